@@ -1,0 +1,31 @@
+#pragma once
+//! Everything kith-server needs to start; filled from flags, a config file or by the app.
+
+#include "shared/Limits.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace kith::server {
+
+struct ServerConfig {
+    QHostAddress host = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = limits::kDefaultPort;  //!< 0 picks a free port
+    QString dataDir;                      //!< required: the SQLite file and other state live here
+    QString databaseUrl;                  //!< empty: sqlite in dataDir/kith.db
+    QString serverName = QStringLiteral("Kith");
+    int nodeId = 0;                       //!< 0-1023, part of every id this node makes
+    int requestsPerSecond = limits::kRequestsPerSecond;
+    int requestBurst = limits::kRequestBurst;
+    bool syncFull = true;                 //!< SQLite synchronous=FULL: durable across power loss
+
+    //! Reads an INI file ([server] listen, data, db, name, node_id; [limits] ...).
+    //! Values already given on the command line win; call before applying flags.
+    bool loadFile(const QString &path, QString *error);
+    //! Parses "HOST:PORT", "[v6]:PORT", "HOST" or ":PORT".
+    bool setListen(const QString &listen, QString *error);
+    //! The SQLite file a databaseUrl of sqlite:PATH or empty names.
+    QString sqlitePath() const;
+};
+
+} // namespace kith::server

@@ -1,0 +1,52 @@
+#pragma once
+//! Protocol limits shared by server, app, tests and bench. Enforced in one place on each side.
+
+#include <QtGlobal>
+
+namespace kith::limits {
+
+inline constexpr int kProtocolVersion = 1;
+inline constexpr quint16 kDefaultPort = 7420;
+
+// Frames and payloads
+inline constexpr qint64 kFrameBytes = 64 * 1024;       //!< larger frames close the socket with 1009
+inline constexpr int kMessageLength = 4000;            //!< characters (UTF-16 code units) of content
+inline constexpr int kHistoryPage = 100;               //!< max messages per history page
+inline constexpr int kHistoryDefault = 50;
+inline constexpr int kNonceLength = 64;
+
+// Names
+inline constexpr int kUsernameMin = 2;
+inline constexpr int kUsernameMax = 32;
+inline constexpr int kPasswordMin = 8;
+inline constexpr int kPasswordMax = 128;
+inline constexpr int kDisplayNameMax = 32;
+inline constexpr int kGuildNameMax = 100;
+inline constexpr int kChannelNameMax = 100;
+inline constexpr int kTopicMax = 1024;
+inline constexpr int kGuildsPerUser = 200;
+inline constexpr int kChannelsPerGuild = 500;
+
+// Rate limits: a token bucket per session, refilled continuously.
+inline constexpr int kRequestsPerSecond = 50;
+inline constexpr int kRequestBurst = 100;
+// Failed passwords per (address, username) before a lockout that doubles each time.
+inline constexpr int kLoginFailuresFree = 5;
+inline constexpr int kLoginLockoutMs = 2000;
+inline constexpr int kLoginLockoutMaxMs = 5 * 60 * 1000;
+// Connections that have not signed in are closed after this long.
+inline constexpr int kAuthTimeoutMs = 30 * 1000;
+
+// Back-pressure and resume
+inline constexpr qint64 kSendBufferBytes = 8 * 1024 * 1024; //!< unsent bytes before a slow reader is cut off
+inline constexpr int kResumeWindowMs = 2 * 60 * 1000;       //!< how long a dropped session can be resumed
+inline constexpr int kResumeBacklogEvents = 5000;           //!< events kept per session for resume
+
+// WebSocket close codes (4000-4999 are ours)
+inline constexpr quint16 kCloseSlowConsumer = 4008;   //!< send buffer full; the client may resume
+inline constexpr quint16 kCloseAuthTimeout = 4001;
+inline constexpr quint16 kCloseLoggedOut = 4002;
+inline constexpr quint16 kCloseShutdown = 1001;       //!< "going away": the server stops
+inline constexpr quint16 kCloseTooBig = 1009;
+
+} // namespace kith::limits

@@ -1,0 +1,11 @@
+#include "Protocol.h"
+
+namespace kith::protocol {
+
+QStringList features()
+{
+    return {QStringLiteral("guilds"), QStringLiteral("invites"), QStringLiteral("resume"),
+            QStringLiteral("nonce_dedup")};
+}
+
+} // namespace kith::protocol

@@ -1,0 +1,50 @@
+#pragma once
+//! Op and event names of protocol v1. docs/PROTOCOL.md describes each; names are a contract.
+
+#include <QLatin1String>
+#include <QStringList>
+
+namespace kith::op {
+inline constexpr QLatin1String SessionRegister{"session.register"};
+inline constexpr QLatin1String SessionLogin{"session.login"};
+inline constexpr QLatin1String SessionResume{"session.resume"};
+inline constexpr QLatin1String SessionLogout{"session.logout"};
+inline constexpr QLatin1String GuildCreate{"guild.create"};
+inline constexpr QLatin1String GuildUpdate{"guild.update"};
+inline constexpr QLatin1String GuildDelete{"guild.delete"};
+inline constexpr QLatin1String GuildLeave{"guild.leave"};
+inline constexpr QLatin1String GuildMembers{"guild.members"};
+inline constexpr QLatin1String MemberSetRole{"member.set_role"};
+inline constexpr QLatin1String InviteCreate{"invite.create"};
+inline constexpr QLatin1String InviteJoin{"invite.join"};
+inline constexpr QLatin1String ChannelCreate{"channel.create"};
+inline constexpr QLatin1String ChannelUpdate{"channel.update"};
+inline constexpr QLatin1String ChannelDelete{"channel.delete"};
+inline constexpr QLatin1String MessageSend{"message.send"};
+inline constexpr QLatin1String MessageHistory{"message.history"};
+inline constexpr QLatin1String MessageEdit{"message.edit"};
+inline constexpr QLatin1String MessageDelete{"message.delete"};
+inline constexpr QLatin1String Ping{"ping"};
+} // namespace kith::op
+
+namespace kith::ev {
+inline constexpr QLatin1String Hello{"hello"};
+inline constexpr QLatin1String Ready{"ready"};
+inline constexpr QLatin1String GuildCreated{"guild.created"};
+inline constexpr QLatin1String GuildUpdated{"guild.updated"};
+inline constexpr QLatin1String GuildDeleted{"guild.deleted"};
+inline constexpr QLatin1String MemberJoined{"member.joined"};
+inline constexpr QLatin1String MemberLeft{"member.left"};
+inline constexpr QLatin1String MemberUpdated{"member.updated"};
+inline constexpr QLatin1String ChannelCreated{"channel.created"};
+inline constexpr QLatin1String ChannelUpdated{"channel.updated"};
+inline constexpr QLatin1String ChannelDeleted{"channel.deleted"};
+inline constexpr QLatin1String MessageCreated{"message.created"};
+inline constexpr QLatin1String MessageUpdated{"message.updated"};
+inline constexpr QLatin1String MessageDeleted{"message.deleted"};
+} // namespace kith::ev
+
+namespace kith::protocol {
+//! Feature flags announced in hello.features.
+QStringList features();
+} // namespace kith::protocol

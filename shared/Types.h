@@ -1,0 +1,76 @@
+#pragma once
+//! Value types of protocol v1 with their JSON codecs (docs/PROTOCOL.md, "Objects").
+
+#include "Snowflake.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace kith {
+
+enum class Role { Member = 0, Admin = 1, Owner = 2 };
+QString roleName(Role role);
+bool roleFromName(const QString &name, Role *out);
+
+QString isoTime(qint64 unixMs);            //!< 2026-01-02T03:04:05.678Z
+QJsonValue idJson(Id id);                  //!< id string, or null for 0
+Id idFromJson(const QJsonValue &v);        //!< 0 when absent or malformed
+
+struct User {
+    Id id = 0;
+    QString username;
+    QString displayName;
+
+    QJsonObject toJson() const;
+    static User fromJson(const QJsonObject &o);
+};
+
+struct Member {
+    User user;
+    Role role = Role::Member;
+    qint64 joinedAtMs = 0;
+
+    QJsonObject toJson() const;
+    static Member fromJson(const QJsonObject &o);
+};
+
+struct Channel {
+    Id id = 0;
+    Id guildId = 0;
+    QString name;
+    QString topic;
+    int position = 0;
+
+    QJsonObject toJson() const;
+    static Channel fromJson(const QJsonObject &o);
+};
+
+struct Guild {
+    Id id = 0;
+    QString name;
+    Id ownerId = 0;
+
+    QJsonObject toJson() const; //!< the guild's own fields, as guild.updated carries them
+    static Guild fromJson(const QJsonObject &o);
+};
+
+//! A guild as ready and guild.create carry it: its fields plus channels and members.
+QJsonObject guildWithContents(const Guild &guild, const QList<Channel> &channels,
+                              const QList<Member> &members);
+
+struct Message {
+    Id id = 0;
+    Id channelId = 0;
+    Id guildId = 0;
+    User author;
+    QString content;
+    QString nonce;
+    qint64 editedAtMs = 0; //!< 0 when never edited
+
+    QJsonObject toJson() const;
+    static Message fromJson(const QJsonObject &o);
+};
+
+} // namespace kith
