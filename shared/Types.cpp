@@ -37,7 +37,8 @@ bool roleFromName(const QString &name, Role *out)
 
 QString isoTime(qint64 unixMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(unixMs, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    // Qt::UTC (not QTimeZone::utc()) so the ISO form ends in "Z" as the protocol says.
+    return QDateTime::fromMSecsSinceEpoch(unixMs, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 QJsonValue idJson(Id id)

@@ -1,0 +1,202 @@
+#include "Server.h"
+
+#include "Log.h"
+#include "core/Accounts.h"
+#include "core/Channels.h"
+#include "core/Credentials.h"
+#include "core/Directory.h"
+#include "core/Guilds.h"
+#include "core/Hub.h"
+#include "core/LoginThrottle.h"
+#include "core/Messages.h"
+#include "core/Router.h"
+#include "net/Gateway.h"
+#include "store/GuildTable.h"
+#include "store/UserTable.h"
+#include "store/WriteQueue.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThreadPool>
+#include <QTimer>
+
+namespace kith::server {
+
+struct Server::Private {
+    explicit Private(ServerConfig c) : config(std::move(c)), ids(config.nodeId) {}
+
+    ServerConfig config;
+    SnowflakeGenerator ids;
+    Directory directory;
+    LoginThrottle loginThrottle;
+    QThreadPool cpuPool;
+    std::unique_ptr<WriteQueue> store;
+    std::unique_ptr<Hub> hub;
+    std::unique_ptr<ServiceContext> ctx;
+    std::unique_ptr<Accounts> accounts;
+    std::unique_ptr<Guilds> guilds;
+    std::unique_ptr<Channels> channels;
+    std::unique_ptr<Messages> messages;
+    std::unique_ptr<Router> router;
+    std::unique_ptr<Gateway> gateway;
+    QTimer housekeeping;
+    bool running = false;
+
+    bool loadDirectory(QString *error);
+};
+
+bool Server::Private::loadDirectory(QString *error)
+{
+    auto users = store->runSync<QList<User>>([](SqlStore &s) { return UserTable::all(s); });
+    auto snap = store->runSync<GuildSnapshot>([](SqlStore &s) { return GuildTable::loadAll(s); });
+    if (!users || !snap) {
+        *error = QStringLiteral("cannot load the database: %1")
+                     .arg(users ? snap.error().message : users.error().message);
+        return false;
+    }
+    for (const User &u : users.value())
+        directory.putUser(u);
+    for (const Guild &g : snap->guilds)
+        directory.putGuild(g);
+    for (const Channel &c : snap->channels)
+        directory.putChannel(c);
+    for (auto &[guildId, member] : snap->members) {
+        member.user = directory.userOrPlaceholder(member.user.id);
+        directory.putMember(guildId, member);
+    }
+    qCInfo(lcServer) << "loaded" << users->size() << "users," << snap->guilds.size() << "guilds,"
+                     << snap->channels.size() << "channels";
+    return true;
+}
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(std::move(config)))
+{
+    d->cpuPool.setMaxThreadCount(qBound(1, QThread::idealThreadCount(), 4));
+    d->cpuPool.setObjectName(QStringLiteral("kith-cpu"));
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+bool Server::start(QString *error)
+{
+    if (d->running)
+        return true;
+    if (!Credentials::initialize()) {
+        *error = QStringLiteral("libsodium failed to initialise");
+        return false;
+    }
+    if (d->config.dataDir.isEmpty()) {
+        *error = QStringLiteral("no data folder given");
+        return false;
+    }
+    const QString dataDir = QDir(d->config.dataDir).absolutePath();
+    if (!QDir().mkpath(dataDir) || !QFileInfo(dataDir).isWritable()) {
+        *error = QStringLiteral("data folder %1 cannot be created or written").arg(dataDir);
+        return false;
+    }
+    const QString dbPath = d->config.sqlitePath();
+    if (dbPath.isEmpty()) {
+        *error = QStringLiteral("unsupported database URL \"%1\": this version stores data in SQLite "
+                                "(sqlite:FILE or leave --db out)")
+                     .arg(d->config.databaseUrl);
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+
+    d->store = std::make_unique<WriteQueue>(this, dbPath, d->config.syncFull);
+    if (!d->store->open(error)) {
+        d->store.reset();
+        return false;
+    }
+    if (!d->loadDirectory(error)) {
+        d->store->shutdown();
+        d->store.reset();
+        return false;
+    }
+    d->hub = std::make_unique<Hub>(d->directory);
+    d->ctx.reset(new ServiceContext{*this, d->config, *d->store, d->directory, *d->hub, d->ids,
+                                    d->loginThrottle, d->cpuPool});
+    d->accounts = std::make_unique<Accounts>(*d->ctx);
+    d->guilds = std::make_unique<Guilds>(*d->ctx);
+    d->channels = std::make_unique<Channels>(*d->ctx);
+    d->messages = std::make_unique<Messages>(*d->ctx);
+    d->router = std::make_unique<Router>(*d->accounts, *d->guilds, *d->channels, *d->messages);
+    d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config);
+    if (!d->gateway->listen(error)) {
+        d->gateway.reset();
+        d->store->shutdown();
+        d->store.reset();
+        return false;
+    }
+    d->housekeeping.setInterval(60 * 1000);
+    connect(&d->housekeeping, &QTimer::timeout, this,
+            [this] { d->loginThrottle.prune(QDateTime::currentMSecsSinceEpoch()); });
+    d->housekeeping.start();
+    d->running = true;
+    qCInfo(lcServer) << "started in" << timer.elapsed() << "ms on" << url().toString() << "with" << dbPath;
+    return true;
+}
+
+void Server::stop()
+{
+    if (!d->running)
+        return;
+    d->running = false;
+    d->housekeeping.stop();
+    d->gateway->stopListening();
+    // Finish hashing in flight, commit everything queued, then deliver the replies.
+    d->cpuPool.waitForDone();
+    QCoreApplication::sendPostedEvents(this);
+    d->store->shutdown();
+    QCoreApplication::sendPostedEvents(this);
+    d->gateway->closeAll(limits::kCloseShutdown, QStringLiteral("server shutting down"));
+    d->gateway.reset();
+    d->router.reset();
+    d->messages.reset();
+    d->channels.reset();
+    d->guilds.reset();
+    d->accounts.reset();
+    d->ctx.reset();
+    d->hub.reset();
+    d->store.reset();
+    qCInfo(lcServer) << "stopped";
+    emit stopped();
+}
+
+bool Server::isRunning() const
+{
+    return d->running;
+}
+
+quint16 Server::port() const
+{
+    return d->gateway ? d->gateway->port() : 0;
+}
+
+QUrl Server::url() const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("ws"));
+    const QHostAddress &h = d->config.host;
+    u.setHost(h == QHostAddress::Any || h == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
+              : h == QHostAddress::AnyIPv6                          ? QStringLiteral("::1")
+                                                                    : h.toString());
+    u.setPort(port());
+    return u;
+}
+
+const ServerConfig &Server::config() const
+{
+    return d->config;
+}
+
+} // namespace kith::server

@@ -1,0 +1,47 @@
+#pragma once
+//! Authorisation checks shared by the services. What a user may not see is not_found, so that
+//! its existence does not leak; what they see but may not change is forbidden.
+
+#include "core/Directory.h"
+#include "shared/ErrorCode.h"
+
+#include <optional>
+
+namespace kith::server::access {
+
+//! The caller's membership of a guild they can see.
+inline const Member *member(const Directory &dir, Id guildId, Id userId, Error *error)
+{
+    const Member *m = dir.member(guildId, userId);
+    if (!m)
+        *error = Error::notFound(QStringLiteral("unknown guild"));
+    return m;
+}
+
+//! A channel the caller can see, and their membership of its guild.
+inline const Channel *channel(const Directory &dir, Id channelId, Id userId, const Member **member,
+                              Error *error)
+{
+    const Channel *c = dir.channel(channelId);
+    const Member *m = c ? dir.member(c->guildId, userId) : nullptr;
+    if (!m) {
+        *error = Error::notFound(QStringLiteral("unknown channel"));
+        return nullptr;
+    }
+    if (member)
+        *member = m;
+    return c;
+}
+
+inline bool atLeast(const Member *m, Role role, const QString &action, Error *error)
+{
+    if (int(m->role) >= int(role))
+        return true;
+    *error = Error::forbidden(QStringLiteral("only the guild's %1 may %2")
+                                  .arg(role == Role::Owner ? QStringLiteral("owner")
+                                                           : QStringLiteral("owner or admins"),
+                                       action));
+    return false;
+}
+
+} // namespace kith::server::access

@@ -1,0 +1,242 @@
+#include "Accounts.h"
+
+#include "Log.h"
+#include "core/Credentials.h"
+#include "core/Directory.h"
+#include "core/Hub.h"
+#include "core/LoginThrottle.h"
+#include "shared/JsonFields.h"
+#include "shared/Limits.h"
+#include "shared/Protocol.h"
+#include "shared/Validation.h"
+#include "store/UserTable.h"
+#include "store/WriteQueue.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QThreadPool>
+
+namespace kith::server {
+
+namespace {
+
+const QLatin1String kToken{"token"};
+const QLatin1String kUsername{"username"};
+const QLatin1String kPassword{"password"};
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Error wrongCredentials()
+{
+    return Error::unauthorized(QStringLiteral("wrong username or password"));
+}
+
+} // namespace
+
+template <class T>
+void Accounts::offload(std::function<T()> work, std::function<void(T)> done)
+{
+    QPointer<QObject> owner(&m_ctx.owner);
+    m_ctx.cpuPool.start([owner, work = std::move(work), done = std::move(done)]() mutable {
+        T result = work();
+        if (owner)
+            QMetaObject::invokeMethod(
+                owner, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+                Qt::QueuedConnection);
+    });
+}
+
+void Accounts::registerUser(const Call &call)
+{
+    JsonFields f(call.data());
+    const QString username = f.string(kUsername);
+    const QString password = f.string(kPassword);
+    const std::optional<QString> display = f.optString(QLatin1String("display_name"));
+    if (!f.ok())
+        return call.fail(f.error());
+    QString why = validate::username(username);
+    if (why.isEmpty())
+        why = validate::password(password);
+    const QString displayName = display ? validate::normalizedName(*display) : username;
+    if (why.isEmpty() && display)
+        why = validate::displayName(displayName);
+    if (!why.isEmpty())
+        return call.fail(Error::badRequest(why));
+
+    const User user{m_ctx.ids.next(), username, displayName};
+    offload<QString>([password] { return Credentials::hashPassword(password); },
+                     [this, call, user](QString hash) {
+        if (hash.isEmpty())
+            return call.fail(Error::internal(QStringLiteral("password hashing failed")));
+        const QString token = Credentials::newToken();
+        const QByteArray tokenHash = Credentials::tokenHash(token);
+        m_ctx.store.submit<User>(
+            [user, hash, tokenHash](SqlStore &s) -> Result<User> {
+                const qint64 now = nowMs();
+                auto r = UserTable::insert(s, user, hash, now);
+                if (!r)
+                    return r;
+                if (auto t = UserTable::insertToken(s, tokenHash, user.id, now); !t)
+                    return t.error();
+                return r;
+            },
+            [this, call, token](Result<User> &&r) {
+                if (!r)
+                    return call.fail(r.error());
+                m_ctx.directory.putUser(r.value());
+                qCInfo(lcAuth) << "registered user" << r->username << r->id;
+                startSession(call, r.value(), token, false);
+            });
+    });
+}
+
+void Accounts::login(const Call &call)
+{
+    JsonFields f(call.data());
+    if (f.has(kToken)) {
+        const QString token = f.string(kToken);
+        if (!f.ok())
+            return call.fail(f.error());
+        return loginWithToken(call, token);
+    }
+    const QString username = f.string(kUsername);
+    const QString password = f.string(kPassword);
+    if (!f.ok())
+        return call.fail(Error::badRequest(
+            QStringLiteral("session.login needs {token} or {username, password}: ") + f.error().message));
+    loginWithPassword(call, username, password);
+}
+
+void Accounts::loginWithPassword(const Call &call, const QString &username, const QString &password)
+{
+    EventSink *sink = call.sink();
+    if (!sink)
+        return;
+    const QString address = sink->peerAddress();
+    if (const qint64 wait = m_ctx.loginThrottle.retryAfterMs(address, username, nowMs()); wait > 0)
+        return call.fail(Error::rateLimited(wait, QStringLiteral("too many wrong passwords; wait before trying again")));
+    if (!validate::username(username).isEmpty() || !validate::password(password).isEmpty()) {
+        m_ctx.loginThrottle.recordFailure(address, username, nowMs());
+        return call.fail(wrongCredentials());
+    }
+    m_ctx.store.submit<StoredUser>(
+        [username](SqlStore &s) { return UserTable::findByUsername(s, username); },
+        [this, call, username, password, address](Result<StoredUser> &&found) {
+            if (!found && found.error().code != ErrorCode::NotFound)
+                return call.fail(found.error());
+            const StoredUser stored = found ? found.value() : StoredUser{};
+            offload<bool>(
+                [password, hash = stored.passwordHash] { return Credentials::verifyPassword(password, hash); },
+                [this, call, username, address, stored](bool ok) {
+                    if (!ok) {
+                        m_ctx.loginThrottle.recordFailure(address, username, nowMs());
+                        qCInfo(lcAuth) << "failed login for" << username << "from" << address;
+                        return call.fail(wrongCredentials());
+                    }
+                    m_ctx.loginThrottle.recordSuccess(address, username);
+                    const QString token = Credentials::newToken();
+                    const QByteArray tokenHash = Credentials::tokenHash(token);
+                    const User user = stored.user;
+                    m_ctx.store.submit<Done>(
+                        [tokenHash, user](SqlStore &s) {
+                            return UserTable::insertToken(s, tokenHash, user.id, nowMs());
+                        },
+                        [this, call, token, user](Result<Done> &&r) {
+                            if (!r)
+                                return call.fail(r.error());
+                            startSession(call, m_ctx.directory.userOrPlaceholder(user.id), token, false);
+                        });
+                });
+        });
+}
+
+void Accounts::loginWithToken(const Call &call, const QString &token)
+{
+    const QByteArray hash = Credentials::tokenHash(token);
+    m_ctx.store.submit<Id>([hash](SqlStore &s) { return UserTable::userOfToken(s, hash); },
+                           [this, call, token](Result<Id> &&r) {
+                               if (!r)
+                                   return call.fail(r.error());
+                               startSession(call, m_ctx.directory.userOrPlaceholder(r.value()), token, false);
+                           });
+}
+
+void Accounts::resume(const Call &call)
+{
+    JsonFields f(call.data());
+    const QString token = f.string(kToken);
+    const QString sessionId = f.string(QLatin1String("session"));
+    const std::optional<qint64> seq = f.optInt(QLatin1String("seq"), 0, std::numeric_limits<qint32>::max() * 1024LL);
+    if (f.ok() && !seq)
+        f.fail(QStringLiteral("missing field \"seq\""));
+    if (!f.ok())
+        return call.fail(f.error());
+    const QByteArray hash = Credentials::tokenHash(token);
+    m_ctx.store.submit<Id>([hash](SqlStore &s) { return UserTable::userOfToken(s, hash); },
+                           [this, call, token, hash, sessionId, seq](Result<Id> &&r) {
+        if (!r)
+            return call.fail(r.error());
+        EventSink *sink = call.sink();
+        if (!sink)
+            return;
+        if (sink->isBound())
+            return call.fail(Error::conflict(QStringLiteral("this connection is already signed in")));
+        if (auto s = m_ctx.hub.resume(sessionId, hash, *seq, sink)) {
+            call.ok({{QLatin1String("resumed"), true}});
+            m_ctx.hub.replay(s.get(), *seq);
+            qCDebug(lcAuth) << "resumed session" << sessionId << "after seq" << *seq;
+            return;
+        }
+        startSession(call, m_ctx.directory.userOrPlaceholder(r.value()), token, true);
+    });
+}
+
+void Accounts::logout(const Call &call)
+{
+    const auto session = call.session();
+    const QByteArray hash = session->tokenHash;
+    m_ctx.store.submit<Done>([hash](SqlStore &s) { return UserTable::deleteToken(s, hash); },
+                             [this, call, hash](Result<Done> &&r) {
+                                 if (!r)
+                                     return call.fail(r.error());
+                                 call.ok({});
+                                 m_ctx.hub.endSessionsOfToken(hash, limits::kCloseLoggedOut,
+                                                              QStringLiteral("logged out"));
+                             });
+}
+
+void Accounts::startSession(const Call &call, const User &user, const QString &token, bool resumeReply)
+{
+    EventSink *sink = call.sink();
+    if (!sink)
+        return;
+    if (sink->isBound())
+        return call.fail(Error::conflict(QStringLiteral("this connection is already signed in")));
+    auto session = m_ctx.hub.createSession(user.id, Credentials::tokenHash(token), sink);
+    sink->bindSession(session);
+    if (resumeReply) {
+        call.ok({{QLatin1String("resumed"), false}});
+    } else {
+        call.ok({{kToken, token},
+                 {QLatin1String("session"), session->id},
+                 {QLatin1String("user"), user.toJson()}});
+    }
+    m_ctx.hub.toSession(session.get(), ev::Ready, ready(*session, user));
+    qCInfo(lcAuth) << "session" << session->id << "started for" << user.username << "from"
+                   << sink->peerAddress();
+}
+
+QJsonObject Accounts::ready(const SessionRecord &session, const User &user) const
+{
+    QJsonArray guilds;
+    for (Id g : m_ctx.directory.guildsOf(user.id))
+        guilds.append(m_ctx.directory.guildJson(g));
+    return {{QLatin1String("user"), user.toJson()},
+            {QLatin1String("session"), session.id},
+            {QLatin1String("guilds"), guilds}};
+}
+
+} // namespace kith::server

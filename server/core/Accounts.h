@@ -1,0 +1,33 @@
+#pragma once
+//! session.register / login / resume / logout: who a connection speaks for.
+
+#include "core/Call.h"
+#include "core/ServiceContext.h"
+#include "shared/Types.h"
+
+namespace kith::server {
+
+class Accounts
+{
+public:
+    explicit Accounts(ServiceContext &ctx) : m_ctx(ctx) {}
+
+    void registerUser(const Call &call);
+    void login(const Call &call);
+    void resume(const Call &call);
+    void logout(const Call &call);
+
+private:
+    void loginWithPassword(const Call &call, const QString &username, const QString &password);
+    void loginWithToken(const Call &call, const QString &token);
+    //! Binds a new session to the call's connection, replies {token, session, user}, sends ready.
+    void startSession(const Call &call, const User &user, const QString &token, bool resumeReply);
+    QJsonObject ready(const SessionRecord &session, const User &user) const;
+    //! Runs work on the CPU pool and hands its result back on the gateway thread.
+    template <class T>
+    void offload(std::function<T()> work, std::function<void(T)> done);
+
+    ServiceContext &m_ctx;
+};
+
+} // namespace kith::server

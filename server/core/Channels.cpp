@@ -1,0 +1,120 @@
+#include "Channels.h"
+
+#include "core/Access.h"
+#include "core/Directory.h"
+#include "core/Hub.h"
+#include "shared/JsonFields.h"
+#include "shared/Limits.h"
+#include "shared/Protocol.h"
+#include "shared/Validation.h"
+#include "store/GuildTable.h"
+#include "store/WriteQueue.h"
+
+namespace kith::server {
+
+namespace {
+const QLatin1String kChannelId{"channel_id"};
+const QLatin1String kName{"name"};
+const QLatin1String kTopic{"topic"};
+
+QString checkNameAndTopic(const std::optional<QString> &name, const std::optional<QString> &topic)
+{
+    if (name)
+        if (QString why = validate::channelName(*name); !why.isEmpty())
+            return why;
+    if (topic)
+        return validate::topic(*topic);
+    return {};
+}
+} // namespace
+
+void Channels::create(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(QLatin1String("guild_id"));
+    const QString name = validate::normalizedName(f.string(kName));
+    const QString topic = f.optString(kTopic).value_or(QString()).trimmed();
+    if (!f.ok())
+        return call.fail(f.error());
+    Error e;
+    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
+    if (!me || !access::atLeast(me, Role::Admin, QStringLiteral("create channels"), &e))
+        return call.fail(e);
+    if (QString why = checkNameAndTopic(name, topic); !why.isEmpty())
+        return call.fail(Error::badRequest(why));
+    if (m_ctx.directory.guild(guildId)->channels.size() >= limits::kChannelsPerGuild)
+        return call.fail(Error::conflict(QStringLiteral("this guild has too many channels")));
+
+    const Channel channel{m_ctx.ids.next(), guildId, name, topic,
+                          m_ctx.directory.nextChannelPosition(guildId)};
+    m_ctx.store.submit<Done>([channel](SqlStore &s) { return GuildTable::insertChannel(s, channel); },
+                             [this, call, channel](Result<Done> &&r) {
+                                 if (!r)
+                                     return call.fail(r.error());
+                                 if (!m_ctx.directory.guild(channel.guildId))
+                                     return call.fail(Error::notFound(QStringLiteral("unknown guild")));
+                                 m_ctx.directory.putChannel(channel);
+                                 call.ok(channel.toJson());
+                                 m_ctx.hub.toGuild(channel.guildId, ev::ChannelCreated, channel.toJson());
+                             });
+}
+
+void Channels::update(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id channelId = f.id(kChannelId);
+    std::optional<QString> name = f.optString(kName);
+    std::optional<QString> topic = f.optString(kTopic);
+    if (!f.ok())
+        return call.fail(f.error());
+    Error e;
+    const Member *me = nullptr;
+    const Channel *current = access::channel(m_ctx.directory, channelId, call.userId(), &me, &e);
+    if (!current || !access::atLeast(me, Role::Admin, QStringLiteral("edit channels"), &e))
+        return call.fail(e);
+    if (name)
+        name = validate::normalizedName(*name);
+    if (topic)
+        topic = topic->trimmed();
+    if (QString why = checkNameAndTopic(name, topic); !why.isEmpty())
+        return call.fail(Error::badRequest(why));
+    Channel channel = *current;
+    channel.name = name.value_or(channel.name);
+    channel.topic = topic.value_or(channel.topic);
+    m_ctx.store.submit<Done>([channel](SqlStore &s) { return GuildTable::updateChannel(s, channel); },
+                             [this, call, channel](Result<Done> &&r) {
+                                 if (!r)
+                                     return call.fail(r.error());
+                                 if (!m_ctx.directory.channel(channel.id))
+                                     return call.fail(Error::notFound(QStringLiteral("unknown channel")));
+                                 m_ctx.directory.putChannel(channel);
+                                 call.ok(channel.toJson());
+                                 m_ctx.hub.toGuild(channel.guildId, ev::ChannelUpdated, channel.toJson());
+                             });
+}
+
+void Channels::remove(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id channelId = f.id(kChannelId);
+    if (!f.ok())
+        return call.fail(f.error());
+    Error e;
+    const Member *me = nullptr;
+    const Channel *channel = access::channel(m_ctx.directory, channelId, call.userId(), &me, &e);
+    if (!channel || !access::atLeast(me, Role::Admin, QStringLiteral("delete channels"), &e))
+        return call.fail(e);
+    const Id guildId = channel->guildId;
+    m_ctx.store.submit<Done>([channelId](SqlStore &s) { return GuildTable::deleteChannel(s, channelId); },
+                             [this, call, channelId, guildId](Result<Done> &&r) {
+                                 if (!r)
+                                     return call.fail(r.error());
+                                 m_ctx.directory.removeChannel(channelId);
+                                 const QJsonObject d{{QLatin1String("id"), idJson(channelId)},
+                                                     {QLatin1String("guild_id"), idJson(guildId)}};
+                                 call.ok(d);
+                                 m_ctx.hub.toGuild(guildId, ev::ChannelDeleted, d);
+                             });
+}
+
+} // namespace kith::server

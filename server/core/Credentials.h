@@ -1,0 +1,17 @@
+#pragma once
+//! Password hashing (Argon2id) and session tokens (256 random bits, stored only as a hash).
+
+#include <QByteArray>
+#include <QString>
+
+namespace kith::server::Credentials {
+
+bool initialize(); //!< sodium_init; once at start
+//! Slow by design (~70 ms): call off the gateway thread.
+QString hashPassword(const QString &password);
+bool verifyPassword(const QString &password, const QString &hash);
+QString newToken();                              //!< 43 characters of base64url
+QByteArray tokenHash(const QString &token);      //!< SHA-256; what storage keeps
+QString newInviteCode();                         //!< 10 characters of [A-Za-z0-9]
+
+} // namespace kith::server::Credentials

@@ -1,0 +1,283 @@
+#include "Guilds.h"
+
+#include "Log.h"
+#include "core/Access.h"
+#include "core/Credentials.h"
+#include "core/Directory.h"
+#include "core/Hub.h"
+#include "shared/JsonFields.h"
+#include "shared/Limits.h"
+#include "shared/Protocol.h"
+#include "shared/Validation.h"
+#include "store/GuildTable.h"
+#include "store/WriteQueue.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace kith::server {
+
+namespace {
+const QLatin1String kGuildId{"guild_id"};
+const QLatin1String kUserId{"user_id"};
+const QLatin1String kName{"name"};
+
+QString defaultChannelName()
+{
+    return QStringLiteral("general");
+}
+} // namespace
+
+void Guilds::create(const Call &call)
+{
+    JsonFields f(call.data());
+    const QString name = validate::normalizedName(f.string(kName));
+    if (!f.ok())
+        return call.fail(f.error());
+    if (QString why = validate::guildName(name); !why.isEmpty())
+        return call.fail(Error::badRequest(why));
+    if (m_ctx.directory.guildCountOf(call.userId()) >= limits::kGuildsPerUser)
+        return call.fail(Error::conflict(QStringLiteral("you are in too many guilds")));
+
+    const Guild guild{m_ctx.ids.next(), name, call.userId()};
+    const Member owner{m_ctx.directory.userOrPlaceholder(call.userId()), Role::Owner,
+                       QDateTime::currentMSecsSinceEpoch()};
+    const Channel general{m_ctx.ids.next(), guild.id, defaultChannelName(), QString(), 0};
+    m_ctx.store.submit<Done>(
+        [guild, owner, general](SqlStore &s) -> Result<Done> {
+            if (auto r = GuildTable::insertGuild(s, guild); !r)
+                return r;
+            if (auto r = GuildTable::insertMember(s, guild.id, owner); !r)
+                return r.error();
+            return GuildTable::insertChannel(s, general);
+        },
+        [this, call, guild, owner, general](Result<Done> &&r) {
+            if (!r)
+                return call.fail(r.error());
+            m_ctx.directory.putGuild(guild);
+            m_ctx.directory.putMember(guild.id, owner);
+            m_ctx.directory.putChannel(general);
+            const QJsonObject full = m_ctx.directory.guildJson(guild.id);
+            call.ok(full);
+            m_ctx.hub.toUser(call.userId(), ev::GuildCreated, full);
+            qCInfo(lcServer) << "guild" << guild.id << "created by" << call.userId();
+        });
+}
+
+void Guilds::update(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(kGuildId);
+    const QString name = validate::normalizedName(f.string(kName));
+    if (!f.ok())
+        return call.fail(f.error());
+    Error e;
+    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
+    if (!me || !access::atLeast(me, Role::Admin, QStringLiteral("rename the guild"), &e))
+        return call.fail(e);
+    if (QString why = validate::guildName(name); !why.isEmpty())
+        return call.fail(Error::badRequest(why));
+    Guild guild = m_ctx.directory.guild(guildId)->guild;
+    guild.name = name;
+    m_ctx.store.submit<Done>([guild](SqlStore &s) { return GuildTable::updateGuild(s, guild); },
+                             [this, call, guild](Result<Done> &&r) {
+                                 if (!r)
+                                     return call.fail(r.error());
+                                 if (!m_ctx.directory.guild(guild.id))
+                                     return call.fail(Error::notFound(QStringLiteral("unknown guild")));
+                                 m_ctx.directory.putGuild(guild);
+                                 call.ok(guild.toJson());
+                                 m_ctx.hub.toGuild(guild.id, ev::GuildUpdated, guild.toJson());
+                             });
+}
+
+void Guilds::remove(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(kGuildId);
+    if (!f.ok())
+        return call.fail(f.error());
+    Error e;
+    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
+    if (!me || !access::atLeast(me, Role::Owner, QStringLiteral("delete the guild"), &e))
+        return call.fail(e);
+    m_ctx.store.submit<Done>([guildId](SqlStore &s) { return GuildTable::deleteGuild(s, guildId); },
+                             [this, call, guildId](Result<Done> &&r) {
+                                 if (!r)
+                                     return call.fail(r.error());
+                                 const QJsonObject d{{QLatin1String("id"), idJson(guildId)}};
+                                 call.ok(d);
+                                 m_ctx.hub.toGuild(guildId, ev::GuildDeleted, d);
+                                 m_ctx.directory.removeGuild(guildId);
+                                 qCInfo(lcServer) << "guild" << guildId << "deleted";
+                             });
+}
+
+void Guilds::leave(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(kGuildId);
+    if (!f.ok())
+        return call.fail(f.error());
+    Error e;
+    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
+    if (!me)
+        return call.fail(e);
+    if (me->role == Role::Owner)
+        return call.fail(Error::conflict(
+            QStringLiteral("the owner cannot leave: delete the guild or hand it over first")));
+    const Id userId = call.userId();
+    m_ctx.store.submit<Done>([guildId, userId](SqlStore &s) { return GuildTable::deleteMember(s, guildId, userId); },
+                             [this, call, guildId, userId](Result<Done> &&r) {
+                                 if (!r)
+                                     return call.fail(r.error());
+                                 call.ok({});
+                                 m_ctx.hub.toGuild(guildId, ev::MemberLeft,
+                                                   {{kGuildId, idJson(guildId)}, {kUserId, idJson(userId)}});
+                                 m_ctx.directory.removeMember(guildId, userId);
+                             });
+}
+
+void Guilds::members(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(kGuildId);
+    if (!f.ok())
+        return call.fail(f.error());
+    Error e;
+    if (!access::member(m_ctx.directory, guildId, call.userId(), &e))
+        return call.fail(e);
+    QJsonArray list;
+    for (const Member &m : m_ctx.directory.members(guildId))
+        list.append(m.toJson());
+    call.ok({{QLatin1String("members"), list}});
+}
+
+void Guilds::setRole(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(kGuildId);
+    const Id userId = f.id(kUserId);
+    const QString roleText = f.string(QLatin1String("role"));
+    if (!f.ok())
+        return call.fail(f.error());
+    Role role;
+    if (!roleFromName(roleText, &role))
+        return call.fail(Error::badRequest(QStringLiteral("role must be owner, admin or member")));
+    Error e;
+    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
+    if (!me || !access::atLeast(me, Role::Owner, QStringLiteral("change roles"), &e))
+        return call.fail(e);
+    const Member *target = m_ctx.directory.member(guildId, userId);
+    if (!target)
+        return call.fail(Error::notFound(QStringLiteral("that user is not a member of this guild")));
+    if (userId == call.userId())
+        return call.fail(Error::conflict(QStringLiteral("the owner's role changes only by handing the guild over")));
+
+    const Id ownerId = call.userId();
+    m_ctx.store.submit<Done>(
+        [guildId, userId, ownerId, role](SqlStore &s) -> Result<Done> {
+            if (auto r = GuildTable::setRole(s, guildId, userId, role); !r || role != Role::Owner)
+                return r;
+            // Handing over: the old owner stays as an admin.
+            if (auto r = GuildTable::setRole(s, guildId, ownerId, Role::Admin); !r)
+                return r;
+            return GuildTable::setOwner(s, guildId, userId);
+        },
+        [this, call, guildId, userId, ownerId, role](Result<Done> &&r) {
+            if (!r)
+                return call.fail(r.error());
+            const Member *cur = m_ctx.directory.member(guildId, userId);
+            if (!cur)
+                return call.fail(Error::notFound(QStringLiteral("that user is not a member of this guild")));
+            Member updated = *cur;
+            updated.role = role;
+            updated.user = m_ctx.directory.userOrPlaceholder(userId);
+            m_ctx.directory.putMember(guildId, updated);
+            call.ok(updated.toJson());
+            m_ctx.hub.toGuild(guildId, ev::MemberUpdated, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), updated.toJson()}});
+            if (role == Role::Owner) {
+                if (const Member *old = m_ctx.directory.member(guildId, ownerId)) {
+                    Member demoted = *old;
+                    demoted.role = Role::Admin;
+                    demoted.user = m_ctx.directory.userOrPlaceholder(ownerId);
+                    m_ctx.directory.putMember(guildId, demoted);
+                    m_ctx.hub.toGuild(guildId, ev::MemberUpdated, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), demoted.toJson()}});
+                }
+                Guild g = m_ctx.directory.guild(guildId)->guild;
+                g.ownerId = userId;
+                m_ctx.directory.putGuild(g);
+                m_ctx.hub.toGuild(guildId, ev::GuildUpdated, g.toJson());
+            }
+        });
+}
+
+void Guilds::createInvite(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(kGuildId);
+    if (!f.ok())
+        return call.fail(f.error());
+    Error e;
+    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
+    if (!me || !access::atLeast(me, Role::Admin, QStringLiteral("create invites"), &e))
+        return call.fail(e);
+    const QString code = Credentials::newInviteCode();
+    const Id inviter = call.userId();
+    m_ctx.store.submit<Done>(
+        [code, guildId, inviter](SqlStore &s) {
+            return GuildTable::insertInvite(s, code, guildId, inviter, QDateTime::currentMSecsSinceEpoch());
+        },
+        [call, code, guildId](Result<Done> &&r) {
+            if (!r)
+                return call.fail(r.error());
+            call.ok({{QLatin1String("code"), code}, {kGuildId, idJson(guildId)}});
+        });
+}
+
+void Guilds::joinInvite(const Call &call)
+{
+    JsonFields f(call.data());
+    const QString code = f.string(QLatin1String("code")).trimmed();
+    if (!f.ok())
+        return call.fail(f.error());
+    if (code.isEmpty() || code.size() > 64)
+        return call.fail(Error::notFound(QStringLiteral("unknown invite code")));
+    if (m_ctx.directory.guildCountOf(call.userId()) >= limits::kGuildsPerUser)
+        return call.fail(Error::conflict(QStringLiteral("you are in too many guilds")));
+    const Member joiner{m_ctx.directory.userOrPlaceholder(call.userId()), Role::Member,
+                        QDateTime::currentMSecsSinceEpoch()};
+    struct Joined {
+        Id guildId;
+        bool added;
+    };
+    m_ctx.store.submit<Joined>(
+        [code, joiner](SqlStore &s) -> Result<Joined> {
+            auto g = GuildTable::useInvite(s, code);
+            if (!g)
+                return g.error();
+            auto added = GuildTable::insertMember(s, g.value(), joiner);
+            if (!added)
+                return added.error();
+            return Joined{g.value(), added.value()};
+        },
+        [this, call, joiner](Result<Joined> &&r) {
+            if (!r)
+                return call.fail(r.error());
+            const Id guildId = r->guildId;
+            if (!m_ctx.directory.guild(guildId))
+                return call.fail(Error::notFound(QStringLiteral("unknown invite code")));
+            if (!r->added) {
+                call.ok(m_ctx.directory.guildJson(guildId));
+                return;
+            }
+            m_ctx.directory.putMember(guildId, joiner);
+            const QJsonObject full = m_ctx.directory.guildJson(guildId);
+            call.ok(full);
+            m_ctx.hub.toUser(joiner.user.id, ev::GuildCreated, full);
+            m_ctx.hub.toGuild(guildId, ev::MemberJoined, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), joiner.toJson()}});
+            qCInfo(lcServer) << "user" << joiner.user.id << "joined guild" << guildId;
+        });
+}
+
+} // namespace kith::server

@@ -1,0 +1,27 @@
+#pragma once
+//! guild.*, member.* and invite.* ops.
+
+#include "core/Call.h"
+#include "core/ServiceContext.h"
+
+namespace kith::server {
+
+class Guilds
+{
+public:
+    explicit Guilds(ServiceContext &ctx) : m_ctx(ctx) {}
+
+    void create(const Call &call);
+    void update(const Call &call);
+    void remove(const Call &call);
+    void leave(const Call &call);
+    void members(const Call &call);
+    void setRole(const Call &call);
+    void createInvite(const Call &call);
+    void joinInvite(const Call &call);
+
+private:
+    ServiceContext &m_ctx;
+};
+
+} // namespace kith::server

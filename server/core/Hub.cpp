@@ -1,0 +1,205 @@
+#include "Hub.h"
+
+#include "Log.h"
+#include "core/Directory.h"
+#include "core/EventSink.h"
+#include "shared/Envelope.h"
+#include "shared/Limits.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+
+namespace kith::server {
+
+namespace {
+
+QString newSessionId()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+}
+
+QString frameFor(QLatin1String ev, qint64 seq, const QString &body)
+{
+    QString f;
+    f.reserve(body.size() + ev.size() + 32);
+    f += QLatin1String(R"({"ev":")");
+    f += ev;
+    f += QLatin1String(R"(","seq":)");
+    f += QString::number(seq);
+    f += QLatin1String(R"(,"d":)");
+    f += body;
+    f += u'}';
+    return f;
+}
+
+} // namespace
+
+Hub::Hub(const Directory &directory, QObject *parent)
+    : QObject(parent)
+    , m_directory(directory)
+{
+    m_sweep.setInterval(10 * 1000);
+    connect(&m_sweep, &QTimer::timeout, this, &Hub::sweep);
+    m_sweep.start();
+}
+
+std::shared_ptr<SessionRecord> Hub::createSession(Id userId, const QByteArray &tokenHash,
+                                                  EventSink *sink)
+{
+    auto s = std::make_shared<SessionRecord>();
+    s->id = newSessionId();
+    s->userId = userId;
+    s->tokenHash = tokenHash;
+    s->sink = sink;
+    m_sessions.insert(s->id, s);
+    m_byUser[userId].append(s.get());
+    return s;
+}
+
+void Hub::detach(SessionRecord *session)
+{
+    session->sink = nullptr;
+    session->detachedAtMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+std::shared_ptr<SessionRecord> Hub::resume(const QString &sessionId, const QByteArray &tokenHash,
+                                           qint64 seq, EventSink *sink)
+{
+    auto it = m_sessions.find(sessionId);
+    if (it == m_sessions.end())
+        return nullptr;
+    std::shared_ptr<SessionRecord> s = *it;
+    if (s->tokenHash != tokenHash || seq < 0 || seq > s->seq)
+        return nullptr;
+    // Every event after seq must still be kept, or the client would miss some.
+    const qint64 firstKept = s->backlog.empty() ? s->seq + 1 : s->backlog.front().seq;
+    if (seq + 1 < firstKept)
+        return nullptr;
+    if (s->sink && s->sink != sink) // taken over from a connection that has not noticed it died
+        s->sink->closeSink(4009, QStringLiteral("session resumed elsewhere"));
+    s->sink = sink;
+    s->detachedAtMs = 0;
+    sink->bindSession(s);
+    return s;
+}
+
+void Hub::replay(SessionRecord *s, qint64 afterSeq)
+{
+    for (const auto &e : s->backlog) {
+        if (e.seq > afterSeq && s->sink)
+            s->sink->sendText(frameFor(e.ev, e.seq, e.body));
+    }
+}
+
+void Hub::endSession(const QString &sessionId)
+{
+    auto s = m_sessions.take(sessionId);
+    if (!s)
+        return;
+    auto &list = m_byUser[s->userId];
+    list.removeAll(s.get());
+    if (list.isEmpty())
+        m_byUser.remove(s->userId);
+    s->sink = nullptr;
+}
+
+void Hub::endSessionsOfToken(const QByteArray &tokenHash, quint16 code, const QString &reason)
+{
+    QList<QString> ids;
+    for (const auto &s : std::as_const(m_sessions))
+        if (s->tokenHash == tokenHash)
+            ids.append(s->id);
+    for (const QString &id : ids) {
+        auto s = m_sessions.value(id);
+        EventSink *sink = s->sink;
+        endSession(id);
+        if (sink)
+            sink->closeSink(code, reason);
+    }
+}
+
+void Hub::prune(SessionRecord *s, qint64 nowMs)
+{
+    while (!s->backlog.empty()
+           && (int(s->backlog.size()) > limits::kResumeBacklogEvents
+               || nowMs - s->backlog.front().atMs > limits::kResumeWindowMs))
+        s->backlog.pop_front();
+}
+
+void Hub::deliver(SessionRecord *s, QLatin1String ev, const QString &body)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 seq = ++s->seq;
+    if (s->sink)
+        s->sink->sendText(frameFor(ev, seq, body));
+    s->backlog.push_back({seq, now, ev, body});
+    prune(s, now);
+}
+
+void Hub::toSession(SessionRecord *session, QLatin1String ev, const QJsonObject &d)
+{
+    deliver(session, ev, QString::fromUtf8(encodeBody(d)));
+}
+
+void Hub::toUser(Id userId, QLatin1String ev, const QJsonObject &d)
+{
+    toUsers({userId}, ev, d);
+}
+
+void Hub::toUsers(const QList<Id> &userIds, QLatin1String ev, const QJsonObject &d)
+{
+    QString body;
+    for (Id u : userIds) {
+        auto it = m_byUser.constFind(u);
+        if (it == m_byUser.cend())
+            continue;
+        if (body.isNull())
+            body = QString::fromUtf8(encodeBody(d));
+        for (SessionRecord *s : *it)
+            deliver(s, ev, body);
+    }
+}
+
+void Hub::toGuild(Id guildId, QLatin1String ev, const QJsonObject &d)
+{
+    toUsers(m_directory.memberIds(guildId), ev, d);
+}
+
+int Hub::attachedCount() const
+{
+    int n = 0;
+    for (const auto &s : m_sessions)
+        n += s->sink ? 1 : 0;
+    return n;
+}
+
+void Hub::closeAll(quint16 code, const QString &reason)
+{
+    const auto all = m_sessions.values();
+    for (const auto &s : all) {
+        if (EventSink *sink = s->sink) {
+            detach(s.get());
+            sink->closeSink(code, reason);
+        }
+    }
+}
+
+void Hub::sweep()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<QString> expired;
+    for (const auto &s : std::as_const(m_sessions)) {
+        if (!s->sink && s->detachedAtMs && now - s->detachedAtMs > limits::kResumeWindowMs)
+            expired.append(s->id);
+        else
+            prune(s.get(), now);
+    }
+    for (const QString &id : expired)
+        endSession(id);
+    if (!expired.isEmpty())
+        qCDebug(lcGateway) << expired.size() << "detached sessions expired";
+}
+
+} // namespace kith::server

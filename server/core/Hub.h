@@ -1,0 +1,60 @@
+#pragma once
+//! Sessions and fan-out: who is connected as whom, and delivery of events to them.
+//! An event body is serialised once; each session adds only its own header with its seq.
+
+#include "core/SessionRecord.h"
+#include "shared/Types.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace kith::server {
+
+class Directory;
+class EventSink;
+
+class Hub : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Hub(const Directory &directory, QObject *parent = nullptr);
+
+    std::shared_ptr<SessionRecord> createSession(Id userId, const QByteArray &tokenHash,
+                                                 EventSink *sink);
+    //! The session's socket is gone; keep it for resume.
+    void detach(SessionRecord *session);
+    //! Re-attaches a detached session and replays every kept event after seq.
+    //! Returns null if the session is unknown, belongs to another token, or missed events are gone.
+    std::shared_ptr<SessionRecord> resume(const QString &sessionId, const QByteArray &tokenHash,
+                                          qint64 seq, EventSink *sink);
+    //! Sends the kept events after afterSeq again, with their original seq.
+    void replay(SessionRecord *session, qint64 afterSeq);
+    //! Forgets a session at once (logout).
+    void endSession(const QString &sessionId);
+    //! Closes every session signed in with this token (revoked).
+    void endSessionsOfToken(const QByteArray &tokenHash, quint16 code, const QString &reason);
+
+    void toSession(SessionRecord *session, QLatin1String ev, const QJsonObject &d);
+    void toUser(Id userId, QLatin1String ev, const QJsonObject &d);
+    void toUsers(const QList<Id> &userIds, QLatin1String ev, const QJsonObject &d);
+    void toGuild(Id guildId, QLatin1String ev, const QJsonObject &d);
+
+    int sessionCount() const { return int(m_sessions.size()); }
+    int attachedCount() const;
+    void closeAll(quint16 code, const QString &reason);
+
+private:
+    void deliver(SessionRecord *session, QLatin1String ev, const QString &body);
+    void prune(SessionRecord *session, qint64 nowMs);
+    void sweep();
+
+    const Directory &m_directory;
+    QHash<QString, std::shared_ptr<SessionRecord>> m_sessions;
+    QHash<Id, QList<SessionRecord *>> m_byUser;
+    QTimer m_sweep;
+};
+
+} // namespace kith::server

@@ -1,0 +1,32 @@
+#pragma once
+//! Maps op names to service handlers and applies the sign-in rule before any handler runs.
+
+#include "core/Call.h"
+
+#include <QHash>
+#include <functional>
+
+namespace kith::server {
+
+class Accounts;
+class Guilds;
+class Channels;
+class Messages;
+
+class Router
+{
+public:
+    Router(Accounts &accounts, Guilds &guilds, Channels &channels, Messages &messages);
+
+    void dispatch(const QString &op, const Call &call, bool signedIn) const;
+
+private:
+    enum class Needs { SignedOut, SignedIn, Either };
+    struct Route {
+        Needs needs;
+        std::function<void(const Call &)> handler;
+    };
+    QHash<QString, Route> m_routes;
+};
+
+} // namespace kith::server

@@ -1,0 +1,110 @@
+// kith-server: the headless Kith server.
+
+#include "Server.h"
+#include "platform/ShutdownSignal.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <cstdio>
+
+using namespace kith::server;
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "kith-server: %s\n", qPrintable(message));
+    return 2;
+}
+
+bool applyLogLevel(const QString &level)
+{
+    static const QStringList order{QStringLiteral("debug"), QStringLiteral("info"),
+                                   QStringLiteral("warning"), QStringLiteral("error")};
+    const qsizetype i = order.indexOf(level.toLower());
+    if (i < 0)
+        return false;
+    QString rules;
+    const char *kinds[] = {"debug", "info", "warning", "critical"};
+    for (qsizetype k = 0; k < 4; ++k)
+        rules += QStringLiteral("kith.*.%1=%2\n").arg(QLatin1String(kinds[k]), k >= i ? u"true" : u"false");
+    // "kith.*" does not match the bare "kith.store"/"kith.server" names, so name them too.
+    for (qsizetype k = 0; k < 4; ++k)
+        rules += QStringLiteral("kith.store.%1=%2\nkith.server.%1=%2\n")
+                     .arg(QLatin1String(kinds[k]), k >= i ? u"true" : u"false");
+    QLoggingCategory::setFilterRules(rules);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kith-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KITH_VERSION));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}debug%{endif}"
+                                      "%{if-info}info%{endif}%{if-warning}warning%{endif}"
+                                      "%{if-critical}error%{endif}%{if-fatal}fatal%{endif} "
+                                      "%{category}: %{message}"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Kith chat server"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port to listen on (default 127.0.0.1:%1; port 0 picks a free one).")
+                                        .arg(kith::limits::kDefaultPort),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder (default ./kith-data)."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Database URL (default: SQLite file kith.db in the data folder)."),
+                                QStringLiteral("URL"));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI configuration file."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                      QStringLiteral("debug, info, warning or error (default info)."),
+                                      QStringLiteral("LEVEL"), QStringLiteral("info"));
+    parser.addOptions({listen, data, db, config, logLevel});
+    if (!parser.parse(app.arguments()))
+        return fail(parser.errorText() + QStringLiteral(" (see --help)"));
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first()));
+    if (!applyLogLevel(parser.value(logLevel)))
+        return fail(QStringLiteral("unknown log level \"%1\": use debug, info, warning or error").arg(parser.value(logLevel)));
+
+    ServerConfig cfg;
+    cfg.dataDir = QStringLiteral("kith-data");
+    QString error;
+    if (parser.isSet(config) && !cfg.loadFile(parser.value(config), &error))
+        return fail(error);
+    if (parser.isSet(listen) && !cfg.setListen(parser.value(listen), &error))
+        return fail(error);
+    if (parser.isSet(data))
+        cfg.dataDir = parser.value(data);
+    if (parser.isSet(db))
+        cfg.databaseUrl = parser.value(db);
+
+    Server server(cfg);
+    if (!server.start(&error))
+        return fail(error);
+    QString host = cfg.host.toString();
+    if (cfg.host.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    std::printf("listening on ws://%s:%u\n", qPrintable(host), unsigned(server.port()));
+    std::fflush(stdout);
+
+    ShutdownSignal signal;
+    QObject::connect(&signal, &ShutdownSignal::requested, &app, [&](const QString &why) {
+        std::fprintf(stderr, "kith-server: %s received, shutting down\n", qPrintable(why));
+        server.stop();
+        app.quit();
+    });
+    return app.exec();
+}

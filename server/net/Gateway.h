@@ -1,0 +1,42 @@
+#pragma once
+//! The WebSocket listener: accepts connections, greets them with hello and owns their Sessions.
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+
+class QWebSocketServer;
+
+namespace kith::server {
+
+class Hub;
+class Router;
+class Session;
+struct ServerConfig;
+
+class Gateway : public QObject
+{
+    Q_OBJECT
+public:
+    Gateway(const Router &router, Hub &hub, const ServerConfig &config, QObject *parent = nullptr);
+    ~Gateway() override;
+
+    bool listen(QString *error);
+    void stopListening();
+    quint16 port() const;
+    int connectionCount() const { return int(m_sessions.size()); }
+    //! Closes every connection, signed in or not, and waits briefly for the frames to leave.
+    void closeAll(quint16 code, const QString &reason);
+
+private:
+    void onNewConnection();
+
+    const Router &m_router;
+    Hub &m_hub;
+    const ServerConfig &m_config;
+    QWebSocketServer *m_server;
+    QSet<Session *> m_sessions;
+    QString m_hello;
+};
+
+} // namespace kith::server

@@ -1,0 +1,139 @@
+#include "Session.h"
+
+#include "Log.h"
+#include "ServerConfig.h"
+#include "core/Call.h"
+#include "core/Hub.h"
+#include "core/Router.h"
+#include "shared/Envelope.h"
+#include "shared/Limits.h"
+
+#include <QDateTime>
+#include <QWebSocket>
+
+namespace kith::server {
+
+namespace {
+QString addressText(const QHostAddress &a)
+{
+    bool v4 = false;
+    const quint32 ip4 = a.toIPv4Address(&v4);
+    return v4 ? QHostAddress(ip4).toString() : a.toString();
+}
+} // namespace
+
+Session::Session(QWebSocket *socket, const Router &router, Hub &hub, const ServerConfig &config,
+                 QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_router(router)
+    , m_hub(hub)
+    , m_limiter(config.requestsPerSecond, config.requestBurst)
+    , m_address(addressText(socket->peerAddress()))
+{
+    m_socket->setParent(this);
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits::kFrameBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits::kFrameBytes));
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinary);
+    connect(m_socket, &QWebSocket::bytesWritten, this, &Session::onBytesWritten);
+    connect(m_socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
+
+    m_authTimer.setSingleShot(true);
+    m_authTimer.setInterval(limits::kAuthTimeoutMs);
+    connect(&m_authTimer, &QTimer::timeout, this, [this] {
+        if (!m_record)
+            closeSink(limits::kCloseAuthTimeout, QStringLiteral("sign in within %1 s").arg(limits::kAuthTimeoutMs / 1000));
+    });
+    m_authTimer.start();
+    qCDebug(lcGateway) << "connection from" << m_address;
+}
+
+Session::~Session()
+{
+    if (m_record && m_record->sink == this)
+        m_hub.detach(m_record.get());
+}
+
+void Session::account(qint64 bytes)
+{
+    m_unsentBytes += bytes;
+    if (m_unsentBytes > limits::kSendBufferBytes && !m_closing) {
+        qCWarning(lcGateway) << "closing slow reader" << m_address << "with" << m_unsentBytes << "bytes unsent";
+        closeSink(limits::kCloseSlowConsumer, QStringLiteral("too far behind; resume to catch up"));
+    }
+}
+
+void Session::sendText(const QString &frame)
+{
+    if (m_closing)
+        return;
+    m_socket->sendTextMessage(frame);
+    account(frame.size());
+}
+
+void Session::sendReply(const QByteArray &frame)
+{
+    sendText(QString::fromUtf8(frame));
+}
+
+void Session::bindSession(std::shared_ptr<SessionRecord> session)
+{
+    m_record = std::move(session);
+    m_authTimer.stop();
+}
+
+void Session::closeSink(quint16 code, const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    if (m_record && m_record->sink == this)
+        m_hub.detach(m_record.get());
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    // A peer that never answers the close handshake must not keep the connection.
+    QTimer::singleShot(5000, this, [this] { m_socket->abort(); });
+}
+
+void Session::onText(const QString &text)
+{
+    if (m_closing)
+        return;
+    const QByteArray frame = text.toUtf8();
+    Request request;
+    Error error;
+    const bool parsed = parseRequest(frame, &request, &error);
+    qint64 wait = 0;
+    if (!m_limiter.take(QDateTime::currentMSecsSinceEpoch(), &wait)) {
+        sendReply(encodeError(request.id, Error::rateLimited(wait, QStringLiteral("slow down"))));
+        return;
+    }
+    if (!parsed) {
+        sendReply(encodeError(request.id, error));
+        return;
+    }
+    const Call call(request.id, request.d, this, this, m_record);
+    m_router.dispatch(request.op, call, bool(m_record));
+}
+
+void Session::onBinary(const QByteArray &)
+{
+    sendReply(encodeError(QJsonValue(QJsonValue::Null),
+                          Error::badRequest(QStringLiteral("binary frames are not accepted here; send JSON text"))));
+}
+
+void Session::onBytesWritten(qint64 bytes)
+{
+    m_unsentBytes = qMax<qint64>(0, m_unsentBytes - bytes);
+}
+
+void Session::onDisconnected()
+{
+    if (m_record && m_record->sink == this)
+        m_hub.detach(m_record.get());
+    m_closing = true;
+    qCDebug(lcGateway) << "connection from" << m_address << "closed" << m_socket->closeCode();
+    emit finished(this);
+}
+
+} // namespace kith::server

@@ -1,0 +1,56 @@
+#pragma once
+//! One WebSocket connection: reads frames, enforces frame and rate limits, hands requests to
+//! the Router, and writes replies and events with a bounded send buffer.
+
+#include "core/EventSink.h"
+#include "net/RateLimiter.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+class QWebSocket;
+
+namespace kith::server {
+
+class Hub;
+class Router;
+struct ServerConfig;
+
+class Session : public QObject, public EventSink
+{
+    Q_OBJECT
+public:
+    Session(QWebSocket *socket, const Router &router, Hub &hub, const ServerConfig &config,
+            QObject *parent = nullptr);
+    ~Session() override;
+
+    void sendText(const QString &frame) override;
+    void sendReply(const QByteArray &frame) override;
+    void bindSession(std::shared_ptr<SessionRecord> session) override;
+    bool isBound() const override { return bool(m_record); }
+    QString peerAddress() const override { return m_address; }
+    void closeSink(quint16 code, const QString &reason) override;
+
+signals:
+    void finished(kith::server::Session *session);
+
+private:
+    void onText(const QString &text);
+    void onBinary(const QByteArray &data);
+    void onBytesWritten(qint64 bytes);
+    void onDisconnected();
+    void account(qint64 bytes);
+
+    QWebSocket *m_socket;
+    const Router &m_router;
+    Hub &m_hub;
+    RateLimiter m_limiter;
+    std::shared_ptr<SessionRecord> m_record;
+    QString m_address;
+    qint64 m_unsentBytes = 0;
+    bool m_closing = false;
+    QTimer m_authTimer;
+};
+
+} // namespace kith::server

@@ -1,0 +1,178 @@
+#include "GuildTable.h"
+
+#include "store/SqlStore.h"
+
+#include <QVariant>
+
+namespace kith::server::GuildTable {
+
+namespace {
+
+Error storageError()
+{
+    return Error::unavailable(QStringLiteral("storage failure, try again"));
+}
+
+// Runs a write whose only outcome is success or a storage error.
+Result<Done> write(SqlStore &s, QSqlQuery &q, const char *name)
+{
+    if (!s.exec(q, name))
+        return storageError();
+    return Done{};
+}
+
+} // namespace
+
+Result<GuildSnapshot> loadAll(SqlStore &s)
+{
+    GuildSnapshot snap;
+    QSqlQuery &g = s.prepared("SELECT id, name, owner_id FROM guilds");
+    if (!s.exec(g, "load guilds"))
+        return storageError();
+    while (g.next())
+        snap.guilds.append({Id(g.value(0).toLongLong()), g.value(1).toString(), Id(g.value(2).toLongLong())});
+    g.finish();
+
+    QSqlQuery &m = s.prepared("SELECT guild_id, user_id, role, joined_at FROM members");
+    if (!s.exec(m, "load members"))
+        return storageError();
+    while (m.next()) {
+        Member mem;
+        mem.user.id = Id(m.value(1).toLongLong());
+        mem.role = Role(qBound(0, m.value(2).toInt(), 2));
+        mem.joinedAtMs = m.value(3).toLongLong();
+        snap.members.append({Id(m.value(0).toLongLong()), mem});
+    }
+    m.finish();
+
+    QSqlQuery &c = s.prepared("SELECT id, guild_id, name, topic, position FROM channels");
+    if (!s.exec(c, "load channels"))
+        return storageError();
+    while (c.next())
+        snap.channels.append({Id(c.value(0).toLongLong()), Id(c.value(1).toLongLong()),
+                              c.value(2).toString(), c.value(3).toString(), c.value(4).toInt()});
+    c.finish();
+    return snap;
+}
+
+Result<Done> insertGuild(SqlStore &s, const Guild &guild)
+{
+    QSqlQuery &q = s.prepared("INSERT INTO guilds (id, name, owner_id) VALUES (?, ?, ?)");
+    q.bindValue(0, qint64(guild.id));
+    q.bindValue(1, guild.name);
+    q.bindValue(2, qint64(guild.ownerId));
+    return write(s, q, "insert guild");
+}
+
+Result<Done> updateGuild(SqlStore &s, const Guild &guild)
+{
+    QSqlQuery &q = s.prepared("UPDATE guilds SET name = ?, owner_id = ? WHERE id = ?");
+    q.bindValue(0, guild.name);
+    q.bindValue(1, qint64(guild.ownerId));
+    q.bindValue(2, qint64(guild.id));
+    return write(s, q, "update guild");
+}
+
+Result<Done> deleteGuild(SqlStore &s, Id guildId)
+{
+    QSqlQuery &q = s.prepared("DELETE FROM guilds WHERE id = ?");
+    q.bindValue(0, qint64(guildId));
+    return write(s, q, "delete guild");
+}
+
+Result<Done> setOwner(SqlStore &s, Id guildId, Id userId)
+{
+    QSqlQuery &q = s.prepared("UPDATE guilds SET owner_id = ? WHERE id = ?");
+    q.bindValue(0, qint64(userId));
+    q.bindValue(1, qint64(guildId));
+    return write(s, q, "set owner");
+}
+
+Result<bool> insertMember(SqlStore &s, Id guildId, const Member &member)
+{
+    QSqlQuery &q = s.prepared("INSERT INTO members (guild_id, user_id, role, joined_at) "
+                              "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    q.bindValue(0, qint64(guildId));
+    q.bindValue(1, qint64(member.user.id));
+    q.bindValue(2, int(member.role));
+    q.bindValue(3, member.joinedAtMs);
+    if (!s.exec(q, "insert member"))
+        return storageError();
+    return q.numRowsAffected() > 0;
+}
+
+Result<Done> deleteMember(SqlStore &s, Id guildId, Id userId)
+{
+    QSqlQuery &q = s.prepared("DELETE FROM members WHERE guild_id = ? AND user_id = ?");
+    q.bindValue(0, qint64(guildId));
+    q.bindValue(1, qint64(userId));
+    return write(s, q, "delete member");
+}
+
+Result<Done> setRole(SqlStore &s, Id guildId, Id userId, Role role)
+{
+    QSqlQuery &q = s.prepared("UPDATE members SET role = ? WHERE guild_id = ? AND user_id = ?");
+    q.bindValue(0, int(role));
+    q.bindValue(1, qint64(guildId));
+    q.bindValue(2, qint64(userId));
+    return write(s, q, "set role");
+}
+
+Result<Done> insertChannel(SqlStore &s, const Channel &channel)
+{
+    QSqlQuery &q = s.prepared(
+        "INSERT INTO channels (id, guild_id, name, topic, position) VALUES (?, ?, ?, ?, ?)");
+    q.bindValue(0, qint64(channel.id));
+    q.bindValue(1, qint64(channel.guildId));
+    q.bindValue(2, channel.name);
+    q.bindValue(3, channel.topic.isNull() ? QStringLiteral("") : channel.topic); // null QString binds NULL
+    q.bindValue(4, channel.position);
+    return write(s, q, "insert channel");
+}
+
+Result<Done> updateChannel(SqlStore &s, const Channel &channel)
+{
+    QSqlQuery &q = s.prepared("UPDATE channels SET name = ?, topic = ?, position = ? WHERE id = ?");
+    q.bindValue(0, channel.name);
+    q.bindValue(1, channel.topic.isNull() ? QStringLiteral("") : channel.topic);
+    q.bindValue(2, channel.position);
+    q.bindValue(3, qint64(channel.id));
+    return write(s, q, "update channel");
+}
+
+Result<Done> deleteChannel(SqlStore &s, Id channelId)
+{
+    QSqlQuery &q = s.prepared("DELETE FROM channels WHERE id = ?");
+    q.bindValue(0, qint64(channelId));
+    return write(s, q, "delete channel");
+}
+
+Result<Done> insertInvite(SqlStore &s, const QString &code, Id guildId, Id inviterId, qint64 nowMs)
+{
+    QSqlQuery &q = s.prepared(
+        "INSERT INTO invites (code, guild_id, inviter_id, created_at) VALUES (?, ?, ?, ?)");
+    q.bindValue(0, code);
+    q.bindValue(1, qint64(guildId));
+    q.bindValue(2, qint64(inviterId));
+    q.bindValue(3, nowMs);
+    return write(s, q, "insert invite");
+}
+
+Result<Id> useInvite(SqlStore &s, const QString &code)
+{
+    QSqlQuery &q = s.prepared("SELECT guild_id FROM invites WHERE code = ?");
+    q.bindValue(0, code);
+    if (!s.exec(q, "find invite"))
+        return storageError();
+    if (!q.next())
+        return Error::notFound(QStringLiteral("unknown invite code"));
+    const Id guildId = Id(q.value(0).toLongLong());
+    q.finish();
+    QSqlQuery &u = s.prepared("UPDATE invites SET uses = uses + 1 WHERE code = ?");
+    u.bindValue(0, code);
+    if (!s.exec(u, "use invite"))
+        return storageError();
+    return guildId;
+}
+
+} // namespace kith::server::GuildTable

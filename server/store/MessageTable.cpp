@@ -1,0 +1,153 @@
+#include "MessageTable.h"
+
+#include "store/SqlStore.h"
+
+#include <QVariant>
+#include <algorithm>
+
+namespace kith::server::MessageTable {
+
+namespace {
+
+Error storageError()
+{
+    return Error::unavailable(QStringLiteral("storage failure, try again"));
+}
+
+Message rowToMessage(const QSqlQuery &q)
+{
+    Message m;
+    m.id = Id(q.value(0).toLongLong());
+    m.channelId = Id(q.value(1).toLongLong());
+    m.author.id = Id(q.value(2).toLongLong());
+    m.content = q.value(3).toString();
+    m.nonce = q.value(4).toString();
+    m.editedAtMs = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    return m;
+}
+
+#define KITH_MESSAGE_COLUMNS "id, channel_id, author_id, content, nonce, edited_at"
+
+bool page(SqlStore &s, const char *sql, const char *name, Id channelId, Id at, int limit,
+          QList<Message> *out)
+{
+    QSqlQuery &q = s.prepared(sql);
+    q.bindValue(0, qint64(channelId));
+    q.bindValue(1, qint64(at));
+    q.bindValue(2, limit);
+    if (!s.exec(q, name))
+        return false;
+    while (q.next())
+        out->append(rowToMessage(q));
+    q.finish();
+    return true;
+}
+
+constexpr const char *kOlderOrAt = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
+                                   "WHERE channel_id = ? AND id <= ? ORDER BY id DESC LIMIT ?";
+constexpr const char *kOlder = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
+                               "WHERE channel_id = ? AND id < ? ORDER BY id DESC LIMIT ?";
+constexpr const char *kNewer = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
+                               "WHERE channel_id = ? AND id > ? ORDER BY id ASC LIMIT ?";
+
+} // namespace
+
+Result<StoredMessage> insert(SqlStore &s, const Message &message)
+{
+    if (!message.nonce.isEmpty()) {
+        QSqlQuery &dup = s.prepared("SELECT " KITH_MESSAGE_COLUMNS
+                                    " FROM messages WHERE author_id = ? AND nonce = ?");
+        dup.bindValue(0, qint64(message.author.id));
+        dup.bindValue(1, message.nonce);
+        if (!s.exec(dup, "find nonce"))
+            return storageError();
+        if (dup.next()) {
+            StoredMessage out{rowToMessage(dup), true};
+            dup.finish();
+            return out;
+        }
+        dup.finish();
+    }
+    QSqlQuery &q = s.prepared("INSERT INTO messages (id, channel_id, author_id, content, nonce) "
+                              "VALUES (?, ?, ?, ?, ?)");
+    q.bindValue(0, qint64(message.id));
+    q.bindValue(1, qint64(message.channelId));
+    q.bindValue(2, qint64(message.author.id));
+    q.bindValue(3, message.content);
+    q.bindValue(4, message.nonce.isEmpty() ? QVariant() : QVariant(message.nonce));
+    if (!s.exec(q, "insert message")) {
+        // The channel may have been deleted between authorisation and this write.
+        return Error::notFound(QStringLiteral("unknown channel"));
+    }
+    return StoredMessage{message, false};
+}
+
+Result<Message> find(SqlStore &s, Id messageId)
+{
+    QSqlQuery &q = s.prepared("SELECT " KITH_MESSAGE_COLUMNS " FROM messages WHERE id = ?");
+    q.bindValue(0, qint64(messageId));
+    if (!s.exec(q, "find message"))
+        return storageError();
+    if (!q.next())
+        return Error::notFound(QStringLiteral("unknown message"));
+    Message m = rowToMessage(q);
+    q.finish();
+    return m;
+}
+
+Result<Message> edit(SqlStore &s, Id messageId, const QString &content, qint64 nowMs)
+{
+    QSqlQuery &q = s.prepared("UPDATE messages SET content = ?, edited_at = ? WHERE id = ?");
+    q.bindValue(0, content);
+    q.bindValue(1, nowMs);
+    q.bindValue(2, qint64(messageId));
+    if (!s.exec(q, "edit message"))
+        return storageError();
+    return find(s, messageId);
+}
+
+Result<Done> remove(SqlStore &s, Id messageId)
+{
+    QSqlQuery &q = s.prepared("DELETE FROM messages WHERE id = ?");
+    q.bindValue(0, qint64(messageId));
+    if (!s.exec(q, "delete message"))
+        return storageError();
+    return Done{};
+}
+
+Result<QList<Message>> history(SqlStore &s, Id channelId, HistoryCursor cursor, Id at, int limit)
+{
+    QList<Message> out;
+    switch (cursor) {
+    case HistoryCursor::Latest:
+        if (!page(s, kOlderOrAt, "history latest", channelId, Id(INT64_MAX), limit, &out))
+            return storageError();
+        break;
+    case HistoryCursor::Before:
+        if (!page(s, kOlder, "history before", channelId, at, limit, &out))
+            return storageError();
+        break;
+    case HistoryCursor::After:
+        if (!page(s, kNewer, "history after", channelId, at, limit, &out))
+            return storageError();
+        std::reverse(out.begin(), out.end());
+        break;
+    case HistoryCursor::Around: {
+        QList<Message> older, newer;
+        if (!page(s, kOlderOrAt, "history around older", channelId, at, limit, &older)
+            || !page(s, kNewer, "history around newer", channelId, at, limit, &newer))
+            return storageError();
+        // About half on each side; a short side leaves its room to the other.
+        qsizetype nNew = std::min<qsizetype>(newer.size(), limit / 2);
+        const qsizetype nOld = std::min<qsizetype>(older.size(), limit - nNew);
+        nNew = std::min<qsizetype>(newer.size(), limit - nOld);
+        for (qsizetype i = nNew - 1; i >= 0; --i)
+            out.append(newer[i]);
+        out.append(older.mid(0, nOld));
+        break;
+    }
+    }
+    return out;
+}
+
+} // namespace kith::server::MessageTable

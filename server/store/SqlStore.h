@@ -1,0 +1,52 @@
+#pragma once
+//! One QtSql connection with the project's single SQL error path. Lives on one thread.
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+namespace kith::server {
+
+class SqlStore
+{
+public:
+    explicit SqlStore(QString connectionName);
+    ~SqlStore();
+    SqlStore(const SqlStore &) = delete;
+    SqlStore &operator=(const SqlStore &) = delete;
+
+    //! Opens the SQLite file, sets WAL and runs pending migrations.
+    bool open(const QString &path, bool syncFull, QString *error);
+    void close();
+
+    //! A prepared query for this statement text, reused across calls (statements are static).
+    QSqlQuery &prepared(const char *sql);
+    //! Runs a prepared query; on failure logs the query's name and error. The one error path.
+    bool exec(QSqlQuery &query, const char *name);
+    //! Runs a one-off statement without parameters (pragmas, transactions, migrations).
+    bool execRaw(const QString &sql, const char *name);
+
+    bool begin();
+    bool commit();
+    void rollback();
+    bool savepoint();
+    void releaseSavepoint();
+    void rollbackToSavepoint();
+
+    QString lastError() const { return m_lastError; }
+    QSqlDatabase database() const;
+
+    //! Highest migration this binary ships.
+    static int knownSchemaVersion();
+    int schemaVersion();
+
+private:
+    bool migrate(QString *error);
+
+    QString m_name;
+    QHash<const char *, QSqlQuery> m_prepared;
+    QString m_lastError;
+};
+
+} // namespace kith::server

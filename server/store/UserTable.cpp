@@ -1,0 +1,99 @@
+#include "UserTable.h"
+
+#include "store/SqlStore.h"
+
+#include <QVariant>
+
+namespace kith::server::UserTable {
+
+namespace {
+Error storageError()
+{
+    return Error::unavailable(QStringLiteral("storage failure, try again"));
+}
+} // namespace
+
+Result<User> insert(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs)
+{
+    QSqlQuery &exists = s.prepared("SELECT 1 FROM users WHERE username_key = ?");
+    exists.bindValue(0, user.username.toLower());
+    if (!s.exec(exists, "user exists"))
+        return storageError();
+    const bool taken = exists.next();
+    exists.finish();
+    if (taken)
+        return Error::conflict(QStringLiteral("that username is taken"));
+    QSqlQuery &q = s.prepared("INSERT INTO users (id, username, username_key, display_name, "
+                              "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bindValue(0, qint64(user.id));
+    q.bindValue(1, user.username);
+    q.bindValue(2, user.username.toLower());
+    q.bindValue(3, user.displayName);
+    q.bindValue(4, passwordHash);
+    q.bindValue(5, nowMs);
+    if (!s.exec(q, "insert user"))
+        return storageError();
+    return user;
+}
+
+Result<StoredUser> findByUsername(SqlStore &s, const QString &username)
+{
+    QSqlQuery &q = s.prepared(
+        "SELECT id, username, display_name, password_hash FROM users WHERE username_key = ?");
+    q.bindValue(0, username.toLower());
+    if (!s.exec(q, "find user"))
+        return storageError();
+    if (!q.next())
+        return Error::notFound(QStringLiteral("no such user"));
+    StoredUser u{{Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString()},
+                 q.value(3).toString()};
+    q.finish();
+    return u;
+}
+
+Result<QList<User>> all(SqlStore &s)
+{
+    QSqlQuery &q = s.prepared("SELECT id, username, display_name FROM users");
+    if (!s.exec(q, "all users"))
+        return storageError();
+    QList<User> out;
+    while (q.next())
+        out.append({Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString()});
+    q.finish();
+    return out;
+}
+
+Result<Done> insertToken(SqlStore &s, const QByteArray &tokenHash, Id userId, qint64 nowMs)
+{
+    QSqlQuery &q = s.prepared("INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)");
+    q.bindValue(0, tokenHash);
+    q.bindValue(1, qint64(userId));
+    q.bindValue(2, nowMs);
+    if (!s.exec(q, "insert token"))
+        return storageError();
+    return Done{};
+}
+
+Result<Id> userOfToken(SqlStore &s, const QByteArray &tokenHash)
+{
+    QSqlQuery &q = s.prepared("SELECT user_id FROM tokens WHERE hash = ?");
+    q.bindValue(0, tokenHash);
+    if (!s.exec(q, "token user"))
+        return storageError();
+    if (!q.next())
+        return Error::unauthorized(QStringLiteral("invalid or revoked token"));
+    const Id id = Id(q.value(0).toLongLong());
+    q.finish();
+    return id;
+}
+
+Result<Done> deleteToken(SqlStore &s, const QByteArray &tokenHash)
+{
+    QSqlQuery &q = s.prepared("DELETE FROM tokens WHERE hash = ?");
+    q.bindValue(0, tokenHash);
+    if (!s.exec(q, "delete token"))
+        return storageError();
+    return Done{};
+}
+
+} // namespace kith::server::UserTable

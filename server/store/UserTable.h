@@ -1,0 +1,26 @@
+#pragma once
+//! Accounts and session tokens in storage. Runs on the store thread.
+
+#include "core/Result.h"
+#include "shared/Types.h"
+
+namespace kith::server {
+
+class SqlStore;
+
+struct StoredUser {
+    User user;
+    QString passwordHash;
+};
+
+namespace UserTable {
+Result<User> insert(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs);
+Result<StoredUser> findByUsername(SqlStore &s, const QString &username);
+Result<QList<User>> all(SqlStore &s);
+
+Result<Done> insertToken(SqlStore &s, const QByteArray &tokenHash, Id userId, qint64 nowMs);
+Result<Id> userOfToken(SqlStore &s, const QByteArray &tokenHash);
+Result<Done> deleteToken(SqlStore &s, const QByteArray &tokenHash);
+} // namespace UserTable
+
+} // namespace kith::server

@@ -1,0 +1,162 @@
+#include "WriteQueue.h"
+
+#include "Log.h"
+
+#include <QSemaphore>
+
+namespace kith::server {
+
+namespace {
+// Bounded so one transaction never holds the writer for long.
+constexpr size_t kMaxBatch = 1024;
+} // namespace
+
+WriteQueue::WriteQueue(QObject *owner, QString path, bool syncFull)
+    : m_owner(owner)
+    , m_path(std::move(path))
+    , m_syncFull(syncFull)
+{
+    setObjectName(QStringLiteral("kith-store"));
+}
+
+WriteQueue::~WriteQueue()
+{
+    shutdown();
+}
+
+bool WriteQueue::open(QString *error)
+{
+    start();
+    QMutexLocker lock(&m_openMutex);
+    while (m_openState == 0)
+        m_opened.wait(&m_openMutex);
+    if (m_openState < 0) {
+        *error = m_openError;
+        lock.unlock();
+        wait();
+        return false;
+    }
+    return true;
+}
+
+void WriteQueue::shutdown()
+{
+    if (!isRunning())
+        return;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+    }
+    m_wake.wakeAll();
+    wait();
+}
+
+void WriteQueue::enqueue(std::unique_ptr<Job> job)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_stopping) {
+            lock.unlock();
+            job->abort(Error::unavailable(QStringLiteral("the server is shutting down")));
+            if (job->complete && m_owner) {
+                QMetaObject::invokeMethod(m_owner, [c = std::move(job->complete)] { c(); },
+                                          Qt::QueuedConnection);
+            }
+            return;
+        }
+        m_queue.push_back(std::move(job));
+    }
+    m_wake.wakeOne();
+}
+
+void WriteQueue::enqueueAndWait(std::unique_ptr<Job> job)
+{
+    QSemaphore sem;
+    job->done = &sem;
+    enqueue(std::move(job));
+    sem.acquire();
+}
+
+void WriteQueue::run()
+{
+    m_store = std::make_unique<SqlStore>(QStringLiteral("kith-writer"));
+    {
+        QString error;
+        const bool ok = m_store->open(m_path, m_syncFull, &error);
+        QMutexLocker lock(&m_openMutex);
+        m_openState = ok ? 1 : -1;
+        m_openError = error;
+        m_opened.wakeAll();
+        if (!ok) {
+            m_store.reset();
+            return;
+        }
+    }
+    std::vector<std::unique_ptr<Job>> batch;
+    batch.reserve(kMaxBatch);
+    for (;;) {
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_queue.empty() && !m_stopping)
+                m_wake.wait(&m_mutex);
+            if (m_queue.empty() && m_stopping)
+                break;
+            while (!m_queue.empty() && batch.size() < kMaxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        runBatch(batch);
+        batch.clear();
+    }
+    m_store.reset();
+}
+
+void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
+{
+    bool committed = m_store->begin();
+    if (committed) {
+        for (auto &job : batch) {
+            // A savepoint per job: a failing job takes back only its own writes.
+            const bool sp = m_store->savepoint();
+            const bool ok = job->run(*m_store);
+            if (sp) {
+                if (ok)
+                    m_store->releaseSavepoint();
+                else
+                    m_store->rollbackToSavepoint();
+            }
+        }
+        committed = m_store->commit();
+        if (!committed)
+            m_store->rollback();
+    }
+    if (!committed) {
+        qCCritical(lcStore) << "transaction of" << batch.size() << "jobs failed:" << m_store->lastError();
+        for (auto &job : batch)
+            job->abort(Error::unavailable(QStringLiteral("storage failure, try again")));
+    }
+    m_batches.fetchAndAddRelaxed(1);
+    m_jobs.fetchAndAddRelaxed(qint64(batch.size()));
+
+    // Wake synchronous callers, then hand every callback to the owner in one posted call.
+    std::vector<std::function<void()>> callbacks;
+    callbacks.reserve(batch.size());
+    for (auto &job : batch) {
+        if (job->done)
+            job->done->release();
+        else if (job->complete)
+            callbacks.push_back(std::move(job->complete));
+    }
+    if (!callbacks.empty() && m_owner) {
+        QMetaObject::invokeMethod(
+            m_owner,
+            [callbacks = std::move(callbacks)] {
+                for (const auto &c : callbacks)
+                    c();
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+} // namespace kith::server

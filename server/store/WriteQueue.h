@@ -1,0 +1,99 @@
+#pragma once
+//! The storage thread. Jobs run in arrival order on one connection and are committed in groups:
+//! everything queued while the previous commit ran shares the next transaction. A job's result
+//! reaches its callback on the owner's thread only after its transaction committed.
+
+#include "core/Result.h"
+#include "store/SqlStore.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QPointer>
+#include <QSemaphore>
+#include <QThread>
+#include <QWaitCondition>
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace kith::server {
+
+class WriteQueue : public QThread
+{
+public:
+    //! Callbacks are delivered on owner's thread.
+    WriteQueue(QObject *owner, QString path, bool syncFull);
+    ~WriteQueue() override;
+
+    //! Starts the thread, opens and migrates the database; blocks until done.
+    bool open(QString *error);
+    //! Runs everything queued, commits it and stops the thread. Pending callbacks stay posted.
+    void shutdown();
+
+    template <class T>
+    void submit(std::function<Result<T>(SqlStore &)> job, std::function<void(Result<T> &&)> done)
+    {
+        auto state = std::make_shared<Result<T>>();
+        auto j = std::make_unique<Job>();
+        j->run = [state, job = std::move(job)](SqlStore &s) {
+            *state = job(s);
+            return state->ok();
+        };
+        j->abort = [state](const Error &e) { *state = Result<T>(e); };
+        j->complete = [state, done = std::move(done)] { done(std::move(*state)); };
+        enqueue(std::move(j));
+    }
+
+    //! Runs a job and waits for its commit; for start-up and tools, never on a hot path.
+    template <class T>
+    Result<T> runSync(std::function<Result<T>(SqlStore &)> job)
+    {
+        auto state = std::make_shared<Result<T>>();
+        auto j = std::make_unique<Job>();
+        j->run = [state, job = std::move(job)](SqlStore &s) {
+            *state = job(s);
+            return state->ok();
+        };
+        j->abort = [state](const Error &e) { *state = Result<T>(e); };
+        enqueueAndWait(std::move(j));
+        return std::move(*state);
+    }
+
+    qint64 committedBatches() const { return m_batches.loadRelaxed(); }
+    qint64 committedJobs() const { return m_jobs.loadRelaxed(); }
+
+protected:
+    void run() override;
+
+private:
+    struct Job {
+        std::function<bool(SqlStore &)> run;   //!< false: the job's own writes are rolled back
+        std::function<void(const Error &)> abort;
+        std::function<void()> complete;       //!< empty for runSync jobs
+        QSemaphore *done = nullptr;           //!< runSync only
+    };
+
+    void enqueue(std::unique_ptr<Job> job);
+    void enqueueAndWait(std::unique_ptr<Job> job);
+    void runBatch(std::vector<std::unique_ptr<Job>> &batch);
+
+    QPointer<QObject> m_owner;
+    QString m_path;
+    bool m_syncFull;
+    std::unique_ptr<SqlStore> m_store;
+
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<std::unique_ptr<Job>> m_queue;
+    bool m_stopping = false;
+
+    QMutex m_openMutex;
+    QWaitCondition m_opened;
+    int m_openState = 0; // 0 pending, 1 ok, -1 failed
+    QString m_openError;
+
+    QAtomicInteger<qint64> m_batches = 0;
+    QAtomicInteger<qint64> m_jobs = 0;
+};
+
+} // namespace kith::server

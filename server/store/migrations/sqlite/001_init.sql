@@ -1,0 +1,61 @@
+-- Kith schema 1: accounts, guilds, channels, invites, messages.
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    username      TEXT    NOT NULL,
+    username_key  TEXT    NOT NULL UNIQUE,  -- lower-cased: names are unique case-insensitively
+    display_name  TEXT    NOT NULL,
+    password_hash TEXT    NOT NULL,
+    created_at    INTEGER NOT NULL
+);
+
+CREATE TABLE tokens (
+    hash         BLOB    PRIMARY KEY,       -- SHA-256 of the token; the token itself is never stored
+    user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at   INTEGER NOT NULL
+);
+CREATE INDEX tokens_user ON tokens(user_id);
+
+CREATE TABLE guilds (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT    NOT NULL,
+    owner_id  INTEGER NOT NULL REFERENCES users(id)
+);
+
+CREATE TABLE members (
+    guild_id  INTEGER NOT NULL REFERENCES guilds(id) ON DELETE CASCADE,
+    user_id   INTEGER NOT NULL REFERENCES users(id),
+    role      INTEGER NOT NULL,             -- 0 member, 1 admin, 2 owner
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, user_id)
+);
+CREATE INDEX members_user ON members(user_id);
+
+CREATE TABLE channels (
+    id        INTEGER PRIMARY KEY,
+    guild_id  INTEGER NOT NULL REFERENCES guilds(id) ON DELETE CASCADE,
+    name      TEXT    NOT NULL,
+    topic     TEXT    NOT NULL DEFAULT '',
+    position  INTEGER NOT NULL
+);
+CREATE INDEX channels_guild ON channels(guild_id);
+
+CREATE TABLE invites (
+    code       TEXT    PRIMARY KEY,
+    guild_id   INTEGER NOT NULL REFERENCES guilds(id) ON DELETE CASCADE,
+    inviter_id INTEGER NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    uses       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX invites_guild ON invites(guild_id);
+
+CREATE TABLE messages (
+    id         INTEGER PRIMARY KEY,         -- snowflake: time-ordered
+    channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+    author_id  INTEGER NOT NULL REFERENCES users(id),
+    content    TEXT    NOT NULL,
+    nonce      TEXT,
+    edited_at  INTEGER
+);
+-- History pages walk this index by id cursor, never by OFFSET.
+CREATE INDEX messages_channel ON messages(channel_id, id);
+CREATE UNIQUE INDEX messages_nonce ON messages(author_id, nonce) WHERE nonce IS NOT NULL;
