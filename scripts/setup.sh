@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what the build needs (Debian/Ubuntu) when missing, then configures and builds.
+# Usage: scripts/setup.sh [--tests] [--release]. Sourced by run.sh and test.sh.
+set -euo pipefail
+
+KITH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KITH_BUILD="${KITH_BUILD:-$KITH_ROOT/build}"
+want_tests=0
+build_type=RelWithDebInfo
+for arg in "$@"; do
+  case "$arg" in
+    --tests) want_tests=1 ;;
+    --release) build_type=Release ;;
+  esac
+done
+
+BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-base-dev-tools
+  qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools
+  qt6-tools-dev qt6-svg-dev libqt6svg6 libsodium-dev fonts-dejavu-core)
+TEST_PACKAGES=(postgresql xvfb xauth gnome-keyring dbus-daemon dbus-x11 imagemagick procps)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "kith: missing packages: ${missing[*]}. Install Qt 6.4+ (Base, WebSockets, Sql, Svg, LinguistTools)," >&2
+    echo "      QtKeychain for Qt 6, libsodium, CMake and Ninja, then run this again." >&2
+    exit 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "kith: installing ${missing[*]}" >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_missing "${BUILD_PACKAGES[@]}"
+[ "$want_tests" -eq 1 ] && install_missing "${TEST_PACKAGES[@]}"
+
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+if [ ! -f "$KITH_BUILD/CMakeCache.txt" ]; then
+  cmake -S "$KITH_ROOT" -B "$KITH_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${launcher[@]}" >/dev/null
+fi
+cmake --build "$KITH_BUILD" -j"$(nproc)"
