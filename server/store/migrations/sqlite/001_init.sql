@@ -30,9 +30,12 @@ CREATE TABLE members (
 );
 CREATE INDEX members_user ON members(user_id);
 
+-- guild_id is null for channels outside guilds (direct messages), kept open from the start so
+-- that needs no table rebuild later.
 CREATE TABLE channels (
     id        INTEGER PRIMARY KEY,
-    guild_id  INTEGER NOT NULL REFERENCES guilds(id) ON DELETE CASCADE,
+    type      TEXT    NOT NULL DEFAULT 'text',
+    guild_id  INTEGER REFERENCES guilds(id) ON DELETE CASCADE,
     name      TEXT    NOT NULL,
     topic     TEXT    NOT NULL DEFAULT '',
     position  INTEGER NOT NULL
