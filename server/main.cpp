@@ -1,7 +1,7 @@
 // kith-server: the headless Kith server.
 
 #include "Server.h"
-#include "platform/ShutdownSignal.h"
+#include "platform/ProcessHooks.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -91,6 +91,8 @@ int main(int argc, char **argv)
     if (parser.isSet(db))
         cfg.databaseUrl = parser.value(db);
 
+    ProcessHooks hooks; // before start, so an early SIGTERM still stops cleanly
+    ProcessHooks::raiseOpenFileLimit();
     Server server(cfg);
     if (!server.start(&error))
         return fail(error);
@@ -100,8 +102,7 @@ int main(int argc, char **argv)
     std::printf("listening on ws://%s:%u\n", qPrintable(host), unsigned(server.port()));
     std::fflush(stdout);
 
-    ShutdownSignal signal;
-    QObject::connect(&signal, &ShutdownSignal::requested, &app, [&](const QString &why) {
+    QObject::connect(&hooks, &ProcessHooks::requested, &app, [&](const QString &why) {
         std::fprintf(stderr, "kith-server: %s received, shutting down\n", qPrintable(why));
         server.stop();
         app.quit();

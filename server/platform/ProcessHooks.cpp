@@ -1,10 +1,11 @@
-#include "ShutdownSignal.h"
+#include "ProcessHooks.h"
 
 #include <QCoreApplication>
 
 #ifdef Q_OS_UNIX
 #include <QSocketNotifier>
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #elif defined(Q_OS_WIN)
@@ -25,11 +26,11 @@ void onSignal(int sig)
 }
 } // namespace
 
-struct ShutdownSignal::Private {
+struct ProcessHooks::Private {
     QSocketNotifier *notifier = nullptr;
 };
 
-ShutdownSignal::ShutdownSignal(QObject *parent)
+ProcessHooks::ProcessHooks(QObject *parent)
     : QObject(parent)
     , d(new Private)
 {
@@ -49,7 +50,20 @@ ShutdownSignal::ShutdownSignal(QObject *parent)
     sigaction(SIGTERM, &sa, nullptr);
 }
 
-ShutdownSignal::~ShutdownSignal()
+qint64 ProcessHooks::raiseOpenFileLimit()
+{
+    struct rlimit rl = {};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return -1;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    return qint64(rl.rlim_cur);
+}
+
+ProcessHooks::~ProcessHooks()
 {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
@@ -59,7 +73,7 @@ ShutdownSignal::~ShutdownSignal()
 #elif defined(Q_OS_WIN)
 
 namespace {
-ShutdownSignal *g_instance = nullptr;
+ProcessHooks *g_instance = nullptr;
 
 BOOL WINAPI onConsole(DWORD)
 {
@@ -70,9 +84,9 @@ BOOL WINAPI onConsole(DWORD)
 }
 } // namespace
 
-struct ShutdownSignal::Private {};
+struct ProcessHooks::Private {};
 
-ShutdownSignal::ShutdownSignal(QObject *parent)
+ProcessHooks::ProcessHooks(QObject *parent)
     : QObject(parent)
     , d(new Private)
 {
@@ -80,7 +94,12 @@ ShutdownSignal::ShutdownSignal(QObject *parent)
     SetConsoleCtrlHandler(onConsole, TRUE);
 }
 
-ShutdownSignal::~ShutdownSignal()
+qint64 ProcessHooks::raiseOpenFileLimit()
+{
+    return -1; // Windows has no per-process descriptor limit of this kind
+}
+
+ProcessHooks::~ProcessHooks()
 {
     SetConsoleCtrlHandler(onConsole, FALSE);
     g_instance = nullptr;
@@ -89,9 +108,10 @@ ShutdownSignal::~ShutdownSignal()
 
 #else
 
-struct ShutdownSignal::Private {};
-ShutdownSignal::ShutdownSignal(QObject *parent) : QObject(parent), d(new Private) {}
-ShutdownSignal::~ShutdownSignal() { delete d; }
+struct ProcessHooks::Private {};
+ProcessHooks::ProcessHooks(QObject *parent) : QObject(parent), d(new Private) {}
+ProcessHooks::~ProcessHooks() { delete d; }
+qint64 ProcessHooks::raiseOpenFileLimit() { return -1; }
 
 #endif
 
