@@ -5,6 +5,11 @@
 #include "core/Channels.h"
 #include "core/Credentials.h"
 #include "core/Directory.h"
+#include "core/Dms.h"
+#include "core/Presence.h"
+#include "core/ReadStates.h"
+#include "core/Social.h"
+#include "core/Typing.h"
 #include "core/Guilds.h"
 #include "core/Hub.h"
 #include "core/LoginThrottle.h"
@@ -12,6 +17,7 @@
 #include "core/Router.h"
 #include "net/Gateway.h"
 #include "store/GuildTable.h"
+#include "store/SocialTable.h"
 #include "store/UserTable.h"
 #include "store/WriteQueue.h"
 
@@ -40,6 +46,11 @@ struct Server::Private {
     std::unique_ptr<Guilds> guilds;
     std::unique_ptr<Channels> channels;
     std::unique_ptr<Messages> messages;
+    std::unique_ptr<Presence> presence;
+    std::unique_ptr<Social> social;
+    std::unique_ptr<Dms> dms;
+    std::unique_ptr<Typing> typing;
+    std::unique_ptr<ReadStates> readStates;
     std::unique_ptr<Router> router;
     std::unique_ptr<Gateway> gateway;
     QTimer housekeeping;
@@ -52,9 +63,10 @@ bool Server::Private::loadDirectory(QString *error)
 {
     auto users = store->runSync<QList<User>>([](SqlStore &s) { return UserTable::all(s); });
     auto snap = store->runSync<GuildSnapshot>([](SqlStore &s) { return GuildTable::loadAll(s); });
-    if (!users || !snap) {
+    auto social = store->runSync<SocialSnapshot>([](SqlStore &s) { return SocialTable::loadAll(s); });
+    if (!users || !snap || !social) {
         *error = QStringLiteral("cannot load the database: %1")
-                     .arg(users ? snap.error().message : users.error().message);
+                     .arg(!users ? users.error().message : !snap ? snap.error().message : social.error().message);
         return false;
     }
     for (const User &u : users.value())
@@ -67,6 +79,10 @@ bool Server::Private::loadDirectory(QString *error)
         member.user = directory.userOrPlaceholder(member.user.id);
         directory.putMember(guildId, member);
     }
+    for (const RelationshipRow &r : social->relationships)
+        directory.setRelationship(r.userId, r.otherId, r.type);
+    for (const Channel &dm : social->dms)
+        directory.putDm(dm);
     qCInfo(lcServer) << "loaded" << users->size() << "users," << snap->guilds.size() << "guilds,"
                      << snap->channels.size() << "channels";
     return true;
@@ -125,11 +141,17 @@ bool Server::start(QString *error)
     d->hub = std::make_unique<Hub>(d->directory);
     d->ctx.reset(new ServiceContext{*this, d->config, *d->store, d->directory, *d->hub, d->ids,
                                     d->loginThrottle, d->cpuPool});
-    d->accounts = std::make_unique<Accounts>(*d->ctx);
-    d->guilds = std::make_unique<Guilds>(*d->ctx);
+    d->presence = std::make_unique<Presence>(*d->ctx);
+    d->readStates = std::make_unique<ReadStates>(*d->ctx, *d->presence);
+    d->accounts = std::make_unique<Accounts>(*d->ctx, *d->presence, *d->readStates);
+    d->guilds = std::make_unique<Guilds>(*d->ctx, *d->presence);
     d->channels = std::make_unique<Channels>(*d->ctx);
     d->messages = std::make_unique<Messages>(*d->ctx);
-    d->router = std::make_unique<Router>(*d->accounts, *d->guilds, *d->channels, *d->messages);
+    d->social = std::make_unique<Social>(*d->ctx, *d->presence);
+    d->dms = std::make_unique<Dms>(*d->ctx);
+    d->typing = std::make_unique<Typing>(*d->ctx);
+    d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages, *d->social,
+                                                  *d->dms, *d->presence, *d->typing, *d->readStates});
     d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config);
     if (!d->gateway->listen(error)) {
         d->gateway.reset();
@@ -161,10 +183,15 @@ void Server::stop()
     d->gateway->closeAll(limits::kCloseShutdown, QStringLiteral("server shutting down"));
     d->gateway.reset();
     d->router.reset();
+    d->typing.reset();
+    d->dms.reset();
+    d->social.reset();
+    d->readStates.reset();
     d->messages.reset();
     d->channels.reset();
     d->guilds.reset();
     d->accounts.reset();
+    d->presence.reset();
     d->ctx.reset();
     d->hub.reset();
     d->store.reset();

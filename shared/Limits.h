@@ -27,6 +27,15 @@ inline constexpr int kTopicMax = 1024;
 inline constexpr int kGuildsPerUser = 200;
 inline constexpr int kChannelsPerGuild = 500;
 
+// Social
+inline constexpr int kGroupDmMembers = 10;          //!< including the creator
+inline constexpr int kCustomStatusMax = 128;
+inline constexpr int kTypingRepeatMs = 5000;        //!< repeats within this are accepted, not sent on
+inline constexpr int kTypingExpiryMs = 8000;        //!< clients drop a typing indicator after this
+inline constexpr int kOfflineGraceMs = 5000;        //!< offline follows the last connection within this
+inline constexpr int kUnreadCountCap = 10000;       //!< unread/mention counts stop counting here
+inline constexpr int kActiveChannels = 10;
+
 // Rate limits: a token bucket per session, refilled continuously.
 inline constexpr int kRequestsPerSecond = 50;
 inline constexpr int kRequestBurst = 100;

@@ -25,6 +25,25 @@ inline constexpr QLatin1String MessageHistory{"message.history"};
 inline constexpr QLatin1String MessageEdit{"message.edit"};
 inline constexpr QLatin1String MessageDelete{"message.delete"};
 inline constexpr QLatin1String Ping{"ping"};
+// Friends, blocks, DMs, presence, typing, read states, discovery
+inline constexpr QLatin1String FriendRequest{"friend.request"};
+inline constexpr QLatin1String FriendAccept{"friend.accept"};
+inline constexpr QLatin1String FriendDecline{"friend.decline"};
+inline constexpr QLatin1String FriendCancel{"friend.cancel"};
+inline constexpr QLatin1String FriendRemove{"friend.remove"};
+inline constexpr QLatin1String FriendList{"friend.list"};
+inline constexpr QLatin1String UserBlock{"user.block"};
+inline constexpr QLatin1String UserUnblock{"user.unblock"};
+inline constexpr QLatin1String DmOpen{"dm.open"};
+inline constexpr QLatin1String DmCreateGroup{"dm.create_group"};
+inline constexpr QLatin1String DmAdd{"dm.add"};
+inline constexpr QLatin1String DmRemove{"dm.remove"};
+inline constexpr QLatin1String DmLeave{"dm.leave"};
+inline constexpr QLatin1String PresenceSet{"presence.set"};
+inline constexpr QLatin1String TypingStart{"typing.start"};
+inline constexpr QLatin1String ChannelAck{"channel.ack"};
+inline constexpr QLatin1String DiscoverOnline{"discover.online"};
+inline constexpr QLatin1String DiscoverActiveChannels{"discover.active_channels"};
 } // namespace kith::op
 
 namespace kith::ev {
@@ -42,6 +61,10 @@ inline constexpr QLatin1String ChannelDeleted{"channel.deleted"};
 inline constexpr QLatin1String MessageCreated{"message.created"};
 inline constexpr QLatin1String MessageUpdated{"message.updated"};
 inline constexpr QLatin1String MessageDeleted{"message.deleted"};
+inline constexpr QLatin1String RelationshipUpdated{"relationship.updated"};
+inline constexpr QLatin1String PresenceUpdated{"presence.updated"};
+inline constexpr QLatin1String TypingStarted{"typing.started"};
+inline constexpr QLatin1String ReadStateUpdated{"read_state.updated"};
 } // namespace kith::ev
 
 namespace kith::protocol {

@@ -83,8 +83,41 @@ Member Member::fromJson(const QJsonObject &o)
     return m;
 }
 
+QString channelTypeName(ChannelType type)
+{
+    switch (type) {
+    case ChannelType::Dm:
+        return QStringLiteral("dm");
+    case ChannelType::GroupDm:
+        return QStringLiteral("group_dm");
+    case ChannelType::Text:
+        break;
+    }
+    return QStringLiteral("text");
+}
+
+ChannelType channelTypeFromName(const QString &name)
+{
+    if (name == u"dm")
+        return ChannelType::Dm;
+    if (name == u"group_dm")
+        return ChannelType::GroupDm;
+    return ChannelType::Text;
+}
+
 QJsonObject Channel::toJson() const
 {
+    if (isDm()) {
+        QJsonArray rs;
+        for (const User &u : recipients)
+            rs.append(u.toJson());
+        return {{kId, idJson(id)},
+                {QLatin1String("type"), channelTypeName(type)},
+                {QLatin1String("guild_id"), QJsonValue(QJsonValue::Null)},
+                {QLatin1String("name"), type == ChannelType::GroupDm && !name.isEmpty() ? QJsonValue(name) : QJsonValue(QJsonValue::Null)},
+                {QLatin1String("owner_id"), type == ChannelType::GroupDm ? idJson(ownerId) : QJsonValue(QJsonValue::Null)},
+                {QLatin1String("recipients"), rs}};
+    }
     return {{kId, idJson(id)},
             {QLatin1String("guild_id"), idJson(guildId)},
             {QLatin1String("type"), QStringLiteral("text")},
@@ -101,6 +134,10 @@ Channel Channel::fromJson(const QJsonObject &o)
     c.name = o.value(QLatin1String("name")).toString();
     c.topic = o.value(QLatin1String("topic")).toString();
     c.position = o.value(QLatin1String("position")).toInt();
+    c.type = channelTypeFromName(o.value(QLatin1String("type")).toString());
+    c.ownerId = idFromJson(o.value(QLatin1String("owner_id")));
+    for (const QJsonValue &r : o.value(QLatin1String("recipients")).toArray())
+        c.recipients.append(User::fromJson(r.toObject()));
     return c;
 }
 
@@ -134,7 +171,7 @@ QJsonObject guildWithContents(const Guild &guild, const QList<Channel> &channels
 
 QJsonObject Message::toJson() const
 {
-    return {{kId, idJson(id)},
+    QJsonObject o{{kId, idJson(id)},
             {QLatin1String("channel_id"), idJson(channelId)},
             {QLatin1String("guild_id"), idJson(guildId)},
             {QLatin1String("author"), author.toJson()},
@@ -143,6 +180,9 @@ QJsonObject Message::toJson() const
             {QLatin1String("created_at"), isoTime(snowflake::timestampMs(id))},
             {QLatin1String("edited_at"),
              editedAtMs ? QJsonValue(isoTime(editedAtMs)) : QJsonValue(QJsonValue::Null)}};
+    if (authorBlocked)
+        o.insert(QLatin1String("author_blocked"), true);
+    return o;
 }
 
 Message Message::fromJson(const QJsonObject &o)
@@ -154,10 +194,71 @@ Message Message::fromJson(const QJsonObject &o)
     m.author = User::fromJson(o.value(QLatin1String("author")).toObject());
     m.content = o.value(QLatin1String("content")).toString();
     m.nonce = o.value(QLatin1String("nonce")).toString();
+    m.authorBlocked = o.value(QLatin1String("author_blocked")).toBool();
     const QJsonValue edited = o.value(QLatin1String("edited_at"));
     if (edited.isString())
         m.editedAtMs = QDateTime::fromString(edited.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
     return m;
+}
+
+QString relationshipTypeName(RelationshipType type)
+{
+    switch (type) {
+    case RelationshipType::Friend:
+        return QStringLiteral("friend");
+    case RelationshipType::Incoming:
+        return QStringLiteral("incoming");
+    case RelationshipType::Outgoing:
+        return QStringLiteral("outgoing");
+    case RelationshipType::Blocked:
+        return QStringLiteral("blocked");
+    case RelationshipType::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+QString presenceStatusName(PresenceStatus status)
+{
+    switch (status) {
+    case PresenceStatus::Online:
+        return QStringLiteral("online");
+    case PresenceStatus::Idle:
+        return QStringLiteral("idle");
+    case PresenceStatus::Dnd:
+        return QStringLiteral("dnd");
+    case PresenceStatus::Invisible:
+        return QStringLiteral("invisible");
+    case PresenceStatus::Offline:
+        break;
+    }
+    return QStringLiteral("offline");
+}
+
+bool presenceStatusFromName(const QString &name, PresenceStatus *out)
+{
+    for (PresenceStatus s : {PresenceStatus::Offline, PresenceStatus::Online, PresenceStatus::Idle,
+                             PresenceStatus::Dnd, PresenceStatus::Invisible}) {
+        if (name == presenceStatusName(s)) {
+            *out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+QJsonObject ReadState::toJson() const
+{
+    return {{QLatin1String("channel_id"), idJson(channelId)},
+            {QLatin1String("last_read_id"), idJson(lastReadId)},
+            {QLatin1String("unread"), unread},
+            {QLatin1String("mentions"), mentions}};
+}
+
+ReadState ReadState::fromJson(const QJsonObject &o)
+{
+    return {idFromJson(o.value(QLatin1String("channel_id"))), idFromJson(o.value(QLatin1String("last_read_id"))),
+            o.value(QLatin1String("unread")).toInt(), o.value(QLatin1String("mentions")).toInt()};
 }
 
 } // namespace kith

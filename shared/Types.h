@@ -36,12 +36,22 @@ struct Member {
     static Member fromJson(const QJsonObject &o);
 };
 
+enum class ChannelType { Text, Dm, GroupDm };
+QString channelTypeName(ChannelType type);
+ChannelType channelTypeFromName(const QString &name);
+
+//! A guild text channel, or a direct-message channel (guildId 0, with recipients).
 struct Channel {
     Id id = 0;
     Id guildId = 0;
     QString name;
     QString topic;
     int position = 0;
+    ChannelType type = ChannelType::Text;
+    Id ownerId = 0;             //!< group DMs only
+    QList<User> recipients;     //!< DMs only: every member, in the order they joined
+
+    bool isDm() const { return type != ChannelType::Text; }
 
     QJsonObject toJson() const;
     static Channel fromJson(const QJsonObject &o);
@@ -68,9 +78,28 @@ struct Message {
     QString content;
     QString nonce;
     qint64 editedAtMs = 0; //!< 0 when never edited
+    bool authorBlocked = false; //!< for this reader: they block the author (sent only when true)
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &o);
+};
+
+enum class RelationshipType { None, Friend, Incoming, Outgoing, Blocked };
+QString relationshipTypeName(RelationshipType type);
+
+enum class PresenceStatus { Offline, Online, Idle, Dnd, Invisible };
+QString presenceStatusName(PresenceStatus status);
+bool presenceStatusFromName(const QString &name, PresenceStatus *out);
+
+//! What a reader knows about their progress in one channel.
+struct ReadState {
+    Id channelId = 0;
+    Id lastReadId = 0;  //!< 0 when never acked (null on the wire)
+    int unread = 0;
+    int mentions = 0;
+
+    QJsonObject toJson() const;
+    static ReadState fromJson(const QJsonObject &o);
 };
 
 } // namespace kith

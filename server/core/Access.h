@@ -18,24 +18,36 @@ inline const Member *member(const Directory &dir, Id guildId, Id userId, Error *
     return m;
 }
 
-//! A channel the caller can see, and their membership of its guild.
+//! A channel the caller can see (a guild channel of theirs, or a DM they are in), and their
+//! guild membership (null for DMs).
 inline const Channel *channel(const Directory &dir, Id channelId, Id userId, const Member **member,
                               Error *error)
 {
     const Channel *c = dir.channel(channelId);
-    const Member *m = c ? dir.member(c->guildId, userId) : nullptr;
-    if (!m) {
+    if (!c || !dir.canView(userId, *c)) {
         *error = Error::notFound(QStringLiteral("unknown channel"));
         return nullptr;
     }
     if (member)
-        *member = m;
+        *member = c->isDm() ? nullptr : dir.member(c->guildId, userId);
+    return c;
+}
+
+//! A guild channel the caller can see; DMs are managed with dm.* ops.
+inline const Channel *guildChannel(const Directory &dir, Id channelId, Id userId, const Member **member,
+                                   Error *error)
+{
+    const Channel *c = channel(dir, channelId, userId, member, error);
+    if (c && c->isDm()) {
+        *error = Error::badRequest(QStringLiteral("direct-message channels are changed with the dm.* ops"));
+        return nullptr;
+    }
     return c;
 }
 
 inline bool atLeast(const Member *m, Role role, const QString &action, Error *error)
 {
-    if (int(m->role) >= int(role))
+    if (m && int(m->role) >= int(role))
         return true;
     *error = Error::forbidden(QStringLiteral("only the guild's %1 may %2")
                                   .arg(role == Role::Owner ? QStringLiteral("owner")

@@ -5,6 +5,8 @@
 #include "core/Directory.h"
 #include "core/Hub.h"
 #include "core/LoginThrottle.h"
+#include "core/Presence.h"
+#include "core/ReadStates.h"
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -187,6 +189,7 @@ void Accounts::resume(const Call &call)
         if (auto s = m_ctx.hub.resume(sessionId, hash, *seq, sink)) {
             call.ok({{QLatin1String("resumed"), true}});
             m_ctx.hub.replay(s.get(), *seq);
+            m_ctx.hub.announce(s.get());
             qCDebug(lcAuth) << "resumed session" << sessionId << "after seq" << *seq;
             return;
         }
@@ -210,33 +213,50 @@ void Accounts::logout(const Call &call)
 
 void Accounts::startSession(const Call &call, const User &user, const QString &token, bool resumeReply)
 {
-    EventSink *sink = call.sink();
-    if (!sink)
-        return;
-    if (sink->isBound())
-        return call.fail(Error::conflict(QStringLiteral("this connection is already signed in")));
-    auto session = m_ctx.hub.createSession(user.id, Credentials::tokenHash(token), sink);
-    sink->bindSession(session);
-    if (resumeReply) {
-        call.ok({{QLatin1String("resumed"), false}});
-    } else {
-        call.ok({{kToken, token},
-                 {QLatin1String("session"), session->id},
-                 {QLatin1String("user"), user.toJson()}});
-    }
-    m_ctx.hub.toSession(session.get(), ev::Ready, ready(*session, user));
-    qCInfo(lcAuth) << "session" << session->id << "started for" << user.username << "from"
-                   << sink->peerAddress();
+    // Counted in the store's order: a message committed after this job reaches the new
+    // session as an event, one committed before it is in the count. Nothing is missed or doubled.
+    m_ctx.store.submit<QList<ReadCount>>(m_readStates.countsJob(user.id),
+                                         [this, call, user, token, resumeReply](Result<QList<ReadCount>> &&counts) {
+        if (!counts)
+            return call.fail(counts.error());
+        EventSink *sink = call.sink();
+        if (!sink)
+            return;
+        if (sink->isBound())
+            return call.fail(Error::conflict(QStringLiteral("this connection is already signed in")));
+        auto session = m_ctx.hub.createSession(user.id, Credentials::tokenHash(token), sink);
+        sink->bindSession(session);
+        if (resumeReply) {
+            call.ok({{QLatin1String("resumed"), false}});
+        } else {
+            call.ok({{kToken, token},
+                     {QLatin1String("session"), session->id},
+                     {QLatin1String("user"), user.toJson()}});
+        }
+        m_ctx.hub.toSession(session.get(), ev::Ready, ready(*session, user, counts.value()));
+        m_ctx.hub.announce(session.get());
+        qCInfo(lcAuth) << "session" << session->id << "started for" << user.username << "from"
+                       << sink->peerAddress();
+    });
 }
 
-QJsonObject Accounts::ready(const SessionRecord &session, const User &user) const
+QJsonObject Accounts::ready(const SessionRecord &session, const User &user, const QList<ReadCount> &counts) const
 {
-    QJsonArray guilds;
-    for (Id g : m_ctx.directory.guildsOf(user.id))
-        guilds.append(m_ctx.directory.guildJson(g));
+    const Directory &dir = m_ctx.directory;
+    QJsonArray guilds, friends, dms;
+    for (Id g : dir.guildsOf(user.id))
+        guilds.append(dir.guildJson(g));
+    for (Id f : dir.related(user.id, RelationshipType::Friend))
+        friends.append(dir.userOrPlaceholder(f).toJson());
+    for (Id c : dir.dmsOf(user.id))
+        dms.append(dir.dmWithUsers(c).toJson());
     return {{QLatin1String("user"), user.toJson()},
             {QLatin1String("session"), session.id},
-            {QLatin1String("guilds"), guilds}};
+            {QLatin1String("guilds"), guilds},
+            {QLatin1String("friends"), friends},
+            {QLatin1String("dms"), dms},
+            {QLatin1String("presences"), m_presence.readyFor(user.id)},
+            {QLatin1String("read_states"), ReadStates::toJson(counts)}};
 }
 
 } // namespace kith::server

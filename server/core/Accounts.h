@@ -7,10 +7,15 @@
 
 namespace kith::server {
 
+class Presence;
+class ReadStates;
+struct ReadCount;
+
 class Accounts
 {
 public:
-    explicit Accounts(ServiceContext &ctx) : m_ctx(ctx) {}
+    Accounts(ServiceContext &ctx, Presence &presence, ReadStates &readStates)
+        : m_ctx(ctx), m_presence(presence), m_readStates(readStates) {}
 
     void registerUser(const Call &call);
     void login(const Call &call);
@@ -20,14 +25,17 @@ public:
 private:
     void loginWithPassword(const Call &call, const QString &username, const QString &password);
     void loginWithToken(const Call &call, const QString &token);
-    //! Binds a new session to the call's connection, replies {token, session, user}, sends ready.
+    //! Counts unread messages, then binds a new session to the call's connection, replies
+    //! {token, session, user} (or {resumed:false}) and sends ready.
     void startSession(const Call &call, const User &user, const QString &token, bool resumeReply);
-    QJsonObject ready(const SessionRecord &session, const User &user) const;
+    QJsonObject ready(const SessionRecord &session, const User &user, const QList<ReadCount> &counts) const;
     //! Runs work on the CPU pool and hands its result back on the gateway thread.
     template <class T>
     void offload(std::function<T()> work, std::function<void(T)> done);
 
     ServiceContext &m_ctx;
+    Presence &m_presence;
+    ReadStates &m_readStates;
 };
 
 } // namespace kith::server

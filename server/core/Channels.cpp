@@ -69,7 +69,7 @@ void Channels::update(const Call &call)
         return call.fail(f.error());
     Error e;
     const Member *me = nullptr;
-    const Channel *current = access::channel(m_ctx.directory, channelId, call.userId(), &me, &e);
+    const Channel *current = access::guildChannel(m_ctx.directory, channelId, call.userId(), &me, &e);
     if (!current || !access::atLeast(me, Role::Admin, QStringLiteral("edit channels"), &e))
         return call.fail(e);
     if (name)
@@ -101,7 +101,7 @@ void Channels::remove(const Call &call)
         return call.fail(f.error());
     Error e;
     const Member *me = nullptr;
-    const Channel *channel = access::channel(m_ctx.directory, channelId, call.userId(), &me, &e);
+    const Channel *channel = access::guildChannel(m_ctx.directory, channelId, call.userId(), &me, &e);
     if (!channel || !access::atLeast(me, Role::Admin, QStringLiteral("delete channels"), &e))
         return call.fail(e);
     const Id guildId = channel->guildId;

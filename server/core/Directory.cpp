@@ -7,6 +7,13 @@ namespace kith::server {
 void Directory::putUser(const User &user)
 {
     m_users.insert(user.id, user);
+    m_userByName.insert(user.username.toLower(), user.id);
+}
+
+const User *Directory::userByName(const QString &username) const
+{
+    auto it = m_userByName.constFind(username.toLower());
+    return it == m_userByName.cend() ? nullptr : user(*it);
 }
 
 const User *Directory::user(Id id) const
@@ -163,6 +170,127 @@ QJsonObject Directory::guildJson(Id guildId) const
     if (!g)
         return {};
     return guildWithContents(g->guild, channels(guildId), members(guildId));
+}
+
+RelationshipType Directory::relationship(Id userId, Id otherId) const
+{
+    auto it = m_relationships.constFind(userId);
+    return it == m_relationships.cend() ? RelationshipType::None : it->value(otherId, RelationshipType::None);
+}
+
+void Directory::setRelationship(Id userId, Id otherId, RelationshipType type)
+{
+    if (type == RelationshipType::None) {
+        auto it = m_relationships.find(userId);
+        if (it != m_relationships.end()) {
+            it->remove(otherId);
+            if (it->isEmpty())
+                m_relationships.erase(it);
+        }
+        return;
+    }
+    m_relationships[userId].insert(otherId, type);
+}
+
+QList<Id> Directory::related(Id userId, RelationshipType type) const
+{
+    QList<Id> out;
+    auto it = m_relationships.constFind(userId);
+    if (it == m_relationships.cend())
+        return out;
+    for (auto r = it->cbegin(); r != it->cend(); ++r)
+        if (r.value() == type)
+            out.append(r.key());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void Directory::putDm(const Channel &channel)
+{
+    if (const Channel *old = this->channel(channel.id)) {
+        for (const User &u : old->recipients)
+            m_dmsOfUser[u.id].remove(channel.id);
+    }
+    Channel c = channel;
+    for (User &u : c.recipients)
+        u = User{u.id, {}, {}}; // names come from m_users when sent, so renames show
+    m_channels.insert(c.id, c);
+    for (const User &u : c.recipients)
+        m_dmsOfUser[u.id].insert(c.id);
+    if (c.type == ChannelType::Dm && c.recipients.size() == 2)
+        m_dmPairs.insert(pairKey(c.recipients[0].id, c.recipients[1].id), c.id);
+}
+
+void Directory::removeDm(Id channelId)
+{
+    auto it = m_channels.find(channelId);
+    if (it == m_channels.end())
+        return;
+    for (const User &u : it->recipients)
+        m_dmsOfUser[u.id].remove(channelId);
+    if (it->type == ChannelType::Dm && it->recipients.size() == 2)
+        m_dmPairs.remove(pairKey(it->recipients[0].id, it->recipients[1].id));
+    m_channels.erase(it);
+}
+
+Id Directory::dmOfPair(Id a, Id b) const
+{
+    return m_dmPairs.value(pairKey(a, b), 0);
+}
+
+QList<Id> Directory::dmsOf(Id userId) const
+{
+    QList<Id> out = m_dmsOfUser.value(userId).values();
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Channel Directory::dmWithUsers(Id channelId) const
+{
+    Channel c = m_channels.value(channelId);
+    for (User &u : c.recipients)
+        u = userOrPlaceholder(u.id);
+    return c;
+}
+
+QList<Id> Directory::viewers(const Channel &channel) const
+{
+    if (!channel.isDm())
+        return memberIds(channel.guildId);
+    QList<Id> out;
+    for (const User &u : channel.recipients)
+        out.append(u.id);
+    return out;
+}
+
+bool Directory::canView(Id userId, const Channel &channel) const
+{
+    if (!channel.isDm())
+        return member(channel.guildId, userId) != nullptr;
+    return m_dmsOfUser.value(userId).contains(channel.id);
+}
+
+QSet<Id> Directory::audienceOf(Id userId) const
+{
+    QSet<Id> out;
+    for (Id g : m_guildsOfUser.value(userId))
+        if (const GuildEntry *e = guild(g))
+            for (auto m = e->members.cbegin(); m != e->members.cend(); ++m)
+                out.insert(m.key());
+    for (Id f : related(userId, RelationshipType::Friend))
+        out.insert(f);
+    out.remove(userId);
+    return out;
+}
+
+QList<Id> Directory::visibleChannels(Id userId) const
+{
+    QList<Id> out;
+    for (Id g : guildsOf(userId))
+        if (const GuildEntry *e = guild(g))
+            out.append(e->channels);
+    out.append(dmsOf(userId));
+    return out;
 }
 
 } // namespace kith::server

@@ -24,6 +24,7 @@ public:
     void putUser(const User &user);
     const User *user(Id id) const;
     User userOrPlaceholder(Id id) const;
+    const User *userByName(const QString &username) const; //!< case-insensitive
 
     // Guilds
     void putGuild(const Guild &guild);
@@ -49,8 +50,36 @@ public:
     //! The guild as ready carries it.
     QJsonObject guildJson(Id guildId) const;
 
+    // Relationships: what `userId` sees of `otherId`.
+    RelationshipType relationship(Id userId, Id otherId) const;
+    void setRelationship(Id userId, Id otherId, RelationshipType type);
+    QList<Id> related(Id userId, RelationshipType type) const;
+    bool blocks(Id userId, Id otherId) const { return relationship(userId, otherId) == RelationshipType::Blocked; }
+    bool blockedEitherWay(Id a, Id b) const { return blocks(a, b) || blocks(b, a); }
+
+    // Direct messages: channels with guildId 0; recipients hold ids in join order.
+    void putDm(const Channel &channel);
+    void removeDm(Id channelId);
+    Id dmOfPair(Id a, Id b) const;
+    QList<Id> dmsOf(Id userId) const;
+    Channel dmWithUsers(Id channelId) const; //!< recipients filled in from the user table
+
+    //! Everyone who can read a channel: guild members or DM recipients.
+    QList<Id> viewers(const Channel &channel) const;
+    bool canView(Id userId, const Channel &channel) const;
+    //! Users who share a guild with userId, or are friends (not userId).
+    QSet<Id> audienceOf(Id userId) const;
+    //! Channels userId can read: guild channels and DMs.
+    QList<Id> visibleChannels(Id userId) const;
+
 private:
+    static QPair<Id, Id> pairKey(Id a, Id b) { return a < b ? qMakePair(a, b) : qMakePair(b, a); }
+
     QHash<Id, User> m_users;
+    QHash<QString, Id> m_userByName;
+    QHash<Id, QHash<Id, RelationshipType>> m_relationships;
+    QHash<QPair<Id, Id>, Id> m_dmPairs;
+    QHash<Id, QSet<Id>> m_dmsOfUser;
     QHash<Id, GuildEntry> m_guilds;
     QHash<Id, Channel> m_channels;
     QHash<Id, QSet<Id>> m_guildsOfUser;

@@ -5,6 +5,7 @@
 #include "core/Credentials.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
+#include "core/Presence.h"
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -271,11 +272,16 @@ void Guilds::joinInvite(const Call &call)
                 call.ok(m_ctx.directory.guildJson(guildId));
                 return;
             }
+            // Who was seen before the join already knows the joiner's presence.
+            const QSet<Id> knewJoiner = m_ctx.directory.audienceOf(joiner.user.id);
             m_ctx.directory.putMember(guildId, joiner);
             const QJsonObject full = m_ctx.directory.guildJson(guildId);
             call.ok(full);
             m_ctx.hub.toUser(joiner.user.id, ev::GuildCreated, full);
             m_ctx.hub.toGuild(guildId, ev::MemberJoined, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), joiner.toJson()}});
+            for (Id other : m_ctx.directory.memberIds(guildId))
+                if (other != joiner.user.id && !knewJoiner.contains(other))
+                    m_presence.introduce(joiner.user.id, other);
             qCInfo(lcServer) << "user" << joiner.user.id << "joined guild" << guildId;
         });
 }

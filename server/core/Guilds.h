@@ -6,10 +6,12 @@
 
 namespace kith::server {
 
+class Presence;
+
 class Guilds
 {
 public:
-    explicit Guilds(ServiceContext &ctx) : m_ctx(ctx) {}
+    Guilds(ServiceContext &ctx, Presence &presence) : m_ctx(ctx), m_presence(presence) {}
 
     void create(const Call &call);
     void update(const Call &call);
@@ -22,6 +24,7 @@ public:
 
 private:
     ServiceContext &m_ctx;
+    Presence &m_presence;
 };
 
 } // namespace kith::server

@@ -53,6 +53,7 @@ std::shared_ptr<SessionRecord> Hub::createSession(Id userId, const QByteArray &t
     s->userId = userId;
     s->tokenHash = tokenHash;
     s->sink = sink;
+    s->address = sink->peerAddress();
     m_sessions.insert(s->id, s);
     m_byUser[userId].append(s.get());
     return s;
@@ -60,8 +61,25 @@ std::shared_ptr<SessionRecord> Hub::createSession(Id userId, const QByteArray &t
 
 void Hub::detach(SessionRecord *session)
 {
+    if (!session->sink)
+        return;
     session->sink = nullptr;
     session->detachedAtMs = QDateTime::currentMSecsSinceEpoch();
+    emit detached(session);
+}
+
+void Hub::announce(SessionRecord *session)
+{
+    if (session->sink)
+        emit attached(session);
+}
+
+bool Hub::isConnected(Id userId) const
+{
+    for (const SessionRecord *s : m_byUser.value(userId))
+        if (s->sink)
+            return true;
+    return false;
 }
 
 std::shared_ptr<SessionRecord> Hub::resume(const QString &sessionId, const QByteArray &tokenHash,
@@ -81,6 +99,7 @@ std::shared_ptr<SessionRecord> Hub::resume(const QString &sessionId, const QByte
         s->sink->closeSink(4009, QStringLiteral("session resumed elsewhere"));
     s->sink = sink;
     s->detachedAtMs = 0;
+    s->address = sink->peerAddress();
     sink->bindSession(s);
     return s;
 }
@@ -98,11 +117,11 @@ void Hub::endSession(const QString &sessionId)
     auto s = m_sessions.take(sessionId);
     if (!s)
         return;
+    detach(s.get());
     auto &list = m_byUser[s->userId];
     list.removeAll(s.get());
     if (list.isEmpty())
         m_byUser.remove(s->userId);
-    s->sink = nullptr;
 }
 
 void Hub::endSessionsOfToken(const QByteArray &tokenHash, quint16 code, const QString &reason)

@@ -24,6 +24,9 @@ public:
 
     std::shared_ptr<SessionRecord> createSession(Id userId, const QByteArray &tokenHash,
                                                  EventSink *sink);
+    //! Tells watchers (presence, the connection log) that the session's connection is up;
+    //! called once the client has what it needs first (ready, or the replayed events).
+    void announce(SessionRecord *session);
     //! The session's socket is gone; keep it for resume.
     void detach(SessionRecord *session);
     //! Re-attaches a detached session and replays every kept event after seq.
@@ -42,9 +45,19 @@ public:
     void toUsers(const QList<Id> &userIds, QLatin1String ev, const QJsonObject &d);
     void toGuild(Id guildId, QLatin1String ev, const QJsonObject &d);
 
+    //! Every session of a user, attached or not.
+    QList<SessionRecord *> sessionsOf(Id userId) const { return m_byUser.value(userId); }
+    bool isConnected(Id userId) const;
+
     int sessionCount() const { return int(m_sessions.size()); }
     int attachedCount() const;
     void closeAll(quint16 code, const QString &reason);
+
+signals:
+    //! A connection now speaks for the session (sign-in or resume).
+    void attached(kith::server::SessionRecord *session);
+    //! The session lost its connection (it may resume) or ended.
+    void detached(kith::server::SessionRecord *session);
 
 private:
     void deliver(SessionRecord *session, QLatin1String ev, const QString &body);

@@ -8,10 +8,12 @@
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
 #include "store/MessageTable.h"
+#include "store/SocialTable.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace kith::server {
 
@@ -45,6 +47,44 @@ void Messages::complete(Message &m) const
         m.guildId = c->guildId;
 }
 
+void Messages::fanOut(const Channel &channel, QLatin1String ev, const Message &m)
+{
+    QList<Id> plain, blockers;
+    for (Id u : m_ctx.directory.viewers(channel))
+        (m_ctx.directory.blocks(u, m.author.id) ? blockers : plain).append(u);
+    m_ctx.hub.toUsers(plain, ev, m.toJson());
+    if (!blockers.isEmpty()) {
+        Message flagged = m;
+        flagged.authorBlocked = true;
+        m_ctx.hub.toUsers(blockers, ev, flagged.toJson());
+    }
+}
+
+QList<Id> Messages::mentions(const Channel &channel, Id authorId, const QString &content) const
+{
+    static const QRegularExpression re(QStringLiteral("(?<![A-Za-z0-9_.@])@([A-Za-z0-9_.]{2,32})"));
+    QList<Id> out;
+    auto it = re.globalMatch(content);
+    while (it.hasNext()) {
+        QString name = it.next().captured(1);
+        if (name == u"everyone") {
+            const Member *m = channel.isDm() ? nullptr : m_ctx.directory.member(channel.guildId, authorId);
+            if (m && m->role != Role::Member && !out.contains(0))
+                out.append(0);
+            continue;
+        }
+        // A sentence may end right after the name: "thanks @alice." names alice.
+        const User *u = m_ctx.directory.userByName(name);
+        while (!u && name.endsWith(u'.')) {
+            name.chop(1);
+            u = name.size() >= 2 ? m_ctx.directory.userByName(name) : nullptr;
+        }
+        if (u && u->id != authorId && !out.contains(u->id) && m_ctx.directory.canView(u->id, channel))
+            out.append(u->id);
+    }
+    return out;
+}
+
 void Messages::send(const Call &call)
 {
     JsonFields f(call.data());
@@ -61,6 +101,12 @@ void Messages::send(const Call &call)
         return call.fail(*err);
     if (QString why = validate::nonce(nonce); !why.isEmpty())
         return call.fail(Error::badRequest(why));
+    if (channel->type == ChannelType::Dm) {
+        for (const User &r : channel->recipients)
+            if (r.id != call.userId() && m_ctx.directory.blockedEitherWay(call.userId(), r.id))
+                return call.fail(Error::forbidden(QStringLiteral("you cannot message this user")));
+    }
+    const QList<Id> mentioned = mentions(*channel, call.userId(), content);
 
     Message m;
     m.id = m_ctx.ids.next();
@@ -69,18 +115,26 @@ void Messages::send(const Call &call)
     m.author = m_ctx.directory.userOrPlaceholder(call.userId());
     m.content = content;
     m.nonce = nonce;
-    m_ctx.store.submit<StoredMessage>([m](SqlStore &s) { return MessageTable::insert(s, m); },
-                                      [this, call](Result<StoredMessage> &&r) {
-        if (!r)
-            return call.fail(r.error());
-        Message stored = r->message;
-        complete(stored);
-        const QJsonObject json = stored.toJson();
-        call.ok(json);
-        // A resend after a lost reply: the original was fanned out already.
-        if (!r->duplicate)
-            m_ctx.hub.toGuild(stored.guildId, ev::MessageCreated, json);
-    });
+    m_ctx.store.submit<StoredMessage>(
+        [m, mentioned](SqlStore &s) -> Result<StoredMessage> {
+            auto r = MessageTable::insert(s, m);
+            if (!r || r->duplicate || mentioned.isEmpty())
+                return r;
+            if (auto mr = SocialTable::insertMentions(s, m.id, m.channelId, m.author.id, mentioned); !mr)
+                return mr.error();
+            return r;
+        },
+        [this, call](Result<StoredMessage> &&r) {
+            if (!r)
+                return call.fail(r.error());
+            Message stored = r->message;
+            complete(stored);
+            call.ok(stored.toJson());
+            // A resend after a lost reply: the original was fanned out already.
+            const Channel *channel = m_ctx.directory.channel(stored.channelId);
+            if (!r->duplicate && channel)
+                fanOut(*channel, ev::MessageCreated, stored);
+        });
 }
 
 void Messages::history(const Call &call)
@@ -119,6 +173,7 @@ void Messages::history(const Call &call)
             QJsonArray list;
             for (Message &m : r.value()) {
                 complete(m);
+                m.authorBlocked = m_ctx.directory.blocks(call.userId(), m.author.id);
                 list.append(m.toJson());
             }
             call.ok({{QLatin1String("messages"), list}});
@@ -154,7 +209,8 @@ void Messages::edit(const Call &call)
                 Message m = r.value();
                 complete(m);
                 call.ok(m.toJson());
-                m_ctx.hub.toGuild(m.guildId, ev::MessageUpdated, m.toJson());
+                if (const Channel *c = m_ctx.directory.channel(m.channelId))
+                    fanOut(*c, ev::MessageUpdated, m);
             });
     });
 }
@@ -183,7 +239,9 @@ void Messages::remove(const Call &call)
                                      if (!r)
                                          return call.fail(r.error());
                                      call.ok(deletedJson(m));
-                                     m_ctx.hub.toGuild(m.guildId, ev::MessageDeleted, deletedJson(m));
+                                     if (const Channel *c = m_ctx.directory.channel(m.channelId))
+                                         m_ctx.hub.toUsers(m_ctx.directory.viewers(*c), ev::MessageDeleted,
+                                                           deletedJson(m));
                                  });
     });
 }

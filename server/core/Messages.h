@@ -20,6 +20,11 @@ public:
 private:
     //! Fills in what storage does not keep per row: the author and the guild.
     void complete(Message &m) const;
+    //! Sends a message event to everyone who can read the channel; readers who block the
+    //! author get it marked author_blocked.
+    void fanOut(const Channel &channel, QLatin1String ev, const Message &m);
+    //! Who a message mentions among the channel's readers; 0 stands for @everyone.
+    QList<Id> mentions(const Channel &channel, Id authorId, const QString &content) const;
     ServiceContext &m_ctx;
 };
 

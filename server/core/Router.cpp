@@ -3,7 +3,12 @@
 #include "core/Accounts.h"
 #include "core/Channels.h"
 #include "core/Guilds.h"
+#include "core/Dms.h"
 #include "core/Messages.h"
+#include "core/Presence.h"
+#include "core/ReadStates.h"
+#include "core/Social.h"
+#include "core/Typing.h"
 #include "shared/Protocol.h"
 #include "shared/Types.h"
 
@@ -11,34 +16,53 @@
 
 namespace kith::server {
 
-Router::Router(Accounts &accounts, Guilds &guilds, Channels &channels, Messages &messages)
+Router::Router(const Services &sv)
 {
     auto add = [this](QLatin1String op, Needs needs, auto handler) {
         m_routes.insert(QString(op), {needs, handler});
     };
     using namespace std::placeholders;
-    add(op::SessionRegister, Needs::SignedOut, std::bind(&Accounts::registerUser, &accounts, _1));
-    add(op::SessionLogin, Needs::SignedOut, std::bind(&Accounts::login, &accounts, _1));
-    add(op::SessionResume, Needs::SignedOut, std::bind(&Accounts::resume, &accounts, _1));
-    add(op::SessionLogout, Needs::SignedIn, std::bind(&Accounts::logout, &accounts, _1));
+    add(op::SessionRegister, Needs::SignedOut, std::bind(&Accounts::registerUser, &sv.accounts, _1));
+    add(op::SessionLogin, Needs::SignedOut, std::bind(&Accounts::login, &sv.accounts, _1));
+    add(op::SessionResume, Needs::SignedOut, std::bind(&Accounts::resume, &sv.accounts, _1));
+    add(op::SessionLogout, Needs::SignedIn, std::bind(&Accounts::logout, &sv.accounts, _1));
     add(op::Ping, Needs::Either, [](const Call &call) {
         call.ok({{QLatin1String("time"), isoTime(QDateTime::currentMSecsSinceEpoch())}});
     });
-    add(op::GuildCreate, Needs::SignedIn, std::bind(&Guilds::create, &guilds, _1));
-    add(op::GuildUpdate, Needs::SignedIn, std::bind(&Guilds::update, &guilds, _1));
-    add(op::GuildDelete, Needs::SignedIn, std::bind(&Guilds::remove, &guilds, _1));
-    add(op::GuildLeave, Needs::SignedIn, std::bind(&Guilds::leave, &guilds, _1));
-    add(op::GuildMembers, Needs::SignedIn, std::bind(&Guilds::members, &guilds, _1));
-    add(op::MemberSetRole, Needs::SignedIn, std::bind(&Guilds::setRole, &guilds, _1));
-    add(op::InviteCreate, Needs::SignedIn, std::bind(&Guilds::createInvite, &guilds, _1));
-    add(op::InviteJoin, Needs::SignedIn, std::bind(&Guilds::joinInvite, &guilds, _1));
-    add(op::ChannelCreate, Needs::SignedIn, std::bind(&Channels::create, &channels, _1));
-    add(op::ChannelUpdate, Needs::SignedIn, std::bind(&Channels::update, &channels, _1));
-    add(op::ChannelDelete, Needs::SignedIn, std::bind(&Channels::remove, &channels, _1));
-    add(op::MessageSend, Needs::SignedIn, std::bind(&Messages::send, &messages, _1));
-    add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &messages, _1));
-    add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &messages, _1));
-    add(op::MessageDelete, Needs::SignedIn, std::bind(&Messages::remove, &messages, _1));
+    add(op::GuildCreate, Needs::SignedIn, std::bind(&Guilds::create, &sv.guilds, _1));
+    add(op::GuildUpdate, Needs::SignedIn, std::bind(&Guilds::update, &sv.guilds, _1));
+    add(op::GuildDelete, Needs::SignedIn, std::bind(&Guilds::remove, &sv.guilds, _1));
+    add(op::GuildLeave, Needs::SignedIn, std::bind(&Guilds::leave, &sv.guilds, _1));
+    add(op::GuildMembers, Needs::SignedIn, std::bind(&Guilds::members, &sv.guilds, _1));
+    add(op::MemberSetRole, Needs::SignedIn, std::bind(&Guilds::setRole, &sv.guilds, _1));
+    add(op::InviteCreate, Needs::SignedIn, std::bind(&Guilds::createInvite, &sv.guilds, _1));
+    add(op::InviteJoin, Needs::SignedIn, std::bind(&Guilds::joinInvite, &sv.guilds, _1));
+    add(op::ChannelCreate, Needs::SignedIn, std::bind(&Channels::create, &sv.channels, _1));
+    add(op::ChannelUpdate, Needs::SignedIn, std::bind(&Channels::update, &sv.channels, _1));
+    add(op::ChannelDelete, Needs::SignedIn, std::bind(&Channels::remove, &sv.channels, _1));
+    add(op::MessageSend, Needs::SignedIn, std::bind(&Messages::send, &sv.messages, _1));
+    add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &sv.messages, _1));
+    add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &sv.messages, _1));
+    add(op::MessageDelete, Needs::SignedIn, std::bind(&Messages::remove, &sv.messages, _1));
+    add(op::FriendRequest, Needs::SignedIn, std::bind(&Social::request, &sv.social, _1));
+    add(op::FriendAccept, Needs::SignedIn, std::bind(&Social::accept, &sv.social, _1));
+    add(op::FriendDecline, Needs::SignedIn, std::bind(&Social::decline, &sv.social, _1));
+    add(op::FriendCancel, Needs::SignedIn, std::bind(&Social::cancel, &sv.social, _1));
+    add(op::FriendRemove, Needs::SignedIn, std::bind(&Social::remove, &sv.social, _1));
+    add(op::FriendList, Needs::SignedIn, std::bind(&Social::list, &sv.social, _1));
+    add(op::UserBlock, Needs::SignedIn, std::bind(&Social::block, &sv.social, _1));
+    add(op::UserUnblock, Needs::SignedIn, std::bind(&Social::unblock, &sv.social, _1));
+    add(op::DmOpen, Needs::SignedIn, std::bind(&Dms::open, &sv.dms, _1));
+    add(op::DmCreateGroup, Needs::SignedIn, std::bind(&Dms::createGroup, &sv.dms, _1));
+    add(op::DmAdd, Needs::SignedIn, std::bind(&Dms::add, &sv.dms, _1));
+    add(op::DmRemove, Needs::SignedIn, std::bind(&Dms::remove, &sv.dms, _1));
+    add(op::DmLeave, Needs::SignedIn, std::bind(&Dms::leave, &sv.dms, _1));
+    add(op::PresenceSet, Needs::SignedIn, std::bind(&Presence::set, &sv.presence, _1));
+    add(op::TypingStart, Needs::SignedIn, std::bind(&Typing::start, &sv.typing, _1));
+    add(op::ChannelAck, Needs::SignedIn, std::bind(&ReadStates::ack, &sv.readStates, _1));
+    add(op::DiscoverOnline, Needs::SignedIn, std::bind(&ReadStates::discoverOnline, &sv.readStates, _1));
+    add(op::DiscoverActiveChannels, Needs::SignedIn,
+        std::bind(&ReadStates::discoverActiveChannels, &sv.readStates, _1));
 }
 
 void Router::dispatch(const QString &op, const Call &call, bool signedIn) const

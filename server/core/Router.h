@@ -12,11 +12,29 @@ class Accounts;
 class Guilds;
 class Channels;
 class Messages;
+class Social;
+class Dms;
+class Presence;
+class Typing;
+class ReadStates;
+
+//! Every service the Router hands calls to.
+struct Services {
+    Accounts &accounts;
+    Guilds &guilds;
+    Channels &channels;
+    Messages &messages;
+    Social &social;
+    Dms &dms;
+    Presence &presence;
+    Typing &typing;
+    ReadStates &readStates;
+};
 
 class Router
 {
 public:
-    Router(Accounts &accounts, Guilds &guilds, Channels &channels, Messages &messages);
+    explicit Router(const Services &services);
 
     void dispatch(const QString &op, const Call &call, bool signedIn) const;
 

@@ -4,6 +4,7 @@
 #include "shared/Snowflake.h"
 
 #include <QLatin1String>
+#include <QHash>
 #include <QString>
 #include <deque>
 
@@ -26,6 +27,9 @@ struct SessionRecord {
     std::deque<Entry> backlog;      //!< recent events, for resume
     EventSink *sink = nullptr;      //!< attached connection, or none while detached
     qint64 detachedAtMs = 0;
+    QString address;                //!< of the connection last attached
+    bool idle = false;              //!< the client reported inactivity (presence.set idle)
+    QHash<Id, qint64> typingAtMs;   //!< last typing.start sent on, per channel
 };
 
 } // namespace kith::server
