@@ -170,13 +170,24 @@ void Dms::add(const Call &call)
         return call.fail(Error::conflict(QStringLiteral("this group DM is full")));
     const Id channelId = c->id;
     m_ctx.store.submit<Done>(
-        [channelId, userId](SqlStore &s) { return SocialTable::addRecipient(s, channelId, userId, nowMs()); },
+        [channelId, userId](SqlStore &s) -> Result<Done> {
+            // Counted in storage: two adds racing for the last seat must not both get it.
+            auto n = SocialTable::recipientCount(s, channelId);
+            if (!n)
+                return n.error();
+            if (n.value() >= limits::kGroupDmMembers)
+                return Error::conflict(QStringLiteral("this group DM is full"));
+            return SocialTable::addRecipient(s, channelId, userId, nowMs());
+        },
         [this, call, channelId, userId](Result<Done> &&r) {
             if (!r)
                 return call.fail(r.error());
             const Channel *cur = m_ctx.directory.channel(channelId);
             if (!cur)
                 return call.fail(Error::notFound(QStringLiteral("unknown channel")));
+            // Two people added the same user at once: the first add did it all.
+            if (m_ctx.directory.canView(userId, *cur))
+                return call.ok(m_ctx.directory.dmWithUsers(channelId).toJson());
             Channel next = *cur;
             next.recipients.append(User{userId, {}, {}});
             m_ctx.directory.putDm(next);

@@ -46,25 +46,34 @@ const User *Social::target(const Call &call, Error *error) const
     return u;
 }
 
-void Social::apply(const Call &call, Id other, QList<Change> changes)
+void Social::apply(const Call &call, Id other, Plan plan)
 {
     const Id me = call.userId();
-    if (changes.isEmpty())
-        return call.ok(view(me, other));
-    m_ctx.store.submit<Done>(
-        [changes](SqlStore &s) -> Result<Done> {
+    // Decided against storage, not the Directory: a write still in flight (the other side
+    // asking at the same moment) is already visible there.
+    m_ctx.store.submit<QList<Change>>(
+        [me, other, plan](SqlStore &s) -> Result<QList<Change>> {
+            auto mine = SocialTable::relationship(s, me, other);
+            if (!mine)
+                return mine.error();
+            auto theirs = SocialTable::relationship(s, other, me);
+            if (!theirs)
+                return theirs.error();
+            auto changes = plan(mine.value(), theirs.value());
+            if (!changes)
+                return changes;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            for (const Change &c : changes)
+            for (const Change &c : changes.value())
                 if (auto r = SocialTable::setRelationship(s, c.userId, c.otherId, c.type, now); !r)
-                    return r;
-            return Done{};
+                    return r.error();
+            return changes;
         },
-        [this, call, me, other, changes](Result<Done> &&r) {
+        [this, call, me, other](Result<QList<Change>> &&r) {
             if (!r)
                 return call.fail(r.error());
             const bool wereFriends = m_ctx.directory.relationship(me, other) == RT::Friend;
             QList<Id> changed;
-            for (const Change &c : changes) {
+            for (const Change &c : r.value()) {
                 if (m_ctx.directory.relationship(c.userId, c.otherId) == c.type)
                     continue;
                 m_ctx.directory.setRelationship(c.userId, c.otherId, c.type);
@@ -91,17 +100,31 @@ void Social::request(const Call &call)
     if (u->id == me)
         return call.fail(Error::badRequest(QStringLiteral("you cannot befriend yourself")));
     const Id other = u->id;
-    const RT mine = m_ctx.directory.relationship(me, other);
-    if (mine == RT::Blocked)
-        return call.fail(Error::conflict(QStringLiteral("you block this user; unblock them first")));
-    if (m_ctx.directory.blocks(other, me))
-        return call.fail(Error::forbidden(QStringLiteral("this user does not accept your requests")));
-    if (mine == RT::Friend || mine == RT::Outgoing)
-        return apply(call, other, {});
-    if (mine == RT::Incoming) // they asked first: this accepts
-        return apply(call, other, {{me, other, RT::Friend}, {other, me, RT::Friend}});
-    apply(call, other, {{me, other, RT::Outgoing}, {other, me, RT::Incoming}});
+    apply(call, other, [me, other](RT mine, RT theirs) -> Result<QList<Change>> {
+        if (mine == RT::Blocked)
+            return Error::conflict(QStringLiteral("you block this user; unblock them first"));
+        if (theirs == RT::Blocked)
+            return Error::forbidden(QStringLiteral("this user does not accept your requests"));
+        if (mine == RT::Friend || mine == RT::Outgoing)
+            return QList<Change>{};
+        if (mine == RT::Incoming) // they asked first: this accepts
+            return QList<Change>{{me, other, RT::Friend}, {other, me, RT::Friend}};
+        return QList<Change>{{me, other, RT::Outgoing}, {other, me, RT::Incoming}};
+    });
 }
+
+namespace {
+//! A plan for ops that act on one kind of relationship (mine must be `needed`): both sides become `to`.
+template <class Change>
+auto both(Id me, Id other, RelationshipType needed, RelationshipType to)
+{
+    return [me, other, needed, to](RelationshipType mine, RelationshipType) -> Result<QList<Change>> {
+        if (mine != needed)
+            return nothingToDo();
+        return QList<Change>{{me, other, to}, {other, me, to}};
+    };
+}
+} // namespace
 
 void Social::accept(const Call &call)
 {
@@ -109,10 +132,7 @@ void Social::accept(const Call &call)
     const User *u = target(call, &e);
     if (!u)
         return call.fail(e);
-    const Id me = call.userId();
-    if (m_ctx.directory.relationship(me, u->id) != RT::Incoming)
-        return call.fail(nothingToDo());
-    apply(call, u->id, {{me, u->id, RT::Friend}, {u->id, me, RT::Friend}});
+    apply(call, u->id, both<Change>(call.userId(), u->id, RT::Incoming, RT::Friend));
 }
 
 void Social::decline(const Call &call)
@@ -121,10 +141,7 @@ void Social::decline(const Call &call)
     const User *u = target(call, &e);
     if (!u)
         return call.fail(e);
-    const Id me = call.userId();
-    if (m_ctx.directory.relationship(me, u->id) != RT::Incoming)
-        return call.fail(nothingToDo());
-    apply(call, u->id, {{me, u->id, RT::None}, {u->id, me, RT::None}});
+    apply(call, u->id, both<Change>(call.userId(), u->id, RT::Incoming, RT::None));
 }
 
 void Social::cancel(const Call &call)
@@ -133,10 +150,7 @@ void Social::cancel(const Call &call)
     const User *u = target(call, &e);
     if (!u)
         return call.fail(e);
-    const Id me = call.userId();
-    if (m_ctx.directory.relationship(me, u->id) != RT::Outgoing)
-        return call.fail(nothingToDo());
-    apply(call, u->id, {{me, u->id, RT::None}, {u->id, me, RT::None}});
+    apply(call, u->id, both<Change>(call.userId(), u->id, RT::Outgoing, RT::None));
 }
 
 void Social::remove(const Call &call)
@@ -145,10 +159,7 @@ void Social::remove(const Call &call)
     const User *u = target(call, &e);
     if (!u)
         return call.fail(e);
-    const Id me = call.userId();
-    if (m_ctx.directory.relationship(me, u->id) != RT::Friend)
-        return call.fail(nothingToDo());
-    apply(call, u->id, {{me, u->id, RT::None}, {u->id, me, RT::None}});
+    apply(call, u->id, both<Change>(call.userId(), u->id, RT::Friend, RT::None));
 }
 
 void Social::list(const Call &call)
@@ -173,12 +184,13 @@ void Social::block(const Call &call)
     if (!u)
         return call.fail(e);
     const Id me = call.userId(), other = u->id;
-    QList<Change> changes{{me, other, RT::Blocked}};
-    // Their view loses any friendship or request; a block of theirs stays, so ours is not revealed.
-    const RT theirs = m_ctx.directory.relationship(other, me);
-    if (theirs == RT::Friend || theirs == RT::Incoming || theirs == RT::Outgoing)
-        changes.append({other, me, RT::None});
-    apply(call, other, changes);
+    apply(call, other, [me, other](RT, RT theirs) -> Result<QList<Change>> {
+        QList<Change> changes{{me, other, RT::Blocked}};
+        // Their view loses any friendship or request; a block of theirs stays, so ours is not revealed.
+        if (theirs == RT::Friend || theirs == RT::Incoming || theirs == RT::Outgoing)
+            changes.append({other, me, RT::None});
+        return changes;
+    });
 }
 
 void Social::unblock(const Call &call)
@@ -187,10 +199,12 @@ void Social::unblock(const Call &call)
     const User *u = target(call, &e);
     if (!u)
         return call.fail(e);
-    const Id me = call.userId();
-    if (m_ctx.directory.relationship(me, u->id) != RT::Blocked)
-        return call.fail(Error::notFound(QStringLiteral("you do not block this user")));
-    apply(call, u->id, {{me, u->id, RT::None}});
+    const Id me = call.userId(), other = u->id;
+    apply(call, other, [me, other](RT mine, RT) -> Result<QList<Change>> {
+        if (mine != RT::Blocked)
+            return Error::notFound(QStringLiteral("you do not block this user"));
+        return QList<Change>{{me, other, RT::None}};
+    });
 }
 
 } // namespace kith::server

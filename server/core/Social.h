@@ -2,8 +2,11 @@
 //! Friends and blocks: friend.* and user.block / user.unblock.
 
 #include "core/Call.h"
+#include "core/Result.h"
 #include "core/ServiceContext.h"
 #include "shared/Types.h"
+
+#include <functional>
 
 namespace kith::server {
 
@@ -29,9 +32,12 @@ private:
         Id otherId;
         RelationshipType type;
     };
-    //! Stores the changes in one job, then updates the Directory, replies with what the caller
-    //! now sees of `other` and sends relationship.updated to each side whose view changed.
-    void apply(const Call &call, Id other, QList<Change> changes);
+    //! Decides the changes from what the caller and `other` see of each other as stored (mine,
+    //! theirs), or fails. Runs on the store thread, so two racing ops see each other's writes.
+    using Plan = std::function<Result<QList<Change>>(RelationshipType mine, RelationshipType theirs)>;
+    //! Plans and stores the changes in one job, then updates the Directory, replies with what the
+    //! caller now sees of `other` and sends relationship.updated to each side whose view changed.
+    void apply(const Call &call, Id other, Plan plan);
     QJsonObject view(Id userId, Id otherId) const;
     //! The other user of a friend.accept/decline/cancel/remove/unblock, or an error.
     const User *target(const Call &call, Error *error) const;

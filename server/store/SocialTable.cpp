@@ -60,7 +60,8 @@ Result<Done> insertDmChannel(SqlStore &s, const Channel &c, qint64 nowMs)
                               "VALUES (?, ?, NULL, ?, '', 0, ?)");
     q.bindValue(0, qint64(c.id));
     q.bindValue(1, channelTypeName(c.type));
-    q.bindValue(2, c.name);
+    // channels.name is NOT NULL; a DM without a name stores "" (the JSON says null).
+    q.bindValue(2, c.name.isEmpty() ? QStringLiteral("") : c.name);
     q.bindValue(3, c.ownerId ? QVariant(qint64(c.ownerId)) : QVariant());
     if (!s.exec(q, "insert dm"))
         return storageError();
@@ -124,6 +125,18 @@ Result<SocialSnapshot> loadAll(SqlStore &s)
     return snap;
 }
 
+Result<RelationshipType> relationship(SqlStore &s, Id userId, Id otherId)
+{
+    QSqlQuery &q = s.prepared("SELECT type FROM relationships WHERE user_id = ? AND other_id = ?");
+    q.bindValue(0, qint64(userId));
+    q.bindValue(1, qint64(otherId));
+    if (!s.exec(q, "relationship"))
+        return storageError();
+    const RelationshipType t = q.next() ? typeFromCode(q.value(0).toInt()) : RelationshipType::None;
+    q.finish();
+    return t;
+}
+
 Result<Done> setRelationship(SqlStore &s, Id userId, Id otherId, RelationshipType type, qint64 nowMs)
 {
     if (type == RelationshipType::None) {
@@ -179,6 +192,17 @@ Result<Done> addRecipient(SqlStore &s, Id channelId, Id userId, qint64 nowMs)
     q.bindValue(1, qint64(userId));
     q.bindValue(2, nowMs);
     return run(s, q, "add recipient");
+}
+
+Result<int> recipientCount(SqlStore &s, Id channelId)
+{
+    QSqlQuery &q = s.prepared("SELECT COUNT(*) FROM dm_recipients WHERE channel_id = ?");
+    q.bindValue(0, qint64(channelId));
+    if (!s.exec(q, "recipient count") || !q.next())
+        return storageError();
+    const int n = q.value(0).toInt();
+    q.finish();
+    return n;
 }
 
 Result<Done> removeRecipient(SqlStore &s, Id channelId, Id userId)

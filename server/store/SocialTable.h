@@ -38,6 +38,8 @@ struct ReadCount {
 namespace SocialTable {
 Result<SocialSnapshot> loadAll(SqlStore &s);
 
+//! What `userId` sees of `otherId` as stored (None without a row).
+Result<RelationshipType> relationship(SqlStore &s, Id userId, Id otherId);
 //! Replaces what `userId` sees of `otherId`; None deletes the row.
 Result<Done> setRelationship(SqlStore &s, Id userId, Id otherId, RelationshipType type, qint64 nowMs);
 
@@ -49,6 +51,8 @@ struct DmOpen {
 Result<DmOpen> openDm(SqlStore &s, const Channel &fresh, Id a, Id b, qint64 nowMs);
 Result<Done> insertGroupDm(SqlStore &s, const Channel &channel, qint64 nowMs);
 Result<Done> addRecipient(SqlStore &s, Id channelId, Id userId, qint64 nowMs);
+//! How many people a DM channel holds as stored.
+Result<int> recipientCount(SqlStore &s, Id channelId);
 Result<Done> removeRecipient(SqlStore &s, Id channelId, Id userId);
 Result<Done> setDmOwner(SqlStore &s, Id channelId, Id ownerId);
 Result<Done> deleteChannel(SqlStore &s, Id channelId);

@@ -1,0 +1,65 @@
+#include "Scenario.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace kith::test {
+
+GuildRef createGuild(TestClient &owner, const QString &name)
+{
+    GuildRef g;
+    const Reply r = owner.request(u"guild.create"_s, {{u"name"_s, name}});
+    if (!r.ok) {
+        qWarning("guild.create failed: %s", qPrintable(r.describe()));
+        return g;
+    }
+    g.full = r.d;
+    g.guildId = r.d.value(u"id"_s).toString();
+    for (const QJsonValue &c : r.d.value(u"channels"_s).toArray())
+        if (c.toObject().value(u"name"_s).toString() == u"general")
+            g.channelId = c.toObject().value(u"id"_s).toString();
+    if (g.channelId.isEmpty())
+        qWarning("guild.create reply has no general channel");
+    return g;
+}
+
+bool joinGuild(TestClient &owner, TestClient &joiner, const GuildRef &guild)
+{
+    const Reply inv = owner.request(u"invite.create"_s, {{u"guild_id"_s, guild.guildId}});
+    if (!inv.ok) {
+        qWarning("invite.create failed: %s", qPrintable(inv.describe()));
+        return false;
+    }
+    const Reply j = joiner.request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}});
+    if (!j.ok) {
+        qWarning("invite.join failed: %s", qPrintable(j.describe()));
+        return false;
+    }
+    return true;
+}
+
+QString newNonce()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+Reply sendMessage(TestClient &c, const QString &channelId, const QString &content,
+                  const QString &nonce)
+{
+    return c.request(u"message.send"_s,
+                     {{u"channel_id"_s, channelId},
+                      {u"content"_s, content},
+                      {u"nonce"_s, nonce.isEmpty() ? newNonce() : nonce}});
+}
+
+QStringList messageIds(const Reply &history)
+{
+    QStringList ids;
+    for (const QJsonValue &m : history.d.value(u"messages"_s).toArray())
+        ids << m.toObject().value(u"id"_s).toString();
+    return ids;
+}
+
+} // namespace kith::test

@@ -1,0 +1,137 @@
+// kith-server's command line as a self-hoster meets it: --help, --version, and one clear line
+// with a non-zero exit for a wrong flag, a bad address, a taken port or an unusable data folder.
+#include "ServerProcess.h"
+#include "common/TestClient.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace kith::test;
+
+namespace {
+
+//! The lines a user reads as the error: everything but timestamped debug/info log lines.
+QStringList errorLines(const ServerProcess::Run &r)
+{
+    static const QRegularExpression log(u"^\\d{4}-\\d\\d-\\d\\dT\\S+ (debug|info) "_s);
+    QStringList out;
+    for (const QString &line : (r.out + r.err).split(u'\n', Qt::SkipEmptyParts))
+        if (!log.match(line).hasMatch())
+            out << line;
+    return out;
+}
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void help();
+    void version();
+    void refusedStart_data();
+    void refusedStart();
+    void takenPort();
+    void startsAndStops();
+
+private:
+    QTemporaryDir m_tmp; // outlives the _data rows that name paths in it
+};
+
+void tst_Cli::help()
+{
+    const auto r = ServerProcess::run({u"--help"_s});
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    for (const char *flag : {"--listen", "--data", "--db", "--config", "--log-level", "--version"})
+        QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
+}
+
+void tst_Cli::version()
+{
+    const auto r = ServerProcess::run({u"--version"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral(KITH_VERSION)), qPrintable(r.out));
+}
+
+void tst_Cli::refusedStart_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions"); // a word the error must contain
+    const QTemporaryDir &tmp = m_tmp;
+    const QString file = tmp.filePath(u"a-file"_s);
+    QFile f(file);
+    f.open(QIODevice::WriteOnly);
+    f.write("not a folder");
+    f.close();
+    const QString okData = tmp.filePath(u"data"_s);
+    QTest::newRow("unknown flag") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
+    QTest::newRow("flag without value") << QStringList{u"--listen"_s} << u"listen"_s;
+    QTest::newRow("stray argument") << QStringList{u"--data"_s, okData, u"extra"_s} << u"extra"_s;
+    QTest::newRow("bad listen address")
+        << QStringList{u"--listen"_s, u"not an address:99999"_s, u"--data"_s, okData} << QString();
+    QTest::newRow("bad port")
+        << QStringList{u"--listen"_s, u"127.0.0.1:70000"_s, u"--data"_s, okData} << QString();
+    QTest::newRow("bad log level")
+        << QStringList{u"--log-level"_s, u"loud"_s, u"--data"_s, okData} << u"loud"_s;
+    QTest::newRow("data folder is a file")
+        << QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--data"_s, file} << QString();
+    QTest::newRow("data folder under a file")
+        << QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--data"_s, file + u"/sub"_s} << QString();
+    QTest::newRow("missing config file")
+        << QStringList{u"--config"_s, tmp.filePath(u"nope.ini"_s), u"--data"_s, okData}
+        << u"nope.ini"_s;
+}
+
+void tst_Cli::refusedStart()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const auto r = ServerProcess::run(args);
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QVERIFY2(r.exitCode != 0, qPrintable(r.out + r.err));
+    QVERIFY2(!r.out.contains(u"listening on"_s), qPrintable(r.out));
+    const QStringList lines = errorLines(r);
+    QVERIFY2(lines.size() == 1, qPrintable(u"expected one line, got:\n"_s + lines.join(u'\n')));
+    if (!mentions.isEmpty())
+        QVERIFY2(lines[0].contains(mentions), qPrintable(lines[0]));
+}
+
+void tst_Cli::takenPort()
+{
+    QTemporaryDir a, b;
+    ServerProcess first;
+    QString why;
+    QVERIFY2(first.start(a.path(), {}, &why), qPrintable(why));
+    const auto r = ServerProcess::run({u"--listen"_s, u"127.0.0.1:%1"_s.arg(first.url().port()),
+                                       u"--data"_s, b.path()});
+    QVERIFY(r.exitCode != 0);
+    QCOMPARE(errorLines(r).size(), 1);
+    // The first one is unharmed.
+    TestClient c;
+    QVERIFY(c.connectTo(first.url()));
+}
+
+void tst_Cli::startsAndStops()
+{
+    QTemporaryDir data;
+    ServerProcess s;
+    QString why;
+    QVERIFY2(s.start(data.path(), {}, &why), qPrintable(why));
+    TestClient c;
+    QVERIFY(c.connectTo(s.url()));
+    QCOMPARE(c.hello().value(u"version"_s).toInt(), 1);
+    QCOMPARE(c.hello().value(u"server_version"_s).toString(), QStringLiteral(KITH_VERSION));
+    s.process().terminate();
+    QVERIFY(s.waitFinished());
+    QCOMPARE(s.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(s.process().exitCode(), 0);
+    QVERIFY(c.waitDisconnected());
+    QCOMPARE(c.closeCode(), 1001);
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

@@ -1,0 +1,247 @@
+// Storage on a real SQLite file: migrations from nothing, WAL, a schema newer than the binary
+// refused clearly by Server::start, and a restart on the same data keeping everything.
+#include "common/Scenario.h"
+#include "common/ServerFixture.h"
+#include "server/Server.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace kith::test;
+
+namespace {
+
+//! Runs f on a private connection to the SQLite file; the connection is gone afterwards.
+template<typename F>
+bool withDb(const QString &path, F f)
+{
+    const QString name = u"tst_storage_%1"_s.arg(quintptr(&f));
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open())
+            ok = f(db);
+        else
+            qWarning("cannot open %s: %s", qPrintable(path), qPrintable(db.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QString sqlitePath(const ServerFixture &fx)
+{
+    QString p = fx.config.sqlitePath();
+    return p.isEmpty() ? QDir(fx.dataDir()).filePath(u"kith.db"_s) : p;
+}
+
+} // namespace
+
+class tst_Storage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void freshFolderIsMigrated();
+    void newerSchemaIsRefused();
+    void unusableDataFolderIsAnError();
+    void restartKeepsEverything();
+};
+
+void tst_Storage::freshFolderIsMigrated()
+{
+    ServerFixture fx;
+    QString err;
+    QVERIFY2(fx.start(&err), qPrintable(err));
+    auto a = fx.newUser(u"first"_s);
+    QVERIFY(a->token().size() > 0);
+    fx.stop();
+    const QString path = sqlitePath(fx);
+    QVERIFY2(QFile::exists(path), qPrintable(path));
+    int version = -1;
+    QString journal;
+    bool tokenStoredInClear = true;
+    QString passwordHash;
+    QVERIFY(withDb(path, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT version FROM schema_version"_s) || !q.next())
+            return false;
+        version = q.value(0).toInt();
+        if (!q.exec(u"PRAGMA journal_mode"_s) || !q.next())
+            return false;
+        journal = q.value(0).toString();
+        // Passwords are stored as Argon2id hashes, never as typed.
+        if (!q.exec(u"SELECT password_hash FROM users"_s) || !q.next())
+            return false;
+        passwordHash = q.value(0).toString();
+        // Tokens are kept only as hashes: the token text is nowhere in the file's tables.
+        tokenStoredInClear = false;
+        const QStringList tables = db.tables();
+        for (const QString &t : tables) {
+            QSqlQuery rows(db);
+            rows.exec(u"SELECT * FROM \"%1\""_s.arg(t));
+            while (rows.next())
+                for (int i = 0; i < rows.record().count(); ++i)
+                    if (rows.value(i).toString().contains(a->token()))
+                        tokenStoredInClear = true;
+        }
+        return true;
+    }));
+    QVERIFY(version >= 1);
+    QCOMPARE(journal, u"wal"_s);
+    QVERIFY2(!tokenStoredInClear, "a session token is stored in clear");
+    QVERIFY2(passwordHash.startsWith(u"$argon2id$"_s), qPrintable(passwordHash.left(12)));
+    QVERIFY(!passwordHash.contains(ServerFixture::password()));
+    // Starting again on a migrated file is fine and migrates nothing twice.
+    QVERIFY2(fx.start(&err), qPrintable(err));
+    fx.stop();
+    int after = -1;
+    QVERIFY(withDb(path, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT version FROM schema_version"_s) || !q.next())
+            return false;
+        after = q.value(0).toInt();
+        return true;
+    }));
+    QCOMPARE(after, version);
+}
+
+void tst_Storage::newerSchemaIsRefused()
+{
+    ServerFixture fx;
+    QString err;
+    QVERIFY2(fx.start(&err), qPrintable(err));
+    auto a = fx.newUser(u"keeper"_s);
+    const GuildRef g = createGuild(*a);
+    QVERIFY(sendMessage(*a, g.channelId, u"precious"_s).ok);
+    a.reset();
+    fx.stop();
+    const QString path = sqlitePath(fx);
+    QVERIFY(withDb(path, [](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        return q.exec(u"UPDATE schema_version SET version = version + 1000"_s)
+               && q.numRowsAffected() == 1;
+    }));
+    QVERIFY(!fx.start(&err));
+    QVERIFY2(err.contains(u"newer"_s) || err.contains(u"version"_s), qPrintable(err));
+    QVERIFY2(!err.contains(u'\n'), "the error must be one line");
+    // Nothing was touched: the data is all still there for a newer binary.
+    int messages = -1, version = -1;
+    QVERIFY(withDb(path, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT count(*) FROM messages"_s) || !q.next())
+            return false;
+        messages = q.value(0).toInt();
+        if (!q.exec(u"SELECT version FROM schema_version"_s) || !q.next())
+            return false;
+        version = q.value(0).toInt();
+        return true;
+    }));
+    QCOMPARE(messages, 1);
+    QVERIFY(version > 1000);
+}
+
+void tst_Storage::unusableDataFolderIsAnError()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"not-a-folder"_s);
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("x");
+    f.close();
+    kith::server::ServerConfig config;
+    config.port = 0;
+    config.dataDir = file + u"/data"_s;
+    kith::server::Server server(config);
+    QString err;
+    QVERIFY(!server.start(&err));
+    QVERIFY(!err.isEmpty());
+    QVERIFY(!err.contains(u'\n'));
+    QVERIFY(!server.isRunning());
+}
+
+void tst_Storage::restartKeepsEverything()
+{
+    ServerFixture fx;
+    fx.config.requestsPerSecond = 100000;
+    fx.config.requestBurst = 100000;
+    QString err;
+    QVERIFY2(fx.start(&err), qPrintable(err));
+    QString aName, bName;
+    auto a = fx.newUser(u"ada"_s, &aName);
+    auto b = fx.newUser(u"bea"_s, &bName);
+    const GuildRef g = createGuild(*a, u"Persistent"_s);
+    QVERIFY(joinGuild(*a, *b, g));
+    const Reply ch = a->request(u"channel.create"_s, {{u"guild_id"_s, g.guildId},
+                                                     {u"name"_s, u"second"_s},
+                                                     {u"topic"_s, u"kept"_s}});
+    QVERIFY(ch.ok);
+    QVERIFY(a->request(u"member.set_role"_s, {{u"guild_id"_s, g.guildId},
+                                              {u"user_id"_s, b->userId()},
+                                              {u"role"_s, u"admin"_s}}).ok);
+    QStringList ids;
+    for (int i = 0; i < 30; ++i) {
+        const Reply r = sendMessage(i % 2 ? *a : *b, g.channelId, u"msg %1"_s.arg(i));
+        QVERIFY(r.ok);
+        ids.prepend(r.d.value(u"id"_s).toString());
+    }
+    const Reply edited = a->request(u"message.edit"_s, {{u"message_id"_s, ids[0]},
+                                                        {u"content"_s, u"edited"_s}});
+    QVERIFY(edited.ok);
+    QVERIFY(b->request(u"message.delete"_s, {{u"message_id"_s, ids[1]}}).ok);
+    ids.removeAt(1);
+    const Reply inv = a->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
+    QVERIFY(inv.ok);
+    const QString tokenA = a->token();
+    const QString nonce0 = edited.d.value(u"nonce"_s).toString();
+    a.reset();
+    b.reset();
+
+    QVERIFY2(fx.restart(&err), qPrintable(err));
+
+    auto a2 = fx.connect();
+    QVERIFY2(a2->loginWithToken(tokenA).ok, "the token did not survive a restart");
+    auto b2 = fx.connect();
+    QVERIFY(b2->login(bName, ServerFixture::password()).ok);
+    const QJsonArray guilds = b2->readyData().value(u"guilds"_s).toArray();
+    QCOMPARE(guilds.size(), 1);
+    const QJsonObject guild = guilds[0].toObject();
+    QCOMPARE(guild.value(u"name"_s).toString(), u"Persistent"_s);
+    QCOMPARE(guild.value(u"channels"_s).toArray().size(), 2);
+    bool adminKept = false;
+    for (const QJsonValue &m : guild.value(u"members"_s).toArray())
+        adminKept |= m.toObject().value(u"user"_s).toObject().value(u"id"_s).toString()
+                         == b2->userId()
+                     && m.toObject().value(u"role"_s).toString() == u"admin";
+    QVERIFY(adminKept);
+    const Reply h = b2->request(u"message.history"_s, {{u"channel_id"_s, g.channelId},
+                                                      {u"limit"_s, 100}});
+    QVERIFY(h.ok);
+    QCOMPARE(messageIds(h), ids);
+    const QJsonObject newest = h.d.value(u"messages"_s).toArray()[0].toObject();
+    QCOMPARE(newest.value(u"content"_s).toString(), u"edited"_s);
+    QVERIFY(newest.value(u"edited_at"_s).isString());
+    // Nonce dedup survives too: a resend after the restart is still the same message.
+    const Reply resent = sendMessage(*a2, g.channelId, u"msg 29"_s, nonce0);
+    QVERIFY(resent.ok);
+    QCOMPARE(resent.d.value(u"id"_s).toString(), ids[0]);
+    // New ids stay above the old ones.
+    const Reply fresh = sendMessage(*a2, g.channelId, u"after restart"_s);
+    QVERIFY(fresh.ok);
+    QVERIFY(fresh.d.value(u"id"_s).toString().toULongLong() > ids[0].toULongLong());
+    // The invite still works; the password still works.
+    auto c = fx.newUser(u"cid"_s);
+    QVERIFY(c->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}}).ok);
+    auto a3 = fx.connect();
+    QVERIFY(a3->login(aName, ServerFixture::password()).ok);
+}
+
+QTEST_GUILESS_MAIN(tst_Storage)
+#include "tst_storage.moc"
