@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -20,6 +22,7 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, QOb
     , m_router(router)
     , m_hub(hub)
     , m_config(config)
+    , m_tcp(new QTcpServer(this))
     , m_server(new QWebSocketServer(config.serverName, QWebSocketServer::NonSecureMode, this))
 {
     const QJsonObject limitsJson{{QLatin1String("message_length"), limits::kMessageLength},
@@ -34,11 +37,26 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, QOb
                             {QLatin1String("features"), QJsonArray::fromStringList(protocol::features())},
                             {QLatin1String("limits"), limitsJson}};
     m_hello = QString::fromUtf8(encodeEvent(ev::Hello, -1, encodeBody(hello)));
-    m_server->setMaxPendingConnections(1024);
-    connect(m_server, &QWebSocketServer::newConnection, this, &Gateway::onNewConnection);
-    connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError e) {
+    m_tcp->setMaxPendingConnections(4096);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
+    m_tcp->setListenBacklogSize(1024); // bursts of reconnecting clients must not wait for SYN retries
+#endif
+    m_server->setMaxPendingConnections(4096);
+    connect(m_tcp, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
+            // Events are small and latency-bound: never hold them back for Nagle.
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            m_upgrading.insert({socket->peerAddress().toString(), socket->peerPort()}, socket);
+            connect(socket, &QObject::destroyed, this, [this, key = qMakePair(socket->peerAddress().toString(), socket->peerPort())] {
+                m_upgrading.remove(key);
+            });
+            m_server->handleConnection(socket);
+        }
+    });
+    connect(m_tcp, &QTcpServer::acceptError, this, [](QAbstractSocket::SocketError e) {
         qCWarning(lcGateway) << "accept failed:" << e;
     });
+    connect(m_server, &QWebSocketServer::newConnection, this, &Gateway::onNewConnection);
 }
 
 Gateway::~Gateway()
@@ -50,11 +68,11 @@ Gateway::~Gateway()
 
 bool Gateway::listen(QString *error)
 {
-    if (!m_server->listen(m_config.host, m_config.port)) {
+    if (!m_tcp->listen(m_config.host, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_config.host.toString())
                      .arg(m_config.port)
-                     .arg(m_server->errorString());
+                     .arg(m_tcp->errorString());
         return false;
     }
     return true;
@@ -62,18 +80,19 @@ bool Gateway::listen(QString *error)
 
 void Gateway::stopListening()
 {
-    m_server->close();
+    m_tcp->close();
 }
 
 quint16 Gateway::port() const
 {
-    return m_server->serverPort();
+    return m_tcp->serverPort();
 }
 
 void Gateway::onNewConnection()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        auto *session = new Session(socket, m_router, m_hub, m_config, this);
+        QTcpSocket *tcp = m_upgrading.take({socket->peerAddress().toString(), socket->peerPort()});
+        auto *session = new Session(socket, tcp, m_router, m_hub, m_config, this);
         m_sessions.insert(session);
         connect(session, &Session::finished, this, [this](Session *s) {
             m_sessions.remove(s);

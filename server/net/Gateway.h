@@ -3,8 +3,12 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QHash>
+#include <QPointer>
 #include <QSet>
 
+class QTcpServer;
+class QTcpSocket;
 class QWebSocketServer;
 
 namespace kith::server {
@@ -34,7 +38,9 @@ private:
     const Router &m_router;
     Hub &m_hub;
     const ServerConfig &m_config;
-    QWebSocketServer *m_server;
+    QTcpServer *m_tcp;          //!< accepts, so each socket gets TCP_NODELAY before the upgrade
+    QWebSocketServer *m_server; //!< only performs the WebSocket handshake
+    QHash<QPair<QString, quint16>, QTcpSocket *> m_upgrading;
     QSet<Session *> m_sessions;
     QString m_hello;
 };

@@ -9,7 +9,9 @@
 #include "shared/Limits.h"
 
 #include <QDateTime>
+#include <QTcpSocket>
 #include <QWebSocket>
+#include <QtEndian>
 
 namespace kith::server {
 
@@ -22,10 +24,11 @@ QString addressText(const QHostAddress &a)
 }
 } // namespace
 
-Session::Session(QWebSocket *socket, const Router &router, Hub &hub, const ServerConfig &config,
-                 QObject *parent)
+Session::Session(QWebSocket *socket, QTcpSocket *tcp, const Router &router, Hub &hub,
+                 const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_tcp(tcp)
     , m_router(router)
     , m_hub(hub)
     , m_limiter(config.requestsPerSecond, config.requestBurst)
@@ -90,7 +93,21 @@ void Session::closeSink(quint16 code, const QString &reason)
     m_closing = true;
     if (m_record && m_record->sink == this)
         m_hub.detach(m_record.get());
-    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    if (m_tcp && m_tcp->state() == QAbstractSocket::ConnectedState) {
+        // QWebSocket::close() would close TCP at once, and data still arriving from a busy
+        // client then resets the connection and destroys the close frame before it is read.
+        // So write the close frame ourselves and let QWebSocket finish when the peer answers.
+        const QByteArray why = reason.toUtf8().left(123);
+        QByteArray frame;
+        frame.append(char(0x88)).append(char(2 + why.size()));
+        char be[2];
+        qToBigEndian<quint16>(code, be);
+        frame.append(be, 2).append(why);
+        m_tcp->write(frame);
+        m_tcp->flush();
+    } else {
+        m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    }
     // A peer that never answers the close handshake must not keep the connection.
     QTimer::singleShot(5000, this, [this] { m_socket->abort(); });
 }

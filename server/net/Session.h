@@ -6,9 +6,11 @@
 #include "net/RateLimiter.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <memory>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace kith::server {
@@ -21,7 +23,10 @@ class Session : public QObject, public EventSink
 {
     Q_OBJECT
 public:
-    Session(QWebSocket *socket, const Router &router, Hub &hub, const ServerConfig &config,
+    //! `tcp` is the socket under the WebSocket, when known: closing writes the close frame on
+    //! it and waits for the peer's answer, so a client that is still sending gets the code
+    //! instead of a reset.
+    Session(QWebSocket *socket, QTcpSocket *tcp, const Router &router, Hub &hub, const ServerConfig &config,
             QObject *parent = nullptr);
     ~Session() override;
 
@@ -43,6 +48,7 @@ private:
     void account(qint64 bytes);
 
     QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_tcp;
     const Router &m_router;
     Hub &m_hub;
     RateLimiter m_limiter;
