@@ -40,6 +40,7 @@ struct Server::Private {
     LoginThrottle loginThrottle;
     QThreadPool cpuPool;
     std::unique_ptr<WriteQueue> store;
+    std::unique_ptr<WriteQueue> reader;
     std::unique_ptr<Hub> hub;
     std::unique_ptr<ServiceContext> ctx;
     std::unique_ptr<Accounts> accounts;
@@ -133,13 +134,22 @@ bool Server::start(QString *error)
         d->store.reset();
         return false;
     }
+    d->reader = std::make_unique<WriteQueue>(this, dbPath, d->config.syncFull, WriteQueue::Mode::Reader);
+    if (!d->reader->open(error)) {
+        d->reader.reset();
+        d->store->shutdown();
+        d->store.reset();
+        return false;
+    }
     if (!d->loadDirectory(error)) {
+        d->reader->shutdown();
+        d->reader.reset();
         d->store->shutdown();
         d->store.reset();
         return false;
     }
     d->hub = std::make_unique<Hub>(d->directory);
-    d->ctx.reset(new ServiceContext{*this, d->config, *d->store, d->directory, *d->hub, d->ids,
+    d->ctx.reset(new ServiceContext{*this, d->config, *d->store, *d->reader, d->directory, *d->hub, d->ids,
                                     d->loginThrottle, d->cpuPool});
     d->presence = std::make_unique<Presence>(*d->ctx);
     d->readStates = std::make_unique<ReadStates>(*d->ctx, *d->presence);
@@ -155,6 +165,7 @@ bool Server::start(QString *error)
     d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config);
     if (!d->gateway->listen(error)) {
         d->gateway.reset();
+        d->reader->shutdown();
         d->store->shutdown();
         d->store.reset();
         return false;
@@ -175,11 +186,15 @@ void Server::stop()
     d->running = false;
     d->housekeeping.stop();
     d->gateway->stopListening();
-    // Finish hashing in flight, commit everything queued, then deliver the replies.
+    // Finish hashing in flight, run and commit everything queued, then deliver the replies.
+    // Each step's callbacks may queue work for the next, so events are flushed between them.
     d->cpuPool.waitForDone();
+    QCoreApplication::sendPostedEvents(this);
+    d->reader->shutdown();
     QCoreApplication::sendPostedEvents(this);
     d->store->shutdown();
     QCoreApplication::sendPostedEvents(this);
+    QCoreApplication::sendPostedEvents(this); // replies of jobs refused while stopping
     d->gateway->closeAll(limits::kCloseShutdown, QStringLiteral("server shutting down"));
     d->gateway.reset();
     d->router.reset();
@@ -194,6 +209,7 @@ void Server::stop()
     d->presence.reset();
     d->ctx.reset();
     d->hub.reset();
+    d->reader.reset();
     d->store.reset();
     qCInfo(lcServer) << "stopped";
     emit stopped();

@@ -1,5 +1,6 @@
 #include "Envelope.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -71,6 +72,21 @@ QByteArray encodeReply(const QJsonValue &re, const QJsonObject &d)
 {
     QJsonObject o{{QLatin1String("re"), re}, {QLatin1String("ok"), true}, {QLatin1String("d"), d}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray encodeReplyBody(const QJsonValue &re, const QByteArray &body)
+{
+    QByteArray id;
+    if (re.isDouble())
+        id = QByteArray::number(qint64(re.toDouble()));
+    else if (re.isString()) // let Qt escape it: the JSON array "[...]" minus its brackets
+        id = QJsonDocument(QJsonArray{re}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    else
+        id = "null";
+    QByteArray out;
+    out.reserve(body.size() + id.size() + 24);
+    out.append(R"({"re":)").append(id).append(R"(,"ok":true,"d":)").append(body).append('}');
+    return out;
 }
 
 QJsonObject errorToJson(const Error &error)

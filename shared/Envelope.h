@@ -24,6 +24,8 @@ bool parseRequest(const QByteArray &frame, Request *request, Error *error);
 
 QByteArray encodeRequest(const QJsonValue &id, QLatin1String op, const QJsonObject &d);
 QByteArray encodeReply(const QJsonValue &re, const QJsonObject &d);
+//! A reply around a body already serialised with encodeBody (shared with an event).
+QByteArray encodeReplyBody(const QJsonValue &re, const QByteArray &body);
 QByteArray encodeError(const QJsonValue &re, const Error &error);
 QJsonObject errorToJson(const Error &error);
 Error errorFromJson(const QJsonObject &o);

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QTimeZone>
+#include <cstdio>
 
 namespace kith {
 
@@ -37,8 +38,25 @@ bool roleFromName(const QString &name, Role *out)
 
 QString isoTime(qint64 unixMs)
 {
-    // Qt::UTC (not QTimeZone::utc()) so the ISO form ends in "Z" as the protocol says.
-    return QDateTime::fromMSecsSinceEpoch(unixMs, Qt::UTC).toString(Qt::ISODateWithMs);
+    // Hand-rolled: QDateTime::toString was a tenth of the cost of a history page.
+    qint64 days = unixMs >= 0 ? unixMs / 86400000 : (unixMs - 86399999) / 86400000;
+    qint64 msOfDay = unixMs - days * 86400000;
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    const int h = int(msOfDay / 3600000), m = int(msOfDay / 60000 % 60), sec = int(msOfDay / 1000 % 60),
+              ms = int(msOfDay % 1000);
+    char buf[32];
+    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", static_cast<long long>(year),
+                                month, day, h, m, sec, ms);
+    return QString::fromLatin1(buf, n);
 }
 
 QJsonValue idJson(Id id)

@@ -35,6 +35,12 @@ public:
         if (EventSink *s = sink())
             s->sendReply(encodeReply(m_id, d));
     }
+    //! Replies with a body already serialised (the same bytes an event carries).
+    void okBody(const QByteArray &body) const
+    {
+        if (EventSink *s = sink())
+            s->sendReply(encodeReplyBody(m_id, body));
+    }
     void fail(const Error &e) const
     {
         if (EventSink *s = sink())

@@ -108,7 +108,7 @@ void Hub::replay(SessionRecord *s, qint64 afterSeq)
 {
     for (const auto &e : s->backlog) {
         if (e.seq > afterSeq && s->sink)
-            s->sink->sendText(frameFor(e.ev, e.seq, e.body));
+            s->sink->sendText(frameFor(e.event->ev, e.seq, e.event->body));
     }
 }
 
@@ -143,23 +143,32 @@ void Hub::prune(SessionRecord *s, qint64 nowMs)
 {
     while (!s->backlog.empty()
            && (int(s->backlog.size()) > limits::kResumeBacklogEvents
-               || nowMs - s->backlog.front().atMs > limits::kResumeWindowMs))
+               || nowMs - s->backlog.front().event->atMs > limits::kResumeWindowMs))
         s->backlog.pop_front();
 }
 
-void Hub::deliver(SessionRecord *s, QLatin1String ev, const QString &body)
+void Hub::deliver(SessionRecord *s, const std::shared_ptr<const SessionRecord::Event> &event)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 seq = ++s->seq;
     if (s->sink)
-        s->sink->sendText(frameFor(ev, seq, body));
-    s->backlog.push_back({seq, now, ev, body});
-    prune(s, now);
+        s->sink->sendText(frameFor(event->ev, seq, event->body));
+    s->backlog.push_back({seq, event});
+    // Only the count here; age is pruned by the periodic sweep, off the delivery path.
+    if (int(s->backlog.size()) > limits::kResumeBacklogEvents)
+        s->backlog.pop_front();
 }
+
+namespace {
+std::shared_ptr<const SessionRecord::Event> makeEvent(QLatin1String ev, const QByteArray &body)
+{
+    return std::make_shared<const SessionRecord::Event>(
+        SessionRecord::Event{ev, QString::fromUtf8(body), QDateTime::currentMSecsSinceEpoch()});
+}
+} // namespace
 
 void Hub::toSession(SessionRecord *session, QLatin1String ev, const QJsonObject &d)
 {
-    deliver(session, ev, QString::fromUtf8(encodeBody(d)));
+    deliver(session, makeEvent(ev, encodeBody(d)));
 }
 
 void Hub::toUser(Id userId, QLatin1String ev, const QJsonObject &d)
@@ -169,15 +178,24 @@ void Hub::toUser(Id userId, QLatin1String ev, const QJsonObject &d)
 
 void Hub::toUsers(const QList<Id> &userIds, QLatin1String ev, const QJsonObject &d)
 {
-    QString body;
+    // Serialise only if someone is connected to receive it.
+    for (Id u : userIds) {
+        if (m_byUser.contains(u))
+            return toUsers(userIds, ev, encodeBody(d));
+    }
+}
+
+void Hub::toUsers(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body)
+{
+    std::shared_ptr<const SessionRecord::Event> event;
     for (Id u : userIds) {
         auto it = m_byUser.constFind(u);
         if (it == m_byUser.cend())
             continue;
-        if (body.isNull())
-            body = QString::fromUtf8(encodeBody(d));
+        if (!event)
+            event = makeEvent(ev, body);
         for (SessionRecord *s : *it)
-            deliver(s, ev, body);
+            deliver(s, event);
     }
 }
 

@@ -43,6 +43,8 @@ public:
     void toSession(SessionRecord *session, QLatin1String ev, const QJsonObject &d);
     void toUser(Id userId, QLatin1String ev, const QJsonObject &d);
     void toUsers(const QList<Id> &userIds, QLatin1String ev, const QJsonObject &d);
+    //! The same with a body already serialised by encodeBody.
+    void toUsers(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body);
     void toGuild(Id guildId, QLatin1String ev, const QJsonObject &d);
 
     //! Every session of a user, attached or not.
@@ -60,7 +62,7 @@ signals:
     void detached(kith::server::SessionRecord *session);
 
 private:
-    void deliver(SessionRecord *session, QLatin1String ev, const QString &body);
+    void deliver(SessionRecord *session, const std::shared_ptr<const SessionRecord::Event> &event);
     void prune(SessionRecord *session, qint64 nowMs);
     void sweep();
 

@@ -47,12 +47,12 @@ void Messages::complete(Message &m) const
         m.guildId = c->guildId;
 }
 
-void Messages::fanOut(const Channel &channel, QLatin1String ev, const Message &m)
+void Messages::fanOut(const Channel &channel, QLatin1String ev, const Message &m, const QByteArray &body)
 {
     QList<Id> plain, blockers;
     for (Id u : m_ctx.directory.viewers(channel))
         (m_ctx.directory.blocks(u, m.author.id) ? blockers : plain).append(u);
-    m_ctx.hub.toUsers(plain, ev, m.toJson());
+    m_ctx.hub.toUsers(plain, ev, body);
     if (!blockers.isEmpty()) {
         Message flagged = m;
         flagged.authorBlocked = true;
@@ -129,11 +129,12 @@ void Messages::send(const Call &call)
                 return call.fail(r.error());
             Message stored = r->message;
             complete(stored);
-            call.ok(stored.toJson());
+            const QByteArray body = encodeBody(stored.toJson());
+            call.okBody(body);
             // A resend after a lost reply: the original was fanned out already.
             const Channel *channel = m_ctx.directory.channel(stored.channelId);
             if (!r->duplicate && channel)
-                fanOut(*channel, ev::MessageCreated, stored);
+                fanOut(*channel, ev::MessageCreated, stored, body);
         });
 }
 
@@ -165,7 +166,7 @@ void Messages::history(const Call &call)
         at = *around;
     }
     const int n = int(limit.value_or(limits::kHistoryDefault));
-    m_ctx.store.submit<QList<Message>>(
+    m_ctx.reader.submit<QList<Message>>(
         [channelId, cursor, at, n](SqlStore &s) { return MessageTable::history(s, channelId, cursor, at, n); },
         [this, call](Result<QList<Message>> &&r) {
             if (!r)
@@ -208,9 +209,10 @@ void Messages::edit(const Call &call)
                     return call.fail(r.error());
                 Message m = r.value();
                 complete(m);
-                call.ok(m.toJson());
+                const QByteArray body = encodeBody(m.toJson());
+                call.okBody(body);
                 if (const Channel *c = m_ctx.directory.channel(m.channelId))
-                    fanOut(*c, ev::MessageUpdated, m);
+                    fanOut(*c, ev::MessageUpdated, m, body);
             });
     });
 }

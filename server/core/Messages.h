@@ -22,7 +22,8 @@ private:
     void complete(Message &m) const;
     //! Sends a message event to everyone who can read the channel; readers who block the
     //! author get it marked author_blocked.
-    void fanOut(const Channel &channel, QLatin1String ev, const Message &m);
+    //! `body` is m serialised once, shared by the reply and the event.
+    void fanOut(const Channel &channel, QLatin1String ev, const Message &m, const QByteArray &body);
     //! Who a message mentions among the channel's readers; 0 stands for @everyone.
     QList<Id> mentions(const Channel &channel, Id authorId, const QString &content) const;
     ServiceContext &m_ctx;

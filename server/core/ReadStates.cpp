@@ -99,7 +99,7 @@ void ReadStates::discoverActiveChannels(const Call &call)
         return call.fail(e);
     const QList<Id> channels = m_ctx.directory.guild(guildId)->channels;
     const Id since = snowflake::fromTimestampMs(QDateTime::currentMSecsSinceEpoch() - 60 * 60 * 1000);
-    m_ctx.store.submit<QList<QPair<Id, int>>>(
+    m_ctx.reader.submit<QList<QPair<Id, int>>>(
         [channels, since](SqlStore &s) { return SocialTable::activity(s, channels, since, limits::kActiveChannels); },
         [this, call](Result<QList<QPair<Id, int>>> &&r) {
             if (!r)

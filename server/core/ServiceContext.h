@@ -17,7 +17,8 @@ struct ServerConfig;
 struct ServiceContext {
     QObject &owner;  //!< lives on the gateway thread: results from other threads come back here
     const ServerConfig &config;
-    WriteQueue &store;
+    WriteQueue &store;   //!< every write, and reads whose order against writes matters
+    WriteQueue &reader;  //!< reads that only need the last commit (history pages)
     Directory &directory;
     Hub &hub;
     SnowflakeGenerator &ids;

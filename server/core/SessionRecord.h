@@ -7,17 +7,22 @@
 #include <QHash>
 #include <QString>
 #include <deque>
+#include <memory>
 
 namespace kith::server {
 
 class EventSink;
 
 struct SessionRecord {
+    //! One event as every recipient shares it.
+    struct Event {
+        QLatin1String ev;  //!< points at a static name in shared/Protocol.h
+        QString body;
+        qint64 atMs;
+    };
     struct Entry {
         qint64 seq;
-        qint64 atMs;
-        QLatin1String ev;  //!< points at a static name in shared/Protocol.h
-        QString body;      //!< shared by every session the event went to
+        std::shared_ptr<const Event> event;
     };
 
     QString id;

@@ -89,6 +89,19 @@ bool SqlStore::open(const QString &path, bool syncFull, QString *error)
     return migrate(error);
 }
 
+bool SqlStore::openReader(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    db.setDatabaseName(path);
+    if (!db.open() || !execRaw(QStringLiteral("PRAGMA query_only=1"), "pragma query_only")
+        || !execRaw(QStringLiteral("PRAGMA busy_timeout=5000"), "pragma busy_timeout")
+        || !execRaw(QStringLiteral("PRAGMA cache_size=-8000"), "pragma cache_size")) {
+        *error = QStringLiteral("cannot open database %1 for reading: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 void SqlStore::close()
 {
     m_prepared.clear();
@@ -134,14 +147,15 @@ bool SqlStore::execRaw(const QString &sql, const char *name)
     return false;
 }
 
-bool SqlStore::begin() { return execRaw(QStringLiteral("BEGIN IMMEDIATE"), "begin"); }
-bool SqlStore::commit() { return execRaw(QStringLiteral("COMMIT"), "commit"); }
-void SqlStore::rollback() { execRaw(QStringLiteral("ROLLBACK"), "rollback"); }
-bool SqlStore::savepoint() { return execRaw(QStringLiteral("SAVEPOINT job"), "savepoint"); }
-void SqlStore::releaseSavepoint() { execRaw(QStringLiteral("RELEASE job"), "release"); }
+// Prepared once: these run for every job and every batch.
+bool SqlStore::begin() { return exec(prepared("BEGIN IMMEDIATE"), "begin"); }
+bool SqlStore::commit() { return exec(prepared("COMMIT"), "commit"); }
+void SqlStore::rollback() { exec(prepared("ROLLBACK"), "rollback"); }
+bool SqlStore::savepoint() { return exec(prepared("SAVEPOINT job"), "savepoint"); }
+void SqlStore::releaseSavepoint() { exec(prepared("RELEASE job"), "release"); }
 void SqlStore::rollbackToSavepoint()
 {
-    execRaw(QStringLiteral("ROLLBACK TO job"), "rollback to");
+    exec(prepared("ROLLBACK TO job"), "rollback to");
     releaseSavepoint();
 }
 

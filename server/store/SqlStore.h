@@ -18,6 +18,8 @@ public:
 
     //! Opens the SQLite file, sets WAL and runs pending migrations.
     bool open(const QString &path, bool syncFull, QString *error);
+    //! Opens an already migrated database for reading only.
+    bool openReader(const QString &path, QString *error);
     void close();
 
     //! A prepared query for this statement text, reused across calls (statements are static).

@@ -11,12 +11,13 @@ namespace {
 constexpr size_t kMaxBatch = 1024;
 } // namespace
 
-WriteQueue::WriteQueue(QObject *owner, QString path, bool syncFull)
+WriteQueue::WriteQueue(QObject *owner, QString path, bool syncFull, Mode mode)
     : m_owner(owner)
     , m_path(std::move(path))
     , m_syncFull(syncFull)
+    , m_mode(mode)
 {
-    setObjectName(QStringLiteral("kith-store"));
+    setObjectName(mode == Mode::Writer ? QStringLiteral("kith-store") : QStringLiteral("kith-reader"));
 }
 
 WriteQueue::~WriteQueue()
@@ -79,10 +80,11 @@ void WriteQueue::enqueueAndWait(std::unique_ptr<Job> job)
 
 void WriteQueue::run()
 {
-    m_store = std::make_unique<SqlStore>(QStringLiteral("kith-writer"));
+    const bool writer = m_mode == Mode::Writer;
+    m_store = std::make_unique<SqlStore>(writer ? QStringLiteral("kith-writer") : QStringLiteral("kith-reader"));
     {
         QString error;
-        const bool ok = m_store->open(m_path, m_syncFull, &error);
+        const bool ok = writer ? m_store->open(m_path, m_syncFull, &error) : m_store->openReader(m_path, &error);
         QMutexLocker lock(&m_openMutex);
         m_openState = ok ? 1 : -1;
         m_openError = error;
@@ -114,6 +116,12 @@ void WriteQueue::run()
 
 void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
 {
+    if (m_mode == Mode::Reader) {
+        for (auto &job : batch)
+            job->run(*m_store);
+        deliver(batch);
+        return;
+    }
     bool committed = m_store->begin();
     if (committed) {
         for (auto &job : batch) {
@@ -138,7 +146,11 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
     }
     m_batches.fetchAndAddRelaxed(1);
     m_jobs.fetchAndAddRelaxed(qint64(batch.size()));
+    deliver(batch);
+}
 
+void WriteQueue::deliver(std::vector<std::unique_ptr<Job>> &batch)
+{
     // Wake synchronous callers, then hand every callback to the owner in one posted call.
     std::vector<std::function<void()>> callbacks;
     callbacks.reserve(batch.size());

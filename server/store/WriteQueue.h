@@ -21,8 +21,13 @@ namespace kith::server {
 class WriteQueue : public QThread
 {
 public:
+    //! Writer: the one connection that migrates and writes, jobs grouped in transactions.
+    //! Reader: a second connection (WAL lets it read beside the writer) for history pages, so
+    //! they never wait behind a batch of writes; jobs run one by one, each on the last commit.
+    enum class Mode { Writer, Reader };
+
     //! Callbacks are delivered on owner's thread.
-    WriteQueue(QObject *owner, QString path, bool syncFull);
+    WriteQueue(QObject *owner, QString path, bool syncFull, Mode mode = Mode::Writer);
     ~WriteQueue() override;
 
     //! Starts the thread, opens and migrates the database; blocks until done.
@@ -76,10 +81,12 @@ private:
     void enqueue(std::unique_ptr<Job> job);
     void enqueueAndWait(std::unique_ptr<Job> job);
     void runBatch(std::vector<std::unique_ptr<Job>> &batch);
+    void deliver(std::vector<std::unique_ptr<Job>> &batch);
 
     QPointer<QObject> m_owner;
     QString m_path;
     bool m_syncFull;
+    Mode m_mode;
     std::unique_ptr<SqlStore> m_store;
 
     QMutex m_mutex;

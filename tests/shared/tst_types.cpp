@@ -35,6 +35,12 @@ void tst_Types::isoTime()
 {
     QCOMPARE(kith::isoTime(kSomeMs), u"2026-11-26T12:00:00.123Z"_s);
     QCOMPARE(kith::isoTime(snowflake::kEpochMs), u"2025-01-01T00:00:00.000Z"_s);
+    // The hand-written formatter agrees with QDateTime over centuries, leap days included.
+    for (qint64 ms = -2208988800000LL; ms < 4102444800000LL; ms += 86400000LL * 37 + 3600000 * 5 + 61001) {
+        const QString expected = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+        QCOMPARE(kith::isoTime(ms), expected);
+    }
+    QCOMPARE(kith::isoTime(951782400000LL), u"2000-02-29T00:00:00.000Z"_s);
 }
 
 void tst_Types::ids()
