@@ -15,9 +15,10 @@ for arg in "$@"; do
 done
 
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-base-dev-tools
-  qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools
-  qt6-tools-dev qt6-svg-dev libqt6svg6 libsodium-dev fonts-dejavu-core)
-TEST_PACKAGES=(postgresql xvfb xauth gnome-keyring dbus-daemon dbus-x11 imagemagick procps)
+  qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
+  libsodium-dev fonts-dejavu-core)
+# Tests start their own Xvfb (screenshots) and gnome-keyring under dbus-run-session (keychain).
+TEST_PACKAGES=(xvfb gnome-keyring dbus-daemon)
 
 install_missing() {
   local missing=()
@@ -34,7 +35,7 @@ install_missing() {
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "kith: installing ${missing[*]}" >&2
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 install_missing "${BUILD_PACKAGES[@]}"

@@ -49,7 +49,7 @@ Session::Session(QWebSocket *socket, QTcpSocket *tcp, const Router &router, Hub 
             closeSink(limits::kCloseAuthTimeout, QStringLiteral("sign in within %1 s").arg(limits::kAuthTimeoutMs / 1000));
     });
     m_authTimer.start();
-    qCDebug(lcGateway) << "connection from" << m_address;
+    qCInfo(lcGateway) << "connection from" << m_address;
 }
 
 Session::~Session()
@@ -149,7 +149,7 @@ void Session::onDisconnected()
     if (m_record && m_record->sink == this)
         m_hub.detach(m_record.get());
     m_closing = true;
-    qCDebug(lcGateway) << "connection from" << m_address << "closed" << m_socket->closeCode();
+    qCInfo(lcGateway) << "connection from" << m_address << "closed" << m_socket->closeCode();
     emit finished(this);
 }
 

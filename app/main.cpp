@@ -1,0 +1,123 @@
+// kith: the desktop app. Parses its flags before any display is needed, so --help and
+// --version work on a bare terminal, then hands over to AppController.
+#include "host/EmbeddedServer.h"
+#include "ui/AppController.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+namespace {
+
+struct Parsed {
+    kith::app::AppOptions options;
+    bool measure = false;
+    bool quitWhenUsable = false;
+};
+
+Parsed parseArguments(int argc, char **argv)
+{
+    QCoreApplication core(argc, argv);
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate("main", "Kith: chat with your people, on a server you run."));
+    const QCommandLineOption help = p.addHelpOption();
+    const QCommandLineOption version = p.addVersionOption();
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QCoreApplication::translate("main", "Keep all settings and data in <dir> (also: KITH_DATA)."),
+                                  QStringLiteral("dir"));
+    const QCommandLineOption local(QStringLiteral("local"),
+                                   QCoreApplication::translate("main", "Open straight into the local server, creating it on first use."));
+    const QCommandLineOption measure(QStringLiteral("measure"),
+                                     QCoreApplication::translate("main", "Print start-up timings (epoch ms) to stdout."));
+    const QCommandLineOption quit(QStringLiteral("quit-when-usable"),
+                                  QCoreApplication::translate("main", "Quit as soon as the chat is usable (for measuring)."));
+    p.addOptions({data, local, measure, quit});
+    // Qt's own GUI flags (-platform, -style, ...) are for QApplication: let them pass.
+    p.parse(core.arguments());
+    if (p.isSet(help))
+        p.showHelp(0);
+    if (p.isSet(version))
+        p.showVersion();
+    Parsed out;
+    QString dir = p.value(data);
+    if (dir.isEmpty())
+        dir = qEnvironmentVariable("KITH_DATA");
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    out.options.dataDir = QDir(dir).absolutePath();
+    out.options.local = p.isSet(local);
+    out.measure = p.isSet(measure);
+    out.quitWhenUsable = p.isSet(quit);
+    return out;
+}
+
+void installTranslators(QApplication *app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() || language == u"system" ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *qt = new QTranslator(app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app->installTranslator(qt);
+    auto *kith = new QTranslator(app);
+    if (kith->load(locale, QStringLiteral("kith"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app->installTranslator(kith);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    QCoreApplication::setApplicationName(QStringLiteral("Kith"));
+    // No organisation name: the data folder is ~/.local/share/Kith, not Kith/Kith.
+    QCoreApplication::setOrganizationDomain(QStringLiteral("kith.chat"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KITH_VERSION));
+    const Parsed parsed = parseArguments(argc, argv);
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Kith"));
+    QApplication::setDesktopFileName(QStringLiteral("chat.kith.Kith"));
+    {
+        const QSettings s(kith::app::AppController::settingsPath(parsed.options.dataDir), QSettings::IniFormat);
+        installTranslators(&app, s.value(QStringLiteral("ui/language")).toString());
+    }
+    auto mark = [&](const char *what) {
+        if (parsed.measure)
+            std::printf("kith: %-22s %4lld ms after main\n", what, QDateTime::currentMSecsSinceEpoch() - t0);
+    };
+    mark("application");
+    kith::app::AppController controller(parsed.options);
+    mark("window built");
+    if (parsed.measure) {
+        QObject::connect(controller.server(), &kith::app::EmbeddedServer::started, &app, [&] { mark("server listening"); });
+        QObject::connect(controller.connection(), &kith::app::Connection::signedIn, &app, [&] { mark("signed in"); });
+        QObject::connect(controller.connection(), &kith::app::Connection::ready, &app, [&] { mark("ready"); });
+    }
+    QObject::connect(&app, &QApplication::aboutToQuit, &controller, &kith::app::AppController::shutdown);
+    if (parsed.measure || parsed.quitWhenUsable) {
+        QObject::connect(&controller, &kith::app::AppController::usable, &app, [&] {
+            if (parsed.measure) {
+                std::printf("kith: main at %lld, usable at %lld epoch ms (%lld ms after main); "
+                            "embedded server start %lld ms\n",
+                            t0, QDateTime::currentMSecsSinceEpoch(), QDateTime::currentMSecsSinceEpoch() - t0,
+                            controller.server()->startMs());
+                std::fflush(stdout);
+            }
+            if (parsed.quitWhenUsable)
+                QTimer::singleShot(0, &app, &QApplication::quit);
+        });
+    }
+    controller.start();
+    mark("started");
+    return app.exec();
+}

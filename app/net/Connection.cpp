@@ -1,0 +1,321 @@
+#include "Connection.h"
+
+#include "shared/Limits.h"
+#include "shared/Protocol.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+Q_LOGGING_CATEGORY(lcConn, "kith.app.net")
+
+namespace kith::app {
+
+namespace {
+const QLatin1String kToken{"token"};
+const QLatin1String kSession{"session"};
+constexpr int kHeartbeatMs = 15000;
+
+bool isAuthOp(QLatin1String op)
+{
+    return op == op::SessionRegister || op == op::SessionLogin || op == op::SessionResume
+        || op == op::Ping;
+}
+} // namespace
+
+Connection::Connection(QObject *parent) : QObject(parent)
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::connectSocket);
+    m_heartbeat.setInterval(kHeartbeatMs);
+    // A silent half-open socket is only noticed by asking: one unanswered ping means it is gone.
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_pingOutstanding) {
+            qCInfo(lcConn) << "heartbeat lost; reconnecting";
+            dropForTest();
+            return;
+        }
+        m_pingOutstanding = true;
+        send(op::Ping, {}, this, [this](const Reply &) { m_pingOutstanding = false; });
+    });
+}
+
+Connection::~Connection()
+{
+    m_wanted = false;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void Connection::setBackoff(int baseMs, int maxMs)
+{
+    m_backoffBaseMs = baseMs;
+    m_backoffMaxMs = maxMs;
+}
+
+void Connection::open(const QUrl &url, const Credentials &credentials)
+{
+    close();
+    m_url = url;
+    m_credentials = credentials;
+    m_token = credentials.mode == Credentials::Mode::Token ? credentials.token : QString();
+    m_session.clear();
+    m_lastSeq = 0;
+    m_wanted = true;
+    m_attempt = 0;
+    connectSocket();
+}
+
+void Connection::close()
+{
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    m_heartbeat.stop();
+    if (m_socket) {
+        QWebSocket *s = m_socket;
+        m_socket = nullptr;
+        s->disconnect(this);
+        s->close();
+        s->deleteLater();
+    }
+    failPending();
+    setState(State::Offline);
+}
+
+void Connection::dropForTest()
+{
+    if (m_socket)
+        m_socket->abort();
+}
+
+void Connection::reconnectNow()
+{
+    if (m_reconnectTimer.isActive()) {
+        m_reconnectTimer.stop();
+        connectSocket();
+    }
+}
+
+void Connection::connectSocket()
+{
+    if (!m_wanted)
+        return;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingFrameSize(16 * 1024 * 1024);
+    connect(m_socket, &QWebSocket::connected, this, &Connection::onConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+    setState(m_attempt == 0 && m_session.isEmpty() ? State::Connecting : State::Reconnecting);
+    m_socket->open(m_url);
+}
+
+void Connection::onConnected()
+{
+    setState(State::SigningIn);
+}
+
+void Connection::onDisconnected()
+{
+    const int code = m_socket ? int(m_socket->closeCode()) : 0;
+    qCInfo(lcConn) << "disconnected" << code << (m_socket ? m_socket->closeReason() : QString());
+    m_heartbeat.stop();
+    m_pingOutstanding = false;
+    m_awaitingReady = false;
+    failPending();
+    if (code == kith::limits::kCloseLoggedOut)
+        m_wanted = false;
+    if (!m_wanted) {
+        setState(State::Offline);
+        return;
+    }
+    scheduleReconnect();
+}
+
+void Connection::scheduleReconnect()
+{
+    // Equal jitter: half the exponential delay fixed, half random, so many clients that lost
+    // the same server do not come back in lockstep.
+    const int shift = qMin(m_attempt, 16);
+    const qint64 full = qMin<qint64>(m_backoffMaxMs, qint64(m_backoffBaseMs) << shift);
+    const qint64 delay = full / 2 + QRandomGenerator::global()->bounded(full / 2 + 1);
+    ++m_attempt;
+    setState(State::Reconnecting);
+    m_reconnectTimer.start(int(delay));
+}
+
+void Connection::onText(const QString &text)
+{
+    const std::optional<ServerFrame> frame = parseServerFrame(text.toUtf8());
+    if (!frame) {
+        qCWarning(lcConn) << "unreadable frame from server";
+        return;
+    }
+    if (frame->kind == ServerFrame::Kind::Event) {
+        if (frame->ev == ev::Hello) {
+            onHello(frame->d);
+            return;
+        }
+        if (frame->ev == ev::Ready) {
+            onReady(frame->seq, frame->d);
+            return;
+        }
+        // Replayed events after a resume carry their original seq: skip what we already have.
+        if (frame->seq >= 0) {
+            if (frame->seq <= m_lastSeq)
+                return;
+            m_lastSeq = frame->seq;
+        }
+        emit event(frame->ev, frame->d);
+        return;
+    }
+    if (!frame->re.isDouble()) {
+        qCWarning(lcConn) << "frame-level error from server:" << frame->error.message;
+        return;
+    }
+    const auto it = m_pending.find(qint64(frame->re.toDouble()));
+    if (it == m_pending.end())
+        return;
+    const Pending p = it.value();
+    m_pending.erase(it);
+    if (p.context)
+        p.handler(Reply{frame->ok, frame->d, frame->error});
+}
+
+void Connection::onHello(const QJsonObject &d)
+{
+    m_limits = d.value(QLatin1String("limits")).toObject();
+    m_serverName = d.value(QLatin1String("server")).toString();
+    if (!m_token.isEmpty() && !m_session.isEmpty()) {
+        send(op::SessionResume,
+             {{kToken, m_token}, {kSession, m_session}, {QLatin1String("seq"), m_lastSeq}}, this,
+             [this](const Reply &r) { onResumeReply(r); });
+        return;
+    }
+    QJsonObject body;
+    QLatin1String op = op::SessionLogin;
+    if (!m_token.isEmpty()) {
+        body = {{kToken, m_token}};
+    } else {
+        body = {{QLatin1String("username"), m_credentials.username},
+                {QLatin1String("password"), m_credentials.password}};
+        if (m_credentials.mode == Credentials::Mode::Register) {
+            op = op::SessionRegister;
+            if (!m_credentials.displayName.isEmpty())
+                body.insert(QLatin1String("display_name"), m_credentials.displayName);
+        }
+    }
+    send(op, body, this, [this](const Reply &r) { onAuthReply(r); });
+}
+
+void Connection::onAuthReply(const Reply &reply)
+{
+    if (!reply.ok) {
+        if (reply.error.code == ErrorCode::Unavailable)
+            return; // the socket dropped; onDisconnected retries
+        if (reply.error.code == ErrorCode::RateLimited || reply.error.code == ErrorCode::Internal) {
+            if (m_socket)
+                m_socket->abort();
+            return;
+        }
+        // The host said no to these credentials: retrying would not change its mind.
+        m_wanted = false;
+        m_token.clear();
+        if (m_socket)
+            m_socket->close();
+        setState(State::Offline);
+        emit signInFailed(reply.error);
+        return;
+    }
+    m_token = reply.d.value(kToken).toString();
+    m_session = reply.d.value(kSession).toString();
+    m_me = User::fromJson(reply.d.value(QLatin1String("user")).toObject());
+    // After registering once, later reconnects sign in with the token, never register again.
+    m_credentials.mode = Credentials::Mode::Token;
+    m_credentials.token = m_token;
+    m_credentials.password.clear();
+    m_awaitingReady = true;
+    emit signedIn(m_token, m_me);
+}
+
+void Connection::onResumeReply(const Reply &reply)
+{
+    if (!reply.ok) {
+        if (reply.error.code == ErrorCode::Unauthorized) {
+            m_session.clear();
+            onAuthReply(reply);
+        }
+        return;
+    }
+    if (reply.d.value(QLatin1String("resumed")).toBool()) {
+        m_attempt = 0;
+        setState(State::Online);
+        m_heartbeat.start();
+        emit resumed();
+        return;
+    }
+    // Refused: a fresh ready follows on a new session with seq from 1.
+    m_awaitingReady = true;
+}
+
+void Connection::onReady(qint64 seq, const QJsonObject &d)
+{
+    m_awaitingReady = false;
+    m_lastSeq = qMax<qint64>(seq, 0);
+    const QString session = d.value(kSession).toString();
+    if (!session.isEmpty())
+        m_session = session;
+    m_me = User::fromJson(d.value(QLatin1String("user")).toObject());
+    m_attempt = 0;
+    setState(State::Online);
+    m_heartbeat.start();
+    emit ready(d);
+}
+
+void Connection::request(QLatin1String op, const QJsonObject &d, QObject *context, Handler handler)
+{
+    if (m_state != State::Online && !isAuthOp(op)) {
+        const Reply r{false, {}, Error::unavailable(tr("Not connected"))};
+        // Keep the contract "handler runs later": callers must not see re-entrancy.
+        QTimer::singleShot(0, context, [handler, r] { handler(r); });
+        return;
+    }
+    send(op, d, context, std::move(handler));
+}
+
+void Connection::send(QLatin1String op, const QJsonObject &d, QObject *context, Handler handler)
+{
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
+        const Reply r{false, {}, Error::unavailable(tr("Not connected"))};
+        QTimer::singleShot(0, context, [handler, r] { handler(r); });
+        return;
+    }
+    const qint64 id = m_nextId++;
+    m_pending.insert(id, Pending{context, std::move(handler)});
+    m_socket->sendTextMessage(QString::fromUtf8(encodeRequest(QJsonValue(id), op, d)));
+}
+
+void Connection::failPending()
+{
+    const QHash<qint64, Pending> pending = std::exchange(m_pending, {});
+    const Reply r{false, {}, Error::unavailable(tr("Connection lost"))};
+    for (const Pending &p : pending)
+        if (p.context)
+            p.handler(r);
+}
+
+void Connection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+} // namespace kith::app

@@ -1,0 +1,121 @@
+#pragma once
+//! One signed-in WebSocket session to a Kith host: hello, sign-in, request/reply matching,
+//! reconnect with backoff and jitter, session.resume after a blip, full resync when refused.
+
+#include "shared/Envelope.h"
+#include "shared/Types.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+#include <functional>
+
+namespace kith::app {
+
+//! How to sign in: a new account, a password or a saved token.
+struct Credentials {
+    enum class Mode { Register, Password, Token } mode = Mode::Token;
+    QString username;
+    QString password;
+    QString displayName;
+    QString token;
+};
+
+struct Reply {
+    bool ok = false;
+    QJsonObject d;
+    Error error;
+};
+
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Offline, Connecting, SigningIn, Online, Reconnecting };
+    Q_ENUM(State)
+    using Handler = std::function<void(const Reply &)>;
+
+    explicit Connection(QObject *parent = nullptr);
+    ~Connection() override;
+
+    //! Connects and signs in; keeps reconnecting until close() or a refused sign-in.
+    void open(const QUrl &url, const Credentials &credentials);
+    //! Closes for good (no reconnect); pending requests fail with `unavailable`.
+    void close();
+    //! Sends a request; the handler runs once with the reply, or with `unavailable` when the
+    //! connection drops first. Nothing runs if `context` is gone by then.
+    void request(QLatin1String op, const QJsonObject &d, QObject *context, Handler handler);
+
+    State state() const { return m_state; }
+    bool isOnline() const { return m_state == State::Online; }
+    QUrl url() const { return m_url; }
+    QString token() const { return m_token; }
+    const User &me() const { return m_me; }
+    QJsonObject limits() const { return m_limits; }
+    QString serverName() const { return m_serverName; }
+
+    //! Backoff bounds; tests shorten them.
+    void setBackoff(int baseMs, int maxMs);
+    //! Drops the socket as a network failure would (tests, and the heartbeat).
+    void dropForTest();
+    //! Skips the rest of the backoff wait ("Reconnect now").
+    void reconnectNow();
+
+signals:
+    void stateChanged(kith::app::Connection::State state);
+    //! The whole initial state: after the first sign-in and after a refused resume.
+    void ready(const QJsonObject &d);
+    void resumed();
+    void event(const QString &name, const QJsonObject &d);
+    void signedIn(const QString &token, const kith::User &me);
+    //! Wrong password, unknown user or revoked token: the connection stops retrying.
+    void signInFailed(const kith::Error &error);
+
+private:
+    void connectSocket();
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void onHello(const QJsonObject &d);
+    void onReady(qint64 seq, const QJsonObject &d);
+    void onAuthReply(const Reply &reply);
+    void onResumeReply(const Reply &reply);
+    void send(QLatin1String op, const QJsonObject &d, QObject *context, Handler handler);
+    void failPending();
+    void scheduleReconnect();
+    void setState(State state);
+
+    struct Pending {
+        QPointer<QObject> context;
+        Handler handler;
+    };
+
+    QWebSocket *m_socket = nullptr;
+    QUrl m_url;
+    Credentials m_credentials;
+    State m_state = State::Offline;
+    bool m_wanted = false;
+    QHash<qint64, Pending> m_pending;
+    qint64 m_nextId = 1;
+
+    QString m_token;
+    QString m_session;
+    qint64 m_lastSeq = 0;
+    bool m_awaitingReady = false;
+    User m_me;
+    QJsonObject m_limits;
+    QString m_serverName;
+
+    QTimer m_reconnectTimer;
+    QTimer m_heartbeat;
+    int m_attempt = 0;
+    int m_backoffBaseMs = 500;
+    int m_backoffMaxMs = 30000;
+    bool m_pingOutstanding = false;
+};
+
+} // namespace kith::app

@@ -1,0 +1,91 @@
+#pragma once
+//! The loaded part of one channel's history, oldest first, followed by my unconfirmed sends.
+//! Older pages are prepended on demand; the view asks through canFetchOlder()/fetchOlder()
+//! rather than Qt's fetchMore(), which item views call when scrolled to the *bottom*.
+
+#include "net/Outbox.h"
+#include "shared/Types.h"
+
+#include <QAbstractListModel>
+#include <QSet>
+
+namespace kith::app {
+
+class MessageListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        AuthorIdRole,
+        AuthorNameRole,
+        CreatedRole,     //!< QDateTime, local time
+        EditedAtRole,    //!< qint64 ms, 0 when never edited
+        StatusRole,      //!< Status
+        ErrorRole,
+        NonceRole,
+        GroupedRole,     //!< continues the previous row's author group: no header
+        DayStartRole,    //!< first row of a local day: draw a separator above
+        MineRole,
+        CacheKeyRole,    //!< quint64; changes whenever what the delegate draws changes
+    };
+    enum class Status { Sent = 0, Pending = 1, Failed = 2 };
+
+    //! Messages of one author closer than this share a header.
+    static constexpr qint64 kGroupGapMs = 7 * 60 * 1000;
+
+    using QAbstractListModel::QAbstractListModel;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+    void setMe(const User &me) { m_me = me.id; m_meUser = me; }
+    Id channelId() const { return m_channel; }
+    //! Shows a channel: `newestFirst` is a history page (as the host sends it). Live messages
+    //! that arrived while the page was on its way are kept.
+    void reset(Id channelId, const QList<Message> &newestFirst, bool reachedStart);
+    void clear(Id channelId);
+    void prependOlder(const QList<Message> &newestFirst, bool reachedStart);
+    void upsert(const Message &message);
+    void remove(Id id);
+    void setPending(const QList<OutboxEntry> &entries);
+
+    bool canFetchOlder() const;
+    void fetchOlder();
+    void setLoadingOlder(bool loading) { m_loadingOlder = loading; }
+    bool reachedStart() const { return m_reachedStart; }
+
+    int rowOf(Id id) const;
+    int confirmedCount() const { return int(m_rows.size()); }
+    Message messageAt(int row) const;
+    //! My newest sent message, for Up-to-edit; 0 when none is loaded.
+    Id lastMine() const;
+
+signals:
+    void olderRequested(kith::Id channelId, kith::Id beforeId);
+
+private:
+    struct Row {
+        Message message;
+        qint64 createdMs = 0;
+        qint64 day = 0;
+        Status status = Status::Sent;
+        QString error;
+    };
+    static Row makeRow(const Message &m);
+    const Row &rowAt(int row) const;
+    bool grouped(int row) const;
+    bool dayStart(int row) const;
+    int lowerBound(Id id) const;
+    void touch(int row);
+
+    Id m_channel = 0;
+    Id m_me = 0;
+    User m_meUser;
+    QList<Row> m_rows;     //!< confirmed, ascending id
+    QList<Row> m_pending;  //!< outbox entries of this channel, in send order
+    QSet<QString> m_confirmedNonces;
+    bool m_reachedStart = false;
+    bool m_loadingOlder = false;
+};
+
+} // namespace kith::app

@@ -1,0 +1,423 @@
+#include "AppController.h"
+
+#include "ChatPane.h"
+#include "Composer.h"
+#include "MainWindow.h"
+#include "SettingsDialog.h"
+#include "Theme.h"
+#include "WelcomeScreen.h"
+#include "host/EmbeddedServer.h"
+#include "net/Outbox.h"
+#include "platform/Keychain.h"
+#include "shared/Limits.h"
+#include "shared/Protocol.h"
+#include "shared/Validation.h"
+#include "state/ClientState.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+Q_LOGGING_CATEGORY(lcApp, "kith.app")
+
+namespace kith::app {
+
+namespace {
+const QString kLast = QStringLiteral("session/last");           // "local" | "remote"
+const QString kLocalUser = QStringLiteral("local/username");
+const QString kLocalPort = QStringLiteral("local/port");
+const QString kRemoteUrl = QStringLiteral("remote/url");
+const QString kRemoteUser = QStringLiteral("remote/username");
+const QString kTheme = QStringLiteral("ui/theme");
+
+QString localUsername()
+{
+    QString name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    name.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.]")));
+    name = name.left(limits::kUsernameMax);
+    return validate::username(name).isEmpty() && name != u"root" ? name : QStringLiteral("owner");
+}
+
+QString randomSecret()
+{
+    QByteArray bytes(18, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    bytes.resize(16);
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString remoteKey(const QUrl &url, const QString &user)
+{
+    return QStringLiteral("remote/%1/%2").arg(url.toString(), user.toLower());
+}
+} // namespace
+
+QString AppController::settingsPath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("settings.ini"));
+}
+
+AppController::AppController(const AppOptions &options, QObject *parent)
+    : QObject(parent), m_options(options),
+      m_settings(std::make_unique<QSettings>(settingsPath(options.dataDir), QSettings::IniFormat)),
+      m_theme(new Theme(this)), m_keychain(new Keychain(QStringLiteral("Kith"), this)),
+      m_server(new EmbeddedServer(this)), m_connection(new Connection(this)),
+      m_state(new ClientState(m_connection, this))
+{
+    QDir().mkpath(options.dataDir);
+    connect(m_server, &EmbeddedServer::started, this, &AppController::openLocalWith);
+    if (options.local || m_settings->value(kLast).toString() == u"local") {
+        // The server starts on its own thread while this one builds the window.
+        m_mode = Mode::Local;
+        startServer();
+    }
+    m_theme->load(m_settings->value(kTheme, QStringLiteral("dark")).toString());
+    m_theme->apply(qApp);
+    connect(m_connection, &Connection::signedIn, this, &AppController::onSignedIn);
+    connect(m_connection, &Connection::signInFailed, this, &AppController::onSignInFailed);
+    connect(m_connection, &Connection::stateChanged, this, &AppController::onStateChanged);
+    connect(m_state, &ClientState::stateLoaded, this, &AppController::onReady);
+    connect(m_state, &ClientState::historyLoaded, this, [this] {
+        if (!m_usableEmitted && m_window && m_window->isWorkspaceShown()) {
+            m_usableEmitted = true;
+            emit usable();
+        }
+    });
+    connect(m_server, &EmbeddedServer::failed, this, [this](const QString &why) {
+        m_window->showWelcome();
+        m_window->welcome()->setError(tr("The local server did not start: %1").arg(why));
+    });
+    connect(m_keychain, &Keychain::unavailable, this, [this] {
+        if (m_mode == Mode::Remote)
+            notice(tr("No system keychain found: you will need to sign in again next time."));
+    });
+    buildWindow();
+}
+
+AppController::~AppController()
+{
+    shutdown();
+}
+
+void AppController::buildWindow()
+{
+    const bool workspace = m_window && m_window->isWorkspaceShown();
+    const QByteArray geometry = m_window ? m_window->saveGeometry()
+                                         : m_settings->value(QStringLiteral("ui/geometry")).toByteArray();
+    m_window = std::make_unique<MainWindow>(m_state, m_connection, m_theme);
+    if (!geometry.isEmpty())
+        m_window->restoreGeometry(geometry);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(m_window->welcome(), &WelcomeScreen::startLocalRequested, this, &AppController::startLocal);
+    connect(m_window->welcome(), &WelcomeScreen::connectRequested, this, &AppController::connectRemote);
+    if (workspace)
+        m_window->showWorkspace();
+    onStateChanged(m_connection->state());
+}
+
+void AppController::start()
+{
+    m_window->show();
+    const QString last = m_settings->value(kLast).toString();
+    if (m_options.local || last == u"local") {
+        startLocal();
+        return;
+    }
+    const QUrl url(m_settings->value(kRemoteUrl).toString());
+    const QString user = m_settings->value(kRemoteUser).toString();
+    if (last == u"remote" && url.isValid() && !user.isEmpty()) {
+        m_window->welcome()->prefill(url, user);
+        m_window->showStarting(tr("Connecting to %1…").arg(url.host()));
+        m_keychain->read(remoteKey(url, user), this, [this, url, user](std::optional<QString> token) {
+            if (!token) {
+                m_window->showWelcome();
+                m_window->welcome()->setError(tr("Sign in to %1 again.").arg(url.host()));
+                return;
+            }
+            m_mode = Mode::Remote;
+            Credentials c;
+            c.mode = Credentials::Mode::Token;
+            c.username = user;
+            c.token = *token;
+            m_connection->open(url, c);
+        });
+        return;
+    }
+    m_window->showWelcome();
+}
+
+void AppController::startLocal(const QString &displayName)
+{
+    m_mode = Mode::Local;
+    m_displayName = displayName;
+    if (!m_window->isWorkspaceShown())
+        m_window->showStarting(tr("Starting your local server…"));
+    if (m_server->isRunning()) {
+        if (m_connection->state() == Connection::State::Offline)
+            openLocalWith(m_server->url());
+        return;
+    }
+    if (!m_server->isStarting())
+        startServer();
+}
+
+void AppController::startServer()
+{
+    const quint16 port = quint16(m_settings->value(kLocalPort, 0).toUInt());
+    m_server->start(QDir(m_options.dataDir).filePath(QStringLiteral("server")), port);
+}
+
+void AppController::openLocalWith(const QUrl &url)
+{
+    m_settings->setValue(kLocalPort, url.port());
+    m_settings->setValue(kLast, QStringLiteral("local"));
+    const QString user = m_settings->value(kLocalUser).toString();
+    if (user.isEmpty()) {
+        // First use: make the owner account. Its password is random; the user never types it.
+        m_firstRun = true;
+        m_localPassword = randomSecret();
+        Credentials c;
+        c.mode = Credentials::Mode::Register;
+        c.username = localUsername();
+        c.password = m_localPassword;
+        c.displayName = m_displayName.isEmpty() ? c.username : m_displayName;
+        m_connection->open(url, c);
+        return;
+    }
+    readLocalSecret(user, [this, url, user](QString token, QString password) {
+        m_localPassword = password;
+        Credentials c;
+        c.username = user;
+        if (!token.isEmpty()) {
+            c.mode = Credentials::Mode::Token;
+            c.token = token;
+        } else if (!password.isEmpty()) {
+            c.mode = Credentials::Mode::Password;
+            c.password = password;
+        } else {
+            m_window->showWelcome();
+            m_window->welcome()->setError(tr("The key of your local account is missing."));
+            return;
+        }
+        m_connection->open(url, c);
+    });
+}
+
+void AppController::connectRemote(const QUrl &url, const QString &username, const QString &password, bool create)
+{
+    m_mode = Mode::Remote;
+    m_signedInOnce = false;
+    m_window->welcome()->setBusy(true, tr("Connecting to %1…").arg(url.host()));
+    m_settings->setValue(kRemoteUrl, url.toString());
+    m_settings->setValue(kRemoteUser, username);
+    Credentials c;
+    c.mode = create ? Credentials::Mode::Register : Credentials::Mode::Password;
+    c.username = username;
+    c.password = password;
+    m_connection->open(url, c);
+}
+
+QString AppController::localKeyFile() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("local-account.key"));
+}
+
+// The local owner's key goes to the keychain. Without one, and only for the account of the
+// server this app itself hosts (whose database sits in the same folder), it goes to a file
+// only the user can read, and the user is told so: the alternative would be an account
+// nobody can sign in to after a restart.
+void AppController::saveLocalSecret(const QString &token)
+{
+    const QString user = m_connection->me().username;
+    const QByteArray secret = QJsonDocument(QJsonObject{{QStringLiteral("token"), token},
+                                                        {QStringLiteral("password"), m_localPassword}})
+                                  .toJson(QJsonDocument::Compact);
+    m_keychain->write(QStringLiteral("local/") + user.toLower(), QString::fromUtf8(secret), this,
+                      [this, secret](bool persisted) {
+        if (persisted) {
+            QFile::remove(localKeyFile());
+            return;
+        }
+        QSaveFile f(localKeyFile());
+        if (f.open(QIODevice::WriteOnly)) {
+            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            f.write(secret);
+            f.commit();
+        }
+        if (!m_keychainNoticeShown) {
+            m_keychainNoticeShown = true;
+            notice(tr("No system keychain found: your local server's key is kept in %1, readable only by you.")
+                       .arg(QDir::toNativeSeparators(localKeyFile())));
+        }
+    });
+}
+
+void AppController::readLocalSecret(const QString &username, std::function<void(QString, QString)> done)
+{
+    m_keychain->read(QStringLiteral("local/") + username.toLower(), this,
+                     [this, done](std::optional<QString> secret) {
+        QByteArray bytes = secret ? secret->toUtf8() : QByteArray();
+        if (bytes.isEmpty()) {
+            QFile f(localKeyFile());
+            if (f.open(QIODevice::ReadOnly))
+                bytes = f.readAll();
+        }
+        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+        done(o.value(QStringLiteral("token")).toString(), o.value(QStringLiteral("password")).toString());
+    });
+}
+
+void AppController::onSignedIn(const QString &token, const User &me)
+{
+    m_signedInOnce = true;
+    const QString scope = m_mode == Mode::Local ? QStringLiteral("local") : m_connection->url().toString();
+    const QString key = QString::fromLatin1(
+        QCryptographicHash::hash((scope + QLatin1Char('|') + me.username.toLower()).toUtf8(),
+                                 QCryptographicHash::Sha256).toHex().left(16));
+    const QString path = QDir(m_options.dataDir).filePath(QStringLiteral("outbox/%1.json").arg(key));
+    if (!m_outbox || m_outbox->path() != path) {
+        m_state->setOutbox(nullptr);
+        delete m_outbox;
+        m_outbox = new Outbox(m_connection, path, this);
+        m_state->setOutbox(m_outbox);
+    }
+    if (m_mode == Mode::Local) {
+        m_settings->setValue(kLocalUser, me.username);
+        saveLocalSecret(token);
+    } else {
+        m_settings->setValue(kLast, QStringLiteral("remote"));
+        m_keychain->write(remoteKey(m_connection->url(), me.username), token);
+    }
+    m_settings->sync();
+}
+
+void AppController::onSignInFailed(const Error &error)
+{
+    Credentials c;
+    c.username = m_settings->value(kLocalUser).toString();
+    if (m_mode == Mode::Local && error.code == ErrorCode::Unauthorized && !m_localPassword.isEmpty()
+        && !c.username.isEmpty() && !m_triedPassword) {
+        // The saved token was revoked: the password still opens the account.
+        m_triedPassword = true;
+        c.mode = Credentials::Mode::Password;
+        c.password = m_localPassword;
+        m_connection->open(m_server->url(), c);
+        return;
+    }
+    if (m_mode == Mode::Local && m_firstRun && error.code == ErrorCode::Conflict) {
+        // The name is taken in this database already (settings were lost): pick another.
+        c.mode = Credentials::Mode::Register;
+        c.username = localUsername().left(limits::kUsernameMax - 5) + QLatin1Char('_')
+            + QString::number(QRandomGenerator::global()->bounded(1000, 9999));
+        c.password = m_localPassword;
+        c.displayName = m_displayName.isEmpty() ? localUsername() : m_displayName;
+        m_connection->open(m_server->url(), c);
+        return;
+    }
+    m_window->showWelcome();
+    m_window->welcome()->setError(error.message.isEmpty() ? tr("Sign-in failed.") : error.message);
+}
+
+void AppController::onReady()
+{
+    m_settings->setValue(QStringLiteral("ui/geometry"), m_window->saveGeometry());
+    if (m_mode == Mode::Local && m_firstRun && m_state->guilds()->rowCount() == 0) {
+        m_firstRun = false;
+        const User &me = m_state->me();
+        m_state->createGuild(tr("%1's server").arg(me.displayName.isEmpty() ? me.username : me.displayName));
+    }
+    if (!m_window->isWorkspaceShown())
+        m_window->showWorkspace();
+}
+
+void AppController::onStateChanged(Connection::State state)
+{
+    if (!m_window)
+        return;
+    ChatPane *chat = m_window->chat();
+    if (state == Connection::State::Reconnecting && !m_signedInOnce) {
+        const QString host = m_connection->url().host();
+        if (m_window->isWorkspaceShown() || m_mode == Mode::Local) {
+            // nothing: the local server is ours and comes back; the workspace shows the notice
+        } else if (m_window->welcome()->isVisible()) {
+            // Typed in by hand just now: a wrong address should say so, not spin forever.
+            m_connection->close();
+            m_window->welcome()->setError(tr("Could not reach %1.").arg(host));
+            return;
+        } else {
+            m_window->showStarting(tr("Cannot reach %1. Retrying…").arg(host));
+        }
+    }
+    if (state == Connection::State::Reconnecting)
+        chat->showNotice(tr("Connection lost. Reconnecting… Messages you send now go out when it is back."));
+    else if (state == Connection::State::Online)
+        chat->showNotice(QString());
+}
+
+void AppController::notice(const QString &text)
+{
+    qCWarning(lcApp) << text;
+    m_window->chat()->showInfo(text);
+}
+
+void AppController::setTheme(const QString &name)
+{
+    m_theme->load(name);
+    m_theme->apply(qApp);
+    m_settings->setValue(kTheme, m_theme->name());
+    // Icons and delegates took their colours when built: rebuilding the window is the one
+    // way to be sure nothing keeps the old theme. The state lives on in ClientState.
+    const bool visible = m_window->isVisible();
+    const QString draft = m_window->chat()->composer()->toPlainText();
+    buildWindow();
+    m_window->chat()->composer()->setPlainText(draft);
+    m_window->chat()->composer()->moveCursor(QTextCursor::End);
+    if (visible)
+        m_window->show();
+}
+
+void AppController::openSettings()
+{
+    SettingsDialog dialog(m_theme->name(), m_settings->value(QStringLiteral("ui/language"), QStringLiteral("system")).toString(),
+                          QDir::toNativeSeparators(m_options.dataDir), m_window.get());
+    connect(&dialog, &SettingsDialog::signOutRequested, this, &AppController::signOut);
+    const QString before = m_theme->name();
+    dialog.exec();
+    m_settings->setValue(QStringLiteral("ui/language"), dialog.language());
+    if (dialog.theme() != before)
+        QMetaObject::invokeMethod(this, [this, t = dialog.theme()] { setTheme(t); }, Qt::QueuedConnection);
+}
+
+void AppController::signOut()
+{
+    if (m_mode == Mode::Remote) {
+        m_keychain->remove(remoteKey(m_connection->url(), m_connection->me().username));
+        m_connection->request(op::SessionLogout, {}, this, [](const Reply &) {});
+    }
+    m_settings->remove(kLast);
+    m_connection->close();
+    m_server->stop();
+    m_mode = Mode::None;
+    m_window->showWelcome();
+}
+
+void AppController::shutdown()
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    if (m_window)
+        m_settings->setValue(QStringLiteral("ui/geometry"), m_window->saveGeometry());
+    m_settings->sync();
+    m_connection->close();
+    m_server->stop();
+}
+
+} // namespace kith::app

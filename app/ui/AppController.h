@@ -1,0 +1,95 @@
+#pragma once
+//! Wires the app together for one run: settings and data folder, theme, keychain, the embedded
+//! server, the connection and its outbox, the client state and the main window. Decides what
+//! the user sees first (welcome, local server, or the last host) and how they sign in.
+
+#include "net/Connection.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QSettings>
+#include <memory>
+
+namespace kith::app {
+
+class ClientState;
+class EmbeddedServer;
+class Keychain;
+class MainWindow;
+class Outbox;
+class Theme;
+
+struct AppOptions {
+    QString dataDir;
+    bool local = false;     //!< --local: straight into the embedded server
+};
+
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppController(const AppOptions &options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    //! Shows the window and starts whatever the options and saved state ask for.
+    void start();
+    void startLocal(const QString &displayName = {});
+    void connectRemote(const QUrl &url, const QString &username, const QString &password, bool create);
+    //! Closes the connection and stops the embedded server (also done on destruction).
+    void shutdown();
+    void setTheme(const QString &name);
+    void signOut();
+
+    MainWindow *window() const { return m_window.get(); }
+    Connection *connection() const { return m_connection; }
+    ClientState *state() const { return m_state; }
+    EmbeddedServer *server() const { return m_server; }
+    Keychain *keychain() const { return m_keychain; }
+    Outbox *outbox() const { return m_outbox; }
+    Theme *theme() const { return m_theme; }
+    QSettings *settings() const { return m_settings.get(); }
+    QString dataDir() const { return m_options.dataDir; }
+
+    static QString settingsPath(const QString &dataDir);
+
+signals:
+    //! The chat is on screen with the open channel's messages: the user can type.
+    void usable();
+
+private:
+    void buildWindow();
+    void onSignedIn(const QString &token, const kith::User &me);
+    void onSignInFailed(const kith::Error &error);
+    void onReady();
+    void onStateChanged(Connection::State state);
+    void openSettings();
+    void openLocalWith(const QUrl &url);
+    void startServer();
+    void saveLocalSecret(const QString &token);
+    void readLocalSecret(const QString &username, std::function<void(QString token, QString password)> done);
+    QString localKeyFile() const;
+    void notice(const QString &text);
+
+    AppOptions m_options;
+    std::unique_ptr<QSettings> m_settings;
+    Theme *m_theme;
+    Keychain *m_keychain;
+    EmbeddedServer *m_server;
+    Connection *m_connection;
+    ClientState *m_state;
+    Outbox *m_outbox = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+
+    enum class Mode { None, Local, Remote } m_mode = Mode::None;
+    QString m_localPassword;   //!< the local owner's password while we may still need it
+    QString m_displayName;
+    bool m_firstRun = false;   //!< this run created the local account: make the first guild
+    bool m_usableEmitted = false;
+    bool m_triedPassword = false;
+    bool m_signedInOnce = false;   //!< this connection has signed in at least once
+    bool m_keychainNoticeShown = false;
+    bool m_shutDown = false;
+};
+
+} // namespace kith::app

@@ -1,0 +1,129 @@
+#include "ChannelSidebar.h"
+
+#include "ChannelDelegate.h"
+#include "Icons.h"
+#include "Theme.h"
+#include "UserFooter.h"
+#include "state/ClientState.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace kith::app {
+
+ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent)
+    : QWidget(parent), m_state(state), m_title(new QToolButton(this)), m_list(new QListView(this)),
+      m_footer(new UserFooter(connection, theme, this))
+{
+    setObjectName(QStringLiteral("ChannelSidebar"));
+    setAttribute(Qt::WA_StyledBackground);
+    setFixedWidth(240);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *header = new QWidget(this);
+    header->setObjectName(QStringLiteral("SidebarHeader"));
+    header->setAttribute(Qt::WA_StyledBackground);
+    header->setFixedHeight(52);
+    auto *hl = new QHBoxLayout(header);
+    hl->setContentsMargins(8, 0, 8, 0);
+    m_title->setObjectName(QStringLiteral("GuildTitle"));
+    m_title->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_title->setLayoutDirection(Qt::RightToLeft); // chevron after the name
+    m_title->setIcon(icons::make(icons::Kind::ChevronDown, theme->color(QStringLiteral("textMuted")), 16));
+    m_title->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_title->setStyleSheet(QStringLiteral("font-weight: 600; font-size: 11pt; text-align: left;"));
+    connect(m_title, &QToolButton::clicked, this, &ChannelSidebar::showGuildMenu);
+    hl->addWidget(m_title, 1);
+    layout->addWidget(header);
+
+    auto *section = new QLabel(tr("TEXT CHANNELS"), this);
+    section->setProperty("section", true);
+    section->setContentsMargins(16, 16, 8, 4);
+    layout->addWidget(section);
+
+    m_list->setObjectName(QStringLiteral("ChannelList"));
+    m_list->setModel(state->channels());
+    m_list->setItemDelegate(new ChannelDelegate(theme, m_list));
+    m_list->setMouseTracking(true);
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_footer);
+
+    connect(m_list, &QListView::clicked, this, [this](const QModelIndex &i) {
+        m_state->selectChannel(i.data(ChannelListModel::IdRole).toULongLong());
+    });
+    connect(m_list, &QListView::customContextMenuRequested, this, &ChannelSidebar::showChannelMenu);
+    connect(m_footer, &UserFooter::settingsRequested, this, &ChannelSidebar::settingsRequested);
+    connect(state, &ClientState::currentGuildChanged, this, &ChannelSidebar::syncGuild);
+    connect(state, &ClientState::currentChannelChanged, this, &ChannelSidebar::syncSelection);
+    connect(state->channels(), &QAbstractItemModel::modelReset, this, &ChannelSidebar::syncSelection);
+    connect(state->channels(), &QAbstractItemModel::rowsInserted, this, &ChannelSidebar::syncSelection);
+    syncGuild();
+    syncSelection();
+}
+
+void ChannelSidebar::syncGuild()
+{
+    const Guild g = m_state->guild(m_state->currentGuild());
+    m_title->setText(g.id ? g.name : tr("No server yet"));
+    m_title->setEnabled(g.id != 0);
+}
+
+void ChannelSidebar::syncSelection()
+{
+    const int row = m_state->channels()->rowOf(m_state->currentChannel());
+    if (row >= 0)
+        m_list->setCurrentIndex(m_state->channels()->index(row));
+    else
+        m_list->clearSelection();
+}
+
+void ChannelSidebar::showGuildMenu()
+{
+    const Id gid = m_state->currentGuild();
+    if (!gid)
+        return;
+    QMenu menu(this);
+    const bool manage = m_state->canManage(gid);
+    if (manage) {
+        menu.addAction(tr("Invite people"), this, &ChannelSidebar::inviteRequested);
+        menu.addAction(tr("Create channel"), this, &ChannelSidebar::createChannelRequested);
+    }
+    if (manage)
+        menu.addAction(tr("Rename server"), this, &ChannelSidebar::renameGuildRequested);
+    menu.addAction(tr("Copy server ID"), this, [gid] {
+        QGuiApplication::clipboard()->setText(QString::number(gid));
+    });
+    menu.addSeparator();
+    if (m_state->myRole(gid) != Role::Owner)
+        menu.addAction(tr("Leave server"), this, &ChannelSidebar::leaveRequested);
+    else
+        menu.addAction(tr("Delete server"), this, &ChannelSidebar::deleteGuildRequested);
+    menu.exec(m_title->mapToGlobal(QPoint(0, m_title->height())));
+}
+
+void ChannelSidebar::showChannelMenu(const QPoint &pos)
+{
+    const QModelIndex i = m_list->indexAt(pos);
+    if (!i.isValid() || !m_state->canManage(m_state->currentGuild()))
+        return;
+    const Id cid = i.data(ChannelListModel::IdRole).toULongLong();
+    QMenu menu(this);
+    menu.addAction(tr("Edit channel"), this, [this, cid] { emit editChannelRequested(cid); });
+    menu.addAction(tr("Delete channel"), this, [this, cid] { emit deleteChannelRequested(cid); });
+    menu.addSeparator();
+    menu.addAction(tr("Create channel"), this, &ChannelSidebar::createChannelRequested);
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+} // namespace kith::app

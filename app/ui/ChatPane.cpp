@@ -1,0 +1,198 @@
+#include "ChatPane.h"
+
+#include "Composer.h"
+#include "Icons.h"
+#include "MessageView.h"
+#include "Theme.h"
+#include "state/ClientState.h"
+#include "net/Outbox.h"
+
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMessageBox>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace kith::app {
+
+ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
+    : QWidget(parent), m_state(state), m_name(new QLabel(this)), m_topic(new QLabel(this)),
+      m_view(new MessageView(theme, this)), m_composer(new Composer(this)), m_hint(new QLabel(this)),
+      m_notice(new QLabel(this)), m_error(new QLabel(this)), m_errorTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("ChatPane"));
+    setAttribute(Qt::WA_StyledBackground);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *header = new QWidget(this);
+    header->setObjectName(QStringLiteral("ChatHeader"));
+    header->setAttribute(Qt::WA_StyledBackground);
+    header->setFixedHeight(52);
+    auto *hl = new QHBoxLayout(header);
+    hl->setContentsMargins(16, 0, 16, 0);
+    hl->setSpacing(8);
+    auto *hash = new QLabel(header);
+    hash->setPixmap(icons::make(icons::Kind::Hash, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
+    hl->addWidget(hash);
+    m_name->setObjectName(QStringLiteral("ChatHeaderName"));
+    m_topic->setObjectName(QStringLiteral("ChatHeaderTopic"));
+    m_topic->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    hl->addWidget(m_name);
+    hl->addSpacing(6);
+    hl->addWidget(m_topic, 1);
+    layout->addWidget(header);
+
+    m_view->setMessageModel(state->messages());
+    layout->addWidget(m_view, 1);
+
+    m_notice->setObjectName(QStringLiteral("Banner"));
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+    m_error->setObjectName(QStringLiteral("ErrorBanner"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    m_info = new QWidget(this);
+    m_info->setObjectName(QStringLiteral("InfoBanner"));
+    m_info->setAttribute(Qt::WA_StyledBackground);
+    auto *il = new QHBoxLayout(m_info);
+    il->setContentsMargins(12, 4, 6, 4);
+    m_infoText = new QLabel(m_info);
+    m_infoText->setWordWrap(true);
+    il->addWidget(m_infoText, 1);
+    auto *close = new QToolButton(m_info);
+    close->setIcon(icons::make(icons::Kind::Close, theme->color(QStringLiteral("textMuted")), 14));
+    close->setToolTip(tr("Dismiss"));
+    connect(close, &QToolButton::clicked, m_info, &QWidget::hide);
+    il->addWidget(close, 0, Qt::AlignTop);
+    m_info->hide();
+    layout->addWidget(m_info);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_error);
+    m_errorTimer->setSingleShot(true);
+    m_errorTimer->setInterval(8000);
+    connect(m_errorTimer, &QTimer::timeout, m_error, &QWidget::hide);
+
+    auto *bottom = new QWidget(this);
+    auto *bl = new QVBoxLayout(bottom);
+    bl->setContentsMargins(16, 4, 16, 4);
+    bl->setSpacing(2);
+    auto *frame = new QWidget(bottom);
+    frame->setObjectName(QStringLiteral("ComposerFrame"));
+    frame->setAttribute(Qt::WA_StyledBackground);
+    auto *fl = new QHBoxLayout(frame);
+    fl->setContentsMargins(12, 6, 6, 6);
+    fl->addWidget(m_composer, 1);
+    auto *send = new QToolButton(frame);
+    send->setObjectName(QStringLiteral("SendButton"));
+    send->setIcon(icons::make(icons::Kind::Send, theme->color(QStringLiteral("textMuted")), 20));
+    send->setToolTip(tr("Send (Enter)"));
+    fl->addWidget(send, 0, Qt::AlignBottom);
+    bl->addWidget(frame);
+    m_hint->setObjectName(QStringLiteral("ComposerHint"));
+    m_hint->setText(QStringLiteral(" "));
+    bl->addWidget(m_hint);
+    layout->addWidget(bottom);
+
+    connect(send, &QToolButton::clicked, this, [this] {
+        QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_composer, &enter);
+    });
+    connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
+        m_state->sendMessage(text);
+        m_view->scrollToBottomNow();
+    });
+    connect(m_composer, &Composer::editSubmitted, state, &ClientState::editMessage);
+    connect(m_composer, &Composer::tooLong, this, [this](int length, int max) {
+        showError(tr("This message is %1 characters long; the limit is %2.").arg(length).arg(max));
+    });
+    connect(m_composer, &Composer::editLastRequested, this, [this] {
+        MessageListModel *model = m_state->messages();
+        const Id id = model->lastMine();
+        if (id)
+            m_composer->beginEdit(id, model->messageAt(model->rowOf(id)).content);
+    });
+    connect(m_composer, &Composer::editingChanged, this, [this](bool editing) {
+        m_hint->setText(editing ? tr("Editing message · Enter to save · Escape to cancel") : QStringLiteral(" "));
+    });
+    connect(m_view, &MessageView::editRequested, m_composer, &Composer::beginEdit);
+    connect(m_view, &MessageView::deleteRequested, this, [this](Id id) {
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Delete message"),
+                                    tr("Delete this message for everyone?"),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("ConfirmBox"));
+        connect(box, &QMessageBox::finished, this, [this, id](int result) {
+            if (result == QMessageBox::Yes)
+                m_state->deleteMessage(id);
+        });
+        box->open();
+    });
+    connect(m_view, &MessageView::retryRequested, state, &ClientState::retrySend);
+    connect(m_view, &MessageView::discardRequested, state, &ClientState::discardSend);
+    connect(m_view, &MessageView::linkActivated, this, [](const QUrl &url) {
+        if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
+            QDesktopServices::openUrl(url);
+    });
+    connect(state, &ClientState::currentChannelChanged, this, &ChatPane::syncHeader);
+    connect(state, &ClientState::channelInfoChanged, this, &ChatPane::syncHeader);
+    connect(state, &ClientState::currentGuildChanged, this, [this] {
+        m_view->setCanModerate(m_state->canManage(m_state->currentGuild()));
+    });
+    connect(state, &ClientState::actionFailed, this, &ChatPane::onActionFailed);
+    syncHeader();
+}
+
+void ChatPane::syncHeader()
+{
+    const Channel c = m_state->channel(m_state->currentChannel());
+    m_name->setText(c.name);
+    m_topic->setText(c.topic);
+    m_composer->cancelEdit();
+    m_composer->setEnabled(c.id != 0);
+    m_composer->setPlaceholderText(c.id ? tr("Message #%1").arg(c.name) : tr("No channel selected"));
+    m_view->setEmptyText(c.id ? tr("This is the beginning of #%1. Say hello!").arg(c.name) : QString());
+    if (c.id)
+        m_composer->setFocus();
+}
+
+void ChatPane::showNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString ChatPane::noticeText() const
+{
+    return m_notice->isVisible() ? m_notice->text() : QString();
+}
+
+void ChatPane::showError(const QString &text)
+{
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+    m_errorTimer->start();
+}
+
+void ChatPane::showInfo(const QString &text)
+{
+    m_infoText->setText(text);
+    m_info->setVisible(!text.isEmpty());
+}
+
+QString ChatPane::infoText() const
+{
+    return m_info->isVisible() ? m_infoText->text() : QString();
+}
+
+void ChatPane::onActionFailed(const QString &what, const kith::Error &error)
+{
+    showError(tr("%1 failed: %2").arg(what, error.message.isEmpty() ? errorCodeName(error.code) : error.message));
+}
+
+} // namespace kith::app

@@ -1,0 +1,52 @@
+#pragma once
+//! The middle of the window: channel header, messages, notices, and the composer.
+
+#include "shared/ErrorCode.h"
+#include "shared/Types.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+
+namespace kith::app {
+
+class ClientState;
+class Composer;
+class MessageView;
+class Theme;
+
+class ChatPane : public QWidget
+{
+    Q_OBJECT
+public:
+    ChatPane(ClientState *state, const Theme *theme, QWidget *parent = nullptr);
+
+    MessageView *view() const { return m_view; }
+    Composer *composer() const { return m_composer; }
+    //! A notice above the composer; empty hides it. Errors fade after a while.
+    void showNotice(const QString &text);
+    void showError(const QString &text);
+    //! A calm one-time note with a close button (e.g. no keychain).
+    void showInfo(const QString &text);
+    QString infoText() const;
+    QString noticeText() const;
+
+private:
+    void syncHeader();
+    void onActionFailed(const QString &what, const kith::Error &error);
+
+    ClientState *m_state;
+    QLabel *m_name;
+    QLabel *m_topic;
+    MessageView *m_view;
+    Composer *m_composer;
+    QLabel *m_hint;
+    QLabel *m_notice;
+    QLabel *m_error;
+    QWidget *m_info;
+    QLabel *m_infoText;
+    QTimer *m_errorTimer;
+};
+
+} // namespace kith::app

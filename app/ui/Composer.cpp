@@ -1,0 +1,101 @@
+#include "Composer.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QKeyEvent>
+#include <QTextBlock>
+
+namespace kith::app {
+
+Composer::Composer(QWidget *parent) : QPlainTextEdit(parent)
+{
+    setObjectName(QStringLiteral("Composer"));
+    setTabChangesFocus(true);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    document()->setDocumentMargin(2);
+    connect(this, &QPlainTextEdit::textChanged, this, &QWidget::updateGeometry);
+}
+
+int Composer::lines() const
+{
+    int n = 0;
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next())
+        n += qMax(1, b.layout() ? b.layout()->lineCount() : 1);
+    return qBound(1, n, 8);
+}
+
+QSize Composer::sizeHint() const
+{
+    const int h = fontMetrics().lineSpacing() * lines() + 2 * int(document()->documentMargin())
+        + contentsMargins().top() + contentsMargins().bottom() + 6;
+    return {200, h};
+}
+
+QSize Composer::minimumSizeHint() const
+{
+    return sizeHint();
+}
+
+void Composer::beginEdit(Id messageId, const QString &content)
+{
+    if (!m_editing)
+        m_draft = toPlainText();
+    m_editing = messageId;
+    setPlainText(content);
+    moveCursor(QTextCursor::End);
+    setFocus();
+    emit editingChanged(true);
+}
+
+void Composer::cancelEdit()
+{
+    if (!m_editing)
+        return;
+    m_editing = 0;
+    setPlainText(m_draft);
+    moveCursor(QTextCursor::End);
+    m_draft.clear();
+    emit editingChanged(false);
+}
+
+void Composer::submit()
+{
+    const QString text = toPlainText().trimmed();
+    if (m_editing) {
+        const Id id = m_editing;
+        if (!text.isEmpty())
+            emit editSubmitted(id, text);
+        cancelEdit();
+        return;
+    }
+    if (text.isEmpty())
+        return;
+    if (text.size() > m_maxLength) {
+        emit tooLong(int(text.size()), m_maxLength);
+        return;
+    }
+    clear();
+    emit sendRequested(text);
+}
+
+void Composer::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
+        submit();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && m_editing) {
+        cancelEdit();
+        return;
+    }
+    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier && !m_editing
+        && toPlainText().isEmpty()) {
+        emit editLastRequested();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+} // namespace kith::app

@@ -1,0 +1,45 @@
+#pragma once
+//! The message input: Enter sends, Shift+Enter breaks the line, Up edits my last message,
+//! Escape cancels an edit. Grows with its text up to a few lines.
+
+#include "shared/Types.h"
+
+#include <QPlainTextEdit>
+
+namespace kith::app {
+
+class Composer : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit Composer(QWidget *parent = nullptr);
+
+    void beginEdit(Id messageId, const QString &content);
+    void cancelEdit();
+    Id editing() const { return m_editing; }
+    void setMaxLength(int n) { m_maxLength = n; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void sendRequested(const QString &content);
+    void editSubmitted(kith::Id messageId, const QString &content);
+    void editLastRequested();
+    void editingChanged(bool editing);
+    //! The text is over the host's limit; nothing was sent and the text stays.
+    void tooLong(int length, int max);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void submit();
+    int lines() const;
+
+    Id m_editing = 0;
+    QString m_draft; //!< what was typed before an edit began, restored after
+    int m_maxLength = 4000;
+};
+
+} // namespace kith::app

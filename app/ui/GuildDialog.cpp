@@ -1,0 +1,85 @@
+#include "GuildDialog.h"
+
+#include "shared/Limits.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace kith::app {
+
+GuildDialog::GuildDialog(const QString &suggestedName, QWidget *parent)
+    : QDialog(parent), m_tabs(new QTabWidget(this)), m_name(new QLineEdit(this)), m_code(new QLineEdit(this))
+{
+    setWindowTitle(tr("Add a server"));
+    setMinimumWidth(420);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *create = new QWidget(this);
+    auto *cl = new QVBoxLayout(create);
+    auto *ct = new QLabel(tr("Your server is where you and your friends hang out. "
+                             "It starts with a #general channel."), create);
+    ct->setWordWrap(true);
+    ct->setProperty("muted", true);
+    cl->addWidget(ct);
+    m_name->setText(suggestedName);
+    m_name->setMaxLength(limits::kGuildNameMax);
+    m_name->setPlaceholderText(tr("Server name"));
+    cl->addWidget(m_name);
+    cl->addStretch();
+    m_tabs->addTab(create, tr("Create"));
+
+    auto *join = new QWidget(this);
+    auto *jl = new QVBoxLayout(join);
+    auto *jt = new QLabel(tr("Enter an invite code you were given."), join);
+    jt->setProperty("muted", true);
+    jl->addWidget(jt);
+    m_code->setPlaceholderText(tr("Invite code"));
+    jl->addWidget(m_code);
+    jl->addStretch();
+    m_tabs->addTab(join, tr("Join"));
+    layout->addWidget(m_tabs);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setProperty("primary", true);
+    layout->addWidget(buttons);
+    auto sync = [this, buttons] {
+        const bool join = isJoin();
+        buttons->button(QDialogButtonBox::Ok)->setText(join ? tr("Join") : tr("Create"));
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(join ? !code().isEmpty() : !name().isEmpty());
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, sync);
+    connect(m_name, &QLineEdit::textChanged, this, sync);
+    connect(m_code, &QLineEdit::textChanged, this, sync);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    sync();
+}
+
+bool GuildDialog::isJoin() const
+{
+    return m_tabs->currentIndex() == 1;
+}
+
+void GuildDialog::setJoin(bool join)
+{
+    m_tabs->setCurrentIndex(join ? 1 : 0);
+}
+
+QString GuildDialog::name() const
+{
+    return m_name->text().simplified();
+}
+
+QString GuildDialog::code() const
+{
+    // People paste codes with the text around them; the code is the last word.
+    const QStringList words = m_code->text().split(QRegularExpression(QStringLiteral("[\\s/]+")), Qt::SkipEmptyParts);
+    return words.isEmpty() ? QString() : words.last();
+}
+
+} // namespace kith::app

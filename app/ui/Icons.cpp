@@ -1,0 +1,152 @@
+#include "Icons.h"
+
+#include "Theme.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+#include <QRegularExpression>
+#include <QtMath>
+
+namespace kith::app::icons {
+
+QString initials(const QString &name)
+{
+    const QStringList words = name.split(QRegularExpression(QStringLiteral("[\\s_.-]+")), Qt::SkipEmptyParts);
+    QString out;
+    for (const QString &w : words) {
+        out += w.at(0).toUpper();
+        if (out.size() == 2)
+            break;
+    }
+    return out.isEmpty() ? QStringLiteral("?") : out;
+}
+
+void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const qreal s = qMin(r.width(), r.height());
+    const QPointF c = r.center();
+    QPen pen(color, qMax<qreal>(1.5, s / 11), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    const qreal u = s / 20; // drawn on a 20-unit grid
+    auto pt = [&](qreal x, qreal y) { return QPointF(c.x() + (x - 10) * u, c.y() + (y - 10) * u); };
+    switch (kind) {
+    case Kind::Hash:
+        p->drawLine(pt(8, 3), pt(6, 17));
+        p->drawLine(pt(14, 3), pt(12, 17));
+        p->drawLine(pt(3.5, 7.5), pt(16.5, 7.5));
+        p->drawLine(pt(3, 12.5), pt(16, 12.5));
+        break;
+    case Kind::Plus:
+        p->drawLine(pt(10, 4), pt(10, 16));
+        p->drawLine(pt(4, 10), pt(16, 10));
+        break;
+    case Kind::Close:
+        p->drawLine(pt(5, 5), pt(15, 15));
+        p->drawLine(pt(15, 5), pt(5, 15));
+        break;
+    case Kind::ChevronDown:
+        p->drawPolyline(QPolygonF{pt(5, 8), pt(10, 13), pt(15, 8)});
+        break;
+    case Kind::Gear: {
+        p->drawEllipse(c, 2.6 * u, 2.6 * u);
+        QPainterPath path;
+        for (int i = 0; i < 8; ++i) {
+            const qreal a0 = qDegreesToRadians(i * 45.0 - 12), a1 = qDegreesToRadians(i * 45.0 + 12);
+            const qreal a2 = qDegreesToRadians(i * 45.0 + 33);
+            const qreal ro = 8 * u, ri = 6 * u;
+            auto at = [&](qreal a, qreal rr) { return QPointF(c.x() + rr * qCos(a), c.y() + rr * qSin(a)); };
+            if (i == 0)
+                path.moveTo(at(a0, ro));
+            else
+                path.lineTo(at(a0, ro));
+            path.lineTo(at(a1, ro));
+            path.lineTo(at(qDegreesToRadians(i * 45.0 + 20), ri));
+            path.lineTo(at(a2 - qDegreesToRadians(8.0), ri));
+        }
+        path.closeSubpath();
+        p->drawPath(path);
+        break;
+    }
+    case Kind::Send: {
+        QPainterPath path;
+        path.moveTo(pt(3, 4));
+        path.lineTo(pt(17, 10));
+        path.lineTo(pt(3, 16));
+        path.lineTo(pt(5.5, 10));
+        path.closeSubpath();
+        p->setBrush(color);
+        p->drawPath(path);
+        break;
+    }
+    case Kind::Logo: {
+        // A speech bubble with a small tail: the Kith mark.
+        QPainterPath path;
+        path.addRoundedRect(QRectF(pt(2.5, 3), pt(17.5, 14.5)), 4.5 * u, 4.5 * u);
+        QPainterPath tail;
+        tail.moveTo(pt(6, 13));
+        tail.lineTo(pt(5, 18));
+        tail.lineTo(pt(10.5, 13.5));
+        tail.closeSubpath();
+        p->setBrush(color);
+        p->setPen(Qt::NoPen);
+        p->drawPath(path.united(tail));
+        break;
+    }
+    case Kind::People:
+        p->drawEllipse(pt(7.5, 7), 2.8 * u, 2.8 * u);
+        p->drawArc(QRectF(pt(2.5, 11.5), pt(12.5, 21)), 0, 180 * 16);
+        p->drawEllipse(pt(14, 7.5), 2.3 * u, 2.3 * u);
+        p->drawArc(QRectF(pt(11, 12), pt(18, 19.5)), 0, 160 * 16);
+        break;
+    case Kind::Compass: {
+        p->drawEllipse(c, 7.5 * u, 7.5 * u);
+        QPainterPath needle;
+        needle.moveTo(pt(13.5, 6.5));
+        needle.lineTo(pt(11, 11));
+        needle.lineTo(pt(6.5, 13.5));
+        needle.lineTo(pt(9, 9));
+        needle.closeSubpath();
+        p->setBrush(color);
+        p->drawPath(needle);
+        break;
+    }
+    }
+    p->restore();
+}
+
+QIcon make(Kind kind, const QColor &color, int size)
+{
+    QIcon icon;
+    for (const qreal dpr : {1.0, 2.0}) {
+        QPixmap pm(QSize(size, size) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        paint(&p, kind, QRectF(0, 0, size, size), color);
+        p.end();
+        icon.addPixmap(pm);
+    }
+    return icon;
+}
+
+void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, const Theme &theme)
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(Qt::NoPen);
+    p->setBrush(theme.idColor(id));
+    p->drawEllipse(r);
+    QFont f = p->font();
+    f.setPixelSize(qMax(8, int(r.height() * 0.38)));
+    f.setWeight(QFont::DemiBold);
+    p->setFont(f);
+    p->setPen(theme.color(QStringLiteral("accentText")));
+    p->drawText(r, Qt::AlignCenter, initials(name));
+    p->restore();
+}
+
+} // namespace kith::app::icons

@@ -1,0 +1,230 @@
+#include "MainWindow.h"
+
+#include "ChannelDialog.h"
+#include "ChannelSidebar.h"
+#include "ChatPane.h"
+#include "Composer.h"
+#include "GuildDialog.h"
+#include "InviteDialog.h"
+#include "MemberDelegate.h"
+#include "QuickSwitcher.h"
+#include "ServerRail.h"
+#include "Theme.h"
+#include "WelcomeScreen.h"
+#include "net/Connection.h"
+#include "state/ClientState.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QInputDialog>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QShortcut>
+#include <QStackedWidget>
+
+namespace kith::app {
+
+MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent)
+    : QMainWindow(parent), m_state(state), m_connection(connection), m_theme(theme),
+      m_stack(new QStackedWidget(this)), m_welcome(new WelcomeScreen(theme, this)), m_starting(new QLabel(this))
+{
+    setWindowTitle(tr("Kith"));
+    setMinimumSize(900, 560);
+    resize(1280, 800);
+    m_starting->setAlignment(Qt::AlignCenter);
+    m_starting->setProperty("subtitle", true);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_starting);
+    buildWorkspace();
+    setCentralWidget(m_stack);
+
+    auto shortcut = [this](const QKeySequence &keys, auto slot) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WindowShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), [this] { openQuickSwitcher(); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { if (isWorkspaceShown()) m_state->stepChannel(-1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { if (isWorkspaceShown()) m_state->stepChannel(1); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { emit settingsRequested(); });
+}
+
+void MainWindow::buildWorkspace()
+{
+    m_workspace = new QWidget(this);
+    auto *row = new QHBoxLayout(m_workspace);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    m_rail = new ServerRail(m_state, m_theme, m_workspace);
+    m_sidebar = new ChannelSidebar(m_state, m_connection, m_theme, m_workspace);
+    m_chat = new ChatPane(m_state, m_theme, m_workspace);
+    m_members = new QListView(m_workspace);
+    m_members->setObjectName(QStringLiteral("MemberList"));
+    m_members->setModel(m_state->members());
+    m_members->setItemDelegate(new MemberDelegate(m_theme, m_members));
+    m_members->setFixedWidth(232);
+    m_members->setMouseTracking(true);
+    m_members->setFocusPolicy(Qt::NoFocus);
+    m_members->setSelectionMode(QAbstractItemView::NoSelection);
+    m_members->setFrameShape(QFrame::NoFrame);
+    m_members->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    row->addWidget(m_rail);
+    row->addWidget(m_sidebar);
+    row->addWidget(m_chat, 1);
+    row->addWidget(m_members);
+    m_stack->addWidget(m_workspace);
+
+    connect(m_rail, &ServerRail::addRequested, this, [this] { openGuildDialog(); });
+    connect(m_sidebar, &ChannelSidebar::settingsRequested, this, &MainWindow::settingsRequested);
+    connect(m_sidebar, &ChannelSidebar::inviteRequested, this,
+            [this] { m_state->createInvite(m_state->currentGuild()); });
+    connect(m_state, &ClientState::inviteCreated, this, [this](const QString &code, Id guildId) {
+        auto *dialog = new InviteDialog(m_state->guild(guildId).name, code, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(m_sidebar, &ChannelSidebar::createChannelRequested, this, [this] { openChannelDialog(0); });
+    connect(m_sidebar, &ChannelSidebar::editChannelRequested, this, &MainWindow::openChannelDialog);
+    connect(m_sidebar, &ChannelSidebar::deleteChannelRequested, this, [this](Id id) {
+        const Channel c = m_state->channel(id);
+        confirm(tr("Delete channel"), tr("Delete #%1 and all its messages?").arg(c.name),
+                [this, id] { m_state->deleteChannel(id); });
+    });
+    connect(m_sidebar, &ChannelSidebar::leaveRequested, this, [this] {
+        const Guild g = m_state->guild(m_state->currentGuild());
+        confirm(tr("Leave server"), tr("Leave %1?").arg(g.name), [this, id = g.id] { m_state->leaveGuild(id); });
+    });
+    connect(m_sidebar, &ChannelSidebar::renameGuildRequested, this, [this] {
+        const Guild g = m_state->guild(m_state->currentGuild());
+        auto *input = new QInputDialog(this);
+        input->setAttribute(Qt::WA_DeleteOnClose);
+        input->setWindowTitle(tr("Rename server"));
+        input->setLabelText(tr("Server name"));
+        input->setTextValue(g.name);
+        connect(input, &QInputDialog::textValueSelected, this, [this, id = g.id](const QString &name) {
+            if (!name.trimmed().isEmpty())
+                m_state->renameGuild(id, name.simplified());
+        });
+        input->open();
+    });
+    connect(m_sidebar, &ChannelSidebar::deleteGuildRequested, this, [this] {
+        const Guild g = m_state->guild(m_state->currentGuild());
+        confirm(tr("Delete server"), tr("Delete %1 with all its channels and messages, for everyone?").arg(g.name),
+                [this, id = g.id] { m_state->deleteGuild(id); });
+    });
+    m_members->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_members, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex i = m_members->indexAt(pos);
+        const Id gid = m_state->currentGuild();
+        const Id uid = i.data(MemberListModel::UserIdRole).toULongLong();
+        if (!i.isValid() || m_state->myRole(gid) != Role::Owner || uid == m_state->me().id)
+            return;
+        const auto role = Role(i.data(MemberListModel::RoleRole).toInt());
+        const QString name = i.data().toString();
+        QMenu menu(this);
+        if (role != Role::Admin)
+            menu.addAction(tr("Make admin"), this, [this, gid, uid] { m_state->setRole(gid, uid, Role::Admin); });
+        if (role != Role::Member)
+            menu.addAction(tr("Make member"), this, [this, gid, uid] { m_state->setRole(gid, uid, Role::Member); });
+        menu.addSeparator();
+        menu.addAction(tr("Transfer ownership…"), this, [this, gid, uid, name] {
+            confirm(tr("Transfer ownership"), tr("Make %1 the owner? You become an admin.").arg(name),
+                    [this, gid, uid] { m_state->setRole(gid, uid, Role::Owner); });
+        });
+        menu.exec(m_members->viewport()->mapToGlobal(pos));
+    });
+    connect(m_state, &ClientState::currentChannelChanged, this, [this] {
+        const Channel c = m_state->channel(m_state->currentChannel());
+        const Guild g = m_state->guild(m_state->currentGuild());
+        setWindowTitle(c.id ? tr("#%1 · %2 · Kith").arg(c.name, g.name) : tr("Kith"));
+    });
+}
+
+void MainWindow::confirm(const QString &title, const QString &text, std::function<void()> yes)
+{
+    // Window-modal and not exec(): no nested event loop under the caller's feet.
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::No, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("ConfirmBox"));
+    connect(box, &QMessageBox::finished, this, [yes](int result) {
+        if (result == QMessageBox::Yes)
+            yes();
+    });
+    box->open();
+}
+
+void MainWindow::showWelcome()
+{
+    m_stack->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::showWorkspace()
+{
+    m_stack->setCurrentWidget(m_workspace);
+    m_chat->composer()->setFocus();
+}
+
+void MainWindow::showStarting(const QString &text)
+{
+    m_starting->setText(text);
+    m_stack->setCurrentWidget(m_starting);
+}
+
+bool MainWindow::isWorkspaceShown() const
+{
+    return m_stack->currentWidget() == m_workspace;
+}
+
+void MainWindow::openQuickSwitcher()
+{
+    if (!isWorkspaceShown())
+        return;
+    QList<QuickSwitcher::Target> targets;
+    for (const Guild &g : m_state->guilds()->guilds()) {
+        targets.append({g.id, 0, QString(), g.name});
+        for (const Channel &c : m_state->channelsOf(g.id))
+            targets.append({g.id, c.id, c.name, g.name});
+    }
+    auto *switcher = new QuickSwitcher(targets, this);
+    switcher->setAttribute(Qt::WA_DeleteOnClose);
+    connect(switcher, &QuickSwitcher::chosen, this, [this](Id guildId, Id channelId) {
+        if (channelId)
+            m_state->selectChannel(channelId);
+        else
+            m_state->selectGuild(guildId);
+    });
+    switcher->open();
+}
+
+void MainWindow::openGuildDialog(bool join)
+{
+    const User &me = m_state->me();
+    const QString name = me.displayName.isEmpty() ? me.username : me.displayName;
+    auto *dialog = new GuildDialog(tr("%1's server").arg(name), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setJoin(join);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->isJoin())
+            m_state->joinGuild(dialog->code());
+        else
+            m_state->createGuild(dialog->name());
+    });
+    dialog->open();
+}
+
+void MainWindow::openChannelDialog(Id channelId)
+{
+    const Channel c = m_state->channel(channelId);
+    auto *dialog = new ChannelDialog(c.name, c.topic, channelId == 0, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, channelId] {
+        if (channelId)
+            m_state->updateChannel(channelId, dialog->name(), dialog->topic());
+        else
+            m_state->createChannel(dialog->name(), dialog->topic());
+    });
+    dialog->open();
+}
+
+} // namespace kith::app

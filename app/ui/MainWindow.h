@@ -1,0 +1,66 @@
+#pragma once
+//! The window: the welcome screen, or the workspace (rail, channels, chat, members), plus the
+//! keyboard shortcuts and the small dialogs that act on the current guild.
+
+#include "shared/Types.h"
+
+#include <QMainWindow>
+#include <functional>
+
+class QLabel;
+class QListView;
+class QStackedWidget;
+
+namespace kith::app {
+
+class ChannelSidebar;
+class ChatPane;
+class ClientState;
+class Connection;
+class ServerRail;
+class Theme;
+class WelcomeScreen;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent = nullptr);
+
+    void showWelcome();
+    void showWorkspace();
+    void showStarting(const QString &text);
+    bool isWorkspaceShown() const;
+
+    WelcomeScreen *welcome() const { return m_welcome; }
+    ChatPane *chat() const { return m_chat; }
+    ServerRail *rail() const { return m_rail; }
+    ChannelSidebar *sidebar() const { return m_sidebar; }
+    QListView *memberList() const { return m_members; }
+
+    void openQuickSwitcher();
+    void openGuildDialog(bool join = false);
+    //! Asks a yes/no question without blocking; runs `yes` on Yes.
+    void confirm(const QString &title, const QString &text, std::function<void()> yes);
+
+signals:
+    void settingsRequested();
+
+private:
+    void buildWorkspace();
+    void openChannelDialog(Id channelId);
+
+    ClientState *m_state;
+    Connection *m_connection;
+    const Theme *m_theme;
+    QStackedWidget *m_stack;
+    WelcomeScreen *m_welcome;
+    QWidget *m_workspace = nullptr;
+    QLabel *m_starting;
+    ServerRail *m_rail = nullptr;
+    ChannelSidebar *m_sidebar = nullptr;
+    ChatPane *m_chat = nullptr;
+    QListView *m_members = nullptr;
+};
+
+} // namespace kith::app

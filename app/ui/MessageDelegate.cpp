@@ -1,0 +1,273 @@
+#include "MessageDelegate.h"
+
+#include "Icons.h"
+#include "Theme.h"
+#include "state/MessageListModel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QPainter>
+#include <QTextBlock>
+#include <QTextCursor>
+
+namespace kith::app {
+
+namespace {
+constexpr int kAvatar = 36;
+constexpr int kLeft = 16;
+constexpr int kBodyX = kLeft + kAvatar + 14;
+constexpr int kRight = 24;
+constexpr int kSeparatorH = 34;
+constexpr int kGroupTop = 14;
+constexpr int kBottom = 3;
+using M = MessageListModel;
+
+bool isCode(const QTextBlock &b)
+{
+    return b.isValid()
+        && (b.blockFormat().hasProperty(QTextFormat::BlockCodeFence) || b.blockFormat().nonBreakableLines());
+}
+
+// The locale's short time, without seconds (the C locale's short format has them).
+QString shortTime()
+{
+    static const QString format = QLocale().timeFormat(QLocale::ShortFormat).remove(QLatin1String(":ss"));
+    return format;
+}
+} // namespace
+
+MessageDelegate::MessageDelegate(const Theme *theme, QWidget *viewport, QObject *parent)
+    : QStyledItemDelegate(parent), m_theme(theme), m_viewport(viewport), m_docs(300)
+{
+}
+
+void MessageDelegate::invalidate()
+{
+    m_docs.clear();
+    m_sizes.clear();
+}
+
+int MessageDelegate::bodyWidth() const
+{
+    return qMax(120, m_viewport->width() - kBodyX - kRight);
+}
+
+MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index) const
+{
+    Layout l;
+    const bool grouped = index.data(M::GroupedRole).toBool();
+    const bool dayStart = index.data(M::DayStartRole).toBool();
+    l.separator = dayStart ? kSeparatorH : 0;
+    const QFontMetrics fm(QApplication::font());
+    if (grouped && !dayStart) {
+        l.top = 1;
+    } else {
+        l.top = dayStart ? 4 : kGroupTop;
+        l.header = fm.height() + 6;
+    }
+    l.body = QPoint(kBodyX, l.separator + l.top + l.header);
+    return l;
+}
+
+QTextDocument *MessageDelegate::document(const QModelIndex &index, int width) const
+{
+    const quint64 key = qHashMulti(0, index.data(M::CacheKeyRole).toULongLong(), width);
+    if (QTextDocument *doc = m_docs.object(key))
+        return doc;
+    ++m_docsMade;
+    auto *doc = new QTextDocument;
+    doc->setDocumentMargin(0);
+    doc->setDefaultFont(QApplication::font());
+    doc->setMarkdown(index.data(Qt::DisplayRole).toString(),
+                     QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                     | QTextDocument::MarkdownNoHTML));
+    // Markdown gives code and links their shape; the theme gives them their colours.
+    const QColor codeBg = m_theme->color(QStringLiteral("codeBg"));
+    const QColor link = m_theme->color(QStringLiteral("link"));
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        QTextCursor bc(b);
+        QTextBlockFormat bf = b.blockFormat();
+        const bool code = isCode(b);
+        const bool prevCode = isCode(b.previous());
+        const bool nextCode = isCode(b.next());
+        // Code lines get room around them; paint() draws one rounded box behind each run.
+        bf.setTopMargin(code && !prevCode && b.previous().isValid() ? 6 : code && !prevCode ? 4 : 0);
+        bf.setBottomMargin(code ? (nextCode ? 0 : 6) : (b.next().isValid() ? 4 : 0));
+        if (code) {
+            bf.setLeftMargin(10);
+            bf.setRightMargin(10);
+            bf.clearBackground();
+        }
+        bc.setBlockFormat(bf);
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment frag = it.fragment();
+            QTextCharFormat cf = frag.charFormat();
+            bool change = false;
+            if (cf.isAnchor()) {
+                cf.setForeground(link);
+                change = true;
+            } else if (cf.fontFixedPitch() && !bf.nonBreakableLines()
+                       && !bf.hasProperty(QTextFormat::BlockCodeFence)) {
+                cf.setBackground(codeBg);
+                change = true;
+            }
+            if (change) {
+                QTextCursor fc(doc);
+                fc.setPosition(frag.position());
+                fc.setPosition(frag.position() + frag.length(), QTextCursor::KeepAnchor);
+                fc.setCharFormat(cf);
+            }
+        }
+    }
+    if (index.data(M::EditedAtRole).toLongLong() > 0) {
+        QTextCursor c(doc);
+        c.movePosition(QTextCursor::End);
+        QTextCharFormat f;
+        f.setForeground(m_theme->color(QStringLiteral("textFaint")));
+        QFont small = QApplication::font();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        f.setFont(small);
+        c.insertText(QStringLiteral(" ") + tr("(edited)"), f);
+    }
+    doc->setTextWidth(width);
+    m_docs.insert(key, doc);
+    return doc;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &index) const
+{
+    const int width = bodyWidth();
+    if (width != m_sizesWidth) {
+        m_sizes.clear();
+        m_sizesWidth = width;
+    }
+    const quint64 key = index.data(M::CacheKeyRole).toULongLong();
+    const auto it = m_sizes.constFind(key);
+    if (it != m_sizes.constEnd())
+        return *it;
+    const Layout l = layout(index);
+    int h = l.body.y() + int(document(index, width)->size().height()) + kBottom;
+    if (index.data(M::StatusRole).toInt() == int(M::Status::Failed))
+        h += QFontMetrics(QApplication::font()).height() + 2;
+    if (l.header)
+        h = qMax(h, l.separator + l.top + kAvatar + kBottom);
+
+    const QSize s(width + kBodyX + kRight, h);
+    m_sizes.insert(key, s);
+    return s;
+}
+
+QString MessageDelegate::dayText(const QDate &date) const
+{
+    const QDate today = QDate::currentDate();
+    if (date == today)
+        return tr("Today");
+    if (date == today.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(date, QLocale::LongFormat);
+}
+
+void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Layout l = layout(index);
+    const QRect r = option.rect;
+    const QDateTime created = index.data(M::CreatedRole).toDateTime();
+    const auto status = M::Status(index.data(M::StatusRole).toInt());
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setRenderHint(QPainter::TextAntialiasing);
+
+    if (l.separator) {
+        const int y = r.top() + l.separator / 2;
+        QFont f = option.font;
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        f.setWeight(QFont::DemiBold);
+        p->setFont(f);
+        const QString text = dayText(created.date());
+        const int tw = QFontMetrics(f).horizontalAdvance(text) + 16;
+        const int cx = r.left() + r.width() / 2;
+        p->setPen(QPen(m_theme->color(QStringLiteral("separator")), 1));
+        p->drawLine(r.left() + kLeft, y, cx - tw / 2, y);
+        p->drawLine(cx + tw / 2, y, r.right() - kRight, y);
+        p->setPen(m_theme->color(QStringLiteral("textMuted")));
+        p->drawText(QRect(cx - tw / 2, r.top(), tw, l.separator), Qt::AlignCenter, text);
+    }
+    if (option.state & QStyle::State_MouseOver) {
+        QRect hover = r.adjusted(0, l.separator + (l.header ? l.top - 4 : 0), 0, 0);
+        p->fillRect(hover, m_theme->color(QStringLiteral("hover")));
+    }
+    const QString author = index.data(M::AuthorNameRole).toString();
+    if (l.header) {
+        const QRect avatar(r.left() + kLeft, r.top() + l.separator + l.top + 1, kAvatar, kAvatar);
+        icons::paintAvatar(p, avatar, index.data(M::AuthorIdRole).toULongLong(), author, *m_theme);
+        QFont bold = option.font;
+        bold.setWeight(QFont::DemiBold);
+        p->setFont(bold);
+        p->setPen(m_theme->color(QStringLiteral("text")));
+        const QFontMetrics fm(bold);
+        const int baseY = r.top() + l.separator + l.top;
+        const QString name = fm.elidedText(author, Qt::ElideRight, r.width() / 2);
+        p->drawText(QPoint(r.left() + kBodyX, baseY + fm.ascent()), name);
+        QFont small = option.font;
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        p->setFont(small);
+        p->setPen(m_theme->color(QStringLiteral("textFaint")));
+        const QString when = status == M::Status::Sent
+            ? (created.date() == QDate::currentDate()
+                   ? tr("Today at %1").arg(QLocale().toString(created.time(), shortTime()))
+                   : QLocale().toString(created.date(), QLocale::ShortFormat) + QLatin1Char(' ')
+                         + QLocale().toString(created.time(), shortTime()))
+            : tr("Sending…");
+        p->drawText(QPoint(r.left() + kBodyX + fm.horizontalAdvance(name) + 8, baseY + fm.ascent()), when);
+    } else if (option.state & QStyle::State_MouseOver && status == M::Status::Sent) {
+        QFont small = option.font;
+        small.setPointSizeF(small.pointSizeF() * 0.72);
+        p->setFont(small);
+        p->setPen(m_theme->color(QStringLiteral("textFaint")));
+        const QRect gutter(r.left(), r.top() + l.body.y(), kBodyX - 4, QFontMetrics(option.font).height());
+        p->drawText(gutter, Qt::AlignCenter, QLocale().toString(created.time(), shortTime()));
+    }
+
+    QTextDocument *doc = document(index, bodyWidth());
+    p->translate(r.topLeft() + l.body);
+    QRectF box;
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        if (!isCode(b))
+            continue;
+        const QRectF br = doc->documentLayout()->blockBoundingRect(b);
+        box = box.isNull() ? br : box.united(br);
+        if (!isCode(b.next())) {
+            p->setPen(Qt::NoPen);
+            p->setBrush(m_theme->color(QStringLiteral("codeBg")));
+            p->drawRoundedRect(QRectF(0, box.top() - 3, doc->textWidth(), box.height() + 6), 5, 5);
+            box = QRectF();
+        }
+    }
+    QAbstractTextDocumentLayout::PaintContext ctx;
+    const QColor textColor = m_theme->color(status == M::Status::Sent ? QStringLiteral("text")
+                                                                      : QStringLiteral("textMuted"));
+    ctx.palette.setColor(QPalette::Text, textColor);
+    ctx.clip = QRectF(0, 0, r.width(), r.height());
+    doc->documentLayout()->draw(p, ctx);
+    if (status == M::Status::Failed) {
+        p->setFont(option.font);
+        p->setPen(m_theme->color(QStringLiteral("danger")));
+        const int y = int(doc->size().height()) + QFontMetrics(option.font).ascent() + 1;
+        p->drawText(QPoint(0, y), tr("Not sent: %1. Right-click to retry.")
+                                      .arg(index.data(M::ErrorRole).toString()));
+    }
+    p->restore();
+    m_paintNs += timer.nsecsElapsed();
+}
+
+QString MessageDelegate::anchorAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const
+{
+    const Layout l = layout(index);
+    QTextDocument *doc = document(index, bodyWidth());
+    return doc->documentLayout()->anchorAt(pos - rect.topLeft() - l.body);
+}
+
+} // namespace kith::app

@@ -1,0 +1,175 @@
+#include "MessageView.h"
+
+#include "MessageDelegate.h"
+#include "Theme.h"
+#include "state/MessageListModel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTimer>
+
+namespace kith::app {
+
+using M = MessageListModel;
+
+MessageView::MessageView(const Theme *theme, QWidget *parent)
+    : QListView(parent), m_theme(theme), m_delegate(new MessageDelegate(theme, viewport(), this))
+{
+    setObjectName(QStringLiteral("MessageView"));
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSelectionMode(NoSelection);
+    setResizeMode(Adjust);
+    setUniformItemSizes(false);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::NoFocus);
+    setFrameShape(QFrame::NoFrame);
+    verticalScrollBar()->setSingleStep(24);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScroll);
+}
+
+void MessageView::setMessageModel(MessageListModel *model)
+{
+    m_model = model;
+    setModel(model);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_stick = true;
+        m_fromBottom = -1;
+    });
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this](const QModelIndex &, int first) {
+        // Prepending older history: remember where the user is, counted from the bottom,
+        // because the bottom does not move when rows are added above.
+        if (first == 0 && m_model->rowCount() > 0 && !m_stick)
+            m_fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+    });
+}
+
+bool MessageView::isAtBottom() const
+{
+    const QScrollBar *sb = verticalScrollBar();
+    return sb->value() >= sb->maximum() - 2;
+}
+
+void MessageView::scrollToBottomNow()
+{
+    m_stick = true;
+    m_fromBottom = -1;
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+void MessageView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    viewport()->update();
+}
+
+void MessageView::paintEvent(QPaintEvent *event)
+{
+    QListView::paintEvent(event);
+    if (!m_model || m_model->rowCount() > 0 || !m_model->reachedStart() || m_emptyText.isEmpty())
+        return;
+    QPainter p(viewport());
+    p.setPen(m_theme->color(QStringLiteral("textMuted")));
+    p.drawText(viewport()->rect().adjusted(40, 0, -40, 0), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+}
+
+void MessageView::updateGeometries()
+{
+    m_adjusting = true;
+    QListView::updateGeometries();
+    // A short conversation sits at the bottom, next to the composer, like a long one does.
+    constexpr int kBottomGap = 10;
+    const int free = qMax(0, height() - 2 * frameWidth() - kBottomGap - contentsSize().height());
+    if (free != viewportMargins().top())
+        setViewportMargins(0, free, 0, kBottomGap);
+    QScrollBar *sb = verticalScrollBar();
+    sb->setPageStep(viewport()->height());
+    if (m_fromBottom >= 0) {
+        sb->setValue(sb->maximum() - m_fromBottom);
+        m_fromBottom = -1;
+    } else if (m_stick) {
+        sb->setValue(sb->maximum());
+    }
+    m_adjusting = false;
+    // A short first page leaves no scroll bar to pull on: fetch until the view is full.
+    if (m_model && sb->maximum() == 0 && m_model->canFetchOlder() && m_model->rowCount() > 0)
+        QTimer::singleShot(0, this, &MessageView::maybeFetchOlder);
+}
+
+void MessageView::resizeEvent(QResizeEvent *event)
+{
+    const bool stick = m_stick;
+    QListView::resizeEvent(event);
+    m_stick = stick;
+}
+
+void MessageView::onScroll(int value)
+{
+    if (m_adjusting)
+        return;
+    m_stick = isAtBottom();
+    if (value < viewport()->height())
+        maybeFetchOlder();
+}
+
+void MessageView::maybeFetchOlder()
+{
+    if (m_model && m_model->canFetchOlder())
+        m_model->fetchOlder();
+}
+
+QString MessageView::anchorAt(const QPoint &pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    return index.isValid() ? m_delegate->anchorAt(visualRect(index), index, pos) : QString();
+}
+
+void MessageView::mouseMoveEvent(QMouseEvent *event)
+{
+    viewport()->setCursor(anchorAt(event->position().toPoint()).isEmpty() ? Qt::ArrowCursor
+                                                                         : Qt::PointingHandCursor);
+    QListView::mouseMoveEvent(event);
+}
+
+void MessageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    const QString anchor = event->button() == Qt::LeftButton ? anchorAt(event->position().toPoint()) : QString();
+    if (!anchor.isEmpty())
+        emit linkActivated(QUrl(anchor));
+    QListView::mouseReleaseEvent(event);
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    const auto status = M::Status(index.data(M::StatusRole).toInt());
+    const Id id = index.data(M::IdRole).toULongLong();
+    const QString content = index.data(Qt::DisplayRole).toString();
+    const QString nonce = index.data(M::NonceRole).toString();
+    const bool mine = index.data(M::MineRole).toBool();
+    QMenu menu(this);
+    if (status == M::Status::Failed) {
+        menu.addAction(tr("Retry"), this, [this, nonce] { emit retryRequested(nonce); });
+        menu.addAction(tr("Discard"), this, [this, nonce] { emit discardRequested(nonce); });
+        menu.addSeparator();
+    }
+    if (status == M::Status::Sent && mine)
+        menu.addAction(tr("Edit"), this, [this, id, content] { emit editRequested(id, content); });
+    if (status == M::Status::Sent && (mine || m_canModerate))
+        menu.addAction(tr("Delete"), this, [this, id] { emit deleteRequested(id); });
+    menu.addSeparator();
+    menu.addAction(tr("Copy text"), this, [content] { QApplication::clipboard()->setText(content); });
+    if (id)
+        menu.addAction(tr("Copy message ID"), this,
+                       [id] { QApplication::clipboard()->setText(QString::number(id)); });
+    menu.exec(event->globalPos());
+}
+
+} // namespace kith::app

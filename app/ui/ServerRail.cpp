@@ -1,0 +1,83 @@
+#include "ServerRail.h"
+
+#include "GuildIconDelegate.h"
+#include "Icons.h"
+#include "Theme.h"
+#include "state/ClientState.h"
+
+#include <QFrame>
+#include <QListView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace kith::app {
+
+ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
+    : QWidget(parent), m_state(state), m_list(new QListView(this)), m_home(new QToolButton(this)),
+      m_add(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("ServerRail"));
+    setAttribute(Qt::WA_StyledBackground);
+    setFixedWidth(72);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 12, 0, 12);
+    layout->setSpacing(6);
+
+    m_home->setIcon(icons::make(icons::Kind::Logo, theme->color(QStringLiteral("accent")), 30));
+    m_home->setIconSize({30, 30});
+    m_home->setFixedSize(48, 48);
+    m_home->setToolTip(tr("Kith"));
+    connect(m_home, &QToolButton::clicked, this, &ServerRail::homeRequested);
+    layout->addWidget(m_home, 0, Qt::AlignHCenter);
+
+    auto *line = new QFrame(this);
+    line->setFixedSize(32, 2);
+    line->setAutoFillBackground(true);
+    QPalette pal = line->palette();
+    pal.setColor(QPalette::Window, theme->color(QStringLiteral("separator")));
+    line->setPalette(pal);
+    layout->addWidget(line, 0, Qt::AlignHCenter);
+
+    m_list->setObjectName(QStringLiteral("GuildList"));
+    m_list->setModel(state->guilds());
+    m_list->setItemDelegate(new GuildIconDelegate(theme, m_list));
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setMouseTracking(true);
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Maximum);
+    m_list->setFixedWidth(72);
+    layout->addWidget(m_list, 1);
+
+    m_add->setIcon(icons::make(icons::Kind::Plus, theme->color(QStringLiteral("success")), 22));
+    m_add->setIconSize({22, 22});
+    m_add->setFixedSize(46, 46);
+    m_add->setObjectName(QStringLiteral("AddGuild"));
+    m_add->setToolTip(tr("Create or join a server"));
+    connect(m_add, &QToolButton::clicked, this, &ServerRail::addRequested);
+    layout->addWidget(m_add, 0, Qt::AlignHCenter);
+    layout->addStretch();
+
+    connect(m_list, &QListView::clicked, this, [this](const QModelIndex &i) {
+        m_state->selectGuild(i.data(GuildListModel::IdRole).toULongLong());
+    });
+    connect(state, &ClientState::currentGuildChanged, this, &ServerRail::syncSelection);
+    connect(state->guilds(), &QAbstractItemModel::modelReset, this, &ServerRail::syncSelection);
+    connect(state->guilds(), &QAbstractItemModel::rowsInserted, this, &ServerRail::syncSelection);
+    connect(state->guilds(), &QAbstractItemModel::rowsRemoved, this, &ServerRail::syncSelection);
+    syncSelection();
+}
+
+void ServerRail::syncSelection()
+{
+    const int row = m_state->guilds()->rowOf(m_state->currentGuild());
+    if (row < 0)
+        m_list->clearSelection();
+    else
+        m_list->setCurrentIndex(m_state->guilds()->index(row));
+    // The list takes only the height its icons need; "+" sits right below the last one.
+    m_list->setFixedHeight(qMax(0, m_state->guilds()->rowCount() * 56 + 4));
+}
+
+} // namespace kith::app

@@ -1,0 +1,62 @@
+#include "SettingsDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace kith::app {
+
+SettingsDialog::SettingsDialog(const QString &theme, const QString &language, const QString &dataDir,
+                               QWidget *parent)
+    : QDialog(parent), m_theme(new QComboBox(this)), m_language(new QComboBox(this))
+{
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(460);
+    auto *form = new QFormLayout(this);
+    form->setVerticalSpacing(12);
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Follow the system"), QStringLiteral("system"));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(theme)));
+    m_theme->setObjectName(QStringLiteral("ThemeBox"));
+    form->addRow(tr("Theme"), m_theme);
+    m_language->addItem(tr("Follow the system"), QStringLiteral("system"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
+    m_language->setObjectName(QStringLiteral("LanguageBox"));
+    form->addRow(tr("Language"), m_language);
+    auto *note = new QLabel(tr("A new language applies from the next start."), this);
+    note->setProperty("muted", true);
+    form->addRow(QString(), note);
+    auto *data = new QLabel(dataDir, this);
+    data->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    data->setProperty("muted", true);
+    data->setWordWrap(true);
+    form->addRow(tr("Data folder"), data);
+    auto *signOut = new QPushButton(tr("Sign out"), this);
+    signOut->setProperty("danger", true);
+    form->addRow(QString(), signOut);
+    connect(signOut, &QPushButton::clicked, this, [this] {
+        emit signOutRequested();
+        reject();
+    });
+    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] { emit themeChosen(this->theme()); });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
+    form->addRow(buttons);
+}
+
+QString SettingsDialog::theme() const
+{
+    return m_theme->currentData().toString();
+}
+
+QString SettingsDialog::language() const
+{
+    return m_language->currentData().toString();
+}
+
+} // namespace kith::app

@@ -1,0 +1,95 @@
+#include "Theme.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QFont>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPalette>
+#include <QRegularExpression>
+#include <QStyleHints>
+
+namespace kith::app {
+
+Theme::Theme(QObject *parent) : QObject(parent)
+{
+    load(QStringLiteral("dark"));
+}
+
+void Theme::load(const QString &name)
+{
+    m_name = names().contains(name) ? name : QStringLiteral("dark");
+    m_effective = m_name;
+    if (m_name == u"system") {
+        // Qt 6.4 has no colour-scheme hint yet; a light window background means a light system.
+        const QColor window = QGuiApplication::palette().color(QPalette::Window);
+        m_effective = window.lightness() > 128 && qApp && qApp->platformName() != u"offscreen"
+            ? QStringLiteral("light") : QStringLiteral("dark");
+    }
+    QFile f(QStringLiteral(":/themes/%1.json").arg(m_effective));
+    f.open(QIODevice::ReadOnly);
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    m_values.clear();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        m_values.insert(it.key(), it.value().toString());
+
+    QFile q(QStringLiteral(":/themes/app.qss"));
+    q.open(QIODevice::ReadOnly);
+    QString qss = QString::fromUtf8(q.readAll());
+    static const QRegularExpression var(QStringLiteral("@([A-Za-z]+)"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = var.globalMatch(qss); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(qss).mid(last, m.capturedStart() - last);
+        out += m_values.value(m.captured(1), QStringLiteral("magenta"));
+        last = m.capturedEnd();
+    }
+    out += QStringView(qss).mid(last);
+    m_qss = out;
+    emit changed();
+}
+
+QColor Theme::color(const QString &key) const
+{
+    return QColor::fromString(m_values.value(key, QStringLiteral("#ff00ff")));
+}
+
+QColor Theme::idColor(quint64 id) const
+{
+    // Fold the id so ids made in the same millisecond range still spread over the hues.
+    quint64 h = id * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    const double s = m_values.value(QStringLiteral("avatarSaturation")).toDouble();
+    const double l = m_values.value(QStringLiteral("avatarLightness")).toDouble();
+    return QColor::fromHslF(float(h % 360) / 360.f, float(s), float(l));
+}
+
+void Theme::apply(QApplication *app) const
+{
+    QPalette p;
+    p.setColor(QPalette::Window, color(QStringLiteral("chat")));
+    p.setColor(QPalette::WindowText, color(QStringLiteral("text")));
+    p.setColor(QPalette::Base, color(QStringLiteral("input")));
+    p.setColor(QPalette::AlternateBase, color(QStringLiteral("sidebar")));
+    p.setColor(QPalette::Text, color(QStringLiteral("text")));
+    p.setColor(QPalette::PlaceholderText, color(QStringLiteral("textFaint")));
+    p.setColor(QPalette::Button, color(QStringLiteral("selected")));
+    p.setColor(QPalette::ButtonText, color(QStringLiteral("text")));
+    p.setColor(QPalette::Highlight, color(QStringLiteral("accent")));
+    p.setColor(QPalette::HighlightedText, color(QStringLiteral("accentText")));
+    p.setColor(QPalette::Link, color(QStringLiteral("link")));
+    p.setColor(QPalette::ToolTipBase, color(QStringLiteral("rail")));
+    p.setColor(QPalette::ToolTipText, color(QStringLiteral("text")));
+    p.setColor(QPalette::Mid, color(QStringLiteral("separator")));
+    p.setColor(QPalette::Disabled, QPalette::Text, color(QStringLiteral("textFaint")));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, color(QStringLiteral("textFaint")));
+    app->setPalette(p);
+    // One font for widgets and for what delegates draw; style sheets would only reach widgets.
+    QFont font = app->font();
+    font.setPointSizeF(10);
+    app->setFont(font);
+    app->setStyleSheet(m_qss);
+}
+
+} // namespace kith::app

@@ -1,0 +1,43 @@
+#pragma once
+//! The colour scheme: a palette file plus one QSS template from resources/themes. Widgets and
+//! delegates take every colour from here; none is written into a widget.
+
+#include <QColor>
+#include <QHash>
+#include <QObject>
+
+class QApplication;
+
+namespace kith::app {
+
+class Theme : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Theme(QObject *parent = nullptr);
+
+    //! "dark", "light" or "system" (follows the platform's colour scheme where Qt knows it).
+    void load(const QString &name);
+    QString name() const { return m_name; }
+    QString effectiveName() const { return m_effective; }
+    //! Applies palette and style sheet to the whole application.
+    void apply(QApplication *app) const;
+
+    QColor color(const QString &key) const;
+    //! A stable colour for an id (avatars, guild icons), in the theme's saturation/lightness.
+    QColor idColor(quint64 id) const;
+    QString styleSheet() const { return m_qss; }
+
+    static QStringList names() { return {QStringLiteral("dark"), QStringLiteral("light"), QStringLiteral("system")}; }
+
+signals:
+    void changed();
+
+private:
+    QString m_name;
+    QString m_effective;
+    QHash<QString, QString> m_values;
+    QString m_qss;
+};
+
+} // namespace kith::app

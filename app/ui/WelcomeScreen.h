@@ -1,0 +1,46 @@
+#pragma once
+//! First run: start a local server, or connect to one (sign in or create an account).
+
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace kith::app {
+
+class Theme;
+
+class WelcomeScreen : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WelcomeScreen(const Theme *theme, QWidget *parent = nullptr);
+
+    void setBusy(bool busy, const QString &text = {});
+    void setError(const QString &text);
+    void prefill(const QUrl &url, const QString &username);
+    QString statusText() const;
+
+signals:
+    void startLocalRequested(const QString &displayName);
+    void connectRequested(const QUrl &url, const QString &username, const QString &password,
+                          bool createAccount);
+
+private:
+    void submitRemote(bool create);
+    void setStatus(const QString &text, bool error);
+    QWidget *card(const QString &title, const QString &text);
+
+    QLineEdit *m_displayName;
+    QPushButton *m_local;
+    QLineEdit *m_url;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QPushButton *m_signIn;
+    QPushButton *m_create;
+    QLabel *m_status;
+};
+
+} // namespace kith::app

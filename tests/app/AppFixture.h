@@ -1,0 +1,78 @@
+#pragma once
+// Starts the whole app (AppController + embedded server) in a data folder and waits until the
+// chat is usable. Shared by the widget and reconnect suites.
+
+#include "host/EmbeddedServer.h"
+#include "net/Connection.h"
+#include "state/ClientState.h"
+#include "ui/AppController.h"
+#include "ui/ChatPane.h"
+#include "ui/Composer.h"
+#include "ui/MainWindow.h"
+#include "ui/MessageView.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+struct AppFixture {
+    std::unique_ptr<kith::app::AppController> app;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+
+    bool start(const QString &dataDir, bool local)
+    {
+        testers.clear();
+        app = std::make_unique<kith::app::AppController>(kith::app::AppOptions{dataDir, local});
+        kith::app::ClientState *s = app->state();
+        using Mode = QAbstractItemModelTester::FailureReportingMode;
+        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
+                 s->guilds(), s->channels(), s->members(), s->messages()})
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(m, Mode::QtTest));
+        QSignalSpy usable(app.get(), &kith::app::AppController::usable);
+        app->start();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(usable.size() == 1, 20000); }();
+        app->connection()->setBackoff(20, 200);
+        return !QTest::currentTestFailed();
+    }
+
+    void stop()
+    {
+        testers.clear();
+        app.reset();
+    }
+
+    kith::app::ClientState *state() const { return app->state(); }
+    kith::app::MessageListModel *messages() const { return app->state()->messages(); }
+    kith::app::Composer *composer() const { return app->window()->chat()->composer(); }
+    kith::app::MessageView *view() const { return app->window()->chat()->view(); }
+
+    //! Rows in the open channel whose text is `content`.
+    int count(const QString &content, int status = -1) const
+    {
+        int n = 0;
+        const auto *m = messages();
+        for (int i = 0; i < m->rowCount(); ++i) {
+            const QModelIndex ix = m->index(i);
+            if (ix.data().toString() == content
+                && (status < 0 || ix.data(kith::app::MessageListModel::StatusRole).toInt() == status))
+                ++n;
+        }
+        return n;
+    }
+
+    int rowOfText(const QString &content) const
+    {
+        const auto *m = messages();
+        for (int i = m->rowCount() - 1; i >= 0; --i)
+            if (m->index(i).data().toString() == content)
+                return i;
+        return -1;
+    }
+
+    void type(const QString &text)
+    {
+        QTest::keyClicks(composer(), text);
+        QTest::keyClick(composer(), Qt::Key_Return);
+    }
+};

@@ -1,0 +1,162 @@
+// The app keeps going through trouble: a network blip is resumed without loss or doubles, a
+// restarted server gets a full resync and the outbox drains once, and messages typed while
+// offline survive closing the app.
+#include "AppFixture.h"
+#include "TestClient.h"
+#include "net/Outbox.h"
+#include "state/GuildListModel.h"
+
+#include <QDir>
+#include <QRandomGenerator>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace kith;
+using namespace Qt::Literals::StringLiterals;
+using namespace kith::app;
+using M = MessageListModel;
+
+class tst_app_reconnect : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void blipResumesWithoutLossOrDoubles();
+    void serverRestartDrainsOutboxOnce();
+    void typedOfflineSurvivesClosing();
+    void cleanupTestCase();
+
+private:
+    int historyCount(const QString &content);
+
+    QTemporaryDir m_dir;
+    AppFixture f;
+    Id m_general = 0;
+};
+
+void tst_app_reconnect::initTestCase()
+{
+    QVERIFY(f.start(m_dir.path(), true));
+    m_general = f.state()->currentChannel();
+    QVERIFY(m_general);
+}
+
+int tst_app_reconnect::historyCount(const QString &content)
+{
+    // Ask the server itself, as another user would see it.
+    TestClient c(f.app->server()->url());
+    if (!c.waitHello())
+        return -1;
+    const QString name = QStringLiteral("probe%1").arg(QRandomGenerator::global()->bounded(100000));
+    if (!c.call(QStringLiteral("session.register"), {{u"username"_s, name}, {u"password"_s, u"probe-password"_s}}).ok)
+        return -2;
+    // The probe is not a member: the app invites it.
+    QSignalSpy invite(f.state(), &ClientState::inviteCreated);
+    f.state()->createInvite(f.state()->currentGuild());
+    if (!QTest::qWaitFor([&] { return invite.size() == 1; }, 10000))
+        return -3;
+    if (!c.call(QStringLiteral("invite.join"), {{u"code"_s, invite.at(0).at(0).toString()}}).ok)
+        return -4;
+    const auto r = c.call(QStringLiteral("message.history"), {{u"channel_id"_s, QString::number(m_general)}, {u"limit"_s, 100}});
+    int n = 0;
+    for (const QJsonValue &v : r.d.value(QLatin1String("messages")).toArray())
+        n += v.toObject().value(QLatin1String("content")).toString() == content;
+    return n;
+}
+
+void tst_app_reconnect::blipResumesWithoutLossOrDoubles()
+{
+    Connection *conn = f.app->connection();
+    TestClient other(f.app->server()->url());
+    QVERIFY(other.waitHello());
+    QVERIFY(other.call(QStringLiteral("session.register"), {{u"username"_s, u"other"_s}, {u"password"_s, u"other-password"_s}}).ok);
+    QSignalSpy invite(f.state(), &ClientState::inviteCreated);
+    f.state()->createInvite(f.state()->currentGuild());
+    QTRY_COMPARE(invite.size(), 1);
+    QVERIFY(other.call(QStringLiteral("invite.join"), {{u"code"_s, invite.at(0).at(0).toString()}}).ok);
+
+    QSignalSpy resumed(conn, &Connection::resumed);
+    QSignalSpy ready(conn, &Connection::ready);
+    conn->setBackoff(60000, 60000); // hold the reconnect until we say so
+    conn->dropForTest();
+    QTRY_COMPARE(conn->state(), Connection::State::Reconnecting);
+    // While we are away, someone talks; and I type.
+    QVERIFY(other.call(QStringLiteral("message.send"),
+        {{u"channel_id"_s, QString::number(m_general)}, {u"content"_s, u"said during the blip"_s}, {u"nonce"_s, u"o-1"_s}}).ok);
+    f.type(QStringLiteral("typed during the blip"));
+    QCOMPARE(f.count(QStringLiteral("typed during the blip"), int(M::Status::Pending)), 1);
+    conn->setBackoff(20, 200);
+    conn->reconnectNow();
+    QTRY_COMPARE(conn->state(), Connection::State::Online);
+    QCOMPARE(resumed.size(), 1);
+    QCOMPARE(ready.size(), 0); // resumed: no full resync
+    QTRY_COMPARE(f.count(QStringLiteral("said during the blip")), 1);
+    QTRY_COMPARE(f.count(QStringLiteral("typed during the blip"), int(M::Status::Sent)), 1);
+    QCOMPARE(f.count(QStringLiteral("typed during the blip")), 1);
+    QTRY_VERIFY(f.app->outbox()->isEmpty());
+    QCOMPARE(other.countEvents(QStringLiteral("message.created"), QStringLiteral("typed during the blip")), 1);
+}
+
+void tst_app_reconnect::serverRestartDrainsOutboxOnce()
+{
+    Connection *conn = f.app->connection();
+    EmbeddedServer *server = f.app->server();
+    const quint16 port = server->port();
+    QSignalSpy ready(conn, &Connection::ready);
+    server->stop();
+    QTRY_VERIFY(conn->state() == Connection::State::Reconnecting);
+    QVERIFY(f.app->window()->chat()->noticeText().contains(QStringLiteral("Reconnecting")));
+
+    f.type(QStringLiteral("sent while the server was down"));
+    f.type(QStringLiteral("and a second one"));
+    QCOMPARE(f.count(QStringLiteral("sent while the server was down"), int(M::Status::Pending)), 1);
+    QCOMPARE(f.app->outbox()->entries().size(), 2);
+    QFile file(f.app->outbox()->path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("sent while the server was down"));
+    file.close();
+
+    QSignalSpy started(server, &EmbeddedServer::started);
+    server->start(QDir(m_dir.path()).filePath(QStringLiteral("server")), port);
+    QTRY_COMPARE(started.size(), 1);
+    QCOMPARE(server->port(), port);
+    QTRY_COMPARE_WITH_TIMEOUT(conn->state(), Connection::State::Online, 10000);
+    QTRY_VERIFY(ready.size() >= 1); // a new server process: resume refused, full resync
+    QTRY_VERIFY(f.app->outbox()->isEmpty());
+    QTRY_COMPARE(f.count(QStringLiteral("sent while the server was down"), int(M::Status::Sent)), 1);
+    QTRY_COMPARE(f.count(QStringLiteral("and a second one"), int(M::Status::Sent)), 1);
+    QCOMPARE(f.count(QStringLiteral("sent while the server was down")), 1);
+    // Order kept: the first typed is the first stored.
+    QVERIFY(f.rowOfText(QStringLiteral("sent while the server was down")) < f.rowOfText(QStringLiteral("and a second one")));
+    QCOMPARE(historyCount(QStringLiteral("sent while the server was down")), 1);
+    QVERIFY(f.app->window()->chat()->noticeText().isEmpty());
+}
+
+void tst_app_reconnect::typedOfflineSurvivesClosing()
+{
+    f.app->server()->stop();
+    QTRY_VERIFY(f.app->connection()->state() == Connection::State::Reconnecting);
+    f.type(QStringLiteral("typed, then the app closed"));
+    QCOMPARE(f.count(QStringLiteral("typed, then the app closed"), int(M::Status::Pending)), 1);
+    const QString outbox = f.app->outbox()->path();
+    f.stop();
+    QFile file(outbox);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("typed, then the app closed"));
+    file.close();
+
+    QVERIFY(f.start(m_dir.path(), false));
+    f.state()->selectChannel(m_general);
+    QTRY_VERIFY(f.app->outbox()->isEmpty());
+    QTRY_COMPARE(f.count(QStringLiteral("typed, then the app closed"), int(M::Status::Sent)), 1);
+    QCOMPARE(f.count(QStringLiteral("typed, then the app closed")), 1);
+    QCOMPARE(historyCount(QStringLiteral("typed, then the app closed")), 1);
+}
+
+void tst_app_reconnect::cleanupTestCase()
+{
+    f.stop();
+}
+
+QTEST_MAIN(tst_app_reconnect)
+#include "tst_app_reconnect.moc"

@@ -1,0 +1,158 @@
+// Saves PNGs of the welcome screen and of the main window with a conversation, in both themes,
+// to the folder it prints (KITH_SCREENSHOTS, or a temporary one). Run under Xvfb by
+// run-under-xvfb.sh, or offscreen. The pictures are for people to look at; the checks only make
+// sure there was something to take a picture of.
+#include "AppFixture.h"
+#include "TestClient.h"
+#include "state/ChannelListModel.h"
+#include "ui/InviteDialog.h"
+#include "ui/QuickSwitcher.h"
+#include "ui/WelcomeScreen.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QScreen>
+#include <QTemporaryDir>
+
+using namespace kith;
+using namespace kith::app;
+using namespace Qt::Literals::StringLiterals;
+
+class tst_app_screenshots : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void welcome();
+    void conversation();
+    void cleanupTestCase();
+
+private:
+    void save(QWidget *w, const QString &name);
+
+    QTemporaryDir m_data;
+    QString m_out;
+    AppFixture f;
+    std::unique_ptr<TestClient> m_friend;
+};
+
+void tst_app_screenshots::initTestCase()
+{
+    m_out = qEnvironmentVariable("KITH_SCREENSHOTS");
+    if (m_out.isEmpty())
+        m_out = QDir::temp().filePath(u"kith-screenshots"_s);
+    QVERIFY(QDir().mkpath(m_out));
+    qInfo("screenshots go to %s (platform %s)", qPrintable(m_out), qPrintable(QGuiApplication::platformName()));
+}
+
+void tst_app_screenshots::save(QWidget *w, const QString &name)
+{
+    w->repaint();
+    const QPixmap pm = w->grab();
+    QVERIFY(!pm.isNull());
+    const QString path = QDir(m_out).filePath(name);
+    QVERIFY(pm.save(path));
+    qInfo("saved %s", qPrintable(path));
+}
+
+void tst_app_screenshots::welcome()
+{
+    QTemporaryDir empty;
+    AppController app(AppOptions{empty.path(), false});
+    app.window()->resize(1280, 800);
+    app.start();
+    QVERIFY(QTest::qWaitForWindowExposed(app.window()));
+    save(app.window(), u"welcome.png"_s);
+}
+
+void tst_app_screenshots::conversation()
+{
+    f.app = std::make_unique<AppController>(AppOptions{m_data.path(), false});
+    f.app->window()->resize(1280, 800);
+    QSignalSpy usable(f.app.get(), &AppController::usable);
+    f.app->start();
+    f.app->startLocal(u"Ada Lovelace"_s); // as the welcome screen's button does
+    QTRY_VERIFY_WITH_TIMEOUT(usable.size() == 1, 20000);
+    const Id general = f.state()->currentChannel();
+
+    QSignalSpy invite(f.state(), &ClientState::inviteCreated);
+    f.state()->createInvite(f.state()->currentGuild());
+    QTRY_COMPARE(invite.size(), 1);
+    QWidget *inviteDialog = nullptr;
+    QTRY_VERIFY((inviteDialog = f.app->window()->findChild<InviteDialog *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(inviteDialog));
+    save(inviteDialog, u"invite-dialog.png"_s);
+    inviteDialog->close();
+    m_friend = std::make_unique<TestClient>(f.app->server()->url());
+    QVERIFY(m_friend->waitHello());
+    QVERIFY(m_friend->call(u"session.register"_s, {{u"username"_s, u"grace"_s}, {u"password"_s, u"grace-password"_s},
+                                                   {u"display_name"_s, u"Grace Hopper"_s}}).ok);
+    QVERIFY(m_friend->call(u"invite.join"_s, {{u"code"_s, invite.at(0).at(0).toString()}}).ok);
+    f.state()->updateChannel(general, u"general"_s, u"Say hello, share what you are working on"_s);
+    f.state()->createChannel(u"compilers"_s, QString());
+    QTRY_COMPARE(f.state()->channels()->rowCount(), 2);
+    f.state()->createChannel(u"off-topic"_s, QString());
+    QTRY_COMPARE(f.state()->channels()->rowCount(), 3);
+    f.state()->selectChannel(general);
+    QTRY_COMPARE(f.state()->currentChannel(), general);
+
+    auto friendSays = [&](const QString &text) {
+        static int n = 0;
+        QVERIFY(m_friend->call(u"message.send"_s, {{u"channel_id"_s, QString::number(general)},
+                                                   {u"content"_s, text}, {u"nonce"_s, QString::number(++n)}}).ok);
+        QTRY_VERIFY(f.count(text) == 1);
+    };
+    auto iSay = [&](const QString &text) {
+        f.composer()->insertPlainText(text); // QTest types ASCII only; this text has more
+        QTest::keyClick(f.composer(), Qt::Key_Return);
+        QTRY_VERIFY(f.count(text, 0) == 1);
+    };
+    iSay(u"Welcome to the server! Make yourself at home."_s);
+    friendSays(u"Thanks for the invite. Nice and **fast** here."_s);
+    friendSays(u"Is the engine ready for the demo?"_s);
+    iSay(u"Nearly. The loop that computes the *Bernoulli numbers* works; it prints:"_s);
+    iSay(u"```\nB1 = -1/2\nB2 = 1/6\nB4 = -1/30\n```"_s);
+    friendSays(u"Great. I found a bug in `compile()`: a moth in relay #70. Notes at https://example.org/log"_s);
+    iSay(u"Ha, a real bug. Fixed it"_s);
+    QTest::keyClick(f.composer(), Qt::Key_Up);
+    f.composer()->selectAll();
+    f.type(u"Ha, a real bug. Fixed it, thanks!"_s);
+    QTRY_VERIFY(f.count(u"Ha, a real bug. Fixed it, thanks!"_s) == 1);
+    QTest::keyClicks(f.composer(), u"Let's try it tomorrow at ten"_s);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    save(f.app->window(), u"main-dark.png"_s);
+    f.app->window()->openQuickSwitcher();
+    QuickSwitcher *sw = nullptr;
+    QTRY_VERIFY((sw = f.app->window()->findChild<QuickSwitcher *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(sw));
+    QTest::keyClicks(sw->field(), u"co"_s);
+    save(sw, u"quick-switcher.png"_s);
+    sw->close();
+
+    // Offline: the banner says so, and what I send waits, greyed, in the outbox.
+    f.composer()->clear();
+    f.app->server()->stop();
+    QTRY_VERIFY(f.app->connection()->state() == Connection::State::Reconnecting);
+    f.composer()->insertPlainText(u"Sent while offline: it goes out when the server is back"_s);
+    QTest::keyClick(f.composer(), Qt::Key_Return);
+    QTRY_VERIFY(f.count(u"Sent while offline: it goes out when the server is back"_s, 1) == 1);
+    save(f.app->window(), u"main-offline.png"_s);
+    f.app->server()->start(QDir(m_data.path()).filePath(u"server"_s), f.app->server()->port());
+    QTRY_VERIFY_WITH_TIMEOUT(f.count(u"Sent while offline: it goes out when the server is back"_s, 0) == 1, 10000);
+
+    f.app->setTheme(u"light"_s);
+    f.app->window()->resize(1280, 800);
+    QVERIFY(QTest::qWaitForWindowExposed(f.app->window()));
+    QTRY_VERIFY(f.view()->isAtBottom());
+    save(f.app->window(), u"main-light.png"_s);
+    f.app->setTheme(u"dark"_s);
+}
+
+void tst_app_screenshots::cleanupTestCase()
+{
+    m_friend.reset();
+    f.stop();
+}
+
+QTEST_MAIN(tst_app_screenshots)
+#include "tst_app_screenshots.moc"

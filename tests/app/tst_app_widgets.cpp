@@ -1,0 +1,347 @@
+// The whole app under QT_QPA_PLATFORM=offscreen against its real embedded server: first run,
+// sending, a second client live, edit and delete through the UI, older history, keyboard.
+#include "AppFixture.h"
+#include "TestClient.h"
+#include "state/ChannelListModel.h"
+#include "state/GuildListModel.h"
+#include "state/MemberListModel.h"
+#include "ui/ChannelSidebar.h"
+#include "ui/InviteDialog.h"
+#include "ui/QuickSwitcher.h"
+#include "ui/UserFooter.h"
+#include "ui/WelcomeScreen.h"
+
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace kith;
+using namespace Qt::Literals::StringLiterals;
+using namespace kith::app;
+using M = MessageListModel;
+
+class tst_app_widgets : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void welcomeWithoutSavedHosts();
+    void connectToAServerFromWelcome();
+    void firstRunOpensChat();
+    void sendAppears();
+    void secondClientAppearsLive();
+    void ownerManagesRolesAndName();
+    void editWithUpArrow();
+    void deleteThroughContextMenu();
+    void olderHistoryKeepsPosition();
+    void keyboardNavigation();
+    void nextStartSignsInWithoutAsking();
+    void cleanupTestCase();
+
+private:
+    QTemporaryDir m_dir;
+    AppFixture f;
+    std::unique_ptr<TestClient> m_friend;
+    Id m_general = 0;
+};
+
+void tst_app_widgets::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_app_widgets::welcomeWithoutSavedHosts()
+{
+    QTemporaryDir empty;
+    AppController app(AppOptions{empty.path(), false});
+    app.start();
+    QVERIFY(app.window()->isVisible());
+    QVERIFY(!app.window()->isWorkspaceShown());
+    QVERIFY(app.window()->welcome()->isVisible());
+    QVERIFY(!app.server()->isRunning());
+}
+
+void tst_app_widgets::connectToAServerFromWelcome()
+{
+    // Another host: a server this test runs, reached through the welcome screen's fields.
+    QTemporaryDir hostDir, appDir;
+    EmbeddedServer host;
+    QSignalSpy started(&host, &EmbeddedServer::started);
+    host.start(hostDir.path(), 0);
+    QTRY_COMPARE(started.size(), 1);
+    AppController app(AppOptions{appDir.path(), false});
+    app.start();
+    WelcomeScreen *welcome = app.window()->welcome();
+    auto fields = welcome->findChildren<QLineEdit *>();
+    QLineEdit *url = nullptr, *user = nullptr, *password = nullptr;
+    for (QLineEdit *e : fields) {
+        if (e->placeholderText().startsWith(u"ws://"_s))
+            url = e;
+        else if (e->placeholderText() == u"Username"_s)
+            user = e;
+        else if (e->placeholderText() == u"Password"_s)
+            password = e;
+    }
+    QVERIFY(url && user && password);
+    QPushButton *create = nullptr, *signIn = nullptr;
+    for (QPushButton *b : welcome->findChildren<QPushButton *>()) {
+        if (b->text() == u"Create account"_s)
+            create = b;
+        if (b->text() == u"Sign in"_s)
+            signIn = b;
+    }
+    QVERIFY(create && signIn);
+
+    QTest::keyClicks(url, u"ws://127.0.0.1:1"_s); // nothing listens there
+    QTest::keyClicks(user, u"newcomer"_s);
+    QTest::keyClicks(password, u"long-enough-pass"_s);
+    signIn->click();
+    QTRY_VERIFY(welcome->statusText().startsWith(u"Could not reach"_s));
+    QCOMPARE(app.connection()->state(), Connection::State::Offline);
+    url->clear();
+    user->clear();
+    password->clear();
+
+    QTest::keyClicks(url, host.url().toString());
+    QTest::keyClicks(user, u"newcomer"_s);
+    QTest::keyClicks(password, u"short"_s);
+    signIn->click();
+    QVERIFY(welcome->statusText().contains(u"at least"_s)); // checked before any network
+    password->clear();
+    QTest::keyClicks(password, u"wrong-password"_s);
+    signIn->click(); // no such account yet: the host says no, the welcome screen says why
+    QTRY_VERIFY(!welcome->statusText().isEmpty() && !welcome->statusText().startsWith(u"Connecting"_s));
+    QVERIFY(!app.window()->isWorkspaceShown());
+    QCOMPARE(app.connection()->state(), Connection::State::Offline);
+
+    create->click();
+    QTRY_VERIFY(app.window()->isWorkspaceShown());
+    QCOMPARE(app.state()->me().username, u"newcomer"_s);
+    QCOMPARE(app.state()->guilds()->rowCount(), 0);
+    QVERIFY(!app.window()->chat()->composer()->isEnabled()); // nowhere to write yet
+    app.state()->createGuild(u"Newcomers"_s);
+    QTRY_COMPARE(app.state()->channels()->rowCount(), 1);
+    QTRY_VERIFY(app.window()->chat()->composer()->isEnabled());
+    QVERIFY(!app.server()->isRunning()); // a remote host: nothing embedded
+}
+
+void tst_app_widgets::firstRunOpensChat()
+{
+    QVERIFY(f.start(m_dir.path(), true));
+    QVERIFY(f.app->window()->isWorkspaceShown());
+    QVERIFY(f.app->server()->isRunning());
+    QCOMPARE(f.app->server()->url().host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(f.state()->guilds()->rowCount(), 1);
+    QCOMPARE(f.state()->channels()->rowCount(), 1);
+    QCOMPARE(f.state()->channels()->index(0).data().toString(), QStringLiteral("general"));
+    QCOMPARE(f.state()->members()->rowCount(), 1);
+    QCOMPARE(f.state()->myRole(f.state()->currentGuild()), Role::Owner);
+    m_general = f.state()->currentChannel();
+    QVERIFY(m_general);
+    QCOMPARE(f.app->window()->sidebar()->footer()->statusText(), QStringLiteral("Online"));
+}
+
+void tst_app_widgets::sendAppears()
+{
+    const QString text = QStringLiteral("hello **world** from the app");
+    f.type(text);
+    QVERIFY(f.composer()->toPlainText().isEmpty());
+    QTRY_COMPARE(f.count(text, int(M::Status::Sent)), 1);
+    QCOMPARE(f.count(text), 1); // no pending twin left behind
+    const QModelIndex ix = f.messages()->index(f.rowOfText(text));
+    QVERIFY(ix.data(M::MineRole).toBool());
+    QVERIFY(ix.data(M::IdRole).toULongLong() != 0);
+    // It is on screen, at the bottom of the view.
+    QTRY_VERIFY(f.view()->viewport()->rect().intersects(f.view()->visualRect(ix)));
+    QVERIFY(f.view()->isAtBottom());
+}
+
+void tst_app_widgets::secondClientAppearsLive()
+{
+    QSignalSpy invite(f.state(), &ClientState::inviteCreated);
+    f.state()->createInvite(f.state()->currentGuild());
+    QTRY_COMPARE(invite.size(), 1);
+    const QString code = invite.at(0).at(0).toString();
+    QTRY_VERIFY(f.app->window()->findChild<InviteDialog *>());
+    QCOMPARE(f.app->window()->findChild<InviteDialog *>()->findChild<QLineEdit *>()->text(), code);
+    f.app->window()->findChild<InviteDialog *>()->close();
+
+    m_friend = std::make_unique<TestClient>(f.app->server()->url());
+    QVERIFY(m_friend->waitHello());
+    QVERIFY(m_friend->call(QStringLiteral("session.register"),
+                           {{u"username"_s, u"friend"_s}, {u"password"_s, u"friendly-pass"_s}, {u"display_name"_s, u"Friend"_s}}).ok);
+    QVERIFY(m_friend->call(QStringLiteral("invite.join"), {{u"code"_s, code}}).ok);
+    QTRY_COMPARE(f.state()->members()->rowCount(), 2);
+    const TestClient::Result r = m_friend->call(QStringLiteral("message.send"),
+        {{u"channel_id"_s, QString::number(m_general)}, {u"content"_s, u"hi from a second client"_s}, {u"nonce"_s, u"friend-1"_s}});
+    QVERIFY(r.ok);
+    QTRY_COMPARE(f.count(QStringLiteral("hi from a second client")), 1);
+    const QModelIndex ix = f.messages()->index(f.rowOfText(QStringLiteral("hi from a second client")));
+    QCOMPARE(ix.data(M::AuthorNameRole).toString(), QStringLiteral("Friend"));
+    QVERIFY(!ix.data(M::MineRole).toBool());
+}
+
+void tst_app_widgets::ownerManagesRolesAndName()
+{
+    const Id gid = f.state()->currentGuild();
+    MemberListModel *members = f.state()->members();
+    auto friendRow = [&] {
+        for (int i = 0; i < members->rowCount(); ++i)
+            if (members->index(i).data(MemberListModel::UsernameRole).toString() == u"friend"_s)
+                return i;
+        return -1;
+    };
+    QVERIFY(friendRow() >= 0);
+    const Id friendId = members->index(friendRow()).data(MemberListModel::UserIdRole).toULongLong();
+    f.state()->setRole(gid, friendId, Role::Admin);
+    QTRY_COMPARE(members->index(friendRow()).data(MemberListModel::RoleRole).toInt(), int(Role::Admin));
+    QTRY_COMPARE(m_friend->countEvents(u"member.updated"_s), 1);
+    QVERIFY(members->index(friendRow()).data(MemberListModel::FirstOfRoleRole).toBool()); // under ADMINS
+    f.state()->setRole(gid, friendId, Role::Member);
+    QTRY_COMPARE(members->index(friendRow()).data(MemberListModel::RoleRole).toInt(), int(Role::Member));
+
+    const QString name = f.state()->guild(gid).name;
+    f.state()->renameGuild(gid, u"The Workshop"_s);
+    QTRY_COMPARE(f.state()->guilds()->index(0).data().toString(), u"The Workshop"_s);
+    QTRY_COMPARE(f.app->window()->sidebar()->findChild<QToolButton *>(u"GuildTitle"_s)->text(), u"The Workshop"_s);
+    QTRY_COMPARE(m_friend->countEvents(u"guild.updated"_s), 1);
+    f.state()->renameGuild(gid, name);
+    QTRY_COMPARE(f.state()->guilds()->index(0).data().toString(), name);
+}
+
+void tst_app_widgets::editWithUpArrow()
+{
+    f.type(QStringLiteral("typo messsage"));
+    QTRY_COMPARE(f.count(QStringLiteral("typo messsage"), int(M::Status::Sent)), 1);
+    QTest::keyClick(f.composer(), Qt::Key_Up);
+    QVERIFY(f.composer()->editing() != 0);
+    QCOMPARE(f.composer()->toPlainText(), QStringLiteral("typo messsage"));
+    f.composer()->selectAll();
+    f.type(QStringLiteral("fixed message"));
+    QTRY_COMPARE(f.count(QStringLiteral("fixed message")), 1);
+    QCOMPARE(f.count(QStringLiteral("typo messsage")), 0);
+    const QModelIndex ix = f.messages()->index(f.rowOfText(QStringLiteral("fixed message")));
+    QVERIFY(ix.data(M::EditedAtRole).toLongLong() > 0);
+    QCOMPARE(f.composer()->editing(), Id(0));
+    QTRY_COMPARE(m_friend->countEvents(QStringLiteral("message.updated"), QStringLiteral("fixed message")), 1);
+}
+
+void tst_app_widgets::deleteThroughContextMenu()
+{
+    const int row = f.rowOfText(QStringLiteral("fixed message"));
+    QVERIFY(row >= 0);
+    const QRect rect = f.view()->visualRect(f.messages()->index(row));
+    bool triggered = false;
+    // The menu runs its own loop; act on it from inside, like a user would click.
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        for (QAction *a : menu->actions()) {
+            if (a->text() == QStringLiteral("Delete")) {
+                a->trigger();
+                triggered = true;
+            }
+        }
+        menu->close();
+    });
+    const QPoint pos = rect.center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, f.view()->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(f.view()->viewport(), &event);
+    QVERIFY(triggered);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = f.app->window()->findChild<QMessageBox *>(QStringLiteral("ConfirmBox"))));
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(f.count(QStringLiteral("fixed message")), 0);
+    QTRY_COMPARE(m_friend->countEvents(QStringLiteral("message.deleted")), 1);
+}
+
+void tst_app_widgets::olderHistoryKeepsPosition()
+{
+    // 160 more messages from the friend: more than one page of history.
+    for (int i = 0; i < 160; ++i) {
+        QVERIFY(m_friend->call(QStringLiteral("message.send"),
+            {{u"channel_id"_s, QString::number(m_general)}, {u"content"_s, QStringLiteral("bulk %1").arg(i)},
+             {u"nonce"_s, QStringLiteral("bulk-%1").arg(i)}}).ok);
+    }
+    QTRY_COMPARE(f.count(QStringLiteral("bulk 159")), 1);
+    // Open another channel and come back: the latest page shows at once, at the bottom.
+    f.state()->createChannel(QStringLiteral("random"), QStringLiteral("Anything goes"));
+    QTRY_COMPARE(f.state()->channels()->rowCount(), 2);
+    QTRY_VERIFY(f.state()->currentChannel() != m_general);
+    QSignalSpy loaded(f.state(), &ClientState::historyLoaded);
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(f.messages()->rowCount(), 50);
+    QCOMPARE(f.messages()->index(49).data().toString(), QStringLiteral("bulk 159"));
+    QScrollBar *sb = f.view()->verticalScrollBar();
+    QTRY_VERIFY(sb->maximum() > 0);
+    QTRY_VERIFY(f.view()->isAtBottom());
+
+    // Scroll near the top: the next page loads above, and what the user saw stays in place.
+    sb->setValue(5);
+    // Anchor on a row below the first: the first may lose its header once the page above
+    // groups with it, which is right, and moves what is under it by design.
+    const QModelIndex top = f.view()->indexAt(QPoint(30, f.view()->viewport()->height() / 2));
+    QVERIFY(top.isValid());
+    const Id anchor = top.data(M::IdRole).toULongLong();
+    const int y = f.view()->visualRect(top).top();
+    QTRY_COMPARE(loaded.size(), 2);
+    QCOMPARE(f.messages()->rowCount(), 150);
+    const QModelIndex again = f.messages()->index(f.messages()->rowOf(anchor));
+    QTRY_COMPARE(f.view()->visualRect(again).top(), y);
+    QVERIFY(!f.view()->isAtBottom());
+}
+
+void tst_app_widgets::keyboardNavigation()
+{
+    MainWindow *w = f.app->window();
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w));
+    const Id random = f.state()->channels()->channels().at(1).id;
+    QTest::keyClick(w, Qt::Key_Down, Qt::AltModifier);
+    QTRY_COMPARE(f.state()->currentChannel(), random);
+    QTest::keyClick(w, Qt::Key_Up, Qt::AltModifier);
+    QTRY_COMPARE(f.state()->currentChannel(), m_general);
+
+    QTest::keyClick(w, Qt::Key_K, Qt::ControlModifier);
+    QuickSwitcher *sw = nullptr;
+    QTRY_VERIFY((sw = w->findChild<QuickSwitcher *>()));
+    QTest::keyClicks(sw->field(), QStringLiteral("rand"));
+    QVERIFY(sw->list()->count() >= 1);
+    QVERIFY(sw->list()->currentItem()->text().contains(QStringLiteral("random")));
+    QTest::keyClick(sw->field(), Qt::Key_Return);
+    QTRY_COMPARE(f.state()->currentChannel(), random);
+    QCOMPARE(w->windowTitle().startsWith(QStringLiteral("#random")), true);
+}
+
+void tst_app_widgets::nextStartSignsInWithoutAsking()
+{
+    const int guilds = f.state()->guilds()->rowCount();
+    const QString me = f.state()->me().username;
+    f.stop(); // closing stops the embedded server
+    // No --local this time: the app remembers the local server and signs in by itself.
+    QVERIFY(f.start(m_dir.path(), false));
+    QCOMPARE(f.state()->me().username, me);
+    QCOMPARE(f.state()->guilds()->rowCount(), guilds);
+    QCOMPARE(f.state()->channels()->rowCount(), 2);
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE(f.count(QStringLiteral("bulk 159")), 1);
+}
+
+void tst_app_widgets::cleanupTestCase()
+{
+    m_friend.reset();
+    f.stop();
+}
+
+QTEST_MAIN(tst_app_widgets)
+#include "tst_app_widgets.moc"
