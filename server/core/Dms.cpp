@@ -47,10 +47,10 @@ void Dms::open(const Call &call)
         return call.fail(Error::badRequest(QStringLiteral("you cannot open a DM with yourself")));
     if (!m_ctx.directory.user(other))
         return call.fail(Error::notFound(QStringLiteral("unknown user")));
-    if (const Id existing = m_ctx.directory.dmOfPair(me, other))
-        return call.ok({{kChannel, m_ctx.directory.dmWithUsers(existing).toJson()}});
     if (m_ctx.directory.blockedEitherWay(me, other))
         return call.fail(acrossBlock());
+    if (const Id existing = m_ctx.directory.dmOfPair(me, other))
+        return call.ok({{kChannel, m_ctx.directory.dmWithUsers(existing).toJson()}});
 
     Channel fresh;
     fresh.id = m_ctx.ids.next();

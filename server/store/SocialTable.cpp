@@ -113,7 +113,7 @@ Result<SocialSnapshot> loadAll(SqlStore &s)
     }
     c.finish();
 
-    QSqlQuery &m = s.prepared("SELECT channel_id, user_id FROM dm_recipients ORDER BY added_at, user_id");
+    QSqlQuery &m = s.prepared("SELECT channel_id, user_id FROM dm_recipients ORDER BY added_at, rowid");
     if (!s.exec(m, "load dm recipients"))
         return storageError();
     while (m.next()) {

@@ -81,7 +81,10 @@ void WriteQueue::enqueueAndWait(std::unique_ptr<Job> job)
 void WriteQueue::run()
 {
     const bool writer = m_mode == Mode::Writer;
-    m_store = std::make_unique<SqlStore>(writer ? QStringLiteral("kith-writer") : QStringLiteral("kith-reader"));
+    // Connection names are per process: make them unique so several servers can share one.
+    const QString name = (writer ? QStringLiteral("kith-writer-") : QStringLiteral("kith-reader-"))
+                         + QString::number(quintptr(this), 16);
+    m_store = std::make_unique<SqlStore>(name);
     {
         QString error;
         const bool ok = writer ? m_store->open(m_path, m_syncFull, &error) : m_store->openReader(m_path, &error);

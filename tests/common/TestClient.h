@@ -62,7 +62,11 @@ public:
 
     // Events
     const QList<Event> &events() const { return m_events; }
-    void clearEvents() { m_events.clear(); }
+    void clearEvents()
+    {
+        m_events.clear();
+        m_taken.clear();
+    }
     //! Waits for an event of that name not yet taken by an earlier waitEvent and takes it.
     std::optional<Event> waitEvent(const QString &name, int timeoutMs = 10000);
     //! Waits until an event of that name matching pred arrives (taken like waitEvent).

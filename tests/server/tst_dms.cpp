@@ -31,6 +31,7 @@ private slots:
     void ownerLeavingHandsOver();
     void lastOneOutDeletes();
     void membershipOpsOnOneToOneAreBadRequest();
+    void survivesRestart();
 
 private:
     QString createGroupOf(TestClient &owner, const QList<TestClient *> &others, const QString &name = {});
@@ -220,12 +221,12 @@ void tst_Dms::createGroup()
 {
     m_fx.forget({m_a.get(), m_a2.get(), m_b.get(), m_c.get(), m_d.get()});
     const Reply r = m_a->request(u"dm.create_group"_s,
-                                 {{u"user_ids"_s, QJsonArray{m_c->userId(), m_b->userId()}}, {u"name"_s, u"trip"_s}});
+                                 {{u"user_ids"_s, QJsonArray{m_c->userId(), m_b->userId()}}, {u"name"_s, u" Weekend  trip 🏕 "_s}});
     QVERIFY2(r.ok, qPrintable(r.describe()));
     const QJsonObject ch = r.d.value(u"channel"_s).toObject();
     QCOMPARE(ch.value(u"type"_s).toString(), u"group_dm"_s);
     QVERIFY(ch.value(u"guild_id"_s).isNull());
-    QCOMPARE(ch.value(u"name"_s).toString(), u"trip"_s);
+    QCOMPARE(ch.value(u"name"_s).toString(), u"Weekend trip 🏕"_s); // spaces tidied like other names
     QCOMPARE(ch.value(u"owner_id"_s).toString(), m_a->userId());
     QCOMPARE(SocialFixture::recipientIds(ch), (QStringList{m_a->userId(), m_c->userId(), m_b->userId()}));
     for (TestClient *s : {m_a.get(), m_a2.get(), m_b.get(), m_c.get()}) {
@@ -245,6 +246,9 @@ void tst_Dms::createGroup()
     QVERIFY2(unnamed.ok, qPrintable(unnamed.describe()));
     QVERIFY(unnamed.d.value(u"channel"_s).toObject().value(u"name"_s).isNull());
     QVERIFY(unnamed.d.value(u"channel"_s).toObject().value(u"id"_s) != ch.value(u"id"_s));
+    QCOMPARE(outcome(m_a->request(u"dm.create_group"_s, {{u"user_ids"_s, QJsonArray{m_b->userId()}},
+                                                         {u"name"_s, QString(kith::limits::kChannelNameMax + 1, u'n')}})),
+             u"bad_request"_s);
 }
 
 void tst_Dms::groupSizeLimit()
@@ -479,6 +483,48 @@ void tst_Dms::membershipOpsOnOneToOneAreBadRequest()
     QVERIFY(SocialFixture::flush(*m_c));
     QCOMPARE(m_fx.count(*m_c, u"channel.created"_s), 0);
     QCOMPARE(SocialFixture::openDm(*m_b, m_a->userId()).value(u"id"_s).toString(), ch);
+}
+
+void tst_Dms::survivesRestart()
+{
+    const QJsonObject dm = SocialFixture::openDm(*m_a, m_b->userId());
+    const QString dmId = dm.value(u"id"_s).toString();
+    QVERIFY(!dmId.isEmpty());
+    QVERIFY(sendMessage(*m_b, dmId, u"stored"_s).ok);
+    const QString gid = createGroupOf(*m_b, {m_c.get(), m_a.get()}, u"crew"_s);
+    QVERIFY(!gid.isEmpty());
+    QVERIFY(m_c->request(u"dm.add"_s, {{u"channel_id"_s, gid}, {u"user_id"_s, m_d->userId()}}).ok);
+    const QString aToken = m_a->token(), bToken = m_b->token(), cToken = m_c->token();
+    const QString aId = m_a->userId(), bId = m_b->userId(), cId = m_c->userId(), dId = m_d->userId();
+    cleanup();
+    QVERIFY(m_fx.server().restart());
+    auto a = m_fx.server().connect();
+    auto b = m_fx.server().connect();
+    QVERIFY(a->loginWithToken(aToken).ok);
+    QVERIFY(b->loginWithToken(bToken).ok);
+    // The pair still has its one DM, from either side, with its history.
+    QCOMPARE(SocialFixture::openDm(*a, bId).value(u"id"_s).toString(), dmId);
+    QCOMPARE(SocialFixture::openDm(*b, aId).value(u"id"_s).toString(), dmId);
+    QCOMPARE(messageIds(a->request(u"message.history"_s, {{u"channel_id"_s, dmId}})).size(), 1);
+    // The group keeps its name, owner and members; the late-added member is still last.
+    QJsonObject group;
+    for (const QJsonValue &v : a->readyData().value(u"dms"_s).toArray())
+        if (v.toObject().value(u"id"_s).toString() == gid)
+            group = v.toObject();
+    QCOMPARE(group.value(u"name"_s).toString(), u"crew"_s);
+    QCOMPARE(group.value(u"owner_id"_s).toString(), bId);
+    QStringList members = SocialFixture::recipientIds(group);
+    QCOMPARE(members.size(), 4);
+    QCOMPARE(members.last(), dId);
+    members.sort();
+    QStringList expected{aId, bId, cId, dId};
+    expected.sort();
+    QCOMPARE(members, expected);
+    // Only the owner removes, still.
+    auto c = m_fx.server().connect();
+    QVERIFY(c->loginWithToken(cToken).ok);
+    QCOMPARE(outcome(c->request(u"dm.remove"_s, {{u"channel_id"_s, gid}, {u"user_id"_s, dId}})), u"forbidden"_s);
+    QCOMPARE(outcome(b->request(u"dm.remove"_s, {{u"channel_id"_s, gid}, {u"user_id"_s, dId}})), u"ok"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Dms)

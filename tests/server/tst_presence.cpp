@@ -30,6 +30,7 @@ private slots:
     void cleanup();
     void readyCarriesPresences();
     void newFriendsSeeEachOtherAtOnce();
+    void newGuildMatesSeeEachOtherAtOnce();
     void idleOnlyWhenEverySessionIsIdle();
     void dndAndCustomStatus();
     void customStatusLimits_data();
@@ -152,6 +153,27 @@ void tst_Presence::newFriendsSeeEachOtherAtOnce()
     QVERIFY(SocialFixture::flush(*x));
     for (const Event &e : m_fx.presenceEvents(*x, z->userId()))
         QCOMPARE(e.d.value(u"status"_s).toString(), u"offline"_s);
+}
+
+void tst_Presence::newGuildMatesSeeEachOtherAtOnce()
+{
+    // x joins the guild a is in: x learns a's presence and a learns x's, without asking.
+    auto x = m_fx.user(u"xan"_s);
+    QVERIFY(m_a1->request(u"presence.set"_s, {{u"status"_s, u"dnd"_s}}).ok);
+    m_fx.forget({x.get(), m_a1.get(), m_a2.get()});
+    QVERIFY(joinGuild(*m_c, *x, m_g));
+    const auto atX = m_fx.waitPresence(*x, m_a1->userId(), u"dnd"_s);
+    QVERIFY(atX);
+    QCOMPARE(atX->d, presence(m_a1->userId(), u"dnd"_s));
+    for (TestClient *s : {m_a1.get(), m_a2.get()}) {
+        const auto atA = m_fx.waitPresence(*s, x->userId(), u"online"_s);
+        QVERIFY(atA);
+        QCOMPARE(atA->d, presence(x->userId(), u"online"_s));
+    }
+    // b, a's friend, already knew a and shares nothing with x: b hears nothing new.
+    QVERIFY(SocialFixture::flush(*m_b));
+    QCOMPARE(m_fx.presenceEvents(*m_b, x->userId()).size(), 0);
+    QCOMPARE(m_fx.presenceEvents(*m_b, m_a1->userId()).size(), 1); // the dnd above
 }
 
 void tst_Presence::idleOnlyWhenEverySessionIsIdle()

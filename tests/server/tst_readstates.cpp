@@ -25,6 +25,7 @@ private slots:
     void mentionCounts();
     void everyoneNeedsOwnerOrAdmin();
     void mentionsInDms();
+    void deletedMessagesStopCounting();
     void countsSurviveReconnect();
     void readyHasEveryVisibleChannel();
 
@@ -241,6 +242,20 @@ void tst_ReadStates::mentionsInDms()
     // Someone outside the group is not mentioned there.
     send(*m_b, u"@%1 is not here"_s.arg(SocialFixture::username(*m_a)), gid);
     QVERIFY(readyState(*m_a, gid).isEmpty());
+}
+
+void tst_ReadStates::deletedMessagesStopCounting()
+{
+    const QString b = SocialFixture::username(*m_b);
+    const QString m1 = send(*m_d, u"@%1 look"_s.arg(b));
+    send(*m_d, u"plain"_s);
+    const QString m3 = send(*m_c, u"@everyone meeting"_s);
+    QCOMPARE(readyState(*m_b, m_g.channelId), state(m_g.channelId, QJsonValue::Null, 3, 2));
+    QVERIFY(m_d->request(u"message.delete"_s, {{u"message_id"_s, m1}}).ok);
+    QCOMPARE(readyState(*m_b, m_g.channelId), state(m_g.channelId, QJsonValue::Null, 2, 1));
+    // An admin deleting someone else's message works the same.
+    QVERIFY(m_c->request(u"message.delete"_s, {{u"message_id"_s, m3}}).ok);
+    QCOMPARE(readyState(*m_b, m_g.channelId), state(m_g.channelId, QJsonValue::Null, 1, 0));
 }
 
 void tst_ReadStates::countsSurviveReconnect()

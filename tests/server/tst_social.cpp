@@ -32,11 +32,13 @@ private slots:
     void cancel();
     void remove();
     void friendsInReady();
+    void freshUserReady();
     void nothingToActOnIsNotFound_data();
     void nothingToActOnIsNotFound();
     void requestCodes();
     void badInput_data();
     void badInput();
+    void survivesRestart();
 
 private:
     //! Checks what c (all its sessions given) was told about other, exactly once, and nothing else.
@@ -260,6 +262,22 @@ void tst_Social::friendsInReady()
     QCOMPARE(list.d.value(u"blocked"_s).toArray(), QJsonArray{});
 }
 
+void tst_Social::freshUserReady()
+{
+    auto n = m_fx.user(u"new"_s);
+    const QJsonObject r = n->readyData();
+    for (const auto &key : {u"friends"_s, u"dms"_s, u"read_states"_s, u"guilds"_s})
+        QVERIFY2(r.value(key).isArray() && r.value(key).toArray().isEmpty(), qPrintable(key));
+    // Only myself is present.
+    QCOMPARE(r.value(u"presences"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"user_id"_s, n->userId()}, {u"status"_s, u"online"_s},
+                                     {u"custom_status"_s, QJsonValue::Null}}}));
+    const Reply list = n->request(u"friend.list"_s);
+    QVERIFY(list.ok);
+    QCOMPARE(list.d, (QJsonObject{{u"friends"_s, QJsonArray{}}, {u"incoming"_s, QJsonArray{}},
+                                  {u"outgoing"_s, QJsonArray{}}, {u"blocked"_s, QJsonArray{}}}));
+}
+
 void tst_Social::nothingToActOnIsNotFound_data()
 {
     QTest::addColumn<QString>("op");
@@ -316,6 +334,37 @@ void tst_Social::badInput()
     QFETCH(QString, op);
     QFETCH(QJsonObject, d);
     QCOMPARE(outcome(m_a->request(op, d)), u"bad_request"_s);
+}
+
+void tst_Social::survivesRestart()
+{
+    // Relationships are stored: after a restart every list is as it was, and acts on it.
+    QVERIFY(m_fx.befriend(*m_a, *m_b));
+    QVERIFY(m_c->request(u"friend.request"_s, {{u"username"_s, SocialFixture::username(*m_a)}}).ok);
+    auto d = m_fx.user(u"dan"_s);
+    QVERIFY(m_a->request(u"user.block"_s, {{u"user_id"_s, d->userId()}}).ok);
+    const Reply before = m_a->request(u"friend.list"_s);
+    QVERIFY(before.ok);
+    const QString aToken = m_a->token(), bToken = m_b->token(), cToken = m_c->token();
+    const QString dName = SocialFixture::username(*d);
+    cleanup();
+    d.reset();
+    QVERIFY(m_fx.server().restart());
+    auto a = m_fx.server().connect();
+    QVERIFY(a->loginWithToken(aToken).ok);
+    QCOMPARE(a->request(u"friend.list"_s).d, before.d);
+    QCOMPARE(a->readyData().value(u"friends"_s).toArray().size(), 1);
+    // The stored state still decides: c's request can be accepted, the block still holds.
+    QCOMPARE(a->request(u"friend.accept"_s, {{u"user_id"_s, before.d.value(u"incoming"_s).toArray()[0].toObject().value(u"id"_s)}})
+                 .d.value(u"type"_s).toString(),
+             u"friend"_s);
+    QCOMPARE(outcome(a->request(u"friend.request"_s, {{u"username"_s, dName}})), u"conflict"_s);
+    auto b = m_fx.server().connect();
+    QVERIFY(b->loginWithToken(bToken).ok);
+    QCOMPARE(b->readyData().value(u"friends"_s).toArray(), QJsonArray{a->user()});
+    auto c = m_fx.server().connect();
+    QVERIFY(c->loginWithToken(cToken).ok);
+    QCOMPARE(SocialFixture::listedType(*c, a->userId()), u"friend"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Social)

@@ -222,6 +222,9 @@ void tst_SocialBlock::noDmSendAcrossBlock()
     m_fx.forget({m_a.get(), m_a2.get(), m_b.get()});
     QCOMPARE(outcome(sendMessage(*m_b, ch, u"let me in"_s)), u"forbidden"_s);
     QCOMPARE(outcome(sendMessage(*m_a, ch, u"go away"_s)), u"forbidden"_s);
+    // Opening the existing DM again is refused too, from either side.
+    QCOMPARE(outcome(m_b->request(u"dm.open"_s, {{u"user_id"_s, m_a->userId()}})), u"forbidden"_s);
+    QCOMPARE(outcome(m_a->request(u"dm.open"_s, {{u"user_id"_s, m_b->userId()}})), u"forbidden"_s);
     for (TestClient *s : {m_a.get(), m_a2.get(), m_b.get()}) {
         QVERIFY(SocialFixture::flush(*s));
         QCOMPARE(m_fx.count(*s, u"message.created"_s), 0);
