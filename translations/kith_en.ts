@@ -4,64 +4,74 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="95"/>
+        <location filename="../app/ui/AppController.cpp" line="107"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="99"/>
+        <location filename="../app/ui/AppController.cpp" line="111"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="137"/>
-        <location filename="../app/ui/AppController.cpp" line="217"/>
+        <location filename="../app/ui/AppController.cpp" line="149"/>
+        <location filename="../app/ui/AppController.cpp" line="229"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="141"/>
+        <location filename="../app/ui/AppController.cpp" line="153"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="161"/>
+        <location filename="../app/ui/AppController.cpp" line="173"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="206"/>
+        <location filename="../app/ui/AppController.cpp" line="218"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="256"/>
+        <location filename="../app/ui/AppController.cpp" line="268"/>
         <source>No system keychain found: your local server&apos;s key is kept in %1, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="325"/>
+        <location filename="../app/ui/AppController.cpp" line="337"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="334"/>
+        <location filename="../app/ui/AppController.cpp" line="346"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="352"/>
+        <location filename="../app/ui/AppController.cpp" line="364"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="355"/>
+        <location filename="../app/ui/AppController.cpp" line="367"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="359"/>
+        <location filename="../app/ui/AppController.cpp" line="371"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="433"/>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="435"/>
+        <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -112,52 +122,63 @@
     <name>kith::app::ChannelSidebar</name>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="46"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="83"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="78"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="81"/>
         <source>No server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="99"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="81"/>
+        <source>Friends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="83"/>
+        <source>DIRECT MESSAGES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="106"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="100"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="125"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="107"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="132"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="103"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="110"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="104"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="111"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="109"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="116"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="111"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="118"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="122"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="123"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -165,52 +186,82 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="70"/>
+        <location filename="../app/ui/ChatPane.cpp" line="75"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="94"/>
+        <location filename="../app/ui/ChatPane.cpp" line="99"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="112"/>
+        <location filename="../app/ui/ChatPane.cpp" line="132"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="121"/>
+        <location filename="../app/ui/ChatPane.cpp" line="141"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="125"/>
+        <location filename="../app/ui/ChatPane.cpp" line="145"/>
         <source>Delete message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="126"/>
+        <location filename="../app/ui/ChatPane.cpp" line="146"/>
         <source>Delete this message for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="158"/>
+        <location filename="../app/ui/ChatPane.cpp" line="177"/>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="179"/>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="181"/>
+        <source>%1, %2 and %3 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="183"/>
+        <source>Several people are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="207"/>
+        <source>Message @%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="208"/>
+        <source>This is the beginning of your conversation with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="210"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="158"/>
+        <location filename="../app/ui/ChatPane.cpp" line="210"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="159"/>
+        <location filename="../app/ui/ChatPane.cpp" line="211"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="195"/>
+        <location filename="../app/ui/ChatPane.cpp" line="248"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,68 +269,88 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="173"/>
+        <location filename="../app/state/ClientState.cpp" line="274"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="342"/>
+        <location filename="../app/state/ClientState.cpp" line="463"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="348"/>
+        <location filename="../app/state/ClientState.cpp" line="469"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="355"/>
+        <location filename="../app/state/ClientState.cpp" line="476"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="367"/>
+        <location filename="../app/state/ClientState.cpp" line="488"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="377"/>
+        <location filename="../app/state/ClientState.cpp" line="498"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="382"/>
+        <location filename="../app/state/ClientState.cpp" line="503"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="387"/>
+        <location filename="../app/state/ClientState.cpp" line="508"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="394"/>
+        <location filename="../app/state/ClientState.cpp" line="515"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="401"/>
+        <location filename="../app/state/ClientState.cpp" line="522"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="415"/>
+        <location filename="../app/state/ClientState.cpp" line="538"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="427"/>
+        <location filename="../app/state/ClientState.cpp" line="550"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="432"/>
+        <location filename="../app/state/ClientState.cpp" line="555"/>
         <source>Deleting the channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="649"/>
+        <source>Opening the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="704"/>
+        <source>Changing the friendship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="720"/>
+        <source>Changing your status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="758"/>
+        <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -294,6 +365,125 @@
     <message>
         <location filename="../app/net/Connection.cpp" line="307"/>
         <source>Connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::FriendsView</name>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="56"/>
+        <source>Friends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="62"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="62"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="63"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="63"/>
+        <location filename="../app/ui/FriendsView.cpp" line="253"/>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="83"/>
+        <source>ADD FRIEND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="88"/>
+        <source>Their username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="91"/>
+        <source>Send friend request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="131"/>
+        <source>Friend request sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="132"/>
+        <source>Could not send a request to %1: check the username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="203"/>
+        <source>No friend is online right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="204"/>
+        <source>No friends yet. Add someone by their username above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="205"/>
+        <source>No pending requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="206"/>
+        <source>You block nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="249"/>
+        <source>Incoming friend request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="251"/>
+        <source>Outgoing friend request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="270"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="271"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="272"/>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="274"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="275"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="277"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="279"/>
+        <source>Unblock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -363,83 +553,108 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="32"/>
-        <location filename="../app/ui/MainWindow.cpp" line="140"/>
+        <location filename="../app/ui/MainWindow.cpp" line="36"/>
+        <location filename="../app/ui/MainWindow.cpp" line="136"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="91"/>
+        <location filename="../app/ui/MainWindow.cpp" line="99"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="91"/>
+        <location filename="../app/ui/MainWindow.cpp" line="99"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="96"/>
+        <location filename="../app/ui/MainWindow.cpp" line="104"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="96"/>
+        <location filename="../app/ui/MainWindow.cpp" line="104"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="102"/>
+        <location filename="../app/ui/MainWindow.cpp" line="110"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="103"/>
+        <location filename="../app/ui/MainWindow.cpp" line="111"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="113"/>
+        <location filename="../app/ui/MainWindow.cpp" line="121"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="113"/>
+        <location filename="../app/ui/MainWindow.cpp" line="121"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="127"/>
+        <location filename="../app/ui/MainWindow.cpp" line="133"/>
+        <source>@%1 · Kith</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="135"/>
+        <source>Friends · Kith</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <source>Add friend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <source>Accept friend request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <location filename="../app/ui/MainWindow.cpp" line="166"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="131"/>
+        <location filename="../app/ui/MainWindow.cpp" line="168"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="132"/>
+        <location filename="../app/ui/MainWindow.cpp" line="169"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="132"/>
+        <location filename="../app/ui/MainWindow.cpp" line="169"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="140"/>
+        <location filename="../app/ui/MainWindow.cpp" line="134"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="204"/>
+        <location filename="../app/ui/MainWindow.cpp" line="251"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -465,32 +680,32 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="131"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="188"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="165"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="282"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="167"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="284"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="220"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="340"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="223"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="343"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="259"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="379"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -498,32 +713,32 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="159"/>
+        <location filename="../app/ui/MessageView.cpp" line="178"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="160"/>
+        <location filename="../app/ui/MessageView.cpp" line="179"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="164"/>
+        <location filename="../app/ui/MessageView.cpp" line="183"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="166"/>
+        <location filename="../app/ui/MessageView.cpp" line="185"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="168"/>
+        <location filename="../app/ui/MessageView.cpp" line="187"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="170"/>
+        <location filename="../app/ui/MessageView.cpp" line="189"/>
         <source>Copy message ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,12 +774,12 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="29"/>
-        <source>Kith</source>
+        <location filename="../app/ui/ServerRail.cpp" line="30"/>
+        <source>Home: friends and direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="57"/>
+        <location filename="../app/ui/ServerRail.cpp" line="71"/>
         <source>Create or join a server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,80 +788,148 @@
     <name>kith::app::SettingsDialog</name>
     <message>
         <location filename="../app/ui/SettingsDialog.cpp" line="15"/>
+        <source>For direct messages and mentions, when Kith is in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="17"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="19"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="20"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="25"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="27"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="26"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="30"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="32"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="31"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
         <source>A new language applies from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/SettingsDialog.cpp" line="38"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="44"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="39"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="45"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
+    <name>kith::app::TrayNotifier</name>
+    <message>
+        <location filename="../app/platform/TrayNotifier.cpp" line="12"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="29"/>
+        <source>Kith</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/platform/TrayNotifier.cpp" line="29"/>
+        <source>Kith: %n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kith::app::UserFooter</name>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="38"/>
+        <location filename="../app/ui/UserFooter.cpp" line="42"/>
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="51"/>
+        <location filename="../app/ui/UserFooter.cpp" line="80"/>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="82"/>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="84"/>
+        <source>Invisible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="87"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="53"/>
+        <location filename="../app/ui/UserFooter.cpp" line="101"/>
+        <source>Set a custom status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="103"/>
+        <source>Clear the custom status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="112"/>
+        <source>Custom status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="113"/>
+        <source>What are you up to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="66"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="55"/>
+        <location filename="../app/ui/UserFooter.cpp" line="52"/>
+        <source>Set your status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="68"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="57"/>
+        <location filename="../app/ui/UserFooter.cpp" line="70"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="61"/>
+        <location filename="../app/ui/UserFooter.cpp" line="74"/>
+        <location filename="../app/ui/UserFooter.cpp" line="86"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

@@ -24,7 +24,11 @@ QVariant ChannelListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue<quint64>(c.id);
     case GuildIdRole:
         return QVariant::fromValue<quint64>(c.guildId);
+    case IsDmRole:
+        return c.isDm();
     }
+    if (m_extra && role >= UnreadRole)
+        return m_extra(c, role);
     return {};
 }
 
@@ -85,6 +89,13 @@ void ChannelListModel::remove(Id id)
     beginRemoveRows({}, row, row);
     m_channels.removeAt(row);
     endRemoveRows();
+}
+
+void ChannelListModel::refresh(Id id)
+{
+    const int row = rowOf(id);
+    if (row >= 0)
+        emit dataChanged(index(row), index(row));
 }
 
 int ChannelListModel::rowOf(Id id) const

@@ -4,6 +4,7 @@
 #include "shared/Types.h"
 
 #include <QAbstractListModel>
+#include <functional>
 
 namespace kith::app {
 
@@ -11,7 +12,8 @@ class ChannelListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, TopicRole, GuildIdRole };
+    enum Roles { IdRole = Qt::UserRole + 1, TopicRole, GuildIdRole, UnreadRole, MentionsRole, IsDmRole,
+                 PeerIdRole, PresenceRole };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -26,8 +28,16 @@ public:
 
     static void sort(QList<Channel> &channels);
 
+    //! Roles the model does not own (unreads, presence): answered by ClientState.
+    using Extra = std::function<QVariant(const Channel &, int role)>;
+    void setExtra(Extra extra) { m_extra = std::move(extra); }
+    //! Those roles changed for every row.
+    void refreshAll() { if (rowCount()) emit dataChanged(index(0), index(rowCount() - 1)); }
+    void refresh(Id id);
+
 private:
     QList<Channel> m_channels;
+    Extra m_extra;
 };
 
 } // namespace kith::app

@@ -4,14 +4,27 @@
 #include "net/Outbox.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
+#include "shared/Snowflake.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace kith::app {
 
 namespace {
 const QLatin1String kGuildId{"guild_id"};
 const QLatin1String kChannelId{"channel_id"};
+const QLatin1String kUserId{"user_id"};
+constexpr int kTypingShownMs = 8000;   // the protocol: drop 8 s after the last typing.started
+constexpr int kTypingResendMs = 5000;  // the host passes one on per 5 s anyway
+constexpr int kAckDelayMs = 250;       // coalesce acks while messages stream in
+
+QString nameOf(const User &u)
+{
+    return u.displayName.isEmpty() ? u.username : u.displayName;
+}
 
 QList<Message> messagesFrom(const QJsonObject &d)
 {
@@ -30,6 +43,58 @@ ClientState::ClientState(Connection *connection, QObject *parent)
     connect(connection, &Connection::ready, this, &ClientState::onReady);
     connect(connection, &Connection::event, this, &ClientState::onEvent);
     connect(&m_messageModel, &MessageListModel::olderRequested, this, &ClientState::loadOlder);
+    m_typingTimer.setInterval(500);
+    connect(&m_typingTimer, &QTimer::timeout, this, &ClientState::expireTyping);
+    m_ackTimer.setSingleShot(true);
+    m_ackTimer.setInterval(kAckDelayMs);
+    connect(&m_ackTimer, &QTimer::timeout, this, [this] {
+        const auto pending = std::exchange(m_pendingAcks, {});
+        for (auto it = pending.begin(); it != pending.end(); ++it)
+            ack(it.key(), it.value());
+    });
+    wireModels();
+}
+
+void ClientState::wireModels()
+{
+    m_channelModel.setExtra([this](const Channel &c, int role) -> QVariant {
+        const ReadState rs = m_readStates.value(c.id);
+        switch (role) {
+        case ChannelListModel::UnreadRole:
+            return rs.unread > 0;
+        case ChannelListModel::MentionsRole:
+            return c.isDm() ? rs.unread : rs.mentions;
+        case ChannelListModel::PeerIdRole:
+            return QVariant::fromValue<quint64>(dmPeer(c));
+        case ChannelListModel::PresenceRole:
+            return c.type == ChannelType::Dm ? presence(dmPeer(c)).status : QString();
+        }
+        return {};
+    });
+    m_guildModel.setExtra([this](const Guild &g, int role) -> QVariant {
+        if (role == GuildListModel::UnreadRole)
+            return guildUnread(g.id);
+        if (role == GuildListModel::MentionsRole)
+            return guildMentions(g.id);
+        return {};
+    });
+    m_memberModel.setExtra([this](const Member &m, int role) -> QVariant {
+        const Presence p = presence(m.user.id);
+        if (role == MemberListModel::PresenceRole)
+            return p.status;
+        if (role == MemberListModel::CustomStatusRole)
+            return p.customStatus;
+        return {};
+    });
+    connect(this, &ClientState::readStateChanged, this, [this](Id channelId) {
+        m_channelModel.refresh(channelId);
+        m_guildModel.refreshAll();
+    });
+    connect(this, &ClientState::presenceChanged, this, [this] {
+        m_memberModel.refreshAll();
+        if (isHome())
+            m_channelModel.refreshAll();
+    });
 }
 
 void ClientState::setOutbox(Outbox *outbox)
@@ -54,6 +119,8 @@ Guild ClientState::guild(Id id) const
 
 Channel ClientState::channel(Id id) const
 {
+    if (m_dms.contains(id))
+        return m_dms.value(id);
     for (const GuildData &g : m_data)
         for (const Channel &c : g.channels)
             if (c.id == id)
@@ -63,7 +130,7 @@ Channel ClientState::channel(Id id) const
 
 QList<Channel> ClientState::channelsOf(Id guildId) const
 {
-    QList<Channel> cs = m_data.value(guildId).channels;
+    QList<Channel> cs = guildId ? m_data.value(guildId).channels : m_dms.values();
     ChannelListModel::sort(cs);
     return cs;
 }
@@ -93,17 +160,47 @@ void ClientState::onReady(const QJsonObject &d)
         order.append(g.guild);
         m_data.insert(g.guild.id, g);
     }
+    m_readStates.clear();
+    for (const QJsonValue &v : d.value(QLatin1String("read_states")).toArray())
+        setReadState(v.toObject());
+    m_dms.clear();
+    for (const QJsonValue &v : d.value(QLatin1String("dms")).toArray())
+        upsertDm(Channel::fromJson(v.toObject()));
+    m_relations.clear();
+    for (const QJsonValue &v : d.value(QLatin1String("friends")).toArray()) {
+        const User u = User::fromJson(v.toObject());
+        m_relations.insert(u.id, {u, QStringLiteral("friend")});
+    }
+    m_presence.clear();
+    for (const QJsonValue &v : d.value(QLatin1String("presences")).toArray()) {
+        const QJsonObject o = v.toObject();
+        m_presence.insert(idFromJson(o.value(kUserId)),
+                          {o.value(QLatin1String("status")).toString(), o.value(QLatin1String("custom_status")).toString()});
+    }
+    // The first ready tells what I chose (maybe on another device); on later ones (a restarted
+    // host forgets presence) my choice stands and goes out again below.
+    const QString mine = m_presence.value(m_me.id).status;
+    if (!m_hasState && (mine == u"dnd" || mine == u"invisible" || mine == u"online"))
+        m_myStatus = mine;
+    m_typing.clear();
     m_guildModel.reset(order);
+    const bool wasHome = m_hasState && m_guild == 0;
     m_hasState = true;
     // A fresh ready may follow a gap we could not replay: reload what is on screen.
-    const Id keepGuild = m_data.contains(m_guild) ? m_guild : (order.isEmpty() ? 0 : order.first().id);
+    const Id keepGuild = m_data.contains(m_guild) || wasHome ? m_guild : (order.isEmpty() ? 0 : order.first().id);
     const Id keepChannel = m_channel;
     m_guild = 0;
     m_channel = 0;
     selectGuild(keepGuild);
-    if (keepChannel && channel(keepChannel).guildId == keepGuild)
+    if (keepChannel && channel(keepChannel).id && channel(keepChannel).guildId == keepGuild)
         selectChannel(keepChannel);
     emit stateLoaded();
+    emit dmsChanged();
+    emit relationshipsChanged();
+    emit presenceChanged(m_me.id);
+    refreshRelationships();
+    if (m_idle || (m_myStatus != mine && !(m_myStatus == u"online" && mine == u"idle")))
+        setIdle(m_idle); // a new session starts active and online: tell the host what we are
 }
 
 void ClientState::selectGuild(Id id)
@@ -113,13 +210,13 @@ void ClientState::selectGuild(Id id)
     if (id == m_guild && id)
         return;
     m_guild = id;
-    m_channelModel.reset(m_data.value(id).channels);
+    m_channelModel.reset(id ? m_data.value(id).channels : m_dms.values());
     m_memberModel.reset(m_data.value(id).members);
     emit currentGuildChanged(id);
     const QList<Channel> &cs = m_channelModel.channels();
     Id next = m_lastChannelOf.value(id);
     if (m_channelModel.rowOf(next) < 0)
-        next = cs.isEmpty() ? 0 : cs.first().id;
+        next = cs.isEmpty() || !id ? 0 : cs.first().id; // Home opens on the friends view
     m_channel = ~Id(0); // force the switch even when the id is the same
     selectChannel(next);
 }
@@ -138,8 +235,12 @@ void ClientState::selectChannel(Id id)
             return;
         }
         m_lastChannelOf.insert(m_guild, id);
+    } else if (m_guild == 0) {
+        m_lastChannelOf.insert(0, 0);
     }
     m_channel = id;
+    if (m_guild == 0)
+        showMembersOfHome();
     m_messageModel.clear(id);
     if (m_outbox)
         m_messageModel.setPending(m_outbox->entries(id));
@@ -175,6 +276,8 @@ void ClientState::loadLatest()
                               }
                               const QList<Message> page = messagesFrom(r.d);
                               m_messageModel.reset(channelId, page, page.size() < m_pageSize);
+                              if (!page.isEmpty())
+                                  ack(channelId, page.first().id);
                               if (m_outbox)
                                   m_messageModel.setPending(m_outbox->entries(channelId));
                               emit historyLoaded(channelId);
@@ -240,7 +343,12 @@ void ClientState::refreshMembers(Id guildId)
 
 void ClientState::onEvent(const QString &name, const QJsonObject &d)
 {
-    if (name == ev::MessageCreated || name == ev::MessageUpdated) {
+    if (name == ev::MessageCreated) {
+        const Message m = Message::fromJson(d);
+        m_messageModel.upsert(m);
+        countMessage(m);
+        noteDmActivity(m.channelId, m.id);
+    } else if (name == ev::MessageUpdated) {
         m_messageModel.upsert(Message::fromJson(d));
     } else if (name == ev::MessageDeleted) {
         if (idFromJson(d.value(kChannelId)) == m_channel)
@@ -281,6 +389,17 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
         QList<Member> &ms = m_data[gid].members;
         ms.removeIf([&](const Member &x) { return x.user.id == uid; });
         refreshMembers(gid);
+    } else if ((name == ev::ChannelCreated || name == ev::ChannelUpdated)
+               && d.value(kGuildId).isNull()) {
+        upsertDm(Channel::fromJson(d));
+    } else if (name == ev::ChannelDeleted && d.value(kGuildId).isNull()) {
+        const Id cid = idFromJson(d.value(QLatin1String("id")));
+        m_dms.remove(cid);
+        if (m_guild == 0)
+            m_channelModel.remove(cid);
+        if (cid == m_channel && m_guild == 0)
+            selectChannel(0);
+        emit dmsChanged();
     } else if (name == ev::ChannelCreated || name == ev::ChannelUpdated) {
         const Channel c = Channel::fromJson(d);
         if (!m_data.contains(c.guildId))
@@ -306,6 +425,8 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
             const QList<Channel> &cs = m_channelModel.channels();
             selectChannel(cs.isEmpty() ? 0 : cs.first().id);
         }
+    } else {
+        onSocialEvent(name, d);
     }
 }
 
@@ -407,6 +528,8 @@ void ClientState::createInvite(Id guildId)
 
 void ClientState::createChannel(const QString &name, const QString &topic)
 {
+    if (!m_guild)
+        return; // Home has no channels of its own
     QJsonObject d{{kGuildId, idJson(m_guild)}, {QLatin1String("name"), name}};
     if (!topic.isEmpty())
         d.insert(QLatin1String("topic"), topic);
@@ -430,6 +553,367 @@ void ClientState::updateChannel(Id channelId, const QString &name, const QString
 void ClientState::deleteChannel(Id channelId)
 {
     simple(op::ChannelDelete, {{kChannelId, idJson(channelId)}}, tr("Deleting the channel"));
+}
+
+// ---- friends, DMs, presence, typing, read states ----
+
+void ClientState::onSocialEvent(const QString &name, const QJsonObject &d)
+{
+    if (name == ev::RelationshipUpdated) {
+        applyRelationship(User::fromJson(d.value(QLatin1String("user")).toObject()),
+                          d.value(QLatin1String("type")).toString());
+    } else if (name == ev::PresenceUpdated) {
+        const Id uid = idFromJson(d.value(kUserId));
+        const QString status = d.value(QLatin1String("status")).toString();
+        m_presence.insert(uid, {status, d.value(QLatin1String("custom_status")).toString()});
+        if (uid == m_me.id && (status == u"online" || status == u"dnd" || status == u"invisible"))
+            m_myStatus = status;
+        emit presenceChanged(uid);
+    } else if (name == ev::TypingStarted) {
+        const Id cid = idFromJson(d.value(kChannelId));
+        const Id uid = idFromJson(d.value(kUserId));
+        if (uid == m_me.id)
+            return;
+        m_typing[cid].insert(uid, QDeadlineTimer(kTypingShownMs));
+        if (!m_typingTimer.isActive())
+            m_typingTimer.start();
+        emit typingChanged(cid);
+    } else if (name == ev::ReadStateUpdated) {
+        setReadState(d);
+    }
+}
+
+void ClientState::upsertDm(Channel c)
+{
+    if (!c.id || !c.isDm())
+        return;
+    if (c.name.isEmpty())
+        c.name = dmTitle(c); // shown wherever a channel's name is
+    // Most recent first: the list sorts by position, so the position is minus the age.
+    const Id newest = qMax(c.id, m_dmActivity.value(c.id));
+    c.position = -int((snowflake::timestampMs(newest) - snowflake::kEpochMs) / 1000);
+    m_dms.insert(c.id, c);
+    if (m_hasState && m_guild == 0) {
+        m_channelModel.upsert(c);
+        if (c.id == m_channel) {
+            showMembersOfHome();
+            emit channelInfoChanged();
+        }
+    }
+    emit dmsChanged();
+}
+
+void ClientState::noteDmActivity(Id channelId, Id messageId)
+{
+    if (!m_dms.contains(channelId) || messageId <= m_dmActivity.value(channelId))
+        return;
+    m_dmActivity.insert(channelId, messageId);
+    upsertDm(m_dms.value(channelId));
+}
+
+QString ClientState::dmTitle(const Channel &c) const
+{
+    if (!c.isDm())
+        return c.name;
+    if (!c.name.isEmpty())
+        return c.name;
+    QStringList names;
+    for (const User &u : c.recipients)
+        if (u.id != m_me.id)
+            names.append(nameOf(u));
+    return names.isEmpty() ? nameOf(m_me) : names.join(QStringLiteral(", "));
+}
+
+Id ClientState::dmPeer(const Channel &c) const
+{
+    if (c.type != ChannelType::Dm)
+        return 0;
+    for (const User &u : c.recipients)
+        if (u.id != m_me.id)
+            return u.id;
+    return 0;
+}
+
+void ClientState::showMembersOfHome()
+{
+    QList<Member> ms;
+    for (const User &u : m_dms.value(m_channel).recipients)
+        ms.append(Member{u, u.id == m_dms.value(m_channel).ownerId ? Role::Owner : Role::Member, {}});
+    m_memberModel.reset(ms);
+}
+
+void ClientState::openDm(Id userId)
+{
+    m_connection->request(op::DmOpen, {{kUserId, idJson(userId)}}, this, [this](const Reply &r) {
+        if (!r.ok) {
+            emit actionFailed(tr("Opening the conversation"), r.error);
+            return;
+        }
+        const Channel c = Channel::fromJson(r.d.value(QLatin1String("channel")).toObject());
+        upsertDm(c);
+        selectChannel(c.id);
+    });
+}
+
+void ClientState::applyRelationship(const User &user, const QString &type)
+{
+    if (!user.id)
+        return;
+    if (type.isEmpty() || type == u"none")
+        m_relations.remove(user.id);
+    else
+        m_relations.insert(user.id, {user, type});
+    emit relationshipsChanged();
+}
+
+void ClientState::refreshRelationships()
+{
+    m_connection->request(op::FriendList, {}, this, [this](const Reply &r) {
+        if (!r.ok)
+            return;
+        m_relations.clear();
+        for (const char *type : {"friends", "incoming", "outgoing", "blocked"}) {
+            // The list names are plural, the relationship types singular (friends -> friend).
+            QString t = QString::fromLatin1(type);
+            if (t == u"friends")
+                t = QStringLiteral("friend");
+            for (const QJsonValue &v : r.d.value(QLatin1String(type)).toArray()) {
+                const User u = User::fromJson(v.toObject());
+                m_relations.insert(u.id, {u, t});
+            }
+        }
+        emit relationshipsChanged();
+    });
+}
+
+void ClientState::requestFriend(const QString &username)
+{
+    m_connection->request(op::FriendRequest, {{QLatin1String("username"), username}}, this, [this, username](const Reply &r) {
+        emit friendRequestAnswered(username, r.ok);
+        if (!r.ok)
+            return;
+        applyRelationship(User::fromJson(r.d.value(QLatin1String("user")).toObject()),
+                          r.d.value(QLatin1String("type")).toString());
+    });
+}
+
+void ClientState::relate(QLatin1String op, Id userId)
+{
+    m_connection->request(op, {{kUserId, idJson(userId)}}, this, [this](const Reply &r) {
+        if (!r.ok) {
+            emit actionFailed(tr("Changing the friendship"), r.error);
+            return;
+        }
+        applyRelationship(User::fromJson(r.d.value(QLatin1String("user")).toObject()),
+                          r.d.value(QLatin1String("type")).toString());
+    });
+}
+
+void ClientState::setPresence(const QString &status, const QString &customStatus)
+{
+    m_myStatus = status;
+    m_idle = false;
+    m_connection->request(op::PresenceSet,
+                          {{QLatin1String("status"), status}, {QLatin1String("custom_status"), customStatus}},
+                          this, [this](const Reply &r) {
+                              if (!r.ok) {
+                                  emit actionFailed(tr("Changing your status"), r.error);
+                                  return;
+                              }
+                              onSocialEvent(ev::PresenceUpdated, r.d);
+                          });
+}
+
+void ClientState::setIdle(bool idle)
+{
+    m_idle = idle;
+    if (!m_hasState || m_connection->state() != Connection::State::Online)
+        return;
+    // custom_status absent: left as it is.
+    m_connection->request(op::PresenceSet, {{QLatin1String("status"), idle ? QStringLiteral("idle") : m_myStatus}},
+                          this, [this](const Reply &r) {
+                              if (r.ok)
+                                  onSocialEvent(ev::PresenceUpdated, r.d);
+                          });
+}
+
+QStringList ClientState::typingNames(Id channelId) const
+{
+    const auto users = m_typing.value(channelId);
+    QList<QPair<qint64, Id>> order;
+    for (auto it = users.begin(); it != users.end(); ++it)
+        if (!it.value().hasExpired())
+            order.append({it.value().deadline(), it.key()});
+    std::sort(order.begin(), order.end());
+    const Channel c = channel(channelId);
+    auto lookup = [&](Id uid) -> QString {
+        for (const User &u : c.recipients)
+            if (u.id == uid)
+                return nameOf(u);
+        for (const Member &m : m_data.value(c.guildId).members)
+            if (m.user.id == uid)
+                return nameOf(m.user);
+        if (m_relations.contains(uid))
+            return nameOf(m_relations.value(uid).user);
+        return tr("Someone");
+    };
+    QStringList names;
+    for (const auto &p : order)
+        names.append(lookup(p.second));
+    return names;
+}
+
+void ClientState::expireTyping()
+{
+    for (auto it = m_typing.begin(); it != m_typing.end();) {
+        const Id cid = it.key();
+        const qsizetype before = it->size();
+        it->removeIf([](const auto &entry) { return entry.value().hasExpired(); });
+        const bool changed = it->size() != before;
+        it = it->isEmpty() ? m_typing.erase(it) : std::next(it);
+        if (changed)
+            emit typingChanged(cid);
+    }
+    if (m_typing.isEmpty())
+        m_typingTimer.stop();
+}
+
+void ClientState::noteTyping()
+{
+    if (!m_channel || m_connection->state() != Connection::State::Online)
+        return;
+    if (m_typingChannel == m_channel && m_typingSent.isValid() && m_typingSent.elapsed() < kTypingResendMs)
+        return;
+    m_typingChannel = m_channel;
+    m_typingSent.start();
+    m_connection->request(op::TypingStart, {{kChannelId, idJson(m_channel)}}, this, [](const Reply &) {});
+}
+
+void ClientState::setReadState(const QJsonObject &o)
+{
+    const Id cid = idFromJson(o.value(kChannelId));
+    if (!cid)
+        return;
+    const ReadState rs = ReadState::fromJson(o);
+    const ReadState old = m_readStates.value(cid);
+    if (old.lastReadId > rs.lastReadId)
+        return; // an older marker arriving late: the newer one stands
+    m_readStates.insert(cid, rs);
+    if (rs.lastReadId > m_dmActivity.value(cid))
+        m_dmActivity.insert(cid, rs.lastReadId); // any channel: ready lists read states before DMs
+    emit readStateChanged(cid);
+}
+
+bool ClientState::mentionsMe(const Message &m) const
+{
+    // As the host counts them: @username as a whole name, @everyone from a guild's owner/admin.
+    const QString user = QRegularExpression::escape(m_me.username);
+    static const QString pre = QStringLiteral("(?<![A-Za-z0-9_.@])@");
+    static const QString post = QStringLiteral("(?![A-Za-z0-9_@]|\\.[A-Za-z0-9_])");
+    const QRegularExpression me(pre + user + post, QRegularExpression::CaseInsensitiveOption);
+    if (me.match(m.content).hasMatch())
+        return true;
+    if (!m.guildId)
+        return false;
+    static const QRegularExpression everyone(pre + QStringLiteral("everyone") + post,
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (!everyone.match(m.content).hasMatch())
+        return false;
+    for (const Member &mb : m_data.value(m.guildId).members)
+        if (mb.user.id == m.author.id)
+            return mb.role != Role::Member;
+    return false;
+}
+
+void ClientState::countMessage(const Message &m)
+{
+    // The author stopped typing when the message arrived.
+    if (m_typing.contains(m.channelId) && m_typing[m.channelId].remove(m.author.id))
+        emit typingChanged(m.channelId);
+    if (m.author.id == m_me.id || m.authorBlocked)
+        return;
+    if (m.channelId == m_channel && m_viewing) {
+        m_pendingAcks.insert(m.channelId, qMax(m_pendingAcks.value(m.channelId), m.id));
+        m_ackTimer.start();
+        return;
+    }
+    ReadState &rs = m_readStates[m.channelId];
+    if (m.id <= rs.lastReadId)
+        return;
+    const bool mention = mentionsMe(m);
+    ++rs.unread;
+    if (mention)
+        ++rs.mentions;
+    emit readStateChanged(m.channelId);
+    if (mention || !m.guildId)
+        emit notifiable(m, mention);
+}
+
+void ClientState::ack(Id channelId, Id messageId)
+{
+    const ReadState rs = m_readStates.value(channelId);
+    if (!messageId || (messageId <= rs.lastReadId && rs.unread == 0 && rs.mentions == 0))
+        return;
+    m_connection->request(op::ChannelAck, {{kChannelId, idJson(channelId)}, {QLatin1String("message_id"), idJson(messageId)}},
+                          this, [this](const Reply &r) {
+                              if (r.ok)
+                                  setReadState(r.d);
+                          });
+}
+
+void ClientState::markRead(Id channelId)
+{
+    if (channelId != m_channel)
+        return;
+    const int n = m_messageModel.rowCount();
+    for (int row = n - 1; row >= 0; --row) {
+        const Id id = m_messageModel.messageAt(row).id;
+        if (id) {
+            ack(channelId, id);
+            return;
+        }
+    }
+}
+
+void ClientState::setViewing(bool viewing)
+{
+    if (viewing == m_viewing)
+        return;
+    m_viewing = viewing;
+    if (viewing)
+        markRead(m_channel);
+}
+
+int ClientState::guildMentions(Id guildId) const
+{
+    int n = 0;
+    for (const Channel &c : m_data.value(guildId).channels)
+        n += m_readStates.value(c.id).mentions;
+    return n;
+}
+
+bool ClientState::guildUnread(Id guildId) const
+{
+    for (const Channel &c : m_data.value(guildId).channels)
+        if (m_readStates.value(c.id).unread > 0)
+            return true;
+    return false;
+}
+
+int ClientState::dmMentions() const
+{
+    int n = 0;
+    for (const Channel &c : m_dms)
+        n += m_readStates.value(c.id).unread;
+    return n;
+}
+
+int ClientState::totalMentions() const
+{
+    int n = dmMentions();
+    for (auto it = m_data.begin(); it != m_data.end(); ++it)
+        n += guildMentions(it.key());
+    return n;
 }
 
 } // namespace kith::app

@@ -9,13 +9,28 @@
 #include "MessageListModel.h"
 #include "shared/ErrorCode.h"
 
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 namespace kith::app {
 
 class Connection;
 class Outbox;
+
+//! How a user shows: online, idle, dnd, invisible (only ever mine) or offline.
+struct Presence {
+    QString status = QStringLiteral("offline");
+    QString customStatus;
+};
+
+//! Another user as I see them: friend, incoming, outgoing or blocked.
+struct Relationship {
+    User user;
+    QString type;
+};
 
 class ClientState : public QObject
 {
@@ -63,6 +78,48 @@ public:
     void updateChannel(Id channelId, const QString &name, const QString &topic);
     void deleteChannel(Id channelId);
 
+    // Home, friends and DMs. Home is "guild 0": its channels are my DMs; channel 0 there is
+    // the friends view.
+    bool isHome() const { return m_hasState && m_guild == 0; }
+    void selectHome() { selectGuild(0); }
+    QList<Channel> dms() const { return m_dms.values(); }
+    //! A DM's title: the group's name, or the other people's names.
+    QString dmTitle(const Channel &c) const;
+    //! The other person of a 1:1 DM (0 for groups).
+    Id dmPeer(const Channel &c) const;
+    void openDm(Id userId);
+    QList<Relationship> relationships() const { return m_relations.values(); }
+    QString relationship(Id userId) const { return m_relations.value(userId).type; }
+    void refreshRelationships();
+    void requestFriend(const QString &username);
+    //! friend.accept/decline/cancel/remove, user.block/unblock on one user.
+    void relate(QLatin1String op, Id userId);
+
+    // Presence
+    Presence presence(Id userId) const { return m_presence.value(userId); }
+    QString myStatus() const { return m_myStatus; }  //!< chosen: online, idle, dnd, invisible
+    QString myCustomStatus() const { return m_presence.value(m_me.id).customStatus; }
+    void setPresence(const QString &status, const QString &customStatus);
+    //! Reports this session idle (no input for a while) or active again.
+    void setIdle(bool idle);
+    bool isIdle() const { return m_idle; }
+
+    // Typing
+    //! Display names of those typing in a channel now (not me), oldest first.
+    QStringList typingNames(Id channelId) const;
+    //! The user is composing in the open channel: tells the host, at most every few seconds.
+    void noteTyping();
+
+    // Read states
+    ReadState readState(Id channelId) const { return m_readStates.value(channelId); }
+    int guildMentions(Id guildId) const;
+    bool guildUnread(Id guildId) const;
+    int dmMentions() const; //!< unread DMs count as mentions, as they are addressed to me
+    int totalMentions() const;
+    //! Whether the user sees the open channel (the window is active): new messages there are read.
+    void setViewing(bool viewing);
+    void markRead(Id channelId);
+
 signals:
     void stateLoaded();             //!< after every ready (first sign-in and full resyncs)
     void currentGuildChanged(kith::Id id);
@@ -72,6 +129,14 @@ signals:
     void inviteCreated(const QString &code, kith::Id guildId);
     //! A request the user made failed; `what` says which, in words.
     void actionFailed(const QString &what, const kith::Error &error);
+    void presenceChanged(kith::Id userId);
+    void friendRequestAnswered(const QString &username, bool ok);
+    void relationshipsChanged();
+    void dmsChanged();
+    void typingChanged(kith::Id channelId);
+    void readStateChanged(kith::Id channelId);
+    //! A message from someone else that deserves a notification: a DM, or one that mentions me.
+    void notifiable(const kith::Message &message, bool mention);
 
 private:
     struct GuildData {
@@ -87,6 +152,17 @@ private:
     void loadLatest();
     void loadOlder(Id channelId, Id beforeId);
     void simple(QLatin1String op, const QJsonObject &d, const QString &what);
+    void onSocialEvent(const QString &name, const QJsonObject &d);
+    void upsertDm(Channel c);
+    void noteDmActivity(Id channelId, Id messageId);
+    void setReadState(const QJsonObject &o);
+    void countMessage(const Message &m);
+    bool mentionsMe(const Message &m) const;
+    void applyRelationship(const User &user, const QString &type);
+    void expireTyping();
+    void showMembersOfHome();
+    void wireModels();
+    void ack(Id channelId, Id messageId);
 
     Connection *m_connection;
     Outbox *m_outbox = nullptr;
@@ -103,6 +179,21 @@ private:
     Id m_channel = 0;
     Id m_selectAfterCreate = 0;
     int m_pageSize = 50;
+
+    QHash<Id, Channel> m_dms;
+    QHash<Id, Id> m_dmActivity; //!< DM -> newest message id seen, to list recent ones first
+    QHash<Id, Relationship> m_relations;
+    QHash<Id, Presence> m_presence;
+    QHash<Id, ReadState> m_readStates;
+    QHash<Id, QHash<Id, QDeadlineTimer>> m_typing; //!< channel -> user -> until
+    QTimer m_typingTimer;
+    QElapsedTimer m_typingSent;
+    Id m_typingChannel = 0;
+    QString m_myStatus = QStringLiteral("online");
+    bool m_idle = false;
+    bool m_viewing = true;
+    QTimer m_ackTimer;
+    QHash<Id, Id> m_pendingAcks; //!< channel -> newest message to ack
 };
 
 } // namespace kith::app

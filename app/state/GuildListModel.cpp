@@ -23,6 +23,8 @@ QVariant GuildListModel::data(const QModelIndex &index, int role) const
     case OwnerIdRole:
         return QVariant::fromValue<quint64>(g.ownerId);
     }
+    if (m_extra && role >= UnreadRole)
+        return m_extra(g, role);
     return {};
 }
 

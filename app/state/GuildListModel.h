@@ -4,6 +4,7 @@
 #include "shared/Types.h"
 
 #include <QAbstractListModel>
+#include <functional>
 
 namespace kith::app {
 
@@ -11,7 +12,7 @@ class GuildListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, InitialsRole, OwnerIdRole };
+    enum Roles { IdRole = Qt::UserRole + 1, InitialsRole, OwnerIdRole, UnreadRole, MentionsRole };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -27,8 +28,16 @@ public:
 
     static QString initials(const QString &name);
 
+    //! Roles the model does not own (unreads, presence): answered by ClientState.
+    using Extra = std::function<QVariant(const Guild &, int role)>;
+    void setExtra(Extra extra) { m_extra = std::move(extra); }
+    //! Those roles changed for every row.
+    void refreshAll() { if (rowCount()) emit dataChanged(index(0), index(rowCount() - 1)); }
+
+
 private:
     QList<Guild> m_guilds;
+    Extra m_extra;
 };
 
 } // namespace kith::app

@@ -29,6 +29,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     case FirstOfRoleRole:
         return index.row() == 0 || m_members.at(index.row() - 1).role != m.role;
     }
+    if (m_extra && role >= PresenceRole)
+        return m_extra(m, role);
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "shared/Types.h"
 
 #include <QAbstractListModel>
+#include <functional>
 
 namespace kith::app {
 
@@ -11,7 +12,8 @@ class MemberListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { UserIdRole = Qt::UserRole + 1, RoleRole, RoleNameRole, UsernameRole, FirstOfRoleRole };
+    enum Roles { UserIdRole = Qt::UserRole + 1, RoleRole, RoleNameRole, UsernameRole, FirstOfRoleRole, PresenceRole,
+                 CustomStatusRole };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -20,8 +22,16 @@ public:
     void reset(QList<Member> members);
     const QList<Member> &members() const { return m_members; }
 
+    //! Roles the model does not own (unreads, presence): answered by ClientState.
+    using Extra = std::function<QVariant(const Member &, int role)>;
+    void setExtra(Extra extra) { m_extra = std::move(extra); }
+    //! Those roles changed for every row.
+    void refreshAll() { if (rowCount()) emit dataChanged(index(0), index(rowCount() - 1)); }
+
+
 private:
     QList<Member> m_members;
+    Extra m_extra;
 };
 
 } // namespace kith::app

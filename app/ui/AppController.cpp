@@ -1,6 +1,9 @@
 #include "AppController.h"
 
 #include "ChatPane.h"
+#include "Icons.h"
+#include "IdleWatcher.h"
+#include "platform/TrayNotifier.h"
 #include "Composer.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
@@ -36,6 +39,7 @@ const QString kLocalPort = QStringLiteral("local/port");
 const QString kRemoteUrl = QStringLiteral("remote/url");
 const QString kRemoteUser = QStringLiteral("remote/username");
 const QString kTheme = QStringLiteral("ui/theme");
+const QString kNotify = QStringLiteral("notifications/enabled");
 
 QString localUsername()
 {
@@ -84,6 +88,14 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_connection, &Connection::signInFailed, this, &AppController::onSignInFailed);
     connect(m_connection, &Connection::stateChanged, this, &AppController::onStateChanged);
     connect(m_state, &ClientState::stateLoaded, this, &AppController::onReady);
+    connect(m_state, &ClientState::notifiable, this, &AppController::onNotifiable);
+    connect(m_state, &ClientState::readStateChanged, this, [this] {
+        if (m_notifier)
+            m_notifier->setUnreadCount(m_state->totalMentions());
+    });
+    m_idle = new IdleWatcher(m_state, this);
+    m_focusProbe = [this] { return m_window && m_window->isActiveWindow(); };
+    setNotifier(new TrayNotifier(icons::make(icons::Kind::Logo, m_theme->color(QStringLiteral("accent")), 64), this));
     connect(m_state, &ClientState::historyLoaded, this, [this] {
         if (!m_usableEmitted && m_window && m_window->isWorkspaceShown()) {
             m_usableEmitted = true;
@@ -383,10 +395,54 @@ void AppController::setTheme(const QString &name)
         m_window->show();
 }
 
+void AppController::setNotifier(Notifier *notifier)
+{
+    delete m_notifier;
+    m_notifier = notifier;
+    if (!notifier)
+        return;
+    notifier->setParent(this);
+    connect(notifier, &Notifier::activated, this, [this](quint64 channelId) {
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+        if (channelId)
+            m_state->selectChannel(channelId);
+    });
+}
+
+bool AppController::notificationsEnabled() const
+{
+    return m_settings->value(kNotify, true).toBool();
+}
+
+void AppController::setNotificationsEnabled(bool on)
+{
+    m_settings->setValue(kNotify, on);
+}
+
+void AppController::onNotifiable(const Message &message, bool mention)
+{
+    // Off in settings, do not disturb, or the user is looking: stay quiet.
+    if (!m_notifier || !notificationsEnabled() || m_state->myStatus() == u"dnd" || (m_focusProbe && m_focusProbe()))
+        return;
+    const QString author = message.author.displayName.isEmpty() ? message.author.username : message.author.displayName;
+    const Channel c = m_state->channel(message.channelId);
+    QString title;
+    if (c.isDm())
+        title = c.type == ChannelType::Dm ? author : tr("%1 in %2").arg(author, c.name);
+    else
+        title = tr("%1 in #%2 (%3)").arg(author, c.name, m_state->guild(c.guildId).name);
+    Q_UNUSED(mention)
+    m_notifier->notify(title, message.content.left(200), message.channelId);
+}
+
 void AppController::openSettings()
 {
     SettingsDialog dialog(m_theme->name(), m_settings->value(QStringLiteral("ui/language"), QStringLiteral("system")).toString(),
                           QDir::toNativeSeparators(m_options.dataDir), m_window.get());
+    dialog.setNotifications(notificationsEnabled());
+    connect(&dialog, &SettingsDialog::notificationsChosen, this, &AppController::setNotificationsEnabled);
     connect(&dialog, &SettingsDialog::signOutRequested, this, &AppController::signOut);
     const QString before = m_theme->name();
     dialog.exec();

@@ -9,12 +9,15 @@
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
+#include <functional>
 #include <memory>
 
 namespace kith::app {
 
 class ClientState;
 class EmbeddedServer;
+class IdleWatcher;
+class Notifier;
 class Keychain;
 class MainWindow;
 class Outbox;
@@ -53,6 +56,15 @@ public:
 
     static QString settingsPath(const QString &dataDir);
 
+    //! Replaces the notifier (the app's owns a tray one); takes ownership.
+    void setNotifier(Notifier *notifier);
+    Notifier *notifier() const { return m_notifier; }
+    IdleWatcher *idleWatcher() const { return m_idle; }
+    //! Whether the user looks at the window; notifications only go out when not. Tests replace it.
+    void setFocusProbe(std::function<bool()> probe) { m_focusProbe = std::move(probe); }
+    bool notificationsEnabled() const;
+    void setNotificationsEnabled(bool on);
+
 signals:
     //! The chat is on screen with the open channel's messages: the user can type.
     void usable();
@@ -70,6 +82,7 @@ private:
     void readLocalSecret(const QString &username, std::function<void(QString token, QString password)> done);
     QString localKeyFile() const;
     void notice(const QString &text);
+    void onNotifiable(const kith::Message &message, bool mention);
 
     AppOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -80,6 +93,9 @@ private:
     ClientState *m_state;
     Outbox *m_outbox = nullptr;
     std::unique_ptr<MainWindow> m_window;
+    Notifier *m_notifier = nullptr;
+    IdleWatcher *m_idle = nullptr;
+    std::function<bool()> m_focusProbe;
 
     enum class Mode { None, Local, Remote } m_mode = Mode::None;
     QString m_localPassword;   //!< the local owner's password while we may still need it

@@ -2,34 +2,70 @@
 
 #include "Icons.h"
 #include "Theme.h"
+#include "state/ChannelListModel.h"
 
 #include <QPainter>
 
 namespace kith::app {
 
+QSize ChannelDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // DM rows carry an avatar.
+    const int h = option.fontMetrics.height() + 14;
+    return {option.rect.width(), index.data(ChannelListModel::IsDmRole).toBool() ? qMax(h, 42) : h};
+}
+
 void ChannelDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    using M = ChannelListModel;
     const bool selected = option.state & QStyle::State_Selected;
     const bool hover = option.state & QStyle::State_MouseOver;
+    const bool unread = index.data(M::UnreadRole).toBool();
+    const int mentions = index.data(M::MentionsRole).toInt();
+    const bool dm = index.data(M::IsDmRole).toBool();
     const QRect r = option.rect.adjusted(8, 1, -8, -1);
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
+    const QColor back = m_theme->color(selected ? QStringLiteral("selected")
+                                       : hover  ? QStringLiteral("hover")
+                                                : QStringLiteral("sidebar"));
     if (selected || hover) {
         p->setPen(Qt::NoPen);
-        p->setBrush(m_theme->color(selected ? QStringLiteral("selected") : QStringLiteral("hover")));
+        p->setBrush(back);
         p->drawRoundedRect(r, 5, 5);
     }
-    const QColor fg = m_theme->color(selected ? QStringLiteral("text") : QStringLiteral("textMuted"));
-    icons::paint(p, icons::Kind::Hash, QRectF(r.left() + 8, r.center().y() - 8, 16, 16),
-                 m_theme->color(QStringLiteral("textFaint")));
+    // Unread: a small pill at the sidebar's edge and the name in bold, bright.
+    if (unread && !selected) {
+        p->setPen(Qt::NoPen);
+        p->setBrush(m_theme->color(QStringLiteral("text")));
+        p->drawRoundedRect(QRectF(option.rect.left() - 4, r.center().y() - 4, 8, 8), 4, 4);
+    }
+    const QColor fg = m_theme->color(selected || unread ? QStringLiteral("text") : QStringLiteral("textMuted"));
+    int textLeft = 32;
+    if (dm) {
+        const QRectF avatar(r.left() + 6, r.center().y() - 14, 28, 28);
+        icons::paintAvatar(p, avatar, index.data(M::PeerIdRole).toULongLong() ? index.data(M::PeerIdRole).toULongLong()
+                                                                               : index.data(M::IdRole).toULongLong(),
+                           index.data().toString(), *m_theme);
+        const QString status = index.data(M::PresenceRole).toString();
+        if (!status.isEmpty())
+            icons::paintPresence(p, avatar.bottomRight() - QPointF(3, 3), 5, status, back, *m_theme);
+        textLeft = 44;
+    } else {
+        icons::paint(p, icons::Kind::Hash, QRectF(r.left() + 8, r.center().y() - 8, 16, 16),
+                     m_theme->color(QStringLiteral("textFaint")));
+    }
     QFont f = option.font;
-    if (selected)
-        f.setWeight(QFont::DemiBold);
+    if (selected || unread)
+        f.setWeight(unread ? QFont::Bold : QFont::DemiBold);
     p->setFont(f);
     p->setPen(fg);
-    const QRect text = r.adjusted(32, 0, -6, 0);
+    const int badge = mentions > 0 ? 28 : 0;
+    const QRect text = r.adjusted(textLeft, 0, -6 - badge, 0);
     p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
                 QFontMetrics(f).elidedText(index.data().toString(), Qt::ElideRight, text.width()));
+    if (mentions > 0)
+        icons::paintBadge(p, QPointF(r.right() - 16, r.center().y()), mentions, back, *m_theme);
     p->restore();
 }
 

@@ -14,10 +14,7 @@ public:
     explicit ChannelDelegate(const Theme *theme, QObject *parent = nullptr)
         : QStyledItemDelegate(parent), m_theme(theme) {}
     void paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
-    {
-        return {option.rect.width(), option.fontMetrics.height() + 14};
-    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
     const Theme *m_theme;

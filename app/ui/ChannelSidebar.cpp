@@ -18,7 +18,7 @@ namespace kith::app {
 
 ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent)
     : QWidget(parent), m_state(state), m_title(new QToolButton(this)), m_list(new QListView(this)),
-      m_footer(new UserFooter(connection, theme, this))
+      m_footer(new UserFooter(connection, state, theme, this))
 {
     setObjectName(QStringLiteral("ChannelSidebar"));
     setAttribute(Qt::WA_StyledBackground);
@@ -43,10 +43,10 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     hl->addWidget(m_title, 1);
     layout->addWidget(header);
 
-    auto *section = new QLabel(tr("TEXT CHANNELS"), this);
-    section->setProperty("section", true);
-    section->setContentsMargins(16, 16, 8, 4);
-    layout->addWidget(section);
+    m_section = new QLabel(tr("TEXT CHANNELS"), this);
+    m_section->setProperty("section", true);
+    m_section->setContentsMargins(16, 16, 8, 4);
+    layout->addWidget(m_section);
 
     m_list->setObjectName(QStringLiteral("ChannelList"));
     m_list->setModel(state->channels());
@@ -65,6 +65,7 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     connect(m_list, &QListView::customContextMenuRequested, this, &ChannelSidebar::showChannelMenu);
     connect(m_footer, &UserFooter::settingsRequested, this, &ChannelSidebar::settingsRequested);
     connect(state, &ClientState::currentGuildChanged, this, &ChannelSidebar::syncGuild);
+    connect(state, &ClientState::stateLoaded, this, &ChannelSidebar::syncGuild);
     connect(state, &ClientState::currentChannelChanged, this, &ChannelSidebar::syncSelection);
     connect(state->channels(), &QAbstractItemModel::modelReset, this, &ChannelSidebar::syncSelection);
     connect(state->channels(), &QAbstractItemModel::rowsInserted, this, &ChannelSidebar::syncSelection);
@@ -75,8 +76,11 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
 void ChannelSidebar::syncGuild()
 {
     const Guild g = m_state->guild(m_state->currentGuild());
-    m_title->setText(g.id ? g.name : tr("No server yet"));
-    m_title->setEnabled(g.id != 0);
+    // Home: the title opens the friends view, the list holds the DMs.
+    const bool home = m_state->isHome();
+    m_title->setText(g.id ? g.name : home ? tr("Friends") : tr("No server yet"));
+    m_title->setEnabled(g.id != 0 || home);
+    m_section->setText(home ? tr("DIRECT MESSAGES") : tr("TEXT CHANNELS"));
 }
 
 void ChannelSidebar::syncSelection()
@@ -91,8 +95,11 @@ void ChannelSidebar::syncSelection()
 void ChannelSidebar::showGuildMenu()
 {
     const Id gid = m_state->currentGuild();
-    if (!gid)
+    if (!gid) {
+        if (m_state->isHome())
+            m_state->selectChannel(0);
         return;
+    }
     QMenu menu(this);
     const bool manage = m_state->canManage(gid);
     if (manage) {
@@ -115,7 +122,7 @@ void ChannelSidebar::showGuildMenu()
 void ChannelSidebar::showChannelMenu(const QPoint &pos)
 {
     const QModelIndex i = m_list->indexAt(pos);
-    if (!i.isValid() || !m_state->canManage(m_state->currentGuild()))
+    if (!i.isValid() || !m_state->currentGuild() || !m_state->canManage(m_state->currentGuild()))
         return;
     const Id cid = i.data(ChannelListModel::IdRole).toULongLong();
     QMenu menu(this);

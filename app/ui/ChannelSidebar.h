@@ -42,6 +42,7 @@ private:
 
     ClientState *m_state;
     QToolButton *m_title;
+    QLabel *m_section;
     QListView *m_list;
     UserFooter *m_footer;
 };

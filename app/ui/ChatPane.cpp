@@ -22,6 +22,7 @@ namespace kith::app {
 ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     : QWidget(parent), m_state(state), m_name(new QLabel(this)), m_topic(new QLabel(this)),
       m_view(new MessageView(theme, this)), m_composer(new Composer(this)), m_hint(new QLabel(this)),
+      m_typing(new QLabel(this)),
       m_notice(new QLabel(this)), m_error(new QLabel(this)), m_errorTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("ChatPane"));
@@ -37,9 +38,13 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto *hl = new QHBoxLayout(header);
     hl->setContentsMargins(16, 0, 16, 0);
     hl->setSpacing(8);
-    auto *hash = new QLabel(header);
-    hash->setPixmap(icons::make(icons::Kind::Hash, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
-    hl->addWidget(hash);
+    m_hash = new QLabel(header);
+    m_hash->setPixmap(icons::make(icons::Kind::Hash, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
+    hl->addWidget(m_hash);
+    m_at = new QLabel(QStringLiteral("@"), header); // a DM's header: @name
+    m_at->setStyleSheet(QStringLiteral("color: %1; font-size: 15pt; font-weight: 600;").arg(theme->color(QStringLiteral("textFaint")).name()));
+    m_at->hide();
+    hl->addWidget(m_at);
     m_name->setObjectName(QStringLiteral("ChatHeaderName"));
     m_topic->setObjectName(QStringLiteral("ChatHeaderTopic"));
     m_topic->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -96,7 +101,14 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     bl->addWidget(frame);
     m_hint->setObjectName(QStringLiteral("ComposerHint"));
     m_hint->setText(QStringLiteral(" "));
-    bl->addWidget(m_hint);
+    // Typing and the edit hint share the line under the composer, so nothing jumps.
+    m_typing->setObjectName(QStringLiteral("TypingIndicator"));
+    m_typing->setStyleSheet(QStringLiteral("color: %1; font-size: 9pt; font-weight: 600;").arg(theme->color(QStringLiteral("textMuted")).name()));
+    auto *hintRow = new QHBoxLayout;
+    hintRow->setContentsMargins(0, 0, 0, 0);
+    hintRow->addWidget(m_typing, 1);
+    hintRow->addWidget(m_hint);
+    bl->addLayout(hintRow);
     layout->addWidget(bottom);
 
     connect(send, &QToolButton::clicked, this, [this] {
@@ -108,6 +120,14 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
         m_view->scrollToBottomNow();
     });
     connect(m_composer, &Composer::editSubmitted, state, &ClientState::editMessage);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_composer->editing() == 0 && !m_composer->toPlainText().trimmed().isEmpty())
+            m_state->noteTyping();
+    });
+    connect(state, &ClientState::typingChanged, this, [this](Id channelId) {
+        if (channelId == m_state->currentChannel())
+            syncTyping();
+    });
     connect(m_composer, &Composer::tooLong, this, [this](int length, int max) {
         showError(tr("This message is %1 characters long; the limit is %2.").arg(length).arg(max));
     });
@@ -148,15 +168,48 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     syncHeader();
 }
 
+QString ChatPane::typingSentence(const QStringList &names)
+{
+    switch (names.size()) {
+    case 0:
+        return {};
+    case 1:
+        return tr("%1 is typing…").arg(names.at(0));
+    case 2:
+        return tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    case 3:
+        return tr("%1, %2 and %3 are typing…").arg(names.at(0), names.at(1), names.at(2));
+    }
+    return tr("Several people are typing…");
+}
+
+QString ChatPane::typingText() const
+{
+    return m_typing->text();
+}
+
+void ChatPane::syncTyping()
+{
+    m_typing->setText(typingSentence(m_state->typingNames(m_state->currentChannel())));
+}
+
 void ChatPane::syncHeader()
 {
     const Channel c = m_state->channel(m_state->currentChannel());
     m_name->setText(c.name);
-    m_topic->setText(c.topic);
+    m_hash->setVisible(!c.isDm());
+    m_at->setVisible(c.type == ChannelType::Dm);
+    m_topic->setText(c.isDm() ? QString() : c.topic);
     m_composer->cancelEdit();
     m_composer->setEnabled(c.id != 0);
-    m_composer->setPlaceholderText(c.id ? tr("Message #%1").arg(c.name) : tr("No channel selected"));
-    m_view->setEmptyText(c.id ? tr("This is the beginning of #%1. Say hello!").arg(c.name) : QString());
+    syncTyping();
+    if (c.isDm()) {
+        m_composer->setPlaceholderText(tr("Message @%1").arg(c.name));
+        m_view->setEmptyText(tr("This is the beginning of your conversation with %1.").arg(c.name));
+    } else {
+        m_composer->setPlaceholderText(c.id ? tr("Message #%1").arg(c.name) : tr("No channel selected"));
+        m_view->setEmptyText(c.id ? tr("This is the beginning of #%1. Say hello!").arg(c.name) : QString());
+    }
     if (c.id)
         m_composer->setFocus();
 }

@@ -31,9 +31,13 @@ public:
     void showInfo(const QString &text);
     QString infoText() const;
     QString noticeText() const;
+    //! "X is typing…" under the messages; empty when nobody is.
+    QString typingText() const;
+    static QString typingSentence(const QStringList &names);
 
 private:
     void syncHeader();
+    void syncTyping();
     void onActionFailed(const QString &what, const kith::Error &error);
 
     ClientState *m_state;
@@ -42,6 +46,9 @@ private:
     MessageView *m_view;
     Composer *m_composer;
     QLabel *m_hint;
+    QLabel *m_typing;
+    QLabel *m_hash;
+    QLabel *m_at;
     QLabel *m_notice;
     QLabel *m_error;
     QWidget *m_info;

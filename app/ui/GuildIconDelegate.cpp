@@ -1,5 +1,6 @@
 #include "GuildIconDelegate.h"
 
+#include "Icons.h"
 #include "Theme.h"
 #include "state/GuildListModel.h"
 
@@ -16,8 +17,9 @@ void GuildIconDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
     const QRectF icon(r.center().x() - 23, r.center().y() - 23, 46, 46);
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
-    if (selected || hover) {
-        const qreal h = selected ? 36 : 18;
+    const bool unread = index.data(GuildListModel::UnreadRole).toBool();
+    if (selected || hover || unread) {
+        const qreal h = selected ? 36 : hover ? 18 : 8;
         p->setPen(Qt::NoPen);
         p->setBrush(m_theme->color(QStringLiteral("text")));
         p->drawRoundedRect(QRectF(r.left() - 4, r.center().y() - h / 2, 8, h), 4, 4);
@@ -35,6 +37,8 @@ void GuildIconDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
     p->setFont(f);
     p->setPen(m_theme->color(QStringLiteral("accentText")));
     p->drawText(icon, Qt::AlignCenter, index.data(GuildListModel::InitialsRole).toString());
+    icons::paintBadge(p, icon.bottomRight() - QPointF(4, 4), index.data(GuildListModel::MentionsRole).toInt(),
+                      m_theme->color(QStringLiteral("rail")), *m_theme);
     p->restore();
 }
 

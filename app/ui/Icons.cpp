@@ -149,4 +149,52 @@ void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, 
     p->restore();
 }
 
+void paintPresence(QPainter *p, const QPointF &center, qreal radius, const QString &status,
+                   const QColor &ring, const Theme &theme)
+{
+    const QString key = status == u"online" ? QStringLiteral("success")
+        : status == u"idle"                 ? QStringLiteral("warning")
+        : status == u"dnd"                  ? QStringLiteral("danger")
+                                            : QStringLiteral("textFaint");
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(ring, radius * 0.5));
+    p->setBrush(theme.color(key));
+    p->drawEllipse(center, radius, radius);
+    // Offline and invisible are hollow, dnd has a bar, as people know them from elsewhere.
+    if (status != u"online" && status != u"idle" && status != u"dnd") {
+        p->setPen(Qt::NoPen);
+        p->setBrush(ring);
+        p->drawEllipse(center, radius * 0.45, radius * 0.45);
+    } else if (status == u"dnd") {
+        p->setPen(Qt::NoPen);
+        p->setBrush(ring);
+        p->drawRoundedRect(QRectF(center.x() - radius * 0.55, center.y() - radius * 0.16, radius * 1.1, radius * 0.32),
+                           radius * 0.16, radius * 0.16);
+    }
+    p->restore();
+}
+
+void paintBadge(QPainter *p, const QPointF &center, int count, const QColor &ring, const Theme &theme)
+{
+    if (count <= 0)
+        return;
+    const QString text = count > 99 ? QStringLiteral("99+") : QString::number(count);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    QFont f = p->font();
+    f.setPixelSize(11);
+    f.setWeight(QFont::Bold);
+    p->setFont(f);
+    const qreal h = 16;
+    const qreal w = qMax(h, QFontMetricsF(f).horizontalAdvance(text) + 9);
+    const QRectF r(center.x() - w / 2, center.y() - h / 2, w, h);
+    p->setPen(QPen(ring, 3));
+    p->setBrush(theme.color(QStringLiteral("danger")));
+    p->drawRoundedRect(r, h / 2, h / 2);
+    p->setPen(theme.color(QStringLiteral("accentText")));
+    p->drawText(r, Qt::AlignCenter, text);
+    p->restore();
+}
+
 } // namespace kith::app::icons

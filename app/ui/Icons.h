@@ -19,6 +19,12 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color);
 //! A round avatar: initials of `name` on the id's colour.
 void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, const Theme &theme);
 QString initials(const QString &name);
+//! The status dot at an avatar's corner: a ring in `ring` (the background) around the colour of
+//! the status (online, idle, dnd, invisible, offline).
+void paintPresence(QPainter *p, const QPointF &center, qreal radius, const QString &status,
+                   const QColor &ring, const Theme &theme);
+//! A red pill with a count (mentions), centred on `center`.
+void paintBadge(QPainter *p, const QPointF &center, int count, const QColor &ring, const Theme &theme);
 
 } // namespace icons
 } // namespace kith::app

@@ -4,6 +4,7 @@
 #include "ChannelSidebar.h"
 #include "ChatPane.h"
 #include "Composer.h"
+#include "FriendsView.h"
 #include "GuildDialog.h"
 #include "InviteDialog.h"
 #include "MemberDelegate.h"
@@ -13,6 +14,9 @@
 #include "WelcomeScreen.h"
 #include "net/Connection.h"
 #include "state/ClientState.h"
+#include "shared/Protocol.h"
+
+#include <QEvent>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -59,6 +63,10 @@ void MainWindow::buildWorkspace()
     m_rail = new ServerRail(m_state, m_theme, m_workspace);
     m_sidebar = new ChannelSidebar(m_state, m_connection, m_theme, m_workspace);
     m_chat = new ChatPane(m_state, m_theme, m_workspace);
+    m_friends = new FriendsView(m_state, m_theme, m_workspace);
+    m_center = new QStackedWidget(m_workspace);
+    m_center->addWidget(m_chat);
+    m_center->addWidget(m_friends);
     m_members = new QListView(m_workspace);
     m_members->setObjectName(QStringLiteral("MemberList"));
     m_members->setModel(m_state->members());
@@ -71,7 +79,7 @@ void MainWindow::buildWorkspace()
     m_members->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     row->addWidget(m_rail);
     row->addWidget(m_sidebar);
-    row->addWidget(m_chat, 1);
+    row->addWidget(m_center, 1);
     row->addWidget(m_members);
     m_stack->addWidget(m_workspace);
 
@@ -115,30 +123,69 @@ void MainWindow::buildWorkspace()
     });
     m_members->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_members, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex i = m_members->indexAt(pos);
-        const Id gid = m_state->currentGuild();
-        const Id uid = i.data(MemberListModel::UserIdRole).toULongLong();
-        if (!i.isValid() || m_state->myRole(gid) != Role::Owner || uid == m_state->me().id)
-            return;
-        const auto role = Role(i.data(MemberListModel::RoleRole).toInt());
-        const QString name = i.data().toString();
-        QMenu menu(this);
-        if (role != Role::Admin)
-            menu.addAction(tr("Make admin"), this, [this, gid, uid] { m_state->setRole(gid, uid, Role::Admin); });
-        if (role != Role::Member)
-            menu.addAction(tr("Make member"), this, [this, gid, uid] { m_state->setRole(gid, uid, Role::Member); });
-        menu.addSeparator();
-        menu.addAction(tr("Transfer ownership…"), this, [this, gid, uid, name] {
-            confirm(tr("Transfer ownership"), tr("Make %1 the owner? You become an admin.").arg(name),
-                    [this, gid, uid] { m_state->setRole(gid, uid, Role::Owner); });
-        });
-        menu.exec(m_members->viewport()->mapToGlobal(pos));
+        std::unique_ptr<QMenu> menu(makeMemberMenu(m_members->indexAt(pos)));
+        if (menu)
+            menu->exec(m_members->viewport()->mapToGlobal(pos));
     });
     connect(m_state, &ClientState::currentChannelChanged, this, [this] {
         const Channel c = m_state->channel(m_state->currentChannel());
         const Guild g = m_state->guild(m_state->currentGuild());
-        setWindowTitle(c.id ? tr("#%1 · %2 · Kith").arg(c.name, g.name) : tr("Kith"));
+        setWindowTitle(c.isDm() ? tr("@%1 · Kith").arg(c.name)
+                       : c.id   ? tr("#%1 · %2 · Kith").arg(c.name, g.name)
+                       : m_state->isHome() ? tr("Friends · Kith")
+                                           : tr("Kith"));
+        syncCenter();
     });
+    connect(m_state, &ClientState::currentGuildChanged, this, &MainWindow::syncCenter);
+}
+
+QMenu *MainWindow::makeMemberMenu(const QModelIndex &i)
+{
+    const Id gid = m_state->currentGuild();
+    const Id uid = i.data(MemberListModel::UserIdRole).toULongLong();
+    if (!i.isValid() || uid == m_state->me().id)
+        return nullptr;
+    const auto role = Role(i.data(MemberListModel::RoleRole).toInt());
+    const QString name = i.data().toString();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("MemberMenu"));
+    const QString relation = m_state->relationship(uid);
+    if (relation != u"blocked")
+        menu->addAction(tr("Message"), this, [this, uid] { m_state->openDm(uid); });
+    if (relation.isEmpty()) {
+        const QString username = i.data(MemberListModel::UsernameRole).toString();
+        menu->addAction(tr("Add friend"), this, [this, username] { m_state->requestFriend(username); });
+    } else if (relation == u"incoming") {
+        menu->addAction(tr("Accept friend request"), this, [this, uid] { m_state->relate(op::FriendAccept, uid); });
+    }
+    if (gid && m_state->myRole(gid) == Role::Owner) {
+        menu->addSeparator();
+        if (role != Role::Admin)
+            menu->addAction(tr("Make admin"), this, [this, gid, uid] { m_state->setRole(gid, uid, Role::Admin); });
+        if (role != Role::Member)
+            menu->addAction(tr("Make member"), this, [this, gid, uid] { m_state->setRole(gid, uid, Role::Member); });
+        menu->addSeparator();
+        menu->addAction(tr("Transfer ownership…"), this, [this, gid, uid, name] {
+            confirm(tr("Transfer ownership"), tr("Make %1 the owner? You become an admin.").arg(name),
+                    [this, gid, uid] { m_state->setRole(gid, uid, Role::Owner); });
+        });
+    }
+    return menu;
+}
+
+void MainWindow::syncCenter()
+{
+    // Home without an open DM is the friends view; it needs no member list.
+    const bool friends = m_state->isHome() && m_state->currentChannel() == 0;
+    m_center->setCurrentWidget(friends ? static_cast<QWidget *>(m_friends) : m_chat);
+    m_members->setVisible(!friends);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange)
+        m_state->setViewing(isActiveWindow());
 }
 
 void MainWindow::confirm(const QString &title, const QString &text, std::function<void()> yes)

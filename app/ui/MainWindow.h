@@ -9,12 +9,15 @@
 
 class QLabel;
 class QListView;
+class QMenu;
+class QModelIndex;
 class QStackedWidget;
 
 namespace kith::app {
 
 class ChannelSidebar;
 class ChatPane;
+class FriendsView;
 class ClientState;
 class Connection;
 class ServerRail;
@@ -34,6 +37,9 @@ public:
 
     WelcomeScreen *welcome() const { return m_welcome; }
     ChatPane *chat() const { return m_chat; }
+    FriendsView *friends() const { return m_friends; }
+    //! The member context menu for a row (the caller owns it); null when it would be empty.
+    QMenu *makeMemberMenu(const QModelIndex &index);
     ServerRail *rail() const { return m_rail; }
     ChannelSidebar *sidebar() const { return m_sidebar; }
     QListView *memberList() const { return m_members; }
@@ -46,7 +52,11 @@ public:
 signals:
     void settingsRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void syncCenter();
     void buildWorkspace();
     void openChannelDialog(Id channelId);
 
@@ -60,6 +70,8 @@ private:
     ServerRail *m_rail = nullptr;
     ChannelSidebar *m_sidebar = nullptr;
     ChatPane *m_chat = nullptr;
+    FriendsView *m_friends = nullptr;
+    QStackedWidget *m_center = nullptr;
     QListView *m_members = nullptr;
 };
 

@@ -55,13 +55,33 @@ void MemberDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
         p->drawRoundedRect(row, 5, 5);
     }
     const QString name = index.data().toString();
-    icons::paintAvatar(p, QRectF(row.left() + 8, row.center().y() - 16, 32, 32),
-                       index.data(MemberListModel::UserIdRole).toULongLong(), name, *m_theme);
+    const QString status = index.data(MemberListModel::PresenceRole).toString();
+    const bool away = status.isEmpty() || status == u"offline" || status == u"invisible";
+    const QRectF avatar(row.left() + 8, row.center().y() - 16, 32, 32);
+    if (away)
+        p->setOpacity(0.45); // offline members fade, as in every chat app
+    icons::paintAvatar(p, avatar, index.data(MemberListModel::UserIdRole).toULongLong(), name, *m_theme);
+    p->setOpacity(1.0);
+    const QColor ring = m_theme->color(option.state & QStyle::State_MouseOver ? QStringLiteral("hover")
+                                                                             : QStringLiteral("sidebar"));
+    icons::paintPresence(p, avatar.bottomRight() - QPointF(4, 4), 5.5, status.isEmpty() ? QStringLiteral("offline") : status,
+                         ring, *m_theme);
     p->setFont(option.font);
-    p->setPen(m_theme->color(QStringLiteral("text")));
-    const QRect text = row.adjusted(50, 0, -4, 0);
+    p->setPen(m_theme->color(away ? QStringLiteral("textFaint") : QStringLiteral("text")));
+    QRect text = row.adjusted(50, 0, -4, 0);
+    const QString custom = index.data(MemberListModel::CustomStatusRole).toString();
+    if (!custom.isEmpty())
+        text.setBottom(row.center().y() + 2);
     p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
                 QFontMetrics(option.font).elidedText(name, Qt::ElideRight, text.width()));
+    if (!custom.isEmpty()) {
+        QFont small = option.font;
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        p->setFont(small);
+        p->setPen(m_theme->color(QStringLiteral("textMuted")));
+        const QRect below(text.left(), row.center().y() + 1, text.width(), row.bottom() - row.center().y() - 3);
+        p->drawText(below, Qt::AlignTop | Qt::AlignLeft, QFontMetrics(small).elidedText(custom, Qt::ElideRight, below.width()));
+    }
     p->restore();
 }
 

@@ -6,6 +6,7 @@
 #include "state/ClientState.h"
 
 #include <QFrame>
+#include <QLabel>
 #include <QListView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -14,7 +15,7 @@ namespace kith::app {
 
 ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     : QWidget(parent), m_state(state), m_list(new QListView(this)), m_home(new QToolButton(this)),
-      m_add(new QToolButton(this))
+      m_add(new QToolButton(this)), m_homeBadge(new QLabel(m_home))
 {
     setObjectName(QStringLiteral("ServerRail"));
     setAttribute(Qt::WA_StyledBackground);
@@ -26,8 +27,21 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_home->setIcon(icons::make(icons::Kind::Logo, theme->color(QStringLiteral("accent")), 30));
     m_home->setIconSize({30, 30});
     m_home->setFixedSize(48, 48);
-    m_home->setToolTip(tr("Kith"));
-    connect(m_home, &QToolButton::clicked, this, &ServerRail::homeRequested);
+    m_home->setToolTip(tr("Home: friends and direct messages"));
+    m_home->setObjectName(QStringLiteral("HomeButton"));
+    m_home->setCheckable(true);
+    m_home->setStyleSheet(QStringLiteral("QToolButton:checked { background: %1; border-radius: 15px; }")
+                              .arg(theme->color(QStringLiteral("selected")).name()));
+    connect(m_home, &QToolButton::clicked, this, [this] {
+        m_state->selectHome();
+        emit homeRequested();
+    });
+    m_homeBadge->setObjectName(QStringLiteral("HomeBadge"));
+    m_homeBadge->setAlignment(Qt::AlignCenter);
+    m_homeBadge->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 8px; font-weight: bold; font-size: 8pt;")
+                                   .arg(theme->color(QStringLiteral("danger")).name(),
+                                        theme->color(QStringLiteral("accentText")).name()));
+    m_homeBadge->hide();
     layout->addWidget(m_home, 0, Qt::AlignHCenter);
 
     auto *line = new QFrame(this);
@@ -66,11 +80,30 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     connect(state->guilds(), &QAbstractItemModel::modelReset, this, &ServerRail::syncSelection);
     connect(state->guilds(), &QAbstractItemModel::rowsInserted, this, &ServerRail::syncSelection);
     connect(state->guilds(), &QAbstractItemModel::rowsRemoved, this, &ServerRail::syncSelection);
+    connect(state, &ClientState::readStateChanged, this, &ServerRail::syncBadge);
+    connect(state, &ClientState::stateLoaded, this, &ServerRail::syncBadge);
+    connect(state, &ClientState::dmsChanged, this, &ServerRail::syncBadge);
     syncSelection();
+}
+
+QString ServerRail::homeBadge() const
+{
+    return m_homeBadge->isHidden() ? QString() : m_homeBadge->text();
+}
+
+void ServerRail::syncBadge()
+{
+    const int n = m_state->dmMentions();
+    m_homeBadge->setText(n > 99 ? QStringLiteral("99+") : QString::number(n));
+    m_homeBadge->setVisible(n > 0);
+    m_homeBadge->adjustSize();
+    const int w = qMax(16, m_homeBadge->width());
+    m_homeBadge->setGeometry(m_home->width() - w, m_home->height() - 16, w, 16);
 }
 
 void ServerRail::syncSelection()
 {
+    m_home->setChecked(m_state->isHome());
     const int row = m_state->guilds()->rowOf(m_state->currentGuild());
     if (row < 0)
         m_list->clearSelection();

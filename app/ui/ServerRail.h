@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QListView;
 class QToolButton;
 
@@ -17,6 +18,9 @@ class ServerRail : public QWidget
 public:
     ServerRail(ClientState *state, const Theme *theme, QWidget *parent = nullptr);
     QListView *list() const { return m_list; }
+    QToolButton *home() const { return m_home; }
+    //! The count on the Home button: unread DMs.
+    QString homeBadge() const;
 
 signals:
     void addRequested();
@@ -24,11 +28,13 @@ signals:
 
 private:
     void syncSelection();
+    void syncBadge();
 
     ClientState *m_state;
     QListView *m_list;
     QToolButton *m_home;
     QToolButton *m_add;
+    QLabel *m_homeBadge;
 };
 
 } // namespace kith::app

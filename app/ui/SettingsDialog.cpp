@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -10,7 +11,8 @@ namespace kith::app {
 
 SettingsDialog::SettingsDialog(const QString &theme, const QString &language, const QString &dataDir,
                                QWidget *parent)
-    : QDialog(parent), m_theme(new QComboBox(this)), m_language(new QComboBox(this))
+    : QDialog(parent), m_theme(new QComboBox(this)), m_language(new QComboBox(this)),
+      m_notify(new QCheckBox(tr("For direct messages and mentions, when Kith is in the background"), this))
 {
     setWindowTitle(tr("Settings"));
     setMinimumWidth(460);
@@ -31,6 +33,10 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     auto *note = new QLabel(tr("A new language applies from the next start."), this);
     note->setProperty("muted", true);
     form->addRow(QString(), note);
+    m_notify->setObjectName(QStringLiteral("NotifyBox"));
+    m_notify->setChecked(true);
+    form->addRow(tr("Notifications"), m_notify);
+    connect(m_notify, &QCheckBox::toggled, this, &SettingsDialog::notificationsChosen);
     auto *data = new QLabel(dataDir, this);
     data->setTextInteractionFlags(Qt::TextSelectableByMouse);
     data->setProperty("muted", true);
@@ -52,6 +58,17 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
 QString SettingsDialog::theme() const
 {
     return m_theme->currentData().toString();
+}
+
+void SettingsDialog::setNotifications(bool on)
+{
+    const QSignalBlocker quiet(m_notify);
+    m_notify->setChecked(on);
+}
+
+bool SettingsDialog::notifications() const
+{
+    return m_notify->isChecked();
 }
 
 QString SettingsDialog::language() const

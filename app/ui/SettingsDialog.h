@@ -3,6 +3,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 
 namespace kith::app {
@@ -15,14 +16,18 @@ public:
                    QWidget *parent = nullptr);
     QString theme() const;
     QString language() const;
+    void setNotifications(bool on);
+    bool notifications() const;
 
 signals:
     void themeChosen(const QString &theme);
     void signOutRequested();
+    void notificationsChosen(bool on);
 
 private:
     QComboBox *m_theme;
     QComboBox *m_language;
+    QCheckBox *m_notify;
 };
 
 } // namespace kith::app

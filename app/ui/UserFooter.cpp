@@ -2,9 +2,13 @@
 
 #include "Icons.h"
 #include "Theme.h"
+#include "state/ClientState.h"
 
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QStyleOption>
 #include <QToolButton>
@@ -16,8 +20,8 @@ namespace {
 constexpr int kAvatar = 34;
 }
 
-UserFooter::UserFooter(Connection *connection, const Theme *theme, QWidget *parent)
-    : QWidget(parent), m_connection(connection), m_theme(theme), m_name(new QLabel(this)),
+UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *theme, QWidget *parent)
+    : QWidget(parent), m_connection(connection), m_state(state), m_theme(theme), m_name(new QLabel(this)),
       m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("Footer"));
@@ -41,14 +45,23 @@ UserFooter::UserFooter(Connection *connection, const Theme *theme, QWidget *pare
     connect(connection, &Connection::stateChanged, this, &UserFooter::refresh);
     connect(connection, &Connection::signedIn, this, &UserFooter::refresh);
     connect(connection, &Connection::ready, this, &UserFooter::refresh);
+    connect(state, &ClientState::presenceChanged, this, [this](Id userId) {
+        if (userId == m_connection->me().id)
+            refresh();
+    });
+    setToolTip(tr("Set your status"));
     refresh();
 }
 
 QString UserFooter::statusText() const
 {
     switch (m_connection->state()) {
-    case Connection::State::Online:
-        return tr("Online");
+    case Connection::State::Online: {
+        const QString custom = m_state->myCustomStatus();
+        if (!custom.isEmpty())
+            return custom;
+        return statusName(m_state->isIdle() ? QStringLiteral("idle") : m_state->myStatus());
+    }
     case Connection::State::Connecting:
         return tr("Connecting…");
     case Connection::State::SigningIn:
@@ -59,6 +72,61 @@ QString UserFooter::statusText() const
         break;
     }
     return tr("Offline");
+}
+
+QString UserFooter::statusName(const QString &status)
+{
+    if (status == u"idle")
+        return tr("Idle");
+    if (status == u"dnd")
+        return tr("Do not disturb");
+    if (status == u"invisible")
+        return tr("Invisible");
+    if (status == u"offline")
+        return tr("Offline");
+    return tr("Online");
+}
+
+QMenu *UserFooter::makeStatusMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("StatusMenu"));
+    for (const QString &s : {QStringLiteral("online"), QStringLiteral("idle"), QStringLiteral("dnd"), QStringLiteral("invisible")}) {
+        QAction *a = menu->addAction(statusName(s), this, [this, s] { m_state->setPresence(s, m_state->myCustomStatus()); });
+        a->setData(s);
+        a->setCheckable(true);
+        a->setChecked(s == m_state->myStatus());
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Set a custom status…"), this, &UserFooter::askCustomStatus);
+    if (!m_state->myCustomStatus().isEmpty())
+        menu->addAction(tr("Clear the custom status"), this, [this] { m_state->setPresence(m_state->myStatus(), QString()); });
+    return menu;
+}
+
+void UserFooter::askCustomStatus()
+{
+    auto *input = new QInputDialog(this);
+    input->setAttribute(Qt::WA_DeleteOnClose);
+    input->setObjectName(QStringLiteral("CustomStatusDialog"));
+    input->setWindowTitle(tr("Custom status"));
+    input->setLabelText(tr("What are you up to?"));
+    input->setTextValue(m_state->myCustomStatus());
+    connect(input, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        m_state->setPresence(m_state->myStatus(), text.simplified().left(128));
+    });
+    input->open();
+}
+
+void UserFooter::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_state->hasState()) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    QMenu *menu = makeStatusMenu();
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(mapToGlobal(QPoint(8, 0)) - QPoint(0, menu->sizeHint().height()));
 }
 
 void UserFooter::refresh()
@@ -77,15 +145,14 @@ void UserFooter::paintEvent(QPaintEvent *event)
     const User &me = m_connection->me();
     const QRectF avatar(12, (height() - kAvatar) / 2.0, kAvatar, kAvatar);
     icons::paintAvatar(&p, avatar, me.id, me.displayName.isEmpty() ? me.username : me.displayName, *m_theme);
-    // The status dot: green online, amber on the way, grey offline.
+    // The status dot: my presence when connected, amber on the way, hollow offline.
     const auto s = m_connection->state();
-    const QString key = s == Connection::State::Online ? QStringLiteral("success")
-        : s == Connection::State::Offline              ? QStringLiteral("textFaint")
-                                                       : QStringLiteral("warning");
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(m_theme->color(QStringLiteral("rail")), 3));
-    p.setBrush(m_theme->color(key));
-    p.drawEllipse(QPointF(avatar.right() - 4, avatar.bottom() - 4), 6, 6);
+    const QString status = s == Connection::State::Online
+        ? (m_state->isIdle() ? QStringLiteral("idle") : m_state->myStatus())
+        : s == Connection::State::Offline ? QStringLiteral("offline")
+                                          : QStringLiteral("idle");
+    icons::paintPresence(&p, QPointF(avatar.right() - 4, avatar.bottom() - 4), 6, status,
+                         m_theme->color(QStringLiteral("rail")), *m_theme);
 }
 
 } // namespace kith::app

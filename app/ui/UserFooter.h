@@ -1,33 +1,42 @@
 #pragma once
-//! Bottom of the channel sidebar: my avatar and name, the connection state, settings.
+//! Bottom of the channel sidebar: my avatar with my status, my name, the connection state or my
+//! custom status, settings. Clicking the avatar or name opens my status menu.
 
 #include "net/Connection.h"
 
 #include <QWidget>
 
 class QLabel;
+class QMenu;
 
 namespace kith::app {
 
+class ClientState;
 class Theme;
 
 class UserFooter : public QWidget
 {
     Q_OBJECT
 public:
-    UserFooter(Connection *connection, const Theme *theme, QWidget *parent = nullptr);
+    UserFooter(Connection *connection, ClientState *state, const Theme *theme, QWidget *parent = nullptr);
     QString statusText() const;
+    //! The status menu (online, idle, do not disturb, invisible, custom status); the caller owns it.
+    QMenu *makeStatusMenu();
+    static QString statusName(const QString &status);
 
 signals:
     void settingsRequested();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
 
 private:
     void refresh();
+    void askCustomStatus();
 
     Connection *m_connection;
+    ClientState *m_state;
     const Theme *m_theme;
     QLabel *m_name;
     QLabel *m_status;

@@ -1,0 +1,284 @@
+#include "FriendsView.h"
+
+#include "Icons.h"
+#include "Theme.h"
+#include "UserFooter.h"
+#include "state/ClientState.h"
+#include "shared/Protocol.h"
+
+#include <QButtonGroup>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPushButton>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace kith::app {
+
+namespace {
+QString nameOf(const User &u)
+{
+    return u.displayName.isEmpty() ? u.username : u.displayName;
+}
+bool shownOnline(const QString &status)
+{
+    return status == u"online" || status == u"idle" || status == u"dnd";
+}
+} // namespace
+
+FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent)
+    : QWidget(parent), m_state(state), m_theme(theme), m_tabs(new QButtonGroup(this)),
+      m_list(new QListWidget(this)), m_addField(new QLineEdit(this)), m_addButton(new QPushButton(this)),
+      m_empty(new QLabel(this)), m_result(new QLabel(this))
+{
+    setObjectName(QStringLiteral("FriendsView"));
+    setAttribute(Qt::WA_StyledBackground);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *header = new QWidget(this);
+    header->setObjectName(QStringLiteral("ChatHeader"));
+    header->setAttribute(Qt::WA_StyledBackground);
+    header->setFixedHeight(52);
+    auto *hl = new QHBoxLayout(header);
+    hl->setContentsMargins(16, 0, 16, 0);
+    hl->setSpacing(6);
+    auto *icon = new QLabel(header);
+    icon->setPixmap(icons::make(icons::Kind::People, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
+    hl->addWidget(icon);
+    auto *title = new QLabel(tr("Friends"), header);
+    title->setObjectName(QStringLiteral("ChatHeaderName"));
+    hl->addWidget(title);
+    hl->addSpacing(12);
+    const QString tabStyle = QStringLiteral("QToolButton { padding: 4px 10px; } QToolButton:checked { background: %1; color: %2; }")
+                                 .arg(theme->color(QStringLiteral("selected")).name(), theme->color(QStringLiteral("text")).name());
+    const QList<QPair<Tab, QString>> tabs{{Tab::Online, tr("Online")}, {Tab::All, tr("All")},
+                                          {Tab::Pending, tr("Pending")}, {Tab::Blocked, tr("Blocked")}};
+    for (const auto &[tab, text] : tabs) {
+        auto *b = new QToolButton(header);
+        b->setText(text);
+        b->setCheckable(true);
+        b->setStyleSheet(tabStyle);
+        b->setObjectName(QStringLiteral("FriendsTab"));
+        m_tabs->addButton(b, int(tab));
+        hl->addWidget(b);
+    }
+    m_tabs->button(int(Tab::Online))->setChecked(true);
+    connect(m_tabs, &QButtonGroup::idClicked, this, [this](int id) { setTab(Tab(id)); });
+    hl->addStretch(1);
+    layout->addWidget(header);
+
+    // Add friend: one line, a username, Enter or the button.
+    auto *add = new QWidget(this);
+    auto *al = new QVBoxLayout(add);
+    al->setContentsMargins(20, 16, 20, 8);
+    al->setSpacing(6);
+    auto *addTitle = new QLabel(tr("ADD FRIEND"), add);
+    addTitle->setProperty("section", true);
+    al->addWidget(addTitle);
+    auto *row = new QHBoxLayout;
+    m_addField->setObjectName(QStringLiteral("AddFriendField"));
+    m_addField->setPlaceholderText(tr("Their username"));
+    m_addField->setMaxLength(32);
+    row->addWidget(m_addField, 1);
+    m_addButton->setText(tr("Send friend request"));
+    m_addButton->setProperty("primary", true);
+    m_addButton->setObjectName(QStringLiteral("AddFriendButton"));
+    m_addButton->setEnabled(false);
+    row->addWidget(m_addButton);
+    al->addLayout(row);
+    m_result->setProperty("muted", true);
+    m_result->setObjectName(QStringLiteral("AddFriendResult"));
+    m_result->hide();
+    m_resultTimer = new QTimer(this);
+    m_resultTimer->setSingleShot(true);
+    m_resultTimer->setInterval(8000);
+    connect(m_resultTimer, &QTimer::timeout, m_result, &QWidget::hide);
+    al->addWidget(m_result);
+    layout->addWidget(add);
+    connect(m_addField, &QLineEdit::textChanged, this, [this](const QString &t) {
+        m_addButton->setEnabled(!t.trimmed().isEmpty());
+        m_result->hide();
+    });
+    connect(m_addField, &QLineEdit::returnPressed, this, &FriendsView::submitAdd);
+    connect(m_addButton, &QPushButton::clicked, this, &FriendsView::submitAdd);
+
+    m_list->setObjectName(QStringLiteral("FriendList"));
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setStyleSheet(QStringLiteral("QListWidget { background: transparent; margin: 0 12px; }"));
+    layout->addWidget(m_list, 1);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setProperty("subtitle", true);
+    m_empty->setWordWrap(true);
+    layout->addWidget(m_empty, 1);
+
+    connect(state, &ClientState::relationshipsChanged, this, &FriendsView::rebuild);
+    connect(state, &ClientState::presenceChanged, this, [this](Id userId) {
+        if (m_state->relationship(userId) == u"friend")
+            rebuild();
+    });
+    connect(state, &ClientState::friendRequestAnswered, this, [this](const QString &username, bool ok) {
+        m_result->setText(ok ? tr("Friend request sent to %1.").arg(username)
+                             : tr("Could not send a request to %1: check the username.").arg(username));
+        m_result->show();
+        m_resultTimer->start();
+    });
+    rebuild();
+}
+
+void FriendsView::setTab(Tab tab)
+{
+    m_tab = tab;
+    m_tabs->button(int(tab))->setChecked(true);
+    rebuild();
+}
+
+void FriendsView::submitAdd()
+{
+    const QString name = m_addField->text().trimmed();
+    if (name.isEmpty())
+        return;
+    m_state->requestFriend(name);
+    m_addField->clear();
+}
+
+QString FriendsView::emptyText() const
+{
+    return m_empty->isHidden() ? QString() : m_empty->text();
+}
+
+QString FriendsView::resultText() const
+{
+    return m_result->isHidden() ? QString() : m_result->text();
+}
+
+QPushButton *FriendsView::action(Id userId, const QString &name) const
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem *item = m_list->item(i);
+        if (item->data(Qt::UserRole).toULongLong() != userId)
+            continue;
+        if (QWidget *w = m_list->itemWidget(item))
+            return w->findChild<QPushButton *>(name);
+    }
+    return nullptr;
+}
+
+void FriendsView::rebuild()
+{
+    QList<Relationship> rows;
+    for (const Relationship &r : m_state->relationships()) {
+        const bool keep = m_tab == Tab::Online    ? r.type == u"friend" && shownOnline(m_state->presence(r.user.id).status)
+                          : m_tab == Tab::All     ? r.type == u"friend"
+                          : m_tab == Tab::Pending ? r.type == u"incoming" || r.type == u"outgoing"
+                                                  : r.type == u"blocked";
+        if (keep)
+            rows.append(r);
+    }
+    std::sort(rows.begin(), rows.end(), [](const Relationship &a, const Relationship &b) {
+        if (a.type != b.type)
+            return a.type < b.type; // incoming before outgoing
+        return nameOf(a.user).compare(nameOf(b.user), Qt::CaseInsensitive) < 0;
+    });
+    m_list->clear();
+    for (const Relationship &r : rows) {
+        auto *item = new QListWidgetItem(m_list);
+        item->setData(Qt::UserRole, QVariant::fromValue<quint64>(r.user.id));
+        item->setData(Qt::UserRole + 1, nameOf(r.user)); // not the text: the row widget shows it
+        item->setSizeHint(QSize(0, 60));
+        QWidget *w = makeRow(r.user, r.type);
+        m_list->setItemWidget(item, w);
+    }
+    static const char *const empties[] = {
+        QT_TR_NOOP("No friend is online right now."),
+        QT_TR_NOOP("No friends yet. Add someone by their username above."),
+        QT_TR_NOOP("No pending requests."),
+        QT_TR_NOOP("You block nobody."),
+    };
+    m_empty->setText(tr(empties[int(m_tab)]));
+    m_empty->setVisible(rows.isEmpty());
+    m_list->setVisible(!rows.isEmpty());
+}
+
+QWidget *FriendsView::makeRow(const User &user, const QString &type)
+{
+    auto *w = new QWidget;
+    auto *l = new QHBoxLayout(w);
+    l->setContentsMargins(8, 6, 8, 6);
+    l->setSpacing(12);
+    // The avatar with its status dot, drawn once into a pixmap.
+    const qreal dpr = devicePixelRatioF();
+    QPixmap pm(QSize(40, 40) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    {
+        QPainter p(&pm);
+        const QRectF avatar(0, 0, 36, 36);
+        icons::paintAvatar(&p, avatar, user.id, nameOf(user), *m_theme);
+        if (type == u"friend")
+            icons::paintPresence(&p, avatar.bottomRight() - QPointF(3, 3), 6, m_state->presence(user.id).status,
+                                 m_theme->color(QStringLiteral("chat")), *m_theme);
+    }
+    auto *avatar = new QLabel(w);
+    avatar->setPixmap(pm);
+    avatar->setFixedSize(40, 40);
+    l->addWidget(avatar);
+    auto *text = new QVBoxLayout;
+    text->setSpacing(0);
+    auto *name = new QLabel(QStringLiteral("<b>%1</b>&nbsp;&nbsp;<span style=\"color:%3\">%2</span>")
+                                .arg(nameOf(user).toHtmlEscaped(), user.username.toHtmlEscaped(),
+                                     m_theme->color(QStringLiteral("textMuted")).name()),
+                            w);
+    name->setTextFormat(Qt::RichText);
+    text->addWidget(name);
+    QString sub;
+    if (type == u"friend") {
+        const Presence p = m_state->presence(user.id);
+        sub = p.customStatus.isEmpty() ? UserFooter::statusName(p.status) : p.customStatus;
+    } else if (type == u"incoming") {
+        sub = tr("Incoming friend request");
+    } else if (type == u"outgoing") {
+        sub = tr("Outgoing friend request");
+    } else {
+        sub = tr("Blocked");
+    }
+    auto *subLabel = new QLabel(sub, w);
+    subLabel->setProperty("muted", true);
+    text->addWidget(subLabel);
+    l->addLayout(text, 1);
+
+    const Id uid = user.id;
+    auto button = [&](const QString &objectName, const QString &label, auto slot, bool danger = false) {
+        auto *b = new QPushButton(label, w);
+        b->setObjectName(objectName);
+        if (danger)
+            b->setProperty("danger", true);
+        connect(b, &QPushButton::clicked, this, slot);
+        l->addWidget(b);
+    };
+    if (type == u"friend") {
+        button(QStringLiteral("Message"), tr("Message"), [this, uid] { m_state->openDm(uid); });
+        button(QStringLiteral("Remove"), tr("Remove"), [this, uid] { m_state->relate(op::FriendRemove, uid); });
+        button(QStringLiteral("Block"), tr("Block"), [this, uid] { m_state->relate(op::UserBlock, uid); }, true);
+    } else if (type == u"incoming") {
+        button(QStringLiteral("Accept"), tr("Accept"), [this, uid] { m_state->relate(op::FriendAccept, uid); });
+        button(QStringLiteral("Decline"), tr("Decline"), [this, uid] { m_state->relate(op::FriendDecline, uid); });
+    } else if (type == u"outgoing") {
+        button(QStringLiteral("Cancel"), tr("Cancel"), [this, uid] { m_state->relate(op::FriendCancel, uid); });
+    } else {
+        button(QStringLiteral("Unblock"), tr("Unblock"), [this, uid] { m_state->relate(op::UserUnblock, uid); });
+    }
+    return w;
+}
+
+} // namespace kith::app

@@ -1,0 +1,58 @@
+#pragma once
+//! Home's main pane when no DM is open: my friends in tabs (Online, All, Pending, Blocked), an
+//! "Add friend" field, and on each row what can be done (message, accept, decline, cancel,
+//! remove, block, unblock).
+
+#include "shared/Types.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTimer;
+
+namespace kith::app {
+
+class ClientState;
+class Theme;
+
+class FriendsView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Tab { Online, All, Pending, Blocked };
+
+    FriendsView(ClientState *state, const Theme *theme, QWidget *parent = nullptr);
+
+    void setTab(Tab tab);
+    Tab tab() const { return m_tab; }
+    QListWidget *list() const { return m_list; }
+    QLineEdit *addField() const { return m_addField; }
+    QPushButton *addButton() const { return m_addButton; }
+    //! The action button `name` ("Message", "Accept", …) on the row of `userId`, or null.
+    QPushButton *action(Id userId, const QString &name) const;
+    QString emptyText() const;
+    //! The answer to the last "Add friend", while it shows.
+    QString resultText() const;
+
+private:
+    void rebuild();
+    void submitAdd();
+    QWidget *makeRow(const User &user, const QString &type);
+
+    ClientState *m_state;
+    const Theme *m_theme;
+    Tab m_tab = Tab::Online;
+    QButtonGroup *m_tabs;
+    QListWidget *m_list;
+    QLineEdit *m_addField;
+    QPushButton *m_addButton;
+    QLabel *m_empty;
+    QLabel *m_result;
+    QTimer *m_resultTimer;
+};
+
+} // namespace kith::app

@@ -1,0 +1,454 @@
+// The social layer of the app against its real embedded server, with raw second clients:
+// presence dots and my status, idle, the friends view, a DM with typing, unread and mention
+// badges, and notifications observed through the Notifier interface.
+#include "AppFixture.h"
+#include "TestClient.h"
+#include "platform/Notifier.h"
+#include "state/ChannelListModel.h"
+#include "state/GuildListModel.h"
+#include "state/MemberListModel.h"
+#include "ui/ChannelSidebar.h"
+#include "ui/FriendsView.h"
+#include "ui/IdleWatcher.h"
+#include "ui/ServerRail.h"
+#include "ui/UserFooter.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDialog>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QToolButton>
+
+using namespace kith;
+using namespace Qt::Literals::StringLiterals;
+using namespace kith::app;
+
+namespace {
+class RecordingNotifier : public Notifier
+{
+public:
+    struct Shown {
+        QString title;
+        QString body;
+        quint64 channel;
+    };
+    void notify(const QString &title, const QString &body, quint64 channelId) override
+    {
+        shown.append({title, body, channelId});
+    }
+    QList<Shown> shown;
+};
+} // namespace
+
+class tst_app_social : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void presenceDotsAndMyStatus();
+    void idleAfterInactivity();
+    void friendsViewFlow();
+    void dmFlowWithTyping();
+    void unreadBadgesAppearAndClear();
+    void notificationsWhenInBackground();
+    void dmListRecentFirst();
+    void countsAndFriendsComeBackWithReady();
+    void friendsScreenshot();
+    void cleanupTestCase();
+
+private:
+    QString lastPresence(TestClient *c, Id userId) const;
+    TestClient::Result send(TestClient *c, Id channel, const QString &content);
+    int rowOfMember(const QString &username) const;
+
+    QTemporaryDir m_dir;
+    AppFixture f;
+    std::unique_ptr<TestClient> m_pal;
+    std::unique_ptr<TestClient> m_carol;
+    Id m_general = 0;
+    Id m_palId = 0;
+    Id m_carolId = 0;
+    Id m_dm = 0;
+    int m_nonce = 0;
+};
+
+QString tst_app_social::lastPresence(TestClient *c, Id userId) const
+{
+    QString status;
+    for (const QJsonObject &e : c->events) {
+        const QJsonObject d = e.value(u"d"_s).toObject();
+        if (e.value(u"ev"_s).toString() == u"presence.updated"_s && d.value(u"user_id"_s).toString() == QString::number(userId))
+            status = d.value(u"status"_s).toString();
+    }
+    return status;
+}
+
+TestClient::Result tst_app_social::send(TestClient *c, Id channel, const QString &content)
+{
+    return c->call(u"message.send"_s, {{u"channel_id"_s, QString::number(channel)}, {u"content"_s, content},
+                                      {u"nonce"_s, u"n-%1"_s.arg(++m_nonce)}});
+}
+
+int tst_app_social::rowOfMember(const QString &username) const
+{
+    MemberListModel *members = f.state()->members();
+    for (int i = 0; i < members->rowCount(); ++i)
+        if (members->index(i).data(MemberListModel::UsernameRole).toString() == username)
+            return i;
+    return -1;
+}
+
+void tst_app_social::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(f.start(m_dir.path(), true));
+    m_general = f.state()->currentChannel();
+    QVERIFY(m_general);
+    QSignalSpy invite(f.state(), &ClientState::inviteCreated);
+    f.state()->createInvite(f.state()->currentGuild());
+    QTRY_COMPARE(invite.size(), 1);
+    const QString code = invite.at(0).at(0).toString();
+    if (auto *d = f.app->window()->findChild<QDialog *>())
+        d->close();
+    auto join = [&](std::unique_ptr<TestClient> &c, const QString &name, const QString &display) -> Id {
+        c = std::make_unique<TestClient>(f.app->server()->url());
+        [&] { QVERIFY(c->waitHello()); }();
+        const TestClient::Result r = c->call(u"session.register"_s,
+            {{u"username"_s, name}, {u"password"_s, u"friendly-pass"_s}, {u"display_name"_s, display}});
+        [&] { QVERIFY(r.ok); }();
+        [&] { QVERIFY(c->call(u"invite.join"_s, {{u"code"_s, code}}).ok); }();
+        return r.d.value(u"user"_s).toObject().value(u"id"_s).toString().toULongLong();
+    };
+    m_palId = join(m_pal, u"pal"_s, u"Pal"_s);
+    m_carolId = join(m_carol, u"carol"_s, u"Carol"_s);
+    QVERIFY(m_palId && m_carolId);
+    QTRY_COMPARE(f.state()->members()->rowCount(), 3);
+}
+
+void tst_app_social::presenceDotsAndMyStatus()
+{
+    // The member list knows who is online, and follows changes live.
+    QTRY_COMPARE(f.state()->members()->index(rowOfMember(u"pal"_s)).data(MemberListModel::PresenceRole).toString(), u"online"_s);
+    QVERIFY(m_pal->call(u"presence.set"_s, {{u"status"_s, u"dnd"_s}, {u"custom_status"_s, u"deep in code"_s}}).ok);
+    QTRY_COMPARE(f.state()->members()->index(rowOfMember(u"pal"_s)).data(MemberListModel::PresenceRole).toString(), u"dnd"_s);
+    QCOMPARE(f.state()->members()->index(rowOfMember(u"pal"_s)).data(MemberListModel::CustomStatusRole).toString(), u"deep in code"_s);
+
+    // My status through the footer's menu reaches the others.
+    UserFooter *footer = f.app->window()->sidebar()->footer();
+    QCOMPARE(footer->statusText(), u"Online"_s);
+    std::unique_ptr<QMenu> menu(footer->makeStatusMenu());
+    QAction *dnd = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->data().toString() == u"dnd"_s)
+            dnd = a;
+    QVERIFY(dnd);
+    QCOMPARE(dnd->text(), u"Do not disturb"_s);
+    dnd->trigger();
+    QTRY_COMPARE(lastPresence(m_pal.get(), f.state()->me().id), u"dnd"_s);
+    QTRY_COMPARE(footer->statusText(), u"Do not disturb"_s);
+    f.state()->setPresence(u"online"_s, u"shipping it"_s);
+    QTRY_COMPARE(lastPresence(m_pal.get(), f.state()->me().id), u"online"_s);
+    QTRY_COMPARE(footer->statusText(), u"shipping it"_s);
+    f.state()->setPresence(u"online"_s, QString());
+    QTRY_COMPARE(footer->statusText(), u"Online"_s);
+}
+
+void tst_app_social::idleAfterInactivity()
+{
+    const Id me = f.state()->me().id;
+    f.app->idleWatcher()->setTimeout(300);
+    QTRY_VERIFY(f.state()->isIdle());
+    QTRY_COMPARE(lastPresence(m_pal.get(), me), u"idle"_s);
+    QCOMPARE(f.app->window()->sidebar()->footer()->statusText(), u"Idle"_s);
+    f.app->idleWatcher()->setTimeout(IdleWatcher::kDefaultIdleMs);
+    QTest::keyClick(f.app->window(), Qt::Key_Shift); // any input: back
+    QVERIFY(!f.state()->isIdle());
+    QTRY_COMPARE(lastPresence(m_pal.get(), me), u"online"_s);
+}
+
+void tst_app_social::friendsViewFlow()
+{
+    MainWindow *w = f.app->window();
+    w->rail()->home()->click();
+    QTRY_VERIFY(f.state()->isHome());
+    QCOMPARE(f.state()->currentChannel(), Id(0));
+    FriendsView *friends = w->friends();
+    QVERIFY(friends->isVisible());
+    QVERIFY(!w->memberList()->isVisible());
+    QVERIFY(!friends->emptyText().isEmpty()); // nobody yet
+    QTest::keyClicks(friends->addField(), u"nobody_here"_s);
+    QTest::keyClick(friends->addField(), Qt::Key_Return);
+    QTRY_COMPARE(friends->resultText(), u"Could not send a request to nobody_here: check the username."_s);
+
+    // I ask pal; pal sees an incoming request and accepts.
+    QTest::keyClicks(friends->addField(), u"pal"_s);
+    friends->addButton()->click();
+    QTRY_COMPARE(f.state()->relationship(m_palId), u"outgoing"_s);
+    QTRY_COMPARE(friends->resultText(), u"Friend request sent to pal."_s);
+    friends->setTab(FriendsView::Tab::Pending);
+    QTRY_VERIFY(friends->action(m_palId, u"Cancel"_s));
+    QTRY_VERIFY(m_pal->hasEvent(u"relationship.updated"_s));
+    QVERIFY(m_pal->call(u"friend.accept"_s, {{u"user_id"_s, QString::number(f.state()->me().id)}}).ok);
+    QTRY_COMPARE(f.state()->relationship(m_palId), u"friend"_s);
+    friends->setTab(FriendsView::Tab::Online);
+    QTRY_VERIFY(friends->action(m_palId, u"Message"_s)); // pal is dnd: still online
+
+    // Carol asks me: Decline, then again: Accept, then Block and Unblock, all from the rows.
+    const auto carolSees = [&] {
+        QString type;
+        for (const QJsonObject &e : m_carol->events)
+            if (e.value(u"ev"_s).toString() == u"relationship.updated"_s)
+                type = e.value(u"d"_s).toObject().value(u"type"_s).toString();
+        return type;
+    };
+    QVERIFY(m_carol->call(u"friend.request"_s, {{u"username"_s, f.state()->me().username}}).ok);
+    friends->setTab(FriendsView::Tab::Pending);
+    QTRY_VERIFY(friends->action(m_carolId, u"Decline"_s));
+    friends->action(m_carolId, u"Decline"_s)->click();
+    QTRY_COMPARE(carolSees(), u"none"_s);
+    QTRY_VERIFY(!friends->action(m_carolId, u"Decline"_s));
+    QVERIFY(m_carol->call(u"friend.request"_s, {{u"username"_s, f.state()->me().username}}).ok);
+    QTRY_VERIFY(friends->action(m_carolId, u"Accept"_s));
+    friends->action(m_carolId, u"Accept"_s)->click();
+    QTRY_COMPARE(carolSees(), u"friend"_s);
+    friends->setTab(FriendsView::Tab::All);
+    QTRY_VERIFY(friends->action(m_carolId, u"Block"_s));
+    friends->action(m_carolId, u"Block"_s)->click();
+    QTRY_COMPARE(f.state()->relationship(m_carolId), u"blocked"_s);
+    QTRY_COMPARE(carolSees(), u"none"_s);
+    QVERIFY(!friends->action(m_carolId, u"Block"_s));
+    friends->setTab(FriendsView::Tab::Blocked);
+    QTRY_VERIFY(friends->action(m_carolId, u"Unblock"_s));
+    friends->action(m_carolId, u"Unblock"_s)->click();
+    QTRY_COMPARE(f.state()->relationship(m_carolId), QString());
+    QTRY_VERIFY(!friends->emptyText().isEmpty());
+    friends->setTab(FriendsView::Tab::All);
+    QVERIFY(friends->action(m_palId, u"Message"_s));
+}
+
+void tst_app_social::dmFlowWithTyping()
+{
+    MainWindow *w = f.app->window();
+    FriendsView *friends = w->friends();
+    // As with the window in front (offscreen windows are never active): the open DM is read live.
+    f.state()->setViewing(true);
+    friends->action(m_palId, u"Message"_s)->click();
+    QTRY_VERIFY(f.state()->currentChannel() != 0);
+    m_dm = f.state()->currentChannel();
+    const Channel dm = f.state()->channel(m_dm);
+    QVERIFY(dm.isDm());
+    QVERIFY(f.state()->isHome());
+    QTRY_VERIFY(w->chat()->isVisible());
+    QVERIFY(!friends->isVisible());
+    QCOMPARE(dm.name, u"Pal"_s);
+    QTRY_VERIFY(m_pal->hasEvent(u"channel.created"_s));
+    // The DM list in the sidebar, with pal's presence for the dot.
+    ChannelListModel *list = f.state()->channels();
+    QTRY_VERIFY(list->rowOf(m_dm) >= 0);
+    QCOMPARE(list->index(list->rowOf(m_dm)).data(ChannelListModel::PresenceRole).toString(), u"dnd"_s);
+
+    f.type(u"hello pal, in private"_s);
+    QTRY_COMPARE(m_pal->countEvents(u"message.created"_s, u"hello pal, in private"_s), 1);
+    QVERIFY(send(m_pal.get(), m_dm, u"hi back"_s).ok);
+    QTRY_COMPARE(f.count(u"hi back"_s), 1);
+    QTRY_VERIFY(f.state()->readState(m_dm).lastReadId != 0); // read as it arrived
+    QCOMPARE(f.state()->readState(m_dm).unread, 0);
+
+    // Composing the message above sent typing once; more keys within 5 s send nothing more.
+    QTRY_COMPARE(m_pal->countEvents(u"typing.started"_s), 1);
+    QTest::keyClicks(f.composer(), u"still writing"_s);
+    QTest::qWait(300);
+    QCOMPARE(m_pal->countEvents(u"typing.started"_s), 1);
+    // Pal's typing shows under the messages.
+    f.composer()->clear();
+    QVERIFY(m_pal->call(u"typing.start"_s, {{u"channel_id"_s, QString::number(m_dm)}}).ok);
+    QTRY_COMPARE(w->chat()->typingText(), u"Pal is typing…"_s);
+    QVERIFY(w->grab().save(u"/tmp/kith-social-dm.png"_s));
+    // Two at once.
+    QCOMPARE(ChatPane::typingSentence({u"Pal"_s, u"Carol"_s}), u"Pal and Carol are typing…"_s);
+    // No stop event: it drops 8 s after the last one.
+    QElapsedTimer t;
+    t.start();
+    QTRY_COMPARE_WITH_TIMEOUT(w->chat()->typingText(), QString(), 12000);
+    QVERIFY(t.elapsed() > 6000);
+    // A message from the typer ends it at once.
+    QVERIFY(m_pal->call(u"typing.start"_s, {{u"channel_id"_s, QString::number(m_dm)}}).ok);
+    QTRY_COMPARE(w->chat()->typingText(), u"Pal is typing…"_s);
+    QVERIFY(send(m_pal.get(), m_dm, u"done typing"_s).ok);
+    QTRY_COMPARE(w->chat()->typingText(), QString());
+
+    // A DM from a member's context menu lands on the same channel.
+    f.state()->selectChannel(m_general);
+    QTRY_VERIFY(rowOfMember(u"pal"_s) >= 0);
+    std::unique_ptr<QMenu> menu(w->makeMemberMenu(f.state()->members()->index(rowOfMember(u"pal"_s))));
+    QVERIFY(menu);
+    QAction *message = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->text() == u"Message"_s)
+            message = a;
+    QVERIFY(message);
+    message->trigger();
+    QTRY_COMPARE(f.state()->currentChannel(), m_dm);
+}
+
+void tst_app_social::unreadBadgesAppearAndClear()
+{
+    GuildListModel *guilds = f.state()->guilds();
+    const Id gid = guilds->guilds().first().id;
+    QCOMPARE(f.state()->currentChannel(), m_dm);
+    // A mention of me in general while I am in the DM: bold, a badge on the channel and the guild.
+    QVERIFY(send(m_pal.get(), m_general, u"look @%1, a bug"_s.arg(f.state()->me().username)).ok);
+    QVERIFY(send(m_pal.get(), m_general, u"and no mention here"_s).ok);
+    QTRY_COMPARE(f.state()->readState(m_general).unread, 2);
+    QCOMPARE(f.state()->readState(m_general).mentions, 1);
+    QCOMPARE(guilds->index(guilds->rowOf(gid)).data(GuildListModel::MentionsRole).toInt(), 1);
+    QVERIFY(guilds->index(guilds->rowOf(gid)).data(GuildListModel::UnreadRole).toBool());
+    // Viewing general marks it read: the badge clears, the host agrees.
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE(f.state()->readState(m_general).unread, 0);
+    QCOMPARE(f.state()->readState(m_general).mentions, 0);
+    QVERIFY(f.state()->readState(m_general).lastReadId != 0);
+    ChannelListModel *channels = f.state()->channels();
+    QCOMPARE(channels->index(channels->rowOf(m_general)).data(ChannelListModel::MentionsRole).toInt(), 0);
+    QVERIFY(!guilds->index(guilds->rowOf(gid)).data(GuildListModel::UnreadRole).toBool());
+
+    // A DM while I read general: a count on Home, gone once I open the DM.
+    QVERIFY(send(m_pal.get(), m_dm, u"psst"_s).ok);
+    QTRY_COMPARE(f.app->window()->rail()->homeBadge(), u"1"_s);
+    QCOMPARE(f.state()->readState(m_dm).unread, 1);
+    f.state()->selectChannel(m_dm);
+    QTRY_COMPARE(f.state()->readState(m_dm).unread, 0);
+    QTRY_COMPARE(f.app->window()->rail()->homeBadge(), QString());
+    // The host kept it: a fresh look from pal's side of the protocol is not needed; my own
+    // read state came back from channel.ack with the newest message.
+    QVERIFY(f.state()->readState(m_dm).lastReadId != 0);
+}
+
+void tst_app_social::notificationsWhenInBackground()
+{
+    auto *rec = new RecordingNotifier;
+    f.app->setNotifier(rec);
+    f.app->setFocusProbe([] { return false; }); // the window is in the background
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE(f.state()->currentChannel(), m_general);
+    f.state()->createChannel(u"elsewhere"_s, QString());
+    QTRY_VERIFY(f.state()->currentChannel() != m_general && !f.state()->isHome());
+    const Id elsewhere = f.state()->currentChannel();
+
+    QVERIFY(send(m_pal.get(), m_dm, u"are you there?"_s).ok);
+    QTRY_COMPARE(rec->shown.size(), 1);
+    QCOMPARE(rec->shown.at(0).title, u"Pal"_s);
+    QCOMPARE(rec->shown.at(0).body, u"are you there?"_s);
+    QCOMPARE(rec->shown.at(0).channel, quint64(m_dm));
+    QVERIFY(send(m_pal.get(), m_general, u"@%1 see general"_s.arg(f.state()->me().username)).ok);
+    QTRY_COMPARE(rec->shown.size(), 2);
+    QCOMPARE(rec->shown.at(1).channel, quint64(m_general));
+    QVERIFY(send(m_pal.get(), m_general, u"nothing for you"_s).ok); // no mention: no notification
+
+    // Off in settings: nothing. Do not disturb: nothing.
+    f.app->setNotificationsEnabled(false);
+    QVERIFY(send(m_pal.get(), m_dm, u"muted by settings"_s).ok);
+    f.app->setNotificationsEnabled(true);
+    f.state()->setPresence(u"dnd"_s, QString());
+    QTRY_COMPARE(f.state()->myStatus(), u"dnd"_s);
+    QVERIFY(send(m_pal.get(), m_dm, u"muted by dnd"_s).ok);
+    QTRY_COMPARE(f.state()->readState(m_dm).unread, 3);
+    QCOMPARE(rec->shown.size(), 2);
+    f.state()->setPresence(u"online"_s, QString());
+    QTRY_COMPARE(f.state()->myStatus(), u"online"_s);
+
+    // In the foreground: nothing either.
+    f.app->setFocusProbe([] { return true; });
+    QVERIFY(send(m_pal.get(), m_dm, u"seen live"_s).ok);
+    QTRY_COMPARE(f.state()->readState(m_dm).unread, 4);
+    QCOMPARE(rec->shown.size(), 2);
+
+    // Clicking a notification opens its channel.
+    QCOMPARE(f.state()->currentChannel(), elsewhere);
+    emit rec->activated(m_dm);
+    QTRY_COMPARE(f.state()->currentChannel(), m_dm);
+    QTRY_COMPARE(f.state()->readState(m_dm).unread, 0);
+}
+
+void tst_app_social::dmListRecentFirst()
+{
+    ChannelListModel *list = f.state()->channels();
+    f.state()->openDm(m_carolId);
+    QTRY_VERIFY(f.state()->currentChannel() != m_dm && f.state()->isHome());
+    const Id carolDm = f.state()->currentChannel();
+    QTRY_COMPARE(list->rowCount(), 2);
+    QTest::qWait(1100); // activity counts in seconds
+    QVERIFY(send(m_pal.get(), m_dm, u"bump"_s).ok);
+    QTRY_COMPARE(list->index(0).data(ChannelListModel::IdRole).toULongLong(), quint64(m_dm));
+    QCOMPARE(list->index(1).data(ChannelListModel::IdRole).toULongLong(), quint64(carolDm));
+    QCOMPARE(list->index(1).data().toString(), u"Carol"_s);
+    QCOMPARE(f.state()->currentChannel(), carolDm); // the re-sort keeps what is open
+    f.state()->selectChannel(m_dm);
+    QTRY_COMPARE(f.state()->readState(m_dm).unread, 0);
+}
+
+void tst_app_social::countsAndFriendsComeBackWithReady()
+{
+    // A restarted host refuses the resume: everything comes again in `ready`.
+    const ReadState before = f.state()->readState(m_general);
+    QCOMPARE(before.unread, 2); // from the test above: one mention, one not
+    QCOMPARE(before.mentions, 1);
+    Connection *conn = f.app->connection();
+    EmbeddedServer *server = f.app->server();
+    const quint16 port = server->port();
+    QSignalSpy ready(conn, &Connection::ready);
+    server->stop();
+    QTRY_VERIFY(conn->state() == Connection::State::Reconnecting);
+    conn->setBackoff(60000, 60000); // hold the reconnect while pal talks
+    QSignalSpy started(server, &EmbeddedServer::started);
+    server->start(QDir(m_dir.path()).filePath(u"server"_s), port);
+    QTRY_COMPARE(started.size(), 1);
+    auto relogin = [&](std::unique_ptr<TestClient> &c, const QString &name) {
+        c = std::make_unique<TestClient>(server->url());
+        QVERIFY(c->waitHello());
+        QVERIFY(c->call(u"session.login"_s, {{u"username"_s, name}, {u"password"_s, u"friendly-pass"_s}}).ok);
+    };
+    relogin(m_pal, u"pal"_s);
+    relogin(m_carol, u"carol"_s);
+    QVERIFY(send(m_pal.get(), m_general, u"while you were away, @%1"_s.arg(f.state()->me().username)).ok);
+    conn->setBackoff(20, 200);
+    conn->reconnectNow();
+    QTRY_VERIFY_WITH_TIMEOUT(ready.size() >= 1, 10000);
+    QTRY_COMPARE(f.state()->readState(m_general).unread, 3);
+    QCOMPARE(f.state()->readState(m_general).mentions, 2);
+    GuildListModel *guilds = f.state()->guilds();
+    QCOMPARE(guilds->index(0).data(GuildListModel::MentionsRole).toInt(), 2);
+    QVERIFY(f.state()->channel(m_dm).isDm());
+    QTRY_COMPARE(f.state()->relationship(m_palId), u"friend"_s);
+    QTRY_COMPARE(f.state()->presence(m_palId).status, u"online"_s);
+}
+
+void tst_app_social::friendsScreenshot()
+{
+    MainWindow *w = f.app->window();
+    QVERIFY(m_carol->call(u"friend.request"_s, {{u"username"_s, f.state()->me().username}}).ok);
+    w->rail()->home()->click();
+    f.state()->selectChannel(0);
+    w->friends()->setTab(FriendsView::Tab::All);
+    QTRY_VERIFY(w->friends()->isVisible());
+    QTRY_VERIFY(w->friends()->action(m_palId, u"Message"_s));
+    QTest::qWait(50);
+    QVERIFY(w->grab().save(u"/tmp/kith-social-friends.png"_s));
+    w->friends()->setTab(FriendsView::Tab::Pending);
+    QTRY_VERIFY(w->friends()->action(m_carolId, u"Accept"_s));
+    QVERIFY(w->grab().save(u"/tmp/kith-social-pending.png"_s));
+}
+
+void tst_app_social::cleanupTestCase()
+{
+    m_pal.reset();
+    m_carol.reset();
+    f.stop();
+}
+
+QTEST_MAIN(tst_app_social)
+#include "tst_app_social.moc"
