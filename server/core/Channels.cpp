@@ -45,8 +45,12 @@ void Channels::create(const Call &call)
     if (m_ctx.directory.guild(guildId)->channels.size() >= limits::kChannelsPerGuild)
         return call.fail(Error::conflict(QStringLiteral("this guild has too many channels")));
 
-    const Channel channel{m_ctx.ids.next(), guildId, name, topic,
-                          m_ctx.directory.nextChannelPosition(guildId)};
+    Channel channel;
+    channel.id = m_ctx.ids.next();
+    channel.guildId = guildId;
+    channel.name = name;
+    channel.topic = topic;
+    channel.position = m_ctx.directory.nextChannelPosition(guildId);
     m_ctx.store.submit<Done>([channel](SqlStore &s) { return GuildTable::insertChannel(s, channel); },
                              [this, call, channel](Result<Done> &&r) {
                                  if (!r)

@@ -43,7 +43,10 @@ void Guilds::create(const Call &call)
     const Guild guild{m_ctx.ids.next(), name, call.userId()};
     const Member owner{m_ctx.directory.userOrPlaceholder(call.userId()), Role::Owner,
                        QDateTime::currentMSecsSinceEpoch()};
-    const Channel general{m_ctx.ids.next(), guild.id, defaultChannelName(), QString(), 0};
+    Channel general;
+    general.id = m_ctx.ids.next();
+    general.guildId = guild.id;
+    general.name = defaultChannelName();
     m_ctx.store.submit<Done>(
         [guild, owner, general](SqlStore &s) -> Result<Done> {
             if (auto r = GuildTable::insertGuild(s, guild); !r)
@@ -244,8 +247,8 @@ void Guilds::joinInvite(const Call &call)
         return call.fail(f.error());
     if (code.isEmpty() || code.size() > 64)
         return call.fail(Error::notFound(QStringLiteral("unknown invite code")));
-    if (m_ctx.directory.guildCountOf(call.userId()) >= limits::kGuildsPerUser)
-        return call.fail(Error::conflict(QStringLiteral("you are in too many guilds")));
+    // At the limit only a guild one is already in may be "joined" (ok, nothing changes).
+    const bool full = m_ctx.directory.guildCountOf(call.userId()) >= limits::kGuildsPerUser;
     const Member joiner{m_ctx.directory.userOrPlaceholder(call.userId()), Role::Member,
                         QDateTime::currentMSecsSinceEpoch()};
     struct Joined {
@@ -253,10 +256,17 @@ void Guilds::joinInvite(const Call &call)
         bool added;
     };
     m_ctx.store.submit<Joined>(
-        [code, joiner](SqlStore &s) -> Result<Joined> {
+        [code, joiner, full](SqlStore &s) -> Result<Joined> {
             auto g = GuildTable::useInvite(s, code);
             if (!g)
                 return g.error();
+            if (full) {
+                auto in = GuildTable::isMember(s, g.value(), joiner.user.id);
+                if (!in)
+                    return in.error();
+                if (!in.value())
+                    return Error::conflict(QStringLiteral("you are in too many guilds"));
+            }
             auto added = GuildTable::insertMember(s, g.value(), joiner);
             if (!added)
                 return added.error();

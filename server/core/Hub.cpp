@@ -96,7 +96,7 @@ std::shared_ptr<SessionRecord> Hub::resume(const QString &sessionId, const QByte
     if (seq + 1 < firstKept)
         return nullptr;
     if (s->sink && s->sink != sink) // taken over from a connection that has not noticed it died
-        s->sink->closeSink(4009, QStringLiteral("session resumed elsewhere"));
+        s->sink->closeSink(limits::kCloseTakenOver, QStringLiteral("session resumed elsewhere"));
     s->sink = sink;
     s->detachedAtMs = 0;
     s->address = sink->peerAddress();

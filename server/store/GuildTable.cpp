@@ -6,23 +6,6 @@
 
 namespace kith::server::GuildTable {
 
-namespace {
-
-Error storageError()
-{
-    return Error::unavailable(QStringLiteral("storage failure, try again"));
-}
-
-// Runs a write whose only outcome is success or a storage error.
-Result<Done> write(SqlStore &s, QSqlQuery &q, const char *name)
-{
-    if (!s.exec(q, name))
-        return storageError();
-    return Done{};
-}
-
-} // namespace
-
 Result<GuildSnapshot> loadAll(SqlStore &s)
 {
     GuildSnapshot snap;
@@ -45,12 +28,18 @@ Result<GuildSnapshot> loadAll(SqlStore &s)
     }
     m.finish();
 
-    QSqlQuery &c = s.prepared("SELECT id, guild_id, name, topic, position FROM channels");
+    QSqlQuery &c = s.prepared("SELECT id, guild_id, name, topic, position FROM channels WHERE guild_id IS NOT NULL");
     if (!s.exec(c, "load channels"))
         return storageError();
-    while (c.next())
-        snap.channels.append({Id(c.value(0).toLongLong()), Id(c.value(1).toLongLong()),
-                              c.value(2).toString(), c.value(3).toString(), c.value(4).toInt()});
+    while (c.next()) {
+        Channel ch;
+        ch.id = Id(c.value(0).toLongLong());
+        ch.guildId = Id(c.value(1).toLongLong());
+        ch.name = c.value(2).toString();
+        ch.topic = c.value(3).toString();
+        ch.position = c.value(4).toInt();
+        snap.channels.append(ch);
+    }
     c.finish();
     return snap;
 }
@@ -61,7 +50,7 @@ Result<Done> insertGuild(SqlStore &s, const Guild &guild)
     q.bindValue(0, qint64(guild.id));
     q.bindValue(1, guild.name);
     q.bindValue(2, qint64(guild.ownerId));
-    return write(s, q, "insert guild");
+    return s.run(q, "insert guild");
 }
 
 Result<Done> updateGuild(SqlStore &s, const Guild &guild)
@@ -70,14 +59,14 @@ Result<Done> updateGuild(SqlStore &s, const Guild &guild)
     q.bindValue(0, guild.name);
     q.bindValue(1, qint64(guild.ownerId));
     q.bindValue(2, qint64(guild.id));
-    return write(s, q, "update guild");
+    return s.run(q, "update guild");
 }
 
 Result<Done> deleteGuild(SqlStore &s, Id guildId)
 {
     QSqlQuery &q = s.prepared("DELETE FROM guilds WHERE id = ?");
     q.bindValue(0, qint64(guildId));
-    return write(s, q, "delete guild");
+    return s.run(q, "delete guild");
 }
 
 Result<Done> setOwner(SqlStore &s, Id guildId, Id userId)
@@ -85,7 +74,7 @@ Result<Done> setOwner(SqlStore &s, Id guildId, Id userId)
     QSqlQuery &q = s.prepared("UPDATE guilds SET owner_id = ? WHERE id = ?");
     q.bindValue(0, qint64(userId));
     q.bindValue(1, qint64(guildId));
-    return write(s, q, "set owner");
+    return s.run(q, "set owner");
 }
 
 Result<bool> insertMember(SqlStore &s, Id guildId, const Member &member)
@@ -106,7 +95,19 @@ Result<Done> deleteMember(SqlStore &s, Id guildId, Id userId)
     QSqlQuery &q = s.prepared("DELETE FROM members WHERE guild_id = ? AND user_id = ?");
     q.bindValue(0, qint64(guildId));
     q.bindValue(1, qint64(userId));
-    return write(s, q, "delete member");
+    return s.run(q, "delete member");
+}
+
+Result<bool> isMember(SqlStore &s, Id guildId, Id userId)
+{
+    QSqlQuery &q = s.prepared("SELECT 1 FROM members WHERE guild_id = ? AND user_id = ?");
+    q.bindValue(0, qint64(guildId));
+    q.bindValue(1, qint64(userId));
+    if (!s.exec(q, "is member"))
+        return storageError();
+    const bool found = q.next();
+    q.finish();
+    return found;
 }
 
 Result<Done> setRole(SqlStore &s, Id guildId, Id userId, Role role)
@@ -115,7 +116,7 @@ Result<Done> setRole(SqlStore &s, Id guildId, Id userId, Role role)
     q.bindValue(0, int(role));
     q.bindValue(1, qint64(guildId));
     q.bindValue(2, qint64(userId));
-    return write(s, q, "set role");
+    return s.run(q, "set role");
 }
 
 Result<Done> insertChannel(SqlStore &s, const Channel &channel)
@@ -127,7 +128,7 @@ Result<Done> insertChannel(SqlStore &s, const Channel &channel)
     q.bindValue(2, channel.name);
     q.bindValue(3, channel.topic.isNull() ? QStringLiteral("") : channel.topic); // null QString binds NULL
     q.bindValue(4, channel.position);
-    return write(s, q, "insert channel");
+    return s.run(q, "insert channel");
 }
 
 Result<Done> updateChannel(SqlStore &s, const Channel &channel)
@@ -137,14 +138,14 @@ Result<Done> updateChannel(SqlStore &s, const Channel &channel)
     q.bindValue(1, channel.topic.isNull() ? QStringLiteral("") : channel.topic);
     q.bindValue(2, channel.position);
     q.bindValue(3, qint64(channel.id));
-    return write(s, q, "update channel");
+    return s.run(q, "update channel");
 }
 
 Result<Done> deleteChannel(SqlStore &s, Id channelId)
 {
     QSqlQuery &q = s.prepared("DELETE FROM channels WHERE id = ?");
     q.bindValue(0, qint64(channelId));
-    return write(s, q, "delete channel");
+    return s.run(q, "delete channel");
 }
 
 Result<Done> insertInvite(SqlStore &s, const QString &code, Id guildId, Id inviterId, qint64 nowMs)
@@ -155,7 +156,7 @@ Result<Done> insertInvite(SqlStore &s, const QString &code, Id guildId, Id invit
     q.bindValue(1, qint64(guildId));
     q.bindValue(2, qint64(inviterId));
     q.bindValue(3, nowMs);
-    return write(s, q, "insert invite");
+    return s.run(q, "insert invite");
 }
 
 Result<Id> useInvite(SqlStore &s, const QString &code)

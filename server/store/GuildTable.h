@@ -26,6 +26,7 @@ Result<Done> setOwner(SqlStore &s, Id guildId, Id userId);
 //! Adds a member unless already there; the value tells whether it was added.
 Result<bool> insertMember(SqlStore &s, Id guildId, const Member &member);
 Result<Done> deleteMember(SqlStore &s, Id guildId, Id userId);
+Result<bool> isMember(SqlStore &s, Id guildId, Id userId);
 Result<Done> setRole(SqlStore &s, Id guildId, Id userId, Role role);
 
 Result<Done> insertChannel(SqlStore &s, const Channel &channel);

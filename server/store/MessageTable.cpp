@@ -9,11 +9,6 @@ namespace kith::server::MessageTable {
 
 namespace {
 
-Error storageError()
-{
-    return Error::unavailable(QStringLiteral("storage failure, try again"));
-}
-
 Message rowToMessage(const QSqlQuery &q)
 {
     Message m;
@@ -76,8 +71,13 @@ Result<StoredMessage> insert(SqlStore &s, const Message &message)
     q.bindValue(3, message.content);
     q.bindValue(4, message.nonce.isEmpty() ? QVariant() : QVariant(message.nonce));
     if (!s.exec(q, "insert message")) {
-        // The channel may have been deleted between authorisation and this write.
-        return Error::notFound(QStringLiteral("unknown channel"));
+        // The channel may have been deleted between authorisation and this write; anything
+        // else is a storage failure the client may retry.
+        QSqlQuery &c = s.prepared("SELECT 1 FROM channels WHERE id = ?");
+        c.bindValue(0, qint64(message.channelId));
+        const bool exists = s.exec(c, "channel exists") && c.next();
+        c.finish();
+        return exists ? storageError() : Error::notFound(QStringLiteral("unknown channel"));
     }
     return StoredMessage{message, false};
 }

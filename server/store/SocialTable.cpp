@@ -10,18 +10,6 @@ namespace kith::server::SocialTable {
 
 namespace {
 
-Error storageError()
-{
-    return Error::unavailable(QStringLiteral("storage failure, try again"));
-}
-
-Result<Done> run(SqlStore &s, QSqlQuery &q, const char *name)
-{
-    if (!s.exec(q, name))
-        return storageError();
-    return Done{};
-}
-
 int typeCode(RelationshipType t)
 {
     switch (t) {
@@ -143,7 +131,7 @@ Result<Done> setRelationship(SqlStore &s, Id userId, Id otherId, RelationshipTyp
         QSqlQuery &d = s.prepared("DELETE FROM relationships WHERE user_id = ? AND other_id = ?");
         d.bindValue(0, qint64(userId));
         d.bindValue(1, qint64(otherId));
-        return run(s, d, "delete relationship");
+        return s.run(d, "delete relationship");
     }
     QSqlQuery &q = s.prepared("INSERT INTO relationships (user_id, other_id, type, since) VALUES (?, ?, ?, ?) "
                               "ON CONFLICT (user_id, other_id) DO UPDATE SET type = excluded.type, since = excluded.since");
@@ -151,7 +139,7 @@ Result<Done> setRelationship(SqlStore &s, Id userId, Id otherId, RelationshipTyp
     q.bindValue(1, qint64(otherId));
     q.bindValue(2, typeCode(type));
     q.bindValue(3, nowMs);
-    return run(s, q, "set relationship");
+    return s.run(q, "set relationship");
 }
 
 Result<DmOpen> openDm(SqlStore &s, const Channel &fresh, Id a, Id b, qint64 nowMs)
@@ -191,7 +179,7 @@ Result<Done> addRecipient(SqlStore &s, Id channelId, Id userId, qint64 nowMs)
     q.bindValue(0, qint64(channelId));
     q.bindValue(1, qint64(userId));
     q.bindValue(2, nowMs);
-    return run(s, q, "add recipient");
+    return s.run(q, "add recipient");
 }
 
 Result<int> recipientCount(SqlStore &s, Id channelId)
@@ -210,7 +198,7 @@ Result<Done> removeRecipient(SqlStore &s, Id channelId, Id userId)
     QSqlQuery &q = s.prepared("DELETE FROM dm_recipients WHERE channel_id = ? AND user_id = ?");
     q.bindValue(0, qint64(channelId));
     q.bindValue(1, qint64(userId));
-    return run(s, q, "remove recipient");
+    return s.run(q, "remove recipient");
 }
 
 Result<Done> setDmOwner(SqlStore &s, Id channelId, Id ownerId)
@@ -218,14 +206,14 @@ Result<Done> setDmOwner(SqlStore &s, Id channelId, Id ownerId)
     QSqlQuery &q = s.prepared("UPDATE channels SET owner_id = ? WHERE id = ?");
     q.bindValue(0, qint64(ownerId));
     q.bindValue(1, qint64(channelId));
-    return run(s, q, "set dm owner");
+    return s.run(q, "set dm owner");
 }
 
 Result<Done> deleteChannel(SqlStore &s, Id channelId)
 {
     QSqlQuery &q = s.prepared("DELETE FROM channels WHERE id = ?");
     q.bindValue(0, qint64(channelId));
-    return run(s, q, "delete dm");
+    return s.run(q, "delete dm");
 }
 
 Result<Id> ack(SqlStore &s, Id userId, Id channelId, Id messageId)
@@ -319,7 +307,7 @@ Result<Done> logConnection(SqlStore &s, Id userId, const QString &session, const
     q.bindValue(2, kind);
     q.bindValue(3, atMs);
     q.bindValue(4, address);
-    return run(s, q, "log connection");
+    return s.run(q, "log connection");
 }
 
 Result<QList<QPair<Id, int>>> activity(SqlStore &s, const QList<Id> &channelIds, Id sinceId, int limit)

@@ -137,6 +137,13 @@ bool SqlStore::exec(QSqlQuery &query, const char *name)
     return false;
 }
 
+Result<Done> SqlStore::run(QSqlQuery &query, const char *name)
+{
+    if (!exec(query, name))
+        return storageError();
+    return Done{};
+}
+
 bool SqlStore::execRaw(const QString &sql, const char *name)
 {
     QSqlQuery q(database());

@@ -1,12 +1,20 @@
 #pragma once
 //! One QtSql connection with the project's single SQL error path. Lives on one thread.
 
+#include "core/Result.h"
+
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
 namespace kith::server {
+
+//! What a failed statement becomes for the client: retryable, details stay in the log.
+inline Error storageError()
+{
+    return Error::unavailable(QStringLiteral("storage failure, try again"));
+}
 
 class SqlStore
 {
@@ -26,6 +34,8 @@ public:
     QSqlQuery &prepared(const char *sql);
     //! Runs a prepared query; on failure logs the query's name and error. The one error path.
     bool exec(QSqlQuery &query, const char *name);
+    //! exec() as a Result: a failed statement is `unavailable` for the client.
+    Result<Done> run(QSqlQuery &query, const char *name);
     //! Runs a one-off statement without parameters (pragmas, transactions, migrations).
     bool execRaw(const QString &sql, const char *name);
 

@@ -6,13 +6,6 @@
 
 namespace kith::server::UserTable {
 
-namespace {
-Error storageError()
-{
-    return Error::unavailable(QStringLiteral("storage failure, try again"));
-}
-} // namespace
-
 Result<User> insert(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs)
 {
     QSqlQuery &exists = s.prepared("SELECT 1 FROM users WHERE username_key = ?");
