@@ -4,73 +4,73 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="107"/>
+        <location filename="../app/ui/AppController.cpp" line="137"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="111"/>
+        <location filename="../app/ui/AppController.cpp" line="141"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="149"/>
-        <location filename="../app/ui/AppController.cpp" line="229"/>
+        <location filename="../app/ui/AppController.cpp" line="179"/>
+        <location filename="../app/ui/AppController.cpp" line="259"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="153"/>
+        <location filename="../app/ui/AppController.cpp" line="183"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="173"/>
+        <location filename="../app/ui/AppController.cpp" line="203"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="218"/>
+        <location filename="../app/ui/AppController.cpp" line="248"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="268"/>
+        <location filename="../app/ui/AppController.cpp" line="298"/>
         <source>No system keychain found: your local server&apos;s key is kept in %1, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="337"/>
+        <location filename="../app/ui/AppController.cpp" line="367"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="346"/>
+        <location filename="../app/ui/AppController.cpp" line="376"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="364"/>
+        <location filename="../app/ui/AppController.cpp" line="394"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="367"/>
+        <location filename="../app/ui/AppController.cpp" line="397"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="371"/>
+        <location filename="../app/ui/AppController.cpp" line="401"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="433"/>
+        <location filename="../app/ui/AppController.cpp" line="463"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="435"/>
+        <location filename="../app/ui/AppController.cpp" line="465"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,64 +121,109 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="46"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="83"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="50"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="98"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="81"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="60"/>
+        <source>New group message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="96"/>
         <source>No server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="81"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="96"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="83"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="98"/>
         <source>DIRECT MESSAGES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="106"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="122"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="107"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="132"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="123"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="110"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="111"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="116"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="132"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="118"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="134"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="147"/>
+        <source>Add member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="157"/>
+        <source>Remove member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="169"/>
+        <source>Leave group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="175"/>
+        <source>Unmute conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="175"/>
+        <source>Mute conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
+        <source>New group message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="206"/>
+        <source>Unmute channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="206"/>
+        <source>Mute channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="212"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,89 +314,143 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="274"/>
+        <location filename="../app/state/ClientState.cpp" line="292"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="463"/>
+        <location filename="../app/state/ClientState.cpp" line="475"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="469"/>
+        <location filename="../app/state/ClientState.cpp" line="481"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="476"/>
+        <location filename="../app/state/ClientState.cpp" line="488"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="488"/>
+        <location filename="../app/state/ClientState.cpp" line="500"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="498"/>
+        <location filename="../app/state/ClientState.cpp" line="510"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="503"/>
+        <location filename="../app/state/ClientState.cpp" line="515"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="508"/>
+        <location filename="../app/state/ClientState.cpp" line="520"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="515"/>
+        <location filename="../app/state/ClientState.cpp" line="527"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="522"/>
+        <location filename="../app/state/ClientState.cpp" line="534"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="538"/>
+        <location filename="../app/state/ClientState.cpp" line="550"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="550"/>
+        <location filename="../app/state/ClientState.cpp" line="562"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="555"/>
+        <location filename="../app/state/ClientState.cpp" line="567"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="649"/>
+        <location filename="../app/state/ClientState.cpp" line="661"/>
         <source>Opening the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="704"/>
+        <location filename="../app/state/ClientState.cpp" line="691"/>
+        <source>Creating the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="705"/>
+        <source>Adding to the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="717"/>
+        <source>Removing from the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="728"/>
+        <source>Leaving the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="799"/>
         <source>Changing the friendship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="720"/>
+        <location filename="../app/state/ClientState.cpp" line="815"/>
         <source>Changing your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="758"/>
+        <location filename="../app/state/ClientState.cpp" line="853"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="1055"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/state/ClientState.cpp" line="1057"/>
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/state/ClientState.cpp" line="1060"/>
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="1062"/>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/state/ClientState.cpp" line="1064"/>
+        <source>%n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -488,6 +587,37 @@
     </message>
 </context>
 <context>
+    <name>kith::app::GroupDmDialog</name>
+    <message>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="23"/>
+        <source>New group message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/GroupDmDialog.cpp" line="26"/>
+        <source>Choose up to %n friend(s) to talk with together.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="38"/>
+        <source>Add friends first: a group message is for friends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="44"/>
+        <source>Group name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="48"/>
+        <source>Create group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kith::app::GuildDialog</name>
     <message>
         <location filename="../app/ui/GuildDialog.cpp" line="18"/>
@@ -553,108 +683,118 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="36"/>
-        <location filename="../app/ui/MainWindow.cpp" line="136"/>
+        <location filename="../app/ui/MainWindow.cpp" line="39"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="99"/>
+        <location filename="../app/ui/MainWindow.cpp" line="102"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="99"/>
+        <location filename="../app/ui/MainWindow.cpp" line="102"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="104"/>
+        <location filename="../app/ui/MainWindow.cpp" line="107"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="104"/>
+        <location filename="../app/ui/MainWindow.cpp" line="107"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="110"/>
+        <location filename="../app/ui/MainWindow.cpp" line="113"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="111"/>
+        <location filename="../app/ui/MainWindow.cpp" line="114"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="121"/>
+        <location filename="../app/ui/MainWindow.cpp" line="124"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="121"/>
+        <location filename="../app/ui/MainWindow.cpp" line="124"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="133"/>
+        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <source>Leave group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <source>Leave %1? You can come back only if someone adds you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="141"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="135"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="162"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <location filename="../app/ui/MainWindow.cpp" line="165"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="167"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="164"/>
+        <location filename="../app/ui/MainWindow.cpp" line="172"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="166"/>
+        <location filename="../app/ui/MainWindow.cpp" line="174"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="168"/>
+        <location filename="../app/ui/MainWindow.cpp" line="176"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="169"/>
+        <location filename="../app/ui/MainWindow.cpp" line="177"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="169"/>
+        <location filename="../app/ui/MainWindow.cpp" line="177"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="134"/>
+        <location filename="../app/ui/MainWindow.cpp" line="142"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="251"/>
+        <location filename="../app/ui/MainWindow.cpp" line="259"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -680,32 +820,32 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="188"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="192"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="282"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="288"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="284"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="290"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="340"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="346"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="343"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="349"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="379"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="385"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,13 +914,23 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="30"/>
+        <location filename="../app/ui/ServerRail.cpp" line="33"/>
         <source>Home: friends and direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="71"/>
+        <location filename="../app/ui/ServerRail.cpp" line="74"/>
         <source>Create or join a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="112"/>
+        <source>Unmute server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="112"/>
+        <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

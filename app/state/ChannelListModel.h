@@ -13,7 +13,7 @@ class ChannelListModel : public QAbstractListModel
     Q_OBJECT
 public:
     enum Roles { IdRole = Qt::UserRole + 1, TopicRole, GuildIdRole, UnreadRole, MentionsRole, IsDmRole,
-                 PeerIdRole, PresenceRole };
+                 PeerIdRole, PresenceRole, MutedRole, LastActivityRole };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;

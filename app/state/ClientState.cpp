@@ -6,7 +6,9 @@
 #include "shared/Protocol.h"
 #include "shared/Snowflake.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -68,6 +70,12 @@ void ClientState::wireModels()
             return QVariant::fromValue<quint64>(dmPeer(c));
         case ChannelListModel::PresenceRole:
             return c.type == ChannelType::Dm ? presence(dmPeer(c)).status : QString();
+        case ChannelListModel::MutedRole:
+            return isMuted(c.id);
+        case ChannelListModel::LastActivityRole: {
+            const Id newest = c.isDm() ? m_dmActivity.value(c.id) : 0;
+            return newest ? lastActivityText(newest, QDateTime::currentDateTime()) : QString();
+        }
         }
         return {};
     });
@@ -90,6 +98,16 @@ void ClientState::wireModels()
         m_channelModel.refresh(channelId);
         m_guildModel.refreshAll();
     });
+    connect(this, &ClientState::mutesChanged, this, [this] {
+        m_channelModel.refreshAll();
+        m_guildModel.refreshAll();
+    });
+    m_activityTimer.setInterval(30000);
+    connect(&m_activityTimer, &QTimer::timeout, this, [this] {
+        if (isHome())
+            m_channelModel.refreshAll();
+    });
+    m_activityTimer.start();
     connect(this, &ClientState::presenceChanged, this, [this] {
         m_memberModel.refreshAll();
         if (isHome())
@@ -393,13 +411,7 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
                && d.value(kGuildId).isNull()) {
         upsertDm(Channel::fromJson(d));
     } else if (name == ev::ChannelDeleted && d.value(kGuildId).isNull()) {
-        const Id cid = idFromJson(d.value(QLatin1String("id")));
-        m_dms.remove(cid);
-        if (m_guild == 0)
-            m_channelModel.remove(cid);
-        if (cid == m_channel && m_guild == 0)
-            selectChannel(0);
-        emit dmsChanged();
+        removeDm(idFromJson(d.value(QLatin1String("id"))));
     } else if (name == ev::ChannelCreated || name == ev::ChannelUpdated) {
         const Channel c = Channel::fromJson(d);
         if (!m_data.contains(c.guildId))
@@ -655,6 +667,89 @@ void ClientState::openDm(Id userId)
     });
 }
 
+void ClientState::removeDm(Id cid)
+{
+    if (!m_dms.remove(cid))
+        return;
+    if (m_guild == 0)
+        m_channelModel.remove(cid);
+    if (cid == m_channel && m_guild == 0)
+        selectChannel(0);
+    emit dmsChanged();
+}
+
+void ClientState::createGroupDm(const QList<Id> &userIds, const QString &name)
+{
+    QJsonArray ids;
+    for (Id id : userIds)
+        ids.append(idJson(id));
+    QJsonObject d{{QLatin1String("user_ids"), ids}};
+    if (!name.trimmed().isEmpty())
+        d.insert(QLatin1String("name"), name.simplified());
+    m_connection->request(op::DmCreateGroup, d, this, [this](const Reply &r) {
+        if (!r.ok) {
+            emit actionFailed(tr("Creating the group"), r.error);
+            return;
+        }
+        const Channel c = Channel::fromJson(r.d.value(QLatin1String("channel")).toObject());
+        upsertDm(c);
+        selectChannel(c.id);
+    });
+}
+
+void ClientState::addToGroupDm(Id channelId, Id userId)
+{
+    m_connection->request(op::DmAdd, {{kChannelId, idJson(channelId)}, {kUserId, idJson(userId)}}, this,
+                          [this](const Reply &r) {
+                              if (!r.ok) {
+                                  emit actionFailed(tr("Adding to the group"), r.error);
+                                  return;
+                              }
+                              upsertDm(Channel::fromJson(r.d));
+                          });
+}
+
+void ClientState::removeFromGroupDm(Id channelId, Id userId)
+{
+    m_connection->request(op::DmRemove, {{kChannelId, idJson(channelId)}, {kUserId, idJson(userId)}}, this,
+                          [this](const Reply &r) {
+                              if (!r.ok) {
+                                  emit actionFailed(tr("Removing from the group"), r.error);
+                                  return;
+                              }
+                              upsertDm(Channel::fromJson(r.d));
+                          });
+}
+
+void ClientState::leaveGroupDm(Id channelId)
+{
+    m_connection->request(op::DmLeave, {{kChannelId, idJson(channelId)}}, this, [this, channelId](const Reply &r) {
+        if (!r.ok) {
+            emit actionFailed(tr("Leaving the group"), r.error);
+            return;
+        }
+        removeDm(channelId);
+    });
+}
+
+QList<User> ClientState::friendsOutside(Id channelId) const
+{
+    const Channel c = m_dms.value(channelId);
+    QList<User> out;
+    for (const Relationship &r : m_relations) {
+        if (r.type != u"friend")
+            continue;
+        const bool in = std::any_of(c.recipients.begin(), c.recipients.end(),
+                                    [&](const User &u) { return u.id == r.user.id; });
+        if (!in)
+            out.append(r.user);
+    }
+    std::sort(out.begin(), out.end(), [](const User &a, const User &b) {
+        return nameOf(a).compare(nameOf(b), Qt::CaseInsensitive) < 0;
+    });
+    return out;
+}
+
 void ClientState::applyRelationship(const User &user, const QString &type)
 {
     if (!user.id)
@@ -845,7 +940,7 @@ void ClientState::countMessage(const Message &m)
     if (mention)
         ++rs.mentions;
     emit readStateChanged(m.channelId);
-    if (mention || !m.guildId)
+    if ((mention || !m.guildId) && !isMuted(m.channelId))
         emit notifiable(m, mention);
 }
 
@@ -886,16 +981,21 @@ void ClientState::setViewing(bool viewing)
 
 int ClientState::guildMentions(Id guildId) const
 {
+    if (m_mutedGuilds.contains(guildId))
+        return 0;
     int n = 0;
     for (const Channel &c : m_data.value(guildId).channels)
-        n += m_readStates.value(c.id).mentions;
+        if (!m_mutedChannels.contains(c.id))
+            n += m_readStates.value(c.id).mentions;
     return n;
 }
 
 bool ClientState::guildUnread(Id guildId) const
 {
+    if (m_mutedGuilds.contains(guildId))
+        return false;
     for (const Channel &c : m_data.value(guildId).channels)
-        if (m_readStates.value(c.id).unread > 0)
+        if (!m_mutedChannels.contains(c.id) && m_readStates.value(c.id).unread > 0)
             return true;
     return false;
 }
@@ -904,8 +1004,65 @@ int ClientState::dmMentions() const
 {
     int n = 0;
     for (const Channel &c : m_dms)
-        n += m_readStates.value(c.id).unread;
+        if (!m_mutedChannels.contains(c.id))
+            n += m_readStates.value(c.id).unread;
     return n;
+}
+
+bool ClientState::isMuted(Id channelId) const
+{
+    if (m_mutedChannels.contains(channelId))
+        return true;
+    const Id gid = channel(channelId).guildId;
+    return gid && m_mutedGuilds.contains(gid);
+}
+
+void ClientState::setChannelMuted(Id channelId, bool muted)
+{
+    if (muted == m_mutedChannels.contains(channelId))
+        return;
+    if (muted)
+        m_mutedChannels.insert(channelId);
+    else
+        m_mutedChannels.remove(channelId);
+    emit mutesChanged();
+}
+
+void ClientState::setGuildMuted(Id guildId, bool muted)
+{
+    if (muted == m_mutedGuilds.contains(guildId))
+        return;
+    if (muted)
+        m_mutedGuilds.insert(guildId);
+    else
+        m_mutedGuilds.remove(guildId);
+    emit mutesChanged();
+}
+
+void ClientState::setMutes(const QSet<Id> &channels, const QSet<Id> &guilds)
+{
+    m_mutedChannels = channels;
+    m_mutedGuilds = guilds;
+    m_channelModel.refreshAll();
+    m_guildModel.refreshAll();
+}
+
+QString ClientState::lastActivityText(Id messageId, const QDateTime &now)
+{
+    const QDateTime then = snowflake::timestamp(messageId).toLocalTime();
+    const qint64 secs = qMax<qint64>(0, then.secsTo(now));
+    if (secs < 60)
+        return tr("now");
+    if (secs < 3600)
+        return tr("%n min", nullptr, int(secs / 60));
+    const qint64 days = then.date().daysTo(now.toLocalTime().date());
+    if (days <= 0)
+        return tr("%n h", nullptr, int(secs / 3600));
+    if (days == 1)
+        return tr("yesterday");
+    if (days < 7)
+        return tr("%n days", nullptr, int(days));
+    return QLocale().toString(then.date(), QLocale::ShortFormat);
 }
 
 int ClientState::totalMentions() const

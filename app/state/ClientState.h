@@ -12,6 +12,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 
@@ -88,6 +89,13 @@ public:
     //! The other person of a 1:1 DM (0 for groups).
     Id dmPeer(const Channel &c) const;
     void openDm(Id userId);
+    //! dm.create_group with the chosen people (not me); an empty name leaves it unnamed.
+    void createGroupDm(const QList<Id> &userIds, const QString &name);
+    void addToGroupDm(Id channelId, Id userId);
+    void removeFromGroupDm(Id channelId, Id userId); //!< the group's owner only
+    void leaveGroupDm(Id channelId);
+    //! Friends who are not yet in the DM (whom "Add member" offers).
+    QList<User> friendsOutside(Id channelId) const;
     QList<Relationship> relationships() const { return m_relations.values(); }
     QString relationship(Id userId) const { return m_relations.value(userId).type; }
     void refreshRelationships();
@@ -116,6 +124,22 @@ public:
     bool guildUnread(Id guildId) const;
     int dmMentions() const; //!< unread DMs count as mentions, as they are addressed to me
     int totalMentions() const;
+
+    // Mutes: a muted channel, or any channel of a muted guild, raises no notification and
+    // counts neither on the guild's icon nor in the total (its own badge stays).
+    bool isChannelMuted(Id channelId) const { return m_mutedChannels.contains(channelId); }
+    bool isGuildMuted(Id guildId) const { return m_mutedGuilds.contains(guildId); }
+    //! The channel is muted itself or through its guild.
+    bool isMuted(Id channelId) const;
+    void setChannelMuted(Id channelId, bool muted);
+    void setGuildMuted(Id guildId, bool muted);
+    QSet<Id> mutedChannels() const { return m_mutedChannels; }
+    QSet<Id> mutedGuilds() const { return m_mutedGuilds; }
+    //! Loads saved mutes (no mutesChanged).
+    void setMutes(const QSet<Id> &channels, const QSet<Id> &guilds);
+
+    //! "now", "5 min", "3 h", "yesterday", "4 days" or a date: how long ago the message was made.
+    static QString lastActivityText(Id messageId, const QDateTime &now);
     //! Whether the user sees the open channel (the window is active): new messages there are read.
     void setViewing(bool viewing);
     void markRead(Id channelId);
@@ -135,6 +159,7 @@ signals:
     void dmsChanged();
     void typingChanged(kith::Id channelId);
     void readStateChanged(kith::Id channelId);
+    void mutesChanged();
     //! A message from someone else that deserves a notification: a DM, or one that mentions me.
     void notifiable(const kith::Message &message, bool mention);
 
@@ -163,6 +188,7 @@ private:
     void showMembersOfHome();
     void wireModels();
     void ack(Id channelId, Id messageId);
+    void removeDm(Id channelId);
 
     Connection *m_connection;
     Outbox *m_outbox = nullptr;
@@ -194,6 +220,9 @@ private:
     bool m_viewing = true;
     QTimer m_ackTimer;
     QHash<Id, Id> m_pendingAcks; //!< channel -> newest message to ack
+    QSet<Id> m_mutedChannels;
+    QSet<Id> m_mutedGuilds;
+    QTimer m_activityTimer; //!< "5 min" becomes "6 min": repaint the DM rows now and then
 };
 
 } // namespace kith::app

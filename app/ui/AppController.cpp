@@ -40,6 +40,26 @@ const QString kRemoteUrl = QStringLiteral("remote/url");
 const QString kRemoteUser = QStringLiteral("remote/username");
 const QString kTheme = QStringLiteral("ui/theme");
 const QString kNotify = QStringLiteral("notifications/enabled");
+const QString kMutedChannels = QStringLiteral("mute/channels");
+const QString kMutedGuilds = QStringLiteral("mute/guilds");
+
+QSet<Id> idSet(const QStringList &list)
+{
+    QSet<Id> ids;
+    for (const QString &s : list)
+        if (const Id id = s.toULongLong())
+            ids.insert(id);
+    return ids;
+}
+
+QStringList idList(const QSet<Id> &ids)
+{
+    QStringList out;
+    for (Id id : ids)
+        out.append(QString::number(id));
+    out.sort();
+    return out;
+}
 
 QString localUsername()
 {
@@ -90,6 +110,16 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_state, &ClientState::stateLoaded, this, &AppController::onReady);
     connect(m_state, &ClientState::notifiable, this, &AppController::onNotifiable);
     connect(m_state, &ClientState::readStateChanged, this, [this] {
+        if (m_notifier)
+            m_notifier->setUnreadCount(m_state->totalMentions());
+    });
+    // Mutes are this device's choice: kept in the settings, not on the host.
+    m_state->setMutes(idSet(m_settings->value(kMutedChannels).toStringList()),
+                      idSet(m_settings->value(kMutedGuilds).toStringList()));
+    connect(m_state, &ClientState::mutesChanged, this, [this] {
+        m_settings->setValue(kMutedChannels, idList(m_state->mutedChannels()));
+        m_settings->setValue(kMutedGuilds, idList(m_state->mutedGuilds()));
+        m_settings->sync();
         if (m_notifier)
             m_notifier->setUnreadCount(m_state->totalMentions());
     });

@@ -40,7 +40,11 @@ void ChannelDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         p->setBrush(m_theme->color(QStringLiteral("text")));
         p->drawRoundedRect(QRectF(option.rect.left() - 4, r.center().y() - 4, 8, 8), 4, 4);
     }
-    const QColor fg = m_theme->color(selected || unread ? QStringLiteral("text") : QStringLiteral("textMuted"));
+    // Muted: faint, unless open or unread.
+    const bool muted = index.data(M::MutedRole).toBool();
+    const QColor fg = m_theme->color(selected || unread ? QStringLiteral("text")
+                                     : muted            ? QStringLiteral("textFaint")
+                                                        : QStringLiteral("textMuted"));
     int textLeft = 32;
     if (dm) {
         const QRectF avatar(r.left() + 6, r.center().y() - 14, 28, 28);
@@ -60,7 +64,20 @@ void ChannelDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         f.setWeight(unread ? QFont::Bold : QFont::DemiBold);
     p->setFont(f);
     p->setPen(fg);
-    const int badge = mentions > 0 ? 28 : 0;
+    int badge = mentions > 0 ? 28 : 0;
+    // DM rows: how long ago the last message was, at the right (the badge takes its place).
+    const QString activity = dm && !badge ? index.data(M::LastActivityRole).toString() : QString();
+    if (!activity.isEmpty()) {
+        QFont small = option.font;
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        const QFontMetrics sm(small);
+        badge = sm.horizontalAdvance(activity) + 6;
+        p->setFont(small);
+        p->setPen(m_theme->color(QStringLiteral("textFaint")));
+        p->drawText(r.adjusted(0, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight, activity);
+        p->setFont(f);
+        p->setPen(fg);
+    }
     const QRect text = r.adjusted(textLeft, 0, -6 - badge, 0);
     p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
                 QFontMetrics(f).elidedText(index.data().toString(), Qt::ElideRight, text.width()));

@@ -14,7 +14,13 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace kith::app {
+
+namespace {
+constexpr qsizetype kGroupDmMax = 10; // people in a group DM, me included (the host's limit)
+} // namespace
 
 ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent)
     : QWidget(parent), m_state(state), m_title(new QToolButton(this)), m_list(new QListView(this)),
@@ -43,10 +49,23 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     hl->addWidget(m_title, 1);
     layout->addWidget(header);
 
+    auto *sectionRow = new QHBoxLayout;
+    sectionRow->setContentsMargins(0, 0, 8, 0);
     m_section = new QLabel(tr("TEXT CHANNELS"), this);
     m_section->setProperty("section", true);
     m_section->setContentsMargins(16, 16, 8, 4);
-    layout->addWidget(m_section);
+    sectionRow->addWidget(m_section, 1);
+    // At Home: start a group DM.
+    m_newGroup = new QToolButton(this);
+    m_newGroup->setObjectName(QStringLiteral("NewGroupDm"));
+    m_newGroup->setIcon(icons::make(icons::Kind::Plus, theme->color(QStringLiteral("textMuted")), 14));
+    m_newGroup->setIconSize({14, 14});
+    m_newGroup->setAutoRaise(true);
+    m_newGroup->setToolTip(tr("New group message"));
+    m_newGroup->hide();
+    connect(m_newGroup, &QToolButton::clicked, this, &ChannelSidebar::newGroupDmRequested);
+    sectionRow->addWidget(m_newGroup, 0, Qt::AlignBottom);
+    layout->addLayout(sectionRow);
 
     m_list->setObjectName(QStringLiteral("ChannelList"));
     m_list->setModel(state->channels());
@@ -81,6 +100,7 @@ void ChannelSidebar::syncGuild()
     m_title->setText(g.id ? g.name : home ? tr("Friends") : tr("No server yet"));
     m_title->setEnabled(g.id != 0 || home);
     m_section->setText(home ? tr("DIRECT MESSAGES") : tr("TEXT CHANNELS"));
+    m_newGroup->setVisible(home);
 }
 
 void ChannelSidebar::syncSelection()
@@ -119,18 +139,85 @@ void ChannelSidebar::showGuildMenu()
     menu.exec(m_title->mapToGlobal(QPoint(0, m_title->height())));
 }
 
+QMenu *ChannelSidebar::makeDmMenu(const QModelIndex &index)
+{
+    if (!m_state->isHome())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("DmMenu"));
+    const Id cid = index.isValid() ? index.data(ChannelListModel::IdRole).toULongLong() : 0;
+    const Channel c = m_state->channel(cid);
+    if (c.type == ChannelType::GroupDm) {
+        QMenu *add = menu->addMenu(tr("Add member"));
+        add->setObjectName(QStringLiteral("AddMember"));
+        const QList<User> outside = m_state->friendsOutside(cid);
+        for (const User &u : outside) {
+            QAction *a = add->addAction(u.displayName.isEmpty() ? u.username : u.displayName, this,
+                                        [this, cid, uid = u.id] { m_state->addToGroupDm(cid, uid); });
+            a->setData(QVariant::fromValue<quint64>(u.id));
+        }
+        add->setEnabled(!outside.isEmpty() && c.recipients.size() < kGroupDmMax);
+        if (c.ownerId == m_state->me().id) {
+            QMenu *remove = menu->addMenu(tr("Remove member"));
+            remove->setObjectName(QStringLiteral("RemoveMember"));
+            for (const User &u : c.recipients) {
+                if (u.id == m_state->me().id)
+                    continue;
+                QAction *a = remove->addAction(u.displayName.isEmpty() ? u.username : u.displayName, this,
+                                               [this, cid, uid = u.id] { m_state->removeFromGroupDm(cid, uid); });
+                a->setData(QVariant::fromValue<quint64>(u.id));
+            }
+            remove->setEnabled(!remove->isEmpty());
+        }
+        menu->addSeparator();
+        QAction *leave = menu->addAction(tr("Leave group"), this, [this, cid] { emit leaveGroupDmRequested(cid); });
+        leave->setObjectName(QStringLiteral("LeaveGroup"));
+        menu->addSeparator();
+    }
+    if (cid) {
+        const bool muted = m_state->isChannelMuted(cid);
+        QAction *mute = menu->addAction(muted ? tr("Unmute conversation") : tr("Mute conversation"), this,
+                                        [this, cid, muted] { m_state->setChannelMuted(cid, !muted); });
+        mute->setObjectName(QStringLiteral("MuteChannel"));
+    }
+    QAction *group = menu->addAction(tr("New group message…"), this, &ChannelSidebar::newGroupDmRequested);
+    group->setObjectName(QStringLiteral("NewGroup"));
+    return menu;
+}
+
 void ChannelSidebar::showChannelMenu(const QPoint &pos)
 {
     const QModelIndex i = m_list->indexAt(pos);
-    if (!i.isValid() || !m_state->currentGuild() || !m_state->canManage(m_state->currentGuild()))
+    if (m_state->isHome()) {
+        std::unique_ptr<QMenu> menu(makeDmMenu(i));
+        if (menu)
+            menu->exec(m_list->viewport()->mapToGlobal(pos));
         return;
+    }
+    std::unique_ptr<QMenu> menu(makeChannelMenu(i));
+    if (menu)
+        menu->exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+QMenu *ChannelSidebar::makeChannelMenu(const QModelIndex &i)
+{
+    if (!i.isValid() || !m_state->currentGuild())
+        return nullptr;
     const Id cid = i.data(ChannelListModel::IdRole).toULongLong();
-    QMenu menu(this);
-    menu.addAction(tr("Edit channel"), this, [this, cid] { emit editChannelRequested(cid); });
-    menu.addAction(tr("Delete channel"), this, [this, cid] { emit deleteChannelRequested(cid); });
-    menu.addSeparator();
-    menu.addAction(tr("Create channel"), this, &ChannelSidebar::createChannelRequested);
-    menu.exec(m_list->viewport()->mapToGlobal(pos));
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("ChannelMenu"));
+    const bool muted = m_state->isChannelMuted(cid);
+    QAction *mute = menu->addAction(muted ? tr("Unmute channel") : tr("Mute channel"), this,
+                                    [this, cid, muted] { m_state->setChannelMuted(cid, !muted); });
+    mute->setObjectName(QStringLiteral("MuteChannel"));
+    if (m_state->canManage(m_state->currentGuild())) {
+        menu->addSeparator();
+        menu->addAction(tr("Edit channel"), this, [this, cid] { emit editChannelRequested(cid); });
+        menu->addAction(tr("Delete channel"), this, [this, cid] { emit deleteChannelRequested(cid); });
+        menu->addSeparator();
+        menu->addAction(tr("Create channel"), this, &ChannelSidebar::createChannelRequested);
+    }
+    return menu;
 }
 
 } // namespace kith::app

@@ -8,6 +8,8 @@
 class QListView;
 class QToolButton;
 class QLabel;
+class QMenu;
+class QModelIndex;
 
 namespace kith::app {
 
@@ -23,6 +25,11 @@ public:
     ChannelSidebar(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent = nullptr);
     QListView *list() const { return m_list; }
     UserFooter *footer() const { return m_footer; }
+    //! The context menu of a row at Home (a DM), or of Home's empty space for an invalid index.
+    QMenu *makeDmMenu(const QModelIndex &index);
+    //! The context menu of a guild channel's row (the caller owns it).
+    QMenu *makeChannelMenu(const QModelIndex &index);
+    QToolButton *newGroupButton() const { return m_newGroup; }
 
 signals:
     void inviteRequested();
@@ -33,6 +40,8 @@ signals:
     void renameGuildRequested();
     void deleteGuildRequested();
     void settingsRequested();
+    void newGroupDmRequested();
+    void leaveGroupDmRequested(kith::Id channelId);
 
 private:
     void syncGuild();
@@ -43,6 +52,7 @@ private:
     ClientState *m_state;
     QToolButton *m_title;
     QLabel *m_section;
+    QToolButton *m_newGroup;
     QListView *m_list;
     UserFooter *m_footer;
 };

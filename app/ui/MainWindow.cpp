@@ -5,6 +5,7 @@
 #include "ChatPane.h"
 #include "Composer.h"
 #include "FriendsView.h"
+#include "GroupDmDialog.h"
 #include "GuildDialog.h"
 #include "InviteDialog.h"
 #include "MemberDelegate.h"
@@ -17,6 +18,8 @@
 #include "shared/Protocol.h"
 
 #include <QEvent>
+
+#include <algorithm>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -120,6 +123,11 @@ void MainWindow::buildWorkspace()
         const Guild g = m_state->guild(m_state->currentGuild());
         confirm(tr("Delete server"), tr("Delete %1 with all its channels and messages, for everyone?").arg(g.name),
                 [this, id = g.id] { m_state->deleteGuild(id); });
+    });
+    connect(m_sidebar, &ChannelSidebar::newGroupDmRequested, this, &MainWindow::openGroupDmDialog);
+    connect(m_sidebar, &ChannelSidebar::leaveGroupDmRequested, this, [this](Id id) {
+        confirm(tr("Leave group"), tr("Leave %1? You can come back only if someone adds you.").arg(m_state->channel(id).name),
+                [this, id] { m_state->leaveGroupDm(id); });
     });
     m_members->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_members, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -257,6 +265,23 @@ void MainWindow::openGuildDialog(bool join)
         else
             m_state->createGuild(dialog->name());
     });
+    dialog->open();
+}
+
+void MainWindow::openGroupDmDialog()
+{
+    QList<User> friends;
+    for (const Relationship &r : m_state->relationships())
+        if (r.type == u"friend")
+            friends.append(r.user);
+    std::sort(friends.begin(), friends.end(), [](const User &a, const User &b) {
+        const QString an = a.displayName.isEmpty() ? a.username : a.displayName;
+        const QString bn = b.displayName.isEmpty() ? b.username : b.displayName;
+        return an.compare(bn, Qt::CaseInsensitive) < 0;
+    });
+    auto *dialog = new GroupDmDialog(friends, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_state->createGroupDm(dialog->chosen(), dialog->name()); });
     dialog->open();
 }
 

@@ -8,8 +8,11 @@
 #include <QFrame>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace kith::app {
 
@@ -83,12 +86,33 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     connect(state, &ClientState::readStateChanged, this, &ServerRail::syncBadge);
     connect(state, &ClientState::stateLoaded, this, &ServerRail::syncBadge);
     connect(state, &ClientState::dmsChanged, this, &ServerRail::syncBadge);
+    connect(state, &ClientState::mutesChanged, this, &ServerRail::syncBadge);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        std::unique_ptr<QMenu> menu(makeGuildMenu(m_list->indexAt(pos)));
+        if (menu)
+            menu->exec(m_list->viewport()->mapToGlobal(pos));
+    });
     syncSelection();
 }
 
 QString ServerRail::homeBadge() const
 {
     return m_homeBadge->isHidden() ? QString() : m_homeBadge->text();
+}
+
+QMenu *ServerRail::makeGuildMenu(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return nullptr;
+    const Id gid = index.data(GuildListModel::IdRole).toULongLong();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("GuildIconMenu"));
+    const bool muted = m_state->isGuildMuted(gid);
+    QAction *mute = menu->addAction(muted ? tr("Unmute server") : tr("Mute server"), this,
+                                    [this, gid, muted] { m_state->setGuildMuted(gid, !muted); });
+    mute->setObjectName(QStringLiteral("MuteGuild"));
+    return menu;
 }
 
 void ServerRail::syncBadge()

@@ -5,6 +5,8 @@
 
 class QLabel;
 class QListView;
+class QMenu;
+class QModelIndex;
 class QToolButton;
 
 namespace kith::app {
@@ -21,6 +23,8 @@ public:
     QToolButton *home() const { return m_home; }
     //! The count on the Home button: unread DMs.
     QString homeBadge() const;
+    //! The context menu of a guild icon (the caller owns it).
+    QMenu *makeGuildMenu(const QModelIndex &index);
 
 signals:
     void addRequested();
