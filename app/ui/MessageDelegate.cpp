@@ -10,6 +10,8 @@
 #include <QPainter>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTimer>
+#include <utility>
 
 namespace kith::app {
 
@@ -21,6 +23,9 @@ constexpr int kRight = 24;
 constexpr int kSeparatorH = 34;
 constexpr int kGroupTop = 14;
 constexpr int kBottom = 3;
+// Document layout per event-loop turn for estimated rows: well inside a 16 ms frame.
+constexpr qint64 kRefineBudgetNs = 4'000'000;
+constexpr int kHurryMargin = 10; // rows above the screen done along with it
 using M = MessageListModel;
 
 bool isCode(const QTextBlock &b)
@@ -38,14 +43,70 @@ QString shortTime()
 } // namespace
 
 MessageDelegate::MessageDelegate(const Theme *theme, QWidget *viewport, QObject *parent)
-    : QStyledItemDelegate(parent), m_theme(theme), m_viewport(viewport), m_docs(300)
+    : QStyledItemDelegate(parent), m_theme(theme), m_viewport(viewport), m_docs(300), m_refiner(new QTimer(this))
 {
+    m_refiner->setSingleShot(true);
+    m_refiner->setInterval(0);
+    connect(m_refiner, &QTimer::timeout, this, &MessageDelegate::refine);
 }
 
 void MessageDelegate::invalidate()
 {
     m_docs.clear();
     m_sizes.clear();
+    resetRows();
+}
+
+void MessageDelegate::resetRows() const
+{
+    m_rowsChanging = false;
+    m_estimated = 0;
+    m_hurryTo = -1;
+    m_rowSizes = QList<QSize>(m_model ? m_model->rowCount() : 0);
+}
+
+void MessageDelegate::watch(const QAbstractItemModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    resetRows();
+    if (!model)
+        return;
+    const auto changing = [this] { m_rowsChanging = true; };
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, changing);
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, changing);
+    connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, changing);
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, changing);
+    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, changing);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        m_rowsChanging = false;
+        const bool estimate = std::exchange(m_estimateNext, false);
+        if (parent.isValid() || first > m_rowSizes.size())
+            return;
+        const bool prepend = first == 0 && !m_rowSizes.isEmpty();
+        m_rowSizes.insert(first, last - first + 1, QSize());
+        if (m_hurryTo >= first)
+            m_hurryTo += last - first + 1;
+        if ((prepend && estimate) || first < m_estimated) {
+            m_estimated += last - first + 1;
+            m_refiner->start();
+        }
+    });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &parent, int first, int last) {
+        m_rowsChanging = false;
+        if (parent.isValid() || last >= m_rowSizes.size())
+            return;
+        m_rowSizes.remove(first, last - first + 1);
+        m_estimated -= qMax(0, qMin(last + 1, m_estimated) - first);
+    });
+    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        for (int row = qMax(0, from.row()); row <= to.row() && row < m_rowSizes.size(); ++row)
+            m_rowSizes[row] = QSize();
+    });
+    connect(model, &QAbstractItemModel::rowsMoved, this, &MessageDelegate::resetRows);
+    connect(model, &QAbstractItemModel::modelReset, this, &MessageDelegate::resetRows);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &MessageDelegate::resetRows);
 }
 
 int MessageDelegate::bodyWidth() const
@@ -140,8 +201,24 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex 
     const int width = bodyWidth();
     if (width != m_sizesWidth) {
         m_sizes.clear();
+        m_rowSizes.fill(QSize());
         m_sizesWidth = width;
     }
+    // Mid-change, or out of step (a signal missed): measure through the model as before.
+    const int row = index.row();
+    const bool byRow = !m_rowsChanging && index.model() == m_model;
+    if (byRow && m_rowSizes.size() != m_model->rowCount())
+        resetRows();
+    if (byRow && m_rowSizes.at(row).isValid())
+        return m_rowSizes.at(row);
+    const QSize s = byRow && row < m_estimated ? estimate(index, width) : measure(index, width);
+    if (byRow)
+        m_rowSizes[row] = s;
+    return s;
+}
+
+QSize MessageDelegate::measure(const QModelIndex &index, int width) const
+{
     const quint64 key = index.data(M::CacheKeyRole).toULongLong();
     const auto it = m_sizes.constFind(key);
     if (it != m_sizes.constEnd())
@@ -158,6 +235,52 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex 
     return s;
 }
 
+QSize MessageDelegate::estimate(const QModelIndex &index, int width) const
+{
+    // Only for rows above the viewport, and the view keeps its place counted from the
+    // bottom: a rough line count is enough until refine() has the real height.
+    const Layout l = layout(index);
+    const QFontMetrics fm(QApplication::font());
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const int perLine = qMax(1, width / qMax(1, fm.averageCharWidth()));
+    const int lines = 1 + int(text.size()) / perLine + int(text.count(QLatin1Char('\n')));
+    int h = l.body.y() + lines * fm.lineSpacing() + kBottom;
+    if (l.header)
+        h = qMax(h, l.separator + l.top + kAvatar + kBottom);
+    return QSize(width + kBodyX + kRight, h);
+}
+
+void MessageDelegate::refine()
+{
+    if (!m_model || m_rowsChanging)
+        return;
+    if (m_rowSizes.size() != m_model->rowCount()) {
+        resetRows();
+        emit sizesRefined();
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const int width = bodyWidth();
+    // From the bottom of the page up: the rows the user reaches first are done first. Rows
+    // already on screen (the user outran us) and a few above them are done whatever it takes.
+    const int hurryTo = std::exchange(m_hurryTo, -1);
+    while (m_estimated > 0) {
+        const int row = --m_estimated;
+        m_rowSizes[row] = measure(m_model->index(row, 0), width);
+        if (row > hurryTo - kHurryMargin && hurryTo >= 0)
+            continue;
+        if (timer.nsecsElapsed() > kRefineBudgetNs)
+            break;
+    }
+    m_refineNs += timer.nsecsElapsed();
+    m_refineMaxNs = qMax(m_refineMaxNs, timer.nsecsElapsed());
+    if (m_estimated > 0)
+        m_refiner->start();
+    if (m_estimated == 0 || hurryTo >= 0)
+        emit sizesRefined();
+}
+
 QString MessageDelegate::dayText(const QDate &date) const
 {
     const QDate today = QDate::currentDate();
@@ -172,6 +295,9 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
 {
     QElapsedTimer timer;
     timer.start();
+    // The user outran refine(): do the rows on screen next turn, not draw into guessed heights.
+    if (index.row() < m_estimated && index.model() == m_model)
+        m_hurryTo = m_hurryTo < 0 ? index.row() : qMin(m_hurryTo, index.row());
     const Layout l = layout(index);
     const QRect r = option.rect;
     const QDateTime created = index.data(M::CreatedRole).toDateTime();

@@ -8,6 +8,8 @@
 #include <QStyledItemDelegate>
 #include <QTextDocument>
 
+class QTimer;
+
 namespace kith::app {
 
 class Theme;
@@ -26,12 +28,24 @@ public:
     QString anchorAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const;
     //! Forget cached layouts (theme or font changed).
     void invalidate();
+    //! Follows the model's row changes to keep sizes by row (see m_rowSizes).
+    void watch(const QAbstractItemModel *model);
+    //! The rows about to be prepended land above the viewport: size them by an estimate now
+    //! and lay their documents out over the next event-loop turns (then sizesRefined()).
+    void estimateNextInsert() { m_estimateNext = true; }
 
     //! Paint time of the last frame's rows, for the measurements.
     qint64 paintedNs() const { return m_paintNs; }
     void resetPaintedNs() { m_paintNs = 0; }
     //! Documents laid out so far (cache misses), for the measurements.
     qint64 documentsMade() const { return m_docsMade; }
+    //! Time spent giving estimated rows their real size, and the longest turn of it.
+    qint64 refineNs() const { return m_refineNs; }
+    qint64 refineMaxNs() const { return m_refineMaxNs; }
+
+signals:
+    //! The estimated rows now have their real sizes: the view should lay out again.
+    void sizesRefined();
 
 private:
     struct Layout {
@@ -48,10 +62,27 @@ private:
     const Theme *m_theme;
     QWidget *m_viewport;
     mutable QCache<quint64, QTextDocument> m_docs;
+    void resetRows() const;
+    QSize measure(const QModelIndex &index, int width) const;
+    QSize estimate(const QModelIndex &index, int width) const;
+    void refine();
+
     mutable QHash<quint64, QSize> m_sizes;
+    //! Sizes by row, invalid where not measured. The view measures every row again on each
+    //! layout (one per older page), so with 100,000 rows the lookup must cost next to nothing:
+    //! no model data, no hash. The model's signals keep it in step; m_sizes backs it up.
+    mutable QList<QSize> m_rowSizes;
+    const QAbstractItemModel *m_model = nullptr;
+    mutable bool m_rowsChanging = false; //!< between a model's "about to" signal and its "done" one
+    mutable int m_estimated = 0;  //!< rows at the top whose m_rowSizes entry is an estimate
+    bool m_estimateNext = false;
+    mutable int m_hurryTo = -1; //!< lowest estimated row on screen, -1 when none
+    QTimer *m_refiner;
     mutable int m_sizesWidth = -1;
     mutable qint64 m_paintNs = 0;
     mutable qint64 m_docsMade = 0;
+    qint64 m_refineNs = 0;
+    qint64 m_refineMaxNs = 0;
 };
 
 } // namespace kith::app

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QElapsedTimer>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
@@ -37,6 +38,7 @@ void MessageView::setMessageModel(MessageListModel *model)
 {
     m_model = model;
     setModel(model);
+    m_delegate->watch(model);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_stick = true;
         m_fromBottom = -1;
@@ -44,8 +46,17 @@ void MessageView::setMessageModel(MessageListModel *model)
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this](const QModelIndex &, int first) {
         // Prepending older history: remember where the user is, counted from the bottom,
         // because the bottom does not move when rows are added above.
-        if (first == 0 && m_model->rowCount() > 0 && !m_stick)
+        if (first == 0 && m_model->rowCount() > 0 && !m_stick) {
             m_fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+            // They land above what the user sees: their real heights can follow a few turns later.
+            m_delegate->estimateNextInsert();
+        }
+    });
+    connect(m_delegate, &MessageDelegate::sizesRefined, this, [this] {
+        // Only rows above the viewport changed height: keep the place counted from the bottom.
+        if (!m_stick && m_fromBottom < 0)
+            m_fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+        doItemsLayout();
     });
 }
 
@@ -76,6 +87,14 @@ void MessageView::paintEvent(QPaintEvent *event)
     QPainter p(viewport());
     p.setPen(m_theme->color(QStringLiteral("textMuted")));
     p.drawText(viewport()->rect().adjusted(40, 0, -40, 0), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+}
+
+void MessageView::doItemsLayout()
+{
+    QElapsedTimer timer;
+    timer.start();
+    QListView::doItemsLayout();
+    m_layoutNs += timer.nsecsElapsed();
 }
 
 void MessageView::updateGeometries()

@@ -26,6 +26,9 @@ public:
     void scrollToBottomNow();
     //! Shown in the middle when the channel has no messages.
     void setEmptyText(const QString &text);
+    void doItemsLayout() override;
+    //! Time spent laying rows out so far, for the measurements.
+    qint64 layoutNs() const { return m_layoutNs; }
 
 signals:
     void editRequested(kith::Id id, const QString &content);
@@ -55,6 +58,7 @@ private:
     bool m_canModerate = false;
     bool m_adjusting = false;
     QString m_emptyText;
+    qint64 m_layoutNs = 0;
 };
 
 } // namespace kith::app

@@ -155,12 +155,64 @@ int main(int argc, char **argv)
     MessageView *view = controller.window()->chat()->view();
     MessageListModel *model = controller.state()->messages();
     QScrollBar *sb = view->verticalScrollBar();
-    std::vector<double> frames, pages, delegateMs;
+    // First, a few older pages with the view held near the top: the row in the middle must
+    // stay at its pixel once the page is in and its rows have their real heights.
+    waitUntil([&] { return sb->maximum() > 0; });
+    for (int i = 0; i < 3 && model->canFetchOlder(); ++i) {
+        sb->setValue(5);
+        const QModelIndex mid = view->indexAt(QPoint(30, view->viewport()->height() / 2));
+        const quint64 id = mid.data(MessageListModel::IdRole).toULongLong();
+        const int y = view->visualRect(mid).top();
+        const int rows = model->rowCount();
+        waitUntil([&] { return model->rowCount() != rows; });
+        QElapsedTimer settle;
+        settle.start();
+        while (settle.elapsed() < 300)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        const int after = view->visualRect(model->index(model->rowOf(id))).top();
+        std::printf("older page %d: row under the middle at y %d before, %d after: %s\n", i + 1, y, after,
+                    y == after ? "kept" : "MOVED");
+    }
+    // What those older pages look like once laid out for real (KITH_MEASURE_GRAB=file.png).
+    if (qEnvironmentVariableIsSet("KITH_MEASURE_GRAB")) {
+        sb->setValue(0);
+        view->grab().save(qEnvironmentVariable("KITH_MEASURE_GRAB"));
+    }
+    std::vector<double> frames, pages, delegateMs, turns, pageTurns;
     bool justLoaded = false;
+    // A page inserted by processEvents() (as the view prefetches) stalls the GUI thread there,
+    // not in repaint(): time whole turns (events + scroll + paint) and the turns after a page.
+    int pageTurnsLeft = 0;
+    // GUI-thread cost of each older page: the view's layouts (each measures every row) and,
+    // where the delegate defers it, the document layout of the new rows, until the next page.
+    std::vector<double> pageLayoutMs, pageRefineMs;
+    qint64 layoutMark = view->layoutNs(), refineMark = view->messageDelegate()->refineNs();
+    const auto closePage = [&] {
+        pageLayoutMs.push_back((view->layoutNs() - layoutMark) / 1e6);
+        pageRefineMs.push_back((view->messageDelegate()->refineNs() - refineMark) / 1e6);
+        layoutMark = view->layoutNs();
+        refineMark = view->messageDelegate()->refineNs();
+    };
+    bool pageOpen = false;
+    QObject::connect(model, &QAbstractItemModel::rowsAboutToBeInserted, [&](const QModelIndex &, int first) {
+        if (first != 0)
+            return;
+        if (pageOpen)
+            closePage();
+        layoutMark = view->layoutNs();
+        refineMark = view->messageDelegate()->refineNs();
+        pageOpen = true;
+    });
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, [&](const QModelIndex &, int first) {
+        if (first == 0)
+            pageTurnsLeft = 2;
+    });
     qint64 docsInPaint = 0;
     QElapsedTimer run;
     run.start();
+    QElapsedTimer turn;
     while (true) {
+        turn.start();
         QCoreApplication::processEvents();
         if (sb->value() == 0 && !model->canFetchOlder() && model->reachedStart())
             break;
@@ -172,6 +224,7 @@ int main(int argc, char **argv)
             QCoreApplication::processEvents();
             pages.push_back(p.nsecsElapsed() / 1e6);
             justLoaded = true;
+            pageTurnsLeft = 0; // counted as a wait, not as a turn
             continue;
         }
         sb->setValue(qMax(0, sb->value() - view->viewport()->height() / 3));
@@ -187,14 +240,35 @@ int main(int argc, char **argv)
             std::printf("slow frame %zu: %.1f ms (delegate %.1f ms), rows %d, after page %d\n", frames.size(),
                         frames.back(), delegateMs.back(), model->rowCount(), int(justLoaded));
         justLoaded = false;
+        const double turnMs = turn.nsecsElapsed() / 1e6;
+        turns.push_back(turnMs);
+        if (pageTurnsLeft > 0) {
+            --pageTurnsLeft;
+            pageTurns.push_back(turnMs);
+        }
+        if (qEnvironmentVariableIsSet("KITH_MEASURE_VERBOSE") && turnMs > 16)
+            std::printf("slow turn %zu: %.1f ms, rows %d\n", turns.size(), turnMs, model->rowCount());
     }
+    for (int i = 0; i < 20; ++i) // let the last page settle
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    if (pageOpen)
+        closePage();
     std::printf("scrolled to the first of %d messages in %lld ms: %zu frames, %zu pages\n", model->rowCount(),
                 run.elapsed(), frames.size(), pages.size());
     std::printf("paint per frame ms: p50 %.2f p95 %.2f p99 %.2f max %.2f\n", percentile(frames, .5),
                 percentile(frames, .95), percentile(frames, .99), percentile(frames, 1));
     std::printf("of which the delegate ms: p50 %.2f p95 %.2f max %.2f\n", percentile(delegateMs, .5),
                 percentile(delegateMs, .95), percentile(delegateMs, 1));
-    std::printf("page load incl. layout ms: p50 %.1f p95 %.1f max %.1f\n", percentile(pages, .5),
+    const auto over = std::count_if(turns.begin(), turns.end(), [](double v) { return v > 1000.0 / 60; });
+    std::printf("GUI thread per turn (events + scroll + paint) ms: p50 %.2f p99 %.2f max %.2f; %lld of %zu over 16.7\n",
+                percentile(turns, .5), percentile(turns, .99), percentile(turns, 1), (long long)over, turns.size());
+    std::printf("turns right after a page insert (%zu) ms: p50 %.1f p95 %.1f max %.1f\n", pageTurns.size(),
+                percentile(pageTurns, .5), percentile(pageTurns, .95), percentile(pageTurns, 1));
+    std::printf("GUI time per older page (%zu): row layouts ms p50 %.1f max %.1f; deferred document layout ms "
+                "p50 %.1f max %.1f, longest turn of it %.1f\n", pageLayoutMs.size(), percentile(pageLayoutMs, .5),
+                percentile(pageLayoutMs, 1), percentile(pageRefineMs, .5), percentile(pageRefineMs, 1),
+                view->messageDelegate()->refineMaxNs() / 1e6);
+    std::printf("waits at the top for a page (incl. network) ms: p50 %.1f p95 %.1f max %.1f\n", percentile(pages, .5),
                 percentile(pages, .95), percentile(pages, 1));
     std::printf("documents laid out: %lld in all, %lld of them while painting\n",
                 view->messageDelegate()->documentsMade(), docsInPaint);
