@@ -43,7 +43,9 @@ install_missing "${BUILD_PACKAGES[@]}"
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-if [ ! -f "$KITH_BUILD/CMakeCache.txt" ]; then
-  cmake -S "$KITH_ROOT" -B "$KITH_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${launcher[@]}" >/dev/null
-fi
+generator=()
+[ -f "$KITH_BUILD/CMakeCache.txt" ] || generator=(-G Ninja -DCMAKE_BUILD_TYPE="$build_type")
+# Configured every time (cheap): the app and the tests are always part of this build.
+cmake -S "$KITH_ROOT" -B "$KITH_BUILD" "${generator[@]}" -DKITH_BUILD_APP=ON -DKITH_BUILD_TESTS=ON \
+  "${launcher[@]}" >/dev/null
 cmake --build "$KITH_BUILD" -j"$(nproc)"
