@@ -121,109 +121,109 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="50"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="98"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="54"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="102"/>
         <source>TEXT CHANNELS</source>
         <translation>SALONS TEXTUELS</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="60"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="64"/>
         <source>New group message</source>
         <translation>Nouveau message de groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="96"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="100"/>
         <source>No server yet</source>
         <translation>Pas encore de serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="96"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="100"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="98"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="102"/>
         <source>DIRECT MESSAGES</source>
         <translation>MESSAGES PRIVÉS</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="122"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="123"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="218"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="131"/>
         <source>Copy server ID</source>
         <translation>Copier l’identifiant du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="132"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="134"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="147"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>Add member</source>
         <translation>Ajouter un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="157"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="161"/>
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="169"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="175"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
         <source>Unmute conversation</source>
         <translation>Réactiver la conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="175"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
         <source>Mute conversation</source>
         <translation>Mettre la conversation en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="183"/>
         <source>New group message…</source>
         <translation>Nouveau message de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="206"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
         <source>Unmute channel</source>
         <translation>Réactiver le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="206"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
         <source>Mute channel</source>
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="215"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="212"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
@@ -848,6 +848,14 @@
         <location filename="../app/ui/MessageDelegate.cpp" line="385"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::MessageListModel</name>
+    <message>
+        <location filename="../app/state/MessageListModel.cpp" line="62"/>
+        <source>*Message from someone you blocked*</source>
+        <translation>*Message d’une personne que vous avez bloquée*</translation>
     </message>
 </context>
 <context>

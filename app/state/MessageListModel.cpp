@@ -58,7 +58,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const Message &m = r.message;
     switch (role) {
     case Qt::DisplayRole:
-        return m.content;
+        // The server flags messages of people I block; their words stay out of my view.
+        return m.authorBlocked ? tr("*Message from someone you blocked*") : m.content;
     case IdRole:
         return QVariant::fromValue<quint64>(m.id);
     case AuthorIdRole:

@@ -58,6 +58,7 @@ private slots:
     void dmListRecentFirst();
     void countsAndFriendsComeBackWithReady();
     void friendsScreenshot();
+    void blockedAuthorsMessagesAreHidden();
     void cleanupTestCase();
 
 private:
@@ -441,6 +442,34 @@ void tst_app_social::friendsScreenshot()
     w->friends()->setTab(FriendsView::Tab::Pending);
     QTRY_VERIFY(w->friends()->action(m_carolId, u"Accept"_s));
     QVERIFY(w->grab().save(u"/tmp/kith-social-pending.png"_s));
+}
+
+void tst_app_social::blockedAuthorsMessagesAreHidden()
+{
+    // Carol shares the guild; once I block her, her words no longer show in my view.
+    f.state()->selectChannel(m_general);
+    f.state()->relate(QLatin1String("user.block"), m_carolId);
+    QTRY_COMPARE(f.state()->relationship(m_carolId), u"blocked"_s);
+    QVERIFY(send(m_carol.get(), m_general, u"you cannot read this"_s).ok);
+    MessageListModel *messages = f.state()->messages();
+    auto rowWith = [&](const QString &prefix) {
+        for (int row = messages->rowCount() - 1; row >= 0; --row) {
+            if (messages->messageAt(row).author.id == m_carolId
+                && messages->messageAt(row).content.startsWith(prefix))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY(rowWith(u"you cannot"_s) >= 0);
+    const QString shown = messages->index(rowWith(u"you cannot"_s)).data(Qt::DisplayRole).toString();
+    QVERIFY2(!shown.contains(u"you cannot read this"_s), qPrintable(shown));
+    QVERIFY(!shown.isEmpty());
+    // Unblocked, new messages read normally again.
+    f.state()->relate(QLatin1String("user.unblock"), m_carolId);
+    QTRY_VERIFY(f.state()->relationship(m_carolId).isEmpty());
+    QVERIFY(send(m_carol.get(), m_general, u"hello again"_s).ok);
+    QTRY_VERIFY(rowWith(u"hello again"_s) >= 0);
+    QCOMPARE(messages->index(rowWith(u"hello again"_s)).data(Qt::DisplayRole).toString(), u"hello again"_s);
 }
 
 void tst_app_social::cleanupTestCase()
