@@ -56,4 +56,12 @@ inline bool atLeast(const Member *m, Role role, const QString &action, Error *er
     return false;
 }
 
+//! The caller's membership of a guild they can see, with at least `role` to do `action`.
+inline const Member *memberWithRole(const Directory &dir, Id guildId, Id userId, Role role,
+                                    const QString &action, Error *error)
+{
+    const Member *m = member(dir, guildId, userId, error);
+    return m && atLeast(m, role, action, error) ? m : nullptr;
+}
+
 } // namespace kith::server::access

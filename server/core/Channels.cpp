@@ -37,8 +37,9 @@ void Channels::create(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Error e;
-    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
-    if (!me || !access::atLeast(me, Role::Admin, QStringLiteral("create channels"), &e))
+    const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Admin,
+                                              QStringLiteral("create channels"), &e);
+    if (!me)
         return call.fail(e);
     if (QString why = checkNameAndTopic(name, topic); !why.isEmpty())
         return call.fail(Error::badRequest(why));

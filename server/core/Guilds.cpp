@@ -76,8 +76,9 @@ void Guilds::update(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Error e;
-    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
-    if (!me || !access::atLeast(me, Role::Admin, QStringLiteral("rename the guild"), &e))
+    const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Admin,
+                                              QStringLiteral("rename the guild"), &e);
+    if (!me)
         return call.fail(e);
     if (QString why = validate::guildName(name); !why.isEmpty())
         return call.fail(Error::badRequest(why));
@@ -102,8 +103,9 @@ void Guilds::remove(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Error e;
-    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
-    if (!me || !access::atLeast(me, Role::Owner, QStringLiteral("delete the guild"), &e))
+    const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Owner,
+                                              QStringLiteral("delete the guild"), &e);
+    if (!me)
         return call.fail(e);
     m_ctx.store.submit<Done>([guildId](SqlStore &s) { return GuildTable::deleteGuild(s, guildId); },
                              [this, call, guildId](Result<Done> &&r) {
@@ -169,8 +171,9 @@ void Guilds::setRole(const Call &call)
     if (!roleFromName(roleText, &role))
         return call.fail(Error::badRequest(QStringLiteral("role must be owner, admin or member")));
     Error e;
-    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
-    if (!me || !access::atLeast(me, Role::Owner, QStringLiteral("change roles"), &e))
+    const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Owner,
+                                              QStringLiteral("change roles"), &e);
+    if (!me)
         return call.fail(e);
     const Member *target = m_ctx.directory.member(guildId, userId);
     if (!target)
@@ -223,8 +226,9 @@ void Guilds::createInvite(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Error e;
-    const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
-    if (!me || !access::atLeast(me, Role::Admin, QStringLiteral("create invites"), &e))
+    const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Admin,
+                                              QStringLiteral("create invites"), &e);
+    if (!me)
         return call.fail(e);
     const QString code = Credentials::newInviteCode();
     const Id inviter = call.userId();
