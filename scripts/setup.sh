@@ -16,7 +16,7 @@ done
 
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-base-dev-tools
   qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
-  libsodium-dev fonts-dejavu-core)
+  qt6-multimedia-dev libsodium-dev fonts-dejavu-core)
 # Tests start their own Xvfb (screenshots) and gnome-keyring under dbus-run-session (keychain).
 TEST_PACKAGES=(xvfb gnome-keyring dbus-daemon)
 

@@ -17,6 +17,7 @@
 #include "core/Router.h"
 #include "net/Gateway.h"
 #include "store/GuildTable.h"
+#include "store/MessageTable.h"
 #include "store/SocialTable.h"
 #include "store/UserTable.h"
 #include "store/WriteQueue.h"
@@ -65,9 +66,11 @@ bool Server::Private::loadDirectory(QString *error)
     auto users = store->runSync<QList<User>>([](SqlStore &s) { return UserTable::all(s); });
     auto snap = store->runSync<GuildSnapshot>([](SqlStore &s) { return GuildTable::loadAll(s); });
     auto social = store->runSync<SocialSnapshot>([](SqlStore &s) { return SocialTable::loadAll(s); });
-    if (!users || !snap || !social) {
+    auto lastIds = store->runSync<QHash<Id, Id>>([](SqlStore &s) { return MessageTable::lastIds(s); });
+    if (!users || !snap || !social || !lastIds) {
         *error = QStringLiteral("cannot load the database: %1")
-                     .arg(!users ? users.error().message : !snap ? snap.error().message : social.error().message);
+                     .arg(!users ? users.error().message : !snap ? snap.error().message
+                                                       : !social ? social.error().message : lastIds.error().message);
         return false;
     }
     for (const User &u : users.value())
@@ -84,6 +87,8 @@ bool Server::Private::loadDirectory(QString *error)
         directory.setRelationship(r.userId, r.otherId, r.type);
     for (const Channel &dm : social->dms)
         directory.putDm(dm);
+    for (auto it = lastIds->cbegin(); it != lastIds->cend(); ++it)
+        directory.noteMessage(it.key(), it.value());
     qCInfo(lcServer) << "loaded" << users->size() << "users," << snap->guilds.size() << "guilds,"
                      << snap->channels.size() << "channels";
     return true;

@@ -134,14 +134,16 @@ QJsonObject Channel::toJson() const
                 {QLatin1String("guild_id"), QJsonValue(QJsonValue::Null)},
                 {QLatin1String("name"), type == ChannelType::GroupDm && !name.isEmpty() ? QJsonValue(name) : QJsonValue(QJsonValue::Null)},
                 {QLatin1String("owner_id"), type == ChannelType::GroupDm ? idJson(ownerId) : QJsonValue(QJsonValue::Null)},
-                {QLatin1String("recipients"), rs}};
+                {QLatin1String("recipients"), rs},
+                {QLatin1String("last_message_id"), idJson(lastMessageId)}};
     }
     return {{kId, idJson(id)},
             {QLatin1String("guild_id"), idJson(guildId)},
             {QLatin1String("type"), QStringLiteral("text")},
             {QLatin1String("name"), name},
             {QLatin1String("topic"), topic},
-            {QLatin1String("position"), position}};
+            {QLatin1String("position"), position},
+            {QLatin1String("last_message_id"), idJson(lastMessageId)}};
 }
 
 Channel Channel::fromJson(const QJsonObject &o)
@@ -156,6 +158,7 @@ Channel Channel::fromJson(const QJsonObject &o)
     c.ownerId = idFromJson(o.value(QLatin1String("owner_id")));
     for (const QJsonValue &r : o.value(QLatin1String("recipients")).toArray())
         c.recipients.append(User::fromJson(r.toObject()));
+    c.lastMessageId = idFromJson(o.value(QLatin1String("last_message_id")));
     return c;
 }
 

@@ -50,6 +50,7 @@ struct Channel {
     ChannelType type = ChannelType::Text;
     Id ownerId = 0;             //!< group DMs only
     QList<User> recipients;     //!< DMs only: every member, in the order they joined
+    Id lastMessageId = 0;       //!< the newest message ever sent here (0: none); not lowered by deletes
 
     bool isDm() const { return type != ChannelType::Text; }
 

@@ -13,7 +13,9 @@ public:
     using QObject::QObject;
     //! Shows a notification; clicking it emits activated(channelId).
     virtual void notify(const QString &title, const QString &body, quint64 channelId) = 0;
-    //! The total of mentions/unread DMs, for the tray's tooltip or badge.
+    //! Plays the notification sound.
+    virtual void playSound() {}
+    //! The total of mentions/unread DMs, for the app icon's and the tray's badge.
     virtual void setUnreadCount(int count) { Q_UNUSED(count) }
 
 signals:

@@ -1,11 +1,16 @@
 #include "TrayNotifier.h"
 
+#include "SoundPlayer.h"
+
+#include <QGuiApplication>
+#include <QPainter>
 #include <QSystemTrayIcon>
 
 namespace kith::app {
 
-TrayNotifier::TrayNotifier(const QIcon &icon, QObject *parent) : Notifier(parent)
+TrayNotifier::TrayNotifier(const QIcon &icon, QObject *parent) : Notifier(parent), m_icon(icon)
 {
+    QGuiApplication::setWindowIcon(m_icon);
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_tray = new QSystemTrayIcon(icon, this);
@@ -15,6 +20,8 @@ TrayNotifier::TrayNotifier(const QIcon &icon, QObject *parent) : Notifier(parent
     m_tray->show();
 }
 
+TrayNotifier::~TrayNotifier() = default;
+
 void TrayNotifier::notify(const QString &title, const QString &body, quint64 channelId)
 {
     if (!m_tray)
@@ -23,10 +30,67 @@ void TrayNotifier::notify(const QString &title, const QString &body, quint64 cha
     m_tray->showMessage(title, body, QSystemTrayIcon::Information, 6000);
 }
 
+SoundPlayer *TrayNotifier::sound()
+{
+    if (!m_sound)
+        m_sound = std::make_unique<SoundPlayer>();
+    return m_sound.get();
+}
+
+void TrayNotifier::playSound()
+{
+    const bool first = !m_sound;
+    if (!sound()->playNotification() && first) // say it once, not at every message
+        qWarning("kith: no notification sound: %s", qPrintable(sound()->error()));
+}
+
+QIcon TrayNotifier::withBadge(const QIcon &base, int count)
+{
+    if (count <= 0)
+        return base;
+    QIcon out;
+    QList<int> done;
+    for (const int wanted : {16, 32, 64, 128, 256}) {
+        QPixmap pm = base.pixmap(wanted, wanted);
+        pm.setDevicePixelRatio(1);
+        const int size = pm.width(); // a pixmap icon does not grow past its largest image
+        if (pm.isNull() || done.contains(size))
+            continue;
+        done.append(size);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QString text = count > 99 ? QStringLiteral("99+") : QString::number(count);
+        const qreal d = size * (text.size() > 1 ? 0.62 : 0.5);
+        const QRectF badge(size - d, 0, d, size * 0.5);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xE5, 0x48, 0x4D));
+        p.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+        QFont f = p.font();
+        f.setBold(true);
+        f.setPixelSize(qMax(6, int(size * (text.size() > 2 ? 0.26 : 0.34))));
+        p.setFont(f);
+        p.setPen(Qt::white);
+        p.drawText(badge, Qt::AlignCenter, text);
+        p.end();
+        out.addPixmap(pm);
+    }
+    return out;
+}
+
 void TrayNotifier::setUnreadCount(int count)
 {
-    if (m_tray)
+    if (count == m_count)
+        return;
+    m_count = count;
+    const QIcon icon = withBadge(m_icon, count);
+    QGuiApplication::setWindowIcon(icon);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    QGuiApplication::setBadgeNumber(qMax(0, count)); // the dock or taskbar, where the platform has one
+#endif
+    if (m_tray) {
+        m_tray->setIcon(icon);
         m_tray->setToolTip(count > 0 ? tr("Kith: %n unread", nullptr, count) : tr("Kith"));
+    }
 }
 
 } // namespace kith::app

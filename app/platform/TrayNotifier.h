@@ -1,26 +1,40 @@
 #pragma once
 //! The real Notifier: a QSystemTrayIcon's balloon messages (native notifications where the
-//! platform has them). Without a system tray it shows nothing.
+//! platform has them), the sound plugin, and the unread total as a badge on the app icon (the
+//! windows' icon, the tray icon, and the dock/taskbar badge where Qt offers one).
+//! Without a system tray it shows no balloons; the badge and the sound still work.
 
 #include "Notifier.h"
 
 #include <QIcon>
+#include <memory>
 
 class QSystemTrayIcon;
 
 namespace kith::app {
+
+class SoundPlayer;
 
 class TrayNotifier : public Notifier
 {
     Q_OBJECT
 public:
     explicit TrayNotifier(const QIcon &icon, QObject *parent = nullptr);
+    ~TrayNotifier() override;
     void notify(const QString &title, const QString &body, quint64 channelId) override;
+    void playSound() override;
     void setUnreadCount(int count) override;
 
+    //! `base` with a red count in its top-right corner ("99+" above 99); `base` itself for 0.
+    static QIcon withBadge(const QIcon &base, int count);
+    SoundPlayer *sound();
+
 private:
+    QIcon m_icon;
     QSystemTrayIcon *m_tray = nullptr;
+    std::unique_ptr<SoundPlayer> m_sound;
     quint64 m_lastChannel = 0;
+    int m_count = -1;
 };
 
 } // namespace kith::app

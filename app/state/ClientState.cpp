@@ -602,6 +602,8 @@ void ClientState::upsertDm(Channel c)
     if (c.name.isEmpty())
         c.name = dmTitle(c); // shown wherever a channel's name is
     // Most recent first: the list sorts by position, so the position is minus the age.
+    if (c.lastMessageId > m_dmActivity.value(c.id))
+        m_dmActivity.insert(c.id, c.lastMessageId);
     const Id newest = qMax(c.id, m_dmActivity.value(c.id));
     c.position = -int((snowflake::timestampMs(newest) - snowflake::kEpochMs) / 1000);
     m_dms.insert(c.id, c);

@@ -58,8 +58,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const Message &m = r.message;
     switch (role) {
     case Qt::DisplayRole:
-        // The server flags messages of people I block; their words stay out of my view.
-        return m.authorBlocked ? tr("*Message from someone you blocked*") : m.content;
+        // The server flags messages of people I block; their words stay out of view until asked for.
+        if (m.authorBlocked && !m_revealed.contains(m.id))
+            return tr("*Message from someone you blocked.* [Show message](%1)").arg(kRevealLink);
+        return m.content;
+    case HiddenRole:
+        return m.authorBlocked && !m_revealed.contains(m.id);
     case IdRole:
         return QVariant::fromValue<quint64>(m.id);
     case AuthorIdRole:
@@ -85,7 +89,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case CacheKeyRole:
         // A cheap number, not a string: the view asks for every row's size on each layout.
         return QVariant::fromValue<quint64>(
-            m.id ? qHashMulti(0, m.id, m.editedAtMs, grouped(row), dayStart(row), int(r.status))
+            m.id ? qHashMulti(0, m.id, m.editedAtMs, grouped(row), dayStart(row), int(r.status),
+                              m.authorBlocked && !m_revealed.contains(m.id))
                  : qHashMulti(0, m.nonce, grouped(row), dayStart(row), int(r.status), r.error));
     }
     return {};
@@ -102,6 +107,18 @@ int MessageListModel::rowOf(Id id) const
 {
     const int i = lowerBound(id);
     return i < m_rows.size() && m_rows[i].message.id == id ? i : -1;
+}
+
+void MessageListModel::setRevealed(Id id, bool shown)
+{
+    if (shown == m_revealed.contains(id))
+        return;
+    if (shown)
+        m_revealed.insert(id);
+    else
+        m_revealed.remove(id);
+    if (const int row = rowOf(id); row >= 0)
+        touch(row);
 }
 
 Message MessageListModel::messageAt(int row) const

@@ -28,7 +28,10 @@ public:
         DayStartRole,    //!< first row of a local day: draw a separator above
         MineRole,
         CacheKeyRole,    //!< quint64; changes whenever what the delegate draws changes
+        HiddenRole,      //!< from someone I block, and not shown anyway
     };
+    //! The link in a hidden message's placeholder that shows it.
+    static constexpr QLatin1StringView kRevealLink{"kith:show-message"};
     enum class Status { Sent = 0, Pending = 1, Failed = 2 };
 
     //! Messages of one author closer than this share a header.
@@ -59,6 +62,8 @@ public:
     Message messageAt(int row) const;
     //! My newest sent message, for Up-to-edit; 0 when none is loaded.
     Id lastMine() const;
+    //! "Show anyway" for a message of someone I block (kept for the session), or hide it again.
+    void setRevealed(Id id, bool shown);
 
 signals:
     void olderRequested(kith::Id channelId, kith::Id beforeId);
@@ -84,6 +89,7 @@ private:
     QList<Row> m_rows;     //!< confirmed, ascending id
     QList<Row> m_pending;  //!< outbox entries of this channel, in send order
     QSet<QString> m_confirmedNonces;
+    QSet<Id> m_revealed;
     bool m_reachedStart = false;
     bool m_loadingOlder = false;
 };

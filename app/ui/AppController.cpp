@@ -40,6 +40,7 @@ const QString kRemoteUrl = QStringLiteral("remote/url");
 const QString kRemoteUser = QStringLiteral("remote/username");
 const QString kTheme = QStringLiteral("ui/theme");
 const QString kNotify = QStringLiteral("notifications/enabled");
+const QString kSound = QStringLiteral("notifications/sound");
 const QString kMutedChannels = QStringLiteral("mute/channels");
 const QString kMutedGuilds = QStringLiteral("mute/guilds");
 
@@ -451,10 +452,24 @@ void AppController::setNotificationsEnabled(bool on)
     m_settings->setValue(kNotify, on);
 }
 
+bool AppController::soundEnabled() const
+{
+    return m_settings->value(kSound, true).toBool();
+}
+
+void AppController::setSoundEnabled(bool on)
+{
+    m_settings->setValue(kSound, on);
+}
+
 void AppController::onNotifiable(const Message &message, bool mention)
 {
-    // Off in settings, do not disturb, or the user is looking: stay quiet.
-    if (!m_notifier || !notificationsEnabled() || m_state->myStatus() == u"dnd" || (m_focusProbe && m_focusProbe()))
+    // Do not disturb, or the user is looking: stay quiet. (Muted channels never get here.)
+    if (!m_notifier || m_state->myStatus() == u"dnd" || (m_focusProbe && m_focusProbe()))
+        return;
+    if (soundEnabled())
+        m_notifier->playSound();
+    if (!notificationsEnabled())
         return;
     const QString author = message.author.displayName.isEmpty() ? message.author.username : message.author.displayName;
     const Channel c = m_state->channel(message.channelId);
@@ -473,6 +488,8 @@ void AppController::openSettings()
                           QDir::toNativeSeparators(m_options.dataDir), m_window.get());
     dialog.setNotifications(notificationsEnabled());
     connect(&dialog, &SettingsDialog::notificationsChosen, this, &AppController::setNotificationsEnabled);
+    dialog.setSound(soundEnabled());
+    connect(&dialog, &SettingsDialog::soundChosen, this, &AppController::setSoundEnabled);
     connect(&dialog, &SettingsDialog::signOutRequested, this, &AppController::signOut);
     const QString before = m_theme->name();
     dialog.exec();

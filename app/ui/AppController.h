@@ -64,6 +64,9 @@ public:
     void setFocusProbe(std::function<bool()> probe) { m_focusProbe = std::move(probe); }
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool on);
+    //! The notification sound, on its own switch (pop-ups off, sound on is a valid choice).
+    bool soundEnabled() const;
+    void setSoundEnabled(bool on);
 
 signals:
     //! The chat is on screen with the open channel's messages: the user can type.

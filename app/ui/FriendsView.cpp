@@ -268,6 +268,7 @@ QWidget *FriendsView::makeRow(const User &user, const QString &type)
     };
     if (type == u"friend") {
         button(QStringLiteral("Message"), tr("Message"), [this, uid] { m_state->openDm(uid); });
+        button(QStringLiteral("GroupDm"), tr("Group…"), [this, user] { emit groupDmRequested(user); });
         button(QStringLiteral("Remove"), tr("Remove"), [this, uid] { m_state->relate(op::FriendRemove, uid); });
         button(QStringLiteral("Block"), tr("Block"), [this, uid] { m_state->relate(op::UserBlock, uid); }, true);
     } else if (type == u"incoming") {

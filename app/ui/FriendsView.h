@@ -38,6 +38,10 @@ public:
     //! The answer to the last "Add friend", while it shows.
     QString resultText() const;
 
+signals:
+    //! "Group" on a friend's row: start a group message with them ticked.
+    void groupDmRequested(const User &user);
+
 private:
     void rebuild();
     void submitAdd();

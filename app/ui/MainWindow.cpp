@@ -124,7 +124,8 @@ void MainWindow::buildWorkspace()
         confirm(tr("Delete server"), tr("Delete %1 with all its channels and messages, for everyone?").arg(g.name),
                 [this, id = g.id] { m_state->deleteGuild(id); });
     });
-    connect(m_sidebar, &ChannelSidebar::newGroupDmRequested, this, &MainWindow::openGroupDmDialog);
+    connect(m_sidebar, &ChannelSidebar::newGroupDmRequested, this, [this] { openGroupDmDialog(); });
+    connect(m_friends, &FriendsView::groupDmRequested, this, &MainWindow::openGroupDmDialog);
     connect(m_sidebar, &ChannelSidebar::leaveGroupDmRequested, this, [this](Id id) {
         confirm(tr("Leave group"), tr("Leave %1? You can come back only if someone adds you.").arg(m_state->channel(id).name),
                 [this, id] { m_state->leaveGroupDm(id); });
@@ -158,8 +159,12 @@ QMenu *MainWindow::makeMemberMenu(const QModelIndex &i)
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("MemberMenu"));
     const QString relation = m_state->relationship(uid);
-    if (relation != u"blocked")
+    if (relation != u"blocked") {
         menu->addAction(tr("Message"), this, [this, uid] { m_state->openDm(uid); });
+        const User user{uid, i.data(MemberListModel::UsernameRole).toString(), name};
+        menu->addAction(tr("Start a group message…"), this, [this, user] { openGroupDmDialog(user); })
+            ->setObjectName(QStringLiteral("GroupDmAction"));
+    }
     if (relation.isEmpty()) {
         const QString username = i.data(MemberListModel::UsernameRole).toString();
         menu->addAction(tr("Add friend"), this, [this, username] { m_state->requestFriend(username); });
@@ -268,19 +273,26 @@ void MainWindow::openGuildDialog(bool join)
     dialog->open();
 }
 
-void MainWindow::openGroupDmDialog()
+void MainWindow::openGroupDmDialog(const User &with)
 {
     QList<User> friends;
+    bool listed = false;
     for (const Relationship &r : m_state->relationships())
-        if (r.type == u"friend")
+        if (r.type == u"friend") {
             friends.append(r.user);
+            listed |= r.user.id == with.id;
+        }
     std::sort(friends.begin(), friends.end(), [](const User &a, const User &b) {
         const QString an = a.displayName.isEmpty() ? a.username : a.displayName;
         const QString bn = b.displayName.isEmpty() ? b.username : b.displayName;
         return an.compare(bn, Qt::CaseInsensitive) < 0;
     });
+    if (with.id && !listed)
+        friends.prepend(with); // a guild member I am not friends with, asked for by name
     auto *dialog = new GroupDmDialog(friends, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (with.id)
+        dialog->setChosen(with.id, true);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_state->createGroupDm(dialog->chosen(), dialog->name()); });
     dialog->open();
 }

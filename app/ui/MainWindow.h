@@ -40,8 +40,8 @@ public:
     FriendsView *friends() const { return m_friends; }
     //! The member context menu for a row (the caller owns it); null when it would be empty.
     QMenu *makeMemberMenu(const QModelIndex &index);
-    //! Asks which friends to bring into a new group DM.
-    void openGroupDmDialog();
+    //! The group DM dialog, with `with` ticked (and listed, if not a friend) when given.
+    void openGroupDmDialog(const User &with = {});
     ServerRail *rail() const { return m_rail; }
     ChannelSidebar *sidebar() const { return m_sidebar; }
     QListView *memberList() const { return m_members; }

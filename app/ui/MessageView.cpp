@@ -158,7 +158,9 @@ void MessageView::mouseMoveEvent(QMouseEvent *event)
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
     const QString anchor = event->button() == Qt::LeftButton ? anchorAt(event->position().toPoint()) : QString();
-    if (!anchor.isEmpty())
+    if (anchor == M::kRevealLink && m_model)
+        m_model->setRevealed(indexAt(event->position().toPoint()).data(M::IdRole).toULongLong(), true);
+    else if (!anchor.isEmpty())
         emit linkActivated(QUrl(anchor));
     QListView::mouseReleaseEvent(event);
 }
@@ -173,7 +175,13 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     const QString content = index.data(Qt::DisplayRole).toString();
     const QString nonce = index.data(M::NonceRole).toString();
     const bool mine = index.data(M::MineRole).toBool();
+    const bool hidden = index.data(M::HiddenRole).toBool();
     QMenu menu(this);
+    if (hidden || (id && m_model && m_model->messageAt(index.row()).authorBlocked)) {
+        menu.addAction(hidden ? tr("Show message") : tr("Hide message"), this,
+                       [this, id, hidden] { m_model->setRevealed(id, hidden); });
+        menu.addSeparator();
+    }
     if (status == M::Status::Failed) {
         menu.addAction(tr("Retry"), this, [this, nonce] { emit retryRequested(nonce); });
         menu.addAction(tr("Discard"), this, [this, nonce] { emit discardRequested(nonce); });
@@ -184,7 +192,8 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     if (status == M::Status::Sent && (mine || m_canModerate))
         menu.addAction(tr("Delete"), this, [this, id] { emit deleteRequested(id); });
     menu.addSeparator();
-    menu.addAction(tr("Copy text"), this, [content] { QApplication::clipboard()->setText(content); });
+    if (!hidden)
+        menu.addAction(tr("Copy text"), this, [content] { QApplication::clipboard()->setText(content); });
     if (id)
         menu.addAction(tr("Copy message ID"), this,
                        [id] { QApplication::clipboard()->setText(QString::number(id)); });

@@ -12,7 +12,8 @@ namespace kith::app {
 SettingsDialog::SettingsDialog(const QString &theme, const QString &language, const QString &dataDir,
                                QWidget *parent)
     : QDialog(parent), m_theme(new QComboBox(this)), m_language(new QComboBox(this)),
-      m_notify(new QCheckBox(tr("For direct messages and mentions, when Kith is in the background"), this))
+      m_notify(new QCheckBox(tr("For direct messages and mentions, when Kith is in the background"), this)),
+      m_sound(new QCheckBox(tr("Play a sound for them"), this))
 {
     setWindowTitle(tr("Settings"));
     setMinimumWidth(460);
@@ -37,6 +38,14 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_notify->setChecked(true);
     form->addRow(tr("Notifications"), m_notify);
     connect(m_notify, &QCheckBox::toggled, this, &SettingsDialog::notificationsChosen);
+    m_sound->setObjectName(QStringLiteral("SoundBox"));
+    m_sound->setChecked(true);
+    form->addRow(QString(), m_sound);
+    connect(m_sound, &QCheckBox::toggled, this, &SettingsDialog::soundChosen);
+    auto *quiet = new QLabel(tr("Do not disturb silences both; right-click a channel or server to mute it."), this);
+    quiet->setProperty("muted", true);
+    quiet->setWordWrap(true);
+    form->addRow(QString(), quiet);
     auto *data = new QLabel(dataDir, this);
     data->setTextInteractionFlags(Qt::TextSelectableByMouse);
     data->setProperty("muted", true);
@@ -69,6 +78,17 @@ void SettingsDialog::setNotifications(bool on)
 bool SettingsDialog::notifications() const
 {
     return m_notify->isChecked();
+}
+
+void SettingsDialog::setSound(bool on)
+{
+    const QSignalBlocker quiet(m_sound);
+    m_sound->setChecked(on);
+}
+
+bool SettingsDialog::sound() const
+{
+    return m_sound->isChecked();
 }
 
 QString SettingsDialog::language() const

@@ -1,5 +1,5 @@
 #pragma once
-//! Ctrl+,: theme, language, and where the data lives.
+//! Ctrl+,: theme, language, notifications and their sound, and where the data lives.
 
 #include <QDialog>
 
@@ -18,16 +18,20 @@ public:
     QString language() const;
     void setNotifications(bool on);
     bool notifications() const;
+    void setSound(bool on);
+    bool sound() const;
 
 signals:
     void themeChosen(const QString &theme);
     void signOutRequested();
     void notificationsChosen(bool on);
+    void soundChosen(bool on);
 
 private:
     QComboBox *m_theme;
     QComboBox *m_language;
     QCheckBox *m_notify;
+    QCheckBox *m_sound;
 };
 
 } // namespace kith::app

@@ -119,7 +119,10 @@ void Directory::putChannel(const Channel &channel)
     auto g = m_guilds.find(channel.guildId);
     if (g == m_guilds.end())
         return;
-    m_channels.insert(channel.id, channel);
+    Channel &c = m_channels[channel.id];
+    const Id last = c.lastMessageId; // callers rebuild channels from their own copy
+    c = channel;
+    c.lastMessageId = qMax(last, channel.lastMessageId);
     if (!g->channels.contains(channel.id))
         g->channels.append(channel.id);
     std::sort(g->channels.begin(), g->channels.end(), [this](Id a, Id b) {
@@ -127,6 +130,13 @@ void Directory::putChannel(const Channel &channel)
         const Channel &cb = m_channels[b];
         return ca.position != cb.position ? ca.position < cb.position : a < b;
     });
+}
+
+void Directory::noteMessage(Id channelId, Id messageId)
+{
+    auto it = m_channels.find(channelId);
+    if (it != m_channels.end() && messageId > it->lastMessageId)
+        it->lastMessageId = messageId;
 }
 
 void Directory::removeChannel(Id channelId)
@@ -212,6 +222,8 @@ void Directory::putDm(const Channel &channel)
             m_dmsOfUser[u.id].remove(channel.id);
     }
     Channel c = channel;
+    if (const Channel *old = this->channel(channel.id))
+        c.lastMessageId = qMax(old->lastMessageId, c.lastMessageId);
     for (User &u : c.recipients)
         u = User{u.id, {}, {}}; // names come from m_users when sent, so renames show
     m_channels.insert(c.id, c);

@@ -46,6 +46,8 @@ public:
     const Channel *channel(Id channelId) const;
     QList<Channel> channels(Id guildId) const;
     int nextChannelPosition(Id guildId) const;
+    //! A message was committed in channelId: it becomes the channel's last_message_id.
+    void noteMessage(Id channelId, Id messageId);
 
     //! The guild as ready carries it.
     QJsonObject guildJson(Id guildId) const;

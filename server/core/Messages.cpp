@@ -128,6 +128,7 @@ void Messages::send(const Call &call)
             if (!r)
                 return call.fail(r.error());
             Message stored = r->message;
+            m_ctx.directory.noteMessage(stored.channelId, stored.id);
             complete(stored);
             const QByteArray body = encodeBody(stored.toJson());
             call.okBody(body);

@@ -115,6 +115,20 @@ Result<Done> remove(SqlStore &s, Id messageId)
     return Done{};
 }
 
+Result<QHash<Id, Id>> lastIds(SqlStore &s)
+{
+    // One index probe per channel on messages(channel_id, id), not a scan of the messages.
+    QSqlQuery &q = s.prepared("SELECT c.id, (SELECT MAX(m.id) FROM messages m WHERE m.channel_id = c.id) FROM channels c");
+    if (!s.exec(q, "last message ids"))
+        return storageError();
+    QHash<Id, Id> out;
+    while (q.next())
+        if (!q.value(1).isNull())
+            out.insert(Id(q.value(0).toLongLong()), Id(q.value(1).toLongLong()));
+    q.finish();
+    return out;
+}
+
 Result<QList<Message>> history(SqlStore &s, Id channelId, HistoryCursor cursor, Id at, int limit)
 {
     QList<Message> out;

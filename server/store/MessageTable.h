@@ -5,6 +5,8 @@
 #include "core/Result.h"
 #include "shared/Types.h"
 
+#include <QHash>
+
 namespace kith::server {
 
 class SqlStore;
@@ -23,6 +25,8 @@ Result<Message> find(SqlStore &s, Id messageId);
 Result<Message> edit(SqlStore &s, Id messageId, const QString &content, qint64 nowMs);
 Result<Done> remove(SqlStore &s, Id messageId);
 //! A page, newest first, walking the (channel_id, id) index; never OFFSET.
+//! Every channel's newest message id (channels without messages are left out).
+Result<QHash<Id, Id>> lastIds(SqlStore &s);
 Result<QList<Message>> history(SqlStore &s, Id channelId, HistoryCursor cursor, Id at, int limit);
 } // namespace MessageTable
 

@@ -11,6 +11,8 @@
 #include "ui/ServerRail.h"
 #include "shared/Snowflake.h"
 #include "state/GuildListModel.h"
+#include "ui/FriendsView.h"
+#include "state/MemberListModel.h"
 #include "ui/AppController.h"
 
 #include <QSettings>
@@ -49,6 +51,8 @@ private slots:
     void mutedChannelAndGuild();
     void lastActivityText();
     void lastActivityOnDmRows();
+    void groupFromFriendRowAndMemberMenu();
+    void dmActivityAfterRestart();
     void cleanupTestCase();
 
 private:
@@ -69,6 +73,7 @@ private:
     Id m_daveId = 0;
     Id m_weekend = 0;
     int m_nonce = 0;
+    QString m_code;
 };
 
 TestClient::Result tst_app_groupdm::send(TestClient *c, Id channel, const QString &content)
@@ -119,6 +124,7 @@ void tst_app_groupdm::initTestCase()
     f.state()->createInvite(f.state()->currentGuild());
     QTRY_COMPARE(invite.size(), 1);
     const QString code = invite.at(0).at(0).toString();
+    m_code = code;
     if (auto *d = f.app->window()->findChild<QDialog *>())
         d->close();
     // Each one joins the server and becomes my friend (they ask, I accept).
@@ -405,6 +411,100 @@ void tst_app_groupdm::lastActivityOnDmRows()
     QTRY_VERIFY(f.count(u"now you hear it"_s) == 1);
     QTest::qWait(50);
     QVERIFY(f.app->window()->grab().save(u"/tmp/kith-groupdm-activity.png"_s));
+}
+
+void tst_app_groupdm::groupFromFriendRowAndMemberMenu()
+{
+    MainWindow *w = f.app->window();
+    // From a friend's row at Home: the dialog opens with that friend ticked.
+    w->rail()->home()->click();
+    f.state()->selectChannel(0);
+    w->friends()->setTab(FriendsView::Tab::All);
+    QTRY_VERIFY(w->friends()->isVisible());
+    QTRY_VERIFY(w->friends()->action(m_carolId, u"GroupDm"_s));
+    w->friends()->action(m_carolId, u"GroupDm"_s)->click();
+    GroupDmDialog *d = nullptr;
+    QTRY_VERIFY((d = w->findChild<GroupDmDialog *>()) != nullptr);
+    QCOMPARE(d->chosen(), QList<Id>{m_carolId});
+    QVERIFY(d->createButton()->isEnabled());
+    d->reject();
+    QTRY_VERIFY(!w->findChild<GroupDmDialog *>());
+
+    // From the member list's menu, for someone who is not (yet) a friend: listed first, ticked.
+    auto erin = std::make_unique<TestClient>(f.app->server()->url());
+    QVERIFY(erin->waitHello());
+    const TestClient::Result reg = erin->call(u"session.register"_s,
+        {{u"username"_s, u"erin"_s}, {u"password"_s, u"friendly-pass"_s}, {u"display_name"_s, u"Erin"_s}});
+    QVERIFY(reg.ok);
+    QVERIFY(erin->call(u"invite.join"_s, {{u"code"_s, m_code}}).ok);
+    const Id erinId = reg.d.value(u"user"_s).toObject().value(u"id"_s).toString().toULongLong();
+    f.state()->selectChannel(m_general);
+    QTRY_VERIFY(!f.state()->isHome());
+    MemberListModel *members = f.state()->members();
+    int row = -1;
+    QTRY_VERIFY([&] {
+        for (int i = 0; i < members->rowCount(); ++i)
+            if (members->index(i).data(MemberListModel::UserIdRole).toULongLong() == erinId)
+                row = i;
+        return row >= 0;
+    }());
+    std::unique_ptr<QMenu> menu(w->makeMemberMenu(members->index(row)));
+    QVERIFY(menu);
+    QAction *group = actionFor(menu.get(), u"GroupDmAction"_s);
+    QVERIFY(group);
+    group->trigger();
+    QTRY_VERIFY((d = w->findChild<GroupDmDialog *>()) != nullptr);
+    QCOMPARE(d->list()->item(0)->text(), u"Erin"_s);
+    QCOMPARE(d->chosen(), QList<Id>{erinId});
+    d->setChosen(m_palId, true);
+    d->createButton()->click();
+    QTRY_VERIFY(f.state()->isHome() && f.state()->currentChannel() != 0);
+    const Channel made = f.state()->channel(f.state()->currentChannel());
+    QCOMPARE(made.type, ChannelType::GroupDm);
+    QList<Id> people;
+    for (const User &u : made.recipients)
+        people.append(u.id);
+    std::sort(people.begin(), people.end());
+    QList<Id> expected{f.state()->me().id, m_palId, erinId};
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(people, expected);
+    QTRY_VERIFY(erin->hasEvent(u"channel.created"_s));
+}
+
+void tst_app_groupdm::dmActivityAfterRestart()
+{
+    // Dave's DM exists first; Carol writes later and I read it; then Dave writes while I am
+    // away. After a restart the list must know Dave's message is the newest, though unread.
+    const TestClient::Result daveDm = m_dave->call(u"dm.open"_s, {{u"user_id"_s, QString::number(f.state()->me().id)}});
+    QVERIFY(daveDm.ok);
+    const Id dave = daveDm.d.value(u"channel"_s).toObject().value(u"id"_s).toString().toULongLong();
+    const TestClient::Result carolDm = m_carol->call(u"dm.open"_s, {{u"user_id"_s, QString::number(f.state()->me().id)}});
+    QVERIFY(carolDm.ok);
+    const Id carol = carolDm.d.value(u"channel"_s).toObject().value(u"id"_s).toString().toULongLong();
+    QTest::qWait(1100); // activity counts in seconds
+    QVERIFY(send(m_carol.get(), carol, u"read me"_s).ok);
+    f.state()->selectChannel(carol);
+    QTRY_COMPARE(f.state()->currentChannel(), carol);
+    QTRY_VERIFY(f.state()->readState(carol).lastReadId != 0);
+    QTRY_COMPARE(f.state()->readState(carol).unread, 0);
+    QTest::qWait(1100);
+    f.state()->selectChannel(m_general);
+    QTRY_VERIFY(!f.state()->isHome());
+    QVERIFY(send(m_dave.get(), dave, u"newest, unread"_s).ok);
+    QTRY_COMPARE(f.state()->readState(dave).unread, 1);
+
+    m_pal.reset();
+    m_carol.reset();
+    m_dave.reset();
+    f.stop();
+    QVERIFY(f.start(m_dir.path(), true));
+    ClientState *s = f.state();
+    s->selectHome();
+    QTRY_VERIFY(s->isHome());
+    ChannelListModel *list = s->channels();
+    QTRY_VERIFY(list->rowOf(dave) >= 0 && list->rowOf(carol) >= 0);
+    QVERIFY2(list->rowOf(dave) < list->rowOf(carol), "the unread newer DM is listed below an older one");
+    QCOMPARE(s->readState(dave).unread, 1);
 }
 
 void tst_app_groupdm::cleanupTestCase()

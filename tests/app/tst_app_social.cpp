@@ -10,6 +10,7 @@
 #include "ui/ChannelSidebar.h"
 #include "ui/FriendsView.h"
 #include "ui/IdleWatcher.h"
+#include "ui/MessageDelegate.h"
 #include "ui/ServerRail.h"
 #include "ui/UserFooter.h"
 
@@ -40,7 +41,11 @@ public:
     {
         shown.append({title, body, channelId});
     }
+    void playSound() override { ++sounds; }
+    void setUnreadCount(int count) override { badge = count; }
     QList<Shown> shown;
+    int sounds = 0;
+    int badge = -1;
 };
 } // namespace
 
@@ -345,34 +350,50 @@ void tst_app_social::notificationsWhenInBackground()
     QCOMPARE(rec->shown.at(0).title, u"Pal"_s);
     QCOMPARE(rec->shown.at(0).body, u"are you there?"_s);
     QCOMPARE(rec->shown.at(0).channel, quint64(m_dm));
+    QCOMPARE(rec->sounds, 1);
+    QTRY_COMPARE(rec->badge, 1); // the app icon counts the unread DM
     QVERIFY(send(m_pal.get(), m_general, u"@%1 see general"_s.arg(f.state()->me().username)).ok);
     QTRY_COMPARE(rec->shown.size(), 2);
     QCOMPARE(rec->shown.at(1).channel, quint64(m_general));
+    QCOMPARE(rec->sounds, 2);
+    QTRY_COMPARE(rec->badge, 2);
     QVERIFY(send(m_pal.get(), m_general, u"nothing for you"_s).ok); // no mention: no notification
 
-    // Off in settings: nothing. Do not disturb: nothing.
+    // Pop-ups off in settings: the sound alone. Sound off: the pop-up alone.
     f.app->setNotificationsEnabled(false);
     QVERIFY(send(m_pal.get(), m_dm, u"muted by settings"_s).ok);
+    QTRY_COMPARE(rec->sounds, 3);
+    QCOMPARE(rec->shown.size(), 2);
     f.app->setNotificationsEnabled(true);
+    f.app->setSoundEnabled(false);
+    QVERIFY(send(m_pal.get(), m_dm, u"no sound"_s).ok);
+    QTRY_COMPARE(rec->shown.size(), 3);
+    QCOMPARE(rec->shown.at(2).body, u"no sound"_s);
+    QCOMPARE(rec->sounds, 3);
+    f.app->setSoundEnabled(true);
+    // Do not disturb: neither.
     f.state()->setPresence(u"dnd"_s, QString());
     QTRY_COMPARE(f.state()->myStatus(), u"dnd"_s);
     QVERIFY(send(m_pal.get(), m_dm, u"muted by dnd"_s).ok);
-    QTRY_COMPARE(f.state()->readState(m_dm).unread, 3);
-    QCOMPARE(rec->shown.size(), 2);
+    QTRY_COMPARE(f.state()->readState(m_dm).unread, 4);
+    QCOMPARE(rec->shown.size(), 3);
+    QCOMPARE(rec->sounds, 3);
     f.state()->setPresence(u"online"_s, QString());
     QTRY_COMPARE(f.state()->myStatus(), u"online"_s);
 
     // In the foreground: nothing either.
     f.app->setFocusProbe([] { return true; });
     QVERIFY(send(m_pal.get(), m_dm, u"seen live"_s).ok);
-    QTRY_COMPARE(f.state()->readState(m_dm).unread, 4);
-    QCOMPARE(rec->shown.size(), 2);
+    QTRY_COMPARE(f.state()->readState(m_dm).unread, 5);
+    QCOMPARE(rec->shown.size(), 3);
+    QCOMPARE(rec->sounds, 3);
 
     // Clicking a notification opens its channel.
     QCOMPARE(f.state()->currentChannel(), elsewhere);
     emit rec->activated(m_dm);
     QTRY_COMPARE(f.state()->currentChannel(), m_dm);
     QTRY_COMPARE(f.state()->readState(m_dm).unread, 0);
+    QTRY_COMPARE(rec->badge, 1); // the DM is read; the mention in general still counts
 }
 
 void tst_app_social::dmListRecentFirst()
@@ -464,6 +485,27 @@ void tst_app_social::blockedAuthorsMessagesAreHidden()
     const QString shown = messages->index(rowWith(u"you cannot"_s)).data(Qt::DisplayRole).toString();
     QVERIFY2(!shown.contains(u"you cannot read this"_s), qPrintable(shown));
     QVERIFY(!shown.isEmpty());
+    // "Show message" in the placeholder shows it anyway, with a click on that link.
+    MessageView *view = f.view();
+    const QModelIndex hidden = messages->index(rowWith(u"you cannot"_s));
+    QVERIFY(hidden.data(MessageListModel::HiddenRole).toBool());
+    view->scrollTo(hidden);
+    QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(hidden)));
+    const QRect r = view->visualRect(hidden);
+    QPoint link;
+    for (int y = r.top(); y <= r.bottom() && link.isNull(); y += 2)
+        for (int x = r.left(); x <= r.right() && link.isNull(); x += 3)
+            if (view->messageDelegate()->anchorAt(r, hidden, QPoint(x, y)) == MessageListModel::kRevealLink)
+                link = QPoint(x, y);
+    QVERIFY2(!link.isNull(), "no Show message link in the placeholder");
+    QTest::qWait(50);
+    QVERIFY(f.app->window()->grab().save(u"/tmp/kith-social-blocked.png"_s));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, link);
+    QTRY_COMPARE(messages->index(rowWith(u"you cannot"_s)).data(Qt::DisplayRole).toString(), u"you cannot read this"_s);
+    QVERIFY(!messages->index(rowWith(u"you cannot"_s)).data(MessageListModel::HiddenRole).toBool());
+    // Hidden again on request; other messages of hers stay hidden meanwhile.
+    messages->setRevealed(messages->messageAt(rowWith(u"you cannot"_s)).id, false);
+    QVERIFY(messages->index(rowWith(u"you cannot"_s)).data(MessageListModel::HiddenRole).toBool());
     // Unblocked, new messages read normally again.
     f.state()->relate(QLatin1String("user.unblock"), m_carolId);
     QTRY_VERIFY(f.state()->relationship(m_carolId).isEmpty());

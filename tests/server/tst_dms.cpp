@@ -237,10 +237,14 @@ void tst_Dms::createGroup()
     QVERIFY(SocialFixture::flush(*m_d));
     QCOMPARE(m_fx.count(*m_d, u"channel.created"_s), 0);
     // Everyone in it talks; it is in ready.
-    QVERIFY(sendMessage(*m_c, ch.value(u"id"_s).toString(), u"hi all"_s).ok);
+    QVERIFY(ch.value(u"last_message_id"_s).isNull());
+    const Reply hi = sendMessage(*m_c, ch.value(u"id"_s).toString(), u"hi all"_s);
+    QVERIFY(hi.ok);
     QVERIFY(m_fx.waitFor(*m_b, u"message.created"_s));
     const auto b2 = m_fx.secondSession(*m_b);
-    QCOMPARE(b2->readyData().value(u"dms"_s).toArray(), QJsonArray{ch});
+    QJsonObject talked = ch;
+    talked.insert(u"last_message_id"_s, hi.d.value(u"id"_s));
+    QCOMPARE(b2->readyData().value(u"dms"_s).toArray(), QJsonArray{talked});
     // Without a name it is null; a second group of the same people is another channel.
     const Reply unnamed = m_a->request(u"dm.create_group"_s, {{u"user_ids"_s, QJsonArray{m_c->userId(), m_b->userId()}}});
     QVERIFY2(unnamed.ok, qPrintable(unnamed.describe()));
@@ -490,7 +494,8 @@ void tst_Dms::survivesRestart()
     const QJsonObject dm = SocialFixture::openDm(*m_a, m_b->userId());
     const QString dmId = dm.value(u"id"_s).toString();
     QVERIFY(!dmId.isEmpty());
-    QVERIFY(sendMessage(*m_b, dmId, u"stored"_s).ok);
+    const Reply stored = sendMessage(*m_b, dmId, u"stored"_s);
+    QVERIFY(stored.ok);
     const QString gid = createGroupOf(*m_b, {m_c.get(), m_a.get()}, u"crew"_s);
     QVERIFY(!gid.isEmpty());
     QVERIFY(m_c->request(u"dm.add"_s, {{u"channel_id"_s, gid}, {u"user_id"_s, m_d->userId()}}).ok);
@@ -506,6 +511,12 @@ void tst_Dms::survivesRestart()
     QCOMPARE(SocialFixture::openDm(*a, bId).value(u"id"_s).toString(), dmId);
     QCOMPARE(SocialFixture::openDm(*b, aId).value(u"id"_s).toString(), dmId);
     QCOMPARE(messageIds(a->request(u"message.history"_s, {{u"channel_id"_s, dmId}})).size(), 1);
+    // ready's DMs say when each last had a message, so the DM list can sort by it at once.
+    QJsonObject one;
+    for (const QJsonValue &v : a->readyData().value(u"dms"_s).toArray())
+        if (v.toObject().value(u"id"_s).toString() == dmId)
+            one = v.toObject();
+    QCOMPARE(one.value(u"last_message_id"_s).toString(), stored.d.value(u"id"_s).toString());
     // The group keeps its name, owner and members; the late-added member is still last.
     QJsonObject group;
     for (const QJsonValue &v : a->readyData().value(u"dms"_s).toArray())
@@ -513,6 +524,7 @@ void tst_Dms::survivesRestart()
             group = v.toObject();
     QCOMPARE(group.value(u"name"_s).toString(), u"crew"_s);
     QCOMPARE(group.value(u"owner_id"_s).toString(), bId);
+    QVERIFY(group.value(u"last_message_id"_s).isNull());
     QStringList members = SocialFixture::recipientIds(group);
     QCOMPARE(members.size(), 4);
     QCOMPARE(members.last(), dId);

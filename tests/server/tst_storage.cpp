@@ -215,6 +215,14 @@ void tst_Storage::restartKeepsEverything()
     const QJsonObject guild = guilds[0].toObject();
     QCOMPARE(guild.value(u"name"_s).toString(), u"Persistent"_s);
     QCOMPARE(guild.value(u"channels"_s).toArray().size(), 2);
+    // Each channel still knows its newest message: the busy one, and none for the quiet one.
+    for (const QJsonValue &v : guild.value(u"channels"_s).toArray()) {
+        const QJsonObject c = v.toObject();
+        if (c.value(u"id"_s).toString() == g.channelId)
+            QCOMPARE(c.value(u"last_message_id"_s).toString(), ids[0]);
+        else
+            QVERIFY(c.value(u"last_message_id"_s).isNull());
+    }
     bool adminKept = false;
     for (const QJsonValue &m : guild.value(u"members"_s).toArray())
         adminKept |= m.toObject().value(u"user"_s).toObject().value(u"id"_s).toString()
@@ -236,6 +244,14 @@ void tst_Storage::restartKeepsEverything()
     const Reply fresh = sendMessage(*a2, g.channelId, u"after restart"_s);
     QVERIFY(fresh.ok);
     QVERIFY(fresh.d.value(u"id"_s).toString().toULongLong() > ids[0].toULongLong());
+    // A new message moves last_message_id, as the next sign-in sees.
+    auto b3 = fx.connect();
+    QVERIFY(b3->login(bName, ServerFixture::password()).ok);
+    const QJsonObject general = b3->readyData().value(u"guilds"_s).toArray()[0].toObject();
+    QStringList lastIds;
+    for (const QJsonValue &v : general.value(u"channels"_s).toArray())
+        lastIds << v.toObject().value(u"last_message_id"_s).toString();
+    QVERIFY(lastIds.contains(fresh.d.value(u"id"_s).toString()));
     // The invite still works; the password still works.
     auto c = fx.newUser(u"cid"_s);
     QVERIFY(c->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}}).ok);

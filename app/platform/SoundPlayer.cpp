@@ -1,0 +1,55 @@
+#include "SoundPlayer.h"
+
+#include "SoundBackend.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibrary>
+
+namespace kith::app {
+
+SoundPlayer::SoundPlayer(QStringList extraDirs) : m_extraDirs(std::move(extraDirs)) {}
+
+SoundPlayer::~SoundPlayer() = default;
+
+QStringList SoundPlayer::searchDirs() const
+{
+    const QString app = QCoreApplication::applicationDirPath();
+    return m_extraDirs + QStringList{app, app + QStringLiteral("/../lib/kith"),
+                                     app + QStringLiteral("/../PlugIns/kith")};
+}
+
+SoundBackend *SoundPlayer::backend()
+{
+    if (m_tried)
+        return m_backend;
+    m_tried = true;
+    for (const QString &dir : searchDirs()) {
+        const QDir d(dir);
+        for (const QString &name : d.entryList({QStringLiteral("*kith_sound*")}, QDir::Files)) {
+            if (!QLibrary::isLibrary(name))
+                continue;
+            auto loader = std::make_unique<QPluginLoader>(d.filePath(name));
+            if (auto *b = qobject_cast<SoundBackend *>(loader->instance())) {
+                m_loader = std::move(loader);
+                m_backend = b;
+                return m_backend;
+            }
+            m_error = loader->errorString();
+        }
+    }
+    if (m_error.isEmpty())
+        m_error = QStringLiteral("no sound plugin in %1").arg(searchDirs().join(QStringLiteral(", ")));
+    return nullptr;
+}
+
+bool SoundPlayer::playNotification(qreal volume)
+{
+    SoundBackend *b = backend();
+    if (!b)
+        return false;
+    b->playNotification(volume);
+    return true;
+}
+
+} // namespace kith::app
