@@ -4,73 +4,73 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="137"/>
+        <location filename="../app/ui/AppController.cpp" line="138"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="141"/>
+        <location filename="../app/ui/AppController.cpp" line="142"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="179"/>
-        <location filename="../app/ui/AppController.cpp" line="259"/>
+        <location filename="../app/ui/AppController.cpp" line="180"/>
+        <location filename="../app/ui/AppController.cpp" line="260"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="183"/>
+        <location filename="../app/ui/AppController.cpp" line="184"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="203"/>
+        <location filename="../app/ui/AppController.cpp" line="204"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="248"/>
+        <location filename="../app/ui/AppController.cpp" line="249"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="298"/>
+        <location filename="../app/ui/AppController.cpp" line="299"/>
         <source>No system keychain found: your local server&apos;s key is kept in %1, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="367"/>
+        <location filename="../app/ui/AppController.cpp" line="368"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="376"/>
+        <location filename="../app/ui/AppController.cpp" line="377"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="394"/>
+        <location filename="../app/ui/AppController.cpp" line="395"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="397"/>
+        <location filename="../app/ui/AppController.cpp" line="398"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="401"/>
+        <location filename="../app/ui/AppController.cpp" line="402"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="463"/>
+        <location filename="../app/ui/AppController.cpp" line="478"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="465"/>
+        <location filename="../app/ui/AppController.cpp" line="480"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,52 +379,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="661"/>
+        <location filename="../app/state/ClientState.cpp" line="663"/>
         <source>Opening the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="691"/>
+        <location filename="../app/state/ClientState.cpp" line="693"/>
         <source>Creating the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="705"/>
+        <location filename="../app/state/ClientState.cpp" line="707"/>
         <source>Adding to the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="717"/>
+        <location filename="../app/state/ClientState.cpp" line="719"/>
         <source>Removing from the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="728"/>
+        <location filename="../app/state/ClientState.cpp" line="730"/>
         <source>Leaving the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="799"/>
+        <location filename="../app/state/ClientState.cpp" line="801"/>
         <source>Changing the friendship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="815"/>
+        <location filename="../app/state/ClientState.cpp" line="817"/>
         <source>Changing your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="853"/>
+        <location filename="../app/state/ClientState.cpp" line="855"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="1055"/>
+        <location filename="../app/state/ClientState.cpp" line="1057"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1057"/>
+        <location filename="../app/state/ClientState.cpp" line="1059"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -432,7 +432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1060"/>
+        <location filename="../app/state/ClientState.cpp" line="1062"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -440,12 +440,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="1062"/>
+        <location filename="../app/state/ClientState.cpp" line="1064"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1064"/>
+        <location filename="../app/state/ClientState.cpp" line="1066"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -557,31 +557,41 @@
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="271"/>
-        <source>Remove</source>
+        <source>New group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="272"/>
-        <source>Block</source>
+        <location filename="../app/ui/FriendsView.cpp" line="273"/>
+        <source>Start a group message with %1 and others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="274"/>
-        <source>Accept</source>
+        <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="275"/>
-        <source>Decline</source>
+        <source>Block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="277"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="278"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="280"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="279"/>
+        <location filename="../app/ui/FriendsView.cpp" line="282"/>
         <source>Unblock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -684,7 +694,7 @@
     <name>kith::app::MainWindow</name>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="39"/>
-        <location filename="../app/ui/MainWindow.cpp" line="144"/>
+        <location filename="../app/ui/MainWindow.cpp" line="145"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
@@ -729,72 +739,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <location filename="../app/ui/MainWindow.cpp" line="130"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <location filename="../app/ui/MainWindow.cpp" line="130"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="141"/>
+        <location filename="../app/ui/MainWindow.cpp" line="142"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="162"/>
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <source>Start a group message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="167"/>
+        <location filename="../app/ui/MainWindow.cpp" line="172"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="172"/>
+        <location filename="../app/ui/MainWindow.cpp" line="177"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="174"/>
+        <location filename="../app/ui/MainWindow.cpp" line="179"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="176"/>
+        <location filename="../app/ui/MainWindow.cpp" line="181"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="177"/>
+        <location filename="../app/ui/MainWindow.cpp" line="182"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="177"/>
+        <location filename="../app/ui/MainWindow.cpp" line="182"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="142"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="259"/>
+        <location filename="../app/ui/MainWindow.cpp" line="264"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -853,40 +868,50 @@
 <context>
     <name>kith::app::MessageListModel</name>
     <message>
-        <location filename="../app/state/MessageListModel.cpp" line="62"/>
-        <source>*Message from someone you blocked*</source>
+        <location filename="../app/state/MessageListModel.cpp" line="63"/>
+        <source>*Message from someone you blocked.* [Show message](%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="178"/>
+        <location filename="../app/ui/MessageView.cpp" line="181"/>
+        <source>Show message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="181"/>
+        <source>Hide message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="186"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="179"/>
+        <location filename="../app/ui/MessageView.cpp" line="187"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="183"/>
+        <location filename="../app/ui/MessageView.cpp" line="191"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="185"/>
+        <location filename="../app/ui/MessageView.cpp" line="193"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="187"/>
+        <location filename="../app/ui/MessageView.cpp" line="196"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="189"/>
+        <location filename="../app/ui/MessageView.cpp" line="198"/>
         <source>Copy message ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -950,53 +975,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="17"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="16"/>
+        <source>Play a sound for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="18"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="27"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="28"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="26"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="27"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="32"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="34"/>
         <source>A new language applies from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="38"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="39"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="44"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="45"/>
+        <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="45"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="54"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,13 +1039,13 @@
 <context>
     <name>kith::app::TrayNotifier</name>
     <message>
-        <location filename="../app/platform/TrayNotifier.cpp" line="12"/>
-        <location filename="../app/platform/TrayNotifier.cpp" line="29"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="17"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="92"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/platform/TrayNotifier.cpp" line="29"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="92"/>
         <source>Kith: %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>

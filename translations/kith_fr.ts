@@ -4,73 +4,73 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="137"/>
+        <location filename="../app/ui/AppController.cpp" line="138"/>
         <source>The local server did not start: %1</source>
         <translation>Le serveur local n’a pas démarré : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="141"/>
+        <location filename="../app/ui/AppController.cpp" line="142"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="179"/>
-        <location filename="../app/ui/AppController.cpp" line="259"/>
+        <location filename="../app/ui/AppController.cpp" line="180"/>
+        <location filename="../app/ui/AppController.cpp" line="260"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="183"/>
+        <location filename="../app/ui/AppController.cpp" line="184"/>
         <source>Sign in to %1 again.</source>
         <translation>Reconnectez-vous à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="203"/>
+        <location filename="../app/ui/AppController.cpp" line="204"/>
         <source>Starting your local server…</source>
         <translation>Démarrage de votre serveur local…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="248"/>
+        <location filename="../app/ui/AppController.cpp" line="249"/>
         <source>The key of your local account is missing.</source>
         <translation>La clé de votre compte local est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="298"/>
+        <location filename="../app/ui/AppController.cpp" line="299"/>
         <source>No system keychain found: your local server&apos;s key is kept in %1, readable only by you.</source>
         <translation>Aucun trousseau système trouvé : la clé de votre serveur local est conservée dans %1, lisible par vous seul.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="367"/>
+        <location filename="../app/ui/AppController.cpp" line="368"/>
         <source>Sign-in failed.</source>
         <translation>La connexion a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="376"/>
+        <location filename="../app/ui/AppController.cpp" line="377"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="394"/>
+        <location filename="../app/ui/AppController.cpp" line="395"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="397"/>
+        <location filename="../app/ui/AppController.cpp" line="398"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="401"/>
+        <location filename="../app/ui/AppController.cpp" line="402"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="463"/>
+        <location filename="../app/ui/AppController.cpp" line="478"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="465"/>
+        <location filename="../app/ui/AppController.cpp" line="480"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
@@ -379,52 +379,52 @@
         <translation>Suppression du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="661"/>
+        <location filename="../app/state/ClientState.cpp" line="663"/>
         <source>Opening the conversation</source>
         <translation>Ouverture de la conversation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="691"/>
+        <location filename="../app/state/ClientState.cpp" line="693"/>
         <source>Creating the group</source>
         <translation>Création du groupe</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="705"/>
+        <location filename="../app/state/ClientState.cpp" line="707"/>
         <source>Adding to the group</source>
         <translation>Ajout au groupe</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="717"/>
+        <location filename="../app/state/ClientState.cpp" line="719"/>
         <source>Removing from the group</source>
         <translation>Retrait du groupe</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="728"/>
+        <location filename="../app/state/ClientState.cpp" line="730"/>
         <source>Leaving the group</source>
         <translation>Départ du groupe</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="799"/>
+        <location filename="../app/state/ClientState.cpp" line="801"/>
         <source>Changing the friendship</source>
         <translation>Modification de l’amitié</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="815"/>
+        <location filename="../app/state/ClientState.cpp" line="817"/>
         <source>Changing your status</source>
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="853"/>
+        <location filename="../app/state/ClientState.cpp" line="855"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="1055"/>
+        <location filename="../app/state/ClientState.cpp" line="1057"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1057"/>
+        <location filename="../app/state/ClientState.cpp" line="1059"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -432,7 +432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1060"/>
+        <location filename="../app/state/ClientState.cpp" line="1062"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -440,12 +440,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="1062"/>
+        <location filename="../app/state/ClientState.cpp" line="1064"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1064"/>
+        <location filename="../app/state/ClientState.cpp" line="1066"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -557,31 +557,41 @@
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="271"/>
+        <source>New group…</source>
+        <translation>Nouveau groupe…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="273"/>
+        <source>Start a group message with %1 and others</source>
+        <translation>Démarrer une conversation de groupe avec %1 et d’autres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="274"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="272"/>
+        <location filename="../app/ui/FriendsView.cpp" line="275"/>
         <source>Block</source>
         <translation>Bloquer</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="274"/>
+        <location filename="../app/ui/FriendsView.cpp" line="277"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="275"/>
+        <location filename="../app/ui/FriendsView.cpp" line="278"/>
         <source>Decline</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="277"/>
+        <location filename="../app/ui/FriendsView.cpp" line="280"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="279"/>
+        <location filename="../app/ui/FriendsView.cpp" line="282"/>
         <source>Unblock</source>
         <translation>Débloquer</translation>
     </message>
@@ -684,7 +694,7 @@
     <name>kith::app::MainWindow</name>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="39"/>
-        <location filename="../app/ui/MainWindow.cpp" line="144"/>
+        <location filename="../app/ui/MainWindow.cpp" line="145"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
@@ -729,72 +739,77 @@
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <location filename="../app/ui/MainWindow.cpp" line="130"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <location filename="../app/ui/MainWindow.cpp" line="130"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="141"/>
+        <location filename="../app/ui/MainWindow.cpp" line="142"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="162"/>
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <source>Start a group message…</source>
+        <translation>Démarrer une conversation de groupe…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="167"/>
+        <location filename="../app/ui/MainWindow.cpp" line="172"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="172"/>
+        <location filename="../app/ui/MainWindow.cpp" line="177"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="174"/>
+        <location filename="../app/ui/MainWindow.cpp" line="179"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="176"/>
+        <location filename="../app/ui/MainWindow.cpp" line="181"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="177"/>
+        <location filename="../app/ui/MainWindow.cpp" line="182"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="177"/>
+        <location filename="../app/ui/MainWindow.cpp" line="182"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="142"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="259"/>
+        <location filename="../app/ui/MainWindow.cpp" line="264"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -853,40 +868,50 @@
 <context>
     <name>kith::app::MessageListModel</name>
     <message>
-        <location filename="../app/state/MessageListModel.cpp" line="62"/>
-        <source>*Message from someone you blocked*</source>
-        <translation>*Message d’une personne que vous avez bloquée*</translation>
+        <location filename="../app/state/MessageListModel.cpp" line="63"/>
+        <source>*Message from someone you blocked.* [Show message](%1)</source>
+        <translation>*Message d’une personne que vous avez bloquée.* [Afficher le message](%1)</translation>
     </message>
 </context>
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="178"/>
+        <location filename="../app/ui/MessageView.cpp" line="181"/>
+        <source>Show message</source>
+        <translation>Afficher le message</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="181"/>
+        <source>Hide message</source>
+        <translation>Masquer le message</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="186"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="179"/>
+        <location filename="../app/ui/MessageView.cpp" line="187"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="183"/>
+        <location filename="../app/ui/MessageView.cpp" line="191"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="185"/>
+        <location filename="../app/ui/MessageView.cpp" line="193"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="187"/>
+        <location filename="../app/ui/MessageView.cpp" line="196"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="189"/>
+        <location filename="../app/ui/MessageView.cpp" line="198"/>
         <source>Copy message ID</source>
         <translation>Copier l’identifiant du message</translation>
     </message>
@@ -950,53 +975,63 @@
         <translation>Pour les messages privés et les mentions, quand Kith est en arrière-plan</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="17"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="16"/>
+        <source>Play a sound for them</source>
+        <translation>Jouer un son pour elles</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="18"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="27"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="28"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="26"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="27"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="32"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="34"/>
         <source>A new language applies from the next start.</source>
         <translation>La nouvelle langue s’applique au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="38"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="39"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="44"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="45"/>
+        <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
+        <translation>Ne pas déranger coupe les deux ; clic droit sur un salon ou un serveur pour le mettre en sourdine.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="45"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="54"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -1004,13 +1039,13 @@
 <context>
     <name>kith::app::TrayNotifier</name>
     <message>
-        <location filename="../app/platform/TrayNotifier.cpp" line="12"/>
-        <location filename="../app/platform/TrayNotifier.cpp" line="29"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="17"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="92"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/platform/TrayNotifier.cpp" line="29"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="92"/>
         <source>Kith: %n unread</source>
         <translation>
             <numerusform>Kith : %n non lu</numerusform>

@@ -268,7 +268,9 @@ QWidget *FriendsView::makeRow(const User &user, const QString &type)
     };
     if (type == u"friend") {
         button(QStringLiteral("Message"), tr("Message"), [this, uid] { m_state->openDm(uid); });
-        button(QStringLiteral("GroupDm"), tr("Group…"), [this, user] { emit groupDmRequested(user); });
+        button(QStringLiteral("GroupDm"), tr("New group…"), [this, user] { emit groupDmRequested(user); });
+        w->findChild<QPushButton *>(QStringLiteral("GroupDm"))
+            ->setToolTip(tr("Start a group message with %1 and others").arg(user.displayName.isEmpty() ? user.username : user.displayName));
         button(QStringLiteral("Remove"), tr("Remove"), [this, uid] { m_state->relate(op::FriendRemove, uid); });
         button(QStringLiteral("Block"), tr("Block"), [this, uid] { m_state->relate(op::UserBlock, uid); }, true);
     } else if (type == u"incoming") {

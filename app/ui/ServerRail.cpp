@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QPainter>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -18,7 +20,8 @@ namespace kith::app {
 
 ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     : QWidget(parent), m_state(state), m_list(new QListView(this)), m_home(new QToolButton(this)),
-      m_add(new QToolButton(this)), m_homeBadge(new QLabel(m_home))
+      m_add(new QToolButton(this)), m_homeBadge(new QLabel(m_home)), m_dmBox(new QWidget(this)),
+      m_theme(theme)
 {
     setObjectName(QStringLiteral("ServerRail"));
     setAttribute(Qt::WA_StyledBackground);
@@ -46,6 +49,11 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
                                         theme->color(QStringLiteral("accentText")).name()));
     m_homeBadge->hide();
     layout->addWidget(m_home, 0, Qt::AlignHCenter);
+    auto *dms = new QVBoxLayout(m_dmBox);
+    dms->setContentsMargins(0, 0, 0, 0);
+    dms->setSpacing(6);
+    m_dmBox->hide();
+    layout->addWidget(m_dmBox, 0, Qt::AlignHCenter);
 
     auto *line = new QFrame(this);
     line->setFixedSize(32, 2);
@@ -87,6 +95,17 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     connect(state, &ClientState::stateLoaded, this, &ServerRail::syncBadge);
     connect(state, &ClientState::dmsChanged, this, &ServerRail::syncBadge);
     connect(state, &ClientState::mutesChanged, this, &ServerRail::syncBadge);
+    // Queued: a burst of changes (ready, a resync) rebuilds the buttons once per event-loop turn.
+    m_dmSync = new QTimer(this);
+    m_dmSync->setSingleShot(true);
+    m_dmSync->setInterval(0);
+    connect(m_dmSync, &QTimer::timeout, this, &ServerRail::syncDms);
+    auto later = [this] { m_dmSync->start(); };
+    connect(state, &ClientState::readStateChanged, this, later);
+    connect(state, &ClientState::stateLoaded, this, later);
+    connect(state, &ClientState::dmsChanged, this, later);
+    connect(state, &ClientState::mutesChanged, this, later);
+    connect(state, &ClientState::presenceChanged, this, later);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
         std::unique_ptr<QMenu> menu(makeGuildMenu(m_list->indexAt(pos)));
@@ -94,6 +113,70 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
             menu->exec(m_list->viewport()->mapToGlobal(pos));
     });
     syncSelection();
+}
+
+QList<QToolButton *> ServerRail::dmButtons() const
+{
+    return m_dmBox->findChildren<QToolButton *>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+void ServerRail::syncDms()
+{
+    // At most a handful, newest first: a shortcut to what waits, not a second DM list.
+    constexpr int kMax = 5;
+    QList<Channel> unread;
+    for (const Channel &c : m_state->dms())
+        if (m_state->readState(c.id).unread > 0 && !m_state->isMuted(c.id))
+            unread.append(c);
+    std::sort(unread.begin(), unread.end(), [](const Channel &a, const Channel &b) {
+        return a.position != b.position ? a.position < b.position : a.id > b.id;
+    });
+    unread = unread.mid(0, kMax);
+    for (QToolButton *b : dmButtons())
+        delete b;
+    const QColor back = m_theme->color(QStringLiteral("rail"));
+    for (const Channel &c : std::as_const(unread)) {
+        const int count = m_state->readState(c.id).unread;
+        const Id peer = m_state->dmPeer(c);
+        const qreal dpr = devicePixelRatioF();
+        QPixmap pm(QSize(48, 48) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        {
+            QPainter p(&pm);
+            p.setRenderHint(QPainter::Antialiasing);
+            const QRectF avatar(0, 0, 48, 48);
+            icons::paintAvatar(&p, avatar, peer ? peer : c.id, c.name, *m_theme);
+            if (c.type == ChannelType::Dm)
+                icons::paintPresence(&p, avatar.bottomRight() - QPointF(7, 7), 7, m_state->presence(peer).status,
+                                     back, *m_theme);
+            const QString text = count > 99 ? QStringLiteral("99+") : QString::number(count);
+            QFont f = font();
+            f.setBold(true);
+            f.setPixelSize(11);
+            p.setFont(f);
+            const qreal w = qMax<qreal>(18, QFontMetricsF(f).horizontalAdvance(text) + 10);
+            const QRectF badge(48 - w, 0, w, 18); // top right: the status dot keeps its corner
+            p.setPen(QPen(back, 3));
+            p.setBrush(m_theme->color(QStringLiteral("danger")));
+            p.drawRoundedRect(badge, 9, 9);
+            p.setPen(m_theme->color(QStringLiteral("accentText")));
+            p.drawText(badge, Qt::AlignCenter, text);
+        }
+        auto *b = new QToolButton(m_dmBox);
+        b->setObjectName(QStringLiteral("RailDm"));
+        b->setProperty("channelId", QVariant::fromValue<quint64>(c.id));
+        b->setIcon(QIcon(pm));
+        b->setIconSize({48, 48});
+        b->setFixedSize(48, 48);
+        b->setAutoRaise(true);
+        b->setStyleSheet(QStringLiteral("QToolButton { border: none; padding: 0; }"));
+        b->setToolTip(tr("%1: %n unread", nullptr, count).arg(c.name));
+        b->setAccessibleName(b->toolTip());
+        connect(b, &QToolButton::clicked, this, [this, id = c.id] { m_state->selectChannel(id); });
+        m_dmBox->layout()->addWidget(b);
+    }
+    m_dmBox->setVisible(!unread.isEmpty());
 }
 
 QString ServerRail::homeBadge() const

@@ -1,5 +1,6 @@
 #pragma once
-//! The column of guild icons on the far left: the Kith mark, the guilds, then "+".
+//! The column of guild icons on the far left: the Kith mark, DMs with unread messages (their
+//! avatars with status and count, as a shortcut), the guilds, then "+".
 
 #include <QWidget>
 
@@ -7,6 +8,7 @@ class QLabel;
 class QListView;
 class QMenu;
 class QModelIndex;
+class QTimer;
 class QToolButton;
 
 namespace kith::app {
@@ -23,6 +25,8 @@ public:
     QToolButton *home() const { return m_home; }
     //! The count on the Home button: unread DMs.
     QString homeBadge() const;
+    //! The unread DMs shown under Home, newest first.
+    QList<QToolButton *> dmButtons() const;
     //! The context menu of a guild icon (the caller owns it).
     QMenu *makeGuildMenu(const QModelIndex &index);
 
@@ -33,12 +37,16 @@ signals:
 private:
     void syncSelection();
     void syncBadge();
+    void syncDms();
 
     ClientState *m_state;
     QListView *m_list;
     QToolButton *m_home;
     QToolButton *m_add;
     QLabel *m_homeBadge;
+    QWidget *m_dmBox;
+    QTimer *m_dmSync;
+    const Theme *m_theme;
 };
 
 } // namespace kith::app

@@ -326,9 +326,19 @@ void tst_app_social::unreadBadgesAppearAndClear()
     QVERIFY(send(m_pal.get(), m_dm, u"psst"_s).ok);
     QTRY_COMPARE(f.app->window()->rail()->homeBadge(), u"1"_s);
     QCOMPARE(f.state()->readState(m_dm).unread, 1);
-    f.state()->selectChannel(m_dm);
+    // The rail shows the waiting DM under Home, as a shortcut: clicking it opens the DM.
+    ServerRail *rail = f.app->window()->rail();
+    QTRY_COMPARE(rail->dmButtons().size(), 1);
+    QToolButton *waiting = rail->dmButtons().first();
+    QCOMPARE(waiting->property("channelId").toULongLong(), quint64(m_dm));
+    QVERIFY2(waiting->toolTip().contains(u"Pal"_s), qPrintable(waiting->toolTip()));
+    QVERIFY(waiting->isVisibleTo(rail));
+    QVERIFY(f.app->window()->grab().save(u"/tmp/kith-social-rail-dm.png"_s));
+    waiting->click();
+    QTRY_COMPARE(f.state()->currentChannel(), m_dm);
     QTRY_COMPARE(f.state()->readState(m_dm).unread, 0);
     QTRY_COMPARE(f.app->window()->rail()->homeBadge(), QString());
+    QTRY_VERIFY(rail->dmButtons().isEmpty());
     // The host kept it: a fresh look from pal's side of the protocol is not needed; my own
     // read state came back from channel.ack with the newest message.
     QVERIFY(f.state()->readState(m_dm).lastReadId != 0);
