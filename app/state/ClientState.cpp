@@ -45,6 +45,7 @@ ClientState::ClientState(Connection *connection, QObject *parent)
     connect(connection, &Connection::ready, this, &ClientState::onReady);
     connect(connection, &Connection::event, this, &ClientState::onEvent);
     connect(&m_messageModel, &MessageListModel::olderRequested, this, &ClientState::loadOlder);
+    m_messageModel.setMentionTest([this](const Message &m) { return mentionsMe(m); });
     m_typingTimer.setInterval(500);
     connect(&m_typingTimer, &QTimer::timeout, this, &ClientState::expireTyping);
     m_ackTimer.setSingleShot(true);
@@ -904,11 +905,17 @@ void ClientState::setReadState(const QJsonObject &o)
 bool ClientState::mentionsMe(const Message &m) const
 {
     // As the host counts them: @username as a whole name, @everyone from a guild's owner/admin.
-    const QString user = QRegularExpression::escape(m_me.username);
     static const QString pre = QStringLiteral("(?<![A-Za-z0-9_.@])@");
     static const QString post = QStringLiteral("(?![A-Za-z0-9_@]|\\.[A-Za-z0-9_])");
-    const QRegularExpression me(pre + user + post, QRegularExpression::CaseInsensitiveOption);
-    if (me.match(m.content).hasMatch())
+    if (m_mentionReFor != m_me.username || !m_mentionRe.isValid()) { // built once per name: every row asks
+        m_mentionReFor = m_me.username;
+        m_mentionRe = QRegularExpression(pre + QRegularExpression::escape(m_me.username) + post,
+                                         QRegularExpression::CaseInsensitiveOption);
+        m_mentionRe.optimize();
+    }
+    if (!m.content.contains(u'@'))
+        return false;
+    if (m_mentionRe.match(m.content).hasMatch())
         return true;
     if (!m.guildId)
         return false;

@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QSet>
 #include <QObject>
+#include <QRegularExpression>
 #include <QTimer>
 
 namespace kith::app {
@@ -207,6 +208,8 @@ private:
     int m_pageSize = 50;
 
     QHash<Id, Channel> m_dms;
+    mutable QRegularExpression m_mentionRe;
+    mutable QString m_mentionReFor;
     QHash<Id, Id> m_dmActivity; //!< DM -> newest message id seen, to list recent ones first
     QHash<Id, Relationship> m_relations;
     QHash<Id, Presence> m_presence;

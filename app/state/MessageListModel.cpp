@@ -12,13 +12,19 @@ qint64 localDay(qint64 ms)
 }
 } // namespace
 
-MessageListModel::Row MessageListModel::makeRow(const Message &m)
+MessageListModel::Row MessageListModel::makeRow(const Message &m) const
 {
     Row r;
     r.message = m;
     r.createdMs = snowflake::timestampMs(m.id);
     r.day = localDay(r.createdMs);
+    r.mention = mentions(m);
     return r;
+}
+
+bool MessageListModel::mentions(const Message &m) const
+{
+    return m.author.id != m_me && !m.authorBlocked && m_mentionTest && m_mentionTest(m);
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
@@ -64,6 +70,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.content;
     case HiddenRole:
         return m.authorBlocked && !m_revealed.contains(m.id);
+    case MentionRole:
+        return r.mention;
     case IdRole:
         return QVariant::fromValue<quint64>(m.id);
     case AuthorIdRole:
@@ -90,7 +98,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         // A cheap number, not a string: the view asks for every row's size on each layout.
         return QVariant::fromValue<quint64>(
             m.id ? qHashMulti(0, m.id, m.editedAtMs, grouped(row), dayStart(row), int(r.status),
-                              m.authorBlocked && !m_revealed.contains(m.id))
+                              m.authorBlocked && !m_revealed.contains(m.id), r.mention)
                  : qHashMulti(0, m.nonce, grouped(row), dayStart(row), int(r.status), r.error));
     }
     return {};
@@ -205,6 +213,7 @@ void MessageListModel::upsert(const Message &message)
     const int at = lowerBound(message.id);
     if (at < m_rows.size() && m_rows[at].message.id == message.id) {
         m_rows[at].message = message;
+        m_rows[at].mention = mentions(message); // an edit may add or drop the mention
         touch(at);
         return;
     }

@@ -8,6 +8,7 @@
 
 #include <QAbstractListModel>
 #include <QSet>
+#include <functional>
 
 namespace kith::app {
 
@@ -29,6 +30,7 @@ public:
         MineRole,
         CacheKeyRole,    //!< quint64; changes whenever what the delegate draws changes
         HiddenRole,      //!< from someone I block, and not shown anyway
+        MentionRole,     //!< mentions me (@me, or @everyone where it counts): drawn highlighted
     };
     //! The link in a hidden message's placeholder that shows it.
     static constexpr QLatin1StringView kRevealLink{"kith:show-message"};
@@ -42,6 +44,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
 
     void setMe(const User &me) { m_me = me.id; m_meUser = me; }
+    //! Decides whether a message mentions me, as the host counts it (set by ClientState).
+    void setMentionTest(std::function<bool(const Message &)> test) { m_mentionTest = std::move(test); }
     Id channelId() const { return m_channel; }
     //! Shows a channel: `newestFirst` is a history page (as the host sends it). Live messages
     //! that arrived while the page was on its way are kept.
@@ -75,8 +79,10 @@ private:
         qint64 day = 0;
         Status status = Status::Sent;
         QString error;
+        bool mention = false;
     };
-    static Row makeRow(const Message &m);
+    Row makeRow(const Message &m) const;
+    bool mentions(const Message &m) const;
     const Row &rowAt(int row) const;
     bool grouped(int row) const;
     bool dayStart(int row) const;
@@ -90,6 +96,7 @@ private:
     QList<Row> m_pending;  //!< outbox entries of this channel, in send order
     QSet<QString> m_confirmedNonces;
     QSet<Id> m_revealed;
+    std::function<bool(const Message &)> m_mentionTest;
     bool m_reachedStart = false;
     bool m_loadingOlder = false;
 };

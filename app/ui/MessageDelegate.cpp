@@ -321,9 +321,15 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         p->setPen(m_theme->color(QStringLiteral("textMuted")));
         p->drawText(QRect(cx - tw / 2, r.top(), tw, l.separator), Qt::AlignCenter, text);
     }
-    if (option.state & QStyle::State_MouseOver) {
-        QRect hover = r.adjusted(0, l.separator + (l.header ? l.top - 4 : 0), 0, 0);
-        p->fillRect(hover, m_theme->color(QStringLiteral("hover")));
+    const QRect body = r.adjusted(0, l.separator + (l.header ? l.top - 4 : 0), 0, 0);
+    if (index.data(M::MentionRole).toBool()) {
+        // Addressed to me: a warm tint and a bar at the edge, as chat apps mark mentions.
+        QColor tint = m_theme->color(QStringLiteral("warning"));
+        tint.setAlphaF(option.state & QStyle::State_MouseOver ? 0.16 : 0.10);
+        p->fillRect(body, tint);
+        p->fillRect(QRect(body.left(), body.top(), 3, body.height()), m_theme->color(QStringLiteral("warning")));
+    } else if (option.state & QStyle::State_MouseOver) {
+        p->fillRect(body, m_theme->color(QStringLiteral("hover")));
     }
     const QString author = index.data(M::AuthorNameRole).toString();
     if (l.header) {

@@ -316,6 +316,12 @@ void tst_app_social::unreadBadgesAppearAndClear()
     // Viewing general marks it read: the badge clears, the host agrees.
     f.state()->selectChannel(m_general);
     QTRY_COMPARE(f.state()->readState(m_general).unread, 0);
+    // The mention stands out in the view; the other message does not.
+    QTRY_VERIFY(f.rowOfText(u"and no mention here"_s) >= 0);
+    const int mentionRow = f.rowOfText(u"look @%1, a bug"_s.arg(f.state()->me().username));
+    QVERIFY(mentionRow >= 0);
+    QVERIFY(f.messages()->index(mentionRow).data(MessageListModel::MentionRole).toBool());
+    QVERIFY(!f.messages()->index(f.rowOfText(u"and no mention here"_s)).data(MessageListModel::MentionRole).toBool());
     QCOMPARE(f.state()->readState(m_general).mentions, 0);
     QVERIFY(f.state()->readState(m_general).lastReadId != 0);
     ChannelListModel *channels = f.state()->channels();
