@@ -1,6 +1,7 @@
 // kith: the desktop app. Parses its flags before any display is needed, so --help and
 // --version work on a bare terminal, then hands over to AppController.
 #include "host/EmbeddedServer.h"
+#include "platform/ProcessHooks.h"
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
@@ -104,6 +105,10 @@ int main(int argc, char **argv)
         QObject::connect(controller.connection(), &kith::app::Connection::ready, &app, [&] { mark("ready"); });
     }
     QObject::connect(&app, &QApplication::aboutToQuit, &controller, &kith::app::AppController::shutdown);
+    // SIGTERM (a logout, `kill`) or Ctrl+C quits like closing the window: the embedded server
+    // stops cleanly and the settings are saved.
+    kith::server::ProcessHooks hooks;
+    QObject::connect(&hooks, &kith::server::ProcessHooks::requested, &app, &QApplication::quit);
     if (parsed.measure || parsed.quitWhenUsable) {
         QObject::connect(&controller, &kith::app::AppController::usable, &app, [&] {
             if (parsed.measure) {
