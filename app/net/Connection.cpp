@@ -3,6 +3,8 @@
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 
+#include <QSslConfiguration>
+#include <QThreadPool>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -38,6 +40,13 @@ Connection::Connection(QObject *parent) : QObject(parent)
         m_pingOutstanding = true;
         send(op::Ping, {}, this, [this](const Reply &) { m_pingOutstanding = false; });
     });
+}
+
+void Connection::warmUp()
+{
+#if QT_CONFIG(ssl)
+    QThreadPool::globalInstance()->start([] { QSslConfiguration::defaultConfiguration(); });
+#endif
 }
 
 Connection::~Connection()

@@ -42,6 +42,11 @@ public:
     explicit Connection(QObject *parent = nullptr);
     ~Connection() override;
 
+    //! Loads the TLS backend on a worker thread. Every QWebSocket, even for ws://, loads it on
+    //! construction (OpenSSL and its configuration: ~10 ms), so start-up does it while the
+    //! window is being built rather than before the first connection.
+    static void warmUp();
+
     //! Connects and signs in; keeps reconnecting until close() or a refused sign-in.
     void open(const QUrl &url, const Credentials &credentials);
     //! Closes for good (no reconnect); pending requests fail with `unavailable`.

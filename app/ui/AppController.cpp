@@ -96,6 +96,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
       m_server(new EmbeddedServer(this)), m_connection(new Connection(this)),
       m_state(new ClientState(m_connection, this))
 {
+    Connection::warmUp();
     QDir().mkpath(options.dataDir);
     connect(m_server, &EmbeddedServer::started, this, &AppController::openLocalWith);
     if (options.local || m_settings->value(kLast).toString() == u"local") {
