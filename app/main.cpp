@@ -3,18 +3,17 @@
 #include "host/EmbeddedServer.h"
 #include "platform/ProcessHooks.h"
 #include "ui/AppController.h"
+#include "ui/Language.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
 
 namespace {
@@ -61,19 +60,6 @@ Parsed parseArguments(int argc, char **argv)
     return out;
 }
 
-void installTranslators(QApplication *app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() || language == u"system" ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto *qt = new QTranslator(app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app->installTranslator(qt);
-    auto *kith = new QTranslator(app);
-    if (kith->load(locale, QStringLiteral("kith"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app->installTranslator(kith);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -90,7 +76,7 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("chat.kith.Kith"));
     {
         const QSettings s(kith::app::AppController::settingsPath(parsed.options.dataDir), QSettings::IniFormat);
-        installTranslators(&app, s.value(QStringLiteral("ui/language")).toString());
+        kith::app::language::apply(s.value(QStringLiteral("ui/language")).toString());
     }
     auto mark = [&](const char *what) {
         if (parsed.measure)

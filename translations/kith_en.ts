@@ -4,73 +4,73 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="138"/>
+        <location filename="../app/ui/AppController.cpp" line="141"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="142"/>
+        <location filename="../app/ui/AppController.cpp" line="145"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="180"/>
-        <location filename="../app/ui/AppController.cpp" line="260"/>
+        <location filename="../app/ui/AppController.cpp" line="183"/>
+        <location filename="../app/ui/AppController.cpp" line="263"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="184"/>
+        <location filename="../app/ui/AppController.cpp" line="187"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="204"/>
+        <location filename="../app/ui/AppController.cpp" line="207"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="249"/>
+        <location filename="../app/ui/AppController.cpp" line="252"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="299"/>
+        <location filename="../app/ui/AppController.cpp" line="302"/>
         <source>No system keychain found: your local server&apos;s key is kept in %1, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="368"/>
+        <location filename="../app/ui/AppController.cpp" line="371"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="377"/>
+        <location filename="../app/ui/AppController.cpp" line="380"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="395"/>
+        <location filename="../app/ui/AppController.cpp" line="398"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="398"/>
+        <location filename="../app/ui/AppController.cpp" line="401"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="402"/>
+        <location filename="../app/ui/AppController.cpp" line="405"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="478"/>
+        <location filename="../app/ui/AppController.cpp" line="494"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="480"/>
+        <location filename="../app/ui/AppController.cpp" line="496"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,117 +314,117 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="292"/>
+        <location filename="../app/state/ClientState.cpp" line="293"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="475"/>
+        <location filename="../app/state/ClientState.cpp" line="476"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="481"/>
+        <location filename="../app/state/ClientState.cpp" line="482"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="488"/>
+        <location filename="../app/state/ClientState.cpp" line="489"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="500"/>
+        <location filename="../app/state/ClientState.cpp" line="501"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="510"/>
+        <location filename="../app/state/ClientState.cpp" line="511"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="515"/>
+        <location filename="../app/state/ClientState.cpp" line="516"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="520"/>
+        <location filename="../app/state/ClientState.cpp" line="521"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="527"/>
+        <location filename="../app/state/ClientState.cpp" line="528"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="534"/>
+        <location filename="../app/state/ClientState.cpp" line="535"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="550"/>
+        <location filename="../app/state/ClientState.cpp" line="551"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="562"/>
+        <location filename="../app/state/ClientState.cpp" line="563"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="567"/>
+        <location filename="../app/state/ClientState.cpp" line="568"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="663"/>
+        <location filename="../app/state/ClientState.cpp" line="664"/>
         <source>Opening the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="693"/>
+        <location filename="../app/state/ClientState.cpp" line="694"/>
         <source>Creating the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="707"/>
+        <location filename="../app/state/ClientState.cpp" line="708"/>
         <source>Adding to the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="719"/>
+        <location filename="../app/state/ClientState.cpp" line="720"/>
         <source>Removing from the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="730"/>
+        <location filename="../app/state/ClientState.cpp" line="731"/>
         <source>Leaving the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="801"/>
+        <location filename="../app/state/ClientState.cpp" line="802"/>
         <source>Changing the friendship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="817"/>
+        <location filename="../app/state/ClientState.cpp" line="818"/>
         <source>Changing your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="855"/>
+        <location filename="../app/state/ClientState.cpp" line="856"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="1057"/>
+        <location filename="../app/state/ClientState.cpp" line="1064"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1059"/>
+        <location filename="../app/state/ClientState.cpp" line="1066"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -432,7 +432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1062"/>
+        <location filename="../app/state/ClientState.cpp" line="1069"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -440,12 +440,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="1064"/>
+        <location filename="../app/state/ClientState.cpp" line="1071"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1066"/>
+        <location filename="../app/state/ClientState.cpp" line="1073"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -456,13 +456,13 @@
 <context>
     <name>kith::app::Connection</name>
     <message>
-        <location filename="../app/net/Connection.cpp" line="284"/>
-        <location filename="../app/net/Connection.cpp" line="295"/>
+        <location filename="../app/net/Connection.cpp" line="293"/>
+        <location filename="../app/net/Connection.cpp" line="304"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="307"/>
+        <location filename="../app/net/Connection.cpp" line="316"/>
         <source>Connection lost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,17 +850,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="346"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="352"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="349"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="355"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="385"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="391"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -868,7 +868,7 @@
 <context>
     <name>kith::app::MessageListModel</name>
     <message>
-        <location filename="../app/state/MessageListModel.cpp" line="63"/>
+        <location filename="../app/state/MessageListModel.cpp" line="69"/>
         <source>*Message from someone you blocked.* [Show message](%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,22 +947,30 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="33"/>
+        <location filename="../app/ui/ServerRail.cpp" line="36"/>
         <source>Home: friends and direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="74"/>
+        <location filename="../app/ui/ServerRail.cpp" line="82"/>
         <source>Create or join a server</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/ServerRail.cpp" line="174"/>
+        <source>%1: %n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="112"/>
+        <location filename="../app/ui/ServerRail.cpp" line="195"/>
         <source>Unmute server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="112"/>
+        <location filename="../app/ui/ServerRail.cpp" line="195"/>
         <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,27 +1019,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="34"/>
-        <source>A new language applies from the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="39"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="36"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="45"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="42"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="50"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="54"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="51"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,6 +4,7 @@
 #include "Icons.h"
 #include "IdleWatcher.h"
 #include "platform/TrayNotifier.h"
+#include "Language.h"
 #include "Composer.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
@@ -41,6 +42,7 @@ const QString kRemoteUser = QStringLiteral("remote/username");
 const QString kTheme = QStringLiteral("ui/theme");
 const QString kNotify = QStringLiteral("notifications/enabled");
 const QString kSound = QStringLiteral("notifications/sound");
+const QString kLanguage = QStringLiteral("ui/language");
 const QString kMutedChannels = QStringLiteral("mute/channels");
 const QString kMutedGuilds = QStringLiteral("mute/guilds");
 
@@ -418,6 +420,19 @@ void AppController::setTheme(const QString &name)
     m_settings->setValue(kTheme, m_theme->name());
     // Icons and delegates took their colours when built: rebuilding the window is the one
     // way to be sure nothing keeps the old theme. The state lives on in ClientState.
+    rebuildWindow();
+}
+
+void AppController::setLanguage(const QString &language)
+{
+    m_settings->setValue(kLanguage, language);
+    language::apply(language);
+    // Every widget set its texts when built: a new window speaks the new language at once.
+    rebuildWindow();
+}
+
+void AppController::rebuildWindow()
+{
     const bool visible = m_window->isVisible();
     const QString draft = m_window->chat()->composer()->toPlainText();
     buildWindow();
@@ -485,7 +500,8 @@ void AppController::onNotifiable(const Message &message, bool mention)
 
 void AppController::openSettings()
 {
-    SettingsDialog dialog(m_theme->name(), m_settings->value(QStringLiteral("ui/language"), QStringLiteral("system")).toString(),
+    const QString language = m_settings->value(kLanguage, QStringLiteral("system")).toString();
+    SettingsDialog dialog(m_theme->name(), language,
                           QDir::toNativeSeparators(m_options.dataDir), m_window.get());
     dialog.setNotifications(notificationsEnabled());
     connect(&dialog, &SettingsDialog::notificationsChosen, this, &AppController::setNotificationsEnabled);
@@ -494,9 +510,10 @@ void AppController::openSettings()
     connect(&dialog, &SettingsDialog::signOutRequested, this, &AppController::signOut);
     const QString before = m_theme->name();
     dialog.exec();
-    m_settings->setValue(QStringLiteral("ui/language"), dialog.language());
     if (dialog.theme() != before)
         QMetaObject::invokeMethod(this, [this, t = dialog.theme()] { setTheme(t); }, Qt::QueuedConnection);
+    if (dialog.language() != language)
+        QMetaObject::invokeMethod(this, [this, l = dialog.language()] { setLanguage(l); }, Qt::QueuedConnection);
 }
 
 void AppController::signOut()

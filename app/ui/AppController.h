@@ -42,6 +42,8 @@ public:
     //! Closes the connection and stops the embedded server (also done on destruction).
     void shutdown();
     void setTheme(const QString &name);
+    //! Switches the interface language now ("system" or a code), and keeps the choice.
+    void setLanguage(const QString &language);
     void signOut();
 
     MainWindow *window() const { return m_window.get(); }
@@ -74,6 +76,7 @@ signals:
 
 private:
     void buildWindow();
+    void rebuildWindow(); //!< a new window over the same state, the draft kept
     void onSignedIn(const QString &token, const kith::User &me);
     void onSignInFailed(const kith::Error &error);
     void onReady();

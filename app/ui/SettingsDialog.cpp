@@ -31,9 +31,6 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
     m_language->setObjectName(QStringLiteral("LanguageBox"));
     form->addRow(tr("Language"), m_language);
-    auto *note = new QLabel(tr("A new language applies from the next start."), this);
-    note->setProperty("muted", true);
-    form->addRow(QString(), note);
     m_notify->setObjectName(QStringLiteral("NotifyBox"));
     m_notify->setChecked(true);
     form->addRow(tr("Notifications"), m_notify);

@@ -44,6 +44,7 @@ private slots:
     void deleteThroughContextMenu();
     void olderHistoryKeepsPosition();
     void keyboardNavigation();
+    void languageSwitchesWithoutRestart();
     void nextStartSignsInWithoutAsking();
     void cleanupTestCase();
 
@@ -321,6 +322,22 @@ void tst_app_widgets::keyboardNavigation()
     QTest::keyClick(sw->field(), Qt::Key_Return);
     QTRY_COMPARE(f.state()->currentChannel(), random);
     QCOMPARE(w->windowTitle().startsWith(QStringLiteral("#random")), true);
+}
+
+void tst_app_widgets::languageSwitchesWithoutRestart()
+{
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE(f.state()->currentChannel(), m_general);
+    f.composer()->setPlainText(u"half a thought"_s);
+    f.app->setLanguage(u"fr"_s);
+    // A new window, in French at once, over the same state; the draft survives.
+    QCOMPARE(f.composer()->placeholderText(), u"Message dans #general"_s);
+    QCOMPARE(f.composer()->toPlainText(), u"half a thought"_s);
+    QCOMPARE(f.state()->currentChannel(), m_general);
+    QCOMPARE(f.app->settings()->value(u"ui/language"_s).toString(), u"fr"_s);
+    f.app->setLanguage(u"en"_s);
+    QCOMPARE(f.composer()->placeholderText(), u"Message #general"_s);
+    f.composer()->clear();
 }
 
 void tst_app_widgets::nextStartSignsInWithoutAsking()
