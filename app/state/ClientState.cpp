@@ -1,5 +1,6 @@
 #include "ClientState.h"
 
+#include "ShownName.h"
 #include "net/Connection.h"
 #include "net/Outbox.h"
 #include "shared/Limits.h"
@@ -9,7 +10,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -18,15 +18,6 @@ namespace kith::app {
 namespace {
 const QLatin1String kGuildId{"guild_id"};
 const QLatin1String kChannelId{"channel_id"};
-const QLatin1String kUserId{"user_id"};
-constexpr int kTypingShownMs = 8000;   // the protocol: drop 8 s after the last typing.started
-constexpr int kTypingResendMs = 5000;  // the host passes one on per 5 s anyway
-constexpr int kAckDelayMs = 250;       // coalesce acks while messages stream in
-
-QString nameOf(const User &u)
-{
-    return u.displayName.isEmpty() ? u.username : u.displayName;
-}
 
 QList<Message> messagesFrom(const QJsonObject &d)
 {
@@ -40,28 +31,51 @@ QList<Message> messagesFrom(const QJsonObject &d)
 } // namespace
 
 ClientState::ClientState(Connection *connection, QObject *parent)
-    : QObject(parent), m_connection(connection)
+    : QObject(parent),
+      m_connection(connection),
+      m_dms(connection),
+      m_social(connection),
+      m_reads(
+          connection, [this](Id channelId) { return channel(channelId).guildId; },
+          [this](Id guildId, Id userId) {
+              for (const Member &mb : m_data.value(guildId).members)
+                  if (mb.user.id == userId)
+                      return mb.role != Role::Member;
+              return false;
+          })
 {
     connect(connection, &Connection::ready, this, &ClientState::onReady);
     connect(connection, &Connection::event, this, &ClientState::onEvent);
     connect(&m_messageModel, &MessageListModel::olderRequested, this, &ClientState::loadOlder);
-    m_messageModel.setMentionTest([this](const Message &m) { return mentionsMe(m); });
-    m_typingTimer.setInterval(500);
-    connect(&m_typingTimer, &QTimer::timeout, this, &ClientState::expireTyping);
-    m_ackTimer.setSingleShot(true);
-    m_ackTimer.setInterval(kAckDelayMs);
-    connect(&m_ackTimer, &QTimer::timeout, this, [this] {
-        const auto pending = std::exchange(m_pendingAcks, {});
-        for (auto it = pending.begin(); it != pending.end(); ++it)
-            ack(it.key(), it.value());
-    });
+    m_messageModel.setMentionTest([this](const Message &m) { return m_reads.mentionsMe(m); });
+    wireParts();
     wireModels();
+}
+
+void ClientState::wireParts()
+{
+    // Their signals are ours: views connect to ClientState only.
+    connect(&m_dms, &DmState::upserted, this, &ClientState::showDm);
+    connect(&m_dms, &DmState::removed, this, &ClientState::hideDm);
+    connect(&m_dms, &DmState::dmsChanged, this, &ClientState::dmsChanged);
+    connect(&m_dms, &DmState::opened, this, &ClientState::selectChannel);
+    connect(&m_dms, &DmState::actionFailed, this, &ClientState::actionFailed);
+    connect(&m_social, &SocialState::presenceChanged, this, &ClientState::presenceChanged);
+    connect(&m_social, &SocialState::friendRequestAnswered, this, &ClientState::friendRequestAnswered);
+    connect(&m_social, &SocialState::relationshipsChanged, this, &ClientState::relationshipsChanged);
+    connect(&m_social, &SocialState::typingChanged, this, &ClientState::typingChanged);
+    connect(&m_social, &SocialState::actionFailed, this, &ClientState::actionFailed);
+    // My read marker counts as DM activity (it orders the DM list).
+    connect(&m_reads, &ReadTracker::lastReadSet, &m_dms, &DmState::noteLastRead);
+    connect(&m_reads, &ReadTracker::readStateChanged, this, &ClientState::readStateChanged);
+    connect(&m_reads, &ReadTracker::mutesChanged, this, &ClientState::mutesChanged);
+    connect(&m_reads, &ReadTracker::notifiable, this, &ClientState::notifiable);
 }
 
 void ClientState::wireModels()
 {
     m_channelModel.setExtra([this](const Channel &c, int role) -> QVariant {
-        const ReadState rs = m_readStates.value(c.id);
+        const ReadState rs = m_reads.readState(c.id);
         switch (role) {
         case ChannelListModel::UnreadRole:
             return rs.unread > 0;
@@ -74,7 +88,7 @@ void ClientState::wireModels()
         case ChannelListModel::MutedRole:
             return isMuted(c.id);
         case ChannelListModel::LastActivityRole: {
-            const Id newest = c.isDm() ? m_dmActivity.value(c.id) : 0;
+            const Id newest = c.isDm() ? m_dms.activity(c.id) : 0;
             return newest ? lastActivityText(newest, QDateTime::currentDateTime()) : QString();
         }
         }
@@ -139,7 +153,7 @@ Guild ClientState::guild(Id id) const
 Channel ClientState::channel(Id id) const
 {
     if (m_dms.contains(id))
-        return m_dms.value(id);
+        return m_dms.channel(id);
     for (const GuildData &g : m_data)
         for (const Channel &c : g.channels)
             if (c.id == id)
@@ -149,7 +163,7 @@ Channel ClientState::channel(Id id) const
 
 QList<Channel> ClientState::channelsOf(Id guildId) const
 {
-    QList<Channel> cs = guildId ? m_data.value(guildId).channels : m_dms.values();
+    QList<Channel> cs = guildId ? m_data.value(guildId).channels : m_dms.channels();
     ChannelListModel::sort(cs);
     return cs;
 }
@@ -166,6 +180,9 @@ void ClientState::onReady(const QJsonObject &d)
 {
     m_me = User::fromJson(d.value(QLatin1String("user")).toObject());
     m_messageModel.setMe(m_me);
+    m_dms.setMe(m_me);
+    m_social.setMe(m_me.id);
+    m_reads.setMe(m_me);
     m_data.clear();
     QList<Guild> order;
     for (const QJsonValue &v : d.value(QLatin1String("guilds")).toArray()) {
@@ -179,29 +196,9 @@ void ClientState::onReady(const QJsonObject &d)
         order.append(g.guild);
         m_data.insert(g.guild.id, g);
     }
-    m_readStates.clear();
-    for (const QJsonValue &v : d.value(QLatin1String("read_states")).toArray())
-        setReadState(v.toObject());
-    m_dms.clear();
-    for (const QJsonValue &v : d.value(QLatin1String("dms")).toArray())
-        upsertDm(Channel::fromJson(v.toObject()));
-    m_relations.clear();
-    for (const QJsonValue &v : d.value(QLatin1String("friends")).toArray()) {
-        const User u = User::fromJson(v.toObject());
-        m_relations.insert(u.id, {u, QStringLiteral("friend")});
-    }
-    m_presence.clear();
-    for (const QJsonValue &v : d.value(QLatin1String("presences")).toArray()) {
-        const QJsonObject o = v.toObject();
-        m_presence.insert(idFromJson(o.value(kUserId)),
-                          {o.value(QLatin1String("status")).toString(), o.value(QLatin1String("custom_status")).toString()});
-    }
-    // The first ready tells what I chose (maybe on another device); on later ones (a restarted
-    // host forgets presence) my choice stands and goes out again below.
-    const QString mine = m_presence.value(m_me.id).status;
-    if (!m_hasState && (mine == u"dnd" || mine == u"invisible" || mine == u"online"))
-        m_myStatus = mine;
-    m_typing.clear();
+    m_reads.reset(d.value(QLatin1String("read_states")).toArray());
+    m_dms.reset(d.value(QLatin1String("dms")).toArray());
+    const QString hostStatus = m_social.loadReady(d);
     m_guildModel.reset(order);
     const bool wasHome = m_hasState && m_guild == 0;
     m_hasState = true;
@@ -217,9 +214,7 @@ void ClientState::onReady(const QJsonObject &d)
     emit dmsChanged();
     emit relationshipsChanged();
     emit presenceChanged(m_me.id);
-    refreshRelationships();
-    if (m_idle || (m_myStatus != mine && !(m_myStatus == u"online" && mine == u"idle")))
-        setIdle(m_idle); // a new session starts active and online: tell the host what we are
+    m_social.afterReady(hostStatus);
 }
 
 void ClientState::selectGuild(Id id)
@@ -229,7 +224,7 @@ void ClientState::selectGuild(Id id)
     if (id == m_guild && id)
         return;
     m_guild = id;
-    m_channelModel.reset(id ? m_data.value(id).channels : m_dms.values());
+    m_channelModel.reset(id ? m_data.value(id).channels : m_dms.channels());
     m_memberModel.reset(m_data.value(id).members);
     emit currentGuildChanged(id);
     const QList<Channel> &cs = m_channelModel.channels();
@@ -296,7 +291,7 @@ void ClientState::loadLatest()
                               const QList<Message> page = messagesFrom(r.d);
                               m_messageModel.reset(channelId, page, page.size() < m_pageSize);
                               if (!page.isEmpty())
-                                  ack(channelId, page.first().id);
+                                  m_reads.ack(channelId, page.first().id);
                               if (m_outbox)
                                   m_messageModel.setPending(m_outbox->entries(channelId));
                               emit historyLoaded(channelId);
@@ -365,8 +360,9 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
     if (name == ev::MessageCreated) {
         const Message m = Message::fromJson(d);
         m_messageModel.upsert(m);
-        countMessage(m);
-        noteDmActivity(m.channelId, m.id);
+        m_social.stopTyping(m.channelId, m.author.id); // the author stopped typing when it arrived
+        m_reads.count(m, m.channelId == m_channel && m_viewing);
+        m_dms.noteMessage(m.channelId, m.id);
     } else if (name == ev::MessageUpdated) {
         m_messageModel.upsert(Message::fromJson(d));
     } else if (name == ev::MessageDeleted) {
@@ -410,9 +406,9 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
         refreshMembers(gid);
     } else if ((name == ev::ChannelCreated || name == ev::ChannelUpdated)
                && d.value(kGuildId).isNull()) {
-        upsertDm(Channel::fromJson(d));
+        m_dms.upsert(Channel::fromJson(d));
     } else if (name == ev::ChannelDeleted && d.value(kGuildId).isNull()) {
-        removeDm(idFromJson(d.value(QLatin1String("id"))));
+        m_dms.remove(idFromJson(d.value(QLatin1String("id"))));
     } else if (name == ev::ChannelCreated || name == ev::ChannelUpdated) {
         const Channel c = Channel::fromJson(d);
         if (!m_data.contains(c.guildId))
@@ -438,8 +434,10 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
             const QList<Channel> &cs = m_channelModel.channels();
             selectChannel(cs.isEmpty() ? 0 : cs.first().id);
         }
+    } else if (name == ev::ReadStateUpdated) {
+        m_reads.apply(d);
     } else {
-        onSocialEvent(name, d);
+        m_social.onEvent(name, d);
     }
 }
 
@@ -568,401 +566,54 @@ void ClientState::deleteChannel(Id channelId)
     simple(op::ChannelDelete, {{kChannelId, idJson(channelId)}}, tr("Deleting the channel"));
 }
 
-// ---- friends, DMs, presence, typing, read states ----
+// ---- the social layer's parts, as Home and the views see them ----
 
-void ClientState::onSocialEvent(const QString &name, const QJsonObject &d)
+void ClientState::showDm(const Channel &c)
 {
-    if (name == ev::RelationshipUpdated) {
-        applyRelationship(User::fromJson(d.value(QLatin1String("user")).toObject()),
-                          d.value(QLatin1String("type")).toString());
-    } else if (name == ev::PresenceUpdated) {
-        const Id uid = idFromJson(d.value(kUserId));
-        const QString status = d.value(QLatin1String("status")).toString();
-        m_presence.insert(uid, {status, d.value(QLatin1String("custom_status")).toString()});
-        if (uid == m_me.id && (status == u"online" || status == u"dnd" || status == u"invisible"))
-            m_myStatus = status;
-        emit presenceChanged(uid);
-    } else if (name == ev::TypingStarted) {
-        const Id cid = idFromJson(d.value(kChannelId));
-        const Id uid = idFromJson(d.value(kUserId));
-        if (uid == m_me.id)
-            return;
-        m_typing[cid].insert(uid, QDeadlineTimer(kTypingShownMs));
-        if (!m_typingTimer.isActive())
-            m_typingTimer.start();
-        emit typingChanged(cid);
-    } else if (name == ev::ReadStateUpdated) {
-        setReadState(d);
+    if (!m_hasState || m_guild != 0)
+        return;
+    m_channelModel.upsert(c);
+    if (c.id == m_channel) {
+        showMembersOfHome();
+        emit channelInfoChanged();
     }
 }
 
-void ClientState::upsertDm(Channel c)
+void ClientState::hideDm(Id channelId)
 {
-    if (!c.id || !c.isDm())
-        return;
-    if (c.name.isEmpty())
-        c.name = dmTitle(c); // shown wherever a channel's name is
-    // Most recent first: the list sorts by position, so the position is minus the age.
-    if (c.lastMessageId > m_dmActivity.value(c.id))
-        m_dmActivity.insert(c.id, c.lastMessageId);
-    const Id newest = qMax(c.id, m_dmActivity.value(c.id));
-    c.position = -int((snowflake::timestampMs(newest) - snowflake::kEpochMs) / 1000);
-    m_dms.insert(c.id, c);
-    if (m_hasState && m_guild == 0) {
-        m_channelModel.upsert(c);
-        if (c.id == m_channel) {
-            showMembersOfHome();
-            emit channelInfoChanged();
-        }
-    }
-    emit dmsChanged();
-}
-
-void ClientState::noteDmActivity(Id channelId, Id messageId)
-{
-    if (!m_dms.contains(channelId) || messageId <= m_dmActivity.value(channelId))
-        return;
-    m_dmActivity.insert(channelId, messageId);
-    upsertDm(m_dms.value(channelId));
-}
-
-QString ClientState::dmTitle(const Channel &c) const
-{
-    if (!c.isDm())
-        return c.name;
-    if (!c.name.isEmpty())
-        return c.name;
-    QStringList names;
-    for (const User &u : c.recipients)
-        if (u.id != m_me.id)
-            names.append(nameOf(u));
-    return names.isEmpty() ? nameOf(m_me) : names.join(QStringLiteral(", "));
-}
-
-Id ClientState::dmPeer(const Channel &c) const
-{
-    if (c.type != ChannelType::Dm)
-        return 0;
-    for (const User &u : c.recipients)
-        if (u.id != m_me.id)
-            return u.id;
-    return 0;
+    if (m_guild == 0)
+        m_channelModel.remove(channelId);
+    if (channelId == m_channel && m_guild == 0)
+        selectChannel(0);
 }
 
 void ClientState::showMembersOfHome()
 {
+    const Channel dm = m_dms.channel(m_channel);
     QList<Member> ms;
-    for (const User &u : m_dms.value(m_channel).recipients)
-        ms.append(Member{u, u.id == m_dms.value(m_channel).ownerId ? Role::Owner : Role::Member, {}});
+    for (const User &u : dm.recipients)
+        ms.append(Member{u, u.id == dm.ownerId ? Role::Owner : Role::Member, {}});
     m_memberModel.reset(ms);
-}
-
-void ClientState::openDm(Id userId)
-{
-    m_connection->request(op::DmOpen, {{kUserId, idJson(userId)}}, this, [this](const Reply &r) {
-        if (!r.ok) {
-            emit actionFailed(tr("Opening the conversation"), r.error);
-            return;
-        }
-        const Channel c = Channel::fromJson(r.d.value(QLatin1String("channel")).toObject());
-        upsertDm(c);
-        selectChannel(c.id);
-    });
-}
-
-void ClientState::removeDm(Id cid)
-{
-    if (!m_dms.remove(cid))
-        return;
-    if (m_guild == 0)
-        m_channelModel.remove(cid);
-    if (cid == m_channel && m_guild == 0)
-        selectChannel(0);
-    emit dmsChanged();
-}
-
-void ClientState::createGroupDm(const QList<Id> &userIds, const QString &name)
-{
-    QJsonArray ids;
-    for (Id id : userIds)
-        ids.append(idJson(id));
-    QJsonObject d{{QLatin1String("user_ids"), ids}};
-    if (!name.trimmed().isEmpty())
-        d.insert(QLatin1String("name"), name.simplified());
-    m_connection->request(op::DmCreateGroup, d, this, [this](const Reply &r) {
-        if (!r.ok) {
-            emit actionFailed(tr("Creating the group"), r.error);
-            return;
-        }
-        const Channel c = Channel::fromJson(r.d.value(QLatin1String("channel")).toObject());
-        upsertDm(c);
-        selectChannel(c.id);
-    });
-}
-
-void ClientState::addToGroupDm(Id channelId, Id userId)
-{
-    m_connection->request(op::DmAdd, {{kChannelId, idJson(channelId)}, {kUserId, idJson(userId)}}, this,
-                          [this](const Reply &r) {
-                              if (!r.ok) {
-                                  emit actionFailed(tr("Adding to the group"), r.error);
-                                  return;
-                              }
-                              upsertDm(Channel::fromJson(r.d));
-                          });
-}
-
-void ClientState::removeFromGroupDm(Id channelId, Id userId)
-{
-    m_connection->request(op::DmRemove, {{kChannelId, idJson(channelId)}, {kUserId, idJson(userId)}}, this,
-                          [this](const Reply &r) {
-                              if (!r.ok) {
-                                  emit actionFailed(tr("Removing from the group"), r.error);
-                                  return;
-                              }
-                              upsertDm(Channel::fromJson(r.d));
-                          });
-}
-
-void ClientState::leaveGroupDm(Id channelId)
-{
-    m_connection->request(op::DmLeave, {{kChannelId, idJson(channelId)}}, this, [this, channelId](const Reply &r) {
-        if (!r.ok) {
-            emit actionFailed(tr("Leaving the group"), r.error);
-            return;
-        }
-        removeDm(channelId);
-    });
-}
-
-QList<User> ClientState::friendsOutside(Id channelId) const
-{
-    const Channel c = m_dms.value(channelId);
-    QList<User> out;
-    for (const Relationship &r : m_relations) {
-        if (r.type != u"friend")
-            continue;
-        const bool in = std::any_of(c.recipients.begin(), c.recipients.end(),
-                                    [&](const User &u) { return u.id == r.user.id; });
-        if (!in)
-            out.append(r.user);
-    }
-    std::sort(out.begin(), out.end(), [](const User &a, const User &b) {
-        return nameOf(a).compare(nameOf(b), Qt::CaseInsensitive) < 0;
-    });
-    return out;
-}
-
-void ClientState::applyRelationship(const User &user, const QString &type)
-{
-    if (!user.id)
-        return;
-    if (type.isEmpty() || type == u"none")
-        m_relations.remove(user.id);
-    else
-        m_relations.insert(user.id, {user, type});
-    emit relationshipsChanged();
-}
-
-void ClientState::refreshRelationships()
-{
-    m_connection->request(op::FriendList, {}, this, [this](const Reply &r) {
-        if (!r.ok)
-            return;
-        m_relations.clear();
-        for (const char *type : {"friends", "incoming", "outgoing", "blocked"}) {
-            // The list names are plural, the relationship types singular (friends -> friend).
-            QString t = QString::fromLatin1(type);
-            if (t == u"friends")
-                t = QStringLiteral("friend");
-            for (const QJsonValue &v : r.d.value(QLatin1String(type)).toArray()) {
-                const User u = User::fromJson(v.toObject());
-                m_relations.insert(u.id, {u, t});
-            }
-        }
-        emit relationshipsChanged();
-    });
-}
-
-void ClientState::requestFriend(const QString &username)
-{
-    m_connection->request(op::FriendRequest, {{QLatin1String("username"), username}}, this, [this, username](const Reply &r) {
-        emit friendRequestAnswered(username, r.ok);
-        if (!r.ok)
-            return;
-        applyRelationship(User::fromJson(r.d.value(QLatin1String("user")).toObject()),
-                          r.d.value(QLatin1String("type")).toString());
-    });
-}
-
-void ClientState::relate(QLatin1String op, Id userId)
-{
-    m_connection->request(op, {{kUserId, idJson(userId)}}, this, [this](const Reply &r) {
-        if (!r.ok) {
-            emit actionFailed(tr("Changing the friendship"), r.error);
-            return;
-        }
-        applyRelationship(User::fromJson(r.d.value(QLatin1String("user")).toObject()),
-                          r.d.value(QLatin1String("type")).toString());
-    });
-}
-
-void ClientState::setPresence(const QString &status, const QString &customStatus)
-{
-    m_myStatus = status;
-    m_idle = false;
-    m_connection->request(op::PresenceSet,
-                          {{QLatin1String("status"), status}, {QLatin1String("custom_status"), customStatus}},
-                          this, [this](const Reply &r) {
-                              if (!r.ok) {
-                                  emit actionFailed(tr("Changing your status"), r.error);
-                                  return;
-                              }
-                              onSocialEvent(ev::PresenceUpdated, r.d);
-                          });
-}
-
-void ClientState::setIdle(bool idle)
-{
-    m_idle = idle;
-    if (!m_hasState || m_connection->state() != Connection::State::Online)
-        return;
-    // custom_status absent: left as it is.
-    m_connection->request(op::PresenceSet, {{QLatin1String("status"), idle ? QStringLiteral("idle") : m_myStatus}},
-                          this, [this](const Reply &r) {
-                              if (r.ok)
-                                  onSocialEvent(ev::PresenceUpdated, r.d);
-                          });
 }
 
 QStringList ClientState::typingNames(Id channelId) const
 {
-    const auto users = m_typing.value(channelId);
-    QList<QPair<qint64, Id>> order;
-    for (auto it = users.begin(); it != users.end(); ++it)
-        if (!it.value().hasExpired())
-            order.append({it.value().deadline(), it.key()});
-    std::sort(order.begin(), order.end());
     const Channel c = channel(channelId);
     auto lookup = [&](Id uid) -> QString {
         for (const User &u : c.recipients)
             if (u.id == uid)
-                return nameOf(u);
+                return shownName(u);
         for (const Member &m : m_data.value(c.guildId).members)
             if (m.user.id == uid)
-                return nameOf(m.user);
-        if (m_relations.contains(uid))
-            return nameOf(m_relations.value(uid).user);
+                return shownName(m.user);
+        if (m_social.hasRelation(uid))
+            return shownName(m_social.relation(uid).user);
         return tr("Someone");
     };
     QStringList names;
-    for (const auto &p : order)
-        names.append(lookup(p.second));
+    for (Id uid : m_social.typingUsers(channelId))
+        names.append(lookup(uid));
     return names;
-}
-
-void ClientState::expireTyping()
-{
-    for (auto it = m_typing.begin(); it != m_typing.end();) {
-        const Id cid = it.key();
-        const qsizetype before = it->size();
-        it->removeIf([](const auto &entry) { return entry.value().hasExpired(); });
-        const bool changed = it->size() != before;
-        it = it->isEmpty() ? m_typing.erase(it) : std::next(it);
-        if (changed)
-            emit typingChanged(cid);
-    }
-    if (m_typing.isEmpty())
-        m_typingTimer.stop();
-}
-
-void ClientState::noteTyping()
-{
-    if (!m_channel || m_connection->state() != Connection::State::Online)
-        return;
-    if (m_typingChannel == m_channel && m_typingSent.isValid() && m_typingSent.elapsed() < kTypingResendMs)
-        return;
-    m_typingChannel = m_channel;
-    m_typingSent.start();
-    m_connection->request(op::TypingStart, {{kChannelId, idJson(m_channel)}}, this, [](const Reply &) {});
-}
-
-void ClientState::setReadState(const QJsonObject &o)
-{
-    const Id cid = idFromJson(o.value(kChannelId));
-    if (!cid)
-        return;
-    const ReadState rs = ReadState::fromJson(o);
-    const ReadState old = m_readStates.value(cid);
-    if (old.lastReadId > rs.lastReadId)
-        return; // an older marker arriving late: the newer one stands
-    m_readStates.insert(cid, rs);
-    if (rs.lastReadId > m_dmActivity.value(cid))
-        m_dmActivity.insert(cid, rs.lastReadId); // any channel: ready lists read states before DMs
-    emit readStateChanged(cid);
-}
-
-bool ClientState::mentionsMe(const Message &m) const
-{
-    // As the host counts them: @username as a whole name, @everyone from a guild's owner/admin.
-    static const QString pre = QStringLiteral("(?<![A-Za-z0-9_.@])@");
-    static const QString post = QStringLiteral("(?![A-Za-z0-9_@]|\\.[A-Za-z0-9_])");
-    if (m_mentionReFor != m_me.username || !m_mentionRe.isValid()) { // built once per name: every row asks
-        m_mentionReFor = m_me.username;
-        m_mentionRe = QRegularExpression(pre + QRegularExpression::escape(m_me.username) + post,
-                                         QRegularExpression::CaseInsensitiveOption);
-        m_mentionRe.optimize();
-    }
-    if (!m.content.contains(u'@'))
-        return false;
-    if (m_mentionRe.match(m.content).hasMatch())
-        return true;
-    if (!m.guildId)
-        return false;
-    static const QRegularExpression everyone(pre + QStringLiteral("everyone") + post,
-                                             QRegularExpression::CaseInsensitiveOption);
-    if (!everyone.match(m.content).hasMatch())
-        return false;
-    for (const Member &mb : m_data.value(m.guildId).members)
-        if (mb.user.id == m.author.id)
-            return mb.role != Role::Member;
-    return false;
-}
-
-void ClientState::countMessage(const Message &m)
-{
-    // The author stopped typing when the message arrived.
-    if (m_typing.contains(m.channelId) && m_typing[m.channelId].remove(m.author.id))
-        emit typingChanged(m.channelId);
-    if (m.author.id == m_me.id || m.authorBlocked)
-        return;
-    if (m.channelId == m_channel && m_viewing) {
-        m_pendingAcks.insert(m.channelId, qMax(m_pendingAcks.value(m.channelId), m.id));
-        m_ackTimer.start();
-        return;
-    }
-    ReadState &rs = m_readStates[m.channelId];
-    if (m.id <= rs.lastReadId)
-        return;
-    const bool mention = mentionsMe(m);
-    ++rs.unread;
-    if (mention)
-        ++rs.mentions;
-    emit readStateChanged(m.channelId);
-    if ((mention || !m.guildId) && !isMuted(m.channelId))
-        emit notifiable(m, mention);
-}
-
-void ClientState::ack(Id channelId, Id messageId)
-{
-    const ReadState rs = m_readStates.value(channelId);
-    if (!messageId || (messageId <= rs.lastReadId && rs.unread == 0 && rs.mentions == 0))
-        return;
-    m_connection->request(op::ChannelAck, {{kChannelId, idJson(channelId)}, {QLatin1String("message_id"), idJson(messageId)}},
-                          this, [this](const Reply &r) {
-                              if (r.ok)
-                                  setReadState(r.d);
-                          });
 }
 
 void ClientState::markRead(Id channelId)
@@ -973,7 +624,7 @@ void ClientState::markRead(Id channelId)
     for (int row = n - 1; row >= 0; --row) {
         const Id id = m_messageModel.messageAt(row).id;
         if (id) {
-            ack(channelId, id);
+            m_reads.ack(channelId, id);
             return;
         }
     }
@@ -988,72 +639,19 @@ void ClientState::setViewing(bool viewing)
         markRead(m_channel);
 }
 
-int ClientState::guildMentions(Id guildId) const
-{
-    if (m_mutedGuilds.contains(guildId))
-        return 0;
-    int n = 0;
-    for (const Channel &c : m_data.value(guildId).channels)
-        if (!m_mutedChannels.contains(c.id))
-            n += m_readStates.value(c.id).mentions;
-    return n;
-}
-
-bool ClientState::guildUnread(Id guildId) const
-{
-    if (m_mutedGuilds.contains(guildId))
-        return false;
-    for (const Channel &c : m_data.value(guildId).channels)
-        if (!m_mutedChannels.contains(c.id) && m_readStates.value(c.id).unread > 0)
-            return true;
-    return false;
-}
-
-int ClientState::dmMentions() const
-{
-    int n = 0;
-    for (const Channel &c : m_dms)
-        if (!m_mutedChannels.contains(c.id))
-            n += m_readStates.value(c.id).unread;
-    return n;
-}
-
-bool ClientState::isMuted(Id channelId) const
-{
-    if (m_mutedChannels.contains(channelId))
-        return true;
-    const Id gid = channel(channelId).guildId;
-    return gid && m_mutedGuilds.contains(gid);
-}
-
-void ClientState::setChannelMuted(Id channelId, bool muted)
-{
-    if (muted == m_mutedChannels.contains(channelId))
-        return;
-    if (muted)
-        m_mutedChannels.insert(channelId);
-    else
-        m_mutedChannels.remove(channelId);
-    emit mutesChanged();
-}
-
-void ClientState::setGuildMuted(Id guildId, bool muted)
-{
-    if (muted == m_mutedGuilds.contains(guildId))
-        return;
-    if (muted)
-        m_mutedGuilds.insert(guildId);
-    else
-        m_mutedGuilds.remove(guildId);
-    emit mutesChanged();
-}
-
 void ClientState::setMutes(const QSet<Id> &channels, const QSet<Id> &guilds)
 {
-    m_mutedChannels = channels;
-    m_mutedGuilds = guilds;
+    m_reads.setMutes(channels, guilds);
     m_channelModel.refreshAll();
     m_guildModel.refreshAll();
+}
+
+int ClientState::totalMentions() const
+{
+    int n = dmMentions();
+    for (auto it = m_data.begin(); it != m_data.end(); ++it)
+        n += guildMentions(it.key());
+    return n;
 }
 
 QString ClientState::lastActivityText(Id messageId, const QDateTime &now)
@@ -1072,14 +670,6 @@ QString ClientState::lastActivityText(Id messageId, const QDateTime &now)
     if (days < 7)
         return tr("%n days", nullptr, int(days));
     return QLocale().toString(then.date(), QLocale::ShortFormat);
-}
-
-int ClientState::totalMentions() const
-{
-    int n = dmMentions();
-    for (auto it = m_data.begin(); it != m_data.end(); ++it)
-        n += guildMentions(it.key());
-    return n;
 }
 
 } // namespace kith::app

@@ -2,37 +2,27 @@
 //! The client's picture of one host: guilds, channels, members and the open channel's
 //! messages, kept current from the Connection's events and exposed as item models.
 //! Views read the models and call the intent methods; they never see JSON.
+//! The social layer lives in its parts (DmState, SocialState, ReadTracker): this class
+//! routes events to them, forwards to them and re-emits their signals as its own.
 
 #include "ChannelListModel.h"
+#include "DmState.h"
 #include "GuildListModel.h"
 #include "MemberListModel.h"
 #include "MessageListModel.h"
+#include "ReadTracker.h"
+#include "SocialState.h"
 #include "shared/ErrorCode.h"
 
-#include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <QObject>
-#include <QRegularExpression>
 #include <QTimer>
 
 namespace kith::app {
 
 class Connection;
 class Outbox;
-
-//! How a user shows: online, idle, dnd, invisible (only ever mine) or offline.
-struct Presence {
-    QString status = QStringLiteral("offline");
-    QString customStatus;
-};
-
-//! Another user as I see them: friend, incoming, outgoing or blocked.
-struct Relationship {
-    User user;
-    QString type;
-};
 
 class ClientState : public QObject
 {
@@ -84,58 +74,60 @@ public:
     // the friends view.
     bool isHome() const { return m_hasState && m_guild == 0; }
     void selectHome() { selectGuild(0); }
-    QList<Channel> dms() const { return m_dms.values(); }
+    QList<Channel> dms() const { return m_dms.channels(); }
     //! A DM's title: the group's name, or the other people's names.
-    QString dmTitle(const Channel &c) const;
+    QString dmTitle(const Channel &c) const { return m_dms.title(c); }
     //! The other person of a 1:1 DM (0 for groups).
-    Id dmPeer(const Channel &c) const;
-    void openDm(Id userId);
+    Id dmPeer(const Channel &c) const { return m_dms.peer(c); }
+    void openDm(Id userId) { m_dms.open(userId); }
     //! dm.create_group with the chosen people (not me); an empty name leaves it unnamed.
-    void createGroupDm(const QList<Id> &userIds, const QString &name);
-    void addToGroupDm(Id channelId, Id userId);
-    void removeFromGroupDm(Id channelId, Id userId); //!< the group's owner only
-    void leaveGroupDm(Id channelId);
+    void createGroupDm(const QList<Id> &userIds, const QString &name) { m_dms.createGroup(userIds, name); }
+    void addToGroupDm(Id channelId, Id userId) { m_dms.addMember(channelId, userId); }
+    //! The group's owner only.
+    void removeFromGroupDm(Id channelId, Id userId) { m_dms.removeMember(channelId, userId); }
+    void leaveGroupDm(Id channelId) { m_dms.leave(channelId); }
     //! Friends who are not yet in the DM (whom "Add member" offers).
-    QList<User> friendsOutside(Id channelId) const;
-    QList<Relationship> relationships() const { return m_relations.values(); }
-    QString relationship(Id userId) const { return m_relations.value(userId).type; }
-    void refreshRelationships();
-    void requestFriend(const QString &username);
+    QList<User> friendsOutside(Id channelId) const { return m_social.friendsOutside(m_dms.channel(channelId)); }
+    QList<Relationship> relationships() const { return m_social.relationships(); }
+    QString relationship(Id userId) const { return m_social.relation(userId).type; }
+    void refreshRelationships() { m_social.refreshRelationships(); }
+    void requestFriend(const QString &username) { m_social.requestFriend(username); }
     //! friend.accept/decline/cancel/remove, user.block/unblock on one user.
-    void relate(QLatin1String op, Id userId);
+    void relate(QLatin1String op, Id userId) { m_social.relate(op, userId); }
 
     // Presence
-    Presence presence(Id userId) const { return m_presence.value(userId); }
-    QString myStatus() const { return m_myStatus; }  //!< chosen: online, idle, dnd, invisible
-    QString myCustomStatus() const { return m_presence.value(m_me.id).customStatus; }
-    void setPresence(const QString &status, const QString &customStatus);
+    Presence presence(Id userId) const { return m_social.presence(userId); }
+    QString myStatus() const { return m_social.myStatus(); }  //!< chosen: online, idle, dnd, invisible
+    QString myCustomStatus() const { return m_social.presence(m_me.id).customStatus; }
+    void setPresence(const QString &status, const QString &customStatus) { m_social.setPresence(status, customStatus); }
     //! Reports this session idle (no input for a while) or active again.
-    void setIdle(bool idle);
-    bool isIdle() const { return m_idle; }
+    void setIdle(bool idle) { m_social.setIdle(idle); }
+    bool isIdle() const { return m_social.isIdle(); }
 
     // Typing
     //! Display names of those typing in a channel now (not me), oldest first.
     QStringList typingNames(Id channelId) const;
     //! The user is composing in the open channel: tells the host, at most every few seconds.
-    void noteTyping();
+    void noteTyping() { m_social.noteTyping(m_channel); }
 
     // Read states
-    ReadState readState(Id channelId) const { return m_readStates.value(channelId); }
-    int guildMentions(Id guildId) const;
-    bool guildUnread(Id guildId) const;
-    int dmMentions() const; //!< unread DMs count as mentions, as they are addressed to me
+    ReadState readState(Id channelId) const { return m_reads.readState(channelId); }
+    int guildMentions(Id guildId) const { return m_reads.guildMentions(guildId, m_data.value(guildId).channels); }
+    bool guildUnread(Id guildId) const { return m_reads.guildUnread(guildId, m_data.value(guildId).channels); }
+    //! Unread DMs count as mentions, as they are addressed to me.
+    int dmMentions() const { return m_reads.dmUnread(m_dms.channels()); }
     int totalMentions() const;
 
     // Mutes: a muted channel, or any channel of a muted guild, raises no notification and
     // counts neither on the guild's icon nor in the total (its own badge stays).
-    bool isChannelMuted(Id channelId) const { return m_mutedChannels.contains(channelId); }
-    bool isGuildMuted(Id guildId) const { return m_mutedGuilds.contains(guildId); }
+    bool isChannelMuted(Id channelId) const { return m_reads.isChannelMuted(channelId); }
+    bool isGuildMuted(Id guildId) const { return m_reads.isGuildMuted(guildId); }
     //! The channel is muted itself or through its guild.
-    bool isMuted(Id channelId) const;
-    void setChannelMuted(Id channelId, bool muted);
-    void setGuildMuted(Id guildId, bool muted);
-    QSet<Id> mutedChannels() const { return m_mutedChannels; }
-    QSet<Id> mutedGuilds() const { return m_mutedGuilds; }
+    bool isMuted(Id channelId) const { return m_reads.isMuted(channelId); }
+    void setChannelMuted(Id channelId, bool muted) { m_reads.setChannelMuted(channelId, muted); }
+    void setGuildMuted(Id guildId, bool muted) { m_reads.setGuildMuted(guildId, muted); }
+    QSet<Id> mutedChannels() const { return m_reads.mutedChannels(); }
+    QSet<Id> mutedGuilds() const { return m_reads.mutedGuilds(); }
     //! Loads saved mutes (no mutesChanged).
     void setMutes(const QSet<Id> &channels, const QSet<Id> &guilds);
 
@@ -178,18 +170,11 @@ private:
     void loadLatest();
     void loadOlder(Id channelId, Id beforeId);
     void simple(QLatin1String op, const QJsonObject &d, const QString &what);
-    void onSocialEvent(const QString &name, const QJsonObject &d);
-    void upsertDm(Channel c);
-    void noteDmActivity(Id channelId, Id messageId);
-    void setReadState(const QJsonObject &o);
-    void countMessage(const Message &m);
-    bool mentionsMe(const Message &m) const;
-    void applyRelationship(const User &user, const QString &type);
-    void expireTyping();
+    void showDm(const Channel &c);
+    void hideDm(Id channelId);
     void showMembersOfHome();
+    void wireParts();
     void wireModels();
-    void ack(Id channelId, Id messageId);
-    void removeDm(Id channelId);
 
     Connection *m_connection;
     Outbox *m_outbox = nullptr;
@@ -197,6 +182,9 @@ private:
     ChannelListModel m_channelModel;
     MemberListModel m_memberModel;
     MessageListModel m_messageModel;
+    DmState m_dms;
+    SocialState m_social;
+    ReadTracker m_reads;
 
     bool m_hasState = false;
     User m_me;
@@ -207,24 +195,7 @@ private:
     Id m_selectAfterCreate = 0;
     int m_pageSize = 50;
 
-    QHash<Id, Channel> m_dms;
-    mutable QRegularExpression m_mentionRe;
-    mutable QString m_mentionReFor;
-    QHash<Id, Id> m_dmActivity; //!< DM -> newest message id seen, to list recent ones first
-    QHash<Id, Relationship> m_relations;
-    QHash<Id, Presence> m_presence;
-    QHash<Id, ReadState> m_readStates;
-    QHash<Id, QHash<Id, QDeadlineTimer>> m_typing; //!< channel -> user -> until
-    QTimer m_typingTimer;
-    QElapsedTimer m_typingSent;
-    Id m_typingChannel = 0;
-    QString m_myStatus = QStringLiteral("online");
-    bool m_idle = false;
-    bool m_viewing = true;
-    QTimer m_ackTimer;
-    QHash<Id, Id> m_pendingAcks; //!< channel -> newest message to ack
-    QSet<Id> m_mutedChannels;
-    QSet<Id> m_mutedGuilds;
+    bool m_viewing = true; //!< the window is active: new messages in the open channel are read
     QTimer m_activityTimer; //!< "5 min" becomes "6 min": repaint the DM rows now and then
 };
 
