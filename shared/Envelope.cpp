@@ -1,6 +1,7 @@
 #include "Envelope.h"
 
-#include <QJsonArray>
+#include "JsonWriter.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -70,23 +71,22 @@ QByteArray encodeRequest(const QJsonValue &id, QLatin1String op, const QJsonObje
 
 QByteArray encodeReply(const QJsonValue &re, const QJsonObject &d)
 {
-    QJsonObject o{{QLatin1String("re"), re}, {QLatin1String("ok"), true}, {QLatin1String("d"), d}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    // Framed by hand around the body: no outer QJsonObject holding a copy of d.
+    return encodeReplyBody(re, encodeBody(d));
 }
 
 QByteArray encodeReplyBody(const QJsonValue &re, const QByteArray &body)
 {
-    QByteArray id;
-    if (re.isDouble())
-        id = QByteArray::number(qint64(re.toDouble()));
-    else if (re.isString()) // let Qt escape it: the JSON array "[...]" minus its brackets
-        id = QJsonDocument(QJsonArray{re}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    JsonWriter w(body.size() + 48);
+    w.beginObject().key(QLatin1String("re"));
+    if (re.isDouble()) // parseRequest only lets integral ids through
+        w.value(qint64(re.toDouble()));
+    else if (re.isString())
+        w.value(re.toString());
     else
-        id = "null";
-    QByteArray out;
-    out.reserve(body.size() + id.size() + 24);
-    out.append(R"({"re":)").append(id).append(R"(,"ok":true,"d":)").append(body).append('}');
-    return out;
+        w.null();
+    w.key(QLatin1String("ok")).value(true).key(QLatin1String("d")).raw(body).endObject();
+    return w.take();
 }
 
 QJsonObject errorToJson(const Error &error)

@@ -69,6 +69,8 @@ void Directory::putMember(Id guildId, const Member &member)
     auto it = m_guilds.find(guildId);
     if (it == m_guilds.end())
         return;
+    if (!it->members.contains(member.user.id))
+        it->memberIds.append(member.user.id);
     it->members.insert(member.user.id, member);
     m_guildsOfUser[member.user.id].insert(guildId);
 }
@@ -76,8 +78,8 @@ void Directory::putMember(Id guildId, const Member &member)
 void Directory::removeMember(Id guildId, Id userId)
 {
     auto it = m_guilds.find(guildId);
-    if (it != m_guilds.end())
-        it->members.remove(userId);
+    if (it != m_guilds.end() && it->members.remove(userId))
+        it->memberIds.removeOne(userId);
     m_guildsOfUser[userId].remove(guildId);
 }
 
@@ -93,7 +95,7 @@ const Member *Directory::member(Id guildId, Id userId) const
 QList<Id> Directory::memberIds(Id guildId) const
 {
     const GuildEntry *g = guild(guildId);
-    return g ? g->members.keys() : QList<Id>{};
+    return g ? g->memberIds : QList<Id>{};
 }
 
 QList<Member> Directory::members(Id guildId) const

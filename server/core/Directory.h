@@ -18,6 +18,7 @@ public:
         Guild guild;
         QList<Id> channels;             //!< in position order
         QHash<Id, Member> members;      //!< by user id
+        QList<Id> memberIds;            //!< the same people as a list: every fan-out walks it
     };
 
     // Users

@@ -4,6 +4,7 @@
 #include "core/Directory.h"
 #include "core/Hub.h"
 #include "shared/JsonFields.h"
+#include "shared/JsonWriter.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
@@ -12,7 +13,6 @@
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace kith::server {
@@ -56,7 +56,7 @@ void Messages::fanOut(const Channel &channel, QLatin1String ev, const Message &m
     if (!blockers.isEmpty()) {
         Message flagged = m;
         flagged.authorBlocked = true;
-        m_ctx.hub.toUsers(blockers, ev, flagged.toJson());
+        m_ctx.hub.toUsers(blockers, ev, encodeMessage(flagged));
     }
 }
 
@@ -64,6 +64,8 @@ QList<Id> Messages::mentions(const Channel &channel, Id authorId, const QString 
 {
     static const QRegularExpression re(QStringLiteral("(?<![A-Za-z0-9_.@])@([A-Za-z0-9_.]{2,32})"));
     QList<Id> out;
+    if (!content.contains(u'@'))
+        return out; // most messages: no regex run at all
     auto it = re.globalMatch(content);
     while (it.hasNext()) {
         QString name = it.next().captured(1);
@@ -130,13 +132,15 @@ void Messages::send(const Call &call)
             Message stored = r->message;
             m_ctx.directory.noteMessage(stored.channelId, stored.id);
             complete(stored);
-            const QByteArray body = encodeBody(stored.toJson());
+            const QByteArray body = encodeMessage(stored);
             call.okBody(body);
             // A resend after a lost reply: the original was fanned out already.
             const Channel *channel = m_ctx.directory.channel(stored.channelId);
             if (!r->duplicate && channel)
                 fanOut(*channel, ev::MessageCreated, stored, body);
-        });
+        },
+        // Without mentions the job is the message's INSERT alone.
+        mentioned.isEmpty() ? WriteQueue::Writes::One : WriteQueue::Writes::Many);
 }
 
 void Messages::history(const Call &call)
@@ -172,13 +176,15 @@ void Messages::history(const Call &call)
         [this, call](Result<QList<Message>> &&r) {
             if (!r)
                 return call.fail(r.error());
-            QJsonArray list;
+            JsonWriter w(r->size() * 400 + 32);
+            w.beginObject().key(QLatin1String("messages")).beginArray();
             for (Message &m : r.value()) {
                 complete(m);
                 m.authorBlocked = m_ctx.directory.blocks(call.userId(), m.author.id);
-                list.append(m.toJson());
+                writeMessage(w, m);
             }
-            call.ok({{QLatin1String("messages"), list}});
+            w.endArray().endObject();
+            call.okBody(w.take());
         });
 }
 
@@ -210,7 +216,7 @@ void Messages::edit(const Call &call)
                     return call.fail(r.error());
                 Message m = r.value();
                 complete(m);
-                const QByteArray body = encodeBody(m.toJson());
+                const QByteArray body = encodeMessage(m);
                 call.okBody(body);
                 if (const Channel *c = m_ctx.directory.channel(m.channelId))
                     fanOut(*c, ev::MessageUpdated, m, body);

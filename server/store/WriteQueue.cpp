@@ -128,8 +128,9 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
     bool committed = m_store->begin();
     if (committed) {
         for (auto &job : batch) {
-            // A savepoint per job: a failing job takes back only its own writes.
-            const bool sp = m_store->savepoint();
+            // A savepoint per job: a failing job takes back only its own writes. A job of one
+            // statement has nothing to take back beyond what SQLite undoes for that statement.
+            const bool sp = job->savepoint && m_store->savepoint();
             const bool ok = job->run(*m_store);
             if (sp) {
                 if (ok)

@@ -25,6 +25,11 @@ public:
     //! Reader: a second connection (WAL lets it read beside the writer) for history pages, so
     //! they never wait behind a batch of writes; jobs run one by one, each on the last commit.
     enum class Mode { Writer, Reader };
+    //! What a job writes. Many: it runs inside a savepoint of its own, so when it fails only its
+    //! own writes are taken back. One: it changes the database with at most one statement and
+    //! never fails after that statement succeeded; SQLite takes back a failing statement by
+    //! itself, so the job needs no savepoint (two statements fewer per job).
+    enum class Writes { Many, One };
 
     //! Callbacks are delivered on owner's thread.
     WriteQueue(QObject *owner, QString path, bool syncFull, Mode mode = Mode::Writer);
@@ -36,10 +41,12 @@ public:
     void shutdown();
 
     template <class T>
-    void submit(std::function<Result<T>(SqlStore &)> job, std::function<void(Result<T> &&)> done)
+    void submit(std::function<Result<T>(SqlStore &)> job, std::function<void(Result<T> &&)> done,
+                Writes writes = Writes::Many)
     {
         auto state = std::make_shared<Result<T>>();
         auto j = std::make_unique<Job>();
+        j->savepoint = writes == Writes::Many;
         j->run = [state, job = std::move(job)](SqlStore &s) {
             *state = job(s);
             return state->ok();
@@ -76,6 +83,7 @@ private:
         std::function<void(const Error &)> abort;
         std::function<void()> complete;       //!< empty for runSync jobs
         QSemaphore *done = nullptr;           //!< runSync only
+        bool savepoint = true;                //!< false for Writes::One
     };
 
     void enqueue(std::unique_ptr<Job> job);
