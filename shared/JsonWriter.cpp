@@ -219,35 +219,24 @@ JsonWriter &JsonWriter::id(Id id)
 
 JsonWriter &JsonWriter::isoTime(qint64 unixMs)
 {
-    // The civil-date arithmetic of kith::isoTime (H. Hinnant's algorithm), written in place.
-    qint64 days = unixMs >= 0 ? unixMs / 86400000 : (unixMs - 86399999) / 86400000;
-    const qint64 msOfDay = unixMs - days * 86400000;
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 doe = days - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const int day = int(doy - (153 * mp + 2) / 5 + 1);
-    const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 0 || year > 9999) // outside what four digits hold: the general formatter
+    const CivilTime t = civilTime(unixMs);
+    if (t.year < 0 || t.year > 9999) // outside what four digits hold: the general formatter
         return value(kith::isoTime(unixMs));
     char *out = startValue(26);
     *out++ = '"';
-    out = digits(out, year, 4);
+    out = digits(out, t.year, 4);
     *out++ = '-';
-    out = digits(out, month, 2);
+    out = digits(out, t.month, 2);
     *out++ = '-';
-    out = digits(out, day, 2);
+    out = digits(out, t.day, 2);
     *out++ = 'T';
-    out = digits(out, msOfDay / 3600000, 2);
+    out = digits(out, t.hour, 2);
     *out++ = ':';
-    out = digits(out, msOfDay / 60000 % 60, 2);
+    out = digits(out, t.minute, 2);
     *out++ = ':';
-    out = digits(out, msOfDay / 1000 % 60, 2);
+    out = digits(out, t.second, 2);
     *out++ = '.';
-    out = digits(out, msOfDay % 1000, 3);
+    out = digits(out, t.ms, 3);
     *out++ = 'Z';
     *out++ = '"';
     commit(out);

@@ -36,11 +36,10 @@ bool roleFromName(const QString &name, Role *out)
     return true;
 }
 
-QString isoTime(qint64 unixMs)
+CivilTime civilTime(qint64 unixMs)
 {
-    // Hand-rolled: QDateTime::toString was a tenth of the cost of a history page.
     qint64 days = unixMs >= 0 ? unixMs / 86400000 : (unixMs - 86399999) / 86400000;
-    qint64 msOfDay = unixMs - days * 86400000;
+    const qint64 msOfDay = unixMs - days * 86400000;
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
     days += 719468;
     const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
@@ -50,12 +49,17 @@ QString isoTime(qint64 unixMs)
     const qint64 mp = (5 * doy + 2) / 153;
     const int day = int(doy - (153 * mp + 2) / 5 + 1);
     const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    const int h = int(msOfDay / 3600000), m = int(msOfDay / 60000 % 60), sec = int(msOfDay / 1000 % 60),
-              ms = int(msOfDay % 1000);
+    return {yoe + era * 400 + (month <= 2 ? 1 : 0), month, day, int(msOfDay / 3600000),
+            int(msOfDay / 60000 % 60), int(msOfDay / 1000 % 60), int(msOfDay % 1000)};
+}
+
+QString isoTime(qint64 unixMs)
+{
+    // Hand-rolled: QDateTime::toString was a tenth of the cost of a history page.
+    const CivilTime t = civilTime(unixMs);
     char buf[32];
-    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", static_cast<long long>(year),
-                                month, day, h, m, sec, ms);
+    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                                static_cast<long long>(t.year), t.month, t.day, t.hour, t.minute, t.second, t.ms);
     return QString::fromLatin1(buf, n);
 }
 

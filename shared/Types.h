@@ -15,6 +15,12 @@ QString roleName(Role role);
 bool roleFromName(const QString &name, Role *out);
 
 QString isoTime(qint64 unixMs);            //!< 2026-01-02T03:04:05.678Z
+//! A Unix time in ms as UTC calendar fields (proleptic Gregorian), for the time formatters.
+struct CivilTime {
+    qint64 year;
+    int month, day, hour, minute, second, ms;
+};
+CivilTime civilTime(qint64 unixMs);
 QJsonValue idJson(Id id);                  //!< id string, or null for 0
 Id idFromJson(const QJsonValue &v);        //!< 0 when absent or malformed
 
