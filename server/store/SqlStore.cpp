@@ -166,6 +166,19 @@ void SqlStore::rollbackToSavepoint()
     releaseSavepoint();
 }
 
+bool SqlStore::inTransaction()
+{
+    // No API for it through QtSql: a BEGIN succeeds only outside a transaction (then it is
+    // taken back). A BEGIN failing for any other reason also says the transaction is gone.
+    QSqlQuery &probe = prepared("BEGIN");
+    if (probe.exec()) {
+        probe.finish();
+        execRaw(QStringLiteral("ROLLBACK"), "probe rollback");
+        return false;
+    }
+    return probe.lastError().databaseText().contains(QLatin1String("within a transaction"));
+}
+
 int SqlStore::knownSchemaVersion()
 {
     const auto all = sqliteMigrations();

@@ -45,6 +45,9 @@ public:
     bool savepoint();
     void releaseSavepoint();
     void rollbackToSavepoint();
+    //! Whether a transaction is still open. After an I/O error, a full disk or lack of memory
+    //! SQLite may have rolled the whole transaction back by itself.
+    bool inTransaction();
 
     QString lastError() const { return m_lastError; }
     QSqlDatabase database() const;

@@ -127,7 +127,10 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
     }
     bool committed = m_store->begin();
     if (committed) {
+        bool open = true;
         for (auto &job : batch) {
+            if (!open)
+                break; // the jobs left are failed below with the rest, never run outside the batch
             // A savepoint per job: a failing job takes back only its own writes. A job of one
             // statement has nothing to take back beyond what SQLite undoes for that statement.
             const bool sp = job->savepoint && m_store->savepoint();
@@ -138,9 +141,15 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
                 else
                     m_store->rollbackToSavepoint();
             }
+            // A failure that made SQLite roll the whole transaction back (I/O error, full disk):
+            // the jobs after it would each commit on their own while all are told they failed.
+            if (!ok && !m_store->inTransaction()) {
+                qCCritical(lcStore) << "the transaction was rolled back under the batch";
+                open = false;
+            }
         }
-        committed = m_store->commit();
-        if (!committed)
+        committed = open && m_store->commit();
+        if (!committed && open)
             m_store->rollback();
     }
     if (!committed) {

@@ -3,6 +3,7 @@
 #include "common/Scenario.h"
 #include "common/ServerFixture.h"
 #include "server/Server.h"
+#include "store/WriteQueue.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QSemaphore>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +56,7 @@ private slots:
     void newerSchemaIsRefused();
     void unusableDataFolderIsAnError();
     void restartKeepsEverything();
+    void lostTransactionFailsTheWholeBatch();
 };
 
 void tst_Storage::freshFolderIsMigrated()
@@ -257,6 +261,60 @@ void tst_Storage::restartKeepsEverything()
     QVERIFY(c->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}}).ok);
     auto a3 = fx.connect();
     QVERIFY(a3->login(aName, ServerFixture::password()).ok);
+}
+
+void tst_Storage::lostTransactionFailsTheWholeBatch()
+{
+    // After an I/O error or a full disk SQLite may roll the whole transaction back by itself.
+    // Then no job of that batch may be committed on its own while every one is told it failed.
+    using namespace kith::server;
+    using kith::Error;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QObject owner;
+    WriteQueue queue(&owner, dir.filePath(u"kith.db"_s), false);
+    QString err;
+    QVERIFY2(queue.open(&err), qPrintable(err));
+    auto sql = [](const QString &statement) {
+        return [statement](SqlStore &s) -> Result<Done> {
+            return s.execRaw(statement, "test") ? Result<Done>(Done{}) : Result<Done>(storageError());
+        };
+    };
+    QVERIFY(queue.runSync<Done>(sql(u"CREATE TABLE probe (v INTEGER)"_s)).ok());
+
+    // Hold the store thread inside a batch of its own, so that the next three jobs share one.
+    QSemaphore started, gate;
+    queue.submit<Done>([&started, &gate](SqlStore &) -> Result<Done> {
+        started.release();
+        gate.acquire();
+        return Done{};
+    }, [](Result<Done> &&) {});
+    started.acquire();
+    QList<int> outcome(3, -1);
+    auto record = [&outcome](int i) { return [&outcome, i](Result<Done> &&r) { outcome[i] = r.ok(); }; };
+    queue.submit<Done>(sql(u"INSERT INTO probe VALUES (1)"_s), record(0));
+    queue.submit<Done>([](SqlStore &s) -> Result<Done> {
+        s.execRaw(u"ROLLBACK"_s, "as SQLite does after an I/O error");
+        return storageError();
+    }, record(1));
+    queue.submit<Done>(sql(u"INSERT INTO probe VALUES (3)"_s), record(2), WriteQueue::Writes::One);
+    gate.release();
+    QTRY_VERIFY(!outcome.contains(-1));
+    QCOMPARE(outcome, (QList<int>{0, 0, 0}));
+    const Result<int> rows = queue.runSync<int>([](SqlStore &s) -> Result<int> {
+        QSqlQuery q(s.database());
+        if (!q.exec(u"SELECT COUNT(*) FROM probe"_s) || !q.next())
+            return storageError();
+        return q.value(0).toInt();
+    });
+    QVERIFY(rows.ok());
+    QCOMPARE(rows.value(), 0); // told they failed, and indeed none was written
+
+    // The queue goes on as before.
+    int after = -1;
+    queue.submit<Done>(sql(u"INSERT INTO probe VALUES (4)"_s), [&after](Result<Done> &&r) { after = r.ok(); });
+    QTRY_COMPARE(after, 1);
+    queue.shutdown();
 }
 
 QTEST_GUILESS_MAIN(tst_Storage)
