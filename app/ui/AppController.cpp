@@ -155,16 +155,19 @@ AppController::~AppController()
 void AppController::buildWindow()
 {
     const bool workspace = m_window && m_window->isWorkspaceShown();
+    const bool welcome = m_window && m_window->isWelcomeShown();
     const QByteArray geometry = m_window ? m_window->saveGeometry()
                                          : m_settings->value(QStringLiteral("ui/geometry")).toByteArray();
     m_window = std::make_unique<MainWindow>(m_state, m_connection, m_theme);
     if (!geometry.isEmpty())
         m_window->restoreGeometry(geometry);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
-    connect(m_window->welcome(), &WelcomeScreen::startLocalRequested, this, &AppController::startLocal);
-    connect(m_window->welcome(), &WelcomeScreen::connectRequested, this, &AppController::connectRemote);
+    connect(m_window.get(), &MainWindow::startLocalRequested, this, &AppController::startLocal);
+    connect(m_window.get(), &MainWindow::connectRequested, this, &AppController::connectRemote);
     if (workspace)
         m_window->showWorkspace();
+    else if (welcome)
+        m_window->showWelcome();
     onStateChanged(m_connection->state());
 }
 
@@ -392,7 +395,7 @@ void AppController::onStateChanged(Connection::State state)
         const QString host = m_connection->url().host();
         if (m_window->isWorkspaceShown() || m_mode == Mode::Local) {
             // nothing: the local server is ours and comes back; the workspace shows the notice
-        } else if (m_window->welcome()->isVisible()) {
+        } else if (m_window->isWelcomeShown()) {
             // Typed in by hand just now: a wrong address should say so, not spin forever.
             m_connection->close();
             m_window->welcome()->setError(tr("Could not reach %1.").arg(host));

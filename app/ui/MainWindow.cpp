@@ -34,14 +34,13 @@ namespace kith::app {
 
 MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent)
     : QMainWindow(parent), m_state(state), m_connection(connection), m_theme(theme),
-      m_stack(new QStackedWidget(this)), m_welcome(new WelcomeScreen(theme, this)), m_starting(new QLabel(this))
+      m_stack(new QStackedWidget(this)), m_starting(new QLabel(this))
 {
     setWindowTitle(tr("Kith"));
     setMinimumSize(900, 560);
     resize(1280, 800);
     m_starting->setAlignment(Qt::AlignCenter);
     m_starting->setProperty("subtitle", true);
-    m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_starting);
     buildWorkspace();
     setCentralWidget(m_stack);
@@ -214,9 +213,25 @@ void MainWindow::confirm(const QString &title, const QString &text, std::functio
     box->open();
 }
 
+WelcomeScreen *MainWindow::welcome()
+{
+    if (!m_welcome) {
+        m_welcome = new WelcomeScreen(m_theme, this);
+        m_stack->addWidget(m_welcome);
+        connect(m_welcome, &WelcomeScreen::startLocalRequested, this, &MainWindow::startLocalRequested);
+        connect(m_welcome, &WelcomeScreen::connectRequested, this, &MainWindow::connectRequested);
+    }
+    return m_welcome;
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return m_welcome && m_stack->currentWidget() == m_welcome;
+}
+
 void MainWindow::showWelcome()
 {
-    m_stack->setCurrentWidget(m_welcome);
+    m_stack->setCurrentWidget(welcome());
 }
 
 void MainWindow::showWorkspace()

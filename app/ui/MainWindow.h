@@ -5,6 +5,7 @@
 #include "shared/Types.h"
 
 #include <QMainWindow>
+#include <QUrl>
 #include <functional>
 
 class QLabel;
@@ -35,7 +36,9 @@ public:
     void showStarting(const QString &text);
     bool isWorkspaceShown() const;
 
-    WelcomeScreen *welcome() const { return m_welcome; }
+    //! The welcome screen, built on first use: a start straight into a server never needs it.
+    WelcomeScreen *welcome();
+    bool isWelcomeShown() const;
     ChatPane *chat() const { return m_chat; }
     FriendsView *friends() const { return m_friends; }
     //! The member context menu for a row (the caller owns it); null when it would be empty.
@@ -53,6 +56,9 @@ public:
 
 signals:
     void settingsRequested();
+    // The welcome screen's requests, forwarded so they can be connected before it exists.
+    void startLocalRequested(const QString &displayName);
+    void connectRequested(const QUrl &url, const QString &username, const QString &password, bool createAccount);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,7 +72,7 @@ private:
     Connection *m_connection;
     const Theme *m_theme;
     QStackedWidget *m_stack;
-    WelcomeScreen *m_welcome;
+    WelcomeScreen *m_welcome = nullptr;
     QWidget *m_workspace = nullptr;
     QLabel *m_starting;
     ServerRail *m_rail = nullptr;
