@@ -14,63 +14,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="183"/>
-        <location filename="../app/ui/AppController.cpp" line="263"/>
+        <location filename="../app/ui/AppController.cpp" line="186"/>
+        <location filename="../app/ui/AppController.cpp" line="266"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="187"/>
+        <location filename="../app/ui/AppController.cpp" line="190"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="207"/>
+        <location filename="../app/ui/AppController.cpp" line="210"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="252"/>
+        <location filename="../app/ui/AppController.cpp" line="255"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="302"/>
+        <location filename="../app/ui/AppController.cpp" line="305"/>
         <source>No system keychain found: your local server&apos;s key is kept in %1, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="371"/>
+        <location filename="../app/ui/AppController.cpp" line="374"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="380"/>
+        <location filename="../app/ui/AppController.cpp" line="383"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="398"/>
+        <location filename="../app/ui/AppController.cpp" line="401"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="401"/>
+        <location filename="../app/ui/AppController.cpp" line="404"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="405"/>
+        <location filename="../app/ui/AppController.cpp" line="408"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="494"/>
+        <location filename="../app/ui/AppController.cpp" line="497"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="496"/>
+        <location filename="../app/ui/AppController.cpp" line="499"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,117 +314,117 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="293"/>
+        <location filename="../app/state/ClientState.cpp" line="288"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="476"/>
+        <location filename="../app/state/ClientState.cpp" line="474"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="482"/>
+        <location filename="../app/state/ClientState.cpp" line="480"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="489"/>
+        <location filename="../app/state/ClientState.cpp" line="487"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="501"/>
+        <location filename="../app/state/ClientState.cpp" line="499"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="511"/>
+        <location filename="../app/state/ClientState.cpp" line="509"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="516"/>
+        <location filename="../app/state/ClientState.cpp" line="514"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="521"/>
+        <location filename="../app/state/ClientState.cpp" line="519"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="528"/>
+        <location filename="../app/state/ClientState.cpp" line="526"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="535"/>
+        <location filename="../app/state/ClientState.cpp" line="533"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="551"/>
+        <location filename="../app/state/ClientState.cpp" line="549"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="563"/>
+        <location filename="../app/state/ClientState.cpp" line="561"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="568"/>
+        <location filename="../app/state/ClientState.cpp" line="566"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="664"/>
+        <location filename="../app/state/DmState.cpp" line="97"/>
         <source>Opening the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="694"/>
+        <location filename="../app/state/DmState.cpp" line="116"/>
         <source>Creating the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="708"/>
+        <location filename="../app/state/DmState.cpp" line="130"/>
         <source>Adding to the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="720"/>
+        <location filename="../app/state/DmState.cpp" line="142"/>
         <source>Removing from the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="731"/>
+        <location filename="../app/state/DmState.cpp" line="153"/>
         <source>Leaving the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="802"/>
+        <location filename="../app/state/SocialState.cpp" line="144"/>
         <source>Changing the friendship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="818"/>
+        <location filename="../app/state/SocialState.cpp" line="172"/>
         <source>Changing your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="856"/>
+        <location filename="../app/state/ClientState.cpp" line="611"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="1064"/>
+        <location filename="../app/state/ClientState.cpp" line="662"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1066"/>
+        <location filename="../app/state/ClientState.cpp" line="664"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -432,7 +432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1069"/>
+        <location filename="../app/state/ClientState.cpp" line="667"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -440,12 +440,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="1071"/>
+        <location filename="../app/state/ClientState.cpp" line="669"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="1073"/>
+        <location filename="../app/state/ClientState.cpp" line="671"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -464,6 +464,14 @@
     <message>
         <location filename="../app/net/Connection.cpp" line="316"/>
         <source>Connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::DesktopNotifications</name>
+    <message>
+        <location filename="../app/platform/DesktopNotifications.cpp" line="39"/>
+        <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -694,122 +702,122 @@
     <name>kith::app::MainWindow</name>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="39"/>
-        <location filename="../app/ui/MainWindow.cpp" line="145"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="102"/>
+        <location filename="../app/ui/MainWindow.cpp" line="101"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="102"/>
+        <location filename="../app/ui/MainWindow.cpp" line="101"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="107"/>
+        <location filename="../app/ui/MainWindow.cpp" line="106"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="107"/>
+        <location filename="../app/ui/MainWindow.cpp" line="106"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="113"/>
+        <location filename="../app/ui/MainWindow.cpp" line="112"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="114"/>
+        <location filename="../app/ui/MainWindow.cpp" line="113"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="124"/>
+        <location filename="../app/ui/MainWindow.cpp" line="123"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="124"/>
+        <location filename="../app/ui/MainWindow.cpp" line="123"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="130"/>
+        <location filename="../app/ui/MainWindow.cpp" line="129"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="130"/>
+        <location filename="../app/ui/MainWindow.cpp" line="129"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="142"/>
+        <location filename="../app/ui/MainWindow.cpp" line="141"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="144"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="163"/>
+        <location filename="../app/ui/MainWindow.cpp" line="162"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Start a group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="169"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="172"/>
+        <location filename="../app/ui/MainWindow.cpp" line="171"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="177"/>
+        <location filename="../app/ui/MainWindow.cpp" line="176"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="179"/>
+        <location filename="../app/ui/MainWindow.cpp" line="178"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="181"/>
+        <location filename="../app/ui/MainWindow.cpp" line="180"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="182"/>
+        <location filename="../app/ui/MainWindow.cpp" line="181"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="182"/>
+        <location filename="../app/ui/MainWindow.cpp" line="181"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="142"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="264"/>
+        <location filename="../app/ui/MainWindow.cpp" line="279"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,13 +1050,13 @@
 <context>
     <name>kith::app::TrayNotifier</name>
     <message>
-        <location filename="../app/platform/TrayNotifier.cpp" line="17"/>
-        <location filename="../app/platform/TrayNotifier.cpp" line="92"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="20"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="112"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/platform/TrayNotifier.cpp" line="92"/>
+        <location filename="../app/platform/TrayNotifier.cpp" line="112"/>
         <source>Kith: %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -1,6 +1,9 @@
 #include "TrayNotifier.h"
 
 #include "SoundPlayer.h"
+#ifdef KITH_HAVE_DESKTOP_NOTIFICATIONS
+#include "DesktopNotifications.h"
+#endif
 
 #include <QGuiApplication>
 #include <QPainter>
@@ -24,6 +27,23 @@ TrayNotifier::~TrayNotifier() = default;
 
 void TrayNotifier::notify(const QString &title, const QString &body, quint64 channelId)
 {
+#ifdef KITH_HAVE_DESKTOP_NOTIFICATIONS
+    // Looked up at the first notification, not at start-up: it costs two D-Bus round trips.
+    if (!m_desktopChecked) {
+        m_desktopChecked = true;
+        m_desktop = new DesktopNotifications(this);
+        if (m_desktop->isAvailable()) {
+            connect(m_desktop, &DesktopNotifications::activated, this, &Notifier::activated);
+        } else {
+            delete m_desktop;
+            m_desktop = nullptr;
+        }
+    }
+    if (m_desktop) {
+        m_desktop->show(title, body, channelId);
+        return;
+    }
+#endif
     if (!m_tray)
         return;
     m_lastChannel = channelId;

@@ -1,8 +1,8 @@
 #pragma once
-//! The real Notifier: a QSystemTrayIcon's balloon messages (native notifications where the
-//! platform has them), the sound plugin, and the unread total as a badge on the app icon (the
-//! windows' icon, the tray icon, and the dock/taskbar badge where Qt offers one).
-//! Without a system tray it shows no balloons; the badge and the sound still work.
+//! The real Notifier: native notifications (the freedesktop service on Linux, else the system
+//! tray's balloon messages), the sound plugin, and the unread total as a badge on the app icon
+//! (the windows' icon, the tray icon, and the dock/taskbar badge where Qt offers one).
+//! With neither it shows nothing; the badge and the sound still work.
 
 #include "Notifier.h"
 
@@ -13,6 +13,7 @@ class QSystemTrayIcon;
 
 namespace kith::app {
 
+class DesktopNotifications;
 class SoundPlayer;
 
 class TrayNotifier : public Notifier
@@ -28,10 +29,14 @@ public:
     //! `base` with a red count in its top-right corner ("99+" above 99); `base` itself for 0.
     static QIcon withBadge(const QIcon &base, int count);
     SoundPlayer *sound();
+    //! Whether notifications went to the desktop's notification service (after the first).
+    bool usesDesktopNotifications() const { return m_desktop != nullptr; }
 
 private:
     QIcon m_icon;
     QSystemTrayIcon *m_tray = nullptr;
+    DesktopNotifications *m_desktop = nullptr;
+    bool m_desktopChecked = false;
     std::unique_ptr<SoundPlayer> m_sound;
     quint64 m_lastChannel = 0;
     int m_count = -1;
