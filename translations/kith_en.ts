@@ -314,67 +314,67 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="288"/>
+        <location filename="../app/state/ClientState.cpp" line="290"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="474"/>
+        <location filename="../app/state/ClientState.cpp" line="476"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="480"/>
+        <location filename="../app/state/ClientState.cpp" line="482"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="487"/>
+        <location filename="../app/state/ClientState.cpp" line="489"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="499"/>
+        <location filename="../app/state/ClientState.cpp" line="501"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="509"/>
+        <location filename="../app/state/ClientState.cpp" line="511"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="514"/>
+        <location filename="../app/state/ClientState.cpp" line="516"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="519"/>
+        <location filename="../app/state/ClientState.cpp" line="521"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="526"/>
+        <location filename="../app/state/ClientState.cpp" line="528"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="533"/>
+        <location filename="../app/state/ClientState.cpp" line="535"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="549"/>
+        <location filename="../app/state/ClientState.cpp" line="551"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="561"/>
+        <location filename="../app/state/ClientState.cpp" line="563"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="566"/>
+        <location filename="../app/state/ClientState.cpp" line="568"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,17 +414,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="611"/>
+        <location filename="../app/state/ClientState.cpp" line="613"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="662"/>
+        <location filename="../app/state/ClientState.cpp" line="664"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="664"/>
+        <location filename="../app/state/ClientState.cpp" line="666"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -432,7 +432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="667"/>
+        <location filename="../app/state/ClientState.cpp" line="669"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -440,12 +440,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="669"/>
+        <location filename="../app/state/ClientState.cpp" line="671"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="671"/>
+        <location filename="../app/state/ClientState.cpp" line="673"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -843,32 +843,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="192"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="195"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="288"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="291"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="290"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="293"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="352"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="336"/>
+        <source>NEW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageDelegate.cpp" line="379"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="355"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="382"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="391"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="418"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,7 +881,7 @@
 <context>
     <name>kith::app::MessageListModel</name>
     <message>
-        <location filename="../app/state/MessageListModel.cpp" line="69"/>
+        <location filename="../app/state/MessageListModel.cpp" line="77"/>
         <source>*Message from someone you blocked.* [Show message](%1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -314,67 +314,67 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="288"/>
+        <location filename="../app/state/ClientState.cpp" line="290"/>
         <source>Loading messages</source>
         <translation>Chargement des messages</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="474"/>
+        <location filename="../app/state/ClientState.cpp" line="476"/>
         <source>Editing the message</source>
         <translation>Modification du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="480"/>
+        <location filename="../app/state/ClientState.cpp" line="482"/>
         <source>Deleting the message</source>
         <translation>Suppression du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="487"/>
+        <location filename="../app/state/ClientState.cpp" line="489"/>
         <source>Creating the server</source>
         <translation>Création du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="499"/>
+        <location filename="../app/state/ClientState.cpp" line="501"/>
         <source>Joining with the invite</source>
         <translation>Adhésion avec l’invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="509"/>
+        <location filename="../app/state/ClientState.cpp" line="511"/>
         <source>Leaving the server</source>
         <translation>Départ du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="514"/>
+        <location filename="../app/state/ClientState.cpp" line="516"/>
         <source>Renaming the server</source>
         <translation>Renommage du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="519"/>
+        <location filename="../app/state/ClientState.cpp" line="521"/>
         <source>Deleting the server</source>
         <translation>Suppression du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="526"/>
+        <location filename="../app/state/ClientState.cpp" line="528"/>
         <source>Changing the role</source>
         <translation>Changement de rôle</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="533"/>
+        <location filename="../app/state/ClientState.cpp" line="535"/>
         <source>Creating an invite</source>
         <translation>Création d’une invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="549"/>
+        <location filename="../app/state/ClientState.cpp" line="551"/>
         <source>Creating the channel</source>
         <translation>Création du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="561"/>
+        <location filename="../app/state/ClientState.cpp" line="563"/>
         <source>Changing the channel</source>
         <translation>Modification du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="566"/>
+        <location filename="../app/state/ClientState.cpp" line="568"/>
         <source>Deleting the channel</source>
         <translation>Suppression du salon</translation>
     </message>
@@ -414,17 +414,17 @@
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="611"/>
+        <location filename="../app/state/ClientState.cpp" line="613"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="662"/>
+        <location filename="../app/state/ClientState.cpp" line="664"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="664"/>
+        <location filename="../app/state/ClientState.cpp" line="666"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -432,7 +432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="667"/>
+        <location filename="../app/state/ClientState.cpp" line="669"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -440,12 +440,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="669"/>
+        <location filename="../app/state/ClientState.cpp" line="671"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="671"/>
+        <location filename="../app/state/ClientState.cpp" line="673"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -843,32 +843,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="192"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="195"/>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="288"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="291"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="290"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="293"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="352"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="336"/>
+        <source>NEW</source>
+        <translation>NOUVEAU</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageDelegate.cpp" line="379"/>
         <source>Today at %1</source>
         <translation>Aujourd’hui à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="355"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="382"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="391"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="418"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
     </message>
@@ -876,7 +881,7 @@
 <context>
     <name>kith::app::MessageListModel</name>
     <message>
-        <location filename="../app/state/MessageListModel.cpp" line="69"/>
+        <location filename="../app/state/MessageListModel.cpp" line="77"/>
         <source>*Message from someone you blocked.* [Show message](%1)</source>
         <translation>*Message d’une personne que vous avez bloquée.* [Afficher le message](%1)</translation>
     </message>

@@ -255,7 +255,9 @@ void ClientState::selectChannel(Id id)
     m_channel = id;
     if (m_guild == 0)
         showMembersOfHome();
-    m_messageModel.clear(id);
+    // Where my reading stopped, taken before opening it marks everything read.
+    const ReadState rs = readState(id);
+    m_messageModel.clear(id, rs.unread > 0 ? std::optional<Id>(rs.lastReadId) : std::nullopt);
     if (m_outbox)
         m_messageModel.setPending(m_outbox->entries(id));
     emit currentChannelChanged(id);

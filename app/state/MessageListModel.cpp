@@ -55,6 +55,14 @@ bool MessageListModel::dayStart(int row) const
     return rowAt(row - 1).day != rowAt(row).day;
 }
 
+bool MessageListModel::newStart(int row) const
+{
+    if (!m_newSince || row < 0 || row >= m_rows.size() || m_rows[row].message.id <= *m_newSince)
+        return false;
+    // Above the first loaded row only when nothing older exists: else an older unread may be missing.
+    return row == 0 ? m_reachedStart : m_rows[row - 1].message.id <= *m_newSince;
+}
+
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -72,6 +80,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.authorBlocked && !m_revealed.contains(m.id);
     case MentionRole:
         return r.mention;
+    case NewStartRole:
+        return newStart(row);
     case IdRole:
         return QVariant::fromValue<quint64>(m.id);
     case AuthorIdRole:
@@ -98,7 +108,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         // A cheap number, not a string: the view asks for every row's size on each layout.
         return QVariant::fromValue<quint64>(
             m.id ? qHashMulti(0, m.id, m.editedAtMs, grouped(row), dayStart(row), int(r.status),
-                              m.authorBlocked && !m_revealed.contains(m.id), r.mention)
+                              m.authorBlocked && !m_revealed.contains(m.id), r.mention, newStart(row))
                  : qHashMulti(0, m.nonce, grouped(row), dayStart(row), int(r.status), r.error));
     }
     return {};
@@ -148,10 +158,11 @@ void MessageListModel::touch(int row)
         emit dataChanged(index(row), index(row));
 }
 
-void MessageListModel::clear(Id channelId)
+void MessageListModel::clear(Id channelId, std::optional<Id> newSince)
 {
     beginResetModel();
     m_channel = channelId;
+    m_newSince = newSince;
     m_rows.clear();
     m_pending.clear();
     m_confirmedNonces.clear();

@@ -9,6 +9,7 @@
 #include <QAbstractListModel>
 #include <QSet>
 #include <functional>
+#include <optional>
 
 namespace kith::app {
 
@@ -31,6 +32,7 @@ public:
         CacheKeyRole,    //!< quint64; changes whenever what the delegate draws changes
         HiddenRole,      //!< from someone I block, and not shown anyway
         MentionRole,     //!< mentions me (@me, or @everyone where it counts): drawn highlighted
+        NewStartRole,    //!< the first message I had not read when I opened the channel
     };
     //! The link in a hidden message's placeholder that shows it.
     static constexpr QLatin1StringView kRevealLink{"kith:show-message"};
@@ -50,7 +52,9 @@ public:
     //! Shows a channel: `newestFirst` is a history page (as the host sends it). Live messages
     //! that arrived while the page was on its way are kept.
     void reset(Id channelId, const QList<Message> &newestFirst, bool reachedStart);
-    void clear(Id channelId);
+    //! Clears and, given `newSince` (my read marker when opening it; 0 when I never read it),
+    //! shows a "new" line above the first message after it, until another channel is opened.
+    void clear(Id channelId, std::optional<Id> newSince = std::nullopt);
     void prependOlder(const QList<Message> &newestFirst, bool reachedStart);
     void upsert(const Message &message);
     void remove(Id id);
@@ -86,10 +90,12 @@ private:
     const Row &rowAt(int row) const;
     bool grouped(int row) const;
     bool dayStart(int row) const;
+    bool newStart(int row) const;
     int lowerBound(Id id) const;
     void touch(int row);
 
     Id m_channel = 0;
+    std::optional<Id> m_newSince;
     Id m_me = 0;
     User m_meUser;
     QList<Row> m_rows;     //!< confirmed, ascending id

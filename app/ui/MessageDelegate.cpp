@@ -21,6 +21,7 @@ constexpr int kLeft = 16;
 constexpr int kBodyX = kLeft + kAvatar + 14;
 constexpr int kRight = 24;
 constexpr int kSeparatorH = 34;
+constexpr int kNewLineH = 18;
 constexpr int kGroupTop = 14;
 constexpr int kBottom = 3;
 // Document layout per event-loop turn for estimated rows: well inside a 16 ms frame.
@@ -119,9 +120,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index) const
     Layout l;
     const bool grouped = index.data(M::GroupedRole).toBool();
     const bool dayStart = index.data(M::DayStartRole).toBool();
-    l.separator = dayStart ? kSeparatorH : 0;
+    const bool newStart = index.data(M::NewStartRole).toBool();
+    l.separator = dayStart ? kSeparatorH : newStart ? kNewLineH : 0;
+    l.newLine = newStart;
     const QFontMetrics fm(QApplication::font());
-    if (grouped && !dayStart) {
+    if (grouped && !dayStart && !newStart) {
         l.top = 1;
     } else {
         l.top = dayStart ? 4 : kGroupTop;
@@ -306,7 +309,8 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
     p->setRenderHint(QPainter::Antialiasing);
     p->setRenderHint(QPainter::TextAntialiasing);
 
-    if (l.separator) {
+    const bool dayStart = index.data(M::DayStartRole).toBool();
+    if (dayStart) {
         const int y = r.top() + l.separator / 2;
         QFont f = option.font;
         f.setPointSizeF(f.pointSizeF() * 0.85);
@@ -320,6 +324,29 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         p->drawLine(cx + tw / 2, y, r.right() - kRight, y);
         p->setPen(m_theme->color(QStringLiteral("textMuted")));
         p->drawText(QRect(cx - tw / 2, r.top(), tw, l.separator), Qt::AlignCenter, text);
+    }
+    if (l.newLine) {
+        // Where my reading stopped: a line in the danger colour ending in a small "NEW" tag,
+        // over the day separator's line when both fall on the same row.
+        const QColor red = m_theme->color(QStringLiteral("danger"));
+        QFont f = option.font;
+        f.setPointSizeF(f.pointSizeF() * 0.75);
+        f.setBold(true);
+        p->setFont(f);
+        const QString tag = tr("NEW");
+        const QFontMetrics tfm(f);
+        const int tagW = tfm.horizontalAdvance(tag) + 10, tagH = tfm.height() + 2;
+        const int y = r.top() + l.separator / 2;
+        const QRect tagRect(r.right() - kRight - tagW, y - tagH / 2, tagW, tagH);
+        if (!dayStart) {
+            p->setPen(QPen(red, 1));
+            p->drawLine(r.left() + kLeft, y, tagRect.left() - 4, y);
+        }
+        p->setPen(Qt::NoPen);
+        p->setBrush(red);
+        p->drawRoundedRect(tagRect, 3, 3);
+        p->setPen(m_theme->color(QStringLiteral("accentText")));
+        p->drawText(tagRect, Qt::AlignCenter, tag);
     }
     const QRect body = r.adjusted(0, l.separator + (l.header ? l.top - 4 : 0), 0, 0);
     if (index.data(M::MentionRole).toBool()) {

@@ -49,7 +49,8 @@ signals:
 
 private:
     struct Layout {
-        int separator = 0; //!< height of the day separator above, 0 when none
+        int separator = 0; //!< height of the day separator or "new" line above, 0 when none
+        bool newLine = false; //!< the first unread message: a "new" line above it
         int header = 0;    //!< height of the author line, 0 when grouped
         int top = 0;       //!< padding above the body
         QPoint body;       //!< top-left of the body, relative to the row

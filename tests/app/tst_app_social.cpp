@@ -321,12 +321,29 @@ void tst_app_social::unreadBadgesAppearAndClear()
     const int mentionRow = f.rowOfText(u"look @%1, a bug"_s.arg(f.state()->me().username));
     QVERIFY(mentionRow >= 0);
     QVERIFY(f.messages()->index(mentionRow).data(MessageListModel::MentionRole).toBool());
+    // A "new" line marks where my reading had stopped (here: never read, so the first), only there.
+    QVERIFY(f.messages()->index(mentionRow).data(MessageListModel::NewStartRole).toBool());
+    QVERIFY(!f.messages()->index(f.rowOfText(u"and no mention here"_s)).data(MessageListModel::NewStartRole).toBool());
     QVERIFY(!f.messages()->index(f.rowOfText(u"and no mention here"_s)).data(MessageListModel::MentionRole).toBool());
     QCOMPARE(f.state()->readState(m_general).mentions, 0);
     QVERIFY(f.state()->readState(m_general).lastReadId != 0);
     ChannelListModel *channels = f.state()->channels();
     QCOMPARE(channels->index(channels->rowOf(m_general)).data(ChannelListModel::MentionsRole).toInt(), 0);
     QVERIFY(!guilds->index(guilds->rowOf(gid)).data(GuildListModel::UnreadRole).toBool());
+
+    // Away and back: the line now sits between what I read and what came meanwhile.
+    f.state()->selectChannel(m_dm);
+    QTRY_COMPARE(f.state()->currentChannel(), m_dm);
+    QVERIFY(send(m_pal.get(), m_general, u"while you were in the DM"_s).ok);
+    QTRY_COMPARE(f.state()->readState(m_general).unread, 1);
+    f.state()->selectChannel(m_general);
+    QTRY_VERIFY(f.rowOfText(u"while you were in the DM"_s) >= 0);
+    QVERIFY(f.messages()->index(f.rowOfText(u"while you were in the DM"_s)).data(MessageListModel::NewStartRole).toBool());
+    QVERIFY(!f.messages()->index(f.rowOfText(u"and no mention here"_s)).data(MessageListModel::NewStartRole).toBool());
+    QVERIFY(!f.messages()->index(mentionRow).data(MessageListModel::NewStartRole).toBool());
+    QTRY_COMPARE(f.state()->readState(m_general).unread, 0);
+    QTest::qWait(50);
+    QVERIFY(f.app->window()->grab().save(u"/tmp/kith-social-new-line.png"_s));
 
     // A DM while I read general: a count on Home, gone once I open the DM.
     QVERIFY(send(m_pal.get(), m_dm, u"psst"_s).ok);
