@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="218"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="224"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,37 +193,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
+        <source>Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="182"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="182"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="183"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="186"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="215"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="221"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -319,62 +325,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="476"/>
+        <location filename="../app/state/ClientState.cpp" line="478"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="482"/>
+        <location filename="../app/state/ClientState.cpp" line="484"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="489"/>
+        <location filename="../app/state/ClientState.cpp" line="491"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="501"/>
+        <location filename="../app/state/ClientState.cpp" line="503"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="511"/>
+        <location filename="../app/state/ClientState.cpp" line="513"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="516"/>
+        <location filename="../app/state/ClientState.cpp" line="518"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="521"/>
+        <location filename="../app/state/ClientState.cpp" line="523"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="528"/>
+        <location filename="../app/state/ClientState.cpp" line="530"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="535"/>
+        <location filename="../app/state/ClientState.cpp" line="537"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="551"/>
+        <location filename="../app/state/ClientState.cpp" line="553"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="563"/>
+        <location filename="../app/state/ClientState.cpp" line="565"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="568"/>
+        <location filename="../app/state/ClientState.cpp" line="570"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,17 +420,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="613"/>
+        <location filename="../app/state/ClientState.cpp" line="615"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="664"/>
+        <location filename="../app/state/ClientState.cpp" line="680"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="666"/>
+        <location filename="../app/state/ClientState.cpp" line="682"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -432,7 +438,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="669"/>
+        <location filename="../app/state/ClientState.cpp" line="685"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -440,12 +446,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="671"/>
+        <location filename="../app/state/ClientState.cpp" line="687"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="673"/>
+        <location filename="../app/state/ClientState.cpp" line="689"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -960,17 +966,17 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="36"/>
+        <location filename="../app/ui/ServerRail.cpp" line="37"/>
         <source>Home: friends and direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="82"/>
+        <location filename="../app/ui/ServerRail.cpp" line="83"/>
         <source>Create or join a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="174"/>
+        <location filename="../app/ui/ServerRail.cpp" line="175"/>
         <source>%1: %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -978,12 +984,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="195"/>
+        <location filename="../app/ui/ServerRail.cpp" line="197"/>
+        <source>Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="200"/>
         <source>Unmute server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="195"/>
+        <location filename="../app/ui/ServerRail.cpp" line="200"/>
         <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>

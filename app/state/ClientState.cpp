@@ -365,6 +365,8 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
         m_social.stopTyping(m.channelId, m.author.id); // the author stopped typing when it arrived
         m_reads.count(m, m.channelId == m_channel && m_viewing);
         m_dms.noteMessage(m.channelId, m.id);
+        if (m.id > m_newest.value(m.channelId))
+            m_newest.insert(m.channelId, m.id);
     } else if (name == ev::MessageUpdated) {
         m_messageModel.upsert(Message::fromJson(d));
     } else if (name == ev::MessageDeleted) {
@@ -630,6 +632,20 @@ void ClientState::markRead(Id channelId)
             return;
         }
     }
+}
+
+void ClientState::markChannelRead(Id channelId)
+{
+    // The host's last_message_id from ready, or a newer one heard since.
+    const Id newest = qMax(channel(channelId).lastMessageId, m_newest.value(channelId));
+    if (newest && readState(channelId).unread > 0)
+        m_reads.ack(channelId, newest);
+}
+
+void ClientState::markGuildRead(Id guildId)
+{
+    for (const Channel &c : m_data.value(guildId).channels)
+        markChannelRead(c.id);
 }
 
 void ClientState::setViewing(bool viewing)

@@ -136,6 +136,10 @@ public:
     //! Whether the user sees the open channel (the window is active): new messages there are read.
     void setViewing(bool viewing);
     void markRead(Id channelId);
+    //! "Mark as read" on any channel, open or not: acks its newest message I know of.
+    void markChannelRead(Id channelId);
+    //! Every unread channel of a guild.
+    void markGuildRead(Id guildId);
 
 signals:
     void stateLoaded();             //!< after every ready (first sign-in and full resyncs)
@@ -194,6 +198,7 @@ private:
     Id m_channel = 0;
     Id m_selectAfterCreate = 0;
     int m_pageSize = 50;
+    QHash<Id, Id> m_newest; //!< channel -> newest message id heard of (live), for "mark as read"
 
     bool m_viewing = true; //!< the window is active: new messages in the open channel are read
     QTimer m_activityTimer; //!< "5 min" becomes "6 min": repaint the DM rows now and then

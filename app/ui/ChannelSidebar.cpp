@@ -174,6 +174,9 @@ QMenu *ChannelSidebar::makeDmMenu(const QModelIndex &index)
         leave->setObjectName(QStringLiteral("LeaveGroup"));
         menu->addSeparator();
     }
+    if (cid && m_state->readState(cid).unread > 0)
+        menu->addAction(tr("Mark as read"), this, [this, cid] { m_state->markChannelRead(cid); })
+            ->setObjectName(QStringLiteral("MarkRead"));
     if (cid) {
         const bool muted = m_state->isChannelMuted(cid);
         QAction *mute = menu->addAction(muted ? tr("Unmute conversation") : tr("Mute conversation"), this,
@@ -206,6 +209,9 @@ QMenu *ChannelSidebar::makeChannelMenu(const QModelIndex &i)
     const Id cid = i.data(ChannelListModel::IdRole).toULongLong();
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("ChannelMenu"));
+    if (m_state->readState(cid).unread > 0)
+        menu->addAction(tr("Mark as read"), this, [this, cid] { m_state->markChannelRead(cid); })
+            ->setObjectName(QStringLiteral("MarkRead"));
     const bool muted = m_state->isChannelMuted(cid);
     QAction *mute = menu->addAction(muted ? tr("Unmute channel") : tr("Mute channel"), this,
                                     [this, cid, muted] { m_state->setChannelMuted(cid, !muted); });

@@ -14,6 +14,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace kith::app {
@@ -191,6 +192,10 @@ QMenu *ServerRail::makeGuildMenu(const QModelIndex &index)
     const Id gid = index.data(GuildListModel::IdRole).toULongLong();
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("GuildIconMenu"));
+    const QList<Channel> channels = m_state->channelsOf(gid);
+    if (std::any_of(channels.begin(), channels.end(), [this](const Channel &c) { return m_state->readState(c.id).unread > 0; }))
+        menu->addAction(tr("Mark as read"), this, [this, gid] { m_state->markGuildRead(gid); })
+            ->setObjectName(QStringLiteral("MarkRead"));
     const bool muted = m_state->isGuildMuted(gid);
     QAction *mute = menu->addAction(muted ? tr("Unmute server") : tr("Mute server"), this,
                                     [this, gid, muted] { m_state->setGuildMuted(gid, !muted); });

@@ -345,6 +345,28 @@ void tst_app_social::unreadBadgesAppearAndClear()
     QTest::qWait(50);
     QVERIFY(f.app->window()->grab().save(u"/tmp/kith-social-new-line.png"_s));
 
+    // "Mark as read" on the server's icon, without opening anything; the host agrees.
+    f.state()->selectChannel(m_dm);
+    QTRY_COMPARE(f.state()->currentChannel(), m_dm);
+    QVERIFY(send(m_pal.get(), m_general, u"skim me"_s).ok);
+    QTRY_COMPARE(f.state()->readState(m_general).unread, 1);
+    QTRY_VERIFY(guilds->index(guilds->rowOf(gid)).data(GuildListModel::UnreadRole).toBool());
+    {
+        std::unique_ptr<QMenu> menu(f.app->window()->rail()->makeGuildMenu(guilds->index(guilds->rowOf(gid))));
+        QAction *markRead = menu->findChild<QAction *>(u"MarkRead"_s);
+        QVERIFY(markRead);
+        markRead->trigger();
+    }
+    QTRY_COMPARE(f.state()->readState(m_general).unread, 0);
+    QVERIFY(!guilds->index(guilds->rowOf(gid)).data(GuildListModel::UnreadRole).toBool());
+    QCOMPARE(f.state()->currentChannel(), m_dm);
+    {
+        std::unique_ptr<QMenu> menu(f.app->window()->rail()->makeGuildMenu(guilds->index(guilds->rowOf(gid))));
+        QVERIFY(!menu->findChild<QAction *>(u"MarkRead"_s)); // nothing left to mark
+    }
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE(f.state()->currentChannel(), m_general);
+
     // A DM while I read general: a count on Home, gone once I open the DM.
     QVERIFY(send(m_pal.get(), m_dm, u"psst"_s).ok);
     QTRY_COMPARE(f.app->window()->rail()->homeBadge(), u"1"_s);
