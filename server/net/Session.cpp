@@ -5,6 +5,7 @@
 #include "core/Call.h"
 #include "core/Hub.h"
 #include "core/Router.h"
+#include "net/WsFrame.h"
 #include "shared/Envelope.h"
 #include "shared/Limits.h"
 
@@ -16,6 +17,16 @@
 namespace kith::server {
 
 namespace {
+constexpr qsizetype kKeptFrameBufferBytes = 256 * 1024;
+
+// Where frames are put together: one per thread (all of a Server's sockets live on its gateway
+// thread), reused for every frame, since write() copies the bytes into the socket's own buffer.
+QByteArray &frameBuffer()
+{
+    thread_local QByteArray buffer;
+    return buffer;
+}
+
 QString addressText(const QHostAddress &a)
 {
     bool v4 = false;
@@ -71,13 +82,41 @@ void Session::sendText(const QString &frame)
 {
     if (m_closing)
         return;
-    m_socket->sendTextMessage(frame);
-    account(frame.size());
+    if (!m_tcp) { // Gateway always knows the TCP socket; this is only a safe fallback
+        m_socket->sendTextMessage(frame);
+        account(frame.size());
+        return;
+    }
+    // The Hub keeps event text as UTF-16: encoded once per recipient, straight into the frame.
+    writeFrame(wsframe::encodeText(QStringView(frame), frameBuffer()));
 }
 
 void Session::sendReply(const QByteArray &frame)
 {
-    sendText(QString::fromUtf8(frame));
+    if (m_closing)
+        return;
+    if (!m_tcp) {
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
+        account(frame.size());
+        return;
+    }
+    writeFrame(wsframe::encodeText(QByteArrayView(frame), frameBuffer()));
+}
+
+void Session::writeFrame(QByteArrayView wire)
+{
+    // Our frame goes onto the same QTcpSocket QWebSocket writes its pongs and close frames to,
+    // on this one thread, appended whole, so frames never interleave. QWebSocket has no write
+    // buffer of its own (it writes straight to the socket) and passes the socket's bytesWritten
+    // on to onBytesWritten. Like sendTextMessage, nothing goes out once the WebSocket is closing.
+    if (m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_tcp->write(wire.data(), wire.size());
+        account(wire.size());
+    }
+    // Do not keep the memory of one huge frame (a big ready) for the rest of the run.
+    QByteArray &buffer = frameBuffer();
+    if (buffer.size() > kKeptFrameBufferBytes)
+        buffer = QByteArray();
 }
 
 void Session::bindSession(std::shared_ptr<SessionRecord> session)

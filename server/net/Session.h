@@ -5,6 +5,7 @@
 #include "core/EventSink.h"
 #include "net/RateLimiter.h"
 
+#include <QByteArrayView>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -41,6 +42,8 @@ signals:
     void finished(kith::server::Session *session);
 
 private:
+    //! Writes frames built by net/WsFrame on the TCP socket, counted as unsent bytes.
+    void writeFrame(QByteArrayView wire);
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
     void onBytesWritten(qint64 bytes);
