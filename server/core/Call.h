@@ -33,18 +33,18 @@ public:
     void ok(const QJsonObject &d) const
     {
         if (EventSink *s = sink())
-            s->sendReply(encodeReply(m_id, d));
+            s->sendFrame(encodeReply(m_id, d));
     }
     //! Replies with a body already serialised (the same bytes an event carries).
     void okBody(const QByteArray &body) const
     {
         if (EventSink *s = sink())
-            s->sendReply(encodeReplyBody(m_id, body));
+            s->sendFrame(encodeReplyBody(m_id, body));
     }
     void fail(const Error &e) const
     {
         if (EventSink *s = sink())
-            s->sendReply(encodeError(m_id, e));
+            s->sendFrame(encodeError(m_id, e));
     }
 
 private:

@@ -13,10 +13,9 @@ class EventSink
 {
 public:
     virtual ~EventSink() = default;
-    //! Sends one text frame; the connection enforces its own send-buffer bound.
-    virtual void sendText(const QString &frame) = 0;
-    //! Sends a reply frame (already UTF-8 JSON).
-    virtual void sendReply(const QByteArray &frame) = 0;
+    //! Sends one text frame of UTF-8 JSON (an event or a reply); the connection enforces its
+    //! own send-buffer bound.
+    virtual void sendFrame(const QByteArray &frame) = 0;
     //! The connection now speaks for this session (after sign-in or resume).
     virtual void bindSession(std::shared_ptr<SessionRecord> session) = 0;
     virtual bool isBound() const = 0;

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <cstdio>
 
 namespace kith::server {
 
@@ -20,17 +21,20 @@ QString newSessionId()
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
 }
 
-QString frameFor(QLatin1String ev, qint64 seq, const QString &body)
+//! One recipient's frame: the shared body in its own envelope, built in a reused buffer.
+const QByteArray &frameFor(QLatin1String ev, qint64 seq, const QByteArray &body)
 {
-    QString f;
-    f.reserve(body.size() + ev.size() + 32);
-    f += QLatin1String(R"({"ev":")");
-    f += ev;
-    f += QLatin1String(R"(","seq":)");
-    f += QString::number(seq);
-    f += QLatin1String(R"(,"d":)");
-    f += body;
-    f += u'}';
+    thread_local QByteArray f;
+    f.resize(0); // keeps the capacity
+    f.reserve(body.size() + ev.size() + 40);
+    f.append(R"({"ev":")");
+    f.append(ev.data(), ev.size());
+    f.append(R"(","seq":)");
+    char digits[24];
+    f.append(digits, std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(seq)));
+    f.append(R"(,"d":)");
+    f.append(body);
+    f.append('}');
     return f;
 }
 
@@ -108,7 +112,7 @@ void Hub::replay(SessionRecord *s, qint64 afterSeq)
 {
     for (const auto &e : s->backlog) {
         if (e.seq > afterSeq && s->sink)
-            s->sink->sendText(frameFor(e.event->ev, e.seq, e.event->body));
+            s->sink->sendFrame(frameFor(e.event->ev, e.seq, e.event->body));
     }
 }
 
@@ -151,7 +155,7 @@ void Hub::deliver(SessionRecord *s, const std::shared_ptr<const SessionRecord::E
 {
     const qint64 seq = ++s->seq;
     if (s->sink)
-        s->sink->sendText(frameFor(event->ev, seq, event->body));
+        s->sink->sendFrame(frameFor(event->ev, seq, event->body));
     s->backlog.push_back({seq, event});
     // Only the count here; age is pruned by the periodic sweep, off the delivery path.
     if (int(s->backlog.size()) > limits::kResumeBacklogEvents)
@@ -162,7 +166,7 @@ namespace {
 std::shared_ptr<const SessionRecord::Event> makeEvent(QLatin1String ev, const QByteArray &body)
 {
     return std::make_shared<const SessionRecord::Event>(
-        SessionRecord::Event{ev, QString::fromUtf8(body), QDateTime::currentMSecsSinceEpoch()});
+        SessionRecord::Event{ev, body, QDateTime::currentMSecsSinceEpoch()});
 }
 } // namespace
 

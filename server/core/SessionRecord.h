@@ -17,7 +17,7 @@ struct SessionRecord {
     //! One event as every recipient shares it.
     struct Event {
         QLatin1String ev;  //!< points at a static name in shared/Protocol.h
-        QString body;
+        QByteArray body;   //!< UTF-8 JSON of `d`, as every recipient's frame carries it
         qint64 atMs;
     };
     struct Entry {

@@ -36,7 +36,7 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, QOb
                             {QLatin1String("server_version"), QStringLiteral(KITH_VERSION)},
                             {QLatin1String("features"), QJsonArray::fromStringList(protocol::features())},
                             {QLatin1String("limits"), limitsJson}};
-    m_hello = QString::fromUtf8(encodeEvent(ev::Hello, -1, encodeBody(hello)));
+    m_hello = encodeEvent(ev::Hello, -1, encodeBody(hello));
     m_tcp->setMaxPendingConnections(4096);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
     m_tcp->setListenBacklogSize(1024); // bursts of reconnecting clients must not wait for SYN retries
@@ -98,7 +98,7 @@ void Gateway::onNewConnection()
             m_sessions.remove(s);
             s->deleteLater();
         });
-        session->sendText(m_hello);
+        session->sendFrame(m_hello);
     }
 }
 

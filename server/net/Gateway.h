@@ -42,7 +42,7 @@ private:
     QWebSocketServer *m_server; //!< only performs the WebSocket handshake
     QHash<QPair<QString, quint16>, QTcpSocket *> m_upgrading;
     QSet<Session *> m_sessions;
-    QString m_hello;
+    QByteArray m_hello;
 };
 
 } // namespace kith::server

@@ -78,20 +78,7 @@ void Session::account(qint64 bytes)
     }
 }
 
-void Session::sendText(const QString &frame)
-{
-    if (m_closing)
-        return;
-    if (!m_tcp) { // Gateway always knows the TCP socket; this is only a safe fallback
-        m_socket->sendTextMessage(frame);
-        account(frame.size());
-        return;
-    }
-    // The Hub keeps event text as UTF-16: encoded once per recipient, straight into the frame.
-    writeFrame(wsframe::encodeText(QStringView(frame), frameBuffer()));
-}
-
-void Session::sendReply(const QByteArray &frame)
+void Session::sendFrame(const QByteArray &frame)
 {
     if (m_closing)
         return;
@@ -161,11 +148,11 @@ void Session::onText(const QString &text)
     const bool parsed = parseRequest(frame, &request, &error);
     qint64 wait = 0;
     if (!m_limiter.take(QDateTime::currentMSecsSinceEpoch(), &wait)) {
-        sendReply(encodeError(request.id, Error::rateLimited(wait, QStringLiteral("slow down"))));
+        sendFrame(encodeError(request.id, Error::rateLimited(wait, QStringLiteral("slow down"))));
         return;
     }
     if (!parsed) {
-        sendReply(encodeError(request.id, error));
+        sendFrame(encodeError(request.id, error));
         return;
     }
     const Call call(request.id, request.d, this, this, m_record);
@@ -174,7 +161,7 @@ void Session::onText(const QString &text)
 
 void Session::onBinary(const QByteArray &)
 {
-    sendReply(encodeError(QJsonValue(QJsonValue::Null),
+    sendFrame(encodeError(QJsonValue(QJsonValue::Null),
                           Error::badRequest(QStringLiteral("binary frames are not accepted here; send JSON text"))));
 }
 

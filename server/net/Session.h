@@ -31,8 +31,7 @@ public:
             QObject *parent = nullptr);
     ~Session() override;
 
-    void sendText(const QString &frame) override;
-    void sendReply(const QByteArray &frame) override;
+    void sendFrame(const QByteArray &frame) override;
     void bindSession(std::shared_ptr<SessionRecord> session) override;
     bool isBound() const override { return bool(m_record); }
     QString peerAddress() const override { return m_address; }
