@@ -2,6 +2,7 @@
 // Starts the whole app (AppController + embedded server) in a data folder and waits until the
 // chat is usable. Shared by the widget and reconnect suites.
 
+#include "TestClient.h"
 #include "host/EmbeddedServer.h"
 #include "net/Connection.h"
 #include "state/ClientState.h"
@@ -12,6 +13,7 @@
 #include "ui/MessageView.h"
 
 #include <QAbstractItemModelTester>
+#include <QDialog>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
@@ -43,6 +45,32 @@ struct AppFixture {
     }
 
     kith::app::ClientState *state() const { return app->state(); }
+
+    //! An invite code to the open guild, made as the user makes one (the dialog showing it closed).
+    QString createInvite()
+    {
+        QSignalSpy invite(state(), &kith::app::ClientState::inviteCreated);
+        state()->createInvite(state()->currentGuild());
+        [&] { QTRY_COMPARE(invite.size(), 1); }();
+        if (auto *d = app->window()->findChild<QDialog *>())
+            d->close();
+        return invite.isEmpty() ? QString() : invite.at(0).at(0).toString();
+    }
+
+    //! Someone else: a raw client registered as `name` that joins the guild of `code`. Returns
+    //! their user id, 0 if any step failed.
+    kith::Id guest(std::unique_ptr<TestClient> &c, const QString &name, const QString &display, const QString &code)
+    {
+        using namespace Qt::Literals::StringLiterals;
+        c = std::make_unique<TestClient>(app->server()->url());
+        if (!c->waitHello())
+            return 0;
+        const TestClient::Result r = c->call(u"session.register"_s,
+            {{u"username"_s, name}, {u"password"_s, u"friendly-pass"_s}, {u"display_name"_s, display}});
+        if (!r.ok || !c->call(u"invite.join"_s, {{u"code"_s, code}}).ok)
+            return 0;
+        return r.d.value(u"user"_s).toObject().value(u"id"_s).toString().toULongLong();
+    }
     kith::app::MessageListModel *messages() const { return app->state()->messages(); }
     kith::app::Composer *composer() const { return app->window()->chat()->composer(); }
     kith::app::MessageView *view() const { return app->window()->chat()->view(); }

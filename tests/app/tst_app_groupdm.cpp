@@ -120,23 +120,13 @@ void tst_app_groupdm::initTestCase()
     QVERIFY(f.start(m_dir.path(), true));
     m_general = f.state()->currentChannel();
     QVERIFY(m_general);
-    QSignalSpy invite(f.state(), &ClientState::inviteCreated);
-    f.state()->createInvite(f.state()->currentGuild());
-    QTRY_COMPARE(invite.size(), 1);
-    const QString code = invite.at(0).at(0).toString();
-    m_code = code;
-    if (auto *d = f.app->window()->findChild<QDialog *>())
-        d->close();
+    m_code = f.createInvite();
+    QVERIFY(!m_code.isEmpty());
     // Each one joins the server and becomes my friend (they ask, I accept).
     auto join = [&](std::unique_ptr<TestClient> &c, const QString &name, const QString &display) -> Id {
-        c = std::make_unique<TestClient>(f.app->server()->url());
-        [&] { QVERIFY(c->waitHello()); }();
-        const TestClient::Result r = c->call(u"session.register"_s,
-            {{u"username"_s, name}, {u"password"_s, u"friendly-pass"_s}, {u"display_name"_s, display}});
-        [&] { QVERIFY(r.ok); }();
-        [&] { QVERIFY(c->call(u"invite.join"_s, {{u"code"_s, code}}).ok); }();
+        const Id id = f.guest(c, name, display, m_code);
+        [&] { QVERIFY(id); }();
         [&] { QVERIFY(c->call(u"friend.request"_s, {{u"username"_s, f.state()->me().username}}).ok); }();
-        const Id id = r.d.value(u"user"_s).toObject().value(u"id"_s).toString().toULongLong();
         [&] { QTRY_COMPARE(f.state()->relationship(id), u"incoming"_s); }();
         f.state()->relate(op::FriendAccept, id);
         [&] { QTRY_COMPARE(f.state()->relationship(id), u"friend"_s); }();
@@ -431,13 +421,9 @@ void tst_app_groupdm::groupFromFriendRowAndMemberMenu()
     QTRY_VERIFY(!w->findChild<GroupDmDialog *>());
 
     // From the member list's menu, for someone who is not (yet) a friend: listed first, ticked.
-    auto erin = std::make_unique<TestClient>(f.app->server()->url());
-    QVERIFY(erin->waitHello());
-    const TestClient::Result reg = erin->call(u"session.register"_s,
-        {{u"username"_s, u"erin"_s}, {u"password"_s, u"friendly-pass"_s}, {u"display_name"_s, u"Erin"_s}});
-    QVERIFY(reg.ok);
-    QVERIFY(erin->call(u"invite.join"_s, {{u"code"_s, m_code}}).ok);
-    const Id erinId = reg.d.value(u"user"_s).toObject().value(u"id"_s).toString().toULongLong();
+    std::unique_ptr<TestClient> erin;
+    const Id erinId = f.guest(erin, u"erin"_s, u"Erin"_s, m_code);
+    QVERIFY(erinId);
     f.state()->selectChannel(m_general);
     QTRY_VERIFY(!f.state()->isHome());
     MemberListModel *members = f.state()->members();

@@ -114,23 +114,10 @@ void tst_app_social::initTestCase()
     QVERIFY(f.start(m_dir.path(), true));
     m_general = f.state()->currentChannel();
     QVERIFY(m_general);
-    QSignalSpy invite(f.state(), &ClientState::inviteCreated);
-    f.state()->createInvite(f.state()->currentGuild());
-    QTRY_COMPARE(invite.size(), 1);
-    const QString code = invite.at(0).at(0).toString();
-    if (auto *d = f.app->window()->findChild<QDialog *>())
-        d->close();
-    auto join = [&](std::unique_ptr<TestClient> &c, const QString &name, const QString &display) -> Id {
-        c = std::make_unique<TestClient>(f.app->server()->url());
-        [&] { QVERIFY(c->waitHello()); }();
-        const TestClient::Result r = c->call(u"session.register"_s,
-            {{u"username"_s, name}, {u"password"_s, u"friendly-pass"_s}, {u"display_name"_s, display}});
-        [&] { QVERIFY(r.ok); }();
-        [&] { QVERIFY(c->call(u"invite.join"_s, {{u"code"_s, code}}).ok); }();
-        return r.d.value(u"user"_s).toObject().value(u"id"_s).toString().toULongLong();
-    };
-    m_palId = join(m_pal, u"pal"_s, u"Pal"_s);
-    m_carolId = join(m_carol, u"carol"_s, u"Carol"_s);
+    const QString code = f.createInvite();
+    QVERIFY(!code.isEmpty());
+    m_palId = f.guest(m_pal, u"pal"_s, u"Pal"_s, code);
+    m_carolId = f.guest(m_carol, u"carol"_s, u"Carol"_s, code);
     QVERIFY(m_palId && m_carolId);
     QTRY_COMPARE(f.state()->members()->rowCount(), 3);
 }
