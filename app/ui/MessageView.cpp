@@ -79,10 +79,16 @@ void MessageView::setEmptyText(const QString &text)
     viewport()->update();
 }
 
+bool MessageView::showsEmptyText() const
+{
+    return m_model && m_model->rowCount() == 0 && m_model->reachedStart() && !m_emptyText.isEmpty()
+           && viewport()->height() > 2 * fontMetrics().height();
+}
+
 void MessageView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
-    if (!m_model || m_model->rowCount() > 0 || !m_model->reachedStart() || m_emptyText.isEmpty())
+    if (!showsEmptyText())
         return;
     QPainter p(viewport());
     p.setPen(m_theme->color(QStringLiteral("textMuted")));
@@ -101,9 +107,11 @@ void MessageView::updateGeometries()
 {
     m_adjusting = true;
     QListView::updateGeometries();
-    // A short conversation sits at the bottom, next to the composer, like a long one does.
+    // A short conversation sits at the bottom, next to the composer, like a long one does; an
+    // empty one keeps the whole viewport, where its empty text is drawn.
     constexpr int kBottomGap = 10;
-    const int free = qMax(0, height() - 2 * frameWidth() - kBottomGap - contentsSize().height());
+    const bool empty = !m_model || m_model->rowCount() == 0;
+    const int free = empty ? 0 : qMax(0, height() - 2 * frameWidth() - kBottomGap - contentsSize().height());
     if (free != viewportMargins().top())
         setViewportMargins(0, free, 0, kBottomGap);
     QScrollBar *sb = verticalScrollBar();

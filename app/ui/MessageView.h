@@ -26,6 +26,9 @@ public:
     void scrollToBottomNow();
     //! Shown in the middle when the channel has no messages.
     void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
+    //! The channel is empty and its empty text has room to show.
+    bool showsEmptyText() const;
     void doItemsLayout() override;
     //! Time spent laying rows out so far, for the measurements.
     qint64 layoutNs() const { return m_layoutNs; }

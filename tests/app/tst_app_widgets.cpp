@@ -149,6 +149,9 @@ void tst_app_widgets::firstRunOpensChat()
     m_general = f.state()->currentChannel();
     QVERIFY(m_general);
     QCOMPARE(f.app->window()->sidebar()->footer()->statusText(), QStringLiteral("Online"));
+    // A new channel is not a blank pane: it says where you are.
+    QTRY_VERIFY(f.view()->showsEmptyText());
+    QCOMPARE(f.view()->emptyText(), QStringLiteral("This is the beginning of #general. Say hello!"));
 }
 
 void tst_app_widgets::sendAppears()
