@@ -1,6 +1,5 @@
 #include "WsFrame.h"
 
-#include <QStringEncoder>
 #include <QtEndian>
 #include <cstring>
 
@@ -42,26 +41,6 @@ QByteArrayView encodeText(QByteArrayView utf8, QByteArray &buffer)
         at += size;
     }
     return QByteArrayView(buffer.constData(), out - buffer.constData());
-}
-
-QByteArrayView encodeText(QStringView text, QByteArray &buffer)
-{
-    // Stateless: a lone surrogate at the end is replaced, as QString::toUtf8 does, not held back.
-    QStringEncoder utf8(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
-    const qsizetype room = kMaxHeaderBytes + utf8.requiredSpace(text.size());
-    if (buffer.size() < room)
-        buffer.resize(room);
-    // The payload goes behind room for the longest header; the real header goes right before it.
-    char *payload = buffer.data() + kMaxHeaderBytes;
-    const qsizetype size = utf8.appendToBuffer(payload, text) - payload;
-    if (size > kMaxFramePayload) { // fragments need headers in between: rare, so copy once
-        const QByteArray whole(payload, size);
-        return encodeText(QByteArrayView(whole), buffer);
-    }
-    char header[kMaxHeaderBytes];
-    const int n = writeHeader(header, 0x1, true, quint64(size));
-    std::memcpy(payload - n, header, size_t(n));
-    return QByteArrayView(payload - n, n + size);
 }
 
 } // namespace kith::server::wsframe

@@ -1,10 +1,9 @@
 #pragma once
-//! Server-to-client WebSocket text frames (RFC 6455 §5.2), built from the text we already hold.
+//! Server-to-client WebSocket text frames (RFC 6455 §5.2), built from the UTF-8 we already hold.
 //! Unmasked (a server never masks) and uncompressed (no extension is negotiated).
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QStringView>
 
 namespace kith::server::wsframe {
 
@@ -21,7 +20,5 @@ int writeHeader(char *out, quint8 opcode, bool fin, quint64 length);
 //! The whole text message as wire bytes, put together in `buffer` (grown as needed, kept by
 //! the caller for the next message). The view points into `buffer`.
 QByteArrayView encodeText(QByteArrayView utf8, QByteArray &buffer);
-//! The same from UTF-16, encoded straight into the frame (no UTF-8 copy in between).
-QByteArrayView encodeText(QStringView text, QByteArray &buffer);
 
 } // namespace kith::server::wsframe

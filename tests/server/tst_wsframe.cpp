@@ -43,8 +43,7 @@ QByteArray wireOf(const QByteArray &utf8)
 
 QByteArray wireOf(const QString &text)
 {
-    QByteArray buffer;
-    return wsframe::encodeText(QStringView(text), buffer).toByteArray();
+    return wireOf(text.toUtf8());
 }
 
 // Answers one WebSocket handshake on a plain QTcpServer, then writes raw bytes to the client.
@@ -103,7 +102,7 @@ class tst_WsFrame : public QObject
 private slots:
     void header_data();
     void header();
-    void reusedBufferAndOddText();
+    void reusedBuffer();
     void fragmentsPastMaxFramePayload();
     void clientDecodes_data();
     void clientDecodes();
@@ -137,23 +136,16 @@ void tst_WsFrame::header()
     QCOMPARE(wire.size(), n + length);
     QCOMPARE(hex(wire.left(n)), expected);
     QVERIFY(wire.mid(n) == payload);
-    // Straight from UTF-16: the same bytes.
-    QVERIFY(wireOf(text) == wire);
 }
 
-void tst_WsFrame::reusedBufferAndOddText()
+void tst_WsFrame::reusedBuffer()
 {
     // One buffer for a big message, then a small one: the view covers only the new frame.
     QByteArray buffer;
-    const QString big = textOfBytes(70000);
-    QCOMPARE(wsframe::encodeText(QStringView(big), buffer).size(), 10 + 70000);
-    const QString small = u"h\u00e9"_s;
-    QCOMPARE(hex(wsframe::encodeText(QStringView(small), buffer)), QByteArray("81 03 68 c3 a9"));
-    // A lone surrogate (never in what the server sends: its text is decoded from UTF-8) still
-    // gives valid UTF-8, replaced with U+FFFD (QString::toUtf8 writes '?'), and is not held back.
-    const QString odd = u"a"_s + QChar(0xD800) + u"b"_s + QChar(0xDC00);
-    const QByteArray wire = wireOf(odd);
-    QCOMPARE(hex(wire), QByteArray("81 08 61 ef bf bd 62 ef bf bd"));
+    const QByteArray big = textOfBytes(70000).toUtf8();
+    QCOMPARE(wsframe::encodeText(QByteArrayView(big), buffer).size(), 10 + 70000);
+    const QByteArray small = u"h\u00e9"_s.toUtf8();
+    QCOMPARE(hex(wsframe::encodeText(QByteArrayView(small), buffer)), QByteArray("81 03 68 c3 a9"));
 }
 
 void tst_WsFrame::fragmentsPastMaxFramePayload()
@@ -163,7 +155,6 @@ void tst_WsFrame::fragmentsPastMaxFramePayload()
     const QString text = textOfBytes(2 * max + 1);
     const QByteArray payload = text.toUtf8();
     const QByteArray wire = wireOf(payload);
-    QVERIFY(wireOf(text) == wire);
     QCOMPARE(wire.size(), payload.size() + 10 + 10 + 2);
     QCOMPARE(hex(wire.left(10)), QByteArray("01 7f 00 00 00 00 00 08 00 00"));
     QCOMPARE(hex(wire.mid(10 + max, 10)), QByteArray("00 7f 00 00 00 00 00 08 00 00"));
