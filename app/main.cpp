@@ -2,6 +2,7 @@
 // --version work on a bare terminal, then hands over to AppController.
 #include "host/EmbeddedServer.h"
 #include "platform/ProcessHooks.h"
+#include "platform/SingleInstance.h"
 #include "ui/AppController.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
@@ -20,13 +21,13 @@ namespace {
 
 struct Parsed {
     kith::app::AppOptions options;
+    QStringList links;          //!< kith:// links to open
     bool measure = false;
     bool quitWhenUsable = false;
 };
 
-Parsed parseArguments(int argc, char **argv)
+Parsed parseArguments(const QCoreApplication &core)
 {
-    QCoreApplication core(argc, argv);
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate("main", "Kith: chat with your people, on a server you run."));
     const QCommandLineOption help = p.addHelpOption();
@@ -41,6 +42,8 @@ Parsed parseArguments(int argc, char **argv)
     const QCommandLineOption quit(QStringLiteral("quit-when-usable"),
                                   QCoreApplication::translate("main", "Quit as soon as the chat is usable (for measuring)."));
     p.addOptions({data, local, measure, quit});
+    p.addPositionalArgument(QStringLiteral("link"), QCoreApplication::translate("main", "A kith:// invite link to open."),
+                            QStringLiteral("[link]"));
     // Qt's own GUI flags (-platform, -style, ...) are for QApplication: let them pass.
     p.parse(core.arguments());
     if (p.isSet(help))
@@ -57,6 +60,7 @@ Parsed parseArguments(int argc, char **argv)
     out.options.local = p.isSet(local);
     out.measure = p.isSet(measure);
     out.quitWhenUsable = p.isSet(quit);
+    out.links = p.positionalArguments();
     return out;
 }
 
@@ -69,7 +73,25 @@ int main(int argc, char **argv)
     // No organisation name: the data folder is ~/.local/share/Kith, not Kith/Kith.
     QCoreApplication::setOrganizationDomain(QStringLiteral("kith.chat"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KITH_VERSION));
-    const Parsed parsed = parseArguments(argc, argv);
+    Parsed parsed;
+    std::unique_ptr<kith::app::SingleInstance> instance;
+    {
+        QCoreApplication core(argc, argv);
+        parsed = parseArguments(core);
+        // One app per data folder: a second start hands its arguments to the first and leaves
+        // before anything touches the database.
+        instance = std::make_unique<kith::app::SingleInstance>(parsed.options.dataDir);
+        QString error;
+        switch (instance->claim(core.arguments().mid(1), &error)) {
+        case kith::app::SingleInstance::Claim::Primary:
+            break;
+        case kith::app::SingleInstance::Claim::Forwarded:
+            return 0;
+        case kith::app::SingleInstance::Claim::Failed:
+            std::fprintf(stderr, "kith: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Kith"));
@@ -108,7 +130,16 @@ int main(int argc, char **argv)
                 QTimer::singleShot(0, &app, &QApplication::quit);
         });
     }
+    QString listenError;
+    if (!instance->listen(&listenError))
+        qWarning("kith: later starts cannot hand over to this one: %s", qPrintable(listenError));
+    QObject::connect(instance.get(), &kith::app::SingleInstance::argumentsReceived, &controller,
+                     &kith::app::AppController::handleArguments);
     controller.start();
+    for (const QString &link : std::as_const(parsed.links))
+        controller.openLink(link);
     mark("started");
-    return app.exec();
+    const int rc = app.exec();
+    instance.reset(); // its socket goes before the application object; the lock with it
+    return rc;
 }

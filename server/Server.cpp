@@ -16,6 +16,7 @@
 #include "core/Messages.h"
 #include "core/Router.h"
 #include "net/Gateway.h"
+#include "platform/FolderLock.h"
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
 #include "store/SocialTable.h"
@@ -36,6 +37,7 @@ struct Server::Private {
     explicit Private(ServerConfig c) : config(std::move(c)), ids(config.nodeId) {}
 
     ServerConfig config;
+    std::unique_ptr<FolderLock> folderLock;
     SnowflakeGenerator ids;
     Directory directory;
     LoginThrottle loginThrottle;
@@ -107,10 +109,16 @@ Server::~Server()
     stop();
 }
 
-bool Server::start(QString *error)
+bool Server::start(QString *error, StartError *kind)
 {
-    if (d->running)
+    StartError ignored;
+    if (!kind)
+        kind = &ignored;
+    *kind = StartError::Other;
+    if (d->running) {
+        *kind = StartError::None;
         return true;
+    }
     if (!Credentials::initialize()) {
         *error = QStringLiteral("libsodium failed to initialise");
         return false;
@@ -124,11 +132,29 @@ bool Server::start(QString *error)
         *error = QStringLiteral("data folder %1 cannot be created or written").arg(dataDir);
         return false;
     }
+    // Before the database is touched: a second server on the same folder would be a second
+    // writer with the same node id.
+    d->folderLock = std::make_unique<FolderLock>(dataDir, QStringLiteral("kith-server.lock"));
+    qint64 holder = 0;
+    switch (d->folderLock->tryLock(&holder)) {
+    case FolderLock::Outcome::Locked:
+        break;
+    case FolderLock::Outcome::HeldByOther:
+        *error = FolderLock::inUseMessage(d->folderLock->folder(), holder);
+        *kind = StartError::FolderInUse;
+        d->folderLock.reset();
+        return false;
+    case FolderLock::Outcome::Error:
+        *error = QStringLiteral("cannot lock data folder %1").arg(d->folderLock->folder());
+        d->folderLock.reset();
+        return false;
+    }
     const QString dbPath = d->config.sqlitePath();
     if (dbPath.isEmpty()) {
         *error = QStringLiteral("unsupported database URL \"%1\": this version stores data in SQLite "
                                 "(sqlite:FILE or leave --db out)")
                      .arg(d->config.databaseUrl);
+        d->folderLock.reset();
         return false;
     }
     QElapsedTimer timer;
@@ -137,6 +163,7 @@ bool Server::start(QString *error)
     d->store = std::make_unique<WriteQueue>(this, dbPath, d->config.syncFull);
     if (!d->store->open(error)) {
         d->store.reset();
+        d->folderLock.reset();
         return false;
     }
     d->reader = std::make_unique<WriteQueue>(this, dbPath, d->config.syncFull, WriteQueue::Mode::Reader);
@@ -144,6 +171,7 @@ bool Server::start(QString *error)
         d->reader.reset();
         d->store->shutdown();
         d->store.reset();
+        d->folderLock.reset();
         return false;
     }
     if (!d->loadDirectory(error)) {
@@ -151,6 +179,7 @@ bool Server::start(QString *error)
         d->reader.reset();
         d->store->shutdown();
         d->store.reset();
+        d->folderLock.reset();
         return false;
     }
     d->hub = std::make_unique<Hub>(d->directory);
@@ -168,11 +197,15 @@ bool Server::start(QString *error)
     d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages, *d->social,
                                                   *d->dms, *d->presence, *d->typing, *d->readStates});
     d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config);
-    if (!d->gateway->listen(error)) {
+    bool addressInUse = false;
+    if (!d->gateway->listen(error, &addressInUse)) {
         d->gateway.reset();
         d->reader->shutdown();
         d->store->shutdown();
         d->store.reset();
+        d->folderLock.reset();
+        if (addressInUse)
+            *kind = StartError::AddressInUse;
         return false;
     }
     d->housekeeping.setInterval(60 * 1000);
@@ -180,6 +213,7 @@ bool Server::start(QString *error)
             [this] { d->loginThrottle.prune(QDateTime::currentMSecsSinceEpoch()); });
     d->housekeeping.start();
     d->running = true;
+    *kind = StartError::None;
     qCInfo(lcServer) << "started in" << timer.elapsed() << "ms on" << url().toString() << "with" << dbPath;
     return true;
 }
@@ -216,6 +250,7 @@ void Server::stop()
     d->hub.reset();
     d->reader.reset();
     d->store.reset();
+    d->folderLock.reset(); // last: the database is closed
     qCInfo(lcServer) << "stopped";
     emit stopped();
 }
@@ -240,6 +275,20 @@ QUrl Server::url() const
                                                                     : h.toString());
     u.setPort(port());
     return u;
+}
+
+bool Server::listenAlso(quint16 port, QString *error)
+{
+    if (!d->running) {
+        *error = QStringLiteral("the server is not running");
+        return false;
+    }
+    return d->gateway->listenAlso(port, error);
+}
+
+QList<quint16> Server::ports() const
+{
+    return d->gateway ? d->gateway->ports() : QList<quint16>();
 }
 
 const ServerConfig &Server::config() const

@@ -17,15 +17,22 @@ public:
     explicit Server(ServerConfig config, QObject *parent = nullptr);
     ~Server() override; //!< stops if still running
 
-    //! Opens (and migrates) the database, loads state and starts listening.
-    //! Returns false with a one-line reason in *error.
-    bool start(QString *error);
+    //! Why start() failed, for callers that react differently (the app retries another port).
+    enum class StartError { None, FolderInUse, AddressInUse, Other };
+
+    //! Locks the data folder, opens (and migrates) the database, loads state and starts
+    //! listening. Returns false with a one-line reason in *error (and the kind in *kind).
+    bool start(QString *error, StartError *kind = nullptr);
     //! Closes every connection (1001), flushes the write queue and closes the database.
     void stop();
 
     bool isRunning() const;
     quint16 port() const;   //!< the real port, also when configured as 0
     QUrl url() const;       //!< ws://host:port
+    //! Also accepts connections on `port` of the same address (the app keeps an address it gave
+    //! out once that port is free again). False if it is still taken.
+    bool listenAlso(quint16 port, QString *error);
+    QList<quint16> ports() const; //!< every port accepting connections, the main one first
     const ServerConfig &config() const;
 
 signals:

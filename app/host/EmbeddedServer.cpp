@@ -5,10 +5,16 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcHost, "kith.app.host")
 
 namespace kith::app {
+
+namespace {
+// How often a taken port is tried again. Cheap: one bind() that fails.
+constexpr int kReclaimIntervalMs = 2000;
+} // namespace
 
 EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent)
 {
@@ -17,74 +23,142 @@ EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent)
 
 EmbeddedServer::~EmbeddedServer()
 {
-    stop();
+    m_pendingStart = nullptr;
+    stopAndWait();
 }
 
 void EmbeddedServer::start(const QString &dataDir, quint16 port)
 {
-    if (m_running || m_worker)
+    if (m_stopping) {
+        m_pendingStart = [this, dataDir, port] { start(dataDir, port); };
         return;
+    }
+    if (m_running || m_starting)
+        return;
+    m_starting = true;
+    ++m_generation;
     QDir().mkpath(dataDir);
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+    launch(dataDir, port);
+}
+
+void EmbeddedServer::launch(const QString &dataDir, quint16 port)
+{
     // The Server is built inside its thread so its sockets, timers and database connection
     // all belong there.
-    QMetaObject::invokeMethod(m_worker, [this, dataDir, port] {
+    QMetaObject::invokeMethod(m_worker, [this, dataDir, port, generation = m_generation] {
         QElapsedTimer t;
         t.start();
-        auto tryStart = [&](quint16 p, QString *error) {
+        auto tryStart = [&](quint16 p, QString *error, server::Server::StartError *kind) {
             server::ServerConfig config;
             config.dataDir = dataDir;
             config.port = p;
             config.serverName = QStringLiteral("Local");
             auto *s = new server::Server(config);
-            if (s->start(error))
+            if (s->start(error, kind))
                 return s;
             delete s;
             return static_cast<server::Server *>(nullptr);
         };
         QString error;
-        server::Server *s = tryStart(port, &error);
-        if (!s && port != 0) {
-            qCInfo(lcHost) << "port" << port << "unavailable (" << error << "); using a free one";
-            s = tryStart(0, &error);
+        auto kind = server::Server::StartError::None;
+        server::Server *s = tryStart(port, &error, &kind);
+        quint16 busy = 0;
+        // Only a taken port moves the server elsewhere; any other failure is the user's to see.
+        if (!s && port != 0 && kind == server::Server::StartError::AddressInUse) {
+            qCInfo(lcHost) << "port" << port << "is taken (" << error << "); using a free one until it is free";
+            busy = port;
+            s = tryStart(0, &error, &kind);
         }
         const qint64 ms = t.elapsed();
         const QUrl url = s ? s->url() : QUrl();
         m_server = s;
-        QMetaObject::invokeMethod(this, [this, url, error, ms, ok = s != nullptr] {
+        if (s && busy) {
+            auto *reclaim = new QTimer(m_worker);
+            reclaim->setInterval(kReclaimIntervalMs);
+            QObject::connect(reclaim, &QTimer::timeout, m_worker, [this, reclaim, busy] {
+                QString why;
+                if (!m_server || !m_server->listenAlso(busy, &why))
+                    return;
+                reclaim->deleteLater();
+                qCInfo(lcHost) << "port" << busy << "is free again and accepts connections";
+                QMetaObject::invokeMethod(this, [this, busy] {
+                    m_reclaiming = 0;
+                    emit portRestored(busy);
+                }, Qt::QueuedConnection);
+            });
+            reclaim->start();
+        }
+        if (!s) {
+            // Nothing runs in the thread: let it go, so start() can be tried again.
+            QMetaObject::invokeMethod(this, [this, generation] { finishStop(generation, false); }, Qt::QueuedConnection);
+            QThread::currentThread()->quit();
+        }
+        QMetaObject::invokeMethod(this, [this, url, error, ms, busy, ok = s != nullptr] {
             m_startMs = ms;
             if (!ok) {
                 emit failed(error);
                 return;
             }
+            m_starting = false;
+            if (m_stopping)
+                return; // stop() came first; its finish follows
             m_running = true;
             m_url = url;
+            m_reclaiming = busy;
             qCInfo(lcHost) << "embedded server on" << url << "started in" << ms << "ms";
             emit started(url);
+            if (busy)
+                emit portBusy(busy, quint16(url.port()));
         }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }
 
 void EmbeddedServer::stop()
 {
-    if (!m_worker)
+    if (!m_worker || m_stopping)
         return;
-    if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(m_worker, [this] {
-            if (m_server) {
-                m_server->stop();
-                delete m_server;
-                m_server = nullptr;
-            }
-        }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
+    m_stopping = true;
+    m_running = false;
+    // The thread stops its server, then its own event loop; finished() brings us back here.
+    QMetaObject::invokeMethod(m_worker, [this, generation = m_generation] {
+        if (m_server) {
+            m_server->stop();
+            delete m_server;
+            m_server = nullptr;
+        }
+        QMetaObject::invokeMethod(this, [this, generation] { finishStop(generation, true); }, Qt::QueuedConnection);
+        QThread::currentThread()->quit();
+    }, Qt::QueuedConnection);
+}
+
+void EmbeddedServer::stopAndWait()
+{
+    m_pendingStart = nullptr; // quitting: nothing starts again
+    stop();
+    if (m_thread.isRunning())
         m_thread.wait();
-    }
+    finishStop(m_generation, m_stopping);
+}
+
+void EmbeddedServer::finishStop(quint64 generation, bool emitStopped)
+{
+    if (generation != m_generation || !m_worker)
+        return;
+    m_thread.wait(); // it has quit its loop; let it end before a new start() reuses it
     m_worker = nullptr; // deleted by the thread's finished signal
     m_running = false;
+    m_starting = false;
+    m_stopping = false;
+    m_reclaiming = 0;
+    m_url = QUrl();
+    if (emitStopped)
+        emit stopped();
+    if (auto next = std::exchange(m_pendingStart, nullptr))
+        next();
 }
 
 } // namespace kith::app

@@ -19,27 +19,47 @@ public:
     explicit EmbeddedServer(QObject *parent = nullptr);
     ~EmbeddedServer() override; //!< stops the server and joins its thread
 
-    //! Starts asynchronously; emits started() or failed(). `port` 0 picks a free one; a taken
-    //! remembered port falls back to a free one.
+    //! Starts asynchronously; emits started() or failed() with the real reason. `port` 0 picks
+    //! a free one. If `port` is taken by another program the server starts on a free port,
+    //! emits portBusy(), and takes `port` back as soon as it is free (portRestored()), so an
+    //! address given out keeps working. After failed(), start() may be called again.
     void start(const QString &dataDir, quint16 port = 0);
-    //! Stops the server inside its thread (connections get 1001, data is flushed) and joins it.
+    //! Stops the server inside its thread (connections get 1001, data is flushed) without
+    //! blocking the caller; emits stopped() when done. A start() meanwhile runs after it.
     void stop();
+    //! stop() and wait until the thread is gone: for quitting, when nothing is left to draw.
+    void stopAndWait();
 
     bool isRunning() const { return m_running; }
-    bool isStarting() const { return m_worker && !m_running; }
+    bool isStarting() const { return m_starting; }
+    bool isStopping() const { return m_stopping; }
     QUrl url() const { return m_url; }
     quint16 port() const { return quint16(m_url.port()); }
+    //! The port asked for but taken by someone else, while the server waits for it; else 0.
+    quint16 reclaimingPort() const { return m_reclaiming; }
     qint64 startMs() const { return m_startMs; } //!< how long start() took inside the thread
 
 signals:
     void started(const QUrl &url);
     void failed(const QString &reason);
+    void portBusy(quint16 wanted, quint16 using_);
+    void portRestored(quint16 port);
+    void stopped();
 
 private:
+    void launch(const QString &dataDir, quint16 port);
+    //! Back on our thread once the server thread has ended (for start `generation`).
+    void finishStop(quint64 generation, bool emitStopped);
+
     QThread m_thread;
     QObject *m_worker = nullptr;         //!< lives in m_thread; invokeMethod's context there
     kith::server::Server *m_server = nullptr; //!< created, used and deleted only in m_thread
     bool m_running = false;
+    bool m_starting = false;
+    bool m_stopping = false;
+    quint16 m_reclaiming = 0;
+    quint64 m_generation = 0;            //!< one per start(), so a late finish never hits a newer run
+    std::function<void()> m_pendingStart; //!< a start() asked for while stopping
     QUrl m_url;
     qint64 m_startMs = 0;
 };

@@ -13,6 +13,7 @@
 #include "host/EmbeddedServer.h"
 #include "net/Outbox.h"
 #include "platform/Keychain.h"
+#include "shared/InviteLink.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
@@ -45,6 +46,7 @@ const QString kSound = QStringLiteral("notifications/sound");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kMutedChannels = QStringLiteral("mute/channels");
 const QString kMutedGuilds = QStringLiteral("mute/guilds");
+const QString kKeychainNoticeShown = QStringLiteral("notices/keychain_shown");
 
 QSet<Id> idSet(const QStringList &list)
 {
@@ -140,9 +142,18 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         m_window->showWelcome();
         m_window->welcome()->setError(tr("The local server did not start: %1").arg(why));
     });
+    // The port people were given is taken: the server runs elsewhere meanwhile and takes
+    // it back when it is free; until then the user knows why invites may not reach them.
+    connect(m_server, &EmbeddedServer::portBusy, this, [this](quint16 wanted, quint16 now) {
+        notice(QStringLiteral("port"), tr("Port %1 is used by another program, so your server listens on port %2 for now. "
+                  "It takes port %1 back as soon as it is free.").arg(wanted).arg(now));
+    });
+    connect(m_server, &EmbeddedServer::portRestored, this, [this](quint16 port) {
+        notice(QStringLiteral("port"), tr("Your server listens on port %1 again.").arg(port));
+    });
     connect(m_keychain, &Keychain::unavailable, this, [this] {
         if (m_mode == Mode::Remote)
-            notice(tr("No system keychain found: you will need to sign in again next time."));
+            notice(QStringLiteral("keychain"), tr("No system keychain found: you will need to sign in again next time."));
     });
     buildWindow();
 }
@@ -225,7 +236,9 @@ void AppController::startServer()
 
 void AppController::openLocalWith(const QUrl &url)
 {
-    m_settings->setValue(kLocalPort, url.port());
+    // The first port is the one people get told; a stand-in used while it is taken is not.
+    if (m_settings->value(kLocalPort, 0).toUInt() == 0)
+        m_settings->setValue(kLocalPort, url.port());
     m_settings->setValue(kLast, QStringLiteral("local"));
     const QString user = m_settings->value(kLocalUser).toString();
     if (user.isEmpty()) {
@@ -300,10 +313,13 @@ void AppController::saveLocalSecret(const QString &token)
             f.write(secret);
             f.commit();
         }
-        if (!m_keychainNoticeShown) {
-            m_keychainNoticeShown = true;
-            notice(tr("No system keychain found: your local server's key is kept in %1, readable only by you.")
-                       .arg(QDir::toNativeSeparators(localKeyFile())));
+        // Once per data folder: it is news the first time, noise every start after.
+        if (!m_settings->value(kKeychainNoticeShown).toBool()) {
+            m_settings->setValue(kKeychainNoticeShown, true);
+            notice(QStringLiteral("keychain"),
+                   tr("No system keychain found: your local server's key is kept in Kith's data folder, "
+                      "readable only by you.") + QLatin1Char('\n')
+                       + tr("Details: %1").arg(QDir::toNativeSeparators(localKeyFile())));
         }
     });
 }
@@ -384,6 +400,8 @@ void AppController::onReady()
     }
     if (!m_window->isWorkspaceShown())
         m_window->showWorkspace();
+    if (!m_pendingLink.isEmpty())
+        openLink(std::exchange(m_pendingLink, QString()));
 }
 
 void AppController::onStateChanged(Connection::State state)
@@ -410,10 +428,10 @@ void AppController::onStateChanged(Connection::State state)
         chat->showNotice(QString());
 }
 
-void AppController::notice(const QString &text)
+void AppController::notice(const QString &key, const QString &text)
 {
     qCWarning(lcApp) << text;
-    m_window->chat()->showInfo(text);
+    m_window->chat()->showInfo(key, text);
 }
 
 void AppController::setTheme(const QString &name)
@@ -541,7 +559,33 @@ void AppController::shutdown()
         m_settings->setValue(QStringLiteral("ui/geometry"), m_window->saveGeometry());
     m_settings->sync();
     m_connection->close();
-    m_server->stop();
+    m_server->stopAndWait();
+}
+
+void AppController::handleArguments(const QStringList &arguments)
+{
+    m_window->show();
+    m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_window->raise();
+    m_window->activateWindow();
+    for (const QString &arg : arguments)
+        if (InviteLink::isLink(arg))
+            openLink(arg);
+}
+
+void AppController::openLink(const QString &link)
+{
+    const InviteLink invite = InviteLink::parse(link);
+    if (!invite.isValid()) {
+        notice(QStringLiteral("link"), tr("This link is not a Kith invite: %1").arg(link));
+        return;
+    }
+    qCInfo(lcApp) << "opening invite link for" << invite.server.toString();
+    if (!m_window->isWorkspaceShown()) {
+        m_pendingLink = link; // opened once signed in
+        return;
+    }
+    m_window->openGuildDialog(true, invite.code);
 }
 
 } // namespace kith::app

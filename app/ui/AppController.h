@@ -45,6 +45,11 @@ public:
     //! Switches the interface language now ("system" or a code), and keeps the choice.
     void setLanguage(const QString &language);
     void signOut();
+    //! Arguments of a later `kith` start on the same data folder: come to the front and open
+    //! any kith:// link among them.
+    void handleArguments(const QStringList &arguments);
+    //! Opens a kith:// invite link: the join dialog with its code.
+    void openLink(const QString &link);
 
     MainWindow *window() const { return m_window.get(); }
     Connection *connection() const { return m_connection; }
@@ -87,7 +92,8 @@ private:
     void saveLocalSecret(const QString &token);
     void readLocalSecret(const QString &username, std::function<void(QString token, QString password)> done);
     QString localKeyFile() const;
-    void notice(const QString &text);
+    //! A notice in the chat's banner, one per topic `key` (a newer one replaces it).
+    void notice(const QString &key, const QString &text);
     void onNotifiable(const kith::Message &message, bool mention);
 
     AppOptions m_options;
@@ -106,11 +112,11 @@ private:
     enum class Mode { None, Local, Remote } m_mode = Mode::None;
     QString m_localPassword;   //!< the local owner's password while we may still need it
     QString m_displayName;
+    QString m_pendingLink;     //!< a kith:// link that arrived before the workspace
     bool m_firstRun = false;   //!< this run created the local account: make the first guild
     bool m_usableEmitted = false;
     bool m_triedPassword = false;
     bool m_signedInOnce = false;   //!< this connection has signed in at least once
-    bool m_keychainNoticeShown = false;
     bool m_shutDown = false;
 };
 

@@ -73,7 +73,10 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto *close = new QToolButton(m_info);
     close->setIcon(icons::make(icons::Kind::Close, theme->color(QStringLiteral("textMuted")), 14));
     close->setToolTip(tr("Dismiss"));
-    connect(close, &QToolButton::clicked, m_info, &QWidget::hide);
+    connect(close, &QToolButton::clicked, this, [this] {
+        m_infos.clear();
+        m_info->hide();
+    });
     il->addWidget(close, 0, Qt::AlignTop);
     m_info->hide();
     layout->addWidget(m_info);
@@ -232,10 +235,14 @@ void ChatPane::showError(const QString &text)
     m_errorTimer->start();
 }
 
-void ChatPane::showInfo(const QString &text)
+void ChatPane::showInfo(const QString &key, const QString &text)
 {
-    m_infoText->setText(text);
-    m_info->setVisible(!text.isEmpty());
+    if (text.isEmpty())
+        m_infos.remove(key);
+    else
+        m_infos.insert(key, text);
+    m_infoText->setText(QStringList(m_infos.values()).join(QLatin1Char('\n')));
+    m_info->setVisible(!m_infos.isEmpty());
 }
 
 QString ChatPane::infoText() const

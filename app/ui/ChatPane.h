@@ -4,6 +4,7 @@
 #include "shared/ErrorCode.h"
 #include "shared/Types.h"
 
+#include <QMap>
 #include <QWidget>
 
 class QLabel;
@@ -28,8 +29,9 @@ public:
     void showNotice(const QString &text);
     void showError(const QString &text);
     //! A calm one-time note with a close button (e.g. no keychain).
-    void showInfo(const QString &text);
-    QString infoText() const;
+    //! A notice in the dismissable banner, one per topic `key`; an empty text removes it.
+    void showInfo(const QString &key, const QString &text);
+    QString infoText() const; //!< every notice shown, one per line
     QString noticeText() const;
     //! "X is typing…" under the messages; empty when nobody is.
     QString typingText() const;
@@ -53,6 +55,7 @@ private:
     QLabel *m_error;
     QWidget *m_info;
     QLabel *m_infoText;
+    QMap<QString, QString> m_infos; //!< topic -> text, what the banner shows
     QTimer *m_errorTimer;
 };
 

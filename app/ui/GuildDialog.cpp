@@ -70,6 +70,11 @@ void GuildDialog::setJoin(bool join)
     m_tabs->setCurrentIndex(join ? 1 : 0);
 }
 
+void GuildDialog::setCode(const QString &code)
+{
+    m_code->setText(code);
+}
+
 QString GuildDialog::name() const
 {
     return m_name->text().simplified();

@@ -17,6 +17,7 @@ public:
     QString name() const;
     QString code() const;
     void setJoin(bool join);
+    void setCode(const QString &code);
 
 private:
     QTabWidget *m_tabs;

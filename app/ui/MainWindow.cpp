@@ -272,13 +272,15 @@ void MainWindow::openQuickSwitcher()
     switcher->open();
 }
 
-void MainWindow::openGuildDialog(bool join)
+void MainWindow::openGuildDialog(bool join, const QString &code)
 {
     const User &me = m_state->me();
     const QString name = me.displayName.isEmpty() ? me.username : me.displayName;
     auto *dialog = new GuildDialog(tr("%1's server").arg(name), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setJoin(join);
+    if (!code.isEmpty())
+        dialog->setCode(code);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (dialog->isJoin())
             m_state->joinGuild(dialog->code());

@@ -50,7 +50,7 @@ public:
     QListView *memberList() const { return m_members; }
 
     void openQuickSwitcher();
-    void openGuildDialog(bool join = false);
+    void openGuildDialog(bool join = false, const QString &code = {});
     //! Asks a yes/no question without blocking; runs `yes` on Yes.
     void confirm(const QString &title, const QString &text, std::function<void()> yes);
 

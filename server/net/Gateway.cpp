@@ -22,7 +22,7 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, QOb
     , m_router(router)
     , m_hub(hub)
     , m_config(config)
-    , m_tcp(new QTcpServer(this))
+    , m_tcp(nullptr)
     , m_server(new QWebSocketServer(config.serverName, QWebSocketServer::NonSecureMode, this))
 {
     const QJsonObject limitsJson{{QLatin1String("message_length"), limits::kMessageLength},
@@ -37,26 +37,36 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, QOb
                             {QLatin1String("features"), QJsonArray::fromStringList(protocol::features())},
                             {QLatin1String("limits"), limitsJson}};
     m_hello = encodeEvent(ev::Hello, -1, encodeBody(hello));
-    m_tcp->setMaxPendingConnections(4096);
-#if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
-    m_tcp->setListenBacklogSize(1024); // bursts of reconnecting clients must not wait for SYN retries
-#endif
+    m_tcp = makeListener();
     m_server->setMaxPendingConnections(4096);
-    connect(m_tcp, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
-            // Events are small and latency-bound: never hold them back for Nagle.
-            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            m_upgrading.insert({socket->peerAddress().toString(), socket->peerPort()}, socket);
-            connect(socket, &QObject::destroyed, this, [this, key = qMakePair(socket->peerAddress().toString(), socket->peerPort())] {
-                m_upgrading.remove(key);
-            });
-            m_server->handleConnection(socket);
-        }
-    });
-    connect(m_tcp, &QTcpServer::acceptError, this, [](QAbstractSocket::SocketError e) {
+    connect(m_server, &QWebSocketServer::newConnection, this, &Gateway::onNewConnection);
+}
+
+QTcpServer *Gateway::makeListener()
+{
+    auto *tcp = new QTcpServer(this);
+    tcp->setMaxPendingConnections(4096);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
+    tcp->setListenBacklogSize(1024); // bursts of reconnecting clients must not wait for SYN retries
+#endif
+    connect(tcp, &QTcpServer::newConnection, this, [this, tcp] { acceptFrom(tcp); });
+    connect(tcp, &QTcpServer::acceptError, this, [](QAbstractSocket::SocketError e) {
         qCWarning(lcGateway) << "accept failed:" << e;
     });
-    connect(m_server, &QWebSocketServer::newConnection, this, &Gateway::onNewConnection);
+    return tcp;
+}
+
+void Gateway::acceptFrom(QTcpServer *listener)
+{
+    while (QTcpSocket *socket = listener->nextPendingConnection()) {
+        // Events are small and latency-bound: never hold them back for Nagle.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_upgrading.insert({socket->peerAddress().toString(), socket->peerPort()}, socket);
+        connect(socket, &QObject::destroyed, this, [this, key = qMakePair(socket->peerAddress().toString(), socket->peerPort())] {
+            m_upgrading.remove(key);
+        });
+        m_server->handleConnection(socket);
+    }
 }
 
 Gateway::~Gateway()
@@ -66,26 +76,55 @@ Gateway::~Gateway()
     qDeleteAll(m_sessions);
 }
 
-bool Gateway::listen(QString *error)
+bool Gateway::listen(QString *error, bool *addressInUse)
 {
     if (!m_tcp->listen(m_config.host, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_config.host.toString())
                      .arg(m_config.port)
                      .arg(m_tcp->errorString());
+        if (addressInUse)
+            *addressInUse = m_tcp->serverError() == QAbstractSocket::AddressInUseError;
         return false;
     }
+    return true;
+}
+
+bool Gateway::listenAlso(quint16 port, QString *error)
+{
+    if (ports().contains(port))
+        return true;
+    QTcpServer *tcp = makeListener();
+    if (!tcp->listen(m_config.host, port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3").arg(m_config.host.toString()).arg(port).arg(tcp->errorString());
+        delete tcp;
+        return false;
+    }
+    m_extra.append(tcp);
     return true;
 }
 
 void Gateway::stopListening()
 {
     m_tcp->close();
+    for (QTcpServer *tcp : std::as_const(m_extra))
+        tcp->close();
 }
 
 quint16 Gateway::port() const
 {
     return m_tcp->serverPort();
+}
+
+QList<quint16> Gateway::ports() const
+{
+    QList<quint16> out;
+    if (m_tcp->isListening())
+        out.append(m_tcp->serverPort());
+    for (const QTcpServer *tcp : m_extra)
+        if (tcp->isListening())
+            out.append(tcp->serverPort());
+    return out;
 }
 
 void Gateway::onNewConnection()

@@ -15,6 +15,7 @@ class tst_AppProcess : public QObject
     Q_OBJECT
 private slots:
     void sigtermStopsCleanly();
+    void secondStartHandsOver();
 
 private:
     static bool waitFor(QProcess &p, QByteArray *out, const QByteArray &needle, int timeoutMs);
@@ -68,6 +69,58 @@ void tst_AppProcess::sigtermStopsCleanly()
     QCOMPARE(again.exitCode(), 0);
     const QByteArray log = again.readAllStandardError();
     QVERIFY2(log.contains("started for \"owner\""), log.constData());
+}
+
+void tst_AppProcess::secondStartHandsOver()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"KITH_NO_KEYCHAIN"_s, u"1"_s);
+    env.insert(u"QT_LOGGING_RULES"_s, u"kith.*.info=true"_s);
+    const QString data = dir.filePath(u"data"_s);
+
+    QProcess app;
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(KITH_APP_BINARY), {u"--local"_s, u"--data"_s, data, u"--measure"_s});
+    QVERIFY(app.waitForStarted());
+    QByteArray out;
+    QVERIFY2(waitFor(app, &out, "usable at", 30000), out.constData());
+
+    // The same folder again, with a link: the running app takes it; this one leaves at once.
+    const QByteArray link = "kith://127.0.0.1:7420/invite/Zx7Kq2mPwa";
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.start(QStringLiteral(KITH_APP_BINARY), {u"--local"_s, u"--data"_s, data, QString::fromLatin1(link)});
+    QVERIFY(second.waitForFinished(10000));
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second.exitCode(), 0);
+    const QByteArray secondLog = second.readAllStandardError();
+    QVERIFY2(!secondLog.contains("kith.server"), secondLog.constData()); // never opened the database
+
+    QByteArray log;
+    QElapsedTimer t;
+    t.start();
+    while (!log.contains("opening invite link") && t.elapsed() < 10000) {
+        app.waitForReadyRead(200);
+        log += app.readAllStandardError();
+    }
+    QVERIFY2(log.contains("another start handed over"), log.constData());
+    QVERIFY2(log.contains(link), log.constData());
+    QVERIFY2(log.contains("opening invite link"), log.constData());
+
+    // Its embedded server holds its own folder too: kith-server cannot open it alongside.
+    QProcess server;
+    server.start(QStringLiteral(KITH_SERVER_BINARY), {u"--listen"_s, u"127.0.0.1:0"_s, u"--data"_s, data + u"/server"_s});
+    QVERIFY(server.waitForFinished(10000));
+    QVERIFY(server.exitCode() != 0);
+    const QByteArray serverErr = server.readAllStandardError();
+    QVERIFY2(serverErr.contains("is in use by process " + QByteArray::number(app.processId())), serverErr.constData());
+
+    app.terminate();
+    QVERIFY(app.waitForFinished(20000));
+    QCOMPARE(app.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_AppProcess)

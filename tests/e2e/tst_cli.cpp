@@ -3,6 +3,7 @@
 #include "ServerProcess.h"
 #include "common/TestClient.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -35,6 +36,8 @@ private slots:
     void refusedStart_data();
     void refusedStart();
     void takenPort();
+    void dataFolderInUse();
+    void staleLockDoesNotBlock();
     void startsAndStops();
 
 private:
@@ -113,6 +116,49 @@ void tst_Cli::takenPort()
     // The first one is unharmed.
     TestClient c;
     QVERIFY(c.connectTo(first.url()));
+}
+
+void tst_Cli::dataFolderInUse()
+{
+    // A second server on the same folder would be a second writer with the same node id:
+    // it leaves at once, naming the folder and the process that holds it.
+    QTemporaryDir data;
+    ServerProcess first;
+    QString why;
+    QVERIFY2(first.start(data.path(), {}, &why), qPrintable(why));
+    const auto r = ServerProcess::run({u"--listen"_s, u"127.0.0.1:0"_s, u"--data"_s, data.path()});
+    QVERIFY(r.exitCode != 0);
+    const QStringList lines = errorLines(r);
+    QCOMPARE(lines.size(), 1);
+    const QString expected = u"data folder %1 is in use by process %2"_s
+                                 .arg(QDir::toNativeSeparators(QDir(data.path()).absolutePath()))
+                                 .arg(first.process().processId());
+    QVERIFY2(lines[0].contains(expected), qPrintable(lines[0] + u" / expected: "_s + expected));
+    QVERIFY2(!r.out.contains(u"listening on"_s), qPrintable(r.out));
+    TestClient c;
+    QVERIFY(c.connectTo(first.url()));
+    QVERIFY(c.registerUser(u"ann"_s, u"password-1"_s).ok);
+}
+
+void tst_Cli::staleLockDoesNotBlock()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("kill -9 is a Unix signal");
+#endif
+    QTemporaryDir data;
+    {
+        ServerProcess first;
+        QString why;
+        QVERIFY2(first.start(data.path(), {}, &why), qPrintable(why));
+        first.process().kill(); // SIGKILL: the lock file stays behind
+        QVERIFY(first.waitFinished());
+    }
+    QVERIFY(QFile::exists(data.filePath(u"kith-server.lock"_s)));
+    ServerProcess next;
+    QString why;
+    QVERIFY2(next.start(data.path(), {}, &why), qPrintable(why));
+    TestClient c;
+    QVERIFY(c.connectTo(next.url()));
 }
 
 void tst_Cli::startsAndStops()
