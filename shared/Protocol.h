@@ -9,6 +9,7 @@ inline constexpr QLatin1String SessionRegister{"session.register"};
 inline constexpr QLatin1String SessionLogin{"session.login"};
 inline constexpr QLatin1String SessionResume{"session.resume"};
 inline constexpr QLatin1String SessionLogout{"session.logout"};
+inline constexpr QLatin1String SessionGuest{"session.guest"};
 inline constexpr QLatin1String GuildCreate{"guild.create"};
 inline constexpr QLatin1String GuildUpdate{"guild.update"};
 inline constexpr QLatin1String GuildDelete{"guild.delete"};

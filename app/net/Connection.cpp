@@ -21,7 +21,7 @@ constexpr int kHeartbeatMs = 15000;
 bool isAuthOp(QLatin1String op)
 {
     return op == op::SessionRegister || op == op::SessionLogin || op == op::SessionResume
-        || op == op::Ping;
+        || op == op::SessionGuest || op == op::Ping;
 }
 } // namespace
 
@@ -218,6 +218,11 @@ void Connection::onHello(const QJsonObject &d)
             op = op::SessionRegister;
             if (!m_credentials.displayName.isEmpty())
                 body.insert(QLatin1String("display_name"), m_credentials.displayName);
+        } else if (m_credentials.mode == Credentials::Mode::Guest) {
+            op = op::SessionGuest;
+            body = {{QLatin1String("nickname"), m_credentials.username}};
+            if (!m_credentials.password.isEmpty())
+                body.insert(QLatin1String("password"), m_credentials.password);
         }
     }
     send(op, body, this, [this](const Reply &r) { onAuthReply(r); });

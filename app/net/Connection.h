@@ -16,9 +16,10 @@
 
 namespace kith::app {
 
-//! How to sign in: a new account, a password or a saved token.
+//! How to sign in: a new account, a password, a saved token, or as a guest of a LAN party
+//! (`username` is the nickname, `password` the party's, if it has one).
 struct Credentials {
-    enum class Mode { Register, Password, Token } mode = Mode::Token;
+    enum class Mode { Register, Password, Token, Guest } mode = Mode::Token;
     QString username;
     QString password;
     QString displayName;

@@ -13,6 +13,7 @@
 #include "host/EmbeddedServer.h"
 #include "net/Outbox.h"
 #include "platform/Keychain.h"
+#include "session/HostSet.h"
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -23,6 +24,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -97,8 +99,9 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     : QObject(parent), m_options(options),
       m_settings(std::make_unique<QSettings>(settingsPath(options.dataDir), QSettings::IniFormat)),
       m_theme(new Theme(this)), m_keychain(new Keychain(QStringLiteral("Kith"), this)),
-      m_server(new EmbeddedServer(this)), m_connection(new Connection(this)),
-      m_state(new ClientState(m_connection, this))
+      m_server(new EmbeddedServer(this)), m_hosts(new HostSet(options.dataDir, this)),
+      m_primary(m_hosts->add(QStringLiteral("local"), HostSession::Kind::Local)),
+      m_connection(m_primary->connection()), m_state(m_primary->state())
 {
     Connection::warmUp();
     QDir().mkpath(options.dataDir);
@@ -114,10 +117,15 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_connection, &Connection::signInFailed, this, &AppController::onSignInFailed);
     connect(m_connection, &Connection::stateChanged, this, &AppController::onStateChanged);
     connect(m_state, &ClientState::stateLoaded, this, &AppController::onReady);
-    connect(m_state, &ClientState::notifiable, this, &AppController::onNotifiable);
-    connect(m_state, &ClientState::readStateChanged, this, [this] {
+    wireHost(m_primary);
+    connect(m_hosts, &HostSet::countsChanged, this, [this] {
         if (m_notifier)
-            m_notifier->setUnreadCount(m_state->totalMentions());
+            m_notifier->setUnreadCount(m_hosts->totalMentions());
+    });
+    connect(m_hosts, &HostSet::currentChanged, this, [this](HostSession *host) {
+        if (m_window && host)
+            m_window->setHost(host->state(), host->connection());
+        syncRailHosts();
     });
     // Mutes are this device's choice: kept in the settings, not on the host.
     m_state->setMutes(idSet(m_settings->value(kMutedChannels).toStringList()),
@@ -126,8 +134,6 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         m_settings->setValue(kMutedChannels, idList(m_state->mutedChannels()));
         m_settings->setValue(kMutedGuilds, idList(m_state->mutedGuilds()));
         m_settings->sync();
-        if (m_notifier)
-            m_notifier->setUnreadCount(m_state->totalMentions());
     });
     m_idle = new IdleWatcher(m_state, this);
     m_focusProbe = [this] { return m_window && m_window->isActiveWindow(); };
@@ -169,12 +175,17 @@ void AppController::buildWindow()
     const bool welcome = m_window && m_window->isWelcomeShown();
     const QByteArray geometry = m_window ? m_window->saveGeometry()
                                          : m_settings->value(QStringLiteral("ui/geometry")).toByteArray();
-    m_window = std::make_unique<MainWindow>(m_state, m_connection, m_theme);
+    m_window = std::make_unique<MainWindow>(state(), connection(), m_theme);
     if (!geometry.isEmpty())
         m_window->restoreGeometry(geometry);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
     connect(m_window.get(), &MainWindow::startLocalRequested, this, &AppController::startLocal);
     connect(m_window.get(), &MainWindow::connectRequested, this, &AppController::connectRemote);
+    connect(m_window.get(), &MainWindow::hostGuildRequested, this, &AppController::showHost);
+    connect(m_window.get(), &MainWindow::leaveHostRequested, this, &AppController::leaveHost);
+    connect(m_window.get(), &MainWindow::linkRequested, this, &AppController::openLink);
+    connect(m_window.get(), &MainWindow::joinHostRequested, this, &AppController::joinHost);
+    syncRailHosts();
     if (workspace)
         m_window->showWorkspace();
     else if (welcome)
@@ -185,6 +196,7 @@ void AppController::buildWindow()
 void AppController::start()
 {
     m_window->show();
+    restoreHosts();
     const QString last = m_settings->value(kLast).toString();
     if (m_options.local || last == u"local") {
         startLocal();
@@ -193,6 +205,7 @@ void AppController::start()
     const QUrl url(m_settings->value(kRemoteUrl).toString());
     const QString user = m_settings->value(kRemoteUser).toString();
     if (last == u"remote" && url.isValid() && !user.isEmpty()) {
+        m_primary->setIdentity(HostSession::idFor(url), HostSession::Kind::Remote);
         m_window->welcome()->prefill(url, user);
         m_window->showStarting(tr("Connecting to %1…").arg(url.host()));
         m_keychain->read(remoteKey(url, user), this, [this, url, user](std::optional<QString> token) {
@@ -216,6 +229,7 @@ void AppController::start()
 void AppController::startLocal(const QString &displayName)
 {
     m_mode = Mode::Local;
+    m_primary->setIdentity(QStringLiteral("local"), HostSession::Kind::Local);
     m_displayName = displayName;
     if (!m_window->isWorkspaceShown())
         m_window->showStarting(tr("Starting your local server…"));
@@ -275,6 +289,7 @@ void AppController::openLocalWith(const QUrl &url)
 void AppController::connectRemote(const QUrl &url, const QString &username, const QString &password, bool create)
 {
     m_mode = Mode::Remote;
+    m_primary->setIdentity(HostSession::idFor(url), HostSession::Kind::Remote);
     m_signedInOnce = false;
     m_window->welcome()->setBusy(true, tr("Connecting to %1…").arg(url.host()));
     m_settings->setValue(kRemoteUrl, url.toString());
@@ -342,17 +357,6 @@ void AppController::readLocalSecret(const QString &username, std::function<void(
 void AppController::onSignedIn(const QString &token, const User &me)
 {
     m_signedInOnce = true;
-    const QString scope = m_mode == Mode::Local ? QStringLiteral("local") : m_connection->url().toString();
-    const QString key = QString::fromLatin1(
-        QCryptographicHash::hash((scope + QLatin1Char('|') + me.username.toLower()).toUtf8(),
-                                 QCryptographicHash::Sha256).toHex().left(16));
-    const QString path = QDir(m_options.dataDir).filePath(QStringLiteral("outbox/%1.json").arg(key));
-    if (!m_outbox || m_outbox->path() != path) {
-        m_state->setOutbox(nullptr);
-        delete m_outbox;
-        m_outbox = new Outbox(m_connection, path, this);
-        m_state->setOutbox(m_outbox);
-    }
     if (m_mode == Mode::Local) {
         m_settings->setValue(kLocalUser, me.username);
         saveLocalSecret(token);
@@ -474,8 +478,16 @@ void AppController::setNotifier(Notifier *notifier)
         m_window->show();
         m_window->raise();
         m_window->activateWindow();
-        if (channelId)
-            m_state->selectChannel(channelId);
+        if (!channelId)
+            return;
+        // Ids are unique across hosts in practice (time + node + sequence); the first host
+        // that knows the channel is the one the notification came from.
+        for (HostSession *h : m_hosts->hosts())
+            if (h->state()->channel(channelId).id == channelId) {
+                m_hosts->setCurrent(h);
+                h->state()->selectChannel(channelId);
+                return;
+            }
     });
 }
 
@@ -499,22 +511,26 @@ void AppController::setSoundEnabled(bool on)
     m_settings->setValue(kSound, on);
 }
 
-void AppController::onNotifiable(const Message &message, bool mention)
+void AppController::onNotifiable(HostSession *host, const Message &message, bool mention)
 {
-    // Do not disturb, or the user is looking: stay quiet. (Muted channels never get here.)
-    if (!m_notifier || m_state->myStatus() == u"dnd" || (m_focusProbe && m_focusProbe()))
+    ClientState *state = host->state();
+    // Do not disturb, or the user is looking at this host: stay quiet. (Muted channels never get here.)
+    if (!m_notifier || m_primary->state()->myStatus() == u"dnd"
+        || (host == currentHost() && m_focusProbe && m_focusProbe()))
         return;
     if (soundEnabled())
         m_notifier->playSound();
     if (!notificationsEnabled())
         return;
     const QString author = message.author.displayName.isEmpty() ? message.author.username : message.author.displayName;
-    const Channel c = m_state->channel(message.channelId);
+    const Channel c = state->channel(message.channelId);
     QString title;
     if (c.isDm())
         title = c.type == ChannelType::Dm ? author : tr("%1 in %2").arg(author, c.name);
     else
-        title = tr("%1 in #%2 (%3)").arg(author, c.name, m_state->guild(c.guildId).name);
+        title = tr("%1 in #%2 (%3)").arg(author, c.name, state->guild(c.guildId).name);
+    if (m_hosts->hosts().size() > 1 && host != m_primary)
+        title = tr("%1 · %2").arg(title, host->name());
     Q_UNUSED(mention)
     m_notifier->notify(title, message.content.left(200), message.channelId);
 }
@@ -585,7 +601,168 @@ void AppController::openLink(const QString &link)
         m_pendingLink = link; // opened once signed in
         return;
     }
-    m_window->openGuildDialog(true, invite.code);
+    // A host the app is on already (or a bare code): that host's join dialog.
+    HostSession *host = invite.server.isEmpty() ? currentHost() : m_hosts->findByUrl(invite.server);
+    if (!host && m_server->isRunning() && invite.server.port() == m_server->port()
+        && QHostAddress(invite.server.host()).isLoopback())
+        host = m_primary;
+    if (host) {
+        m_hosts->setCurrent(host);
+        m_window->openGuildDialog(true, invite.code);
+        return;
+    }
+    m_window->openJoinHostDialog(invite.server, invite.code, invite.fingerprint);
+}
+
+void AppController::joinHost(const QUrl &url, const Credentials &credentials, const QString &inviteCode,
+                             const QString &label)
+{
+    if (HostSession *known = m_hosts->findByUrl(url)) {
+        m_hosts->setCurrent(known);
+        if (!inviteCode.isEmpty())
+            known->state()->joinGuild(inviteCode);
+        return;
+    }
+    const auto kind = credentials.mode == Credentials::Mode::Guest ? HostSession::Kind::Guest : HostSession::Kind::Remote;
+    HostSession *host = m_hosts->add(HostSession::idFor(url), kind);
+    if (!label.isEmpty())
+        host->setLabel(label);
+    wireHost(host);
+    // Once in: join the guild of the invite (a guest is in the party's already), then show it.
+    auto first = std::make_shared<QMetaObject::Connection>();
+    *first = connect(host->state(), &ClientState::stateLoaded, this, [this, host, inviteCode, first] {
+        disconnect(*first);
+        if (!inviteCode.isEmpty() && host->kind() != HostSession::Kind::Guest)
+            host->state()->joinGuild(inviteCode);
+        m_hosts->setCurrent(host);
+        if (!m_window->isWorkspaceShown())
+            m_window->showWorkspace();
+    });
+    connect(host->connection(), &Connection::signedIn, host, [this, host](const QString &token, const User &me) {
+        m_keychain->write(remoteKey(host->connection()->url(), me.username), token);
+        saveHosts();
+    });
+    connect(host->connection(), &Connection::signInFailed, host, [this, host](const Error &error) {
+        notice(QStringLiteral("host"), tr("Could not join %1: %2").arg(host->name(), error.message));
+        if (!host->state()->hasState())
+            leaveHost(host->id());
+    });
+    host->connection()->open(url, credentials);
+}
+
+void AppController::leaveHost(const QString &hostId)
+{
+    HostSession *host = m_hosts->find(hostId);
+    if (!host || host == m_primary)
+        return;
+    if (!host->connection()->me().username.isEmpty())
+        m_keychain->remove(remoteKey(host->connection()->url(), host->connection()->me().username));
+    m_hosts->remove(hostId);
+    saveHosts();
+    syncRailHosts();
+}
+
+void AppController::showHost(const QString &hostId, Id guildId)
+{
+    HostSession *host = m_hosts->find(hostId);
+    if (!host)
+        return;
+    m_hosts->setCurrent(host);
+    if (guildId)
+        host->state()->selectGuild(guildId);
+    else
+        host->state()->selectHome();
+}
+
+void AppController::wireHost(HostSession *host)
+{
+    connect(host->state(), &ClientState::notifiable, this,
+            [this, host](const Message &m, bool mention) { onNotifiable(host, m, mention); });
+    connect(host, &HostSession::nameChanged, this, &AppController::syncRailHosts);
+    connect(host->state(), &ClientState::stateLoaded, this, &AppController::syncRailHosts);
+}
+
+// Hosts beyond the first are kept as url, username and kind; their tokens are in the keychain.
+void AppController::saveHosts()
+{
+    m_settings->remove(QStringLiteral("hosts"));
+    int i = 0;
+    m_settings->beginWriteArray(QStringLiteral("hosts"));
+    for (HostSession *h : m_hosts->hosts()) {
+        if (h == m_primary || h->connection()->me().username.isEmpty())
+            continue; // never signed in: nothing to come back to
+        m_settings->setArrayIndex(i++);
+        m_settings->setValue(QStringLiteral("url"), h->connection()->url().toString());
+        m_settings->setValue(QStringLiteral("username"), h->connection()->me().username);
+        m_settings->setValue(QStringLiteral("guest"), h->kind() == HostSession::Kind::Guest);
+        m_settings->setValue(QStringLiteral("label"), h->name());
+    }
+    m_settings->endArray();
+    m_settings->sync();
+}
+
+void AppController::restoreHosts()
+{
+    const int n = m_settings->beginReadArray(QStringLiteral("hosts"));
+    struct Saved { QUrl url; QString username; bool guest; QString label; };
+    QList<Saved> saved;
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        saved.append({QUrl(m_settings->value(QStringLiteral("url")).toString()),
+                      m_settings->value(QStringLiteral("username")).toString(),
+                      m_settings->value(QStringLiteral("guest")).toBool(),
+                      m_settings->value(QStringLiteral("label")).toString()});
+    }
+    m_settings->endArray();
+    for (const Saved &h : std::as_const(saved)) {
+        if (!h.url.isValid() || h.username.isEmpty())
+            continue;
+        m_keychain->read(remoteKey(h.url, h.username), this, [this, h](std::optional<QString> token) {
+            if (!token || m_hosts->findByUrl(h.url))
+                return;
+            HostSession *host = m_hosts->add(HostSession::idFor(h.url),
+                                             h.guest ? HostSession::Kind::Guest : HostSession::Kind::Remote);
+            host->setLabel(h.label);
+            wireHost(host);
+            connect(host->connection(), &Connection::signedIn, host, [this] { saveHosts(); });
+            Credentials c;
+            c.mode = Credentials::Mode::Token;
+            c.username = h.username;
+            c.token = *token;
+            host->connection()->open(h.url, c);
+            syncRailHosts();
+        });
+    }
+}
+
+void AppController::syncRailHosts()
+{
+    if (!m_window)
+        return;
+    QList<RailHost> list;
+    for (HostSession *h : m_hosts->hosts())
+        list.append({h->id(), h->name(), h->state()});
+    m_window->setHosts(list, currentHost() ? currentHost()->id() : QString());
+}
+
+HostSession *AppController::currentHost() const
+{
+    return m_hosts->current();
+}
+
+Connection *AppController::connection() const
+{
+    return m_hosts->current()->connection();
+}
+
+ClientState *AppController::state() const
+{
+    return m_hosts->current()->state();
+}
+
+Outbox *AppController::outbox() const
+{
+    return m_hosts->current()->outbox();
 }
 
 } // namespace kith::app

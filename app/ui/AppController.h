@@ -4,6 +4,7 @@
 //! the user sees first (welcome, local server, or the last host) and how they sign in.
 
 #include "net/Connection.h"
+#include "session/HostSession.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -16,6 +17,7 @@ namespace kith::app {
 
 class ClientState;
 class EmbeddedServer;
+class HostSet;
 class IdleWatcher;
 class Notifier;
 class Keychain;
@@ -48,15 +50,29 @@ public:
     //! Arguments of a later `kith` start on the same data folder: come to the front and open
     //! any kith:// link among them.
     void handleArguments(const QStringList &arguments);
-    //! Opens a kith:// invite link: the join dialog with its code.
+    //! Opens an invite link (kith://, ws(s):// + code, or a code): the join dialog of the host
+    //! it names, or, for a host the app is not on yet, the dialog that joins it.
     void openLink(const QString &link);
+    //! Signs in to one more host and, with `inviteCode`, joins that guild there; the hosts
+    //! the app is on already stay signed in. `label` names it until the host says its name.
+    void joinHost(const QUrl &url, const Credentials &credentials, const QString &inviteCode,
+                  const QString &label = {});
+    //! Signs out of a host that is not the app's first and forgets it.
+    void leaveHost(const QString &hostId);
+    //! Shows another host in the window (its guild, or its home with 0).
+    void showHost(const QString &hostId, kith::Id guildId = 0);
 
     MainWindow *window() const { return m_window.get(); }
-    Connection *connection() const { return m_connection; }
-    ClientState *state() const { return m_state; }
+    //! The host the window shows, and its connection and state.
+    HostSession *currentHost() const;
+    Connection *connection() const;
+    ClientState *state() const;
+    HostSet *hosts() const { return m_hosts; }
+    //! The app's first host: its own server, or the server it signed in to from the welcome.
+    HostSession *primaryHost() const { return m_primary; }
     EmbeddedServer *server() const { return m_server; }
     Keychain *keychain() const { return m_keychain; }
-    Outbox *outbox() const { return m_outbox; }
+    Outbox *outbox() const; //!< the current host's
     Theme *theme() const { return m_theme; }
     QSettings *settings() const { return m_settings.get(); }
     QString dataDir() const { return m_options.dataDir; }
@@ -94,16 +110,21 @@ private:
     QString localKeyFile() const;
     //! A notice in the chat's banner, one per topic `key` (a newer one replaces it).
     void notice(const QString &key, const QString &text);
-    void onNotifiable(const kith::Message &message, bool mention);
+    void onNotifiable(HostSession *host, const kith::Message &message, bool mention);
+    void wireHost(HostSession *host);
+    void restoreHosts();
+    void saveHosts();
+    void syncRailHosts();
 
     AppOptions m_options;
     std::unique_ptr<QSettings> m_settings;
     Theme *m_theme;
     Keychain *m_keychain;
     EmbeddedServer *m_server;
-    Connection *m_connection;
-    ClientState *m_state;
-    Outbox *m_outbox = nullptr;
+    HostSet *m_hosts;
+    HostSession *m_primary;
+    Connection *m_connection;  //!< the primary host's: the local and welcome sign-in flows
+    ClientState *m_state;      //!< the primary host's
     std::unique_ptr<MainWindow> m_window;
     Notifier *m_notifier = nullptr;
     IdleWatcher *m_idle = nullptr;

@@ -35,7 +35,7 @@ GuildDialog::GuildDialog(const QString &suggestedName, QWidget *parent)
 
     auto *join = new QWidget(this);
     auto *jl = new QVBoxLayout(join);
-    auto *jt = new QLabel(tr("Enter an invite code you were given."), join);
+    auto *jt = new QLabel(tr("Enter an invite code or paste an invite link you were given."), join);
     jt->setProperty("muted", true);
     jl->addWidget(jt);
     m_code->setPlaceholderText(tr("Invite code"));
@@ -78,6 +78,11 @@ void GuildDialog::setCode(const QString &code)
 QString GuildDialog::name() const
 {
     return m_name->text().simplified();
+}
+
+QString GuildDialog::rawCode() const
+{
+    return m_code->text().trimmed();
 }
 
 QString GuildDialog::code() const

@@ -16,6 +16,7 @@ public:
     bool isJoin() const;
     QString name() const;
     QString code() const;
+    QString rawCode() const; //!< the join field as typed (a link, a URL and a code, or a code)
     void setJoin(bool join);
     void setCode(const QString &code);
 

@@ -8,6 +8,7 @@
 #include "GroupDmDialog.h"
 #include "GuildDialog.h"
 #include "InviteDialog.h"
+#include "JoinHostDialog.h"
 #include "MemberDelegate.h"
 #include "QuickSwitcher.h"
 #include "ServerRail.h"
@@ -15,6 +16,7 @@
 #include "WelcomeScreen.h"
 #include "net/Connection.h"
 #include "state/ClientState.h"
+#include "shared/InviteLink.h"
 #include "shared/Protocol.h"
 
 #include <QEvent>
@@ -86,6 +88,18 @@ void MainWindow::buildWorkspace()
     m_stack->addWidget(m_workspace);
 
     connect(m_rail, &ServerRail::addRequested, this, [this] { openGuildDialog(); });
+    connect(m_rail, &ServerRail::hostGuildRequested, this, &MainWindow::hostGuildRequested);
+    connect(m_rail, &ServerRail::leaveHostRequested, this, [this](const QString &id) {
+        QString name = id;
+        for (const RailHost &h : std::as_const(m_hosts))
+            if (h.id == id)
+                name = h.name;
+        confirm(tr("Leave %1").arg(name),
+                tr("Sign out of %1 and remove it from this app? Your other servers stay.").arg(name),
+                [this, id] { emit leaveHostRequested(id); });
+    });
+    if (!m_hosts.isEmpty())
+        m_rail->setHosts(m_hosts, m_currentHostId);
     connect(m_sidebar, &ChannelSidebar::settingsRequested, this, &MainWindow::settingsRequested);
     connect(m_sidebar, &ChannelSidebar::inviteRequested, this,
             [this] { m_state->createInvite(m_state->currentGuild()); });
@@ -282,11 +296,52 @@ void MainWindow::openGuildDialog(bool join, const QString &code)
     if (!code.isEmpty())
         dialog->setCode(code);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (dialog->isJoin())
+        // A link names its host: it may be another one than this.
+        if (dialog->isJoin() && InviteLink::parse(dialog->rawCode()).server.isValid())
+            emit linkRequested(dialog->rawCode());
+        else if (dialog->isJoin())
             m_state->joinGuild(dialog->code());
         else
             m_state->createGuild(dialog->name());
     });
+    dialog->open();
+}
+
+void MainWindow::setHost(ClientState *state, Connection *connection)
+{
+    if (state == m_state)
+        return;
+    const bool shown = isWorkspaceShown();
+    disconnect(m_state, nullptr, this, nullptr);
+    QWidget *old = m_workspace;
+    m_stack->removeWidget(old);
+    old->deleteLater();
+    m_state = state;
+    m_connection = connection;
+    buildWorkspace();
+    if (shown)
+        showWorkspace();
+    m_state->setViewing(isActiveWindow());
+    syncCenter();
+}
+
+void MainWindow::setHosts(const QList<RailHost> &hosts, const QString &currentId)
+{
+    m_hosts = hosts;
+    m_currentHostId = currentId;
+    m_rail->setHosts(hosts, currentId);
+}
+
+void MainWindow::openJoinHostDialog(const QUrl &server, const QString &code, const QString &fingerprint,
+                                    bool guestFirst, bool passwordNeeded, const QString &label)
+{
+    Q_UNUSED(fingerprint) // trusted on first use by the connection, once it pins certificates
+    const User &me = m_state->me();
+    auto *dialog = new JoinHostDialog(server, code, me.displayName.isEmpty() ? me.username : me.displayName,
+                                      guestFirst, passwordNeeded, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setLabel(label);
+    connect(dialog, &JoinHostDialog::joinRequested, this, &MainWindow::joinHostRequested);
     dialog->open();
 }
 

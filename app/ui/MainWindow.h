@@ -2,6 +2,8 @@
 //! The window: the welcome screen, or the workspace (rail, channels, chat, members), plus the
 //! keyboard shortcuts and the small dialogs that act on the current guild.
 
+#include "ServerRail.h"
+#include "net/Connection.h"
 #include "shared/Types.h"
 
 #include <QMainWindow>
@@ -49,6 +51,14 @@ public:
     ChannelSidebar *sidebar() const { return m_sidebar; }
     QListView *memberList() const { return m_members; }
 
+    //! Shows another host: the workspace is rebuilt over its state, the window stays.
+    void setHost(ClientState *state, Connection *connection);
+    //! Every host the app is on, for the rail.
+    void setHosts(const QList<RailHost> &hosts, const QString &currentId);
+    //! The dialog that joins a host the app is not on yet.
+    void openJoinHostDialog(const QUrl &server, const QString &code, const QString &fingerprint,
+                            bool guestFirst = false, bool passwordNeeded = false, const QString &label = {});
+
     void openQuickSwitcher();
     void openGuildDialog(bool join = false, const QString &code = {});
     //! Asks a yes/no question without blocking; runs `yes` on Yes.
@@ -59,6 +69,12 @@ signals:
     // The welcome screen's requests, forwarded so they can be connected before it exists.
     void startLocalRequested(const QString &displayName);
     void connectRequested(const QUrl &url, const QString &username, const QString &password, bool createAccount);
+    void hostGuildRequested(const QString &hostId, kith::Id guildId);
+    void leaveHostRequested(const QString &hostId);
+    //! An invite link to another host was pasted where a code was asked for.
+    void linkRequested(const QString &link);
+    void joinHostRequested(const QUrl &url, const kith::app::Credentials &credentials, const QString &code,
+                           const QString &label);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -81,6 +97,8 @@ private:
     FriendsView *m_friends = nullptr;
     QStackedWidget *m_center = nullptr;
     QListView *m_members = nullptr;
+    QList<RailHost> m_hosts;
+    QString m_currentHostId;
 };
 
 } // namespace kith::app

@@ -19,10 +19,31 @@
 
 namespace kith::app {
 
+namespace {
+// Rail text is small and must fit 72 px: elided, the whole name in the tooltip.
+QString railText(const QWidget *w, const QString &name)
+{
+    QFont f = w->font();
+    f.setPointSizeF(f.pointSizeF() * 0.8);
+    return QFontMetrics(f).elidedText(name, Qt::ElideRight, 64);
+}
+
+QFrame *separator(QWidget *parent, const Theme *theme)
+{
+    auto *line = new QFrame(parent);
+    line->setFixedSize(32, 2);
+    line->setAutoFillBackground(true);
+    QPalette pal = line->palette();
+    pal.setColor(QPalette::Window, theme->color(QStringLiteral("separator")));
+    line->setPalette(pal);
+    return line;
+}
+} // namespace
+
 ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     : QWidget(parent), m_state(state), m_list(new QListView(this)), m_home(new QToolButton(this)),
-      m_add(new QToolButton(this)), m_homeBadge(new QLabel(m_home)), m_dmBox(new QWidget(this)),
-      m_theme(theme)
+      m_add(new QToolButton(this)), m_homeBadge(new QLabel(m_home)), m_currentHeader(new QLabel(this)),
+      m_hostBox(new QWidget(this)), m_dmBox(new QWidget(this)), m_theme(theme)
 {
     setObjectName(QStringLiteral("ServerRail"));
     setAttribute(Qt::WA_StyledBackground);
@@ -56,14 +77,13 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_dmBox->hide();
     layout->addWidget(m_dmBox, 0, Qt::AlignHCenter);
 
-    auto *line = new QFrame(this);
-    line->setFixedSize(32, 2);
-    line->setAutoFillBackground(true);
-    QPalette pal = line->palette();
-    pal.setColor(QPalette::Window, theme->color(QStringLiteral("separator")));
-    line->setPalette(pal);
-    layout->addWidget(line, 0, Qt::AlignHCenter);
+    layout->addWidget(separator(this, theme), 0, Qt::AlignHCenter);
 
+    m_currentHeader->setObjectName(QStringLiteral("RailHostName"));
+    m_currentHeader->setAlignment(Qt::AlignCenter);
+    m_currentHeader->setProperty("muted", true);
+    m_currentHeader->hide();
+    layout->addWidget(m_currentHeader, 0, Qt::AlignHCenter);
     m_list->setObjectName(QStringLiteral("GuildList"));
     m_list->setModel(state->guilds());
     m_list->setItemDelegate(new GuildIconDelegate(theme, m_list));
@@ -75,6 +95,11 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_list->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Maximum);
     m_list->setFixedWidth(72);
     layout->addWidget(m_list, 1);
+    auto *hostLayout = new QVBoxLayout(m_hostBox);
+    hostLayout->setContentsMargins(0, 0, 0, 0);
+    hostLayout->setSpacing(6);
+    m_hostBox->hide();
+    layout->addWidget(m_hostBox);
 
     m_add->setIcon(icons::make(icons::Kind::Plus, theme->color(QStringLiteral("success")), 22));
     m_add->setIconSize({22, 22});
@@ -114,6 +139,73 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
             menu->exec(m_list->viewport()->mapToGlobal(pos));
     });
     syncSelection();
+}
+
+
+void ServerRail::setHosts(const QList<RailHost> &hosts, const QString &currentId)
+{
+    qDeleteAll(m_hostBox->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
+    auto *layout = static_cast<QVBoxLayout *>(m_hostBox->layout());
+    const bool several = hosts.size() > 1;
+    m_currentHeader->setVisible(several);
+    m_hostBox->setVisible(several);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    small.setBold(true);
+    m_currentHeader->setFont(small);
+    for (const RailHost &h : hosts) {
+        if (h.id == currentId) {
+            m_currentHeader->setText(railText(this, h.name));
+            m_currentHeader->setToolTip(h.name);
+            m_currentHeader->setAccessibleName(tr("Host: %1").arg(h.name));
+            continue;
+        }
+        layout->addWidget(separator(m_hostBox, m_theme), 0, Qt::AlignHCenter);
+        auto *name = new QToolButton(m_hostBox);
+        name->setObjectName(QStringLiteral("RailHost"));
+        name->setProperty("hostId", h.id);
+        name->setText(railText(this, h.name));
+        name->setFont(small);
+        name->setToolTip(tr("%1: open its home").arg(h.name));
+        name->setAccessibleName(tr("Host: %1").arg(h.name));
+        name->setAutoRaise(true);
+        name->setFixedWidth(68);
+        name->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(name, &QToolButton::clicked, this, [this, id = h.id] { emit hostGuildRequested(id, 0); });
+        connect(name, &QToolButton::customContextMenuRequested, this, [this, name, id = h.id, n = h.name](const QPoint &pos) {
+            QMenu menu;
+            menu.addAction(tr("Leave %1").arg(n), this, [this, id] { emit leaveHostRequested(id); })
+                ->setObjectName(QStringLiteral("LeaveHost"));
+            menu.exec(name->mapToGlobal(pos));
+        });
+        layout->addWidget(name, 0, Qt::AlignHCenter);
+        auto *list = new QListView(m_hostBox);
+        list->setObjectName(QStringLiteral("HostGuildList"));
+        list->setProperty("hostId", h.id);
+        list->setModel(h.state->guilds());
+        list->setItemDelegate(new GuildIconDelegate(m_theme, list));
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setMouseTracking(true);
+        list->setFrameShape(QFrame::NoFrame);
+        list->setFocusPolicy(Qt::NoFocus);
+        list->setSelectionMode(QAbstractItemView::NoSelection);
+        list->setFixedWidth(72);
+        auto fit = [list] { list->setFixedHeight(qMax(0, list->model()->rowCount() * 56 + 4)); };
+        fit();
+        connect(list->model(), &QAbstractItemModel::rowsInserted, list, fit);
+        connect(list->model(), &QAbstractItemModel::rowsRemoved, list, fit);
+        connect(list->model(), &QAbstractItemModel::modelReset, list, fit);
+        connect(list, &QListView::clicked, this, [this, id = h.id](const QModelIndex &i) {
+            emit hostGuildRequested(id, i.data(GuildListModel::IdRole).toULongLong());
+        });
+        layout->addWidget(list);
+    }
+}
+
+QList<QListView *> ServerRail::otherHostLists() const
+{
+    return m_hostBox->findChildren<QListView *>(QStringLiteral("HostGuildList"), Qt::FindDirectChildrenOnly);
 }
 
 QList<QToolButton *> ServerRail::dmButtons() const

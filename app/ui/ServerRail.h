@@ -16,6 +16,13 @@ namespace kith::app {
 class ClientState;
 class Theme;
 
+//! A host the app is signed in to, as the rail shows it: a name over its guilds.
+struct RailHost {
+    QString id;
+    QString name;
+    ClientState *state = nullptr;
+};
+
 class ServerRail : public QWidget
 {
     Q_OBJECT
@@ -29,10 +36,18 @@ public:
     QList<QToolButton *> dmButtons() const;
     //! The context menu of a guild icon (the caller owns it).
     QMenu *makeGuildMenu(const QModelIndex &index);
+    //! Every host the app is on; the current one is this rail's own state. With more than
+    //! one, each host's guilds come under its name.
+    void setHosts(const QList<RailHost> &hosts, const QString &currentId);
+    //! The guild lists of the other hosts, in rail order.
+    QList<QListView *> otherHostLists() const;
 
 signals:
     void addRequested();
     void homeRequested();
+    //! A guild of another host (0: that host's home) was clicked.
+    void hostGuildRequested(const QString &hostId, quint64 guildId);
+    void leaveHostRequested(const QString &hostId);
 
 private:
     void syncSelection();
@@ -44,6 +59,8 @@ private:
     QToolButton *m_home;
     QToolButton *m_add;
     QLabel *m_homeBadge;
+    QLabel *m_currentHeader;   //!< the current host's name, when there are several
+    QWidget *m_hostBox;        //!< the other hosts: a name and guild icons each
     QWidget *m_dmBox;
     QTimer *m_dmSync;
     const Theme *m_theme;

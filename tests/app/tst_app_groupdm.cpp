@@ -25,21 +25,12 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 
+#include "RecordingNotifier.h"
+
 using namespace kith;
 using namespace Qt::Literals::StringLiterals;
 using namespace kith::app;
 
-namespace {
-class RecordingNotifier : public Notifier
-{
-public:
-    void notify(const QString &title, const QString &, quint64 channelId) override
-    {
-        shown.append({title, channelId});
-    }
-    QList<QPair<QString, quint64>> shown;
-};
-} // namespace
 
 class tst_app_groupdm : public QObject
 {
@@ -320,7 +311,7 @@ void tst_app_groupdm::mutedChannelAndGuild()
     QCOMPARE(s->totalMentions(), totalBefore + 1);
     QVERIFY(send(m_pal.get(), m_general, u"again @%1"_s.arg(me)).ok);
     QTRY_COMPARE(rec->shown.size(), 1);
-    QCOMPARE(rec->shown.at(0).second, quint64(m_general));
+    QCOMPARE(rec->shown.at(0).channel, quint64(m_general));
 
     // Mute the whole server from its icon: no icon badge, no notification, channel badges stay.
     menu.reset(f.app->window()->rail()->makeGuildMenu(guilds->index(guilds->rowOf(gid))));
@@ -364,7 +355,7 @@ void tst_app_groupdm::mutedChannelAndGuild()
     QTRY_COMPARE(f.app->window()->rail()->homeBadge(), u"1"_s);
     QVERIFY(send(m_pal.get(), m_weekend, u"now you hear it"_s).ok);
     QTRY_COMPARE(rec->shown.size(), 2);
-    QCOMPARE(rec->shown.at(1).second, quint64(m_weekend));
+    QCOMPARE(rec->shown.at(1).channel, quint64(m_weekend));
     f.app->setFocusProbe([this] { return f.app->window()->isActiveWindow(); });
 }
 

@@ -6,6 +6,7 @@
 #include "platform/SingleInstance.h"
 #include "server/Server.h"
 #include "ui/GuildDialog.h"
+#include "ui/JoinHostDialog.h"
 
 #include <QDir>
 #include <QFile>
@@ -141,7 +142,8 @@ void tst_app_host::laterStartBringsItsLink()
     AppFixture f;
     QVERIFY(f.start(dir.path(), true));
     f.app->window()->showMinimized();
-    f.app->handleArguments({u"--data"_s, dir.path(), u"kith://127.0.0.1:7420/invite/Zx7Kq2mPwa"_s});
+    const quint16 port = f.app->server()->port();
+    f.app->handleArguments({u"--data"_s, dir.path(), u"kith://127.0.0.1:%1/invite/Zx7Kq2mPwa"_s.arg(port)});
     QVERIFY(!(f.app->window()->windowState() & Qt::WindowMinimized));
     kith::app::GuildDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = f.app->window()->findChild<kith::app::GuildDialog *>()));
@@ -149,6 +151,15 @@ void tst_app_host::laterStartBringsItsLink()
     QVERIFY(dialog->isJoin());
     QCOMPARE(dialog->code(), u"Zx7Kq2mPwa"_s);
     dialog->close();
+
+    // A link to a host the app is not on: the dialog that joins it, beside this one.
+    f.app->handleArguments({u"kith://127.0.0.1:1/invite/Other12345"_s});
+    kith::app::JoinHostDialog *join = nullptr;
+    QTRY_VERIFY((join = f.app->window()->findChild<kith::app::JoinHostDialog *>()));
+    QCOMPARE(join->server(), QUrl(u"ws://127.0.0.1:1"_s));
+    QCOMPARE(join->code(), u"Other12345"_s);
+    QVERIFY(join->windowTitle().contains(u"127.0.0.1:1"_s));
+    join->close();
 }
 
 void tst_app_host::keychainNoticeOncePerFolder()

@@ -24,30 +24,12 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 
+#include "RecordingNotifier.h"
+
 using namespace kith;
 using namespace Qt::Literals::StringLiterals;
 using namespace kith::app;
 
-namespace {
-class RecordingNotifier : public Notifier
-{
-public:
-    struct Shown {
-        QString title;
-        QString body;
-        quint64 channel;
-    };
-    void notify(const QString &title, const QString &body, quint64 channelId) override
-    {
-        shown.append({title, body, channelId});
-    }
-    void playSound() override { ++sounds; }
-    void setUnreadCount(int count) override { badge = count; }
-    QList<Shown> shown;
-    int sounds = 0;
-    int badge = -1;
-};
-} // namespace
 
 class tst_app_social : public QObject
 {

@@ -1,0 +1,104 @@
+#include "JoinHostDialog.h"
+
+#include "shared/Limits.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace kith::app {
+
+JoinHostDialog::JoinHostDialog(const QUrl &server, const QString &code, const QString &suggestedNickname,
+                               bool guestFirst, bool passwordNeeded, QWidget *parent)
+    : QDialog(parent), m_server(server), m_code(code), m_tabs(new QTabWidget(this)),
+      m_nickname(new QLineEdit(this)), m_partyPassword(new QLineEdit(this)), m_username(new QLineEdit(this)),
+      m_password(new QLineEdit(this)), m_create(new QCheckBox(tr("I am new there: create the account"), this))
+{
+    setObjectName(QStringLiteral("JoinHostDialog"));
+    const QString where = server.port() > 0 ? QStringLiteral("%1:%2").arg(server.host()).arg(server.port()) : server.host();
+    setWindowTitle(tr("Join %1").arg(where));
+    setMinimumWidth(440);
+    auto *layout = new QVBoxLayout(this);
+    auto *heading = new QLabel(tr("Join %1").arg(where), this);
+    heading->setProperty("heading", true);
+    layout->addWidget(heading);
+    auto *about = new QLabel(tr("You stay signed in to the servers you are on; this one is added beside them."), this);
+    about->setWordWrap(true);
+    about->setProperty("muted", true);
+    layout->addWidget(about);
+
+    auto *guest = new QWidget(this);
+    auto *gl = new QFormLayout(guest);
+    m_nickname->setText(suggestedNickname);
+    m_nickname->setMaxLength(limits::kUsernameMax);
+    m_nickname->setPlaceholderText(tr("How others see you"));
+    m_nickname->setAccessibleName(tr("Nickname"));
+    gl->addRow(tr("Nickname"), m_nickname);
+    m_partyPassword->setEchoMode(QLineEdit::Password);
+    m_partyPassword->setPlaceholderText(passwordNeeded ? tr("The party's password") : tr("None needed"));
+    m_partyPassword->setAccessibleName(tr("Party password"));
+    gl->addRow(tr("Password"), m_partyPassword);
+    m_tabs->addTab(guest, tr("As a guest"));
+
+    auto *account = new QWidget(this);
+    auto *al = new QFormLayout(account);
+    m_username->setMaxLength(limits::kUsernameMax);
+    m_username->setAccessibleName(tr("Username"));
+    al->addRow(tr("Username"), m_username);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setMaxLength(limits::kPasswordMax);
+    m_password->setAccessibleName(tr("Password"));
+    al->addRow(tr("Password"), m_password);
+    al->addRow(QString(), m_create);
+    m_tabs->addTab(account, tr("With an account"));
+    m_tabs->setCurrentIndex(guestFirst ? 0 : 1);
+    layout->addWidget(m_tabs);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_join = buttons->button(QDialogButtonBox::Ok);
+    m_join->setText(tr("Join"));
+    m_join->setProperty("primary", true);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        emit joinRequested(m_server, credentials(), m_code, m_label);
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QLineEdit *e : {m_nickname, m_partyPassword, m_username, m_password})
+        connect(e, &QLineEdit::textChanged, this, &JoinHostDialog::sync);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &JoinHostDialog::sync);
+    sync();
+}
+
+bool JoinHostDialog::isGuest() const
+{
+    return m_tabs->currentIndex() == 0;
+}
+
+Credentials JoinHostDialog::credentials() const
+{
+    Credentials c;
+    if (isGuest()) {
+        c.mode = Credentials::Mode::Guest;
+        c.username = m_nickname->text().trimmed();
+        c.password = m_partyPassword->text();
+    } else {
+        c.mode = m_create->isChecked() ? Credentials::Mode::Register : Credentials::Mode::Password;
+        c.username = m_username->text().trimmed();
+        c.password = m_password->text();
+    }
+    return c;
+}
+
+void JoinHostDialog::sync()
+{
+    m_join->setEnabled(isGuest() ? !m_nickname->text().trimmed().isEmpty()
+                                 : !m_username->text().trimmed().isEmpty() && !m_password->text().isEmpty());
+}
+
+} // namespace kith::app
