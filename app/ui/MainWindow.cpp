@@ -269,19 +269,45 @@ void MainWindow::openQuickSwitcher()
 {
     if (!isWorkspaceShown())
         return;
-    QList<QuickSwitcher::Target> targets;
-    for (const Guild &g : m_state->guilds()->guilds()) {
-        targets.append({g.id, 0, QString(), g.name});
-        for (const Channel &c : m_state->channelsOf(g.id))
-            targets.append({g.id, c.id, c.name, g.name});
+    using Target = QuickSwitcher::Target;
+    QList<Target> targets;
+    // Every host the app is on; this window's own first.
+    QList<RailHost> hosts = m_hosts;
+    if (hosts.isEmpty())
+        hosts.append({QString(), QString(), m_state});
+    std::stable_partition(hosts.begin(), hosts.end(), [this](const RailHost &h) { return h.state == m_state; });
+    for (const RailHost &h : std::as_const(hosts)) {
+        const QString hostName = hosts.size() > 1 ? h.name : QString();
+        ClientState *s = h.state;
+        for (const Guild &g : s->guilds()->guilds()) {
+            targets.append({Target::Kind::Guild, g.id, 0, QString(), g.name, h.id, hostName});
+            for (const Channel &c : s->channelsOf(g.id))
+                targets.append({Target::Kind::Channel, g.id, c.id, c.name, g.name, h.id, hostName});
+        }
+        for (const Channel &c : s->dms())
+            targets.append({Target::Kind::Dm, 0, c.id, s->dmTitle(c), QString(), h.id, hostName});
+        for (const Relationship &r : s->relationships())
+            if (r.type == u"friend")
+                targets.append({Target::Kind::Friend, 0, 0, r.user.displayName.isEmpty() ? r.user.username : r.user.displayName,
+                                QString(), h.id, hostName, r.user.id});
     }
     auto *switcher = new QuickSwitcher(targets, this);
     switcher->setAttribute(Qt::WA_DeleteOnClose);
-    connect(switcher, &QuickSwitcher::chosen, this, [this](Id guildId, Id channelId) {
-        if (channelId)
-            m_state->selectChannel(channelId);
-        else
-            m_state->selectGuild(guildId);
+    connect(switcher, &QuickSwitcher::chosen, this, [this](const Target &t) {
+        if (!t.hostId.isEmpty() && t.hostId != m_currentHostId)
+            emit hostGuildRequested(t.hostId, t.guildId); // the window now shows that host
+        switch (t.kind) {
+        case Target::Kind::Guild:
+            m_state->selectGuild(t.guildId);
+            break;
+        case Target::Kind::Channel:
+        case Target::Kind::Dm:
+            m_state->selectChannel(t.channelId);
+            break;
+        case Target::Kind::Friend:
+            m_state->openDm(t.userId);
+            break;
+        }
     });
     switcher->open();
 }

@@ -10,21 +10,27 @@
 namespace kith::app {
 
 QuickSwitcher::QuickSwitcher(const QList<Target> &targets, QWidget *parent)
-    : QDialog(parent), m_targets(targets), m_field(new QLineEdit(this)), m_list(new QListWidget(this))
+    : QDialog(parent), m_targets(targets), m_field(new QLineEdit(this)), m_list(new QListWidget(this)),
+      m_empty(new QLabel(tr("No results"), this))
 {
     setWindowTitle(tr("Quick switcher"));
     setMinimumSize(520, 380);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
-    auto *hint = new QLabel(tr("Where to? Type part of a channel or server name."), this);
+    auto *hint = new QLabel(tr("Where to? Type part of a channel, server, DM or friend's name."), this);
     hint->setProperty("muted", true);
     layout->addWidget(hint);
-    m_field->setPlaceholderText(tr("Search channels and servers"));
+    m_field->setPlaceholderText(tr("Search channels, servers, DMs and friends"));
+    m_field->setAccessibleName(tr("Search"));
     m_field->installEventFilter(this);
     layout->addWidget(m_field);
     m_list->setObjectName(QStringLiteral("Switcher"));
     m_list->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_list, 1);
+    m_empty->setObjectName(QStringLiteral("SwitcherEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setProperty("muted", true);
+    layout->addWidget(m_empty, 1);
     connect(m_field, &QLineEdit::textChanged, this, &QuickSwitcher::refilter);
     connect(m_list, &QListWidget::itemActivated, this, &QuickSwitcher::accept);
     connect(m_field, &QLineEdit::returnPressed, this, &QuickSwitcher::accept);
@@ -59,12 +65,14 @@ int QuickSwitcher::score(const QString &query, const QString &text)
 
 void QuickSwitcher::refilter()
 {
+    using Kind = Target::Kind;
     const QString q = m_field->text().trimmed();
     QList<QPair<int, int>> ranked; // (score, target index)
     for (int i = 0; i < m_targets.size(); ++i) {
         const Target &t = m_targets[i];
-        const int s = t.channelId ? qMax(score(q, t.channel), score(q, t.guild + QLatin1Char(' ') + t.channel) - 5)
-                                  : score(q, t.guild);
+        const int s = t.kind == Kind::Guild     ? score(q, t.guild)
+                    : t.kind == Kind::Channel ? qMax(score(q, t.channel), score(q, t.guild + QLatin1Char(' ') + t.channel) - 5)
+                                              : score(q, t.channel);
         if (s >= 0)
             ranked.append({s, i});
     }
@@ -72,13 +80,19 @@ void QuickSwitcher::refilter()
     m_list->clear();
     for (const auto &[s, i] : ranked) {
         const Target &t = m_targets[i];
-        auto *item = new QListWidgetItem(t.channelId ? tr("# %1   —  %2").arg(t.channel, t.guild)
-                                                     : tr("%1  (server)").arg(t.guild),
-                                         m_list);
+        QString text = t.kind == Kind::Guild   ? tr("%1  (server)").arg(t.guild)
+                     : t.kind == Kind::Channel ? tr("# %1   —  %2").arg(t.channel, t.guild)
+                     : t.kind == Kind::Dm      ? tr("@ %1   —  direct message").arg(t.channel)
+                                               : tr("%1   —  friend").arg(t.channel);
+        if (!t.hostName.isEmpty())
+            text += tr("   ·  %1").arg(t.hostName);
+        auto *item = new QListWidgetItem(text, m_list);
         item->setData(Qt::UserRole, i);
     }
     if (m_list->count())
         m_list->setCurrentRow(0);
+    m_list->setVisible(m_list->count() > 0);
+    m_empty->setVisible(m_list->count() == 0);
 }
 
 bool QuickSwitcher::eventFilter(QObject *watched, QEvent *event)
@@ -99,8 +113,7 @@ void QuickSwitcher::accept()
 {
     QListWidgetItem *item = m_list->currentItem();
     if (item) {
-        const Target &t = m_targets.at(item->data(Qt::UserRole).toInt());
-        emit chosen(t.guildId, t.channelId);
+        emit chosen(m_targets.at(item->data(Qt::UserRole).toInt()));
     }
     QDialog::accept();
 }

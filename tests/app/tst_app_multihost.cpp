@@ -6,9 +6,12 @@
 #include "RecordingNotifier.h"
 #include "session/HostSet.h"
 #include "ui/JoinHostDialog.h"
+#include "ui/QuickSwitcher.h"
 #include "ui/ServerRail.h"
 
 #include <QCheckBox>
+#include <QLabel>
+#include <QListWidget>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -30,6 +33,7 @@ private slots:
     void secondHostBesideTheFirst();
     void unreadsAndNotificationsFromBoth();
     void hostsComeBackAfterRestart();
+    void quickSwitcherSpansHosts();
     void leavingOneKeepsTheOther();
     void cleanupTestCase();
 
@@ -172,6 +176,25 @@ void tst_app_multihost::hostsComeBackAfterRestart()
     QCOMPARE(other()->connection()->me().username, u"ann"_s);
     QTRY_VERIFY(other()->state()->guilds()->rowOf(m_boGuild.toULongLong()) >= 0);
     QTRY_COMPARE(f.app->window()->rail()->otherHostLists().size(), 1);
+}
+
+void tst_app_multihost::quickSwitcherSpansHosts()
+{
+    f.app->showHost(f.app->primaryHost()->id());
+    QTRY_COMPARE(f.app->currentHost(), f.app->primaryHost());
+    f.app->window()->openQuickSwitcher();
+    QuickSwitcher *sw = nullptr;
+    QTRY_VERIFY((sw = f.app->window()->findChild<QuickSwitcher *>()));
+    QTest::keyClicks(sw->field(), u"zzqx"_s);
+    QCOMPARE(sw->list()->count(), 0);
+    QVERIFY(sw->findChild<QLabel *>(u"SwitcherEmpty"_s)->isVisibleTo(sw));
+    sw->field()->clear();
+    QTest::keyClicks(sw->field(), u"Bo's den"_s);
+    QVERIFY(sw->list()->count() >= 1);
+    QVERIFY2(sw->list()->currentItem()->text().contains(other()->name()), qPrintable(sw->list()->currentItem()->text()));
+    QTest::keyClick(sw->field(), Qt::Key_Return);
+    QTRY_COMPARE(f.app->currentHost(), other());
+    QTRY_COMPARE(f.state()->currentGuild(), m_boGuild.toULongLong());
 }
 
 void tst_app_multihost::leavingOneKeepsTheOther()
