@@ -88,6 +88,10 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     connect(state, &ClientState::currentChannelChanged, this, &ChannelSidebar::syncSelection);
     connect(state->channels(), &QAbstractItemModel::modelReset, this, &ChannelSidebar::syncSelection);
     connect(state->channels(), &QAbstractItemModel::rowsInserted, this, &ChannelSidebar::syncSelection);
+    // The highlight is the open channel, whatever a click on empty space or a right-click did
+    // to the view's own selection.
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ChannelSidebar::syncSelection,
+            Qt::QueuedConnection);
     syncGuild();
     syncSelection();
 }
@@ -106,8 +110,11 @@ void ChannelSidebar::syncGuild()
 void ChannelSidebar::syncSelection()
 {
     const int row = m_state->channels()->rowOf(m_state->currentChannel());
-    if (row >= 0)
-        m_list->setCurrentIndex(m_state->channels()->index(row));
+    const QModelIndex want = row >= 0 ? m_state->channels()->index(row) : QModelIndex();
+    if (m_list->selectionModel()->selectedIndexes() == QModelIndexList{want} || (!want.isValid() && !m_list->selectionModel()->hasSelection()))
+        return;
+    if (want.isValid())
+        m_list->setCurrentIndex(want);
     else
         m_list->clearSelection();
 }

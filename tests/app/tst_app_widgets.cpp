@@ -44,6 +44,7 @@ private slots:
     void deleteThroughContextMenu();
     void olderHistoryKeepsPosition();
     void keyboardNavigation();
+    void composerAndSidebarFollowTheOpenChannel();
     void languageSwitchesWithoutRestart();
     void nextStartSignsInWithoutAsking();
     void cleanupTestCase();
@@ -327,6 +328,51 @@ void tst_app_widgets::keyboardNavigation()
     QCOMPARE(w->windowTitle().startsWith(QStringLiteral("#random")), true);
 }
 
+void tst_app_widgets::composerAndSidebarFollowTheOpenChannel()
+{
+    MainWindow *w = f.app->window();
+    QListView *list = w->sidebar()->findChild<QListView *>(u"ChannelList"_s);
+    auto highlighted = [&] {
+        const QModelIndexList sel = list->selectionModel()->selectedIndexes();
+        return sel.size() == 1 ? sel.first().data(ChannelListModel::IdRole).toULongLong() : Id(0);
+    };
+    // A channel just made opens, named in the composer and highlighted.
+    f.state()->createChannel(u"fresh"_s, QString());
+    QTRY_COMPARE(f.state()->channel(f.state()->currentChannel()).name, u"fresh"_s);
+    QCOMPARE(f.composer()->placeholderText(), u"Message #fresh"_s);
+    QTRY_COMPARE(highlighted(), f.state()->currentChannel());
+    // Alt+Up, and Ctrl+K.
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w));
+    QTest::keyClick(w, Qt::Key_Up, Qt::AltModifier);
+    QTRY_VERIFY(f.state()->channel(f.state()->currentChannel()).name != u"fresh"_s);
+    QCOMPARE(f.composer()->placeholderText(), u"Message #%1"_s.arg(f.state()->channel(f.state()->currentChannel()).name));
+    QTRY_COMPARE(highlighted(), f.state()->currentChannel());
+    QTest::keyClick(w, Qt::Key_K, Qt::ControlModifier);
+    QuickSwitcher *sw = nullptr;
+    QTRY_VERIFY((sw = w->findChild<QuickSwitcher *>()));
+    QTest::keyClicks(sw->field(), u"general"_s);
+    QTest::keyClick(sw->field(), Qt::Key_Return);
+    QTRY_COMPARE(f.state()->currentChannel(), m_general);
+    QCOMPARE(f.composer()->placeholderText(), u"Message #general"_s);
+    QTRY_COMPARE(highlighted(), m_general);
+
+    // A click on empty space below the channels, and a right-click on another row closed with
+    // Escape, leave the highlight on the open channel.
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, QPoint(20, list->viewport()->height() - 5));
+    QTRY_COMPARE(highlighted(), m_general);
+    const int other = f.state()->channels()->rowOf(m_general) == 0 ? 1 : 0;
+    const QRect otherRect = list->visualRect(f.state()->channels()->index(other));
+    QTimer::singleShot(0, [] {
+        if (QWidget *menu = QApplication::activePopupWidget())
+            QTest::keyClick(menu, Qt::Key_Escape);
+    });
+    QTest::mouseClick(list->viewport(), Qt::RightButton, {}, otherRect.center());
+    QTRY_VERIFY(!QApplication::activePopupWidget());
+    QTRY_COMPARE(highlighted(), m_general);
+    QCOMPARE(f.state()->currentChannel(), m_general);
+}
+
 void tst_app_widgets::languageSwitchesWithoutRestart()
 {
     f.state()->selectChannel(m_general);
@@ -352,7 +398,7 @@ void tst_app_widgets::nextStartSignsInWithoutAsking()
     QVERIFY(f.start(m_dir.path(), false));
     QCOMPARE(f.state()->me().username, me);
     QCOMPARE(f.state()->guilds()->rowCount(), guilds);
-    QCOMPARE(f.state()->channels()->rowCount(), 2);
+    QCOMPARE(f.state()->channels()->rowCount(), 3); // general, random, and "fresh" made above
     f.state()->selectChannel(m_general);
     QTRY_COMPARE(f.count(QStringLiteral("bulk 159")), 1);
 }
