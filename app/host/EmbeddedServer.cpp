@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QSysInfo>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcHost, "kith.app.host")
@@ -56,7 +57,9 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
             server::ServerConfig config;
             config.dataDir = dataDir;
             config.port = p;
-            config.serverName = QStringLiteral("Local");
+            // What others see when they join: this machine's name.
+            const QString machine = QSysInfo::machineHostName();
+            config.serverName = machine.isEmpty() ? QStringLiteral("Kith") : machine;
             auto *s = new server::Server(config);
             if (s->start(error, kind))
                 return s;

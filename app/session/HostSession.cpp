@@ -48,7 +48,9 @@ QString HostSession::name() const
     if (!m_label.isEmpty())
         return m_label;
     const QString server = m_connection->serverName();
-    return server.isEmpty() || server == u"Kith" ? m_connection->url().host() : server;
+    const QUrl url = m_connection->url();
+    // "Kith" is every server's default name: the address says more.
+    return server.isEmpty() || server == u"Kith" ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : server;
 }
 
 void HostSession::setLabel(const QString &label)

@@ -38,6 +38,21 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto *hl = new QHBoxLayout(header);
     hl->setContentsMargins(16, 0, 16, 0);
     hl->setSpacing(8);
+    auto toggle = [&](icons::Kind kind, const QString &tip, const char *name) {
+        auto *b = new QToolButton(header);
+        b->setObjectName(QLatin1String(name));
+        b->setIcon(icons::make(kind, theme->color(QStringLiteral("textMuted")), 20));
+        b->setIconSize({20, 20});
+        b->setAutoRaise(true);
+        b->setCheckable(true);
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        b->hide();
+        return b;
+    };
+    m_channelsToggle = toggle(icons::Kind::Menu, tr("Show channels"), "ChannelsToggle");
+    connect(m_channelsToggle, &QToolButton::clicked, this, &ChatPane::channelsToggled);
+    hl->addWidget(m_channelsToggle);
     m_hash = new QLabel(header);
     m_hash->setPixmap(icons::make(icons::Kind::Hash, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
     hl->addWidget(m_hash);
@@ -51,6 +66,9 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     hl->addWidget(m_name);
     hl->addSpacing(6);
     hl->addWidget(m_topic, 1);
+    m_membersToggle = toggle(icons::Kind::People, tr("Show members"), "MembersToggle");
+    connect(m_membersToggle, &QToolButton::clicked, this, &ChatPane::membersToggled);
+    hl->addWidget(m_membersToggle);
     layout->addWidget(header);
 
     m_view->setMessageModel(state->messages());
@@ -233,6 +251,12 @@ void ChatPane::showError(const QString &text)
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
     m_errorTimer->start();
+}
+
+void ChatPane::setPanelToggles(bool channels, bool members)
+{
+    m_channelsToggle->setVisible(channels);
+    m_membersToggle->setVisible(members);
 }
 
 void ChatPane::showInfo(const QString &key, const QString &text)

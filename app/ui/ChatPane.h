@@ -9,6 +9,7 @@
 
 class QLabel;
 class QTimer;
+class QToolButton;
 
 namespace kith::app {
 
@@ -28,6 +29,12 @@ public:
     //! A notice above the composer; empty hides it. Errors fade after a while.
     void showNotice(const QString &text);
     void showError(const QString &text);
+    //! The header's buttons that show the channel list and the member list when the window
+    //! is too narrow to keep them beside the chat.
+    void setPanelToggles(bool channels, bool members);
+    QToolButton *channelsToggle() const { return m_channelsToggle; }
+    QToolButton *membersToggle() const { return m_membersToggle; }
+
     //! A calm one-time note with a close button (e.g. no keychain).
     //! A notice in the dismissable banner, one per topic `key`; an empty text removes it.
     void showInfo(const QString &key, const QString &text);
@@ -36,6 +43,10 @@ public:
     //! "X is typing…" under the messages; empty when nobody is.
     QString typingText() const;
     static QString typingSentence(const QStringList &names);
+
+signals:
+    void channelsToggled();
+    void membersToggled();
 
 private:
     void syncHeader();
@@ -57,6 +68,8 @@ private:
     QLabel *m_infoText;
     QMap<QString, QString> m_infos; //!< topic -> text, what the banner shows
     QTimer *m_errorTimer;
+    QToolButton *m_channelsToggle;
+    QToolButton *m_membersToggle;
 };
 
 } // namespace kith::app

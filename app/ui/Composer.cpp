@@ -10,11 +10,25 @@ Composer::Composer(QWidget *parent) : QPlainTextEdit(parent)
 {
     setObjectName(QStringLiteral("Composer"));
     setTabChangesFocus(true);
-    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     document()->setDocumentMargin(2);
-    connect(this, &QPlainTextEdit::textChanged, this, &QWidget::updateGeometry);
+    connect(this, &QPlainTextEdit::textChanged, this, &Composer::syncHeight);
+}
+
+void Composer::syncHeight()
+{
+    // The box grows up to 8 lines; a scroll bar only past that (a stray one flashes in while a
+    // resize re-wraps the text otherwise).
+    setVerticalScrollBarPolicy(lines() >= 8 ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+    updateGeometry();
+}
+
+void Composer::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    syncHeight();
 }
 
 int Composer::lines() const

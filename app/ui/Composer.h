@@ -32,9 +32,11 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void submit();
+    void syncHeight();
     int lines() const;
 
     Id m_editing = 0;

@@ -50,6 +50,17 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     auto *hl = new QHBoxLayout(header);
     hl->setContentsMargins(16, 0, 16, 0);
     hl->setSpacing(6);
+    m_channelsToggle = new QToolButton(header);
+    m_channelsToggle->setObjectName(QStringLiteral("ChannelsToggle"));
+    m_channelsToggle->setIcon(icons::make(icons::Kind::Menu, theme->color(QStringLiteral("textMuted")), 20));
+    m_channelsToggle->setIconSize({20, 20});
+    m_channelsToggle->setAutoRaise(true);
+    m_channelsToggle->setCheckable(true);
+    m_channelsToggle->setToolTip(tr("Show direct messages"));
+    m_channelsToggle->setAccessibleName(m_channelsToggle->toolTip());
+    m_channelsToggle->hide();
+    connect(m_channelsToggle, &QToolButton::clicked, this, &FriendsView::channelsToggled);
+    hl->addWidget(m_channelsToggle);
     auto *icon = new QLabel(header);
     icon->setPixmap(icons::make(icons::Kind::People, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
     hl->addWidget(icon);

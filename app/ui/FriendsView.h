@@ -14,6 +14,8 @@ class QListWidget;
 class QPushButton;
 class QTimer;
 
+class QToolButton;
+
 namespace kith::app {
 
 class ClientState;
@@ -38,11 +40,16 @@ public:
     //! The answer to the last "Add friend", while it shows.
     QString resultText() const;
 
+    //! The header's button that shows the channel list in a narrow window.
+    QToolButton *channelsToggle() const { return m_channelsToggle; }
+
 signals:
     //! "Group" on a friend's row: start a group message with them ticked.
     void groupDmRequested(const User &user);
+    void channelsToggled();
 
 private:
+    QToolButton *m_channelsToggle = nullptr;
     void rebuild();
     void submitAdd();
     QWidget *makeRow(const User &user, const QString &type);

@@ -51,6 +51,10 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
     case Kind::ChevronDown:
         p->drawPolyline(QPolygonF{pt(5, 8), pt(10, 13), pt(15, 8)});
         break;
+    case Kind::Menu:
+        for (qreal y : {5.5, 10.0, 14.5})
+            p->drawLine(pt(4, y), pt(16, y));
+        break;
     case Kind::Gear: {
         p->drawEllipse(c, 2.6 * u, 2.6 * u);
         QPainterPath path;

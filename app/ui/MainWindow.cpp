@@ -20,6 +20,9 @@
 #include "shared/Protocol.h"
 
 #include <QEvent>
+#include <QKeyEvent>
+#include <QToolButton>
+#include <QApplication>
 
 #include <algorithm>
 
@@ -39,7 +42,7 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
       m_stack(new QStackedWidget(this)), m_starting(new QLabel(this))
 {
     setWindowTitle(tr("Kith"));
-    setMinimumSize(900, 560);
+    setMinimumSize(520, 400); // narrow windows fold the side panels away (applyWidth)
     resize(1280, 800);
     m_starting->setAlignment(Qt::AlignCenter);
     m_starting->setProperty("subtitle", true);
@@ -52,6 +55,7 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
         s->setContext(Qt::WindowShortcut);
         connect(s, &QShortcut::activated, this, slot);
     };
+    qApp->installEventFilter(this); // closes an open side panel on a click elsewhere or Escape
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), [this] { openQuickSwitcher(); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { if (isWorkspaceShown()) m_state->stepChannel(-1); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { if (isWorkspaceShown()) m_state->stepChannel(1); });
@@ -61,7 +65,9 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
 void MainWindow::buildWorkspace()
 {
     m_workspace = new QWidget(this);
-    auto *row = new QHBoxLayout(m_workspace);
+    auto *row = m_row = new QHBoxLayout(m_workspace);
+    m_membersDocked = m_channelsDocked = true; // new widgets start in the row
+    m_membersOpen = m_channelsOpen = false;
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(0);
     m_rail = new ServerRail(m_state, m_theme, m_workspace);
@@ -87,6 +93,10 @@ void MainWindow::buildWorkspace()
     row->addWidget(m_members);
     m_stack->addWidget(m_workspace);
 
+    connect(m_chat, &ChatPane::membersToggled, this, [this] { showMembersOverlay(!m_membersOpen); });
+    connect(m_chat, &ChatPane::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
+    connect(m_friends, &FriendsView::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
+    connect(m_state, &ClientState::currentChannelChanged, this, [this] { showChannelsOverlay(false); });
     connect(m_rail, &ServerRail::addRequested, this, [this] { openGuildDialog(); });
     connect(m_rail, &ServerRail::hostGuildRequested, this, &MainWindow::hostGuildRequested);
     connect(m_rail, &ServerRail::leaveHostRequested, this, [this](const QString &id) {
@@ -159,6 +169,96 @@ void MainWindow::buildWorkspace()
         syncCenter();
     });
     connect(m_state, &ClientState::currentGuildChanged, this, &MainWindow::syncCenter);
+    applyWidth();
+}
+
+void MainWindow::applyWidth()
+{
+    if (!m_workspace)
+        return;
+    const int w = width();
+    const bool members = w >= kMembersDockWidth;
+    const bool channels = w >= kChannelsDockWidth;
+    if (members != m_membersDocked) {
+        m_membersDocked = members;
+        m_membersOpen = false;
+        if (members)
+            m_row->addWidget(m_members);
+        else
+            m_row->removeWidget(m_members);
+    }
+    if (channels != m_channelsDocked) {
+        m_channelsDocked = channels;
+        m_channelsOpen = false;
+        if (channels)
+            m_row->insertWidget(1, m_sidebar);
+        else
+            m_row->removeWidget(m_sidebar);
+    }
+    m_chat->setPanelToggles(!channels, !members);
+    m_friends->channelsToggle()->setVisible(!channels);
+    syncCenter();
+}
+
+void MainWindow::placeOverlays()
+{
+    if (!m_workspace)
+        return;
+    const int h = m_workspace->height();
+    if (!m_membersDocked && m_members->isVisible()) {
+        constexpr int header = 52; // the chat header stays visible, with the toggle
+        m_members->setGeometry(m_workspace->width() - m_members->width(), header, m_members->width(), h - header);
+        m_members->raise();
+    }
+    if (!m_channelsDocked && m_sidebar->isVisible()) {
+        m_sidebar->setGeometry(m_rail->width(), 0, m_sidebar->width(), h);
+        m_sidebar->raise();
+    }
+}
+
+void MainWindow::showMembersOverlay(bool show)
+{
+    m_membersOpen = show && !m_membersDocked;
+    if (m_membersOpen)
+        m_channelsOpen = false; // one panel over the chat at a time
+    syncCenter();
+}
+
+void MainWindow::showChannelsOverlay(bool show)
+{
+    m_channelsOpen = show && !m_channelsDocked;
+    if (m_channelsOpen)
+        m_membersOpen = false;
+    syncCenter();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    applyWidth();
+    placeOverlays();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // An open panel closes on a click elsewhere or Escape, as menus do.
+    if (m_membersOpen || m_channelsOpen) {
+        auto *w = qobject_cast<QWidget *>(watched);
+        const bool inside = w && ((m_membersOpen && (m_members->isAncestorOf(w) || w == m_members))
+                                  || (m_channelsOpen && (m_sidebar->isAncestorOf(w) || w == m_sidebar))
+                                  || w == m_chat->membersToggle() || w == m_chat->channelsToggle()
+                                  || w == m_friends->channelsToggle());
+        const bool press = event->type() == QEvent::MouseButtonPress && w && w->window() == this && !inside;
+        const bool escape = event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape
+            && w && w->window() == this;
+        if (press || escape) {
+            showMembersOverlay(false);
+            showChannelsOverlay(false);
+            if (escape)
+                return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 QMenu *MainWindow::makeMemberMenu(const QModelIndex &i)
@@ -204,7 +304,12 @@ void MainWindow::syncCenter()
     // Home without an open DM is the friends view; it needs no member list.
     const bool friends = m_state->isHome() && m_state->currentChannel() == 0;
     m_center->setCurrentWidget(friends ? static_cast<QWidget *>(m_friends) : m_chat);
-    m_members->setVisible(!friends);
+    m_members->setVisible(!friends && (m_membersDocked || m_membersOpen));
+    m_sidebar->setVisible(m_channelsDocked || m_channelsOpen);
+    m_chat->membersToggle()->setChecked(m_membersOpen);
+    m_chat->channelsToggle()->setChecked(m_channelsOpen);
+    m_friends->channelsToggle()->setChecked(m_channelsOpen);
+    placeOverlays();
 }
 
 void MainWindow::changeEvent(QEvent *event)

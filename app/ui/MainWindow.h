@@ -10,6 +10,7 @@
 #include <QUrl>
 #include <functional>
 
+class QHBoxLayout;
 class QLabel;
 class QListView;
 class QMenu;
@@ -64,6 +65,17 @@ public:
     //! Asks a yes/no question without blocking; runs `yes` on Yes.
     void confirm(const QString &title, const QString &text, std::function<void()> yes);
 
+    //! Whether the member list and the channel list sit beside the chat (wide window) or
+    //! open over it from the header's buttons (narrow).
+    bool membersDocked() const { return m_membersDocked; }
+    bool channelsDocked() const { return m_channelsDocked; }
+    //! Width below which the member list leaves the row, and the channel list too.
+    static constexpr int kMembersDockWidth = 1000;
+    static constexpr int kChannelsDockWidth = 700;
+    //! Opens or closes a panel over the chat in a narrow window.
+    void showMembersOverlay(bool show);
+    void showChannelsOverlay(bool show);
+
 signals:
     void settingsRequested();
     // The welcome screen's requests, forwarded so they can be connected before it exists.
@@ -78,9 +90,13 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void syncCenter();
+    void applyWidth();
+    void placeOverlays();
     void buildWorkspace();
     void openChannelDialog(Id channelId);
 
@@ -96,8 +112,13 @@ private:
     ChatPane *m_chat = nullptr;
     FriendsView *m_friends = nullptr;
     QStackedWidget *m_center = nullptr;
+    QHBoxLayout *m_row = nullptr;
     QListView *m_members = nullptr;
     QList<RailHost> m_hosts;
+    bool m_membersDocked = true;
+    bool m_channelsDocked = true;
+    bool m_membersOpen = false;   //!< the overlay, in a narrow window
+    bool m_channelsOpen = false;
     QString m_currentHostId;
 };
 

@@ -20,12 +20,18 @@
 namespace kith::app {
 
 namespace {
-// Rail text is small and must fit 72 px: elided, the whole name in the tooltip.
-QString railText(const QWidget *w, const QString &name)
+// Rail text is small and bold, and must fit 72 px: elided, the whole name in the tooltip.
+QFont railFont(const QWidget *w)
 {
     QFont f = w->font();
     f.setPointSizeF(f.pointSizeF() * 0.8);
-    return QFontMetrics(f).elidedText(name, Qt::ElideRight, 64);
+    f.setBold(true);
+    return f;
+}
+
+QString railText(const QWidget *w, const QString &name)
+{
+    return QFontMetrics(railFont(w)).elidedText(name, Qt::ElideRight, 60);
 }
 
 QFrame *separator(QWidget *parent, const Theme *theme)
@@ -99,6 +105,7 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     hostLayout->setContentsMargins(0, 0, 0, 0);
     hostLayout->setSpacing(6);
     m_hostBox->hide();
+    m_hostBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // no gaps between hosts
     layout->addWidget(m_hostBox);
 
     m_add->setIcon(icons::make(icons::Kind::Plus, theme->color(QStringLiteral("success")), 22));
@@ -149,9 +156,7 @@ void ServerRail::setHosts(const QList<RailHost> &hosts, const QString &currentId
     const bool several = hosts.size() > 1;
     m_currentHeader->setVisible(several);
     m_hostBox->setVisible(several);
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
-    small.setBold(true);
+    const QFont small = railFont(this);
     m_currentHeader->setFont(small);
     for (const RailHost &h : hosts) {
         if (h.id == currentId) {

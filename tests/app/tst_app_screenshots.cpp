@@ -5,12 +5,17 @@
 #include "AppFixture.h"
 #include "TestClient.h"
 #include "state/ChannelListModel.h"
+#include "session/HostSet.h"
+#include "ui/ChannelSidebar.h"
 #include "ui/InviteDialog.h"
+#include "ui/JoinHostDialog.h"
+#include "ui/ServerRail.h"
 #include "ui/QuickSwitcher.h"
 #include "ui/WelcomeScreen.h"
 
 #include <QDir>
 #include <QLineEdit>
+#include <QListView>
 #include <QScreen>
 #include <QTemporaryDir>
 
@@ -25,10 +30,13 @@ private slots:
     void initTestCase();
     void welcome();
     void conversation();
+    void twoHosts();
     void cleanupTestCase();
 
 private:
     void save(QWidget *w, const QString &name);
+    //! The main window at 800, 1024 and 1600 px, and its side panels open in a narrow one.
+    void atWidths(const QString &view);
 
     QTemporaryDir m_data;
     QString m_out;
@@ -121,6 +129,12 @@ void tst_app_screenshots::conversation()
     QTest::keyClicks(f.composer(), u"Let's try it tomorrow at ten"_s);
     QTRY_VERIFY(f.view()->isAtBottom());
     save(f.app->window(), u"main-dark.png"_s);
+    atWidths(u"main"_s);
+    f.state()->selectHome();
+    QTRY_VERIFY(f.state()->isHome());
+    atWidths(u"friends"_s);
+    f.state()->selectChannel(general);
+    QTRY_COMPARE(f.state()->currentChannel(), general);
     f.app->window()->openQuickSwitcher();
     QuickSwitcher *sw = nullptr;
     QTRY_VERIFY((sw = f.app->window()->findChild<QuickSwitcher *>()));
@@ -146,6 +160,80 @@ void tst_app_screenshots::conversation()
     QTRY_VERIFY(f.view()->isAtBottom());
     save(f.app->window(), u"main-light.png"_s);
     f.app->setTheme(u"dark"_s);
+}
+
+void tst_app_screenshots::atWidths(const QString &view)
+{
+    MainWindow *w = f.app->window();
+    const QSize before = w->size();
+    for (const QSize size : {QSize(800, 600), QSize(1024, 768), QSize(1600, 1000)}) {
+        w->resize(size);
+        QTRY_COMPARE(w->size(), size);
+        QTRY_VERIFY(f.state()->isHome() || f.view()->isAtBottom());
+        save(w, u"%1-%2.png"_s.arg(view).arg(size.width()));
+    }
+    // Narrow: the panels open over the chat from the header.
+    w->resize(800, 600);
+    QTRY_COMPARE(w->size(), QSize(800, 600));
+    if (!f.state()->isHome()) {
+        w->showMembersOverlay(true);
+        QTRY_VERIFY(w->memberList()->isVisible());
+        save(w, u"%1-800-members.png"_s.arg(view));
+        w->showMembersOverlay(false);
+    }
+    w->resize(640, 560);
+    QTRY_COMPARE(w->size(), QSize(640, 560));
+    w->showChannelsOverlay(true);
+    QTRY_VERIFY(w->sidebar()->isVisible());
+    save(w, u"%1-640-channels.png"_s.arg(view));
+    w->showChannelsOverlay(false);
+    w->resize(before);
+    QTRY_COMPARE(w->size(), before);
+}
+
+void tst_app_screenshots::twoHosts()
+{
+    // A friend's server beside my own: the rail shows both, each under its name.
+    QTemporaryDir otherData;
+    EmbeddedServer other;
+    QSignalSpy started(&other, &EmbeddedServer::started);
+    other.start(otherData.path());
+    QTRY_COMPARE(started.size(), 1);
+    TestClient owner(other.url());
+    QVERIFY(owner.waitHello());
+    QVERIFY(owner.call(u"session.register"_s, {{u"username"_s, u"linus"_s}, {u"password"_s, u"linus-password"_s}}).ok);
+    const TestClient::Result g = owner.call(u"guild.create"_s, {{u"name"_s, u"Kernel hackers"_s}});
+    QVERIFY(g.ok);
+    const TestClient::Result inv = owner.call(u"invite.create"_s, {{u"guild_id"_s, g.d.value(u"id"_s).toString()}});
+    QVERIFY(inv.ok);
+    f.app->openLink(u"kith://127.0.0.1:%1/invite/%2"_s.arg(other.port()).arg(inv.d.value(u"code"_s).toString()));
+    QWidget *dialog = nullptr;
+    QTRY_VERIFY((dialog = f.app->window()->findChild<JoinHostDialog *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    save(dialog, u"join-host-dialog.png"_s);
+    dialog->close();
+    Credentials c;
+    c.mode = Credentials::Mode::Register;
+    c.username = u"ada"_s;
+    c.password = u"ada-password"_s;
+    f.app->joinHost(other.url(), c, inv.d.value(u"code"_s).toString());
+    QTRY_COMPARE(f.app->hosts()->hosts().size(), 2);
+    QTRY_VERIFY(f.app->currentHost() != f.app->primaryHost());
+    QTRY_VERIFY(f.state()->currentChannel() != 0);
+    QVERIFY(owner.call(u"message.send"_s, {{u"channel_id"_s, QString::number(f.state()->currentChannel())},
+                                           {u"content"_s, u"Welcome, Ada. Patches go to #general."_s},
+                                           {u"nonce"_s, u"s-1"_s}}).ok);
+    QTRY_VERIFY(f.count(u"Welcome, Ada. Patches go to #general."_s) == 1);
+    save(f.app->window(), u"two-hosts.png"_s);
+    f.app->showHost(f.app->primaryHost()->id(), f.app->primaryHost()->state()->guilds()->guilds().first().id);
+    QTRY_COMPARE(f.app->currentHost(), f.app->primaryHost());
+    QTRY_VERIFY(f.state()->currentChannel() != 0);
+    QTRY_VERIFY(f.app->window()->rail()->otherHostLists().size() == 1
+                && f.app->window()->rail()->otherHostLists().at(0)->isVisible());
+    save(f.app->window(), u"two-hosts-first.png"_s);
+    f.app->leaveHost(f.app->hosts()->hosts().last()->id());
+    QTRY_COMPARE(f.app->hosts()->hosts().size(), 1);
+    other.stopAndWait();
 }
 
 void tst_app_screenshots::cleanupTestCase()

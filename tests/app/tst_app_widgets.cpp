@@ -6,6 +6,7 @@
 #include "state/GuildListModel.h"
 #include "state/MemberListModel.h"
 #include "ui/ChannelSidebar.h"
+#include "ui/FriendsView.h"
 #include "ui/InviteDialog.h"
 #include "ui/QuickSwitcher.h"
 #include "ui/UserFooter.h"
@@ -45,6 +46,7 @@ private slots:
     void olderHistoryKeepsPosition();
     void keyboardNavigation();
     void composerAndSidebarFollowTheOpenChannel();
+    void layoutFollowsWidth();
     void languageSwitchesWithoutRestart();
     void nextStartSignsInWithoutAsking();
     void cleanupTestCase();
@@ -371,6 +373,59 @@ void tst_app_widgets::composerAndSidebarFollowTheOpenChannel()
     QTRY_VERIFY(!QApplication::activePopupWidget());
     QTRY_COMPARE(highlighted(), m_general);
     QCOMPARE(f.state()->currentChannel(), m_general);
+}
+
+void tst_app_widgets::layoutFollowsWidth()
+{
+    MainWindow *w = f.app->window();
+    ChatPane *chat = w->chat();
+    QWidget *members = w->memberList();
+    QWidget *sidebar = w->sidebar();
+    f.state()->selectChannel(m_general);
+    w->resize(1600, 1000);
+    QTRY_VERIFY(w->membersDocked() && w->channelsDocked());
+    QVERIFY(members->isVisible() && sidebar->isVisible());
+    QVERIFY(!chat->membersToggle()->isVisible() && !chat->channelsToggle()->isVisible());
+
+    // Below 1,000 px the member list leaves; the header's button shows it over the chat.
+    w->resize(900, 700);
+    QTRY_VERIFY(!w->membersDocked());
+    QVERIFY(w->channelsDocked());
+    QVERIFY(!members->isVisible());
+    QVERIFY(chat->membersToggle()->isVisible());
+    QTest::mouseClick(chat->membersToggle(), Qt::LeftButton);
+    QTRY_VERIFY(members->isVisible());
+    QCOMPARE(members->geometry().right(), members->parentWidget()->width() - 1); // at the right edge
+    QVERIFY(chat->membersToggle()->isChecked());
+    QTest::keyClick(chat->composer(), Qt::Key_Escape);
+    QTRY_VERIFY(!members->isVisible());
+    QTest::mouseClick(chat->membersToggle(), Qt::LeftButton);
+    QTRY_VERIFY(members->isVisible());
+    QTest::mouseClick(chat->view()->viewport(), Qt::LeftButton, {}, QPoint(10, 10)); // elsewhere
+    QTRY_VERIFY(!members->isVisible());
+
+    // Below 700 px the channel list folds away too; opening a channel from it closes it.
+    w->resize(650, 600);
+    QTRY_VERIFY(!w->channelsDocked());
+    QVERIFY(!sidebar->isVisible());
+    QVERIFY(chat->channelsToggle()->isVisible());
+    QTest::mouseClick(chat->channelsToggle(), Qt::LeftButton);
+    QTRY_VERIFY(sidebar->isVisible());
+    QCOMPARE(sidebar->geometry().left(), w->rail()->width());
+    const Id random = f.state()->channels()->channels().at(1).id;
+    f.state()->selectChannel(random);
+    QTRY_VERIFY(!sidebar->isVisible());
+    QCOMPARE(f.composer()->placeholderText(), u"Message #%1"_s.arg(f.state()->channel(random).name));
+    // Home's friends view has the same button.
+    f.state()->selectHome();
+    QTRY_VERIFY(w->friends()->channelsToggle()->isVisible());
+
+    // Wide again: both back in the row.
+    w->resize(1280, 800);
+    QTRY_VERIFY(w->membersDocked() && w->channelsDocked());
+    QVERIFY(sidebar->isVisible());
+    f.state()->selectChannel(m_general);
+    QTRY_VERIFY(members->isVisible());
 }
 
 void tst_app_widgets::languageSwitchesWithoutRestart()
