@@ -265,6 +265,12 @@ void ClientState::selectChannel(Id id)
         loadLatest();
 }
 
+int ClientState::incomingRequests() const
+{
+    const QList<Relationship> all = m_social.relationships();
+    return int(std::count_if(all.begin(), all.end(), [](const Relationship &r) { return r.type == u"incoming"; }));
+}
+
 void ClientState::stepChannel(int delta)
 {
     const QList<Channel> &cs = m_channelModel.channels();

@@ -89,6 +89,8 @@ public:
     //! Friends who are not yet in the DM (whom "Add member" offers).
     QList<User> friendsOutside(Id channelId) const { return m_social.friendsOutside(m_dms.channel(channelId)); }
     QList<Relationship> relationships() const { return m_social.relationships(); }
+    //! Friend requests waiting for my answer: a badge on Home and on Pending.
+    int incomingRequests() const;
     QString relationship(Id userId) const { return m_social.relation(userId).type; }
     void refreshRelationships() { m_social.refreshRelationships(); }
     void requestFriend(const QString &username) { m_social.requestFriend(username); }

@@ -49,6 +49,24 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     hl->addWidget(m_title, 1);
     layout->addWidget(header);
 
+    m_theme = theme;
+    m_friends = new QToolButton(this);
+    m_friends->setObjectName(QStringLiteral("FriendsEntry"));
+    m_friends->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_friends->setIcon(icons::make(icons::Kind::People, theme->color(QStringLiteral("textMuted")), 20));
+    m_friends->setIconSize({20, 20});
+    m_friends->setCheckable(true);
+    m_friends->setAutoRaise(true);
+    m_friends->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_friends->setFixedHeight(40);
+    m_friends->setStyleSheet(QStringLiteral("QToolButton { text-align: left; padding-left: 10px; margin: 8px 8px 0 8px;"
+                                            " border-radius: 4px; font-weight: 600; }"
+                                            " QToolButton:checked { background: %1; }")
+                                 .arg(theme->color(QStringLiteral("selected")).name()));
+    m_friends->hide();
+    connect(m_friends, &QToolButton::clicked, this, [this] { m_state->selectChannel(0); });
+    layout->addWidget(m_friends);
+
     auto *sectionRow = new QHBoxLayout;
     sectionRow->setContentsMargins(0, 0, 8, 0);
     m_section = new QLabel(tr("TEXT CHANNELS"), this);
@@ -88,6 +106,8 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     connect(state, &ClientState::currentChannelChanged, this, &ChannelSidebar::syncSelection);
     connect(state->channels(), &QAbstractItemModel::modelReset, this, &ChannelSidebar::syncSelection);
     connect(state->channels(), &QAbstractItemModel::rowsInserted, this, &ChannelSidebar::syncSelection);
+    connect(state, &ClientState::currentChannelChanged, this, &ChannelSidebar::syncFriendsEntry);
+    connect(state, &ClientState::relationshipsChanged, this, &ChannelSidebar::syncFriendsEntry);
     // The highlight is the open channel, whatever a click on empty space or a right-click did
     // to the view's own selection.
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ChannelSidebar::syncSelection,
@@ -105,6 +125,17 @@ void ChannelSidebar::syncGuild()
     m_title->setEnabled(g.id != 0 || home);
     m_section->setText(home ? tr("DIRECT MESSAGES") : tr("TEXT CHANNELS"));
     m_newGroup->setVisible(home);
+    syncFriendsEntry();
+}
+
+void ChannelSidebar::syncFriendsEntry()
+{
+    const bool home = m_state->isHome();
+    m_friends->setVisible(home);
+    m_friends->setChecked(home && m_state->currentChannel() == 0);
+    const int n = m_state->incomingRequests();
+    m_friends->setText(n ? tr("Friends  ·  %n waiting", nullptr, n) : tr("Friends"));
+    m_friends->setAccessibleName(m_friends->text());
 }
 
 void ChannelSidebar::syncSelection()

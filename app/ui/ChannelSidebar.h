@@ -30,6 +30,8 @@ public:
     //! The context menu of a guild channel's row (the caller owns it).
     QMenu *makeChannelMenu(const QModelIndex &index);
     QToolButton *newGroupButton() const { return m_newGroup; }
+    //! Home's "Friends" entry above the DMs (with the count of requests waiting).
+    QToolButton *friendsEntry() const { return m_friends; }
 
 signals:
     void inviteRequested();
@@ -53,6 +55,9 @@ private:
     QToolButton *m_title;
     QLabel *m_section;
     QToolButton *m_newGroup;
+    QToolButton *m_friends;
+    const Theme *m_theme;
+    void syncFriendsEntry();
     QListView *m_list;
     UserFooter *m_footer;
 };

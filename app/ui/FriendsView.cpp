@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QStyle>
 #include <QPainter>
 #include <QPushButton>
 #include <QTimer>
@@ -80,6 +82,17 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
         b->setObjectName(QStringLiteral("FriendsTab"));
         m_tabs->addButton(b, int(tab));
         hl->addWidget(b);
+        if (tab == Tab::Pending) {
+            m_pendingBadge = new QLabel(header);
+            m_pendingBadge->setObjectName(QStringLiteral("PendingBadge"));
+            m_pendingBadge->setAlignment(Qt::AlignCenter);
+            m_pendingBadge->setMinimumWidth(18);
+            m_pendingBadge->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 9px; padding: 1px 5px; font-weight: bold; font-size: 8pt;")
+                                              .arg(theme->color(QStringLiteral("danger")).name(),
+                                                   theme->color(QStringLiteral("accentText")).name()));
+            m_pendingBadge->hide();
+            hl->addWidget(m_pendingBadge);
+        }
     }
     m_tabs->button(int(Tab::Online))->setChecked(true);
     connect(m_tabs, &QButtonGroup::idClicked, this, [this](int id) { setTab(Tab(id)); });
@@ -134,17 +147,38 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     layout->addWidget(m_empty, 1);
 
     connect(state, &ClientState::relationshipsChanged, this, &FriendsView::rebuild);
+    connect(state, &ClientState::relationshipsChanged, this, &FriendsView::syncPendingBadge);
     connect(state, &ClientState::presenceChanged, this, [this](Id userId) {
         if (m_state->relationship(userId) == u"friend")
             rebuild();
     });
     connect(state, &ClientState::friendRequestAnswered, this, [this](const QString &username, bool ok) {
+        // What was typed stays after a failure, to be corrected rather than typed again.
+        if (ok && m_addField->text().trimmed().compare(username, Qt::CaseInsensitive) == 0)
+            m_addField->clear();
         m_result->setText(ok ? tr("Friend request sent to %1.").arg(username)
                              : tr("Could not send a request to %1: check the username.").arg(username));
+        m_result->setProperty("error", !ok);
+        m_result->style()->unpolish(m_result);
+        m_result->style()->polish(m_result);
         m_result->show();
         m_resultTimer->start();
     });
     rebuild();
+    syncPendingBadge();
+}
+
+void FriendsView::syncPendingBadge()
+{
+    const int n = m_state->incomingRequests();
+    m_pendingBadge->setText(QString::number(n));
+    m_pendingBadge->setVisible(n > 0);
+    m_pendingBadge->setToolTip(tr("%n friend request(s) waiting for you", nullptr, n));
+}
+
+QString FriendsView::pendingBadge() const
+{
+    return m_pendingBadge->isHidden() ? QString() : m_pendingBadge->text();
 }
 
 void FriendsView::setTab(Tab tab)
@@ -160,7 +194,6 @@ void FriendsView::submitAdd()
     if (name.isEmpty())
         return;
     m_state->requestFriend(name);
-    m_addField->clear();
 }
 
 QString FriendsView::emptyText() const
@@ -171,6 +204,17 @@ QString FriendsView::emptyText() const
 QString FriendsView::resultText() const
 {
     return m_result->isHidden() ? QString() : m_result->text();
+}
+
+QAction *FriendsView::moreAction(Id userId, const QString &name) const
+{
+    QPushButton *more = action(userId, QStringLiteral("More"));
+    if (!more || !more->menu())
+        return nullptr;
+    for (QAction *a : more->menu()->actions())
+        if (a->objectName() == name)
+            return a;
+    return nullptr;
 }
 
 QPushButton *FriendsView::action(Id userId, const QString &name) const
@@ -246,10 +290,14 @@ QWidget *FriendsView::makeRow(const User &user, const QString &type)
     l->addWidget(avatar);
     auto *text = new QVBoxLayout;
     text->setSpacing(0);
-    auto *name = new QLabel(QStringLiteral("<b>%1</b>&nbsp;&nbsp;<span style=\"color:%3\">%2</span>")
-                                .arg(nameOf(user).toHtmlEscaped(), user.username.toHtmlEscaped(),
-                                     m_theme->color(QStringLiteral("textMuted")).name()),
+    // The username beside the display name only when they differ: never "ann ann".
+    const bool both = nameOf(user).compare(user.username, Qt::CaseInsensitive) != 0;
+    auto *name = new QLabel(both ? QStringLiteral("<b>%1</b>&nbsp;&nbsp;<span style=\"color:%3\">%2</span>")
+                                       .arg(nameOf(user).toHtmlEscaped(), user.username.toHtmlEscaped(),
+                                            m_theme->color(QStringLiteral("textMuted")).name())
+                                 : QStringLiteral("<b>%1</b>").arg(nameOf(user).toHtmlEscaped()),
                             w);
+    name->setObjectName(QStringLiteral("FriendName"));
     name->setTextFormat(Qt::RichText);
     text->addWidget(name);
     QString sub;
@@ -269,26 +317,48 @@ QWidget *FriendsView::makeRow(const User &user, const QString &type)
     l->addLayout(text, 1);
 
     const Id uid = user.id;
-    auto button = [&](const QString &objectName, const QString &label, auto slot, bool danger = false) {
+    const QString who = nameOf(user);
+    auto button = [&](const QString &objectName, const QString &label, auto slot) {
         auto *b = new QPushButton(label, w);
         b->setObjectName(objectName);
-        if (danger)
-            b->setProperty("danger", true);
+        b->setAccessibleName(label);
         connect(b, &QPushButton::clicked, this, slot);
         l->addWidget(b);
+        return b;
+    };
+    // Round icon buttons, told apart by colour and shape, named in their tooltips.
+    auto iconButton = [&](const QString &objectName, icons::Kind kind, const QString &colorKey, const QString &tip,
+                          auto slot) {
+        QPushButton *b = button(objectName, QString(), slot);
+        b->setIcon(icons::make(kind, m_theme->color(colorKey), 18));
+        b->setIconSize({18, 18});
+        b->setFixedSize(36, 36);
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        b->setStyleSheet(QStringLiteral("QPushButton { border-radius: 18px; padding: 0; }"));
+        return b;
     };
     if (type == u"friend") {
         button(QStringLiteral("Message"), tr("Message"), [this, uid] { m_state->openDm(uid); });
-        button(QStringLiteral("GroupDm"), tr("New group…"), [this, user] { emit groupDmRequested(user); });
-        w->findChild<QPushButton *>(QStringLiteral("GroupDm"))
-            ->setToolTip(tr("Start a group message with %1 and others").arg(user.displayName.isEmpty() ? user.username : user.displayName));
-        button(QStringLiteral("Remove"), tr("Remove"), [this, uid] { m_state->relate(op::FriendRemove, uid); });
-        button(QStringLiteral("Block"), tr("Block"), [this, uid] { m_state->relate(op::UserBlock, uid); }, true);
+        button(QStringLiteral("GroupDm"), tr("New group…"), [this, user] { emit groupDmRequested(user); })
+            ->setToolTip(tr("Start a group message with %1 and others").arg(who));
+        QPushButton *more = iconButton(QStringLiteral("More"), icons::Kind::More, QStringLiteral("textMuted"),
+                                       tr("More"), [] {});
+        auto *menu = new QMenu(more);
+        menu->addAction(tr("Remove friend"), this, [this, uid] { m_state->relate(op::FriendRemove, uid); })
+            ->setObjectName(QStringLiteral("Remove"));
+        menu->addSeparator();
+        menu->addAction(tr("Block %1").arg(who), this, [this, uid] { m_state->relate(op::UserBlock, uid); })
+            ->setObjectName(QStringLiteral("Block"));
+        more->setMenu(menu);
     } else if (type == u"incoming") {
-        button(QStringLiteral("Accept"), tr("Accept"), [this, uid] { m_state->relate(op::FriendAccept, uid); });
-        button(QStringLiteral("Decline"), tr("Decline"), [this, uid] { m_state->relate(op::FriendDecline, uid); });
+        iconButton(QStringLiteral("Accept"), icons::Kind::Check, QStringLiteral("success"),
+                   tr("Accept %1's friend request").arg(who), [this, uid] { m_state->relate(op::FriendAccept, uid); });
+        iconButton(QStringLiteral("Decline"), icons::Kind::Close, QStringLiteral("danger"),
+                   tr("Decline %1's friend request").arg(who), [this, uid] { m_state->relate(op::FriendDecline, uid); });
     } else if (type == u"outgoing") {
-        button(QStringLiteral("Cancel"), tr("Cancel"), [this, uid] { m_state->relate(op::FriendCancel, uid); });
+        iconButton(QStringLiteral("Cancel"), icons::Kind::Close, QStringLiteral("textMuted"),
+                   tr("Cancel the request to %1").arg(who), [this, uid] { m_state->relate(op::FriendCancel, uid); });
     } else {
         button(QStringLiteral("Unblock"), tr("Unblock"), [this, uid] { m_state->relate(op::UserUnblock, uid); });
     }

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QButtonGroup;
 class QLabel;
 class QLineEdit;
@@ -34,8 +35,12 @@ public:
     QListWidget *list() const { return m_list; }
     QLineEdit *addField() const { return m_addField; }
     QPushButton *addButton() const { return m_addButton; }
-    //! The action button `name` ("Message", "Accept", …) on the row of `userId`, or null.
+    //! The action button `name` ("Message", "Accept", "More", …) on the row of `userId`, or null.
     QPushButton *action(Id userId, const QString &name) const;
+    //! An entry of a friend's "More" menu ("Remove", "Block"), or null.
+    QAction *moreAction(Id userId, const QString &name) const;
+    //! The count on the Pending tab: requests waiting for my answer; empty when none.
+    QString pendingBadge() const;
     QString emptyText() const;
     //! The answer to the last "Add friend", while it shows.
     QString resultText() const;
@@ -50,6 +55,8 @@ signals:
 
 private:
     QToolButton *m_channelsToggle = nullptr;
+    QLabel *m_pendingBadge = nullptr;
+    void syncPendingBadge();
     void rebuild();
     void submitAdd();
     QWidget *makeRow(const User &user, const QString &type);

@@ -51,6 +51,14 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
     case Kind::ChevronDown:
         p->drawPolyline(QPolygonF{pt(5, 8), pt(10, 13), pt(15, 8)});
         break;
+    case Kind::Check:
+        p->drawPolyline(QPolygonF{pt(4.5, 10.5), pt(8.5, 14.5), pt(15.5, 6)});
+        break;
+    case Kind::More:
+        p->setBrush(color);
+        for (qreal x : {5.0, 10.0, 15.0})
+            p->drawEllipse(pt(x, 10), 1.2 * u, 1.2 * u);
+        break;
     case Kind::Menu:
         for (qreal y : {5.5, 10.0, 14.5})
             p->drawLine(pt(4, y), pt(16, y));

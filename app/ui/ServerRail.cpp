@@ -128,6 +128,7 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     connect(state, &ClientState::stateLoaded, this, &ServerRail::syncBadge);
     connect(state, &ClientState::dmsChanged, this, &ServerRail::syncBadge);
     connect(state, &ClientState::mutesChanged, this, &ServerRail::syncBadge);
+    connect(state, &ClientState::relationshipsChanged, this, &ServerRail::syncBadge);
     // Queued: a burst of changes (ready, a resync) rebuilds the buttons once per event-loop turn.
     m_dmSync = new QTimer(this);
     m_dmSync->setSingleShot(true);
@@ -302,7 +303,8 @@ QMenu *ServerRail::makeGuildMenu(const QModelIndex &index)
 
 void ServerRail::syncBadge()
 {
-    const int n = m_state->dmMentions();
+    // Unread DMs and friend requests waiting for me: both are for me, at Home.
+    const int n = m_state->dmMentions() + m_state->incomingRequests();
     m_homeBadge->setText(n > 99 ? QStringLiteral("99+") : QString::number(n));
     m_homeBadge->setVisible(n > 0);
     m_homeBadge->adjustSize();

@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QToolButton>
 
 #include "RecordingNotifier.h"
@@ -158,12 +159,15 @@ void tst_app_social::friendsViewFlow()
     QTest::keyClicks(friends->addField(), u"nobody_here"_s);
     QTest::keyClick(friends->addField(), Qt::Key_Return);
     QTRY_COMPARE(friends->resultText(), u"Could not send a request to nobody_here: check the username."_s);
+    QCOMPARE(friends->addField()->text(), u"nobody_here"_s); // kept, to be corrected
 
-    // I ask pal; pal sees an incoming request and accepts.
+    // I ask pal; pal sees an incoming request and accepts. The field empties once it went.
+    friends->addField()->selectAll();
     QTest::keyClicks(friends->addField(), u"pal"_s);
     friends->addButton()->click();
     QTRY_COMPARE(f.state()->relationship(m_palId), u"outgoing"_s);
     QTRY_COMPARE(friends->resultText(), u"Friend request sent to pal."_s);
+    QCOMPARE(friends->addField()->text(), QString());
     friends->setTab(FriendsView::Tab::Pending);
     QTRY_VERIFY(friends->action(m_palId, u"Cancel"_s));
     QTRY_VERIFY(m_pal->hasEvent(u"relationship.updated"_s));
@@ -181,21 +185,37 @@ void tst_app_social::friendsViewFlow()
         return type;
     };
     QVERIFY(m_carol->call(u"friend.request"_s, {{u"username"_s, f.state()->me().username}}).ok);
+    // Waiting for me: a count on Home, on the Pending tab and on Home's Friends entry.
+    QTRY_COMPARE(friends->pendingBadge(), u"1"_s);
+    QTRY_COMPARE(w->rail()->homeBadge(), u"1"_s);
+    QVERIFY(w->sidebar()->friendsEntry()->isVisible());
+    QVERIFY(w->sidebar()->friendsEntry()->isChecked());
+    QVERIFY2(w->sidebar()->friendsEntry()->text().contains(u"1"_s), qPrintable(w->sidebar()->friendsEntry()->text()));
     friends->setTab(FriendsView::Tab::Pending);
     QTRY_VERIFY(friends->action(m_carolId, u"Decline"_s));
+    // Accept and Decline look different and say what they do.
+    QPushButton *accept = friends->action(m_carolId, u"Accept"_s);
+    QPushButton *decline = friends->action(m_carolId, u"Decline"_s);
+    QVERIFY(accept->toolTip().startsWith(u"Accept"_s) && decline->toolTip().startsWith(u"Decline"_s));
+    QVERIFY(accept->icon().pixmap(18).toImage() != decline->icon().pixmap(18).toImage());
     friends->action(m_carolId, u"Decline"_s)->click();
     QTRY_COMPARE(carolSees(), u"none"_s);
     QTRY_VERIFY(!friends->action(m_carolId, u"Decline"_s));
+    QTRY_COMPARE(friends->pendingBadge(), QString());
+    QTRY_COMPARE(w->rail()->homeBadge(), QString());
     QVERIFY(m_carol->call(u"friend.request"_s, {{u"username"_s, f.state()->me().username}}).ok);
     QTRY_VERIFY(friends->action(m_carolId, u"Accept"_s));
     friends->action(m_carolId, u"Accept"_s)->click();
     QTRY_COMPARE(carolSees(), u"friend"_s);
     friends->setTab(FriendsView::Tab::All);
-    QTRY_VERIFY(friends->action(m_carolId, u"Block"_s));
-    friends->action(m_carolId, u"Block"_s)->click();
+    // Block is no red button on every friend: it lives in the row's "More" menu.
+    QTRY_VERIFY(friends->action(m_carolId, u"More"_s));
+    QVERIFY(!friends->action(m_carolId, u"Block"_s));
+    QVERIFY(friends->moreAction(m_carolId, u"Remove"_s));
+    friends->moreAction(m_carolId, u"Block"_s)->trigger();
     QTRY_COMPARE(f.state()->relationship(m_carolId), u"blocked"_s);
     QTRY_COMPARE(carolSees(), u"none"_s);
-    QVERIFY(!friends->action(m_carolId, u"Block"_s));
+    QVERIFY(!friends->action(m_carolId, u"More"_s));
     friends->setTab(FriendsView::Tab::Blocked);
     QTRY_VERIFY(friends->action(m_carolId, u"Unblock"_s));
     friends->action(m_carolId, u"Unblock"_s)->click();
@@ -203,6 +223,15 @@ void tst_app_social::friendsViewFlow()
     QTRY_VERIFY(!friends->emptyText().isEmpty());
     friends->setTab(FriendsView::Tab::All);
     QVERIFY(friends->action(m_palId, u"Message"_s));
+    // A name shows once when display name and username are the same ("pal"), both otherwise.
+    auto nameText = [&](Id id) {
+        for (int i = 0; i < friends->list()->count(); ++i)
+            if (friends->list()->item(i)->data(Qt::UserRole).toULongLong() == id)
+                return friends->list()->itemWidget(friends->list()->item(i))->findChild<QLabel *>(u"FriendName"_s)->text();
+        return QString();
+    };
+    const QString palName = nameText(m_palId);
+    QCOMPARE(palName.count(u"pal"_s, Qt::CaseInsensitive), 1);
 }
 
 void tst_app_social::dmFlowWithTyping()
