@@ -62,6 +62,9 @@ void Connection::setBackoff(int baseMs, int maxMs)
 {
     m_backoffBaseMs = baseMs;
     m_backoffMaxMs = maxMs;
+    // A wait already longer than the new bound is cut to it.
+    if (m_reconnectTimer.isActive() && m_reconnectTimer.remainingTime() > maxMs)
+        m_reconnectTimer.start(maxMs);
 }
 
 void Connection::open(const QUrl &url, const Credentials &credentials)

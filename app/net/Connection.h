@@ -70,6 +70,8 @@ public:
     void dropForTest();
     //! Skips the rest of the backoff wait ("Reconnect now").
     void reconnectNow();
+    //! How long until the next attempt, while waiting to reconnect; else -1.
+    int retryInMs() const { return m_reconnectTimer.isActive() ? m_reconnectTimer.remainingTime() : -1; }
 
 signals:
     void stateChanged(kith::app::Connection::State state);

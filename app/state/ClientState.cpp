@@ -61,6 +61,7 @@ void ClientState::wireParts()
     connect(&m_dms, &DmState::opened, this, &ClientState::selectChannel);
     connect(&m_dms, &DmState::actionFailed, this, &ClientState::actionFailed);
     connect(&m_social, &SocialState::presenceChanged, this, &ClientState::presenceChanged);
+    connect(&m_social, &SocialState::presenceChosen, this, &ClientState::presenceChosen);
     connect(&m_social, &SocialState::friendRequestAnswered, this, &ClientState::friendRequestAnswered);
     connect(&m_social, &SocialState::relationshipsChanged, this, &ClientState::relationshipsChanged);
     connect(&m_social, &SocialState::typingChanged, this, &ClientState::typingChanged);

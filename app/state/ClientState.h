@@ -100,8 +100,10 @@ public:
     // Presence
     Presence presence(Id userId) const { return m_social.presence(userId); }
     QString myStatus() const { return m_social.myStatus(); }  //!< chosen: online, idle, dnd, invisible
-    QString myCustomStatus() const { return m_social.presence(m_me.id).customStatus; }
+    QString myCustomStatus() const { return m_social.myCustomStatus(); }
     void setPresence(const QString &status, const QString &customStatus) { m_social.setPresence(status, customStatus); }
+    //! What the user chose before (kept by the app), set again on every new session.
+    void setChosenPresence(const QString &status, const QString &customStatus) { m_social.setChosenPresence(status, customStatus); }
     //! Reports this session idle (no input for a while) or active again.
     void setIdle(bool idle) { m_social.setIdle(idle); }
     bool isIdle() const { return m_social.isIdle(); }
@@ -153,6 +155,8 @@ signals:
     //! A request the user made failed; `what` says which, in words.
     void actionFailed(const QString &what, const kith::Error &error);
     void presenceChanged(kith::Id userId);
+    //! The user chose a status or custom text: the app keeps it for the next start.
+    void presenceChosen(const QString &status, const QString &customStatus);
     void friendRequestAnswered(const QString &username, bool ok);
     void relationshipsChanged();
     void dmsChanged();

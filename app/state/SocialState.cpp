@@ -25,6 +25,34 @@ SocialState::SocialState(Connection *connection, QObject *parent)
 {
     m_typingTimer.setInterval(500);
     connect(&m_typingTimer, &QTimer::timeout, this, &SocialState::expireTyping);
+    // Going offline or coming back changes how everyone's presence shows.
+    connect(m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
+        const bool online = state == Connection::State::Online;
+        if (online == m_wasOnline)
+            return;
+        m_wasOnline = online;
+        for (auto it = m_presence.cbegin(); it != m_presence.cend(); ++it)
+            emit presenceChanged(it.key());
+        for (auto it = m_relations.cbegin(); it != m_relations.cend(); ++it)
+            if (!m_presence.contains(it.key()))
+                emit presenceChanged(it.key());
+    });
+}
+
+Presence SocialState::presence(Id userId) const
+{
+    if (userId != m_me && m_connection->state() != Connection::State::Online)
+        return {QStringLiteral("unknown"), QString()};
+    return m_presence.value(userId);
+}
+
+void SocialState::setChosenPresence(const QString &status, const QString &customStatus)
+{
+    if (status != u"online" && status != u"dnd" && status != u"invisible")
+        return;
+    m_myStatus = status;
+    m_myCustom = customStatus;
+    m_chosen = true;
 }
 
 QString SocialState::loadReady(const QJsonObject &d)
@@ -43,8 +71,10 @@ QString SocialState::loadReady(const QJsonObject &d)
     // The first ready tells what I chose (maybe on another device); on later ones (a restarted
     // host forgets presence) my choice stands and goes out again in afterReady().
     const QString mine = m_presence.value(m_me).status;
-    if (!m_ready && (mine == u"dnd" || mine == u"invisible" || mine == u"online"))
+    if (!m_ready && !m_chosen && (mine == u"dnd" || mine == u"invisible" || mine == u"online")) {
         m_myStatus = mine;
+        m_myCustom = m_presence.value(m_me).customStatus;
+    }
     m_ready = true;
     m_typing.clear();
     return mine;
@@ -53,6 +83,10 @@ QString SocialState::loadReady(const QJsonObject &d)
 void SocialState::afterReady(const QString &hostStatus)
 {
     refreshRelationships();
+    if (m_myCustom != m_presence.value(m_me).customStatus) {
+        setPresence(m_myStatus, m_myCustom); // the host forgot my custom text: say it again
+        return;
+    }
     if (m_idle || (m_myStatus != hostStatus && !(m_myStatus == u"online" && hostStatus == u"idle")))
         setIdle(m_idle); // a new session starts active and online: tell the host what we are
 }
@@ -156,15 +190,21 @@ void SocialState::applyPresence(const QJsonObject &d)
     const Id uid = idFromJson(d.value(kUserId));
     const QString status = d.value(QLatin1String("status")).toString();
     m_presence.insert(uid, {status, d.value(QLatin1String("custom_status")).toString()});
-    if (uid == m_me && (status == u"online" || status == u"dnd" || status == u"invisible"))
+    if (uid == m_me && (status == u"online" || status == u"dnd" || status == u"invisible")) {
         m_myStatus = status;
+        if (d.contains(QLatin1String("custom_status")))
+            m_myCustom = d.value(QLatin1String("custom_status")).toString();
+    }
     emit presenceChanged(uid);
 }
 
 void SocialState::setPresence(const QString &status, const QString &customStatus)
 {
     m_myStatus = status;
+    m_myCustom = customStatus;
+    m_chosen = true;
     m_idle = false;
+    emit presenceChosen(status, customStatus);
     m_connection->request(op::PresenceSet,
                           {{QLatin1String("status"), status}, {QLatin1String("custom_status"), customStatus}},
                           this, [this](const Reply &r) {

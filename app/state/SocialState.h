@@ -52,8 +52,14 @@ public:
     void requestFriend(const QString &username);
     void relate(QLatin1String op, Id userId);
 
-    Presence presence(Id userId) const { return m_presence.value(userId); }
+    //! What the host last said of `userId`; while the connection is down, others are
+    //! "unknown": their last state would be a guess.
+    Presence presence(Id userId) const;
     QString myStatus() const { return m_myStatus; }
+    QString myCustomStatus() const { return m_myCustom; }
+    //! The status and custom text the user chose, kept by the app: set again on every new
+    //! session (a reconnect, a restarted host, a restart of the app).
+    void setChosenPresence(const QString &status, const QString &customStatus);
     void setPresence(const QString &status, const QString &customStatus);
     void setIdle(bool idle);
     bool isIdle() const { return m_idle; }
@@ -66,6 +72,8 @@ public:
     void stopTyping(Id channelId, Id userId);
 
 signals:
+    //! The user chose a status (or custom text): for the app to keep.
+    void presenceChosen(const QString &status, const QString &customStatus);
     void presenceChanged(kith::Id userId);
     void friendRequestAnswered(const QString &username, bool ok);
     void relationshipsChanged();
@@ -83,7 +91,10 @@ private:
     QHash<Id, Relationship> m_relations;
     QHash<Id, Presence> m_presence;
     QString m_myStatus = QStringLiteral("online");
+    QString m_myCustom;
+    bool m_chosen = false; //!< the app knows what the user chose: the host's word does not replace it
     bool m_idle = false;
+    bool m_wasOnline = false;
     QHash<Id, QHash<Id, QDeadlineTimer>> m_typing; //!< channel -> user -> until
     QTimer m_typingTimer;
     QElapsedTimer m_typingSent;

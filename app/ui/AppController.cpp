@@ -123,8 +123,10 @@ AppController::AppController(const AppOptions &options, QObject *parent)
             m_notifier->setUnreadCount(m_hosts->totalMentions());
     });
     connect(m_hosts, &HostSet::currentChanged, this, [this](HostSession *host) {
-        if (m_window && host)
+        if (m_window && host) {
             m_window->setHost(host->state(), host->connection());
+            restoreNotices();
+        }
         syncRailHosts();
     });
     // Mutes are this device's choice: kept in the settings, not on the host.
@@ -136,6 +138,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         m_settings->sync();
     });
     m_idle = new IdleWatcher(m_state, this);
+    connect(qApp, &QGuiApplication::applicationStateChanged, this,
+            [this](Qt::ApplicationState s) { setInFront(s == Qt::ApplicationActive); });
     m_focusProbe = [this] { return m_window && m_window->isActiveWindow(); };
     setNotifier(new TrayNotifier(icons::make(icons::Kind::Logo, m_theme->color(QStringLiteral("accent")), 64), this));
     connect(m_state, &ClientState::historyLoaded, this, [this] {
@@ -182,6 +186,10 @@ void AppController::buildWindow()
     connect(m_window.get(), &MainWindow::startLocalRequested, this, &AppController::startLocal);
     connect(m_window.get(), &MainWindow::connectRequested, this, &AppController::connectRemote);
     connect(m_window.get(), &MainWindow::hostGuildRequested, this, &AppController::showHost);
+    connect(m_window.get(), &MainWindow::noticeLinkActivated, this, [this](const QString &link) {
+        if (link == u"kith:reconnect")
+            connection()->reconnectNow();
+    });
     connect(m_window.get(), &MainWindow::leaveHostRequested, this, &AppController::leaveHost);
     connect(m_window.get(), &MainWindow::linkRequested, this, &AppController::openLink);
     connect(m_window.get(), &MainWindow::joinHostRequested, this, &AppController::joinHost);
@@ -191,6 +199,7 @@ void AppController::buildWindow()
     else if (welcome)
         m_window->showWelcome();
     onStateChanged(m_connection->state());
+    restoreNotices();
 }
 
 void AppController::start()
@@ -206,6 +215,7 @@ void AppController::start()
     const QString user = m_settings->value(kRemoteUser).toString();
     if (last == u"remote" && url.isValid() && !user.isEmpty()) {
         m_primary->setIdentity(HostSession::idFor(url), HostSession::Kind::Remote);
+        applySavedPresence(m_primary);
         m_window->welcome()->prefill(url, user);
         m_window->showStarting(tr("Connecting to %1…").arg(url.host()));
         m_keychain->read(remoteKey(url, user), this, [this, url, user](std::optional<QString> token) {
@@ -230,6 +240,7 @@ void AppController::startLocal(const QString &displayName)
 {
     m_mode = Mode::Local;
     m_primary->setIdentity(QStringLiteral("local"), HostSession::Kind::Local);
+    applySavedPresence(m_primary);
     m_displayName = displayName;
     if (!m_window->isWorkspaceShown())
         m_window->showStarting(tr("Starting your local server…"));
@@ -290,6 +301,7 @@ void AppController::connectRemote(const QUrl &url, const QString &username, cons
 {
     m_mode = Mode::Remote;
     m_primary->setIdentity(HostSession::idFor(url), HostSession::Kind::Remote);
+    applySavedPresence(m_primary);
     m_signedInOnce = false;
     m_window->welcome()->setBusy(true, tr("Connecting to %1…").arg(url.host()));
     m_settings->setValue(kRemoteUrl, url.toString());
@@ -426,16 +438,35 @@ void AppController::onStateChanged(Connection::State state)
             m_window->showStarting(tr("Cannot reach %1. Retrying…").arg(host));
         }
     }
-    if (state == Connection::State::Reconnecting)
-        chat->showNotice(tr("Connection lost. Reconnecting… Messages you send now go out when it is back."));
-    else if (state == Connection::State::Online)
-        chat->showNotice(QString());
+    Q_UNUSED(chat)
+    syncConnectionNotice();
 }
 
 void AppController::notice(const QString &key, const QString &text)
 {
     qCWarning(lcApp) << text;
+    m_notices.insert(key, text);
     m_window->chat()->showInfo(key, text);
+}
+
+void AppController::restoreNotices()
+{
+    // A new chat pane (another host, a theme or a language) shows what the old one did.
+    for (auto it = m_notices.cbegin(); it != m_notices.cend(); ++it)
+        m_window->chat()->showInfo(it.key(), it.value());
+    syncConnectionNotice();
+}
+
+void AppController::syncConnectionNotice()
+{
+    if (!m_window)
+        return;
+    const Connection::State state = connection()->state();
+    if (state == Connection::State::Reconnecting)
+        m_window->chat()->showNotice(tr("Connection lost. Reconnecting… Messages you send now go out when it is back.")
+                                     + QStringLiteral(" <a href=\"kith:reconnect\">%1</a>").arg(tr("Reconnect now")));
+    else if (state == Connection::State::Online)
+        m_window->chat()->showNotice(QString());
 }
 
 void AppController::setTheme(const QString &name)
@@ -650,6 +681,18 @@ void AppController::joinHost(const QUrl &url, const Credentials &credentials, co
     host->connection()->open(url, credentials);
 }
 
+void AppController::setInFront(bool front)
+{
+    // Someone looking at the window wants the chat back as soon as the host is: retry often.
+    constexpr int kFrontMaxMs = 1500, kBackgroundMaxMs = 30000;
+    m_inFront = front;
+    for (HostSession *h : m_hosts->hosts()) {
+        h->connection()->setBackoff(500, front ? kFrontMaxMs : kBackgroundMaxMs);
+        if (front)
+            h->connection()->reconnectNow();
+    }
+}
+
 void AppController::leaveHost(const QString &hostId)
 {
     HostSession *host = m_hosts->find(hostId);
@@ -674,8 +717,28 @@ void AppController::showHost(const QString &hostId, Id guildId)
         host->state()->selectHome();
 }
 
+void AppController::applySavedPresence(HostSession *host)
+{
+    const QString base = QStringLiteral("presence/%1/").arg(host->id());
+    host->state()->setChosenPresence(m_settings->value(base + QStringLiteral("status")).toString(),
+                                     m_settings->value(base + QStringLiteral("custom")).toString());
+}
+
 void AppController::wireHost(HostSession *host)
 {
+    connect(host->connection(), &Connection::stateChanged, this, [this, host] {
+        if (host == currentHost())
+            syncConnectionNotice();
+    });
+    if (m_inFront)
+        host->connection()->setBackoff(500, 1500);
+    // The status the user chose is the app's to keep: a restarted host forgets it.
+    auto key = [host](const char *what) { return QStringLiteral("presence/%1/%2").arg(host->id(), QLatin1String(what)); };
+    applySavedPresence(host);
+    connect(host->state(), &ClientState::presenceChosen, this, [this, key](const QString &status, const QString &custom) {
+        m_settings->setValue(key("status"), status);
+        m_settings->setValue(key("custom"), custom);
+    });
     connect(host->state(), &ClientState::notifiable, this,
             [this, host](const Message &m, bool mention) { onNotifiable(host, m, mention); });
     connect(host, &HostSession::nameChanged, this, &AppController::syncRailHosts);

@@ -7,6 +7,7 @@
 #include "session/HostSession.h"
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
@@ -57,6 +58,9 @@ public:
     //! the app is on already stay signed in. `label` names it until the host says its name.
     void joinHost(const QUrl &url, const Credentials &credentials, const QString &inviteCode,
                   const QString &label = {});
+    //! The window is in front: connections retry within a second or so (and at once now);
+    //! in the background they back off up to 30 s.
+    void setInFront(bool front);
     //! Signs out of a host that is not the app's first and forgets it.
     void leaveHost(const QString &hostId);
     //! Shows another host in the window (its guild, or its home with 0).
@@ -112,6 +116,9 @@ private:
     void notice(const QString &key, const QString &text);
     void onNotifiable(HostSession *host, const kith::Message &message, bool mention);
     void wireHost(HostSession *host);
+    void applySavedPresence(HostSession *host);
+    void restoreNotices();
+    void syncConnectionNotice(); //!< the banner follows the current host's connection
     void restoreHosts();
     void saveHosts();
     void syncRailHosts();
@@ -133,12 +140,14 @@ private:
     enum class Mode { None, Local, Remote } m_mode = Mode::None;
     QString m_localPassword;   //!< the local owner's password while we may still need it
     QString m_displayName;
+    QMap<QString, QString> m_notices; //!< what the info banner shows, by topic
     QString m_pendingLink;     //!< a kith:// link that arrived before the workspace
     bool m_firstRun = false;   //!< this run created the local account: make the first guild
     bool m_usableEmitted = false;
     bool m_triedPassword = false;
     bool m_signedInOnce = false;   //!< this connection has signed in at least once
     bool m_shutDown = false;
+    bool m_inFront = false;    //!< the window is the active one
 };
 
 } // namespace kith::app

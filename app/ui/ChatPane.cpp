@@ -76,6 +76,8 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
 
     m_notice->setObjectName(QStringLiteral("Banner"));
     m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::AutoText);
+    connect(m_notice, &QLabel::linkActivated, this, &ChatPane::noticeLinkActivated);
     m_notice->hide();
     m_error->setObjectName(QStringLiteral("ErrorBanner"));
     m_error->setWordWrap(true);

@@ -46,6 +46,8 @@ public:
 
 signals:
     void channelsToggled();
+    //! A link in the notice above the composer ("Reconnect now").
+    void noticeLinkActivated(const QString &link);
     void membersToggled();
 
 private:

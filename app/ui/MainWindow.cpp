@@ -93,6 +93,7 @@ void MainWindow::buildWorkspace()
     row->addWidget(m_members);
     m_stack->addWidget(m_workspace);
 
+    connect(m_chat, &ChatPane::noticeLinkActivated, this, &MainWindow::noticeLinkActivated);
     connect(m_chat, &ChatPane::membersToggled, this, [this] { showMembersOverlay(!m_membersOpen); });
     connect(m_chat, &ChatPane::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
     connect(m_friends, &FriendsView::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });

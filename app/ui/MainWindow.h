@@ -83,6 +83,8 @@ signals:
     void connectRequested(const QUrl &url, const QString &username, const QString &password, bool createAccount);
     void hostGuildRequested(const QString &hostId, kith::Id guildId);
     void leaveHostRequested(const QString &hostId);
+    //! A link in the chat's notice ("Reconnect now").
+    void noticeLinkActivated(const QString &link);
     //! An invite link to another host was pasted where a code was asked for.
     void linkRequested(const QString &link);
     void joinHostRequested(const QUrl &url, const kith::app::Credentials &credentials, const QString &code,

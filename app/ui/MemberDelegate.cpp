@@ -56,7 +56,7 @@ void MemberDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
     }
     const QString name = index.data().toString();
     const QString status = index.data(MemberListModel::PresenceRole).toString();
-    const bool away = status.isEmpty() || status == u"offline" || status == u"invisible";
+    const bool away = status.isEmpty() || status == u"offline" || status == u"invisible" || status == u"unknown";
     const QRectF avatar(row.left() + 8, row.center().y() - 16, 32, 32);
     if (away)
         p->setOpacity(0.45); // offline members fade, as in every chat app

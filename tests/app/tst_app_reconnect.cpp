@@ -5,6 +5,9 @@
 #include "TestClient.h"
 #include "net/Outbox.h"
 #include "state/GuildListModel.h"
+#include "state/MemberListModel.h"
+#include "ui/ChatPane.h"
+#include "ui/MainWindow.h"
 
 #include <QDir>
 #include <QRandomGenerator>
@@ -23,6 +26,8 @@ private slots:
     void initTestCase();
     void blipResumesWithoutLossOrDoubles();
     void serverRestartDrainsOutboxOnce();
+    void reconnectNowAndInFront();
+    void presenceUnknownWhileOfflineAndStatusKept();
     void typedOfflineSurvivesClosing();
     void cleanupTestCase();
 
@@ -130,6 +135,113 @@ void tst_app_reconnect::serverRestartDrainsOutboxOnce()
     QVERIFY(f.rowOfText(QStringLiteral("sent while the server was down")) < f.rowOfText(QStringLiteral("and a second one")));
     QCOMPARE(historyCount(QStringLiteral("sent while the server was down")), 1);
     QVERIFY(f.app->window()->chat()->noticeText().isEmpty());
+}
+
+void tst_app_reconnect::reconnectNowAndInFront()
+{
+    Connection *conn = f.app->connection();
+    EmbeddedServer *server = f.app->server();
+    const quint16 port = server->port();
+    f.app->setInFront(false); // in the background...
+    conn->setBackoff(60000, 60000); // ...a long wait, as after many failures
+    server->stop();
+    QTRY_COMPARE(conn->state(), Connection::State::Reconnecting);
+    const QString notice = f.app->window()->chat()->noticeText();
+    QVERIFY2(notice.contains(u"Reconnect now"_s), qPrintable(notice));
+    QTRY_VERIFY(conn->retryInMs() > 20000); // the first try is at once; then the long wait
+
+    // In front, nobody waits long: the next try comes within 1.5 s, and every one after.
+    f.app->setInFront(true);
+    QTRY_VERIFY(conn->retryInMs() >= 0 && conn->retryInMs() <= 1500);
+    f.app->setInFront(false);
+    conn->setBackoff(60000, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(conn->retryInMs() > 20000, 10000); // the short wait ran out and failed
+
+    // "Reconnect now" tries at once instead of waiting for the timer.
+    emit f.app->window()->noticeLinkActivated(u"kith:reconnect"_s);
+    QCOMPARE(conn->retryInMs(), -1); // no wait: a connection attempt is under way
+    QSignalSpy started(server, &EmbeddedServer::started);
+    server->start(QDir(m_dir.path()).filePath(u"server"_s), port);
+    QTRY_COMPARE(started.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(conn->state(), Connection::State::Online, 10000);
+    QTRY_VERIFY(f.app->window()->chat()->noticeText().isEmpty());
+    conn->setBackoff(20, 200);
+}
+
+void tst_app_reconnect::presenceUnknownWhileOfflineAndStatusKept()
+{
+    // Someone else, online in my guild.
+    TestClient other(f.app->server()->url());
+    QVERIFY(other.waitHello());
+    QVERIFY(other.call(u"session.register"_s, {{u"username"_s, u"zed"_s}, {u"password"_s, u"zed-password"_s}}).ok);
+    QSignalSpy invite(f.state(), &ClientState::inviteCreated);
+    f.state()->createInvite(f.state()->currentGuild());
+    QTRY_COMPARE(invite.size(), 1);
+    QVERIFY(other.call(u"invite.join"_s, {{u"code"_s, invite.at(0).at(0).toString()}}).ok);
+    Id zedId = 0;
+    QTRY_VERIFY([&] {
+        for (const Member &m : f.state()->members()->members())
+            if (m.user.username == u"zed")
+                zedId = m.user.id;
+        return zedId != 0;
+    }());
+    QTRY_COMPARE(f.state()->presence(zedId).status, u"online"_s);
+
+    // I choose do-not-disturb with a custom text.
+    f.state()->setPresence(u"dnd"_s, u"deep in a build"_s);
+    QTRY_COMPARE(f.state()->myStatus(), u"dnd"_s);
+
+    // The host goes away: zed's presence is unknown, not "online" from before.
+    EmbeddedServer *server = f.app->server();
+    const quint16 port = server->port();
+    server->stop();
+    QTRY_COMPARE(f.app->connection()->state(), Connection::State::Reconnecting);
+    QCOMPARE(f.state()->presence(zedId).status, u"unknown"_s);
+    const int row = [&] {
+        for (int i = 0; i < f.state()->members()->rowCount(); ++i)
+            if (f.state()->members()->index(i).data(MemberListModel::UserIdRole).toULongLong() == zedId)
+                return i;
+        return -1;
+    }();
+    QVERIFY(row >= 0);
+    QCOMPARE(f.state()->members()->index(row).data(MemberListModel::PresenceRole).toString(), u"unknown"_s);
+
+    // A restarted host forgot my status; the app tells it again, custom text included.
+    QSignalSpy started(server, &EmbeddedServer::started);
+    server->start(QDir(m_dir.path()).filePath(u"server"_s), port);
+    QTRY_COMPARE(started.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(f.app->connection()->state(), Connection::State::Online, 10000);
+    QTRY_VERIFY(other.socket.state() == QAbstractSocket::UnconnectedState); // zed was on the old server process
+    TestClient watcher(f.app->server()->url());
+    QVERIFY(watcher.waitHello());
+    QVERIFY(watcher.call(u"session.login"_s, {{u"username"_s, u"zed"_s}, {u"password"_s, u"zed-password"_s}}).ok);
+    const Id me = f.state()->me().id;
+    auto myPresenceSeen = [&] {
+        QJsonObject seen;
+        for (const QJsonObject &e : watcher.events) {
+            const QJsonObject d = e.value(u"d"_s).toObject();
+            if (e.value(u"ev"_s).toString() == u"ready"_s) {
+                for (const QJsonValue &p : d.value(u"presences"_s).toArray())
+                    if (p.toObject().value(u"user_id"_s).toString().toULongLong() == me)
+                        seen = p.toObject();
+            } else if (e.value(u"ev"_s).toString() == u"presence.updated"_s
+                       && d.value(u"user_id"_s).toString().toULongLong() == me) {
+                seen = d;
+            }
+        }
+        return seen;
+    };
+    QTRY_COMPARE(myPresenceSeen().value(u"status"_s).toString(), u"dnd"_s);
+    QTRY_COMPARE(myPresenceSeen().value(u"custom_status"_s).toString(), u"deep in a build"_s);
+    QTRY_COMPARE(f.state()->presence(zedId).status, u"online"_s);
+
+    // And after a restart of the app itself.
+    f.stop();
+    QVERIFY(f.start(m_dir.path(), true));
+    QTRY_COMPARE(f.state()->myStatus(), u"dnd"_s);
+    QCOMPARE(f.state()->myCustomStatus(), u"deep in a build"_s);
+    f.state()->setPresence(u"online"_s, QString());
+    QTRY_COMPARE(f.state()->myStatus(), u"online"_s);
 }
 
 void tst_app_reconnect::typedOfflineSurvivesClosing()
