@@ -503,11 +503,13 @@ void ClientState::createGuild(const QString &name)
     });
 }
 
-void ClientState::joinGuild(const QString &code)
+void ClientState::joinGuild(const QString &code, bool reportErrors)
 {
-    m_connection->request(op::InviteJoin, {{QLatin1String("code"), code}}, this, [this](const Reply &r) {
+    m_connection->request(op::InviteJoin, {{QLatin1String("code"), code}}, this, [this, code, reportErrors](const Reply &r) {
+        emit joinAnswered(code, r.ok, r.error);
         if (!r.ok) {
-            emit actionFailed(tr("Joining with the invite"), r.error);
+            if (reportErrors)
+                emit actionFailed(tr("Joining with the invite"), r.error);
             return;
         }
         m_selectAfterCreate = idFromJson(r.d.value(QLatin1String("id")));

@@ -60,7 +60,9 @@ public:
     void retrySend(const QString &nonce);
     void discardSend(const QString &nonce);
     void createGuild(const QString &name);
-    void joinGuild(const QString &code);
+    //! invite.join; joinAnswered() says how it went. With `reportErrors` a failure is also an
+    //! actionFailed() (nobody shows it otherwise).
+    void joinGuild(const QString &code, bool reportErrors = true);
     void leaveGuild(Id guildId);
     void renameGuild(Id guildId, const QString &name);
     void deleteGuild(Id guildId);
@@ -152,6 +154,7 @@ signals:
     void channelInfoChanged();      //!< name or topic of the open channel
     void historyLoaded(kith::Id channelId);
     void inviteCreated(const QString &code, kith::Id guildId);
+    void joinAnswered(const QString &code, bool ok, const kith::Error &error);
     //! A request the user made failed; `what` says which, in words.
     void actionFailed(const QString &what, const kith::Error &error);
     void presenceChanged(kith::Id userId);

@@ -1,6 +1,7 @@
 #include "ChatPane.h"
 
 #include "Composer.h"
+#include "DeleteMessageDialog.h"
 #include "Icons.h"
 #include "MessageView.h"
 #include "Theme.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -164,17 +166,22 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
         m_hint->setText(editing ? tr("Editing message · Enter to save · Escape to cancel") : QStringLiteral(" "));
     });
     connect(m_view, &MessageView::editRequested, m_composer, &Composer::beginEdit);
-    connect(m_view, &MessageView::deleteRequested, this, [this](Id id) {
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Delete message"),
-                                    tr("Delete this message for everyone?"),
-                                    QMessageBox::Yes | QMessageBox::No, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setObjectName(QStringLiteral("ConfirmBox"));
-        connect(box, &QMessageBox::finished, this, [this, id](int result) {
-            if (result == QMessageBox::Yes)
-                m_state->deleteMessage(id);
-        });
-        box->open();
+    connect(m_view, &MessageView::deleteRequested, this, [this, theme](Id id) {
+        // Shift held: no question, as people know it from elsewhere.
+        if (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier) {
+            m_state->deleteMessage(id);
+            return;
+        }
+        const MessageListModel *model = m_state->messages();
+        const int row = model->rowOf(id);
+        if (row < 0)
+            return;
+        const Message m = model->messageAt(row);
+        auto *dialog = new DeleteMessageDialog(m.author.displayName.isEmpty() ? m.author.username : m.author.displayName,
+                                               m.content, theme, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, id] { m_state->deleteMessage(id); });
+        dialog->open();
     });
     connect(m_view, &MessageView::retryRequested, state, &ClientState::retrySend);
     connect(m_view, &MessageView::discardRequested, state, &ClientState::discardSend);

@@ -13,11 +13,16 @@
 namespace kith::app {
 
 GuildDialog::GuildDialog(const QString &suggestedName, QWidget *parent)
-    : QDialog(parent), m_tabs(new QTabWidget(this)), m_name(new QLineEdit(this)), m_code(new QLineEdit(this))
+    : QDialog(parent), m_tabs(new QTabWidget(this)), m_name(new QLineEdit(this)), m_code(new QLineEdit(this)),
+      m_error(new QLabel(this))
 {
+    setObjectName(QStringLiteral("GuildDialog"));
     setWindowTitle(tr("Add a server"));
     setMinimumWidth(420);
     auto *layout = new QVBoxLayout(this);
+    auto *heading = new QLabel(tr("Add a server"), this);
+    heading->setProperty("heading", true);
+    layout->addWidget(heading);
 
     auto *create = new QWidget(this);
     auto *cl = new QVBoxLayout(create);
@@ -29,6 +34,7 @@ GuildDialog::GuildDialog(const QString &suggestedName, QWidget *parent)
     m_name->setText(suggestedName);
     m_name->setMaxLength(limits::kGuildNameMax);
     m_name->setPlaceholderText(tr("Server name"));
+    m_name->setAccessibleName(tr("Server name"));
     cl->addWidget(m_name);
     cl->addStretch();
     m_tabs->addTab(create, tr("Create"));
@@ -38,14 +44,21 @@ GuildDialog::GuildDialog(const QString &suggestedName, QWidget *parent)
     auto *jt = new QLabel(tr("Enter an invite code or paste an invite link you were given."), join);
     jt->setProperty("muted", true);
     jl->addWidget(jt);
-    m_code->setPlaceholderText(tr("Invite code"));
+    m_code->setPlaceholderText(tr("Invite code or kith:// link"));
+    m_code->setAccessibleName(tr("Invite code"));
     jl->addWidget(m_code);
+    m_error->setObjectName(QStringLiteral("JoinError"));
+    m_error->setProperty("error", true);
+    m_error->setWordWrap(true);
+    m_error->hide();
+    jl->addWidget(m_error);
     jl->addStretch();
     m_tabs->addTab(join, tr("Join"));
     layout->addWidget(m_tabs);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setProperty("primary", true);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setProperty("primary", true);
     layout->addWidget(buttons);
     auto sync = [this, buttons] {
         const bool join = isJoin();
@@ -55,7 +68,15 @@ GuildDialog::GuildDialog(const QString &suggestedName, QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, sync);
     connect(m_name, &QLineEdit::textChanged, this, sync);
     connect(m_code, &QLineEdit::textChanged, this, sync);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_code, &QLineEdit::textChanged, m_error, &QWidget::hide);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (!isJoin()) {
+            accept();
+            return;
+        }
+        setBusy(true);
+        emit joinRequested(rawCode());
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     sync();
 }
@@ -73,6 +94,26 @@ void GuildDialog::setJoin(bool join)
 void GuildDialog::setCode(const QString &code)
 {
     m_code->setText(code);
+}
+
+void GuildDialog::setError(const QString &text)
+{
+    setBusy(false);
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+    m_code->setFocus();
+    m_code->selectAll();
+}
+
+QString GuildDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void GuildDialog::setBusy(bool busy)
+{
+    m_ok->setEnabled(!busy && !code().isEmpty());
+    m_ok->setText(busy ? tr("Joining…") : tr("Join"));
 }
 
 QString GuildDialog::name() const

@@ -3,7 +3,9 @@
 
 #include <QDialog>
 
+class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTabWidget;
 
 namespace kith::app {
@@ -19,11 +21,21 @@ public:
     QString rawCode() const; //!< the join field as typed (a link, a URL and a code, or a code)
     void setJoin(bool join);
     void setCode(const QString &code);
+    //! Shows why the join failed under the field; the dialog stays open to fix the code.
+    void setError(const QString &text);
+    QString errorText() const;
+    void setBusy(bool busy);
+
+signals:
+    //! OK on the join tab: the dialog stays open until the host answers.
+    void joinRequested(const QString &raw);
 
 private:
     QTabWidget *m_tabs;
     QLineEdit *m_name;
     QLineEdit *m_code;
+    QLabel *m_error;
+    QPushButton *m_ok;
 };
 
 } // namespace kith::app

@@ -428,13 +428,31 @@ void MainWindow::openGuildDialog(bool join, const QString &code)
     if (!code.isEmpty())
         dialog->setCode(code);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        // A link names its host: it may be another one than this.
-        if (dialog->isJoin() && InviteLink::parse(dialog->rawCode()).server.isValid())
-            emit linkRequested(dialog->rawCode());
-        else if (dialog->isJoin())
-            m_state->joinGuild(dialog->code());
-        else
+        if (!dialog->isJoin())
             m_state->createGuild(dialog->name());
+    });
+    connect(dialog, &GuildDialog::joinRequested, this, [this, dialog](const QString &raw) {
+        // A link names its host: it may be another one than this.
+        if (InviteLink::parse(raw).server.isValid()) {
+            dialog->accept();
+            emit linkRequested(raw);
+            return;
+        }
+        const QString code = dialog->code();
+        auto answer = std::make_shared<QMetaObject::Connection>();
+        *answer = connect(m_state, &ClientState::joinAnswered, dialog,
+                          [dialog, code, answer](const QString &c, bool ok, const Error &error) {
+                              if (c != code)
+                                  return;
+                              disconnect(*answer);
+                              if (ok)
+                                  dialog->accept();
+                              else if (error.code == ErrorCode::NotFound)
+                                  dialog->setError(tr("That invite code is not valid here. Check it, or ask for a new one."));
+                              else
+                                  dialog->setError(error.message.isEmpty() ? tr("Joining failed.") : error.message);
+                          });
+        m_state->joinGuild(code, false);
     });
     dialog->open();
 }

@@ -6,6 +6,8 @@
 #include "state/GuildListModel.h"
 #include "state/MemberListModel.h"
 #include "ui/ChannelSidebar.h"
+#include "ui/DeleteMessageDialog.h"
+#include "ui/GuildDialog.h"
 #include "ui/FriendsView.h"
 #include "ui/InviteDialog.h"
 #include "ui/QuickSwitcher.h"
@@ -14,6 +16,7 @@
 
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -47,6 +50,7 @@ private slots:
     void keyboardNavigation();
     void composerAndSidebarFollowTheOpenChannel();
     void layoutFollowsWidth();
+    void wrongInviteKeepsJoinDialogOpen();
     void languageSwitchesWithoutRestart();
     void nextStartSignsInWithoutAsking();
     void cleanupTestCase();
@@ -264,11 +268,26 @@ void tst_app_widgets::deleteThroughContextMenu()
     QContextMenuEvent event(QContextMenuEvent::Mouse, pos, f.view()->viewport()->mapToGlobal(pos));
     QApplication::sendEvent(f.view()->viewport(), &event);
     QVERIFY(triggered);
-    QMessageBox *box = nullptr;
-    QTRY_VERIFY((box = f.app->window()->findChild<QMessageBox *>(QStringLiteral("ConfirmBox"))));
-    box->button(QMessageBox::Yes)->click();
+    // The dialog shows the message itself and a red Delete.
+    DeleteMessageDialog *box = nullptr;
+    QTRY_VERIFY((box = f.app->window()->findChild<DeleteMessageDialog *>()));
+    QCOMPARE(box->preview(), u"fixed message"_s);
+    QCOMPARE(box->deleteButton()->property("danger").toBool(), true);
+    QVERIFY(!box->windowTitle().isEmpty());
+    box->deleteButton()->click();
     QTRY_COMPARE(f.count(QStringLiteral("fixed message")), 0);
     QTRY_COMPARE(m_friend->countEvents(QStringLiteral("message.deleted")), 1);
+
+    // Shift+click on Delete skips the question.
+    f.type(u"gone without asking"_s);
+    QTRY_COMPARE(f.count(u"gone without asking"_s, int(kith::app::MessageListModel::Status::Sent)), 1);
+    const Id id = f.messages()->messageAt(f.rowOfText(u"gone without asking"_s)).id;
+    QTest::keyPress(f.view(), Qt::Key_Shift, Qt::ShiftModifier); // held while Delete is clicked
+    QCOMPARE(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier, Qt::ShiftModifier);
+    emit f.view()->deleteRequested(id);
+    QTest::keyRelease(f.view(), Qt::Key_Shift);
+    QTRY_COMPARE(f.count(u"gone without asking"_s), 0);
+    QVERIFY(!f.app->window()->findChild<DeleteMessageDialog *>());
 }
 
 void tst_app_widgets::olderHistoryKeepsPosition()
@@ -426,6 +445,28 @@ void tst_app_widgets::layoutFollowsWidth()
     QVERIFY(sidebar->isVisible());
     f.state()->selectChannel(m_general);
     QTRY_VERIFY(members->isVisible());
+}
+
+void tst_app_widgets::wrongInviteKeepsJoinDialogOpen()
+{
+    MainWindow *w = f.app->window();
+    w->openGuildDialog(true, u"NoSuchCode1"_s);
+    GuildDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = w->findChild<GuildDialog *>()));
+    QVERIFY(dialog->isVisible());
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY(!dialog->errorText().isEmpty());
+    QVERIFY(dialog->isVisible()); // still open, the code there to fix
+    QCOMPARE(dialog->rawCode(), u"NoSuchCode1"_s);
+    dialog->close();
+    QTRY_VERIFY(!w->findChild<GuildDialog *>());
+    // A right code (of a guild I am in already: the host says ok) closes it.
+    const QString code = f.createInvite();
+    QVERIFY(!code.isEmpty());
+    w->openGuildDialog(true, code);
+    QTRY_VERIFY((dialog = w->findChild<GuildDialog *>()));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY(!w->findChild<GuildDialog *>()); // accepted, closed and gone
 }
 
 void tst_app_widgets::languageSwitchesWithoutRestart()
