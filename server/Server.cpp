@@ -14,6 +14,7 @@
 #include "core/Hub.h"
 #include "core/LoginThrottle.h"
 #include "core/Messages.h"
+#include "core/Party.h"
 #include "core/Router.h"
 #include "net/Gateway.h"
 #include "platform/FolderLock.h"
@@ -54,6 +55,7 @@ struct Server::Private {
     std::unique_ptr<Social> social;
     std::unique_ptr<Dms> dms;
     std::unique_ptr<Typing> typing;
+    std::unique_ptr<Party> party;
     std::unique_ptr<ReadStates> readStates;
     std::unique_ptr<Router> router;
     std::unique_ptr<Gateway> gateway;
@@ -194,8 +196,20 @@ bool Server::start(QString *error, StartError *kind)
     d->social = std::make_unique<Social>(*d->ctx, *d->presence);
     d->dms = std::make_unique<Dms>(*d->ctx);
     d->typing = std::make_unique<Typing>(*d->ctx);
+    d->party = std::make_unique<Party>(*d->ctx, *d->presence, *d->accounts);
+    if (d->config.guests)
+        d->accounts->setParty(d->party.get());
     d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages, *d->social,
-                                                  *d->dms, *d->presence, *d->typing, *d->readStates});
+                                                  *d->dms, *d->presence, *d->typing, *d->readStates, *d->party});
+    if (!d->party->load(error)) {
+        d->router.reset();
+        d->party.reset();
+        d->reader->shutdown();
+        d->store->shutdown();
+        d->store.reset();
+        d->folderLock.reset();
+        return false;
+    }
     d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config);
     bool addressInUse = false;
     if (!d->gateway->listen(error, &addressInUse)) {
@@ -237,6 +251,7 @@ void Server::stop()
     d->gateway->closeAll(limits::kCloseShutdown, QStringLiteral("server shutting down"));
     d->gateway.reset();
     d->router.reset();
+    d->party.reset();
     d->typing.reset();
     d->dms.reset();
     d->social.reset();

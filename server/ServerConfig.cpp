@@ -88,6 +88,12 @@ bool ServerConfig::loadFile(const QString &path, QString *error)
         || !readInt(QStringLiteral("limits/requests_per_second"), 1, 1000000, &requestsPerSecond)
         || !readInt(QStringLiteral("limits/request_burst"), 1, 1000000, &requestBurst))
         return false;
+    if (ini.contains(QStringLiteral("party/guests")))
+        guests = ini.value(QStringLiteral("party/guests")).toBool();
+    if (ini.contains(QStringLiteral("party/name")))
+        partyName = ini.value(QStringLiteral("party/name")).toString();
+    if (ini.contains(QStringLiteral("party/password")))
+        partyPassword = ini.value(QStringLiteral("party/password")).toString();
     if (ini.contains(QStringLiteral("storage/synchronous"))) {
         const QString v = ini.value(QStringLiteral("storage/synchronous")).toString().toLower();
         if (v != u"full" && v != u"normal") {

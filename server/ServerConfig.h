@@ -18,6 +18,10 @@ struct ServerConfig {
     int requestsPerSecond = limits::kRequestsPerSecond;
     int requestBurst = limits::kRequestBurst;
     bool syncFull = true;                 //!< SQLite synchronous=FULL: durable across power loss
+    // LAN party
+    bool guests = false;                  //!< session.guest is open; a party guild exists
+    QString partyName;                    //!< the party guild's name (default: serverName)
+    QString partyPassword;                //!< guests must give it; empty: none
 
     //! Reads an INI file ([server] listen, data, db, name, node_id; [limits] ...).
     //! Values already given on the command line win; call before applying flags.

@@ -67,7 +67,14 @@ int main(int argc, char **argv)
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("debug, info, warning or error (default info)."),
                                       QStringLiteral("LEVEL"), QStringLiteral("info"));
-    parser.addOptions({listen, data, db, config, logLevel});
+    const QCommandLineOption guests(QStringLiteral("guests"),
+                                    QStringLiteral("Host a LAN party: guests join with a nickname (session.guest) into the party guild."));
+    const QCommandLineOption partyName(QStringLiteral("party-name"), QStringLiteral("The party guild's name (with --guests)."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption partyPassword(QStringLiteral("party-password"),
+                                           QStringLiteral("Guests must give this password (with --guests)."),
+                                           QStringLiteral("PW"));
+    parser.addOptions({listen, data, db, config, logLevel, guests, partyName, partyPassword});
     if (!parser.parse(app.arguments()))
         return fail(parser.errorText() + QStringLiteral(" (see --help)"));
     if (parser.isSet(QStringLiteral("help")))
@@ -90,6 +97,14 @@ int main(int argc, char **argv)
         cfg.dataDir = parser.value(data);
     if (parser.isSet(db))
         cfg.databaseUrl = parser.value(db);
+    if (parser.isSet(guests))
+        cfg.guests = true;
+    if (parser.isSet(partyName))
+        cfg.partyName = parser.value(partyName);
+    if (parser.isSet(partyPassword))
+        cfg.partyPassword = parser.value(partyPassword);
+    if ((parser.isSet(partyName) || parser.isSet(partyPassword)) && !cfg.guests)
+        return fail(QStringLiteral("--party-name and --party-password need --guests"));
 
     ProcessHooks hooks; // before start, so an early SIGTERM still stops cleanly
     ProcessHooks::raiseOpenFileLimit();

@@ -271,6 +271,8 @@ void writeUser(JsonWriter &w, const User &u)
 {
     w.beginObject();
     w.key(QLatin1String("display_name")).value(u.displayName);
+    if (u.guest)
+        w.key(QLatin1String("guest")).value(true);
     w.key(QLatin1String("id")).id(u.id);
     w.key(QLatin1String("username")).value(u.username);
     w.endObject();

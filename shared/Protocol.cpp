@@ -2,11 +2,14 @@
 
 namespace kith::protocol {
 
-QStringList features()
+QStringList features(bool guests)
 {
-    return {QStringLiteral("guilds"), QStringLiteral("invites"), QStringLiteral("resume"),
-            QStringLiteral("nonce_dedup"), QStringLiteral("friends"), QStringLiteral("dms"),
-            QStringLiteral("presence"), QStringLiteral("typing"), QStringLiteral("read_states")};
+    QStringList out{QStringLiteral("guilds"), QStringLiteral("invites"), QStringLiteral("resume"),
+                    QStringLiteral("nonce_dedup"), QStringLiteral("friends"), QStringLiteral("dms"),
+                    QStringLiteral("presence"), QStringLiteral("typing"), QStringLiteral("read_states")};
+    if (guests)
+        out.append(QStringLiteral("guest"));
+    return out;
 }
 
 } // namespace kith::protocol

@@ -16,6 +16,7 @@ inline constexpr QLatin1String GuildDelete{"guild.delete"};
 inline constexpr QLatin1String GuildLeave{"guild.leave"};
 inline constexpr QLatin1String GuildMembers{"guild.members"};
 inline constexpr QLatin1String MemberSetRole{"member.set_role"};
+inline constexpr QLatin1String MemberKick{"member.kick"};
 inline constexpr QLatin1String InviteCreate{"invite.create"};
 inline constexpr QLatin1String InviteJoin{"invite.join"};
 inline constexpr QLatin1String ChannelCreate{"channel.create"};
@@ -69,6 +70,6 @@ inline constexpr QLatin1String ReadStateUpdated{"read_state.updated"};
 } // namespace kith::ev
 
 namespace kith::protocol {
-//! Feature flags announced in hello.features.
-QStringList features();
+//! Feature flags announced in hello.features; `guests`: the server takes LAN-party guests.
+QStringList features(bool guests = false);
 } // namespace kith::protocol

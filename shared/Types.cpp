@@ -17,6 +17,8 @@ QString roleName(Role role)
         return QStringLiteral("owner");
     case Role::Admin:
         return QStringLiteral("admin");
+    case Role::Guest:
+        return QStringLiteral("guest");
     case Role::Member:
         break;
     }
@@ -31,6 +33,8 @@ bool roleFromName(const QString &name, Role *out)
         *out = Role::Admin;
     else if (name == u"member")
         *out = Role::Member;
+    else if (name == u"guest")
+        *out = Role::Guest;
     else
         return false;
     return true;
@@ -76,15 +80,18 @@ Id idFromJson(const QJsonValue &v)
 
 QJsonObject User::toJson() const
 {
-    return {{kId, idJson(id)},
-            {QLatin1String("username"), username},
-            {QLatin1String("display_name"), displayName}};
+    QJsonObject o{{kId, idJson(id)},
+                  {QLatin1String("username"), username},
+                  {QLatin1String("display_name"), displayName}};
+    if (guest) // only guests carry it: an account's object is exactly as in v1
+        o.insert(QLatin1String("guest"), true);
+    return o;
 }
 
 User User::fromJson(const QJsonObject &o)
 {
     return {idFromJson(o.value(kId)), o.value(QLatin1String("username")).toString(),
-            o.value(QLatin1String("display_name")).toString()};
+            o.value(QLatin1String("display_name")).toString(), o.value(QLatin1String("guest")).toBool()};
 }
 
 QJsonObject Member::toJson() const

@@ -10,7 +10,8 @@
 
 namespace kith {
 
-enum class Role { Member = 0, Admin = 1, Owner = 2 };
+//! Rank in a guild. Guest (a LAN party's, chat only) ranks below Member; values are stored.
+enum class Role { Guest = -1, Member = 0, Admin = 1, Owner = 2 };
 QString roleName(Role role);
 bool roleFromName(const QString &name, Role *out);
 
@@ -28,6 +29,7 @@ struct User {
     Id id = 0;
     QString username;
     QString displayName;
+    bool guest = false;   //!< a LAN party's guest: no password, no account elsewhere
 
     QJsonObject toJson() const;
     static User fromJson(const QJsonObject &o);

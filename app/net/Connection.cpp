@@ -141,8 +141,10 @@ void Connection::onDisconnected()
     m_pingOutstanding = false;
     m_awaitingReady = false;
     failPending();
-    if (code == kith::limits::kCloseLoggedOut)
-        m_wanted = false;
+    if (code == kith::limits::kCloseLoggedOut || code == kith::limits::kCloseKicked)
+        m_wanted = false; // the host does not want this session back
+    if (code == kith::limits::kCloseKicked)
+        emit kicked();
     if (!m_wanted) {
         setState(State::Offline);
         return;

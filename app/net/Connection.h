@@ -75,6 +75,8 @@ public:
 
 signals:
     void stateChanged(kith::app::Connection::State state);
+    //! A LAN party's host kicked this guest (close code 4003): it does not reconnect.
+    void kicked();
     //! The whole initial state: after the first sign-in and after a refused resume.
     void ready(const QJsonObject &d);
     void resumed();

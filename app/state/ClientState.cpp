@@ -40,7 +40,7 @@ ClientState::ClientState(Connection *connection, QObject *parent)
           [this](Id guildId, Id userId) {
               for (const Member &mb : m_data.value(guildId).members)
                   if (mb.user.id == userId)
-                      return mb.role != Role::Member;
+                      return mb.role >= Role::Admin;
               return false;
           })
 {
@@ -515,6 +515,12 @@ void ClientState::joinGuild(const QString &code, bool reportErrors)
         m_selectAfterCreate = idFromJson(r.d.value(QLatin1String("id")));
         addGuild(r.d, true);
     });
+}
+
+void ClientState::kickMember(Id guildId, Id userId)
+{
+    simple(op::MemberKick, {{kGuildId, idJson(guildId)}, {QLatin1String("user_id"), idJson(userId)}},
+           tr("Removing someone from the server"));
 }
 
 void ClientState::leaveGuild(Id guildId)

@@ -47,7 +47,7 @@ public:
     Channel channel(Id id) const;
     QList<Channel> channelsOf(Id guildId) const;
     Role myRole(Id guildId) const;
-    bool canManage(Id guildId) const { return myRole(guildId) != Role::Member; }
+    bool canManage(Id guildId) const { return myRole(guildId) >= Role::Admin; }
 
     void selectGuild(Id id);
     void selectChannel(Id id);
@@ -67,6 +67,8 @@ public:
     void renameGuild(Id guildId, const QString &name);
     void deleteGuild(Id guildId);
     void setRole(Id guildId, Id userId, Role role);
+    //! member.kick: owner and admins.
+    void kickMember(Id guildId, Id userId);
     void createInvite(Id guildId);
     void createChannel(const QString &name, const QString &topic);
     void updateChannel(Id channelId, const QString &name, const QString &topic);

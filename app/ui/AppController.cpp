@@ -726,6 +726,9 @@ void AppController::applySavedPresence(HostSession *host)
 
 void AppController::wireHost(HostSession *host)
 {
+    connect(host->connection(), &Connection::kicked, this, [this, host] {
+        notice(QStringLiteral("kicked-") + host->id(), tr("The host of %1 removed you from the party.").arg(host->name()));
+    });
     connect(host->connection(), &Connection::stateChanged, this, [this, host] {
         if (host == currentHost())
             syncConnectionNotice();

@@ -285,7 +285,20 @@ QMenu *MainWindow::makeMemberMenu(const QModelIndex &i)
     } else if (relation == u"incoming") {
         menu->addAction(tr("Accept friend request"), this, [this, uid] { m_state->relate(op::FriendAccept, uid); });
     }
-    if (gid && m_state->myRole(gid) == Role::Owner) {
+    const Role mine = gid ? m_state->myRole(gid) : Role::Member;
+    // Owners remove anyone; admins remove members and guests (the host says the same).
+    if (gid && (mine == Role::Owner || (mine == Role::Admin && role < Role::Admin))) {
+        menu->addSeparator();
+        menu->addAction(role == Role::Guest ? tr("Kick %1 from the party").arg(name) : tr("Kick %1").arg(name), this,
+                        [this, gid, uid, name, role] {
+                            confirm(tr("Kick %1").arg(name),
+                                    role == Role::Guest ? tr("Remove %1 from the party? They cannot come back while it lasts.").arg(name)
+                                                        : tr("Remove %1 from this server? They can come back with a new invite.").arg(name),
+                                    [this, gid, uid] { m_state->kickMember(gid, uid); });
+                        })
+            ->setObjectName(QStringLiteral("KickMember"));
+    }
+    if (gid && mine == Role::Owner) {
         menu->addSeparator();
         if (role != Role::Admin)
             menu->addAction(tr("Make admin"), this, [this, gid, uid] { m_state->setRole(gid, uid, Role::Admin); });

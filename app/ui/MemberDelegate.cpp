@@ -20,6 +20,8 @@ QString MemberDelegate::roleHeading(int role)
         return tr("OWNER");
     case Role::Admin:
         return tr("ADMINS");
+    case Role::Guest:
+        return tr("GUESTS");
     case Role::Member:
         break;
     }

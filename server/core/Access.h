@@ -64,4 +64,10 @@ inline const Member *memberWithRole(const Directory &dir, Id guildId, Id userId,
     return m && atLeast(m, role, action, error) ? m : nullptr;
 }
 
+//! What a LAN party's guest may not do: they came to chat, not to run the server.
+inline Error guestsCannot(const QString &action)
+{
+    return Error::forbidden(QStringLiteral("guests cannot %1").arg(action));
+}
+
 } // namespace kith::server::access

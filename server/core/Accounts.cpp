@@ -4,6 +4,7 @@
 #include "core/Credentials.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
+#include "core/Party.h"
 #include "core/LoginThrottle.h"
 #include "core/Presence.h"
 #include "core/ReadStates.h"
@@ -186,6 +187,8 @@ void Accounts::resume(const Call &call)
             return;
         if (sink->isBound())
             return call.fail(Error::conflict(QStringLiteral("this connection is already signed in")));
+        if (m_ctx.directory.isKicked(r.value()))
+            return call.fail(Error::forbidden(QStringLiteral("you were kicked from this party")));
         if (auto s = m_ctx.hub.resume(sessionId, hash, *seq, sink)) {
             call.ok({{QLatin1String("resumed"), true}});
             m_ctx.hub.replay(s.get(), *seq);
@@ -212,6 +215,15 @@ void Accounts::logout(const Call &call)
 }
 
 void Accounts::startSession(const Call &call, const User &user, const QString &token, bool resumeReply)
+{
+    if (m_ctx.directory.isKicked(user.id))
+        return call.fail(Error::forbidden(QStringLiteral("you were kicked from this party")));
+    if (!m_party)
+        return beginSession(call, user, token, resumeReply);
+    m_party->admit(user, [this, call, user, token, resumeReply] { beginSession(call, user, token, resumeReply); });
+}
+
+void Accounts::beginSession(const Call &call, const User &user, const QString &token, bool resumeReply)
 {
     // Counted in the store's order: a message committed after this job reaches the new
     // session as an event, one committed before it is in the count. Nothing is missed or doubled.

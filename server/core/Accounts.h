@@ -7,6 +7,7 @@
 
 namespace kith::server {
 
+class Party;
 class Presence;
 class ReadStates;
 struct ReadCount;
@@ -22,12 +23,16 @@ public:
     void resume(const Call &call);
     void logout(const Call &call);
 
+    //! Counts unread messages, then binds a new session to the call's connection, replies
+    //! {token, session, user} (or {resumed:false}) and sends ready. An account is put in the
+    //! LAN party's guild first, when there is one.
+    void startSession(const Call &call, const User &user, const QString &token, bool resumeReply);
+    void setParty(Party *party) { m_party = party; }
+
 private:
     void loginWithPassword(const Call &call, const QString &username, const QString &password);
     void loginWithToken(const Call &call, const QString &token);
-    //! Counts unread messages, then binds a new session to the call's connection, replies
-    //! {token, session, user} (or {resumed:false}) and sends ready.
-    void startSession(const Call &call, const User &user, const QString &token, bool resumeReply);
+    void beginSession(const Call &call, const User &user, const QString &token, bool resumeReply);
     QJsonObject ready(const SessionRecord &session, const User &user, const QList<ReadCount> &counts) const;
     //! Runs work on the CPU pool and hands its result back on the gateway thread.
     template <class T>
@@ -36,6 +41,7 @@ private:
     ServiceContext &m_ctx;
     Presence &m_presence;
     ReadStates &m_readStates;
+    Party *m_party = nullptr;
 };
 
 } // namespace kith::server

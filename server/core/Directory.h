@@ -26,6 +26,11 @@ public:
     const User *user(Id id) const;
     User userOrPlaceholder(Id id) const;
     const User *userByName(const QString &username) const; //!< case-insensitive
+    QList<Id> userIds() const { return m_users.keys(); }
+    //! Guests kicked from the party: kept out (token sign-in, resume) until the server restarts.
+    void markKicked(Id userId) { m_kicked.insert(userId); }
+    bool isKicked(Id userId) const { return m_kicked.contains(userId); }
+    bool isGuest(Id userId) const { const User *u = user(userId); return u && u->guest; }
 
     // Guilds
     void putGuild(const Guild &guild);
@@ -86,6 +91,7 @@ private:
     QHash<Id, GuildEntry> m_guilds;
     QHash<Id, Channel> m_channels;
     QHash<Id, QSet<Id>> m_guildsOfUser;
+    QSet<Id> m_kicked;
 };
 
 } // namespace kith::server

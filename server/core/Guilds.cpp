@@ -35,6 +35,8 @@ void Guilds::create(const Call &call)
     const QString name = validate::normalizedName(f.string(kName));
     if (!f.ok())
         return call.fail(f.error());
+    if (m_ctx.directory.isGuest(call.userId()))
+        return call.fail(access::guestsCannot(QStringLiteral("create guilds")));
     if (QString why = validate::guildName(name); !why.isEmpty())
         return call.fail(Error::badRequest(why));
     if (m_ctx.directory.guildCountOf(call.userId()) >= limits::kGuildsPerUser)
@@ -168,7 +170,7 @@ void Guilds::setRole(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Role role;
-    if (!roleFromName(roleText, &role))
+    if (!roleFromName(roleText, &role) || role == Role::Guest)
         return call.fail(Error::badRequest(QStringLiteral("role must be owner, admin or member")));
     Error e;
     const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Owner,
@@ -225,6 +227,8 @@ void Guilds::createInvite(const Call &call)
     const Id guildId = f.id(kGuildId);
     if (!f.ok())
         return call.fail(f.error());
+    if (m_ctx.directory.isGuest(call.userId()))
+        return call.fail(access::guestsCannot(QStringLiteral("create invites")));
     Error e;
     const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Admin,
                                               QStringLiteral("create invites"), &e);
@@ -249,6 +253,8 @@ void Guilds::joinInvite(const Call &call)
     const QString code = f.string(QLatin1String("code")).trimmed();
     if (!f.ok())
         return call.fail(f.error());
+    if (m_ctx.directory.isGuest(call.userId()))
+        return call.fail(access::guestsCannot(QStringLiteral("join other guilds")));
     if (code.isEmpty() || code.size() > 64)
         return call.fail(Error::notFound(QStringLiteral("unknown invite code")));
     // At the limit only a guild one is already in may be "joined" (ok, nothing changes).

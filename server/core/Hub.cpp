@@ -143,6 +143,20 @@ void Hub::endSessionsOfToken(const QByteArray &tokenHash, quint16 code, const QS
     }
 }
 
+void Hub::endSessionsOfUser(Id userId, quint16 code, const QString &reason)
+{
+    QList<QString> ids;
+    for (SessionRecord *s : m_byUser.value(userId))
+        ids.append(s->id);
+    for (const QString &id : ids) {
+        auto s = m_sessions.value(id);
+        EventSink *sink = s ? s->sink : nullptr;
+        endSession(id);
+        if (sink)
+            sink->closeSink(code, reason);
+    }
+}
+
 void Hub::prune(SessionRecord *s, qint64 nowMs)
 {
     while (!s->backlog.empty()

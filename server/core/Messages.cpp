@@ -71,7 +71,7 @@ QList<Id> Messages::mentions(const Channel &channel, Id authorId, const QString 
         QString name = it.next().captured(1);
         if (name == u"everyone") {
             const Member *m = channel.isDm() ? nullptr : m_ctx.directory.member(channel.guildId, authorId);
-            if (m && m->role != Role::Member && !out.contains(0))
+            if (m && m->role >= Role::Admin && !out.contains(0))
                 out.append(0);
             continue;
         }

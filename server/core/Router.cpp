@@ -5,6 +5,7 @@
 #include "core/Guilds.h"
 #include "core/Dms.h"
 #include "core/Messages.h"
+#include "core/Party.h"
 #include "core/Presence.h"
 #include "core/ReadStates.h"
 #include "core/Social.h"
@@ -25,6 +26,8 @@ Router::Router(const Services &sv)
     add(op::SessionRegister, Needs::SignedOut, std::bind(&Accounts::registerUser, &sv.accounts, _1));
     add(op::SessionLogin, Needs::SignedOut, std::bind(&Accounts::login, &sv.accounts, _1));
     add(op::SessionResume, Needs::SignedOut, std::bind(&Accounts::resume, &sv.accounts, _1));
+    add(op::SessionGuest, Needs::SignedOut, std::bind(&Party::guest, &sv.party, _1));
+    add(op::MemberKick, Needs::SignedIn, std::bind(&Party::kick, &sv.party, _1));
     add(op::SessionLogout, Needs::SignedIn, std::bind(&Accounts::logout, &sv.accounts, _1));
     add(op::Ping, Needs::Either, [](const Call &call) {
         call.ok({{QLatin1String("time"), isoTime(QDateTime::currentMSecsSinceEpoch())}});

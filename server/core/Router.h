@@ -9,6 +9,7 @@
 namespace kith::server {
 
 class Accounts;
+class Party;
 class Guilds;
 class Channels;
 class Messages;
@@ -29,6 +30,7 @@ struct Services {
     Presence &presence;
     Typing &typing;
     ReadStates &readStates;
+    Party &party;
 };
 
 class Router

@@ -1,5 +1,6 @@
 #include "Social.h"
 
+#include "core/Access.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
 #include "core/Presence.h"
@@ -93,6 +94,8 @@ void Social::request(const Call &call)
     const QString username = f.string(QLatin1String("username")).trimmed();
     if (!f.ok())
         return call.fail(f.error());
+    if (m_ctx.directory.isGuest(call.userId()))
+        return call.fail(access::guestsCannot(QStringLiteral("send friend requests")));
     const Id me = call.userId();
     const User *u = m_ctx.directory.userByName(username);
     if (!u)

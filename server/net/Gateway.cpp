@@ -34,7 +34,7 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, QOb
     const QJsonObject hello{{QLatin1String("version"), limits::kProtocolVersion},
                             {QLatin1String("server"), config.serverName},
                             {QLatin1String("server_version"), QStringLiteral(KITH_VERSION)},
-                            {QLatin1String("features"), QJsonArray::fromStringList(protocol::features())},
+                            {QLatin1String("features"), QJsonArray::fromStringList(protocol::features(config.guests))},
                             {QLatin1String("limits"), limitsJson}};
     m_hello = encodeEvent(ev::Hello, -1, encodeBody(hello));
     m_tcp = makeListener();

@@ -1,44 +1,80 @@
 #include "UserTable.h"
 
 #include "store/SqlStore.h"
+#include "shared/Limits.h"
 
 #include <QVariant>
 
 namespace kith::server::UserTable {
 
-Result<User> insert(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs)
+namespace {
+Result<bool> taken(SqlStore &s, const QString &username)
 {
     QSqlQuery &exists = s.prepared("SELECT 1 FROM users WHERE username_key = ?");
-    exists.bindValue(0, user.username.toLower());
+    exists.bindValue(0, username.toLower());
     if (!s.exec(exists, "user exists"))
         return storageError();
-    const bool taken = exists.next();
+    const bool found = exists.next();
     exists.finish();
-    if (taken)
-        return Error::conflict(QStringLiteral("that username is taken"));
+    return found;
+}
+
+Result<User> insertRow(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs)
+{
     QSqlQuery &q = s.prepared("INSERT INTO users (id, username, username_key, display_name, "
-                              "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+                              "password_hash, created_at, guest) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bindValue(0, qint64(user.id));
     q.bindValue(1, user.username);
     q.bindValue(2, user.username.toLower());
     q.bindValue(3, user.displayName);
     q.bindValue(4, passwordHash);
     q.bindValue(5, nowMs);
+    q.bindValue(6, user.guest ? 1 : 0);
     if (!s.exec(q, "insert user"))
         return storageError();
     return user;
+}
+} // namespace
+
+Result<User> insert(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs)
+{
+    const Result<bool> t = taken(s, user.username);
+    if (!t)
+        return t.error();
+    if (t.value())
+        return Error::conflict(QStringLiteral("that username is taken"));
+    return insertRow(s, user, passwordHash, nowMs);
+}
+
+Result<User> insertGuest(SqlStore &s, User user, qint64 nowMs)
+{
+    const QString base = user.username;
+    for (int n = 1; n < 10000; ++n) {
+        if (n > 1) {
+            const QString suffix = QStringLiteral("_%1").arg(n);
+            user.username = base.left(limits::kUsernameMax - int(suffix.size())) + suffix;
+        }
+        const Result<bool> t = taken(s, user.username);
+        if (!t)
+            return t.error();
+        if (!t.value()) {
+            user.guest = true;
+            return insertRow(s, user, QStringLiteral(""), nowMs); // not null: no password, never verifies
+        }
+    }
+    return Error::conflict(QStringLiteral("no free nickname like that one"));
 }
 
 Result<StoredUser> findByUsername(SqlStore &s, const QString &username)
 {
     QSqlQuery &q = s.prepared(
-        "SELECT id, username, display_name, password_hash FROM users WHERE username_key = ?");
+        "SELECT id, username, display_name, password_hash, guest FROM users WHERE username_key = ?");
     q.bindValue(0, username.toLower());
     if (!s.exec(q, "find user"))
         return storageError();
     if (!q.next())
         return Error::notFound(QStringLiteral("no such user"));
-    StoredUser u{{Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString()},
+    StoredUser u{{Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(4).toBool()},
                  q.value(3).toString()};
     q.finish();
     return u;
@@ -46,12 +82,12 @@ Result<StoredUser> findByUsername(SqlStore &s, const QString &username)
 
 Result<QList<User>> all(SqlStore &s)
 {
-    QSqlQuery &q = s.prepared("SELECT id, username, display_name FROM users");
+    QSqlQuery &q = s.prepared("SELECT id, username, display_name, guest FROM users");
     if (!s.exec(q, "all users"))
         return storageError();
     QList<User> out;
     while (q.next())
-        out.append({Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString()});
+        out.append({Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
     q.finish();
     return out;
 }

@@ -15,6 +15,9 @@ struct StoredUser {
 
 namespace UserTable {
 Result<User> insert(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs);
+//! A guest named `user.username` or, if taken (ignoring case), the first free of name_2,
+//! name_3, … cut to fit the username limit. Returns the guest as stored.
+Result<User> insertGuest(SqlStore &s, User user, qint64 nowMs);
 Result<StoredUser> findByUsername(SqlStore &s, const QString &username);
 Result<QList<User>> all(SqlStore &s);
 

@@ -228,6 +228,14 @@ Reply TestClient::signedIn(const Reply &r)
     return r;
 }
 
+Reply TestClient::guest(const QString &nickname, const QString &password)
+{
+    QJsonObject d{{u"nickname"_s, nickname}};
+    if (!password.isNull())
+        d.insert(u"password"_s, password);
+    return signedIn(request(u"session.guest"_s, d));
+}
+
 Reply TestClient::registerUser(const QString &username, const QString &password,
                                const QString &displayName)
 {

@@ -88,6 +88,8 @@ public:
                        const QString &displayName = {});
     Reply login(const QString &username, const QString &password);
     Reply loginWithToken(const QString &token);
+    //! session.guest (a LAN party); `password` left out when null.
+    Reply guest(const QString &nickname, const QString &password = QString());
     //! session.resume with the kept token/session and the given seq (default: lastSeq()).
     Reply resume(const QString &token, const QString &session, qint64 seq);
 

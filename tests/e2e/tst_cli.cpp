@@ -4,6 +4,7 @@
 #include "common/TestClient.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -38,6 +39,7 @@ private slots:
     void takenPort();
     void dataFolderInUse();
     void staleLockDoesNotBlock();
+    void lanPartyWithGuests();
     void startsAndStops();
 
 private:
@@ -159,6 +161,26 @@ void tst_Cli::staleLockDoesNotBlock()
     QVERIFY2(next.start(data.path(), {}, &why), qPrintable(why));
     TestClient c;
     QVERIFY(c.connectTo(next.url()));
+}
+
+void tst_Cli::lanPartyWithGuests()
+{
+    QTemporaryDir data;
+    ServerProcess s;
+    QString why;
+    QVERIFY2(s.start(data.path(), {u"--guests"_s, u"--party-name"_s, u"Basement LAN"_s, u"--party-password"_s, u"pizza"_s}, &why),
+             qPrintable(why));
+    TestClient c;
+    QVERIFY(c.connectTo(s.url()));
+    QVERIFY(c.hello().value(u"features"_s).toArray().contains(u"guest"_s));
+    QCOMPARE(c.guest(u"zoe"_s, u"nope"_s).code, u"unauthorized"_s);
+    const Reply r = c.guest(u"zoe"_s, u"pizza"_s);
+    QVERIFY2(r.ok, qPrintable(r.describe()));
+    QCOMPARE(c.readyData().value(u"guilds"_s).toArray().first().toObject().value(u"name"_s).toString(), u"Basement LAN"_s);
+    // The party flags need --guests.
+    const auto refused = ServerProcess::run({u"--data"_s, data.path() + u"/other"_s, u"--party-name"_s, u"x"_s});
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(errorLines(refused).join(u' ').contains(u"--guests"_s), qPrintable(refused.err));
 }
 
 void tst_Cli::startsAndStops()

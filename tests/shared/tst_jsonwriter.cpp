@@ -205,6 +205,7 @@ void tst_JsonWriter::messages()
     m.authorBlocked = blocked;
     if (dm)
         m.guildId = 0;
+    m.author.guest = editedAtMs % 3 == 1; // a LAN party's guest carries "guest": true
 
     const QByteArray mine = encodeMessage(m);
     QJsonParseError pe;
