@@ -232,7 +232,7 @@ bool Server::start(QString *error, StartError *kind)
     return true;
 }
 
-void Server::stop()
+void Server::stop(quint16 closeCode, const QString &reason)
 {
     if (!d->running)
         return;
@@ -248,7 +248,7 @@ void Server::stop()
     d->store->shutdown();
     QCoreApplication::sendPostedEvents(this);
     QCoreApplication::sendPostedEvents(this); // replies of jobs refused while stopping
-    d->gateway->closeAll(limits::kCloseShutdown, QStringLiteral("server shutting down"));
+    d->gateway->closeAll(closeCode, reason.isEmpty() ? QStringLiteral("server shutting down") : reason);
     d->gateway.reset();
     d->router.reset();
     d->party.reset();
@@ -299,6 +299,11 @@ bool Server::listenAlso(quint16 port, QString *error)
         return false;
     }
     return d->gateway->listenAlso(port, error);
+}
+
+quint64 Server::partyGuildId() const
+{
+    return d->party && d->config.guests ? d->party->guildId() : 0;
 }
 
 QList<quint16> Server::ports() const

@@ -23,8 +23,9 @@ public:
     //! Locks the data folder, opens (and migrates) the database, loads state and starts
     //! listening. Returns false with a one-line reason in *error (and the kind in *kind).
     bool start(QString *error, StartError *kind = nullptr);
-    //! Closes every connection (1001), flushes the write queue and closes the database.
-    void stop();
+    //! Closes every connection (1001, or `closeCode` with `reason`), flushes the write queue
+    //! and closes the database.
+    void stop(quint16 closeCode = 1001, const QString &reason = {});
 
     bool isRunning() const;
     quint16 port() const;   //!< the real port, also when configured as 0
@@ -33,6 +34,7 @@ public:
     //! out once that port is free again). False if it is still taken.
     bool listenAlso(quint16 port, QString *error);
     QList<quint16> ports() const; //!< every port accepting connections, the main one first
+    quint64 partyGuildId() const;  //!< the LAN party's guild, with guests on; else 0
     const ServerConfig &config() const;
 
 signals:

@@ -56,6 +56,7 @@ inline constexpr quint16 kCloseSlowConsumer = 4008;   //!< send buffer full; the
 inline constexpr quint16 kCloseAuthTimeout = 4001;
 inline constexpr quint16 kCloseLoggedOut = 4002;
 inline constexpr quint16 kCloseKicked = 4003;        //!< a guest kicked from the party: do not come back
+inline constexpr quint16 kClosePartyEnded = 4004;    //!< the host ended the LAN party: do not come back
 inline constexpr quint16 kCloseTakenOver = 4009;     //!< another connection resumed this session
 inline constexpr quint16 kCloseShutdown = 1001;       //!< "going away": the server stops
 inline constexpr quint16 kCloseTooBig = 1009;

@@ -1,6 +1,7 @@
 #include "EmbeddedServer.h"
 
 #include "server/Server.h"
+#include "shared/Limits.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -50,7 +51,7 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
 {
     // The Server is built inside its thread so its sockets, timers and database connection
     // all belong there.
-    QMetaObject::invokeMethod(m_worker, [this, dataDir, port, generation = m_generation] {
+    QMetaObject::invokeMethod(m_worker, [this, dataDir, port, party = m_party, generation = m_generation] {
         QElapsedTimer t;
         t.start();
         auto tryStart = [&](quint16 p, QString *error, server::Server::StartError *kind) {
@@ -60,6 +61,10 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
             // What others see when they join: this machine's name.
             const QString machine = QSysInfo::machineHostName();
             config.serverName = machine.isEmpty() ? QStringLiteral("Kith") : machine;
+            config.host = party.listen;
+            config.guests = party.guests;
+            config.partyName = party.name;
+            config.partyPassword = party.password;
             auto *s = new server::Server(config);
             if (s->start(error, kind))
                 return s;
@@ -78,6 +83,7 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
         }
         const qint64 ms = t.elapsed();
         const QUrl url = s ? s->url() : QUrl();
+        const quint64 partyGuild = s ? s->partyGuildId() : 0;
         m_server = s;
         if (s && busy) {
             auto *reclaim = new QTimer(m_worker);
@@ -100,7 +106,7 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
             QMetaObject::invokeMethod(this, [this, generation] { finishStop(generation, false); }, Qt::QueuedConnection);
             QThread::currentThread()->quit();
         }
-        QMetaObject::invokeMethod(this, [this, url, error, ms, busy, ok = s != nullptr] {
+        QMetaObject::invokeMethod(this, [this, url, error, ms, busy, partyGuild, ok = s != nullptr] {
             m_startMs = ms;
             if (!ok) {
                 emit failed(error);
@@ -111,6 +117,7 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
                 return; // stop() came first; its finish follows
             m_running = true;
             m_url = url;
+            m_partyGuildId = partyGuild;
             m_reclaiming = busy;
             qCInfo(lcHost) << "embedded server on" << url << "started in" << ms << "ms";
             emit started(url);
@@ -120,16 +127,17 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
     }, Qt::QueuedConnection);
 }
 
-void EmbeddedServer::stop()
+void EmbeddedServer::stop(quint16 closeCode)
 {
     if (!m_worker || m_stopping)
         return;
     m_stopping = true;
     m_running = false;
     // The thread stops its server, then its own event loop; finished() brings us back here.
-    QMetaObject::invokeMethod(m_worker, [this, generation = m_generation] {
+    QMetaObject::invokeMethod(m_worker, [this, closeCode, generation = m_generation] {
         if (m_server) {
-            m_server->stop();
+            m_server->stop(closeCode, closeCode == limits::kClosePartyEnded ? QStringLiteral("the host ended the party")
+                                                                             : QString());
             delete m_server;
             m_server = nullptr;
         }

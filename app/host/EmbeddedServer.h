@@ -2,6 +2,7 @@
 //! Runs a kith-server-core Server on its own QThread, for "Start a local server". The app
 //! then talks to it over loopback WebSocket like to any other host: one code path.
 
+#include <QHostAddress>
 #include <QObject>
 #include <QThread>
 #include <QUrl>
@@ -24,9 +25,22 @@ public:
     //! emits portBusy(), and takes `port` back as soon as it is free (portRestored()), so an
     //! address given out keeps working. After failed(), start() may be called again.
     void start(const QString &dataDir, quint16 port = 0);
-    //! Stops the server inside its thread (connections get 1001, data is flushed) without
-    //! blocking the caller; emits stopped() when done. A start() meanwhile runs after it.
-    void stop();
+    //! What the next start() serves: a LAN party (guests, on `listen`, usually every
+    //! interface) or, with `guests` false, the app's own loopback-only server.
+    struct Party {
+        bool guests = false;
+        QString name;
+        QString password;
+        QHostAddress listen = QHostAddress(QHostAddress::LocalHost);
+    };
+    void setParty(const Party &party) { m_party = party; }
+    const Party &party() const { return m_party; }
+    //! The running party's guild (0 without guests).
+    quint64 partyGuildId() const { return m_partyGuildId; }
+
+    //! Stops the server inside its thread (connections get `closeCode`, data is flushed)
+    //! without blocking the caller; emits stopped() when done. A start() meanwhile runs after it.
+    void stop(quint16 closeCode = 1001);
     //! stop() and wait until the thread is gone: for quitting, when nothing is left to draw.
     void stopAndWait();
 
@@ -62,6 +76,8 @@ private:
     std::function<void()> m_pendingStart; //!< a start() asked for while stopping
     QUrl m_url;
     qint64 m_startMs = 0;
+    Party m_party;
+    quint64 m_partyGuildId = 0;
 };
 
 } // namespace kith::app

@@ -141,10 +141,13 @@ void Connection::onDisconnected()
     m_pingOutstanding = false;
     m_awaitingReady = false;
     failPending();
-    if (code == kith::limits::kCloseLoggedOut || code == kith::limits::kCloseKicked)
+    if (code == kith::limits::kCloseLoggedOut || code == kith::limits::kCloseKicked
+        || code == kith::limits::kClosePartyEnded)
         m_wanted = false; // the host does not want this session back
     if (code == kith::limits::kCloseKicked)
         emit kicked();
+    if (code == kith::limits::kClosePartyEnded)
+        emit partyEnded();
     if (!m_wanted) {
         setState(State::Offline);
         return;

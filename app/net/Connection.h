@@ -77,6 +77,8 @@ signals:
     void stateChanged(kith::app::Connection::State state);
     //! A LAN party's host kicked this guest (close code 4003): it does not reconnect.
     void kicked();
+    //! The host ended its LAN party (close code 4004): nothing to reconnect to.
+    void partyEnded();
     //! The whole initial state: after the first sign-in and after a refused resume.
     void ready(const QJsonObject &d);
     void resumed();

@@ -517,6 +517,23 @@ void ClientState::joinGuild(const QString &code, bool reportErrors)
     });
 }
 
+void ClientState::requestInvite(Id guildId, QObject *context, std::function<void(const QString &)> done)
+{
+    m_connection->request(op::InviteCreate, {{kGuildId, idJson(guildId)}}, context, [done](const Reply &r) {
+        done(r.ok ? r.d.value(QLatin1String("code")).toString() : QString());
+    });
+}
+
+int ClientState::onlineIn(Id guildId) const
+{
+    int n = 0;
+    for (const Member &m : m_data.value(guildId).members) {
+        const QString s = m.user.id == m_me.id ? QStringLiteral("online") : presence(m.user.id).status;
+        n += s == u"online" || s == u"idle" || s == u"dnd";
+    }
+    return n;
+}
+
 void ClientState::kickMember(Id guildId, Id userId)
 {
     simple(op::MemberKick, {{kGuildId, idJson(guildId)}, {QLatin1String("user_id"), idJson(userId)}},

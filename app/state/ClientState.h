@@ -67,6 +67,11 @@ public:
     void renameGuild(Id guildId, const QString &name);
     void deleteGuild(Id guildId);
     void setRole(Id guildId, Id userId, Role role);
+    //! An invite code for a guild, handed to `done` (empty on failure), without the dialog
+    //! inviteCreated() opens.
+    void requestInvite(Id guildId, QObject *context, std::function<void(const QString &code)> done);
+    //! Members of a guild who are not offline now (me included).
+    int onlineIn(Id guildId) const;
     //! member.kick: owner and admins.
     void kickMember(Id guildId, Id userId);
     void createInvite(Id guildId);

@@ -2,6 +2,7 @@
 
 #include "ChatPane.h"
 #include "Icons.h"
+#include "HostPartyDialog.h"
 #include "IdleWatcher.h"
 #include "platform/TrayNotifier.h"
 #include "Language.h"
@@ -25,6 +26,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
+#include <QNetworkInterface>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -128,6 +130,18 @@ AppController::AppController(const AppOptions &options, QObject *parent)
             restoreNotices();
         }
         syncRailHosts();
+        syncInviteServer();
+    });
+    // While hosting, the banner says so, with how many are here.
+    connect(this, &AppController::partyChanged, this, [this] {
+        if (isHostingParty() && !m_partyLink.isEmpty())
+            notice(QStringLiteral("party"),
+                   tr("You are hosting %1 at %2 · here now: %3").arg(m_server->party().name, partyAddress()).arg(partyPeople())
+                       + QStringLiteral(" · <a href=\"kith:party\">%1</a>").arg(tr("Manage")));
+    });
+    connect(m_primary->state(), &ClientState::presenceChanged, this, [this] {
+        if (isHostingParty() && !m_partyLink.isEmpty())
+            emit partyChanged();
     });
     // Mutes are this device's choice: kept in the settings, not on the host.
     m_state->setMutes(idSet(m_settings->value(kMutedChannels).toStringList()),
@@ -189,8 +203,11 @@ void AppController::buildWindow()
     connect(m_window.get(), &MainWindow::noticeLinkActivated, this, [this](const QString &link) {
         if (link == u"kith:reconnect")
             connection()->reconnectNow();
+        else if (link == u"kith:party")
+            openHostPartyDialog();
     });
     connect(m_window.get(), &MainWindow::leaveHostRequested, this, &AppController::leaveHost);
+    connect(m_window.get(), &MainWindow::hostPartyRequested, this, &AppController::openHostPartyDialog);
     connect(m_window.get(), &MainWindow::linkRequested, this, &AppController::openLink);
     connect(m_window.get(), &MainWindow::joinHostRequested, this, &AppController::joinHost);
     syncRailHosts();
@@ -416,6 +433,10 @@ void AppController::onReady()
     }
     if (!m_window->isWorkspaceShown())
         m_window->showWorkspace();
+    onPartyReady();
+    syncInviteServer();
+    if (std::exchange(m_openPartyWhenReady, false))
+        openHostPartyDialog();
     if (!m_pendingLink.isEmpty())
         openLink(std::exchange(m_pendingLink, QString()));
 }
@@ -681,6 +702,130 @@ void AppController::joinHost(const QUrl &url, const Credentials &credentials, co
     host->connection()->open(url, credentials);
 }
 
+bool AppController::isHostingParty() const
+{
+    return m_server->isRunning() && m_server->party().guests;
+}
+
+QString AppController::partyAddress() const
+{
+    if (!isHostingParty())
+        return {};
+    QHostAddress addr = m_server->party().listen;
+    if (addr == QHostAddress::Any || addr == QHostAddress::AnyIPv4 || addr == QHostAddress::AnyIPv6) {
+        // Listening everywhere: the address others on the network use is this machine's own.
+        addr = QHostAddress(QHostAddress::LocalHost);
+        for (const QNetworkInterface &i : QNetworkInterface::allInterfaces()) {
+            if (!(i.flags() & QNetworkInterface::IsUp) || !(i.flags() & QNetworkInterface::IsRunning)
+                || (i.flags() & QNetworkInterface::IsLoopBack))
+                continue;
+            for (const QNetworkAddressEntry &e : i.addressEntries())
+                if (e.ip().protocol() == QAbstractSocket::IPv4Protocol && !e.ip().isLinkLocal()) {
+                    addr = e.ip();
+                    break;
+                }
+            if (!addr.isLoopback())
+                break;
+        }
+    }
+    return QStringLiteral("%1:%2").arg(addr.toString()).arg(m_server->port());
+}
+
+int AppController::partyPeople() const
+{
+    return isHostingParty() ? m_primary->state()->onlineIn(m_server->partyGuildId()) : 0;
+}
+
+void AppController::hostParty(const QString &name, const QString &password)
+{
+    EmbeddedServer::Party party;
+    party.guests = true;
+    party.name = name;
+    party.password = password;
+    // Every interface, so the network reaches it; tests and development keep it on loopback.
+    const QString listen = qEnvironmentVariable("KITH_PARTY_LISTEN");
+    party.listen = listen.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(listen);
+    m_server->setParty(party);
+    m_partyStarting = true;
+    m_partyLink.clear();
+    m_mode = Mode::Local;
+    m_primary->setIdentity(QStringLiteral("local"), HostSession::Kind::Local);
+    // The same server, the same port, opened up: our own connection comes straight back.
+    m_server->stop();
+    startServer();
+    emit partyChanged();
+}
+
+void AppController::endParty()
+{
+    if (!m_server->party().guests)
+        return;
+    m_server->setParty({});
+    m_partyStarting = false;
+    m_partyLink.clear();
+    // Guests hear that it ended (4004) and stop reconnecting; we come back on loopback.
+    m_server->stop(limits::kClosePartyEnded);
+    startServer();
+    notice(QStringLiteral("party"), QString());
+    emit partyChanged();
+}
+
+void AppController::onPartyReady()
+{
+    if (!m_partyStarting || !isHostingParty() || !m_primary->connection()->isOnline())
+        return;
+    m_partyStarting = false;
+    const Id guildId = m_server->partyGuildId();
+    m_primary->state()->requestInvite(guildId, this, [this, guildId](const QString &code) {
+        if (code.isEmpty())
+            return;
+        const QStringList hostPort = partyAddress().split(QLatin1Char(':'));
+        QUrl server;
+        server.setScheme(QStringLiteral("ws"));
+        server.setHost(hostPort.value(0));
+        server.setPort(m_server->port());
+        m_partyLink = InviteLink{server, code, {}}.toString();
+        m_hosts->setCurrent(m_primary);
+        m_primary->state()->selectGuild(guildId);
+        syncInviteServer();
+        emit partyChanged();
+    });
+}
+
+void AppController::syncInviteServer()
+{
+    if (!m_window || !currentHost())
+        return;
+    QUrl server = currentHost()->connection()->url();
+    if (currentHost() == m_primary && isHostingParty()) {
+        const QStringList hostPort = partyAddress().split(QLatin1Char(':'));
+        server.setHost(hostPort.value(0));
+    }
+    m_window->setInviteServer(server);
+}
+
+void AppController::openHostPartyDialog()
+{
+    if (!m_window->isWorkspaceShown()) {
+        m_openPartyWhenReady = true; // from the welcome screen: once the local server is up
+        return;
+    }
+    const User &me = m_primary->state()->me();
+    auto *dialog = new HostPartyDialog(tr("%1's party").arg(me.displayName.isEmpty() ? me.username : me.displayName),
+                                       m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto sync = [this, dialog] {
+        dialog->showRunning(m_server->party().name, m_partyLink.isEmpty() ? QString() : partyAddress(), m_partyLink,
+                            partyPeople());
+    };
+    sync();
+    connect(this, &AppController::partyChanged, dialog, sync);
+    connect(m_primary->state(), &ClientState::presenceChanged, dialog, sync);
+    connect(dialog, &HostPartyDialog::startRequested, this, &AppController::hostParty);
+    connect(dialog, &HostPartyDialog::endRequested, this, &AppController::endParty);
+    dialog->open();
+}
+
 void AppController::setInFront(bool front)
 {
     // Someone looking at the window wants the chat back as soon as the host is: retry often.
@@ -726,6 +871,9 @@ void AppController::applySavedPresence(HostSession *host)
 
 void AppController::wireHost(HostSession *host)
 {
+    connect(host->connection(), &Connection::partyEnded, this, [this, host] {
+        notice(QStringLiteral("ended-") + host->id(), tr("The host ended %1. What was said there stays on the host's computer.").arg(host->name()));
+    });
     connect(host->connection(), &Connection::kicked, this, [this, host] {
         notice(QStringLiteral("kicked-") + host->id(), tr("The host of %1 removed you from the party.").arg(host->name()));
     });

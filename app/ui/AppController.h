@@ -58,6 +58,16 @@ public:
     //! the app is on already stay signed in. `label` names it until the host says its name.
     void joinHost(const QUrl &url, const Credentials &credentials, const QString &inviteCode,
                   const QString &label = {});
+    //! Opens the app's own server to the network as a LAN party (guests on), or ends it.
+    void hostParty(const QString &name, const QString &password);
+    void endParty();
+    bool isHostingParty() const;
+    //! The address friends use, and the invite link to the party guild (once made).
+    QString partyAddress() const;
+    QString partyLink() const { return m_partyLink; }
+    int partyPeople() const;
+    void openHostPartyDialog();
+
     //! The window is in front: connections retry within a second or so (and at once now);
     //! in the background they back off up to 30 s.
     void setInFront(bool front);
@@ -98,6 +108,8 @@ public:
 signals:
     //! The chat is on screen with the open channel's messages: the user can type.
     void usable();
+    //! A party started, ended, got its link, or its head count changed.
+    void partyChanged();
 
 private:
     void buildWindow();
@@ -122,6 +134,8 @@ private:
     void restoreHosts();
     void saveHosts();
     void syncRailHosts();
+    void syncInviteServer();
+    void onPartyReady();
 
     AppOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -141,7 +155,10 @@ private:
     QString m_localPassword;   //!< the local owner's password while we may still need it
     QString m_displayName;
     QMap<QString, QString> m_notices; //!< what the info banner shows, by topic
-    QString m_pendingLink;     //!< a kith:// link that arrived before the workspace
+    QString m_pendingLink;
+    QString m_partyLink;
+    bool m_partyStarting = false;
+    bool m_openPartyWhenReady = false;     //!< a kith:// link that arrived before the workspace
     bool m_firstRun = false;   //!< this run created the local account: make the first guild
     bool m_usableEmitted = false;
     bool m_triedPassword = false;

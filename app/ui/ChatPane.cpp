@@ -91,6 +91,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     il->setContentsMargins(12, 4, 6, 4);
     m_infoText = new QLabel(m_info);
     m_infoText->setWordWrap(true);
+    connect(m_infoText, &QLabel::linkActivated, this, &ChatPane::noticeLinkActivated);
     il->addWidget(m_infoText, 1);
     auto *close = new QToolButton(m_info);
     close->setIcon(icons::make(icons::Kind::Close, theme->color(QStringLiteral("textMuted")), 14));
@@ -274,13 +275,18 @@ void ChatPane::showInfo(const QString &key, const QString &text)
         m_infos.remove(key);
     else
         m_infos.insert(key, text);
-    m_infoText->setText(QStringList(m_infos.values()).join(QLatin1Char('\n')));
+    // Rich text, so a notice may carry a link ("Manage"); plain ones are escaped.
+    QStringList html;
+    for (const QString &t : std::as_const(m_infos))
+        html << (t.contains(u"<a ") ? t : t.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    m_infoText->setTextFormat(Qt::RichText);
+    m_infoText->setText(html.join(QStringLiteral("<br>")));
     m_info->setVisible(!m_infos.isEmpty());
 }
 
 QString ChatPane::infoText() const
 {
-    return m_info->isVisible() ? m_infoText->text() : QString();
+    return m_info->isVisible() ? QStringList(m_infos.values()).join(QLatin1Char('\n')) : QString();
 }
 
 void ChatPane::onActionFailed(const QString &what, const kith::Error &error)

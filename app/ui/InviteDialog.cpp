@@ -11,28 +11,48 @@
 
 namespace kith::app {
 
-InviteDialog::InviteDialog(const QString &guildName, const QString &code, QWidget *parent) : QDialog(parent)
+InviteDialog::InviteDialog(const QString &guildName, const QString &code, const QString &link, QWidget *parent)
+    : QDialog(parent)
 {
+    setObjectName(QStringLiteral("InviteDialog"));
     setWindowTitle(tr("Invite people"));
-    setMinimumWidth(420);
+    setMinimumWidth(460);
     auto *layout = new QVBoxLayout(this);
-    auto *text = new QLabel(tr("Send this code to a friend. They join %1 with \"+\" → Join.").arg(guildName), this);
-    text->setWordWrap(true);
-    layout->addWidget(text);
-    auto *row = new QHBoxLayout;
-    auto *field = new QLineEdit(code, this);
-    field->setObjectName(QStringLiteral("InviteCode"));
-    field->setReadOnly(true);
-    field->selectAll();
-    row->addWidget(field, 1);
-    auto *copy = new QPushButton(tr("Copy"), this);
-    copy->setProperty("primary", true);
-    row->addWidget(copy);
-    layout->addLayout(row);
-    connect(copy, &QPushButton::clicked, this, [copy, code] {
-        QApplication::clipboard()->setText(code);
-        copy->setText(tr("Copied"));
-    });
+    auto *heading = new QLabel(tr("Invite people to %1").arg(guildName), this);
+    heading->setProperty("heading", true);
+    heading->setWordWrap(true);
+    layout->addWidget(heading);
+    auto row = [&](const QString &label, const QString &value, const QString &name) {
+        auto *title = new QLabel(label, this);
+        title->setProperty("section", true);
+        layout->addWidget(title);
+        auto *line = new QHBoxLayout;
+        auto *field = new QLineEdit(value, this);
+        field->setObjectName(name);
+        field->setReadOnly(true);
+        field->setAccessibleName(label);
+        field->setCursorPosition(0);
+        line->addWidget(field, 1);
+        auto *copy = new QPushButton(tr("Copy"), this);
+        copy->setObjectName(name + QStringLiteral("Copy"));
+        copy->setAccessibleName(tr("Copy %1").arg(label));
+        copy->setProperty("primary", true);
+        line->addWidget(copy);
+        layout->addLayout(line);
+        connect(copy, &QPushButton::clicked, this, [copy, value] {
+            QApplication::clipboard()->setText(value);
+            copy->setText(tr("Copied"));
+        });
+    };
+    if (!link.isEmpty()) {
+        auto *text = new QLabel(tr("Send this link to a friend: pasted into Kith's \"+\" → Join (or opened, once Kith "
+                                   "is installed), it finds this server and its guild."),
+                                this);
+        text->setWordWrap(true);
+        layout->addWidget(text);
+        row(tr("INVITE LINK"), link, QStringLiteral("InviteLink"));
+    }
+    row(tr("CODE, FOR PEOPLE ALREADY HERE"), code, QStringLiteral("InviteCode"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);

@@ -99,6 +99,7 @@ void MainWindow::buildWorkspace()
     connect(m_friends, &FriendsView::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
     connect(m_state, &ClientState::currentChannelChanged, this, [this] { showChannelsOverlay(false); });
     connect(m_rail, &ServerRail::addRequested, this, [this] { openGuildDialog(); });
+    connect(m_rail, &ServerRail::partyRequested, this, &MainWindow::hostPartyRequested);
     connect(m_rail, &ServerRail::hostGuildRequested, this, &MainWindow::hostGuildRequested);
     connect(m_rail, &ServerRail::leaveHostRequested, this, [this](const QString &id) {
         QString name = id;
@@ -115,7 +116,10 @@ void MainWindow::buildWorkspace()
     connect(m_sidebar, &ChannelSidebar::inviteRequested, this,
             [this] { m_state->createInvite(m_state->currentGuild()); });
     connect(m_state, &ClientState::inviteCreated, this, [this](const QString &code, Id guildId) {
-        auto *dialog = new InviteDialog(m_state->guild(guildId).name, code, this);
+        QString link;
+        if (m_inviteServer.isValid() && m_inviteServer.port() > 0)
+            link = InviteLink{m_inviteServer, code, m_inviteFingerprint}.toString();
+        auto *dialog = new InviteDialog(m_state->guild(guildId).name, code, link, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
@@ -352,6 +356,10 @@ WelcomeScreen *MainWindow::welcome()
         m_welcome = new WelcomeScreen(m_theme, this);
         m_stack->addWidget(m_welcome);
         connect(m_welcome, &WelcomeScreen::startLocalRequested, this, &MainWindow::startLocalRequested);
+        connect(m_welcome, &WelcomeScreen::hostPartyRequested, this, [this](const QString &name) {
+            emit startLocalRequested(name);
+            emit hostPartyRequested();
+        });
         connect(m_welcome, &WelcomeScreen::connectRequested, this, &MainWindow::connectRequested);
     }
     return m_welcome;

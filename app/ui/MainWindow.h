@@ -54,6 +54,8 @@ public:
 
     //! Shows another host: the workspace is rebuilt over its state, the window stays.
     void setHost(ClientState *state, Connection *connection);
+    //! Where this host is reached from elsewhere: invites show kith:// links to it.
+    void setInviteServer(const QUrl &server, const QString &fingerprint = {}) { m_inviteServer = server; m_inviteFingerprint = fingerprint; }
     //! Every host the app is on, for the rail.
     void setHosts(const QList<RailHost> &hosts, const QString &currentId);
     //! The dialog that joins a host the app is not on yet.
@@ -78,6 +80,7 @@ public:
 
 signals:
     void settingsRequested();
+    void hostPartyRequested();
     // The welcome screen's requests, forwarded so they can be connected before it exists.
     void startLocalRequested(const QString &displayName);
     void connectRequested(const QUrl &url, const QString &username, const QString &password, bool createAccount);
@@ -117,6 +120,8 @@ private:
     QHBoxLayout *m_row = nullptr;
     QListView *m_members = nullptr;
     QList<RailHost> m_hosts;
+    QUrl m_inviteServer;
+    QString m_inviteFingerprint;
     bool m_membersDocked = true;
     bool m_channelsDocked = true;
     bool m_membersOpen = false;   //!< the overlay, in a narrow window

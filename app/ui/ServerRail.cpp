@@ -113,8 +113,18 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_add->setFixedSize(46, 46);
     m_add->setObjectName(QStringLiteral("AddGuild"));
     m_add->setToolTip(tr("Create or join a server"));
+    m_add->setAccessibleName(m_add->toolTip());
     connect(m_add, &QToolButton::clicked, this, &ServerRail::addRequested);
     layout->addWidget(m_add, 0, Qt::AlignHCenter);
+    m_party = new QToolButton(this);
+    m_party->setIcon(icons::make(icons::Kind::Compass, theme->color(QStringLiteral("success")), 22));
+    m_party->setIconSize({22, 22});
+    m_party->setFixedSize(46, 46);
+    m_party->setObjectName(QStringLiteral("HostParty"));
+    m_party->setToolTip(tr("Host a LAN party"));
+    m_party->setAccessibleName(m_party->toolTip());
+    connect(m_party, &QToolButton::clicked, this, &ServerRail::partyRequested);
+    layout->addWidget(m_party, 0, Qt::AlignHCenter);
     layout->addStretch();
 
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &i) {

@@ -44,6 +44,7 @@ public:
 
 signals:
     void addRequested();
+    void partyRequested(); //!< "Host a LAN party"
     void homeRequested();
     //! A guild of another host (0: that host's home) was clicked.
     void hostGuildRequested(const QString &hostId, quint64 guildId);
@@ -58,6 +59,7 @@ private:
     QListView *m_list;
     QToolButton *m_home;
     QToolButton *m_add;
+    QToolButton *m_party;
     QLabel *m_homeBadge;
     QLabel *m_currentHeader;   //!< the current host's name, when there are several
     QWidget *m_hostBox;        //!< the other hosts: a name and guild icons each

@@ -52,6 +52,11 @@ WelcomeScreen::WelcomeScreen(const Theme *theme, QWidget *parent)
     local->layout()->addWidget(m_displayName);
     static_cast<QVBoxLayout *>(local->layout())->addStretch();
     local->layout()->addWidget(m_local);
+    auto *party = new QPushButton(tr("Host a LAN party"), local);
+    party->setObjectName(QStringLiteral("HostPartyWelcome"));
+    party->setToolTip(tr("Your server, opened to your network: friends join as guests"));
+    connect(party, &QPushButton::clicked, this, [this] { emit hostPartyRequested(m_displayName->text().trimmed()); });
+    local->layout()->addWidget(party);
     cards->addWidget(local);
 
     QWidget *remote = card(tr("Connect to a server"),

@@ -24,6 +24,8 @@ public:
     QString statusText() const;
 
 signals:
+    //! Start the local server, then host a party on it.
+    void hostPartyRequested(const QString &displayName);
     void startLocalRequested(const QString &displayName);
     void connectRequested(const QUrl &url, const QString &username, const QString &password,
                           bool createAccount);

@@ -7,6 +7,7 @@
 #include "state/ChannelListModel.h"
 #include "session/HostSet.h"
 #include "ui/ChannelSidebar.h"
+#include "ui/HostPartyDialog.h"
 #include "ui/InviteDialog.h"
 #include "ui/JoinHostDialog.h"
 #include "ui/ServerRail.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QScreen>
 #include <QTemporaryDir>
 
@@ -31,6 +33,7 @@ private slots:
     void welcome();
     void conversation();
     void twoHosts();
+    void hostingAParty();
     void cleanupTestCase();
 
 private:
@@ -55,6 +58,9 @@ void tst_app_screenshots::initTestCase()
 
 void tst_app_screenshots::save(QWidget *w, const QString &name)
 {
+    // Let queued layout requests run (a banner that just grew), as the screen would show it.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
     w->repaint();
     const QPixmap pm = w->grab();
     QVERIFY(!pm.isNull());
@@ -234,6 +240,29 @@ void tst_app_screenshots::twoHosts()
     f.app->leaveHost(f.app->hosts()->hosts().last()->id());
     QTRY_COMPARE(f.app->hosts()->hosts().size(), 1);
     other.stopAndWait();
+}
+
+void tst_app_screenshots::hostingAParty()
+{
+    QCOMPARE(qEnvironmentVariable("KITH_PARTY_LISTEN"), u"127.0.0.1"_s); // never the real network
+    f.app->window()->resize(1280, 800);
+    f.app->openHostPartyDialog();
+    HostPartyDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = f.app->window()->findChild<HostPartyDialog *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    save(dialog, u"host-party-form.png"_s);
+    for (QLineEdit *e : dialog->findChildren<QLineEdit *>())
+        if (e->accessibleName() == u"Party name")
+            e->setText(u"Friday LAN"_s);
+    dialog->startButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!f.app->partyLink().isEmpty(), 20000);
+    QTRY_COMPARE(dialog->linkText(), f.app->partyLink());
+    save(dialog, u"host-party-running.png"_s);
+    dialog->close();
+    QTRY_VERIFY(f.state()->currentChannel() != 0);
+    save(f.app->window(), u"host-party-window.png"_s);
+    f.app->endParty();
+    QTRY_VERIFY_WITH_TIMEOUT(f.app->connection()->isOnline() && !f.app->isHostingParty(), 20000);
 }
 
 void tst_app_screenshots::cleanupTestCase()
