@@ -4,74 +4,134 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="141"/>
+        <location filename="../app/ui/AppController.cpp" line="167"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="145"/>
+        <location filename="../app/ui/AppController.cpp" line="180"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="186"/>
-        <location filename="../app/ui/AppController.cpp" line="266"/>
+        <location filename="../app/ui/AppController.cpp" line="237"/>
+        <location filename="../app/ui/AppController.cpp" line="323"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="190"/>
+        <location filename="../app/ui/AppController.cpp" line="241"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="210"/>
+        <location filename="../app/ui/AppController.cpp" line="263"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="255"/>
+        <location filename="../app/ui/AppController.cpp" line="310"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="305"/>
-        <source>No system keychain found: your local server&apos;s key is kept in %1, readable only by you.</source>
+        <location filename="../app/ui/AppController.cpp" line="139"/>
+        <source>You are hosting %1 at %2 · here now: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="374"/>
+        <location filename="../app/ui/AppController.cpp" line="140"/>
+        <source>Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="172"/>
+        <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="176"/>
+        <source>Your server listens on port %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="364"/>
+        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="366"/>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="423"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="383"/>
+        <location filename="../app/ui/AppController.cpp" line="432"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="401"/>
+        <location filename="../app/ui/AppController.cpp" line="456"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="404"/>
+        <location filename="../app/ui/AppController.cpp" line="459"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="408"/>
+        <location filename="../app/ui/AppController.cpp" line="487"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="497"/>
+        <location filename="../app/ui/AppController.cpp" line="488"/>
+        <source>Reconnect now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="581"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="499"/>
+        <location filename="../app/ui/AppController.cpp" line="583"/>
         <source>%1 in #%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="585"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="648"/>
+        <source>This link is not a Kith invite: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="698"/>
+        <source>Could not join %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="814"/>
+        <source>%1&apos;s party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="875"/>
+        <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="878"/>
+        <source>The host of %1 removed you from the party.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -121,115 +181,124 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="54"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="102"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="72"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="64"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="82"/>
         <source>New group message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="100"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="124"/>
         <source>No server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="100"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="124"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="137"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="102"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
         <source>DIRECT MESSAGES</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/ChannelSidebar.cpp" line="137"/>
+        <source>Friends  ·  %n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="164"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="224"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="165"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="168"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="131"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="169"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="174"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="189"/>
         <source>Add member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="161"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="199"/>
         <source>Remove member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="251"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="182"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="182"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="186"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="224"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="221"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -237,82 +306,82 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="75"/>
+        <location filename="../app/ui/ChatPane.cpp" line="98"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="99"/>
+        <location filename="../app/ui/ChatPane.cpp" line="125"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="132"/>
+        <location filename="../app/ui/ChatPane.cpp" line="158"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="141"/>
+        <location filename="../app/ui/ChatPane.cpp" line="167"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="145"/>
-        <source>Delete message</source>
+        <location filename="../app/ui/ChatPane.cpp" line="55"/>
+        <source>Show channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="146"/>
-        <source>Delete this message for everyone?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="177"/>
-        <source>%1 is typing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="179"/>
-        <source>%1 and %2 are typing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="181"/>
-        <source>%1, %2 and %3 are typing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="183"/>
-        <source>Several people are typing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="207"/>
-        <source>Message @%1</source>
+        <location filename="../app/ui/ChatPane.cpp" line="71"/>
+        <source>Show members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="208"/>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="210"/>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="212"/>
+        <source>%1, %2 and %3 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="214"/>
+        <source>Several people are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="238"/>
+        <source>Message @%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="239"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="210"/>
+        <location filename="../app/ui/ChatPane.cpp" line="241"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="210"/>
+        <location filename="../app/ui/ChatPane.cpp" line="241"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="211"/>
+        <location filename="../app/ui/ChatPane.cpp" line="242"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="248"/>
+        <location filename="../app/ui/ChatPane.cpp" line="294"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -320,67 +389,72 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="290"/>
+        <location filename="../app/state/ClientState.cpp" line="297"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="478"/>
+        <location filename="../app/state/ClientState.cpp" line="485"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="484"/>
+        <location filename="../app/state/ClientState.cpp" line="491"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="491"/>
+        <location filename="../app/state/ClientState.cpp" line="498"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="503"/>
+        <location filename="../app/state/ClientState.cpp" line="512"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="513"/>
+        <location filename="../app/state/ClientState.cpp" line="540"/>
+        <source>Removing someone from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="545"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="518"/>
+        <location filename="../app/state/ClientState.cpp" line="550"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="523"/>
+        <location filename="../app/state/ClientState.cpp" line="555"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="530"/>
+        <location filename="../app/state/ClientState.cpp" line="562"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="537"/>
+        <location filename="../app/state/ClientState.cpp" line="569"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="553"/>
+        <location filename="../app/state/ClientState.cpp" line="585"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="565"/>
+        <location filename="../app/state/ClientState.cpp" line="597"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="570"/>
+        <location filename="../app/state/ClientState.cpp" line="602"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,27 +484,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/SocialState.cpp" line="144"/>
+        <location filename="../app/state/SocialState.cpp" line="178"/>
         <source>Changing the friendship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/SocialState.cpp" line="172"/>
+        <location filename="../app/state/SocialState.cpp" line="212"/>
         <source>Changing your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="615"/>
+        <location filename="../app/state/ClientState.cpp" line="647"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="680"/>
+        <location filename="../app/state/ClientState.cpp" line="712"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="682"/>
+        <location filename="../app/state/ClientState.cpp" line="714"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -438,7 +512,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="685"/>
+        <location filename="../app/state/ClientState.cpp" line="717"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -446,12 +520,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="687"/>
+        <location filename="../app/state/ClientState.cpp" line="719"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="689"/>
+        <location filename="../app/state/ClientState.cpp" line="721"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -462,14 +536,38 @@
 <context>
     <name>kith::app::Connection</name>
     <message>
-        <location filename="../app/net/Connection.cpp" line="293"/>
-        <location filename="../app/net/Connection.cpp" line="304"/>
+        <location filename="../app/net/Connection.cpp" line="306"/>
+        <location filename="../app/net/Connection.cpp" line="317"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="316"/>
+        <location filename="../app/net/Connection.cpp" line="329"/>
         <source>Connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::DeleteMessageDialog</name>
+    <message>
+        <location filename="../app/ui/DeleteMessageDialog.cpp" line="21"/>
+        <location filename="../app/ui/DeleteMessageDialog.cpp" line="24"/>
+        <source>Delete message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DeleteMessageDialog.cpp" line="27"/>
+        <source>Are you sure you want to delete this message? Everyone loses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DeleteMessageDialog.cpp" line="48"/>
+        <source>Tip: hold Shift while you click Delete to skip this question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DeleteMessageDialog.cpp" line="55"/>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -484,128 +582,146 @@
 <context>
     <name>kith::app::FriendsView</name>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="56"/>
+        <location filename="../app/ui/FriendsView.cpp" line="61"/>
+        <source>Show direct messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="69"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="62"/>
+        <location filename="../app/ui/FriendsView.cpp" line="75"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="62"/>
+        <location filename="../app/ui/FriendsView.cpp" line="75"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="63"/>
+        <location filename="../app/ui/FriendsView.cpp" line="76"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="63"/>
-        <location filename="../app/ui/FriendsView.cpp" line="253"/>
+        <location filename="../app/ui/FriendsView.cpp" line="76"/>
+        <location filename="../app/ui/FriendsView.cpp" line="312"/>
         <source>Blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="83"/>
+        <location filename="../app/ui/FriendsView.cpp" line="107"/>
         <source>ADD FRIEND</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="88"/>
+        <location filename="../app/ui/FriendsView.cpp" line="112"/>
         <source>Their username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="91"/>
+        <location filename="../app/ui/FriendsView.cpp" line="115"/>
         <source>Send friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="131"/>
+        <location filename="../app/ui/FriendsView.cpp" line="159"/>
         <source>Friend request sent to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="132"/>
+        <location filename="../app/ui/FriendsView.cpp" line="160"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/FriendsView.cpp" line="176"/>
+        <source>%n friend request(s) waiting for you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="203"/>
+        <location filename="../app/ui/FriendsView.cpp" line="258"/>
         <source>No friend is online right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="204"/>
+        <location filename="../app/ui/FriendsView.cpp" line="259"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="205"/>
+        <location filename="../app/ui/FriendsView.cpp" line="260"/>
         <source>No pending requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="206"/>
+        <location filename="../app/ui/FriendsView.cpp" line="261"/>
         <source>You block nobody.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="249"/>
+        <location filename="../app/ui/FriendsView.cpp" line="308"/>
         <source>Incoming friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="251"/>
+        <location filename="../app/ui/FriendsView.cpp" line="310"/>
         <source>Outgoing friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="270"/>
+        <location filename="../app/ui/FriendsView.cpp" line="342"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="271"/>
+        <location filename="../app/ui/FriendsView.cpp" line="343"/>
         <source>New group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="273"/>
+        <location filename="../app/ui/FriendsView.cpp" line="344"/>
         <source>Start a group message with %1 and others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="274"/>
-        <source>Remove</source>
+        <location filename="../app/ui/FriendsView.cpp" line="346"/>
+        <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="275"/>
-        <source>Block</source>
+        <location filename="../app/ui/FriendsView.cpp" line="348"/>
+        <source>Remove friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="277"/>
-        <source>Accept</source>
+        <location filename="../app/ui/FriendsView.cpp" line="351"/>
+        <source>Block %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="278"/>
-        <source>Decline</source>
+        <location filename="../app/ui/FriendsView.cpp" line="356"/>
+        <source>Accept %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="280"/>
-        <source>Cancel</source>
+        <location filename="../app/ui/FriendsView.cpp" line="358"/>
+        <source>Decline %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="282"/>
+        <location filename="../app/ui/FriendsView.cpp" line="361"/>
+        <source>Cancel the request to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="363"/>
         <source>Unblock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -644,186 +760,427 @@
 <context>
     <name>kith::app::GuildDialog</name>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="18"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="20"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="23"/>
         <source>Add a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="24"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="29"/>
         <source>Your server is where you and your friends hang out. It starts with a #general channel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="31"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="36"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="37"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="34"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="52"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="40"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="65"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="38"/>
-        <source>Enter an invite code you were given.</source>
+        <location filename="../app/ui/GuildDialog.cpp" line="44"/>
+        <source>Enter an invite code or paste an invite link you were given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="41"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="47"/>
+        <source>Invite code or kith:// link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GuildDialog.cpp" line="116"/>
+        <source>Joining…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GuildDialog.cpp" line="48"/>
         <source>Invite code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="44"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="52"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="56"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="65"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="116"/>
         <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::HostPartyDialog</name>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="20"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="105"/>
+        <source>Start the party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="21"/>
+        <source>End the party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="24"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="31"/>
+        <source>Host a LAN party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="34"/>
+        <source>Your own server opens to your network: friends on it join as guests with a nickname, no account, no internet. Messages stay on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="42"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="43"/>
+        <source>Party name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="45"/>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="46"/>
+        <source>Party password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="47"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="55"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="70"/>
+        <source>INVITE LINK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="76"/>
+        <source>Invite link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="78"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="84"/>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="109"/>
+        <source>%1 is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="110"/>
+        <source>Friends on your network join at %1, or with the link below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="113"/>
+        <source>Here now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::HostSession</name>
+    <message>
+        <location filename="../app/session/HostSession.cpp" line="47"/>
+        <source>Your server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kith::app::InviteDialog</name>
     <message>
-        <location filename="../app/ui/InviteDialog.cpp" line="16"/>
+        <location filename="../app/ui/InviteDialog.cpp" line="18"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/InviteDialog.cpp" line="19"/>
-        <source>Send this code to a friend. They join %1 with &quot;+&quot; → Join.</source>
+        <location filename="../app/ui/InviteDialog.cpp" line="21"/>
+        <source>Invite people to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/InviteDialog.cpp" line="28"/>
+        <location filename="../app/ui/InviteDialog.cpp" line="36"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/InviteDialog.cpp" line="34"/>
+        <location filename="../app/ui/InviteDialog.cpp" line="38"/>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InviteDialog.cpp" line="44"/>
         <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InviteDialog.cpp" line="48"/>
+        <source>Send this link to a friend: pasted into Kith&apos;s &quot;+&quot; → Join (or opened, once Kith is installed), it finds this server and its guild.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InviteDialog.cpp" line="53"/>
+        <source>INVITE LINK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InviteDialog.cpp" line="55"/>
+        <source>CODE, FOR PEOPLE ALREADY HERE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::JoinHostDialog</name>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="20"/>
+        <source>I am new there: create the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="24"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="27"/>
+        <source>Join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="30"/>
+        <source>You stay signed in to the servers you are on; this one is added beside them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="39"/>
+        <source>How others see you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="40"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="41"/>
+        <source>Nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="43"/>
+        <source>The party&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="43"/>
+        <source>None needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="44"/>
+        <source>Party password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="45"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="55"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="56"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="46"/>
+        <source>As a guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="51"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="52"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="58"/>
+        <source>With an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="64"/>
+        <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="39"/>
-        <location filename="../app/ui/MainWindow.cpp" line="144"/>
+        <location filename="../app/ui/MainWindow.cpp" line="44"/>
+        <location filename="../app/ui/MainWindow.cpp" line="173"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="101"/>
+        <location filename="../app/ui/MainWindow.cpp" line="109"/>
+        <source>Leave %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="110"/>
+        <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="130"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="101"/>
+        <location filename="../app/ui/MainWindow.cpp" line="130"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="106"/>
+        <location filename="../app/ui/MainWindow.cpp" line="135"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="106"/>
+        <location filename="../app/ui/MainWindow.cpp" line="135"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="112"/>
+        <location filename="../app/ui/MainWindow.cpp" line="141"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="113"/>
+        <location filename="../app/ui/MainWindow.cpp" line="142"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="123"/>
+        <location filename="../app/ui/MainWindow.cpp" line="152"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="123"/>
+        <location filename="../app/ui/MainWindow.cpp" line="152"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <location filename="../app/ui/MainWindow.cpp" line="158"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="129"/>
+        <location filename="../app/ui/MainWindow.cpp" line="158"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="141"/>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="172"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="162"/>
+        <location filename="../app/ui/MainWindow.cpp" line="281"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="164"/>
+        <location filename="../app/ui/MainWindow.cpp" line="283"/>
         <source>Start a group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="169"/>
+        <location filename="../app/ui/MainWindow.cpp" line="288"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="171"/>
+        <location filename="../app/ui/MainWindow.cpp" line="290"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="176"/>
+        <location filename="../app/ui/MainWindow.cpp" line="296"/>
+        <source>Kick %1 from the party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="296"/>
+        <location filename="../app/ui/MainWindow.cpp" line="298"/>
+        <source>Kick %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="299"/>
+        <source>Remove %1 from the party? They cannot come back while it lasts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="300"/>
+        <source>Remove %1 from this server? They can come back with a new invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="308"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="178"/>
+        <location filename="../app/ui/MainWindow.cpp" line="310"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="180"/>
+        <location filename="../app/ui/MainWindow.cpp" line="312"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="181"/>
+        <location filename="../app/ui/MainWindow.cpp" line="313"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="181"/>
+        <location filename="../app/ui/MainWindow.cpp" line="313"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="142"/>
+        <location filename="../app/ui/MainWindow.cpp" line="472"/>
+        <source>That invite code is not valid here. Check it, or ask for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="474"/>
+        <source>Joining failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="171"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="279"/>
+        <location filename="../app/ui/MainWindow.cpp" line="446"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,7 +1198,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="26"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="24"/>
+        <source>GUESTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MemberDelegate.cpp" line="28"/>
         <source>MEMBERS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,42 +1257,42 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="181"/>
+        <location filename="../app/ui/MessageView.cpp" line="189"/>
         <source>Show message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="181"/>
+        <location filename="../app/ui/MessageView.cpp" line="189"/>
         <source>Hide message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="186"/>
+        <location filename="../app/ui/MessageView.cpp" line="194"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="187"/>
+        <location filename="../app/ui/MessageView.cpp" line="195"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="191"/>
+        <location filename="../app/ui/MessageView.cpp" line="199"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="193"/>
+        <location filename="../app/ui/MessageView.cpp" line="201"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="196"/>
+        <location filename="../app/ui/MessageView.cpp" line="204"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="198"/>
+        <location filename="../app/ui/MessageView.cpp" line="206"/>
         <source>Copy message ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,27 +1300,52 @@
 <context>
     <name>kith::app::QuickSwitcher</name>
     <message>
-        <location filename="../app/ui/QuickSwitcher.cpp" line="15"/>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="14"/>
+        <source>No results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="16"/>
         <source>Quick switcher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/QuickSwitcher.cpp" line="19"/>
-        <source>Where to? Type part of a channel or server name.</source>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="20"/>
+        <source>Where to? Type part of a channel, server, DM or friend&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/QuickSwitcher.cpp" line="22"/>
-        <source>Search channels and servers</source>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="23"/>
+        <source>Search channels, servers, DMs and friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/QuickSwitcher.cpp" line="75"/>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="24"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="85"/>
+        <source>@ %1   —  direct message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="86"/>
+        <source>%1   —  friend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="88"/>
+        <source>   ·  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="84"/>
         <source># %1   —  %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/QuickSwitcher.cpp" line="76"/>
+        <location filename="../app/ui/QuickSwitcher.cpp" line="83"/>
         <source>%1  (server)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -966,17 +1353,38 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="37"/>
+        <location filename="../app/ui/ServerRail.cpp" line="64"/>
         <source>Home: friends and direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="83"/>
+        <location filename="../app/ui/ServerRail.cpp" line="115"/>
         <source>Create or join a server</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="124"/>
+        <source>Host a LAN party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="176"/>
+        <location filename="../app/ui/ServerRail.cpp" line="186"/>
+        <source>Host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="185"/>
+        <source>%1: open its home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="193"/>
+        <source>Leave %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="175"/>
+        <location filename="../app/ui/ServerRail.cpp" line="283"/>
         <source>%1: %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -984,17 +1392,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="197"/>
+        <location filename="../app/ui/ServerRail.cpp" line="305"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="200"/>
+        <location filename="../app/ui/ServerRail.cpp" line="308"/>
         <source>Unmute server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="200"/>
+        <location filename="../app/ui/ServerRail.cpp" line="308"/>
         <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,52 +1591,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="55"/>
+        <source>Host a LAN party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../app/ui/WelcomeScreen.cpp" line="57"/>
-        <source>Connect to a server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="58"/>
-        <source>Someone runs a Kith server for you? Enter its address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="59"/>
-        <source>ws://host:%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="60"/>
-        <source>Username</source>
+        <source>Your server, opened to your network: friends join as guests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/WelcomeScreen.cpp" line="62"/>
-        <source>Password</source>
+        <source>Connect to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="63"/>
+        <source>Someone runs a Kith server for you? Enter its address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/WelcomeScreen.cpp" line="64"/>
+        <source>ws://host:%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="65"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="67"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="69"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="66"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="71"/>
         <source>Create account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="121"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="126"/>
         <source>Enter the server&apos;s address, like ws://example.org:%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="126"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="131"/>
         <source>Username: 2 to 32 letters, digits, dots or underscores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="130"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="135"/>
         <source>Password: at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1236,28 +1654,33 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="31"/>
+        <location filename="../app/main.cpp" line="32"/>
         <source>Kith: chat with your people, on a server you run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="35"/>
+        <location filename="../app/main.cpp" line="36"/>
         <source>Keep all settings and data in &lt;dir&gt; (also: KITH_DATA).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="38"/>
+        <location filename="../app/main.cpp" line="39"/>
         <source>Open straight into the local server, creating it on first use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="40"/>
+        <location filename="../app/main.cpp" line="41"/>
         <source>Print start-up timings (epoch ms) to stdout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="42"/>
+        <location filename="../app/main.cpp" line="43"/>
         <source>Quit as soon as the chat is usable (for measuring).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="45"/>
+        <source>A kith:// invite link to open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -183,7 +183,11 @@ void tst_app_widgets::secondClientAppearsLive()
     QTRY_COMPARE(invite.size(), 1);
     const QString code = invite.at(0).at(0).toString();
     QTRY_VERIFY(f.app->window()->findChild<InviteDialog *>());
-    QCOMPARE(f.app->window()->findChild<InviteDialog *>()->findChild<QLineEdit *>()->text(), code);
+    auto *dialog = f.app->window()->findChild<InviteDialog *>();
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"InviteCode"_s)->text(), code);
+    // The link carries this host's address, for people who are not on it yet.
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"InviteLink"_s)->text(),
+             u"kith://127.0.0.1:%1/invite/%2"_s.arg(f.app->server()->port()).arg(code));
     f.app->window()->findChild<InviteDialog *>()->close();
 
     m_friend = std::make_unique<TestClient>(f.app->server()->url());
