@@ -108,23 +108,21 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_hostBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // no gaps between hosts
     layout->addWidget(m_hostBox);
 
-    m_add->setIcon(icons::make(icons::Kind::Plus, theme->color(QStringLiteral("success")), 22));
-    m_add->setIconSize({22, 22});
-    m_add->setFixedSize(46, 46);
-    m_add->setObjectName(QStringLiteral("AddGuild"));
-    m_add->setToolTip(tr("Create or join a server"));
-    m_add->setAccessibleName(m_add->toolTip());
+    // The round actions under the guilds: green icons, named in their tooltips.
+    auto action = [&](QToolButton *b, icons::Kind kind, const char *name, const QString &tip) {
+        b->setIcon(icons::make(kind, theme->color(QStringLiteral("success")), 22));
+        b->setIconSize({22, 22});
+        b->setFixedSize(46, 46);
+        b->setObjectName(QLatin1String(name));
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        layout->addWidget(b, 0, Qt::AlignHCenter);
+    };
+    action(m_add, icons::Kind::Plus, "AddGuild", tr("Create or join a server"));
     connect(m_add, &QToolButton::clicked, this, &ServerRail::addRequested);
-    layout->addWidget(m_add, 0, Qt::AlignHCenter);
     m_party = new QToolButton(this);
-    m_party->setIcon(icons::make(icons::Kind::Compass, theme->color(QStringLiteral("success")), 22));
-    m_party->setIconSize({22, 22});
-    m_party->setFixedSize(46, 46);
-    m_party->setObjectName(QStringLiteral("HostParty"));
-    m_party->setToolTip(tr("Host a LAN party"));
-    m_party->setAccessibleName(m_party->toolTip());
+    action(m_party, icons::Kind::Compass, "HostParty", tr("Host a LAN party"));
     connect(m_party, &QToolButton::clicked, this, &ServerRail::partyRequested);
-    layout->addWidget(m_party, 0, Qt::AlignHCenter);
     layout->addStretch();
 
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &i) {

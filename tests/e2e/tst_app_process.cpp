@@ -19,6 +19,8 @@ private slots:
 
 private:
     static bool waitFor(QProcess &p, QByteArray *out, const QByteArray &needle, int timeoutMs);
+    //! The app as the tests run it: offscreen, no keychain, its info log on.
+    static QProcessEnvironment appEnv();
 };
 
 bool tst_AppProcess::waitFor(QProcess &p, QByteArray *out, const QByteArray &needle, int timeoutMs)
@@ -32,6 +34,15 @@ bool tst_AppProcess::waitFor(QProcess &p, QByteArray *out, const QByteArray &nee
     return out->contains(needle);
 }
 
+QProcessEnvironment tst_AppProcess::appEnv()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"KITH_NO_KEYCHAIN"_s, u"1"_s);
+    env.insert(u"QT_LOGGING_RULES"_s, u"kith.*.info=true"_s);
+    return env;
+}
+
 void tst_AppProcess::sigtermStopsCleanly()
 {
 #ifndef Q_OS_UNIX
@@ -39,10 +50,7 @@ void tst_AppProcess::sigtermStopsCleanly()
 #endif
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    env.insert(u"KITH_NO_KEYCHAIN"_s, u"1"_s);
-    env.insert(u"QT_LOGGING_RULES"_s, u"kith.*.info=true"_s);
+    const QProcessEnvironment env = appEnv();
     const QString data = dir.filePath(u"data"_s);
     const QString wal = data + u"/server/kith.db-wal"_s;
 
@@ -75,10 +83,7 @@ void tst_AppProcess::secondStartHandsOver()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    env.insert(u"KITH_NO_KEYCHAIN"_s, u"1"_s);
-    env.insert(u"QT_LOGGING_RULES"_s, u"kith.*.info=true"_s);
+    const QProcessEnvironment env = appEnv();
     const QString data = dir.filePath(u"data"_s);
 
     QProcess app;
