@@ -75,62 +75,67 @@
         <translation>Serveur de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="456"/>
+        <location filename="../app/ui/AppController.cpp" line="458"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
         <location filename="../app/ui/AppController.cpp" line="459"/>
+        <source>Could not reach %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="462"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="487"/>
+        <location filename="../app/ui/AppController.cpp" line="490"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="488"/>
+        <location filename="../app/ui/AppController.cpp" line="491"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="581"/>
+        <location filename="../app/ui/AppController.cpp" line="584"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="583"/>
+        <location filename="../app/ui/AppController.cpp" line="586"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="585"/>
+        <location filename="../app/ui/AppController.cpp" line="588"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="648"/>
+        <location filename="../app/ui/AppController.cpp" line="651"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="698"/>
+        <location filename="../app/ui/AppController.cpp" line="701"/>
         <source>Could not join %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="814"/>
+        <location filename="../app/ui/AppController.cpp" line="817"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="875"/>
+        <location filename="../app/ui/AppController.cpp" line="878"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="878"/>
+        <location filename="../app/ui/AppController.cpp" line="881"/>
         <source>The host of %1 removed you from the party.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,13 +541,43 @@
 <context>
     <name>kith::app::Connection</name>
     <message>
-        <location filename="../app/net/Connection.cpp" line="306"/>
-        <location filename="../app/net/Connection.cpp" line="317"/>
+        <location filename="../app/net/Connection.cpp" line="145"/>
+        <source>not a Kith server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="150"/>
+        <source>connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="153"/>
+        <source>no such host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="156"/>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="161"/>
+        <source>TLS failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="164"/>
+        <source>network unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="352"/>
+        <location filename="../app/net/Connection.cpp" line="363"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="329"/>
+        <location filename="../app/net/Connection.cpp" line="375"/>
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
     </message>
@@ -1024,163 +1059,163 @@
     <name>kith::app::MainWindow</name>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="44"/>
-        <location filename="../app/ui/MainWindow.cpp" line="173"/>
+        <location filename="../app/ui/MainWindow.cpp" line="174"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="109"/>
+        <location filename="../app/ui/MainWindow.cpp" line="110"/>
         <source>Leave %1</source>
         <translation type="unfinished">Quitter %1 ? {1?}</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="110"/>
+        <location filename="../app/ui/MainWindow.cpp" line="111"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="130"/>
+        <location filename="../app/ui/MainWindow.cpp" line="131"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="130"/>
+        <location filename="../app/ui/MainWindow.cpp" line="131"/>
         <source>Delete #%1 and all its messages?</source>
         <translation>Supprimer #%1 et tous ses messages ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="135"/>
+        <location filename="../app/ui/MainWindow.cpp" line="136"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="135"/>
+        <location filename="../app/ui/MainWindow.cpp" line="136"/>
         <source>Leave %1?</source>
         <translation>Quitter %1 ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="141"/>
+        <location filename="../app/ui/MainWindow.cpp" line="142"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="142"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="152"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="152"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="158"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="158"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="171"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="172"/>
+        <location filename="../app/ui/MainWindow.cpp" line="173"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="281"/>
+        <location filename="../app/ui/MainWindow.cpp" line="282"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="283"/>
+        <location filename="../app/ui/MainWindow.cpp" line="284"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="288"/>
+        <location filename="../app/ui/MainWindow.cpp" line="289"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="290"/>
+        <location filename="../app/ui/MainWindow.cpp" line="291"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="296"/>
+        <location filename="../app/ui/MainWindow.cpp" line="297"/>
         <source>Kick %1 from the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="296"/>
-        <location filename="../app/ui/MainWindow.cpp" line="298"/>
+        <location filename="../app/ui/MainWindow.cpp" line="297"/>
+        <location filename="../app/ui/MainWindow.cpp" line="299"/>
         <source>Kick %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="299"/>
+        <location filename="../app/ui/MainWindow.cpp" line="300"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="300"/>
+        <location filename="../app/ui/MainWindow.cpp" line="301"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="308"/>
+        <location filename="../app/ui/MainWindow.cpp" line="309"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="310"/>
+        <location filename="../app/ui/MainWindow.cpp" line="311"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="312"/>
+        <location filename="../app/ui/MainWindow.cpp" line="313"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="313"/>
+        <location filename="../app/ui/MainWindow.cpp" line="314"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="313"/>
+        <location filename="../app/ui/MainWindow.cpp" line="314"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="472"/>
+        <location filename="../app/ui/MainWindow.cpp" line="473"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="474"/>
+        <location filename="../app/ui/MainWindow.cpp" line="475"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="171"/>
+        <location filename="../app/ui/MainWindow.cpp" line="172"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="446"/>
+        <location filename="../app/ui/MainWindow.cpp" line="447"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -1358,7 +1393,7 @@
         <translation>Accueil : amis et messages privés</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="115"/>
+        <location filename="../app/ui/ServerRail.cpp" line="121"/>
         <source>Create or join a server</source>
         <translation>Créer ou rejoindre un serveur</translation>
     </message>
@@ -1368,23 +1403,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="176"/>
-        <location filename="../app/ui/ServerRail.cpp" line="186"/>
+        <location filename="../app/ui/ServerRail.cpp" line="174"/>
+        <location filename="../app/ui/ServerRail.cpp" line="184"/>
         <source>Host: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="185"/>
+        <location filename="../app/ui/ServerRail.cpp" line="183"/>
         <source>%1: open its home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="193"/>
+        <location filename="../app/ui/ServerRail.cpp" line="191"/>
         <source>Leave %1</source>
         <translation type="unfinished">Quitter %1 ? {1?}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="283"/>
+        <location filename="../app/ui/ServerRail.cpp" line="281"/>
         <source>%1: %n unread</source>
         <translation>
             <numerusform>%1 : %n non lu</numerusform>
@@ -1392,17 +1427,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="305"/>
+        <location filename="../app/ui/ServerRail.cpp" line="303"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="308"/>
+        <location filename="../app/ui/ServerRail.cpp" line="306"/>
         <source>Unmute server</source>
         <translation>Réactiver le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="308"/>
+        <location filename="../app/ui/ServerRail.cpp" line="306"/>
         <source>Mute server</source>
         <translation>Mettre le serveur en sourdine</translation>
     </message>

@@ -124,12 +124,54 @@ void Connection::connectSocket()
     connect(m_socket, &QWebSocket::connected, this, &Connection::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    connect(m_socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) { noteFailure(e); });
+#else
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError e) { noteFailure(e); });
+#endif
     setState(m_attempt == 0 && m_session.isEmpty() ? State::Connecting : State::Reconnecting);
     m_socket->open(m_url);
 }
 
+void Connection::noteFailure(QAbstractSocket::SocketError error)
+{
+    QString detail = m_socket ? m_socket->errorString() : QString();
+    while (detail.endsWith(QLatin1Char('.')))
+        detail.chop(1);
+    // Something answered, but not with a WebSocket handshake: another kind of server listens.
+    if (detail.contains(QLatin1String("handshake"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("status code"), Qt::CaseInsensitive)) {
+        m_failure = tr("not a Kith server");
+        return;
+    }
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        m_failure = tr("connection refused");
+        break;
+    case QAbstractSocket::HostNotFoundError:
+        m_failure = tr("no such host");
+        break;
+    case QAbstractSocket::SocketTimeoutError:
+        m_failure = tr("timed out");
+        break;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        m_failure = tr("TLS failed: %1").arg(detail);
+        break;
+    case QAbstractSocket::NetworkError:
+        m_failure = tr("network unreachable");
+        break;
+    default:
+        m_failure = detail;
+        break;
+    }
+}
+
 void Connection::onConnected()
 {
+    m_failure.clear();
     setState(State::SigningIn);
 }
 
@@ -140,6 +182,10 @@ void Connection::onDisconnected()
     m_heartbeat.stop();
     m_pingOutstanding = false;
     m_awaitingReady = false;
+    // Never got through: say why (the error signal may come after this one).
+    if (m_socket && (m_state == State::Connecting || m_state == State::Reconnecting)
+        && m_socket->error() != QAbstractSocket::UnknownSocketError)
+        noteFailure(m_socket->error());
     failPending();
     if (code == kith::limits::kCloseLoggedOut || code == kith::limits::kCloseKicked
         || code == kith::limits::kClosePartyEnded)

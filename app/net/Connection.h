@@ -70,6 +70,9 @@ public:
     void dropForTest();
     //! Skips the rest of the backoff wait ("Reconnect now").
     void reconnectNow();
+    //! Why the last connection attempt failed, in words ("connection refused", "timed out",
+    //! "not a Kith server", …); empty once connected.
+    QString failureReason() const { return m_failure; }
     //! How long until the next attempt, while waiting to reconnect; else -1.
     int retryInMs() const { return m_reconnectTimer.isActive() ? m_reconnectTimer.remainingTime() : -1; }
 
@@ -90,6 +93,7 @@ signals:
 private:
     void connectSocket();
     void onConnected();
+    void noteFailure(QAbstractSocket::SocketError error);
     void onDisconnected();
     void onText(const QString &text);
     void onHello(const QJsonObject &d);
@@ -121,6 +125,7 @@ private:
     User m_me;
     QJsonObject m_limits;
     QString m_serverName;
+    QString m_failure;
 
     QTimer m_reconnectTimer;
     QTimer m_heartbeat;

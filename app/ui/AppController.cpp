@@ -447,16 +447,19 @@ void AppController::onStateChanged(Connection::State state)
         return;
     ChatPane *chat = m_window->chat();
     if (state == Connection::State::Reconnecting && !m_signedInOnce) {
-        const QString host = m_connection->url().host();
+        const QUrl url = m_connection->url();
+        const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(limits::kDefaultPort));
         if (m_window->isWorkspaceShown() || m_mode == Mode::Local) {
             // nothing: the local server is ours and comes back; the workspace shows the notice
         } else if (m_window->isWelcomeShown()) {
             // Typed in by hand just now: a wrong address should say so, not spin forever.
+            const QString reason = m_connection->failureReason();
             m_connection->close();
-            m_window->welcome()->setError(tr("Could not reach %1.").arg(host));
+            m_window->welcome()->setError(reason.isEmpty() ? tr("Could not reach %1.").arg(where)
+                                                           : tr("Could not reach %1: %2.").arg(where, reason));
             return;
         } else {
-            m_window->showStarting(tr("Cannot reach %1. Retrying…").arg(host));
+            m_window->showStarting(tr("Cannot reach %1. Retrying…").arg(where));
         }
     }
     Q_UNUSED(chat)

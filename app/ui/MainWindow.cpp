@@ -60,6 +60,7 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { if (isWorkspaceShown()) m_state->stepChannel(-1); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { if (isWorkspaceShown()) m_state->stepChannel(1); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { emit settingsRequested(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Q), [] { QApplication::quit(); });
 }
 
 void MainWindow::buildWorkspace()

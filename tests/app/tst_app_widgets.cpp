@@ -25,6 +25,8 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTemporaryDir>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QToolButton>
 
@@ -114,7 +116,29 @@ void tst_app_widgets::connectToAServerFromWelcome()
     QTest::keyClicks(password, u"long-enough-pass"_s);
     signIn->click();
     QTRY_VERIFY(welcome->statusText().startsWith(u"Could not reach"_s));
+    // It names the address and why.
+    QCOMPARE(welcome->statusText(), u"Could not reach 127.0.0.1:1: connection refused."_s);
     QCOMPARE(app.connection()->state(), Connection::State::Offline);
+    url->clear();
+    user->clear();
+    password->clear();
+
+    // Something else listens there (a web server): "not a Kith server".
+    QTcpServer web;
+    QVERIFY(web.listen(QHostAddress::LocalHost, 0));
+    connect(&web, &QTcpServer::newConnection, &web, [&web] {
+        QTcpSocket *s = web.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [s] {
+            s->readAll();
+            s->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            s->disconnectFromHost();
+        });
+    });
+    QTest::keyClicks(url, u"ws://127.0.0.1:%1"_s.arg(web.serverPort()));
+    QTest::keyClicks(user, u"newcomer"_s);
+    QTest::keyClicks(password, u"long-enough-pass"_s);
+    signIn->click();
+    QTRY_COMPARE(welcome->statusText(), u"Could not reach 127.0.0.1:%1: not a Kith server."_s.arg(web.serverPort()));
     url->clear();
     user->clear();
     password->clear();
