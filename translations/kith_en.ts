@@ -4,138 +4,138 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="167"/>
+        <location filename="../app/ui/AppController.cpp" line="169"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="180"/>
+        <location filename="../app/ui/AppController.cpp" line="182"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="237"/>
-        <location filename="../app/ui/AppController.cpp" line="323"/>
+        <location filename="../app/ui/AppController.cpp" line="239"/>
+        <location filename="../app/ui/AppController.cpp" line="325"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="241"/>
+        <location filename="../app/ui/AppController.cpp" line="243"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="263"/>
+        <location filename="../app/ui/AppController.cpp" line="265"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="310"/>
+        <location filename="../app/ui/AppController.cpp" line="312"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="139"/>
+        <location filename="../app/ui/AppController.cpp" line="144"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="140"/>
+        <location filename="../app/ui/AppController.cpp" line="145"/>
         <source>Manage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="172"/>
+        <location filename="../app/ui/AppController.cpp" line="174"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="176"/>
+        <location filename="../app/ui/AppController.cpp" line="178"/>
         <source>Your server listens on port %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="364"/>
+        <location filename="../app/ui/AppController.cpp" line="366"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="366"/>
+        <location filename="../app/ui/AppController.cpp" line="368"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="423"/>
+        <location filename="../app/ui/AppController.cpp" line="425"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="432"/>
+        <location filename="../app/ui/AppController.cpp" line="434"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="458"/>
+        <location filename="../app/ui/AppController.cpp" line="460"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="459"/>
+        <location filename="../app/ui/AppController.cpp" line="461"/>
         <source>Could not reach %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="462"/>
+        <location filename="../app/ui/AppController.cpp" line="464"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="490"/>
+        <location filename="../app/ui/AppController.cpp" line="492"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="491"/>
+        <location filename="../app/ui/AppController.cpp" line="493"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="584"/>
+        <location filename="../app/ui/AppController.cpp" line="586"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="586"/>
+        <location filename="../app/ui/AppController.cpp" line="588"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="588"/>
+        <location filename="../app/ui/AppController.cpp" line="590"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="651"/>
+        <location filename="../app/ui/AppController.cpp" line="653"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="701"/>
+        <location filename="../app/ui/AppController.cpp" line="703"/>
         <source>Could not join %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="817"/>
+        <location filename="../app/ui/AppController.cpp" line="760"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="878"/>
+        <location filename="../app/ui/AppController.cpp" line="820"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="881"/>
+        <location filename="../app/ui/AppController.cpp" line="823"/>
         <source>The host of %1 removed you from the party.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,6 +15,7 @@
 #include "net/Outbox.h"
 #include "platform/Keychain.h"
 #include "session/HostSet.h"
+#include "session/PartyHost.h"
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -26,7 +27,6 @@
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
-#include <QNetworkInterface>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -103,7 +103,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
       m_theme(new Theme(this)), m_keychain(new Keychain(QStringLiteral("Kith"), this)),
       m_server(new EmbeddedServer(this)), m_hosts(new HostSet(options.dataDir, this)),
       m_primary(m_hosts->add(QStringLiteral("local"), HostSession::Kind::Local)),
-      m_connection(m_primary->connection()), m_state(m_primary->state())
+      m_connection(m_primary->connection()), m_state(m_primary->state()),
+      m_party(new PartyHost(m_server, m_primary, this))
 {
     Connection::warmUp();
     QDir().mkpath(options.dataDir);
@@ -133,15 +134,16 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         syncInviteServer();
     });
     // While hosting, the banner says so, with how many are here.
-    connect(this, &AppController::partyChanged, this, [this] {
-        if (isHostingParty() && !m_partyLink.isEmpty())
-            notice(QStringLiteral("party"),
-                   tr("You are hosting %1 at %2 · here now: %3").arg(m_server->party().name, partyAddress()).arg(partyPeople())
-                       + QStringLiteral(" · <a href=\"kith:party\">%1</a>").arg(tr("Manage")));
+    connect(m_party, &PartyHost::linkReady, this, [this] {
+        m_hosts->setCurrent(m_primary);
+        syncInviteServer();
     });
-    connect(m_primary->state(), &ClientState::presenceChanged, this, [this] {
-        if (isHostingParty() && !m_partyLink.isEmpty())
-            emit partyChanged();
+    connect(m_party, &PartyHost::changed, this, [this] {
+        if (m_party->isHosting() && !m_party->link().isEmpty()) {
+            notice(QStringLiteral("party"),
+                   tr("You are hosting %1 at %2 · here now: %3").arg(m_party->name(), m_party->address()).arg(m_party->people())
+                       + QStringLiteral(" · <a href=\"kith:party\">%1</a>").arg(tr("Manage")));
+        }
     });
     // Mutes are this device's choice: kept in the settings, not on the host.
     m_state->setMutes(idSet(m_settings->value(kMutedChannels).toStringList()),
@@ -433,7 +435,7 @@ void AppController::onReady()
     }
     if (!m_window->isWorkspaceShown())
         m_window->showWorkspace();
-    onPartyReady();
+    m_party->onLocalReady();
     syncInviteServer();
     if (std::exchange(m_openPartyWhenReady, false))
         openHostPartyDialog();
@@ -705,94 +707,37 @@ void AppController::joinHost(const QUrl &url, const Credentials &credentials, co
     host->connection()->open(url, credentials);
 }
 
-bool AppController::isHostingParty() const
+void AppController::hostParty(const QString &name, const QString &password)
 {
-    return m_server->isRunning() && m_server->party().guests;
+    m_mode = Mode::Local;
+    m_primary->setIdentity(QStringLiteral("local"), HostSession::Kind::Local);
+    applySavedPresence(m_primary);
+    m_party->begin(name, password);
+    startServer(); // runs once the stop that begin() asked for is done
 }
 
-QString AppController::partyAddress() const
+bool AppController::isHostingParty() const
 {
-    if (!isHostingParty())
-        return {};
-    QHostAddress addr = m_server->party().listen;
-    if (addr == QHostAddress::Any || addr == QHostAddress::AnyIPv4 || addr == QHostAddress::AnyIPv6) {
-        // Listening everywhere: the address others on the network use is this machine's own.
-        addr = QHostAddress(QHostAddress::LocalHost);
-        for (const QNetworkInterface &i : QNetworkInterface::allInterfaces()) {
-            if (!(i.flags() & QNetworkInterface::IsUp) || !(i.flags() & QNetworkInterface::IsRunning)
-                || (i.flags() & QNetworkInterface::IsLoopBack))
-                continue;
-            for (const QNetworkAddressEntry &e : i.addressEntries())
-                if (e.ip().protocol() == QAbstractSocket::IPv4Protocol && !e.ip().isLinkLocal()) {
-                    addr = e.ip();
-                    break;
-                }
-            if (!addr.isLoopback())
-                break;
-        }
-    }
-    return QStringLiteral("%1:%2").arg(addr.toString()).arg(m_server->port());
+    return m_party->isHosting();
+}
+
+QString AppController::partyLink() const
+{
+    return m_party->link();
 }
 
 int AppController::partyPeople() const
 {
-    return isHostingParty() ? m_primary->state()->onlineIn(m_server->partyGuildId()) : 0;
-}
-
-void AppController::hostParty(const QString &name, const QString &password)
-{
-    EmbeddedServer::Party party;
-    party.guests = true;
-    party.name = name;
-    party.password = password;
-    // Every interface, so the network reaches it; tests and development keep it on loopback.
-    const QString listen = qEnvironmentVariable("KITH_PARTY_LISTEN");
-    party.listen = listen.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(listen);
-    m_server->setParty(party);
-    m_partyStarting = true;
-    m_partyLink.clear();
-    m_mode = Mode::Local;
-    m_primary->setIdentity(QStringLiteral("local"), HostSession::Kind::Local);
-    // The same server, the same port, opened up: our own connection comes straight back.
-    m_server->stop();
-    startServer();
-    emit partyChanged();
+    return m_party->people();
 }
 
 void AppController::endParty()
 {
-    if (!m_server->party().guests)
+    if (!m_party->isHosting())
         return;
-    m_server->setParty({});
-    m_partyStarting = false;
-    m_partyLink.clear();
-    // Guests hear that it ended (4004) and stop reconnecting; we come back on loopback.
-    m_server->stop(limits::kClosePartyEnded);
+    m_party->end();
     startServer();
     notice(QStringLiteral("party"), QString());
-    emit partyChanged();
-}
-
-void AppController::onPartyReady()
-{
-    if (!m_partyStarting || !isHostingParty() || !m_primary->connection()->isOnline())
-        return;
-    m_partyStarting = false;
-    const Id guildId = m_server->partyGuildId();
-    m_primary->state()->requestInvite(guildId, this, [this, guildId](const QString &code) {
-        if (code.isEmpty())
-            return;
-        const QStringList hostPort = partyAddress().split(QLatin1Char(':'));
-        QUrl server;
-        server.setScheme(QStringLiteral("ws"));
-        server.setHost(hostPort.value(0));
-        server.setPort(m_server->port());
-        m_partyLink = InviteLink{server, code, {}}.toString();
-        m_hosts->setCurrent(m_primary);
-        m_primary->state()->selectGuild(guildId);
-        syncInviteServer();
-        emit partyChanged();
-    });
 }
 
 void AppController::syncInviteServer()
@@ -800,10 +745,8 @@ void AppController::syncInviteServer()
     if (!m_window || !currentHost())
         return;
     QUrl server = currentHost()->connection()->url();
-    if (currentHost() == m_primary && isHostingParty()) {
-        const QStringList hostPort = partyAddress().split(QLatin1Char(':'));
-        server.setHost(hostPort.value(0));
-    }
+    if (currentHost() == m_primary && m_party->isHosting())
+        server.setHost(m_party->address().section(QLatin1Char(':'), 0, -2));
     m_window->setInviteServer(server);
 }
 
@@ -818,12 +761,11 @@ void AppController::openHostPartyDialog()
                                        m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto sync = [this, dialog] {
-        dialog->showRunning(m_server->party().name, m_partyLink.isEmpty() ? QString() : partyAddress(), m_partyLink,
-                            partyPeople());
+        dialog->showRunning(m_party->name(), m_party->link().isEmpty() ? QString() : m_party->address(), m_party->link(),
+                            m_party->people());
     };
     sync();
-    connect(this, &AppController::partyChanged, dialog, sync);
-    connect(m_primary->state(), &ClientState::presenceChanged, dialog, sync);
+    connect(m_party, &PartyHost::changed, dialog, sync);
     connect(dialog, &HostPartyDialog::startRequested, this, &AppController::hostParty);
     connect(dialog, &HostPartyDialog::endRequested, this, &AppController::endParty);
     dialog->open();

@@ -19,6 +19,7 @@ namespace kith::app {
 class ClientState;
 class EmbeddedServer;
 class HostSet;
+class PartyHost;
 class IdleWatcher;
 class Notifier;
 class Keychain;
@@ -61,10 +62,9 @@ public:
     //! Opens the app's own server to the network as a LAN party (guests on), or ends it.
     void hostParty(const QString &name, const QString &password);
     void endParty();
+    PartyHost *party() const { return m_party; }
     bool isHostingParty() const;
-    //! The address friends use, and the invite link to the party guild (once made).
-    QString partyAddress() const;
-    QString partyLink() const { return m_partyLink; }
+    QString partyLink() const;
     int partyPeople() const;
     void openHostPartyDialog();
 
@@ -108,8 +108,6 @@ public:
 signals:
     //! The chat is on screen with the open channel's messages: the user can type.
     void usable();
-    //! A party started, ended, got its link, or its head count changed.
-    void partyChanged();
 
 private:
     void buildWindow();
@@ -135,7 +133,6 @@ private:
     void saveHosts();
     void syncRailHosts();
     void syncInviteServer();
-    void onPartyReady();
 
     AppOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -146,6 +143,7 @@ private:
     HostSession *m_primary;
     Connection *m_connection;  //!< the primary host's: the local and welcome sign-in flows
     ClientState *m_state;      //!< the primary host's
+    PartyHost *m_party;        //!< the LAN party hosted on m_server
     std::unique_ptr<MainWindow> m_window;
     Notifier *m_notifier = nullptr;
     IdleWatcher *m_idle = nullptr;
@@ -156,8 +154,6 @@ private:
     QString m_displayName;
     QMap<QString, QString> m_notices; //!< what the info banner shows, by topic
     QString m_pendingLink;
-    QString m_partyLink;
-    bool m_partyStarting = false;
     bool m_openPartyWhenReady = false;     //!< a kith:// link that arrived before the workspace
     bool m_firstRun = false;   //!< this run created the local account: make the first guild
     bool m_usableEmitted = false;
