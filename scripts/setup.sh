@@ -16,7 +16,7 @@ done
 
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-base-dev-tools
   qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
-  qt6-multimedia-dev libsodium-dev fonts-dejavu-core)
+  qt6-multimedia-dev libsodium-dev libssl-dev fonts-dejavu-core)
 # Tests start their own Xvfb (screenshots), and private D-Bus sessions with dbus-run-session
 # (gnome-keyring for the keychain, a stand-in daemon for native notifications).
 TEST_PACKAGES=(xvfb gnome-keyring dbus-daemon)
@@ -29,7 +29,7 @@ install_missing() {
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null; then
     echo "kith: missing packages: ${missing[*]}. Install Qt 6.4+ (Base, WebSockets, Sql, Svg, LinguistTools)," >&2
-    echo "      QtKeychain for Qt 6, libsodium, CMake and Ninja, then run this again." >&2
+    echo "      QtKeychain for Qt 6, libsodium, OpenSSL, CMake and Ninja, then run this again." >&2
     exit 1
   fi
   local sudo=""

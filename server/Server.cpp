@@ -16,7 +16,9 @@
 #include "core/Messages.h"
 #include "core/Party.h"
 #include "core/Router.h"
+#include "net/Beacon.h"
 #include "net/Gateway.h"
+#include "net/TlsIdentity.h"
 #include "platform/FolderLock.h"
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
@@ -29,6 +31,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -59,6 +62,8 @@ struct Server::Private {
     std::unique_ptr<ReadStates> readStates;
     std::unique_ptr<Router> router;
     std::unique_ptr<Gateway> gateway;
+    std::optional<TlsIdentity> tls;
+    std::unique_ptr<Beacon> beacon;
     QTimer housekeeping;
     bool running = false;
 
@@ -151,6 +156,28 @@ bool Server::start(QString *error, StartError *kind)
         d->folderLock.reset();
         return false;
     }
+    std::optional<Beacon::Target> announce;
+    if (!d->config.announce.isEmpty()) {
+        announce = Beacon::Target::parse(d->config.announce, error);
+        if (!announce) {
+            d->folderLock.reset();
+            return false;
+        }
+    }
+    if (!d->config.tlsCert.isEmpty() || !d->config.tlsKey.isEmpty()) {
+        if (d->config.tlsCert.isEmpty() || d->config.tlsKey.isEmpty()) {
+            *error = QStringLiteral("TLS needs both a certificate and a key file");
+            d->folderLock.reset();
+            return false;
+        }
+        d->tls = TlsIdentity::fromFiles(d->config.tlsCert, d->config.tlsKey, error);
+    } else if (d->config.tlsSelfSigned) {
+        d->tls = TlsIdentity::selfSigned(dataDir, d->config.serverName, error);
+    }
+    if (d->config.tls() && !d->tls) {
+        d->folderLock.reset();
+        return false;
+    }
     const QString dbPath = d->config.sqlitePath();
     if (dbPath.isEmpty()) {
         *error = QStringLiteral("unsupported database URL \"%1\": this version stores data in SQLite "
@@ -210,7 +237,8 @@ bool Server::start(QString *error, StartError *kind)
         d->folderLock.reset();
         return false;
     }
-    d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config);
+    d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config,
+                                           d->tls ? std::optional(d->tls->serverConfiguration()) : std::nullopt);
     bool addressInUse = false;
     if (!d->gateway->listen(error, &addressInUse)) {
         d->gateway.reset();
@@ -221,6 +249,17 @@ bool Server::start(QString *error, StartError *kind)
         if (addressInUse)
             *kind = StartError::AddressInUse;
         return false;
+    }
+    if (announce) {
+        d->beacon = std::make_unique<Beacon>(*announce, url().scheme(), d->config.host, port(), [this] {
+            const QString fp = fingerprint();
+            return QJsonObject{{QLatin1String("name"), d->config.guests && !d->config.partyName.isEmpty() ? d->config.partyName
+                                                                                                        : d->config.serverName},
+                               {QLatin1String("people"), d->hub->connectedUserCount()},
+                               {QLatin1String("password"), d->config.guests && !d->config.partyPassword.isEmpty()},
+                               {QLatin1String("fingerprint"), fp.isEmpty() ? QJsonValue() : QJsonValue(fp)}};
+        });
+        d->beacon->start();
     }
     d->housekeeping.setInterval(60 * 1000);
     connect(&d->housekeeping, &QTimer::timeout, this,
@@ -238,6 +277,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
         return;
     d->running = false;
     d->housekeeping.stop();
+    d->beacon.reset(); // parties that stop announcing drop off lists within two seconds
     d->gateway->stopListening();
     // Finish hashing in flight, run and commit everything queued, then deliver the replies.
     // Each step's callbacks may queue work for the next, so events are flushed between them.
@@ -280,10 +320,15 @@ quint16 Server::port() const
     return d->gateway ? d->gateway->port() : 0;
 }
 
+QString Server::fingerprint() const
+{
+    return d->tls ? d->tls->fingerprint() : QString();
+}
+
 QUrl Server::url() const
 {
     QUrl u;
-    u.setScheme(QStringLiteral("ws"));
+    u.setScheme(d->tls ? QStringLiteral("wss") : QStringLiteral("ws"));
     const QHostAddress &h = d->config.host;
     u.setHost(h == QHostAddress::Any || h == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
               : h == QHostAddress::AnyIPv6                          ? QStringLiteral("::1")

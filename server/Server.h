@@ -29,7 +29,9 @@ public:
 
     bool isRunning() const;
     quint16 port() const;   //!< the real port, also when configured as 0
-    QUrl url() const;       //!< ws://host:port
+    QUrl url() const;       //!< ws://host:port, or wss:// with TLS
+    //! The TLS certificate's SHA-256 ("AB:CD:…"); empty without TLS.
+    QString fingerprint() const;
     //! Also accepts connections on `port` of the same address (the app keeps an address it gave
     //! out once that port is free again). False if it is still taken.
     bool listenAlso(quint16 port, QString *error);

@@ -94,6 +94,14 @@ bool ServerConfig::loadFile(const QString &path, QString *error)
         partyName = ini.value(QStringLiteral("party/name")).toString();
     if (ini.contains(QStringLiteral("party/password")))
         partyPassword = ini.value(QStringLiteral("party/password")).toString();
+    if (ini.contains(QStringLiteral("party/announce")))
+        announce = ini.value(QStringLiteral("party/announce")).toString();
+    if (ini.contains(QStringLiteral("tls/self_signed")))
+        tlsSelfSigned = ini.value(QStringLiteral("tls/self_signed")).toBool();
+    if (ini.contains(QStringLiteral("tls/cert")))
+        tlsCert = QDir(base).absoluteFilePath(ini.value(QStringLiteral("tls/cert")).toString());
+    if (ini.contains(QStringLiteral("tls/key")))
+        tlsKey = QDir(base).absoluteFilePath(ini.value(QStringLiteral("tls/key")).toString());
     if (ini.contains(QStringLiteral("storage/synchronous"))) {
         const QString v = ini.value(QStringLiteral("storage/synchronous")).toString().toLower();
         if (v != u"full" && v != u"normal") {

@@ -22,6 +22,13 @@ struct ServerConfig {
     bool guests = false;                  //!< session.guest is open; a party guild exists
     QString partyName;                    //!< the party guild's name (default: serverName)
     QString partyPassword;                //!< guests must give it; empty: none
+    QString announce;                     //!< where LAN beacons go: HOST:PORT or broadcast[:PORT]; empty: none
+    // TLS: serve wss:// instead of ws://
+    bool tlsSelfSigned = false;           //!< a certificate made once and kept in dataDir/tls
+    QString tlsCert;                      //!< PEM certificate (chain) file; with tlsKey, wins over self-signed
+    QString tlsKey;                       //!< PEM private key file
+
+    bool tls() const { return tlsSelfSigned || !tlsCert.isEmpty(); }
 
     //! Reads an INI file ([server] listen, data, db, name, node_id; [limits] ...).
     //! Values already given on the command line win; call before applying flags.

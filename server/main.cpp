@@ -74,7 +74,19 @@ int main(int argc, char **argv)
     const QCommandLineOption partyPassword(QStringLiteral("party-password"),
                                            QStringLiteral("Guests must give this password (with --guests)."),
                                            QStringLiteral("PW"));
-    parser.addOptions({listen, data, db, config, logLevel, guests, partyName, partyPassword});
+    const QCommandLineOption announce(QStringLiteral("announce"),
+                                      QStringLiteral("Announce the server on the LAN: beacons to HOST:PORT, or to every network's "
+                                                     "broadcast address with \"broadcast\" (UDP port %1).")
+                                          .arg(kith::limits::kDiscoveryPort),
+                                      QStringLiteral("HOST:PORT"));
+    const QCommandLineOption tlsSelfSigned(QStringLiteral("tls-self-signed"),
+                                           QStringLiteral("Serve wss:// with a certificate made once and kept in the data folder."));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("Serve wss:// with this PEM certificate (chain)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({listen, data, db, config, logLevel, guests, partyName, partyPassword, announce, tlsSelfSigned,
+                       tlsCert, tlsKey});
     if (!parser.parse(app.arguments()))
         return fail(parser.errorText() + QStringLiteral(" (see --help)"));
     if (parser.isSet(QStringLiteral("help")))
@@ -103,6 +115,16 @@ int main(int argc, char **argv)
         cfg.partyName = parser.value(partyName);
     if (parser.isSet(partyPassword))
         cfg.partyPassword = parser.value(partyPassword);
+    if (parser.isSet(announce))
+        cfg.announce = parser.value(announce);
+    if (parser.isSet(tlsSelfSigned))
+        cfg.tlsSelfSigned = true;
+    if (parser.isSet(tlsCert))
+        cfg.tlsCert = parser.value(tlsCert);
+    if (parser.isSet(tlsKey))
+        cfg.tlsKey = parser.value(tlsKey);
+    if (parser.isSet(tlsSelfSigned) && (parser.isSet(tlsCert) || parser.isSet(tlsKey)))
+        return fail(QStringLiteral("--tls-self-signed and --tls-cert/--tls-key exclude each other"));
     if ((parser.isSet(partyName) || parser.isSet(partyPassword)) && !cfg.guests)
         return fail(QStringLiteral("--party-name and --party-password need --guests"));
 
@@ -114,7 +136,9 @@ int main(int argc, char **argv)
     QString host = cfg.host.toString();
     if (cfg.host.protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    std::printf("listening on ws://%s:%u\n", qPrintable(host), unsigned(server.port()));
+    std::printf("listening on %s://%s:%u\n", cfg.tls() ? "wss" : "ws", qPrintable(host), unsigned(server.port()));
+    if (!server.fingerprint().isEmpty())
+        std::printf("certificate fingerprint %s\n", qPrintable(server.fingerprint()));
     std::fflush(stdout);
 
     QObject::connect(&hooks, &ProcessHooks::requested, &app, [&](const QString &why) {

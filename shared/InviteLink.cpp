@@ -1,5 +1,6 @@
 #include "InviteLink.h"
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
@@ -36,6 +37,11 @@ QString InviteLink::normalizeFingerprint(const QString &text)
         out += QStringView(hex).mid(i, 2);
     }
     return out;
+}
+
+QString InviteLink::fingerprintOf(const QByteArray &der)
+{
+    return normalizeFingerprint(QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex()));
 }
 
 bool InviteLink::isLink(const QString &text)

@@ -24,6 +24,8 @@ struct InviteLink {
     static bool isLink(const QString &text);
     //! Colon-separated uppercase hex, from hex with or without colons; empty if not SHA-256.
     static QString normalizeFingerprint(const QString &text);
+    //! The fingerprint of a certificate given as DER: SHA-256, colon-separated uppercase hex.
+    static QString fingerprintOf(const QByteArray &der);
 };
 
 } // namespace kith

@@ -7,6 +7,11 @@ namespace kith::limits {
 
 inline constexpr int kProtocolVersion = 1;
 inline constexpr quint16 kDefaultPort = 7420;
+//! UDP port LAN party beacons go to and are listened for (docs/PROTOCOL.md, "LAN discovery").
+inline constexpr quint16 kDiscoveryPort = 7420;
+inline constexpr int kBeaconIntervalMs = 500;
+//! A party not heard from for this long has stopped: four beacons missed.
+inline constexpr int kBeaconExpiryMs = 2000;
 
 // Frames and payloads
 inline constexpr qint64 kFrameBytes = 64 * 1024;       //!< larger frames close the socket with 1009

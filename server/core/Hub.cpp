@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <algorithm>
 #include <cstdio>
 
 namespace kith::server {
@@ -227,6 +228,14 @@ int Hub::attachedCount() const
     int n = 0;
     for (const auto &s : m_sessions)
         n += s->sink ? 1 : 0;
+    return n;
+}
+
+int Hub::connectedUserCount() const
+{
+    int n = 0;
+    for (auto it = m_byUser.cbegin(); it != m_byUser.cend(); ++it)
+        n += std::any_of(it->cbegin(), it->cend(), [](const SessionRecord *s) { return s->sink != nullptr; }) ? 1 : 0;
     return n;
 }
 

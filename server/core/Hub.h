@@ -55,6 +55,8 @@ public:
 
     int sessionCount() const { return int(m_sessions.size()); }
     int attachedCount() const;
+    //! Users with at least one live connection (a LAN party's head count).
+    int connectedUserCount() const;
     void closeAll(quint16 code, const QString &reason);
 
 signals:

@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -17,11 +19,18 @@
 
 namespace kith::server {
 
-Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, QObject *parent)
+namespace {
+// A connection that has not finished its TLS handshake by then is dropped.
+constexpr int kTlsHandshakeMs = 10000;
+} // namespace
+
+Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std::optional<QSslConfiguration> tls,
+                 QObject *parent)
     : QObject(parent)
     , m_router(router)
     , m_hub(hub)
     , m_config(config)
+    , m_tls(std::move(tls))
     , m_tcp(nullptr)
     , m_server(new QWebSocketServer(config.serverName, QWebSocketServer::NonSecureMode, this))
 {
@@ -44,12 +53,28 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, QOb
 
 QTcpServer *Gateway::makeListener()
 {
-    auto *tcp = new QTcpServer(this);
+    QTcpServer *tcp = nullptr;
+    if (m_tls) {
+        // QSslServer hands sockets over once the TLS handshake is done; the WebSocket handshake
+        // and every frame after it then run over the encrypted socket like over a plain one.
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(*m_tls);
+        ssl->setHandshakeTimeout(kTlsHandshakeMs);
+        connect(ssl, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
+            qCInfo(lcGateway) << "TLS handshake with" << socket->peerAddress().toString() << "failed:" << socket->errorString();
+        });
+        tcp = ssl;
+    } else {
+        tcp = new QTcpServer(this);
+    }
     tcp->setMaxPendingConnections(4096);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
     tcp->setListenBacklogSize(1024); // bursts of reconnecting clients must not wait for SYN retries
 #endif
     connect(tcp, &QTcpServer::newConnection, this, [this, tcp] { acceptFrom(tcp); });
+    // Qt 6.4 emits newConnection as the TLS handshake starts, before the socket is pending.
+    if (m_tls)
+        connect(tcp, &QTcpServer::pendingConnectionAvailable, this, [this, tcp] { acceptFrom(tcp); });
     connect(tcp, &QTcpServer::acceptError, this, [](QAbstractSocket::SocketError e) {
         qCWarning(lcGateway) << "accept failed:" << e;
     });

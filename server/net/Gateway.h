@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+#include <QSslConfiguration>
+#include <optional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -22,7 +24,9 @@ class Gateway : public QObject
 {
     Q_OBJECT
 public:
-    Gateway(const Router &router, Hub &hub, const ServerConfig &config, QObject *parent = nullptr);
+    //! With `tls`, every port speaks wss:// only.
+    Gateway(const Router &router, Hub &hub, const ServerConfig &config, std::optional<QSslConfiguration> tls = {},
+            QObject *parent = nullptr);
     ~Gateway() override;
 
     //! `addressInUse` tells a taken port from other failures.
@@ -44,6 +48,7 @@ private:
     const Router &m_router;
     Hub &m_hub;
     const ServerConfig &m_config;
+    std::optional<QSslConfiguration> m_tls;
     QTcpServer *m_tcp;          //!< accepts, so each socket gets TCP_NODELAY before the upgrade
     QList<QTcpServer *> m_extra; //!< listenAlso's ports
     QWebSocketServer *m_server; //!< only performs the WebSocket handshake

@@ -46,6 +46,10 @@ public:
     //! Opens the socket and waits for `hello`; false on timeout or if hello is malformed.
     bool connectTo(const QUrl &url, int timeoutMs = 10000);
     bool isConnected() const;
+    //! For wss://: accept only a certificate with this SHA-256 fingerprint (default: any
+    //! certificate, self-signed or not). `peerFingerprint()` says what the server showed.
+    void pinFingerprint(const QString &fingerprint) { m_pin = fingerprint; }
+    QString peerFingerprint() const { return m_peerFingerprint; }
     const QJsonObject &hello() const { return m_hello; }
 
     //! Sends a request and waits for the reply whose `re` matches.
@@ -112,6 +116,8 @@ private:
     Reply signedIn(const Reply &r);
 
     QWebSocket m_socket;
+    QString m_pin;
+    QString m_peerFingerprint;
     QJsonObject m_hello;
     bool m_gotHello = false;
     qint64 m_nextId = 1;

@@ -1,0 +1,194 @@
+// wss:// and LAN beacons against a real server: a self-signed certificate made once and kept,
+// operator certificate files, plain clients refused, and the beacon a party sends.
+#include "common/ServerFixture.h"
+#include "net/TlsIdentity.h"
+#include "server/Server.h"
+#include "shared/InviteLink.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkDatagram>
+#include <QSslKey>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUdpSocket>
+
+using namespace Qt::StringLiterals;
+using namespace kith::test;
+using kith::InviteLink;
+
+namespace {
+QJsonObject nextBeacon(QUdpSocket &socket, int timeoutMs = 5000)
+{
+    // The server sending them runs on this thread: wait with its events going.
+    if (!QTest::qWaitFor([&] { return socket.hasPendingDatagrams(); }, timeoutMs))
+        return {};
+    QJsonObject last;
+    while (socket.hasPendingDatagrams())
+        last = QJsonDocument::fromJson(socket.receiveDatagram().data()).object();
+    return last;
+}
+} // namespace
+
+class tst_Tls : public QObject
+{
+    Q_OBJECT
+private slots:
+    void selfSignedServesWss();
+    void certificateIsKeptAcrossRestarts();
+    void plainClientGetsNoHello();
+    void operatorCertificateFiles();
+    void mismatchedKeyIsRefused();
+    void beaconDescribesTheParty();
+    void badAnnounceAddress();
+};
+
+void tst_Tls::selfSignedServesWss()
+{
+    ServerFixture f;
+    f.config.tlsSelfSigned = true;
+    QVERIFY(f.start());
+    QCOMPARE(f.url().scheme(), u"wss"_s);
+    const QString fp = f.server()->fingerprint();
+    QVERIFY(!InviteLink::normalizeFingerprint(fp).isEmpty());
+
+    // The key is the owner's alone.
+    QFile key(f.dataDir() + u"/tls/key.pem"_s);
+    QVERIFY(key.exists());
+    QCOMPARE(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QFile cert(f.dataDir() + u"/tls/cert.pem"_s);
+    QVERIFY(cert.open(QIODevice::ReadOnly));
+    QCOMPARE(InviteLink::fingerprintOf(QSslCertificate(cert.readAll()).toDer()), fp);
+
+    // A whole conversation over TLS: sign-in, a message and its event (the server's own frame
+    // writer goes through the encrypted socket too).
+    auto a = std::make_unique<TestClient>();
+    a->pinFingerprint(fp);
+    QVERIFY(a->connectTo(f.url()));
+    QCOMPARE(a->peerFingerprint(), fp);
+    QVERIFY(a->registerUser(u"alice"_s, ServerFixture::password()).ok);
+    const Reply g = a->request(u"guild.create"_s, {{u"name"_s, u"Over TLS"_s}});
+    QVERIFY2(g.ok, qPrintable(g.describe()));
+    const QString channel = g.d.value(u"channels"_s).toArray().first().toObject().value(u"id"_s).toString();
+    const QString big(3900, u'x');
+    const Reply sent = a->request(u"message.send"_s, {{u"channel_id"_s, channel}, {u"content"_s, big}, {u"nonce"_s, u"n1"_s}});
+    QVERIFY2(sent.ok, qPrintable(sent.describe()));
+    const auto ev = a->waitEvent(u"message.created"_s);
+    QVERIFY(ev);
+    QCOMPARE(ev->d.value(u"content"_s).toString(), big);
+}
+
+void tst_Tls::certificateIsKeptAcrossRestarts()
+{
+    ServerFixture f;
+    f.config.tlsSelfSigned = true;
+    QVERIFY(f.start());
+    const QString fp = f.server()->fingerprint();
+    QVERIFY(f.restart());
+    QCOMPARE(f.server()->fingerprint(), fp);
+    auto c = std::make_unique<TestClient>();
+    c->pinFingerprint(fp);
+    QVERIFY(c->connectTo(f.url()));
+}
+
+void tst_Tls::plainClientGetsNoHello()
+{
+    ServerFixture f;
+    f.config.tlsSelfSigned = true;
+    QVERIFY(f.start());
+    QUrl plain = f.url();
+    plain.setScheme(u"ws"_s);
+    TestClient c;
+    QVERIFY(!c.connectTo(plain, 5000));
+    // The server is still there for TLS clients.
+    TestClient ok;
+    QVERIFY(ok.connectTo(f.url()));
+}
+
+void tst_Tls::operatorCertificateFiles()
+{
+    QTemporaryDir certs;
+    QString error;
+    const auto made = kith::server::TlsIdentity::selfSigned(certs.path(), u"chat.example.org"_s, &error);
+    QVERIFY2(made, qPrintable(error));
+    ServerFixture f;
+    f.config.tlsCert = certs.path() + u"/tls/cert.pem"_s;
+    f.config.tlsKey = certs.path() + u"/tls/key.pem"_s;
+    QVERIFY(f.start());
+    QCOMPARE(f.url().scheme(), u"wss"_s);
+    QCOMPARE(f.server()->fingerprint(), made->fingerprint());
+    TestClient c;
+    c.pinFingerprint(made->fingerprint());
+    QVERIFY(c.connectTo(f.url()));
+    QCOMPARE(c.hello().value(u"version"_s).toInt(), 1);
+}
+
+void tst_Tls::mismatchedKeyIsRefused()
+{
+    QTemporaryDir one, two;
+    QString error;
+    QVERIFY(kith::server::TlsIdentity::selfSigned(one.path(), u"one"_s, &error));
+    QVERIFY(kith::server::TlsIdentity::selfSigned(two.path(), u"two"_s, &error));
+    ServerFixture f;
+    f.config.tlsCert = one.path() + u"/tls/cert.pem"_s;
+    f.config.tlsKey = two.path() + u"/tls/key.pem"_s;
+    QVERIFY(!f.start(&error));
+    QVERIFY2(error.contains(u"does not belong"_s), qPrintable(error));
+
+    f.config.tlsKey = one.path() + u"/tls/missing.pem"_s;
+    QVERIFY(!f.start(&error));
+    QVERIFY2(error.contains(u"cannot read TLS key"_s), qPrintable(error));
+}
+
+void tst_Tls::beaconDescribesTheParty()
+{
+    QUdpSocket listener;
+    QVERIFY(listener.bind(QHostAddress::LocalHost, 0));
+    ServerFixture f;
+    f.config.guests = true;
+    f.config.partyName = u"Friday frag"_s;
+    f.config.partyPassword = u"rocket"_s;
+    f.config.tlsSelfSigned = true;
+    f.config.announce = u"127.0.0.1:%1"_s.arg(listener.localPort());
+    QVERIFY(f.start());
+
+    QJsonObject b = nextBeacon(listener);
+    QCOMPARE(b.value(u"kith"_s).toInt(), 1);
+    QCOMPARE(b.value(u"name"_s).toString(), u"Friday frag"_s);
+    QCOMPARE(b.value(u"url"_s).toString(), f.url().toString());
+    QCOMPARE(b.value(u"password"_s).toBool(), true);
+    QCOMPARE(b.value(u"fingerprint"_s).toString(), f.server()->fingerprint());
+    QCOMPARE(b.value(u"people"_s).toInt(), 0);
+
+    // Someone joins: the head count follows.
+    auto guest = std::make_unique<TestClient>();
+    QVERIFY(guest->connectTo(f.url()));
+    QVERIFY(guest->guest(u"zed"_s, u"rocket"_s).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(nextBeacon(listener).value(u"people"_s).toInt(), 1, 5000);
+    guest->close();
+    QTRY_COMPARE_WITH_TIMEOUT(nextBeacon(listener).value(u"people"_s).toInt(), 0, 5000);
+
+    // Without TLS the fingerprint is null, and ws:// is announced.
+    QUdpSocket plainListener;
+    QVERIFY(plainListener.bind(QHostAddress::LocalHost, 0));
+    ServerFixture plain;
+    plain.config.announce = u"127.0.0.1:%1"_s.arg(plainListener.localPort());
+    QVERIFY(plain.start());
+    b = nextBeacon(plainListener);
+    QVERIFY(b.value(u"fingerprint"_s).isNull());
+    QCOMPARE(b.value(u"password"_s).toBool(), false);
+    QVERIFY(b.value(u"url"_s).toString().startsWith(u"ws://127.0.0.1:"_s));
+}
+
+void tst_Tls::badAnnounceAddress()
+{
+    ServerFixture f;
+    f.config.announce = u"not an address"_s;
+    QString error;
+    QVERIFY(!f.start(&error));
+    QVERIFY2(error.contains(u"announce"_s), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(tst_Tls)
+#include "tst_tls.moc"
