@@ -65,6 +65,8 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
             config.guests = party.guests;
             config.partyName = party.name;
             config.partyPassword = party.password;
+            config.tlsSelfSigned = party.tls;
+            config.announce = party.announce;
             auto *s = new server::Server(config);
             if (s->start(error, kind))
                 return s;
@@ -84,6 +86,7 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
         const qint64 ms = t.elapsed();
         const QUrl url = s ? s->url() : QUrl();
         const quint64 partyGuild = s ? s->partyGuildId() : 0;
+        const QString fingerprint = s ? s->fingerprint() : QString();
         m_server = s;
         if (s && busy) {
             auto *reclaim = new QTimer(m_worker);
@@ -106,7 +109,7 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
             QMetaObject::invokeMethod(this, [this, generation] { finishStop(generation, false); }, Qt::QueuedConnection);
             QThread::currentThread()->quit();
         }
-        QMetaObject::invokeMethod(this, [this, url, error, ms, busy, partyGuild, ok = s != nullptr] {
+        QMetaObject::invokeMethod(this, [this, url, error, ms, busy, partyGuild, fingerprint, ok = s != nullptr] {
             m_startMs = ms;
             if (!ok) {
                 emit failed(error);
@@ -117,6 +120,7 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
                 return; // stop() came first; its finish follows
             m_running = true;
             m_url = url;
+            m_fingerprint = fingerprint;
             m_partyGuildId = partyGuild;
             m_reclaiming = busy;
             qCInfo(lcHost) << "embedded server on" << url << "started in" << ms << "ms";
@@ -166,6 +170,7 @@ void EmbeddedServer::finishStop(quint64 generation, bool emitStopped)
     m_stopping = false;
     m_reclaiming = 0;
     m_url = QUrl();
+    m_fingerprint.clear();
     if (emitStopped)
         emit stopped();
     if (auto next = std::exchange(m_pendingStart, nullptr))

@@ -32,6 +32,8 @@ public:
         QString name;
         QString password;
         QHostAddress listen = QHostAddress(QHostAddress::LocalHost);
+        bool tls = false;   //!< wss:// with a certificate kept in the server's folder
+        QString announce;   //!< where LAN beacons go (HOST:PORT or broadcast); empty: none
     };
     void setParty(const Party &party) { m_party = party; }
     const Party &party() const { return m_party; }
@@ -48,6 +50,8 @@ public:
     bool isStarting() const { return m_starting; }
     bool isStopping() const { return m_stopping; }
     QUrl url() const { return m_url; }
+    //! The running server's certificate fingerprint, with TLS; else empty.
+    QString fingerprint() const { return m_fingerprint; }
     quint16 port() const { return quint16(m_url.port()); }
     //! The port asked for but taken by someone else, while the server waits for it; else 0.
     quint16 reclaimingPort() const { return m_reclaiming; }
@@ -75,6 +79,7 @@ private:
     quint64 m_generation = 0;            //!< one per start(), so a late finish never hits a newer run
     std::function<void()> m_pendingStart; //!< a start() asked for while stopping
     QUrl m_url;
+    QString m_fingerprint;
     qint64 m_startMs = 0;
     Party m_party;
     quint64 m_partyGuildId = 0;

@@ -1,5 +1,6 @@
 #include "Connection.h"
 
+#include "shared/InviteLink.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 
@@ -77,6 +78,7 @@ void Connection::open(const QUrl &url, const Credentials &credentials)
     m_lastSeq = 0;
     m_wanted = true;
     m_attempt = 0;
+    m_certificateRefused = false;
     connectSocket();
 }
 
@@ -124,6 +126,9 @@ void Connection::connectSocket()
     connect(m_socket, &QWebSocket::connected, this, &Connection::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+#if QT_CONFIG(ssl)
+    connect(m_socket, &QWebSocket::sslErrors, this, &Connection::onSslErrors);
+#endif
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     connect(m_socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) { noteFailure(e); });
 #else
@@ -134,8 +139,35 @@ void Connection::connectSocket()
     m_socket->open(m_url);
 }
 
+void Connection::onSslErrors()
+{
+#if QT_CONFIG(ssl)
+    // Only reached when no authority vouches for the certificate: then it is the pin that does.
+    const QString seen = InviteLink::fingerprintOf(m_socket->sslConfiguration().peerCertificate().toDer());
+    if (m_pin.isEmpty()) {
+        qCInfo(lcConn) << "trusting the certificate of" << m_url.host() << "on first use:" << seen;
+        m_pin = seen;
+        m_socket->ignoreSslErrors();
+        emit certificateTrusted(seen);
+        return;
+    }
+    if (seen == m_pin) {
+        m_socket->ignoreSslErrors();
+        return;
+    }
+    qCWarning(lcConn) << "certificate of" << m_url.host() << "changed: pinned" << m_pin << "but got" << seen;
+    // Not ignoring the errors ends the handshake; nothing is sent to this impostor or new host.
+    m_certificateRefused = true;
+    m_wanted = false;
+    m_failure = tr("its certificate changed");
+    emit certificateChanged(m_pin, seen);
+#endif
+}
+
 void Connection::noteFailure(QAbstractSocket::SocketError error)
 {
+    if (m_certificateRefused)
+        return; // the reason is already said
     QString detail = m_socket ? m_socket->errorString() : QString();
     while (detail.endsWith(QLatin1Char('.')))
         detail.chop(1);

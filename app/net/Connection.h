@@ -73,6 +73,12 @@ public:
     //! Why the last connection attempt failed, in words ("connection refused", "timed out",
     //! "not a Kith server", …); empty once connected.
     QString failureReason() const { return m_failure; }
+    //! For wss:// hosts no certificate authority vouches for (a LAN party's self-signed
+    //! certificate): the SHA-256 fingerprint ("AB:CD:…") to accept. Empty: the first
+    //! certificate seen is trusted and pinned (certificateTrusted), as SSH does. A different
+    //! certificate later is refused (certificateChanged) and the connection stops retrying.
+    void setPinnedFingerprint(const QString &fingerprint) { m_pin = fingerprint; }
+    QString pinnedFingerprint() const { return m_pin; }
     //! How long until the next attempt, while waiting to reconnect; else -1.
     int retryInMs() const { return m_reconnectTimer.isActive() ? m_reconnectTimer.remainingTime() : -1; }
 
@@ -89,10 +95,15 @@ signals:
     void signedIn(const QString &token, const kith::User &me);
     //! Wrong password, unknown user or revoked token: the connection stops retrying.
     void signInFailed(const kith::Error &error);
+    //! A self-signed certificate was seen for the first time and is now pinned: keep it.
+    void certificateTrusted(const QString &fingerprint);
+    //! The host showed another certificate than the pinned one: refused, not retried.
+    void certificateChanged(const QString &expected, const QString &got);
 
 private:
     void connectSocket();
     void onConnected();
+    void onSslErrors();
     void noteFailure(QAbstractSocket::SocketError error);
     void onDisconnected();
     void onText(const QString &text);
@@ -126,6 +137,8 @@ private:
     QJsonObject m_limits;
     QString m_serverName;
     QString m_failure;
+    QString m_pin;
+    bool m_certificateRefused = false;
 
     QTimer m_reconnectTimer;
     QTimer m_heartbeat;

@@ -1,6 +1,7 @@
 #include "PartyHost.h"
 
 #include "HostSession.h"
+#include "LanBrowser.h"
 #include "host/EmbeddedServer.h"
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
@@ -19,7 +20,7 @@ PartyHost::PartyHost(EmbeddedServer *server, HostSession *local, QObject *parent
     });
 }
 
-void PartyHost::begin(const QString &name, const QString &password)
+void PartyHost::begin(const QString &name, const QString &password, const QString &announce)
 {
     EmbeddedServer::Party party;
     party.guests = true;
@@ -27,6 +28,9 @@ void PartyHost::begin(const QString &name, const QString &password)
     party.password = password;
     const QString listen = qEnvironmentVariable("KITH_PARTY_LISTEN");
     party.listen = listen.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(listen);
+    party.tls = true;
+    // A party kept on loopback (tests, trying it out) never announces beyond it.
+    party.announce = LanBrowser::target(announce, party.listen.isLoopback());
     m_server->setParty(party);
     m_starting = true;
     m_link.clear();
@@ -56,10 +60,10 @@ void PartyHost::onLocalReady()
         if (code.isEmpty())
             return;
         QUrl server;
-        server.setScheme(QStringLiteral("ws"));
+        server.setScheme(m_server->url().scheme());
         server.setHost(address().section(QLatin1Char(':'), 0, -2));
         server.setPort(m_server->port());
-        m_link = InviteLink{server, code, {}}.toString();
+        m_link = InviteLink{server, code, m_server->fingerprint()}.toString();
         m_local->state()->selectGuild(guildId);
         emit linkReady();
         emit changed();
@@ -98,6 +102,11 @@ QString PartyHost::address() const
         }
     }
     return QStringLiteral("%1:%2").arg(addr.toString()).arg(m_server->port());
+}
+
+QString PartyHost::fingerprint() const
+{
+    return isHosting() ? m_server->fingerprint() : QString();
 }
 
 int PartyHost::people() const

@@ -19,7 +19,8 @@ public:
 
     //! Sets the server up for a party; the caller restarts it (same port). `listen` empty:
     //! every interface (`KITH_PARTY_LISTEN` overrides it; tests keep it on loopback).
-    void begin(const QString &name, const QString &password);
+    //! Beacons go where `announce` says (see LanBrowser::target()).
+    void begin(const QString &name, const QString &password, const QString &announce = {});
     //! Back to the app's own loopback server; the caller restarts it. Guests hear 4004.
     void end();
     //! The local host is signed in again after the restart: make the party's invite.
@@ -29,6 +30,7 @@ public:
     QString name() const;
     QString address() const;   //!< HOST:PORT friends on the network use
     QString link() const { return m_link; } //!< kith:// invite to the party guild, once made
+    QString fingerprint() const;  //!< the party's certificate, for guests to compare
     int people() const;        //!< party members online now, me included
 
 signals:

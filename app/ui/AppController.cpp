@@ -15,6 +15,7 @@
 #include "net/Outbox.h"
 #include "platform/Keychain.h"
 #include "session/HostSet.h"
+#include "session/LanBrowser.h"
 #include "session/PartyHost.h"
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
@@ -42,6 +43,8 @@ namespace {
 const QString kLast = QStringLiteral("session/last");           // "local" | "remote"
 const QString kLocalUser = QStringLiteral("local/username");
 const QString kLocalPort = QStringLiteral("local/port");
+// Where LAN party beacons go and are listened for (KITH_ANNOUNCE overrides it).
+const QString kAnnounce = QStringLiteral("party/announce");
 const QString kRemoteUrl = QStringLiteral("remote/url");
 const QString kRemoteUser = QStringLiteral("remote/username");
 const QString kTheme = QStringLiteral("ui/theme");
@@ -104,7 +107,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
       m_server(new EmbeddedServer(this)), m_hosts(new HostSet(options.dataDir, this)),
       m_primary(m_hosts->add(QStringLiteral("local"), HostSession::Kind::Local)),
       m_connection(m_primary->connection()), m_state(m_primary->state()),
-      m_party(new PartyHost(m_server, m_primary, this))
+      m_party(new PartyHost(m_server, m_primary, this)), m_lan(new LanBrowser(this))
 {
     Connection::warmUp();
     QDir().mkpath(options.dataDir);
@@ -138,7 +141,10 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         m_hosts->setCurrent(m_primary);
         syncInviteServer();
     });
+    m_lan->setTarget(LanBrowser::target(m_settings->value(kAnnounce).toString()));
     connect(m_party, &PartyHost::changed, this, [this] {
+        if (m_window)
+            m_window->setOwnPartyFingerprint(m_party->fingerprint());
         if (m_party->isHosting() && !m_party->link().isEmpty()) {
             notice(QStringLiteral("party"),
                    tr("You are hosting %1 at %2 · here now: %3").arg(m_party->name(), m_party->address()).arg(m_party->people())
@@ -212,6 +218,7 @@ void AppController::buildWindow()
     connect(m_window.get(), &MainWindow::hostPartyRequested, this, &AppController::openHostPartyDialog);
     connect(m_window.get(), &MainWindow::linkRequested, this, &AppController::openLink);
     connect(m_window.get(), &MainWindow::joinHostRequested, this, &AppController::joinHost);
+    m_window->setLanBrowser(m_lan);
     syncRailHosts();
     if (workspace)
         m_window->showWorkspace();
@@ -248,7 +255,7 @@ void AppController::start()
             c.mode = Credentials::Mode::Token;
             c.username = user;
             c.token = *token;
-            m_connection->open(url, c);
+            openHost(m_connection, url, c);
         });
         return;
     }
@@ -294,7 +301,7 @@ void AppController::openLocalWith(const QUrl &url)
         c.username = localUsername();
         c.password = m_localPassword;
         c.displayName = m_displayName.isEmpty() ? c.username : m_displayName;
-        m_connection->open(url, c);
+        openHost(m_connection, url, c);
         return;
     }
     readLocalSecret(user, [this, url, user](QString token, QString password) {
@@ -312,7 +319,7 @@ void AppController::openLocalWith(const QUrl &url)
             m_window->welcome()->setError(tr("The key of your local account is missing."));
             return;
         }
-        m_connection->open(url, c);
+        openHost(m_connection, url, c);
     });
 }
 
@@ -329,7 +336,7 @@ void AppController::connectRemote(const QUrl &url, const QString &username, cons
     c.mode = create ? Credentials::Mode::Register : Credentials::Mode::Password;
     c.username = username;
     c.password = password;
-    m_connection->open(url, c);
+    openHost(m_connection, url, c);
 }
 
 QString AppController::localKeyFile() const
@@ -408,7 +415,7 @@ void AppController::onSignInFailed(const Error &error)
         m_triedPassword = true;
         c.mode = Credentials::Mode::Password;
         c.password = m_localPassword;
-        m_connection->open(m_server->url(), c);
+        openHost(m_connection, m_server->url(), c);
         return;
     }
     if (m_mode == Mode::Local && m_firstRun && error.code == ErrorCode::Conflict) {
@@ -418,7 +425,7 @@ void AppController::onSignInFailed(const Error &error)
             + QString::number(QRandomGenerator::global()->bounded(1000, 9999));
         c.password = m_localPassword;
         c.displayName = m_displayName.isEmpty() ? localUsername() : m_displayName;
-        m_connection->open(m_server->url(), c);
+        openHost(m_connection, m_server->url(), c);
         return;
     }
     m_window->showWelcome();
@@ -672,7 +679,7 @@ void AppController::openLink(const QString &link)
 }
 
 void AppController::joinHost(const QUrl &url, const Credentials &credentials, const QString &inviteCode,
-                             const QString &label)
+                             const QString &label, const QString &fingerprint)
 {
     if (HostSession *known = m_hosts->findByUrl(url)) {
         m_hosts->setCurrent(known);
@@ -704,7 +711,7 @@ void AppController::joinHost(const QUrl &url, const Credentials &credentials, co
         if (!host->state()->hasState())
             leaveHost(host->id());
     });
-    host->connection()->open(url, credentials);
+    openHost(host->connection(), url, credentials, fingerprint);
 }
 
 void AppController::hostParty(const QString &name, const QString &password)
@@ -712,7 +719,7 @@ void AppController::hostParty(const QString &name, const QString &password)
     m_mode = Mode::Local;
     m_primary->setIdentity(QStringLiteral("local"), HostSession::Kind::Local);
     applySavedPresence(m_primary);
-    m_party->begin(name, password);
+    m_party->begin(name, password, m_settings->value(kAnnounce).toString());
     startServer(); // runs once the stop that begin() asked for is done
 }
 
@@ -747,7 +754,7 @@ void AppController::syncInviteServer()
     QUrl server = currentHost()->connection()->url();
     if (currentHost() == m_primary && m_party->isHosting())
         server.setHost(m_party->address().section(QLatin1Char(':'), 0, -2));
-    m_window->setInviteServer(server);
+    m_window->setInviteServer(server, currentHost()->connection()->pinnedFingerprint());
 }
 
 void AppController::openHostPartyDialog()
@@ -762,7 +769,7 @@ void AppController::openHostPartyDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto sync = [this, dialog] {
         dialog->showRunning(m_party->name(), m_party->link().isEmpty() ? QString() : m_party->address(), m_party->link(),
-                            m_party->people());
+                            m_party->people(), m_party->fingerprint());
     };
     sync();
     connect(m_party, &PartyHost::changed, dialog, sync);
@@ -790,6 +797,8 @@ void AppController::leaveHost(const QString &hostId)
         return;
     if (!host->connection()->me().username.isEmpty())
         m_keychain->remove(remoteKey(host->connection()->url(), host->connection()->me().username));
+    // Joining again later trusts whatever certificate it shows then (its owner made a new one).
+    m_settings->remove(trustKey(host->connection()->url()));
     m_hosts->remove(hostId);
     saveHosts();
     syncRailHosts();
@@ -814,8 +823,42 @@ void AppController::applySavedPresence(HostSession *host)
                                      m_settings->value(base + QStringLiteral("custom")).toString());
 }
 
+void AppController::openHost(Connection *connection, const QUrl &url, const Credentials &credentials,
+                             const QString &fingerprint)
+{
+    // The app's own server: its certificate is known first hand. Others: what was pinned on
+    // first use, or what the invite link or the party's beacon said.
+    if (m_server->isRunning() && url == m_server->url())
+        connection->setPinnedFingerprint(m_server->fingerprint());
+    else if (!fingerprint.isEmpty())
+        connection->setPinnedFingerprint(fingerprint);
+    else
+        connection->setPinnedFingerprint(m_settings->value(trustKey(url)).toString());
+    connection->open(url, credentials);
+}
+
+QString AppController::trustKey(const QUrl &url)
+{
+    return QStringLiteral("trust/%1").arg(HostSession::idFor(url));
+}
+
 void AppController::wireHost(HostSession *host)
 {
+    connect(host->connection(), &Connection::certificateTrusted, this, [this, host](const QString &fingerprint) {
+        if (host->kind() == HostSession::Kind::Local)
+            return;
+        m_settings->setValue(trustKey(host->connection()->url()), fingerprint);
+        notice(QStringLiteral("trust-") + host->id(),
+               tr("First connection to %1: its certificate (SHA-256 %2) is now remembered.")
+                   .arg(host->connection()->url().host(), fingerprint));
+    });
+    connect(host->connection(), &Connection::certificateChanged, this,
+            [this, host](const QString &expected, const QString &got) {
+        notice(QStringLiteral("trust-") + host->id(),
+               tr("Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending "
+                  "to be it. If its owner made a new one, leave it and join again.")
+                   .arg(host->connection()->url().host(), expected, got));
+    });
     connect(host->connection(), &Connection::partyEnded, this, [this, host] {
         notice(QStringLiteral("ended-") + host->id(), tr("The host ended %1. What was said there stays on the host's computer.").arg(host->name()));
     });
@@ -888,7 +931,7 @@ void AppController::restoreHosts()
             c.mode = Credentials::Mode::Token;
             c.username = h.username;
             c.token = *token;
-            host->connection()->open(h.url, c);
+            openHost(host->connection(), h.url, c);
             syncRailHosts();
         });
     }

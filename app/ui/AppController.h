@@ -20,6 +20,7 @@ class ClientState;
 class EmbeddedServer;
 class HostSet;
 class PartyHost;
+class LanBrowser;
 class IdleWatcher;
 class Notifier;
 class Keychain;
@@ -57,8 +58,9 @@ public:
     void openLink(const QString &link);
     //! Signs in to one more host and, with `inviteCode`, joins that guild there; the hosts
     //! the app is on already stay signed in. `label` names it until the host says its name.
+    //! `fingerprint`: the certificate to expect (an invite link's or a beacon's).
     void joinHost(const QUrl &url, const Credentials &credentials, const QString &inviteCode,
-                  const QString &label = {});
+                  const QString &label = {}, const QString &fingerprint = {});
     //! Opens the app's own server to the network as a LAN party (guests on), or ends it.
     void hostParty(const QString &name, const QString &password);
     void endParty();
@@ -126,6 +128,10 @@ private:
     void notice(const QString &key, const QString &text);
     void onNotifiable(HostSession *host, const kith::Message &message, bool mention);
     void wireHost(HostSession *host);
+    //! Opens a host's connection with the certificate pin it should have (see Connection).
+    void openHost(Connection *connection, const QUrl &url, const Credentials &credentials,
+                  const QString &fingerprint = {});
+    static QString trustKey(const QUrl &url);
     void applySavedPresence(HostSession *host);
     void restoreNotices();
     void syncConnectionNotice(); //!< the banner follows the current host's connection
@@ -144,6 +150,7 @@ private:
     Connection *m_connection;  //!< the primary host's: the local and welcome sign-in flows
     ClientState *m_state;      //!< the primary host's
     PartyHost *m_party;        //!< the LAN party hosted on m_server
+    LanBrowser *m_lan;         //!< parties heard on the network
     std::unique_ptr<MainWindow> m_window;
     Notifier *m_notifier = nullptr;
     IdleWatcher *m_idle = nullptr;

@@ -1,5 +1,6 @@
 #include "GuildDialog.h"
 
+#include "PartyList.h"
 #include "shared/Limits.h"
 
 #include <QDialogButtonBox>
@@ -41,6 +42,7 @@ GuildDialog::GuildDialog(const QString &suggestedName, QWidget *parent)
 
     auto *join = new QWidget(this);
     auto *jl = new QVBoxLayout(join);
+    m_joinLayout = jl;
     auto *jt = new QLabel(tr("Enter an invite code or paste an invite link you were given."), join);
     jt->setProperty("muted", true);
     jl->addWidget(jt);
@@ -103,6 +105,15 @@ void GuildDialog::setError(const QString &text)
     m_error->setVisible(!text.isEmpty());
     m_code->setFocus();
     m_code->selectAll();
+}
+
+void GuildDialog::setPartyBrowser(LanBrowser *browser, const QString &ownFingerprint)
+{
+    auto *list = new PartyList(browser, this);
+    list->setOwnFingerprint(ownFingerprint);
+    // Above the stretch that keeps the code field at the top.
+    m_joinLayout->insertWidget(m_joinLayout->count() - 1, list, 1);
+    connect(list, &PartyList::partyChosen, this, &GuildDialog::partyChosen);
 }
 
 QString GuildDialog::errorText() const

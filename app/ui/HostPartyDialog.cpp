@@ -18,7 +18,7 @@ namespace kith::app {
 HostPartyDialog::HostPartyDialog(const QString &suggestedName, QWidget *parent)
     : QDialog(parent), m_pages(new QStackedWidget(this)), m_name(new QLineEdit(this)), m_password(new QLineEdit(this)),
       m_start(new QPushButton(tr("Start the party"), this)), m_runningTitle(new QLabel(this)), m_address(new QLabel(this)),
-      m_link(new QLineEdit(this)), m_people(new QLabel(this)), m_end(new QPushButton(tr("End the party"), this))
+      m_link(new QLineEdit(this)), m_people(new QLabel(this)), m_fingerprint(new QLabel(this)), m_end(new QPushButton(tr("End the party"), this))
 {
     setObjectName(QStringLiteral("HostPartyDialog"));
     setWindowTitle(tr("Host a LAN party"));
@@ -86,6 +86,11 @@ HostPartyDialog::HostPartyDialog(const QString &suggestedName, QWidget *parent)
     m_people->setObjectName(QStringLiteral("PartyPeople"));
     m_people->setProperty("muted", true);
     rl->addWidget(m_people);
+    m_fingerprint->setObjectName(QStringLiteral("PartyFingerprint"));
+    m_fingerprint->setProperty("muted", true);
+    m_fingerprint->setWordWrap(true);
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    rl->addWidget(m_fingerprint);
     m_end->setObjectName(QStringLiteral("EndParty"));
     m_end->setProperty("danger", true);
     rl->addWidget(m_end, 0, Qt::AlignRight);
@@ -98,7 +103,8 @@ HostPartyDialog::HostPartyDialog(const QString &suggestedName, QWidget *parent)
     layout->addWidget(buttons);
 }
 
-void HostPartyDialog::showRunning(const QString &name, const QString &address, const QString &link, int people)
+void HostPartyDialog::showRunning(const QString &name, const QString &address, const QString &link, int people,
+                                  const QString &fingerprint)
 {
     if (address.isEmpty()) {
         m_start->setEnabled(!partyName().isEmpty());
@@ -111,6 +117,9 @@ void HostPartyDialog::showRunning(const QString &name, const QString &address, c
     m_link->setText(link);
     m_link->setCursorPosition(0);
     m_people->setText(tr("Here now: %1").arg(people));
+    // Guests see the same on their join screen: the way to know nobody sits in between.
+    m_fingerprint->setText(fingerprint.isEmpty() ? tr("Not encrypted.")
+                                                 : tr("Encrypted. Certificate SHA-256:\n%1").arg(fingerprint));
     m_pages->setCurrentIndex(1);
 }
 
@@ -127,6 +136,11 @@ QString HostPartyDialog::password() const
 QString HostPartyDialog::linkText() const
 {
     return m_link->text();
+}
+
+QString HostPartyDialog::fingerprintText() const
+{
+    return m_fingerprint->text();
 }
 
 QString HostPartyDialog::peopleText() const

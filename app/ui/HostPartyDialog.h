@@ -18,7 +18,9 @@ public:
     explicit HostPartyDialog(const QString &suggestedName, QWidget *parent = nullptr);
 
     //! Shows the running party (or the form when `address` is empty).
-    void showRunning(const QString &name, const QString &address, const QString &link, int people);
+    void showRunning(const QString &name, const QString &address, const QString &link, int people,
+                     const QString &fingerprint = {});
+    QString fingerprintText() const;
     QString partyName() const;
     QString password() const;
     QString linkText() const;
@@ -39,6 +41,7 @@ private:
     QLabel *m_address;
     QLineEdit *m_link;
     QLabel *m_people;
+    QLabel *m_fingerprint;
     QPushButton *m_end;
 };
 

@@ -126,6 +126,17 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
         p->drawPath(needle);
         break;
     }
+    case Kind::Lock: {
+        QPainterPath shackle;
+        shackle.moveTo(pt(6.5, 9));
+        shackle.lineTo(pt(6.5, 6.5));
+        shackle.arcTo(QRectF(pt(6.5, 3), pt(13.5, 10)), 180, -180);
+        shackle.lineTo(pt(13.5, 9));
+        p->drawPath(shackle);
+        p->setBrush(color);
+        p->drawRoundedRect(QRectF(pt(4.5, 9), pt(15.5, 17)), 1.5 * u, 1.5 * u);
+        break;
+    }
     }
     p->restore();
 }

@@ -58,6 +58,13 @@ JoinHostDialog::JoinHostDialog(const QUrl &server, const QString &code, const QS
     m_tabs->addTab(account, tr("With an account"));
     m_tabs->setCurrentIndex(guestFirst ? 0 : 1);
     layout->addWidget(m_tabs);
+    m_security = new QLabel(this);
+    m_security->setObjectName(QStringLiteral("JoinSecurity"));
+    m_security->setWordWrap(true);
+    m_security->setProperty("muted", true);
+    m_security->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_security);
+    setFingerprint({});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_join = buttons->button(QDialogButtonBox::Ok);
@@ -65,7 +72,7 @@ JoinHostDialog::JoinHostDialog(const QUrl &server, const QString &code, const QS
     m_join->setProperty("primary", true);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        emit joinRequested(m_server, credentials(), m_code, m_label);
+        emit joinRequested(m_server, credentials(), m_code, m_label, m_fingerprint);
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -73,6 +80,19 @@ JoinHostDialog::JoinHostDialog(const QUrl &server, const QString &code, const QS
         connect(e, &QLineEdit::textChanged, this, &JoinHostDialog::sync);
     connect(m_tabs, &QTabWidget::currentChanged, this, &JoinHostDialog::sync);
     sync();
+}
+
+void JoinHostDialog::setFingerprint(const QString &fingerprint)
+{
+    m_fingerprint = fingerprint;
+    if (m_server.scheme() != u"wss")
+        m_security->setText(tr("Not encrypted: use this only on a network you trust."));
+    else if (fingerprint.isEmpty())
+        m_security->setText(tr("Encrypted. Its certificate is remembered on the first connection; a different one "
+                               "later is refused."));
+    else
+        m_security->setText(tr("Encrypted. The host's certificate must be SHA-256 %1: it shows the same on its screen.")
+                                .arg(fingerprint));
 }
 
 bool JoinHostDialog::isGuest() const

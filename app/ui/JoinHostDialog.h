@@ -28,11 +28,14 @@ public:
     Credentials credentials() const;
     //! A name for the host until it says its own (a party's name).
     void setLabel(const QString &label) { m_label = label; }
+    //! The certificate the host is expected to show (from the link or its beacon): shown to
+    //! compare with the host's screen, and pinned when joining.
+    void setFingerprint(const QString &fingerprint);
     QString label() const { return m_label; }
 
 signals:
     void joinRequested(const QUrl &server, const kith::app::Credentials &credentials, const QString &code,
-                       const QString &label);
+                       const QString &label, const QString &fingerprint);
 
 private:
     void sync();
@@ -40,6 +43,8 @@ private:
     QUrl m_server;
     QString m_code;
     QString m_label;
+    QString m_fingerprint;
+    QLabel *m_security;
     QTabWidget *m_tabs;
     QLineEdit *m_nickname;
     QLineEdit *m_partyPassword;

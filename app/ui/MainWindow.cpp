@@ -449,6 +449,13 @@ void MainWindow::openGuildDialog(bool join, const QString &code)
     dialog->setJoin(join);
     if (!code.isEmpty())
         dialog->setCode(code);
+    if (m_lanBrowser) {
+        dialog->setPartyBrowser(m_lanBrowser, m_ownPartyFingerprint);
+        connect(dialog, &GuildDialog::partyChosen, this, [this, dialog](const LanBrowser::Party &p) {
+            dialog->accept();
+            openJoinHostDialog(p.url, {}, p.fingerprint, true, p.password, p.name);
+        });
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (!dialog->isJoin())
             m_state->createGuild(dialog->name());
@@ -507,12 +514,12 @@ void MainWindow::setHosts(const QList<RailHost> &hosts, const QString &currentId
 void MainWindow::openJoinHostDialog(const QUrl &server, const QString &code, const QString &fingerprint,
                                     bool guestFirst, bool passwordNeeded, const QString &label)
 {
-    Q_UNUSED(fingerprint) // trusted on first use by the connection, once it pins certificates
     const User &me = m_state->me();
     auto *dialog = new JoinHostDialog(server, code, me.displayName.isEmpty() ? me.username : me.displayName,
                                       guestFirst, passwordNeeded, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setLabel(label);
+    dialog->setFingerprint(fingerprint);
     connect(dialog, &JoinHostDialog::joinRequested, this, &MainWindow::joinHostRequested);
     dialog->open();
 }

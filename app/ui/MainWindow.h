@@ -20,6 +20,7 @@ class QStackedWidget;
 namespace kith::app {
 
 class ChannelSidebar;
+class LanBrowser;
 class ChatPane;
 class FriendsView;
 class ClientState;
@@ -56,6 +57,9 @@ public:
     void setHost(ClientState *state, Connection *connection);
     //! Where this host is reached from elsewhere: invites show kith:// links to it.
     void setInviteServer(const QUrl &server, const QString &fingerprint = {}) { m_inviteServer = server; m_inviteFingerprint = fingerprint; }
+    //! "Parties on your network" in the join dialog; a party with `ownFingerprint` is this app's.
+    void setLanBrowser(LanBrowser *browser) { m_lanBrowser = browser; }
+    void setOwnPartyFingerprint(const QString &fingerprint) { m_ownPartyFingerprint = fingerprint; }
     //! Every host the app is on, for the rail.
     void setHosts(const QList<RailHost> &hosts, const QString &currentId);
     //! The dialog that joins a host the app is not on yet.
@@ -91,7 +95,7 @@ signals:
     //! An invite link to another host was pasted where a code was asked for.
     void linkRequested(const QString &link);
     void joinHostRequested(const QUrl &url, const kith::app::Credentials &credentials, const QString &code,
-                           const QString &label);
+                           const QString &label, const QString &fingerprint);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -122,6 +126,8 @@ private:
     QList<RailHost> m_hosts;
     QUrl m_inviteServer;
     QString m_inviteFingerprint;
+    LanBrowser *m_lanBrowser = nullptr;
+    QString m_ownPartyFingerprint;
     bool m_membersDocked = true;
     bool m_channelsDocked = true;
     bool m_membersOpen = false;   //!< the overlay, in a narrow window

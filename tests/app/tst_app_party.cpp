@@ -8,8 +8,10 @@
 #include "ui/ChatPane.h"
 #include "ui/HostPartyDialog.h"
 #include "ui/JoinHostDialog.h"
+#include "shared/InviteLink.h"
 
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -70,6 +72,14 @@ void tst_app_party::hostStartsAParty()
     QVERIFY(host.app->isHostingParty());
     m_link = host.app->partyLink();
     QVERIFY2(m_link.startsWith(u"kith://127.0.0.1:%1/invite/"_s.arg(host.app->server()->port())), qPrintable(m_link));
+    // Over TLS, with a certificate the host made and keeps: the link carries its fingerprint
+    // and the dialog shows it, for guests to compare.
+    const QString fp = host.app->server()->fingerprint();
+    QVERIFY(!fp.isEmpty());
+    QCOMPARE(host.app->server()->url().scheme(), u"wss"_s);
+    QCOMPARE(InviteLink::parse(m_link).fingerprint, fp);
+    QCOMPARE(host.app->primaryHost()->connection()->pinnedFingerprint(), fp);
+    QTRY_VERIFY(dialog->fingerprintText().contains(fp));
     QTRY_COMPARE(dialog->linkText(), m_link);
     QCOMPARE(dialog->peopleText(), u"Here now: 1"_s);
     QVERIFY2(host.app->window()->chat()->infoText().contains(u"Friday LAN"_s), qPrintable(host.app->window()->chat()->infoText()));
@@ -86,6 +96,7 @@ void tst_app_party::guestJoinsBesideItsOwnServer()
     JoinHostDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = guest.app->window()->findChild<JoinHostDialog *>()));
     dialog->findChild<QTabWidget *>()->setCurrentIndex(0); // as a guest
+    QVERIFY(dialog->findChild<QLabel *>(u"JoinSecurity"_s)->text().contains(host.app->server()->fingerprint()));
     for (QLineEdit *e : dialog->findChildren<QLineEdit *>()) {
         if (e->accessibleName() == u"Nickname")
             e->setText(u"Zoë"_s);
@@ -97,6 +108,8 @@ void tst_app_party::guestJoinsBesideItsOwnServer()
     QTRY_VERIFY_WITH_TIMEOUT(guestParty()->connection()->isOnline(), 10000);
     QTRY_COMPARE(guest.app->currentHost(), guestParty());
     QCOMPARE(guestParty()->connection()->me().username, u"Zoë"_s);
+    QCOMPARE(guestParty()->connection()->url().scheme(), u"wss"_s);
+    QCOMPARE(guestParty()->connection()->pinnedFingerprint(), host.app->server()->fingerprint());
     QVERIFY(guestParty()->connection()->me().guest);
     QTRY_VERIFY(guest.state()->guilds()->rowOf(m_partyGuild) >= 0);
     QVERIFY(guest.app->primaryHost()->connection()->isOnline()); // still on its own server
