@@ -451,7 +451,8 @@ void MainWindow::openGuildDialog(bool join, const QString &code)
         dialog->setCode(code);
     if (m_lanBrowser) {
         dialog->setPartyBrowser(m_lanBrowser, m_ownPartyFingerprint);
-        connect(dialog, &GuildDialog::partyChosen, this, [this, dialog](const LanBrowser::Party &p) {
+        connect(dialog, &GuildDialog::partyChosen, this, [this, dialog](const LanBrowser::Party &chosen) {
+            const LanBrowser::Party p = chosen; // closing the dialog empties the list it came from
             dialog->accept();
             openJoinHostDialog(p.url, {}, p.fingerprint, true, p.password, p.name);
         });

@@ -116,8 +116,11 @@ void PartyList::refresh()
 void PartyList::chooseCurrent()
 {
     const int r = m_list->currentRow();
-    if (r >= 0 && r < m_shown.size())
-        emit partyChosen(m_shown.at(r));
+    if (r < 0 || r >= m_shown.size())
+        return;
+    // A copy: whoever hears this may close the dialog, which stops listening and empties the list.
+    const LanBrowser::Party party = m_shown.at(r);
+    emit partyChosen(party);
 }
 
 } // namespace kith::app

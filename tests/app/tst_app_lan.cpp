@@ -142,6 +142,12 @@ void tst_app_lan::partyListWidget()
     QVERIFY(list->item(0)->toolTip().contains(server->fingerprint()));
 
     QSignalSpy chosen(&dialog, &GuildDialog::partyChosen);
+    // Whoever takes the party closes the dialog first (which empties the list), then reads it.
+    QUrl heard;
+    connect(&dialog, &GuildDialog::partyChosen, this, [&](const LanBrowser::Party &p) {
+        dialog.hide();
+        heard = p.url;
+    });
     list->setCurrentRow(0);
     auto *join = dialog.findChild<PartyList *>()->findChild<QPushButton *>();
     QVERIFY(join && join->isEnabled());
@@ -150,6 +156,10 @@ void tst_app_lan::partyListWidget()
     const auto party = chosen.at(0).at(0).value<LanBrowser::Party>();
     QCOMPARE(party.url, server->url());
     QCOMPARE(party.fingerprint, server->fingerprint());
+    QCOMPARE(heard, server->url());
+    QVERIFY(!browser.isListening());
+    dialog.show();
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, 3000);
 
     // This app's own party is not offered to itself.
     dialog.findChild<PartyList *>()->setOwnFingerprint(server->fingerprint());
