@@ -27,7 +27,7 @@ bool ServerProcess::start(const QString &dataDir, const QStringList &extra, QStr
     m_proc.setProgram(binary());
     m_proc.setArguments(QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--data"_s, dataDir} + extra);
     m_proc.start();
-    static const QRegularExpression re(u"listening on (ws://127\\.0\\.0\\.1:(\\d+))"_s);
+    static const QRegularExpression re(u"listening on (wss?://127\\.0\\.0\\.1:(\\d+))"_s);
     QRegularExpressionMatch m;
     (void)QTest::qWaitFor([&] {
         m = re.match(m_out);

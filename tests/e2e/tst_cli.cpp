@@ -5,6 +5,9 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkDatagram>
+#include <QUdpSocket>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -40,6 +43,7 @@ private slots:
     void dataFolderInUse();
     void staleLockDoesNotBlock();
     void lanPartyWithGuests();
+    void tlsPartyAnnounces();
     void startsAndStops();
 
 private:
@@ -51,7 +55,8 @@ void tst_Cli::help()
     const auto r = ServerProcess::run({u"--help"_s});
     QCOMPARE(r.status, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 0);
-    for (const char *flag : {"--listen", "--data", "--db", "--config", "--log-level", "--version"})
+    for (const char *flag : {"--listen", "--data", "--db", "--config", "--log-level", "--version", "--tls-self-signed",
+                             "--tls-cert", "--tls-key", "--announce"})
         QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
 }
 
@@ -181,6 +186,42 @@ void tst_Cli::lanPartyWithGuests()
     const auto refused = ServerProcess::run({u"--data"_s, data.path() + u"/other"_s, u"--party-name"_s, u"x"_s});
     QVERIFY(refused.exitCode != 0);
     QVERIFY2(errorLines(refused).join(u' ').contains(u"--guests"_s), qPrintable(refused.err));
+}
+
+void tst_Cli::tlsPartyAnnounces()
+{
+    QUdpSocket beacons;
+    QVERIFY(beacons.bind(QHostAddress::LocalHost, 0));
+    QTemporaryDir data;
+    ServerProcess s;
+    QString why;
+    QVERIFY2(s.start(data.path(), {u"--guests"_s, u"--party-name"_s, u"Garage"_s, u"--tls-self-signed"_s, u"--announce"_s,
+                                   u"127.0.0.1:%1"_s.arg(beacons.localPort())}, &why),
+             qPrintable(why));
+    QCOMPARE(s.url().scheme(), u"wss"_s);
+    static const QRegularExpression fpLine(u"certificate fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})"_s);
+    QRegularExpressionMatch m;
+    QVERIFY(QTest::qWaitFor([&] { return (m = fpLine.match(s.output())).hasMatch(); }, 10000));
+    const QString fp = m.captured(1);
+    QVERIFY(QTest::qWaitFor([&] { return beacons.hasPendingDatagrams(); }, 5000));
+    const QJsonObject b = QJsonDocument::fromJson(beacons.receiveDatagram().data()).object();
+    QCOMPARE(b.value(u"name"_s).toString(), u"Garage"_s);
+    QCOMPARE(b.value(u"url"_s).toString(), s.url().toString());
+    QCOMPARE(b.value(u"fingerprint"_s).toString(), fp);
+    TestClient c;
+    c.pinFingerprint(fp);
+    QVERIFY(c.connectTo(s.url()));
+    QVERIFY(c.guest(u"zoe"_s).ok);
+    // The certificate is kept: a restart shows the same one.
+    s.process().terminate();
+    QVERIFY(s.waitFinished());
+    ServerProcess again;
+    QVERIFY2(again.start(data.path(), {u"--guests"_s, u"--tls-self-signed"_s}, &why), qPrintable(why));
+    QVERIFY(QTest::qWaitFor([&] { return again.output().contains(fp); }, 10000));
+    // The two ways to give a certificate exclude each other.
+    const auto both = ServerProcess::run({u"--data"_s, data.path() + u"/x"_s, u"--tls-self-signed"_s, u"--tls-cert"_s, u"a.pem"_s});
+    QVERIFY(both.exitCode != 0);
+    QVERIFY2(errorLines(both).join(u' ').contains(u"exclude"_s), qPrintable(both.err));
 }
 
 void tst_Cli::startsAndStops()
