@@ -860,6 +860,8 @@ void AppController::wireHost(HostSession *host)
                    .arg(host->connection()->url().host(), expected, got));
     });
     connect(host->connection(), &Connection::partyEnded, this, [this, host] {
+        if (host->kind() == HostSession::Kind::Local)
+            return; // this app ended its own party; it reconnects to its server by itself
         notice(QStringLiteral("ended-") + host->id(), tr("The host ended %1. What was said there stays on the host's computer.").arg(host->name()));
     });
     connect(host->connection(), &Connection::kicked, this, [this, host] {

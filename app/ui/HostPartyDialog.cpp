@@ -1,5 +1,6 @@
 #include "HostPartyDialog.h"
 
+#include "Fingerprint.h"
 #include "shared/Limits.h"
 
 #include <QApplication>
@@ -18,7 +19,7 @@ namespace kith::app {
 HostPartyDialog::HostPartyDialog(const QString &suggestedName, QWidget *parent)
     : QDialog(parent), m_pages(new QStackedWidget(this)), m_name(new QLineEdit(this)), m_password(new QLineEdit(this)),
       m_start(new QPushButton(tr("Start the party"), this)), m_runningTitle(new QLabel(this)), m_address(new QLabel(this)),
-      m_link(new QLineEdit(this)), m_people(new QLabel(this)), m_fingerprint(new QLabel(this)), m_end(new QPushButton(tr("End the party"), this))
+      m_link(new QLineEdit(this)), m_people(new QLabel(this)), m_security(new QLabel(this)), m_fingerprint(new QLabel(this)), m_end(new QPushButton(tr("End the party"), this))
 {
     setObjectName(QStringLiteral("HostPartyDialog"));
     setWindowTitle(tr("Host a LAN party"));
@@ -61,11 +62,9 @@ HostPartyDialog::HostPartyDialog(const QString &suggestedName, QWidget *parent)
     auto *rl = new QVBoxLayout(running);
     rl->setContentsMargins(0, 0, 0, 0);
     m_runningTitle->setProperty("heading", true);
-    m_runningTitle->setWordWrap(true);
     rl->addWidget(m_runningTitle);
     m_address->setObjectName(QStringLiteral("PartyAddress"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_address->setWordWrap(true);
     rl->addWidget(m_address);
     auto *linkTitle = new QLabel(tr("INVITE LINK"), running);
     linkTitle->setProperty("section", true);
@@ -86,10 +85,11 @@ HostPartyDialog::HostPartyDialog(const QString &suggestedName, QWidget *parent)
     m_people->setObjectName(QStringLiteral("PartyPeople"));
     m_people->setProperty("muted", true);
     rl->addWidget(m_people);
+    // Short lines without wrapping: a dialog sizes itself from them exactly.
+    m_security->setProperty("muted", true);
+    rl->addWidget(m_security);
     m_fingerprint->setObjectName(QStringLiteral("PartyFingerprint"));
-    m_fingerprint->setProperty("muted", true);
-    m_fingerprint->setWordWrap(true);
-    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    styleFingerprint(m_fingerprint);
     rl->addWidget(m_fingerprint);
     m_end->setObjectName(QStringLiteral("EndParty"));
     m_end->setProperty("danger", true);
@@ -113,13 +113,16 @@ void HostPartyDialog::showRunning(const QString &name, const QString &address, c
         return;
     }
     m_runningTitle->setText(tr("%1 is on").arg(name));
-    m_address->setText(tr("Friends on your network join at %1, or with the link below.").arg(address));
+    m_address->setText(tr("Friends on your network join at %1").arg(address));
     m_link->setText(link);
     m_link->setCursorPosition(0);
     m_people->setText(tr("Here now: %1").arg(people));
     // Guests see the same on their join screen: the way to know nobody sits in between.
-    m_fingerprint->setText(fingerprint.isEmpty() ? tr("Not encrypted.")
-                                                 : tr("Encrypted. Certificate SHA-256:\n%1").arg(fingerprint));
+    m_security->setText(fingerprint.isEmpty() ? tr("Not encrypted.")
+                                              : tr("Encrypted. Guests see this certificate (SHA-256) as they join:"));
+    m_fingerprint->setText(fingerprintLines(fingerprint));
+    m_fingerprint->setVisible(!fingerprint.isEmpty());
+    adjustSize();
     m_pages->setCurrentIndex(1);
 }
 
@@ -140,7 +143,7 @@ QString HostPartyDialog::linkText() const
 
 QString HostPartyDialog::fingerprintText() const
 {
-    return m_fingerprint->text();
+    return m_fingerprint->text().remove(QLatin1Char('\n'));
 }
 
 QString HostPartyDialog::peopleText() const

@@ -41,6 +41,7 @@ private:
     QLabel *m_address;
     QLineEdit *m_link;
     QLabel *m_people;
+    QLabel *m_security;
     QLabel *m_fingerprint;
     QPushButton *m_end;
 };

@@ -1,5 +1,6 @@
 #include "JoinHostDialog.h"
 
+#include "Fingerprint.h"
 #include "shared/Limits.h"
 
 #include <QCheckBox>
@@ -24,9 +25,9 @@ JoinHostDialog::JoinHostDialog(const QUrl &server, const QString &code, const QS
     setWindowTitle(tr("Join %1").arg(where));
     setMinimumWidth(440);
     auto *layout = new QVBoxLayout(this);
-    auto *heading = new QLabel(tr("Join %1").arg(where), this);
-    heading->setProperty("heading", true);
-    layout->addWidget(heading);
+    m_heading = new QLabel(tr("Join %1").arg(where), this);
+    m_heading->setProperty("heading", true);
+    layout->addWidget(m_heading);
     auto *about = new QLabel(tr("You stay signed in to the servers you are on; this one is added beside them."), this);
     about->setWordWrap(true);
     about->setProperty("muted", true);
@@ -62,8 +63,11 @@ JoinHostDialog::JoinHostDialog(const QUrl &server, const QString &code, const QS
     m_security->setObjectName(QStringLiteral("JoinSecurity"));
     m_security->setWordWrap(true);
     m_security->setProperty("muted", true);
-    m_security->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_security);
+    m_fingerprintLabel = new QLabel(this);
+    m_fingerprintLabel->setObjectName(QStringLiteral("JoinFingerprint"));
+    styleFingerprint(m_fingerprintLabel);
+    layout->addWidget(m_fingerprintLabel);
     setFingerprint({});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -91,8 +95,18 @@ void JoinHostDialog::setFingerprint(const QString &fingerprint)
         m_security->setText(tr("Encrypted. Its certificate is remembered on the first connection; a different one "
                                "later is refused."));
     else
-        m_security->setText(tr("Encrypted. The host's certificate must be SHA-256 %1: it shows the same on its screen.")
-                                .arg(fingerprint));
+        m_security->setText(tr("Encrypted. The host's screen shows the same certificate fingerprint (SHA-256):"));
+    m_fingerprintLabel->setText(fingerprintLines(fingerprint));
+    m_fingerprintLabel->setVisible(!fingerprint.isEmpty() && m_server.scheme() == u"wss");
+}
+
+void JoinHostDialog::setLabel(const QString &label)
+{
+    m_label = label;
+    if (label.isEmpty())
+        return;
+    setWindowTitle(tr("Join %1").arg(label));
+    m_heading->setText(tr("Join %1").arg(label));
 }
 
 bool JoinHostDialog::isGuest() const

@@ -27,7 +27,7 @@ public:
     bool isGuest() const;
     Credentials credentials() const;
     //! A name for the host until it says its own (a party's name).
-    void setLabel(const QString &label) { m_label = label; }
+    void setLabel(const QString &label);
     //! The certificate the host is expected to show (from the link or its beacon): shown to
     //! compare with the host's screen, and pinned when joining.
     void setFingerprint(const QString &fingerprint);
@@ -45,6 +45,8 @@ private:
     QString m_label;
     QString m_fingerprint;
     QLabel *m_security;
+    QLabel *m_fingerprintLabel;
+    QLabel *m_heading;
     QTabWidget *m_tabs;
     QLineEdit *m_nickname;
     QLineEdit *m_partyPassword;

@@ -7,14 +7,20 @@
 #include "state/ChannelListModel.h"
 #include "session/HostSet.h"
 #include "ui/ChannelSidebar.h"
+#include "server/Server.h"
+#include "ui/GuildDialog.h"
 #include "ui/HostPartyDialog.h"
+#include "ui/PartyList.h"
 #include "ui/InviteDialog.h"
 #include "ui/JoinHostDialog.h"
 #include "ui/ServerRail.h"
 #include "ui/QuickSwitcher.h"
 #include "ui/WelcomeScreen.h"
 
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QListWidget>
+#include <QUdpSocket>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -34,6 +40,7 @@ private slots:
     void conversation();
     void twoHosts();
     void hostingAParty();
+    void partyList();
     void cleanupTestCase();
 
 private:
@@ -43,6 +50,7 @@ private:
 
     QTemporaryDir m_data;
     QString m_out;
+    QString m_announce;
     AppFixture f;
     std::unique_ptr<TestClient> m_friend;
 };
@@ -53,6 +61,11 @@ void tst_app_screenshots::initTestCase()
     if (m_out.isEmpty())
         m_out = QDir::temp().filePath(u"kith-screenshots"_s);
     QVERIFY(QDir().mkpath(m_out));
+    // Beacons from this test's parties, and the list that hears them, stay on loopback.
+    QUdpSocket probe;
+    QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
+    m_announce = u"127.0.0.1:%1"_s.arg(probe.localPort());
+    qputenv("KITH_ANNOUNCE", m_announce.toUtf8());
     qInfo("screenshots go to %s (platform %s)", qPrintable(m_out), qPrintable(QGuiApplication::platformName()));
 }
 
@@ -263,6 +276,59 @@ void tst_app_screenshots::hostingAParty()
     save(f.app->window(), u"host-party-window.png"_s);
     f.app->endParty();
     QTRY_VERIFY_WITH_TIMEOUT(f.app->connection()->isOnline() && !f.app->isHostingParty(), 20000);
+}
+
+void tst_app_screenshots::partyList()
+{
+    // Two parties on the network (headless ones, announcing on loopback), as a guest finds them.
+    QTemporaryDir aData, bData;
+    auto party = [this](const QString &dir, const QString &name, const QString &password) {
+        server::ServerConfig c;
+        c.dataDir = dir;
+        c.port = 0;
+        c.guests = true;
+        c.partyName = name;
+        c.partyPassword = password;
+        c.tlsSelfSigned = true;
+        c.announce = m_announce;
+        auto s = std::make_unique<server::Server>(c);
+        QString error;
+        return s->start(&error) ? std::move(s) : nullptr;
+    };
+    auto basement = party(aData.path(), u"Basement LAN"_s, u"pizza"_s);
+    auto frag = party(bData.path(), u"Friday frag night"_s, {});
+    QVERIFY(basement && frag);
+    f.app->window()->resize(1280, 800);
+    f.app->window()->openGuildDialog(true);
+    GuildDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = f.app->window()->findChild<GuildDialog *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto *list = dialog->findChild<QListWidget *>(u"PartyListView"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 3000);
+    list->setCurrentRow(0);
+    save(dialog, u"party-list.png"_s);
+    for (QPushButton *b : dialog->findChild<PartyList *>()->findChildren<QPushButton *>())
+        b->click();
+    JoinHostDialog *join = nullptr;
+    QTRY_VERIFY((join = f.app->window()->findChild<JoinHostDialog *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(join));
+    for (QLineEdit *e : join->findChildren<QLineEdit *>()) {
+        if (e->accessibleName() == u"Nickname")
+            e->setText(u"Ada"_s);
+        else if (e->accessibleName() == u"Party password")
+            e->setText(u"pizza"_s);
+    }
+    save(join, u"party-join.png"_s);
+    join->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE(f.app->hosts()->hosts().size(), 2);
+    HostSession *guest = f.app->hosts()->hosts().last();
+    QTRY_VERIFY_WITH_TIMEOUT(guest->connection()->isOnline(), 10000);
+    QTRY_VERIFY(f.app->currentHost() == guest && f.state()->currentChannel() != 0);
+    f.state()->sendMessage(u"Hi all, Ada here. Who brought the snacks?"_s);
+    QTRY_VERIFY(f.count(u"Hi all, Ada here. Who brought the snacks?"_s, 0) == 1);
+    save(f.app->window(), u"party-guest-window.png"_s);
+    f.app->leaveHost(guest->id());
+    QTRY_COMPARE(f.app->hosts()->hosts().size(), 1);
 }
 
 void tst_app_screenshots::cleanupTestCase()
