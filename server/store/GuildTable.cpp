@@ -22,7 +22,8 @@ Result<GuildSnapshot> loadAll(SqlStore &s)
     while (m.next()) {
         Member mem;
         mem.user.id = Id(m.value(1).toLongLong());
-        mem.role = Role(qBound(0, m.value(2).toInt(), 2));
+        // Guest (-1) is a rank too: clamping it to Member made every guest a member after a restart.
+        mem.role = Role(qBound(int(Role::Guest), m.value(2).toInt(), int(Role::Owner)));
         mem.joinedAtMs = m.value(3).toLongLong();
         snap.members.append({Id(m.value(0).toLongLong()), mem});
     }

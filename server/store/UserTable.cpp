@@ -59,6 +59,8 @@ Result<User> insertGuest(SqlStore &s, User user, qint64 nowMs)
             return t.error();
         if (!t.value()) {
             user.guest = true;
+            user.displayName = user.username; // two guests who asked for one name never look alike
+
             return insertRow(s, user, QStringLiteral(""), nowMs); // not null: no password, never verifies
         }
     }

@@ -7,6 +7,7 @@
 //                                         finds NAME under "Parties on your network", joins it as
 //                                         a guest while staying on its own server, pings, says bye.
 // Everything stays on loopback: the test sets KITH_PARTY_LISTEN and KITH_ANNOUNCE.
+// KITH_PEER_LINGER_MS keeps the windows up that long at the end, to look at them under Xvfb.
 #include "session/HostSet.h"
 #include "session/PartyHost.h"
 #include "state/ClientState.h"
@@ -181,6 +182,10 @@ int main(int argc, char **argv)
     if (!waitUntil([&] { return usable; }))
         return fail(QStringLiteral("the app did not start"));
     say(QStringLiteral("STARTED"));
-    return args.at(1) == QLatin1String("host") ? host(app, args.at(3), args.at(4))
-                                                : guest(app, args.at(3), args.at(4), args.at(5));
+    const int rc = args.at(1) == QLatin1String("host") ? host(app, args.at(3), args.at(4))
+                                                        : guest(app, args.at(3), args.at(4), args.at(5));
+    const int linger = qEnvironmentVariableIntValue("KITH_PEER_LINGER_MS");
+    if (linger > 0)
+        waitUntil([] { return false; }, linger);
+    return rc;
 }

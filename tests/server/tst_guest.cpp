@@ -157,7 +157,10 @@ void tst_Guest::nicknameClashes()
     auto ann = fx->connect();
     QVERIFY(ann->registerUser(u"ann"_s, ServerFixture::password()).ok);
     auto g1 = fx->connect();
-    QCOMPARE(g1->guest(u"ANN"_s).d.value(u"user"_s).toObject().value(u"username"_s).toString(), u"ANN_2"_s);
+    const QJsonObject first = g1->guest(u"ANN"_s).d.value(u"user"_s).toObject();
+    QCOMPARE(first.value(u"username"_s).toString(), u"ANN_2"_s);
+    // Shown under the name it got, so two people who asked for one name never look alike.
+    QCOMPARE(first.value(u"display_name"_s).toString(), u"ANN_2"_s);
     auto g2 = fx->connect();
     QCOMPARE(g2->guest(u"ann"_s).d.value(u"user"_s).toObject().value(u"username"_s).toString(), u"ann_3"_s);
     // Cut to fit 32 characters with the suffix.
@@ -224,6 +227,8 @@ void tst_Guest::guestComesBackWithItsToken()
     QCOMPARE(again->userId(), id);
     QCOMPARE(again->user().value(u"guest"_s).toBool(), true);
     QCOMPARE(guildNames(again->readyData()), QStringList{u"Friday LAN"_s}); // the same party, not a new one
+    // Still a guest in it, not promoted to member by the restart.
+    QCOMPARE(roleOf(again->readyData().value(u"guilds"_s).toArray().first().toObject(), id), u"guest"_s);
     // A guest has no password to sign in with.
     auto pw = fx->connect();
     QCOMPARE(pw->login(u"kim"_s, u""_s).code, u"unauthorized"_s);
