@@ -16,6 +16,7 @@
 #include "platform/Keychain.h"
 #include "session/HostSet.h"
 #include "session/LanBrowser.h"
+#include "net/Beacon.h"
 #include "session/PartyHost.h"
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
@@ -609,8 +610,21 @@ void AppController::openSettings()
     dialog.setSound(soundEnabled());
     connect(&dialog, &SettingsDialog::soundChosen, this, &AppController::setSoundEnabled);
     connect(&dialog, &SettingsDialog::signOutRequested, this, &AppController::signOut);
+    const bool overridden = qEnvironmentVariableIsSet("KITH_ANNOUNCE");
+    dialog.setAnnounce(overridden ? qEnvironmentVariable("KITH_ANNOUNCE") : m_settings->value(kAnnounce).toString(),
+                       overridden);
     const QString before = m_theme->name();
     dialog.exec();
+    if (!overridden && dialog.announce() != m_settings->value(kAnnounce).toString()) {
+        QString why;
+        if (!dialog.announce().isEmpty() && !server::Beacon::Target::parse(dialog.announce(), &why)) {
+            notice(QStringLiteral("announce"), tr("LAN parties: %1 is not HOST:PORT; the setting was not changed.")
+                                                   .arg(dialog.announce()));
+        } else {
+            m_settings->setValue(kAnnounce, dialog.announce());
+            m_lan->setTarget(LanBrowser::target(dialog.announce())); // the next party and list use it
+        }
+    }
     if (dialog.theme() != before)
         QMetaObject::invokeMethod(this, [this, t = dialog.theme()] { setTheme(t); }, Qt::QueuedConnection);
     if (dialog.language() != language)

@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 
 namespace kith::app {
@@ -13,7 +14,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
                                QWidget *parent)
     : QDialog(parent), m_theme(new QComboBox(this)), m_language(new QComboBox(this)),
       m_notify(new QCheckBox(tr("For direct messages and mentions, when Kith is in the background"), this)),
-      m_sound(new QCheckBox(tr("Play a sound for them"), this))
+      m_sound(new QCheckBox(tr("Play a sound for them"), this)), m_announce(new QLineEdit(this))
 {
     setWindowTitle(tr("Settings"));
     setMinimumWidth(460);
@@ -43,6 +44,12 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     quiet->setProperty("muted", true);
     quiet->setWordWrap(true);
     form->addRow(QString(), quiet);
+    m_announce->setObjectName(QStringLiteral("AnnounceEdit"));
+    m_announce->setPlaceholderText(tr("Every network (broadcast)"));
+    m_announce->setAccessibleName(tr("LAN parties: where to announce and listen"));
+    m_announce->setToolTip(tr("HOST:PORT of one address to announce parties to and hear them on, for networks "
+                              "where broadcasts do not reach. Empty: every network this computer is on."));
+    form->addRow(tr("LAN parties"), m_announce);
     auto *data = new QLabel(dataDir, this);
     data->setTextInteractionFlags(Qt::TextSelectableByMouse);
     data->setProperty("muted", true);
@@ -59,6 +66,19 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
     form->addRow(buttons);
+}
+
+void SettingsDialog::setAnnounce(const QString &announce, bool overridden)
+{
+    m_announce->setText(announce);
+    m_announce->setReadOnly(overridden);
+    if (overridden)
+        m_announce->setToolTip(tr("Set by KITH_ANNOUNCE in the environment."));
+}
+
+QString SettingsDialog::announce() const
+{
+    return m_announce->text().trimmed();
 }
 
 QString SettingsDialog::theme() const

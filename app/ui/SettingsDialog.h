@@ -5,6 +5,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLineEdit;
 
 namespace kith::app {
 
@@ -20,6 +21,10 @@ public:
     bool notifications() const;
     void setSound(bool on);
     bool sound() const;
+    //! Where LAN party beacons go and are listened for: "HOST:PORT", or empty for every
+    //! network (`overridden`: KITH_ANNOUNCE decides, the field is read-only).
+    void setAnnounce(const QString &announce, bool overridden);
+    QString announce() const;
 
 signals:
     void themeChosen(const QString &theme);
@@ -32,6 +37,7 @@ private:
     QComboBox *m_language;
     QCheckBox *m_notify;
     QCheckBox *m_sound;
+    QLineEdit *m_announce;
 };
 
 } // namespace kith::app

@@ -61,6 +61,7 @@ private slots:
     void junkIsIgnored();
     void partyListWidget();
     void trustOnFirstUse();
+    void whereBeaconsGo();
 };
 
 void tst_app_lan::browserListsAndDrops()
@@ -218,6 +219,18 @@ void tst_app_lan::trustOnFirstUse()
     linked.open(impostor->url(), guest);
     QTRY_COMPARE_WITH_TIMEOUT(linkedChanged.size(), 1, 10000);
     QVERIFY(!linked.isOnline());
+}
+
+void tst_app_lan::whereBeaconsGo()
+{
+    const QByteArray saved = qgetenv("KITH_ANNOUNCE");
+    qunsetenv("KITH_ANNOUNCE");
+    QCOMPARE(LanBrowser::target({}), u"broadcast"_s);
+    QCOMPARE(LanBrowser::target({}, true), u"127.0.0.1:7420"_s); // a party on loopback stays there
+    QCOMPARE(LanBrowser::target(u" 10.0.0.5:9000 "_s), u"10.0.0.5:9000"_s);
+    qputenv("KITH_ANNOUNCE", "127.0.0.1:4444");
+    QCOMPARE(LanBrowser::target(u"10.0.0.5:9000"_s), u"127.0.0.1:4444"_s); // the environment wins
+    qputenv("KITH_ANNOUNCE", saved);
 }
 
 QTEST_MAIN(tst_app_lan)
