@@ -5,9 +5,12 @@
 
 #include "shared/Types.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
+#include <atomic>
 
 namespace kith::app {
 
@@ -27,8 +30,11 @@ class Outbox : public QObject
 {
     Q_OBJECT
 public:
-    //! `path` is the JSON file that holds the queue; it is read now and rewritten on each change.
+    //! `path` is the file that holds the queue: a journal of JSON lines, one per change, appended
+    //! and synced on a thread of its own (never the caller's), compacted now and then. It is read
+    //! now. An older outbox (one JSON array) is read too and rewritten as a journal.
     Outbox(Connection *connection, const QString &path, QObject *parent = nullptr);
+    ~Outbox() override; //!< waits for the writes still queued
 
     //! Queues a message and returns its nonce.
     QString enqueue(Id channelId, const QString &content);
@@ -39,15 +45,25 @@ public:
     QList<OutboxEntry> entries(Id channelId) const;
     bool isEmpty() const { return m_entries.isEmpty(); }
     QString path() const { return m_path; }
+    //! Waits until every change so far is on disk; false if a write failed.
+    bool flush();
+    //! Backoff after an `unavailable` reply while connected (the host cannot store right now).
+    void setBackoff(int baseMs, int maxMs);
 
 signals:
+    //! A change could not be written to disk (the message still goes out if it can): why.
+    void writeFailed(const QString &error);
     void changed(kith::Id channelId);
     //! The host stored it: the message as the host has it (same nonce).
     void delivered(const kith::Message &message);
 
 private:
     void load();
-    void save() const;
+    //! Appends one change to the journal, on the writer thread, in order.
+    void record(const QJsonObject &change);
+    //! Rewrites the journal as just the entries there are (when it has grown, and at start).
+    void compact();
+    void write(std::function<bool(QString *error)> job);
     void pump();
     int indexOf(const QString &nonce) const;
 
@@ -56,6 +72,12 @@ private:
     QList<OutboxEntry> m_entries;
     bool m_inFlight = false;
     QTimer m_retryTimer;
+    QThreadPool m_writer;          //!< one thread: changes reach the file in the order made
+    std::atomic<bool> m_writeOk{true};
+    int m_records = 0;             //!< lines in the journal since it was last compacted
+    int m_unavailable = 0;         //!< `unavailable` replies in a row, for the backoff
+    int m_backoffBaseMs = 500;
+    int m_backoffMaxMs = 30000;
 };
 
 } // namespace kith::app

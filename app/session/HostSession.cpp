@@ -80,6 +80,7 @@ void HostSession::onSignedIn(const User &me)
     m_state->setOutbox(nullptr);
     delete m_outbox;
     m_outbox = new Outbox(m_connection, path, this);
+    connect(m_outbox, &Outbox::writeFailed, this, &HostSession::outboxWriteFailed);
     m_state->setOutbox(m_outbox);
 }
 

@@ -49,6 +49,8 @@ public:
 
 signals:
     void nameChanged();
+    //! Typed messages could not be saved to disk (they are still sent while the app runs).
+    void outboxWriteFailed(const QString &error);
 
 private:
     void onSignedIn(const User &me);

@@ -897,6 +897,11 @@ void AppController::wireHost(HostSession *host)
     connect(host->state(), &ClientState::notifiable, this,
             [this, host](const Message &m, bool mention) { onNotifiable(host, m, mention); });
     connect(host, &HostSession::nameChanged, this, &AppController::syncRailHosts);
+    connect(host, &HostSession::outboxWriteFailed, this, [this, host](const QString &error) {
+        notice(QStringLiteral("outbox-") + host->id(),
+               tr("Messages you type for %1 cannot be saved on this computer (%2). They are still sent while "
+                  "Kith runs; free some disk space or check the data folder.").arg(host->name(), error));
+    });
     connect(host->state(), &ClientState::stateLoaded, this, &AppController::syncRailHosts);
 }
 

@@ -39,6 +39,8 @@ private slots:
     void olderPagesPrepend();
     void pendingRowsAndConfirmation();
     void outboxPersists();
+    void outboxJournal();
+    void outboxWriteFailureIsReported();
     void switcherRanking_data();
     void switcherRanking();
     void composerKeys();
@@ -151,6 +153,7 @@ void tst_app_models::outboxPersists()
         QCOMPARE(changed.size(), 1);
         QCOMPARE(box.entries(42).size(), 1);
         QCOMPARE(box.entries(43).size(), 0);
+        QVERIFY(box.flush()); // written on the outbox's own thread
         QVERIFY(QFile::exists(path));
     }
     Outbox again(&offline, path);
@@ -160,8 +163,82 @@ void tst_app_models::outboxPersists()
     QCOMPARE(again.entries().first().status, OutboxEntry::Status::Pending);
     again.discard(nonce);
     QVERIFY(again.isEmpty());
+    QVERIFY(again.flush()); // another reader of the file sees it once written
     Outbox third(&offline, path);
     QVERIFY(third.isEmpty());
+}
+
+void tst_app_models::outboxJournal()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("outbox/j.json"));
+    Connection offline;
+    QString kept, gone;
+    {
+        Outbox box(&offline, path);
+        kept = box.enqueue(1, QStringLiteral("first"));
+        gone = box.enqueue(1, QStringLiteral("second"));
+        box.enqueue(2, QStringLiteral("third"));
+        box.discard(gone);
+        QVERIFY(box.flush());
+    }
+    // One line per change, appended: never the whole queue rewritten for one message.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    f.close();
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines.last().contains("\"done\""));
+    // A crash in the middle of a line: that line is skipped, the rest stands.
+    QVERIFY(f.open(QIODevice::Append));
+    f.write("{\"op\":\"add\",\"nonce\":\"torn");
+    f.close();
+    {
+        Outbox again(&offline, path);
+        QCOMPARE(again.entries().size(), 2);
+        QCOMPARE(again.entries().first().nonce, kept);
+        QCOMPARE(again.entries().last().content, QStringLiteral("third"));
+        QVERIFY(again.flush());
+    }
+    // Opening compacts it to what is left.
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().trimmed().split('\n').size(), 2);
+    f.close();
+
+    // An outbox written by an older version (one JSON array) is read and carried over.
+    const QString old = dir.filePath(QStringLiteral("outbox/old.json"));
+    QFile o(old);
+    QVERIFY(o.open(QIODevice::WriteOnly));
+    o.write("[{\"nonce\":\"n-old\",\"channel_id\":\"7\",\"content\":\"from before\",\"created_ms\":1,"
+            "\"failed\":true,\"error\":\"too large\"}]");
+    o.close();
+    {
+        Outbox carried(&offline, old);
+        QCOMPARE(carried.entries().size(), 1);
+        QCOMPARE(carried.entries().first().status, OutboxEntry::Status::Failed);
+        QCOMPARE(carried.entries().first().error, QStringLiteral("too large"));
+        carried.retry(QStringLiteral("n-old"));
+        QVERIFY(carried.flush());
+    }
+    Outbox reread(&offline, old);
+    QCOMPARE(reread.entries().size(), 1);
+    QCOMPARE(reread.entries().first().status, OutboxEntry::Status::Pending);
+}
+
+void tst_app_models::outboxWriteFailureIsReported()
+{
+    QTemporaryDir dir;
+    // The folder the outbox should live in is a file: nothing can be written (also as root).
+    QFile blocker(dir.filePath(QStringLiteral("outbox")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    Connection offline;
+    Outbox box(&offline, dir.filePath(QStringLiteral("outbox/x.json")));
+    QSignalSpy failed(&box, &Outbox::writeFailed);
+    box.enqueue(5, QStringLiteral("still kept in memory"));
+    QVERIFY(!box.flush());
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(box.entries().size(), 1); // and still sent once online
 }
 
 void tst_app_models::switcherRanking_data()
