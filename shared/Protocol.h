@@ -36,6 +36,8 @@ inline constexpr QLatin1String FriendRemove{"friend.remove"};
 inline constexpr QLatin1String FriendList{"friend.list"};
 inline constexpr QLatin1String UserBlock{"user.block"};
 inline constexpr QLatin1String UserUnblock{"user.unblock"};
+inline constexpr QLatin1String UserUpdate{"user.update"};
+inline constexpr QLatin1String UserChangePassword{"user.change_password"};
 inline constexpr QLatin1String DmOpen{"dm.open"};
 inline constexpr QLatin1String DmCreateGroup{"dm.create_group"};
 inline constexpr QLatin1String DmAdd{"dm.add"};
@@ -67,6 +69,7 @@ inline constexpr QLatin1String RelationshipUpdated{"relationship.updated"};
 inline constexpr QLatin1String PresenceUpdated{"presence.updated"};
 inline constexpr QLatin1String TypingStarted{"typing.started"};
 inline constexpr QLatin1String ReadStateUpdated{"read_state.updated"};
+inline constexpr QLatin1String UserUpdated{"user.updated"};
 } // namespace kith::ev
 
 namespace kith::protocol {

@@ -1,6 +1,7 @@
 #include "Accounts.h"
 
 #include "Log.h"
+#include "core/Access.h"
 #include "core/Credentials.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
@@ -212,6 +213,93 @@ void Accounts::logout(const Call &call)
                                  m_ctx.hub.endSessionsOfToken(hash, limits::kCloseLoggedOut,
                                                               QStringLiteral("logged out"));
                              });
+}
+
+void Accounts::updateUser(const Call &call)
+{
+    JsonFields f(call.data());
+    const QString wanted = f.string(QLatin1String("display_name"));
+    if (!f.ok())
+        return call.fail(f.error());
+    const User *me = m_ctx.directory.user(call.userId());
+    if (!me)
+        return call.fail(Error::internal(QStringLiteral("unknown user")));
+    if (me->guest)
+        return call.fail(access::guestsCannot(QStringLiteral("change their name; they keep the one they joined with")));
+    const QString displayName = validate::normalizedName(wanted);
+    if (const QString why = validate::displayName(displayName); !why.isEmpty())
+        return call.fail(Error::badRequest(why));
+    User updated = *me;
+    updated.displayName = displayName;
+    m_ctx.store.submit<Done>([updated](SqlStore &s) { return UserTable::setDisplayName(s, updated.id, updated.displayName); },
+                             [this, call, updated](Result<Done> &&r) {
+                                 if (!r)
+                                     return call.fail(r.error());
+                                 m_ctx.directory.putUser(updated);
+                                 call.ok({{QLatin1String("user"), updated.toJson()}});
+                                 m_ctx.hub.toUsers(m_ctx.directory.holdersOf(updated.id), ev::UserUpdated,
+                                                   {{QLatin1String("user"), updated.toJson()}});
+                             });
+}
+
+void Accounts::changePassword(const Call &call)
+{
+    JsonFields f(call.data());
+    const QString oldPassword = f.string(QLatin1String("old_password"));
+    const QString newPassword = f.string(QLatin1String("new_password"));
+    if (!f.ok())
+        return call.fail(f.error());
+    const User *me = m_ctx.directory.user(call.userId());
+    EventSink *sink = call.sink();
+    if (!me || !sink)
+        return call.fail(Error::internal(QStringLiteral("unknown user")));
+    if (me->guest)
+        return call.fail(access::guestsCannot(QStringLiteral("have a password")));
+    if (const QString why = validate::password(newPassword); !why.isEmpty())
+        return call.fail(Error::badRequest(QStringLiteral("new_password: ") + why));
+    // Counted with sign-in failures: a stolen connection cannot guess its way to the password.
+    const QString address = sink->peerAddress();
+    const QString username = me->username;
+    if (const qint64 wait = m_ctx.loginThrottle.retryAfterMs(address, username, nowMs()); wait > 0)
+        return call.fail(Error::rateLimited(wait, QStringLiteral("too many wrong passwords; wait before trying again")));
+    const Id userId = me->id;
+    const QString sessionId = call.session()->id;
+    m_ctx.store.submit<QString>([userId](SqlStore &s) { return UserTable::passwordHashOf(s, userId); },
+                                [this, call, oldPassword, newPassword, address, username, userId, sessionId](
+                                    Result<QString> &&stored) {
+        if (!stored)
+            return call.fail(stored.error());
+        offload<QString>(
+            [oldPassword, newPassword, hash = stored.value()] {
+                // Both in one trip to the pool: the old one checked, the new one hashed.
+                return Credentials::verifyPassword(oldPassword, hash) ? Credentials::hashPassword(newPassword)
+                                                                      : QString();
+            },
+            [this, call, address, username, userId, sessionId](QString newHash) {
+                if (newHash.isEmpty()) {
+                    m_ctx.loginThrottle.recordFailure(address, username, nowMs());
+                    qCInfo(lcAuth) << "wrong old password from" << username << "at" << address;
+                    return call.fail(Error::unauthorized(QStringLiteral("the old password is wrong")));
+                }
+                m_ctx.loginThrottle.recordSuccess(address, username);
+                const QString token = Credentials::newToken();
+                const QByteArray tokenHash = Credentials::tokenHash(token);
+                m_ctx.store.submit<Done>(
+                    [userId, newHash, tokenHash](SqlStore &s) {
+                        return UserTable::replacePassword(s, userId, newHash, tokenHash, nowMs());
+                    },
+                    [this, call, token, tokenHash, userId, sessionId](Result<Done> &&r) {
+                        if (!r)
+                            return call.fail(r.error());
+                        if (auto session = call.session())
+                            session->tokenHash = tokenHash; // this connection now resumes with the new token
+                        call.ok({{kToken, token}});
+                        m_ctx.hub.endSessionsOfUser(userId, limits::kCloseLoggedOut,
+                                                    QStringLiteral("the password was changed"), sessionId);
+                        qCInfo(lcAuth) << "password changed for user" << userId;
+                    });
+            });
+    });
 }
 
 void Accounts::startSession(const Call &call, const User &user, const QString &token, bool resumeReply)

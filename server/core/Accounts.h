@@ -22,6 +22,11 @@ public:
     void login(const Call &call);
     void resume(const Call &call);
     void logout(const Call &call);
+    //! user.update {display_name}: replies {user}; user.updated goes to everyone who holds it.
+    void updateUser(const Call &call);
+    //! user.change_password {old_password, new_password}: replies {token}; every other token
+    //! is revoked and its connections close with 4002.
+    void changePassword(const Call &call);
 
     //! Counts unread messages, then binds a new session to the call's connection, replies
     //! {token, session, user} (or {resumed:false}) and sends ready. An account is put in the

@@ -297,6 +297,20 @@ QSet<Id> Directory::audienceOf(Id userId) const
     return out;
 }
 
+QList<Id> Directory::holdersOf(Id userId) const
+{
+    QSet<Id> out = audienceOf(userId);
+    for (Id dm : dmsOf(userId))
+        if (const Channel *c = channel(dm))
+            for (const User &u : c->recipients)
+                out.insert(u.id);
+    const auto mine = m_relationships.value(userId);
+    for (auto it = mine.cbegin(); it != mine.cend(); ++it)
+        out.insert(it.key());
+    out.insert(userId);
+    return out.values();
+}
+
 QList<Id> Directory::visibleChannels(Id userId) const
 {
     QList<Id> out;

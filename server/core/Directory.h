@@ -77,6 +77,9 @@ public:
     bool canView(Id userId, const Channel &channel) const;
     //! Users who share a guild with userId, or are friends (not userId).
     QSet<Id> audienceOf(Id userId) const;
+    //! Everyone who has userId's user object: guild co-members, DM partners and anyone in a
+    //! relationship with them (friends, requests, blocks), and userId.
+    QList<Id> holdersOf(Id userId) const;
     //! Channels userId can read: guild channels and DMs.
     QList<Id> visibleChannels(Id userId) const;
 

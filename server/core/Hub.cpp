@@ -144,11 +144,12 @@ void Hub::endSessionsOfToken(const QByteArray &tokenHash, quint16 code, const QS
     }
 }
 
-void Hub::endSessionsOfUser(Id userId, quint16 code, const QString &reason)
+void Hub::endSessionsOfUser(Id userId, quint16 code, const QString &reason, const QString &exceptSessionId)
 {
     QList<QString> ids;
     for (SessionRecord *s : m_byUser.value(userId))
-        ids.append(s->id);
+        if (s->id != exceptSessionId)
+            ids.append(s->id);
     for (const QString &id : ids) {
         auto s = m_sessions.value(id);
         EventSink *sink = s ? s->sink : nullptr;

@@ -40,7 +40,7 @@ public:
     //! Closes every session signed in with this token (revoked).
     void endSessionsOfToken(const QByteArray &tokenHash, quint16 code, const QString &reason);
     //! Closes and forgets every session of a user, resumable ones included.
-    void endSessionsOfUser(Id userId, quint16 code, const QString &reason);
+    void endSessionsOfUser(Id userId, quint16 code, const QString &reason, const QString &exceptSessionId = {});
 
     void toSession(SessionRecord *session, QLatin1String ev, const QJsonObject &d);
     void toUser(Id userId, QLatin1String ev, const QJsonObject &d);

@@ -29,6 +29,8 @@ Router::Router(const Services &sv)
     add(op::SessionGuest, Needs::SignedOut, std::bind(&Party::guest, &sv.party, _1));
     add(op::MemberKick, Needs::SignedIn, std::bind(&Party::kick, &sv.party, _1));
     add(op::SessionLogout, Needs::SignedIn, std::bind(&Accounts::logout, &sv.accounts, _1));
+    add(op::UserUpdate, Needs::SignedIn, std::bind(&Accounts::updateUser, &sv.accounts, _1));
+    add(op::UserChangePassword, Needs::SignedIn, std::bind(&Accounts::changePassword, &sv.accounts, _1));
     add(op::Ping, Needs::Either, [](const Call &call) {
         call.ok({{QLatin1String("time"), isoTime(QDateTime::currentMSecsSinceEpoch())}});
     });

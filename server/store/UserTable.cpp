@@ -127,4 +127,42 @@ Result<Done> deleteToken(SqlStore &s, const QByteArray &tokenHash)
     return Done{};
 }
 
+Result<Done> setDisplayName(SqlStore &s, Id userId, const QString &displayName)
+{
+    QSqlQuery &q = s.prepared("UPDATE users SET display_name = ? WHERE id = ?");
+    q.bindValue(0, displayName);
+    q.bindValue(1, qint64(userId));
+    if (!s.exec(q, "set display name"))
+        return storageError();
+    return Done{};
+}
+
+Result<QString> passwordHashOf(SqlStore &s, Id userId)
+{
+    QSqlQuery &q = s.prepared("SELECT password_hash FROM users WHERE id = ?");
+    q.bindValue(0, qint64(userId));
+    if (!s.exec(q, "password hash"))
+        return storageError();
+    if (!q.next())
+        return Error::notFound(QStringLiteral("no such user"));
+    const QString hash = q.value(0).toString();
+    q.finish();
+    return hash;
+}
+
+Result<Done> replacePassword(SqlStore &s, Id userId, const QString &passwordHash, const QByteArray &keepTokenHash,
+                             qint64 nowMs)
+{
+    QSqlQuery &u = s.prepared("UPDATE users SET password_hash = ? WHERE id = ?");
+    u.bindValue(0, passwordHash);
+    u.bindValue(1, qint64(userId));
+    if (!s.exec(u, "set password"))
+        return storageError();
+    QSqlQuery &d = s.prepared("DELETE FROM tokens WHERE user_id = ?");
+    d.bindValue(0, qint64(userId));
+    if (!s.exec(d, "revoke tokens"))
+        return storageError();
+    return insertToken(s, keepTokenHash, userId, nowMs);
+}
+
 } // namespace kith::server::UserTable

@@ -24,6 +24,12 @@ Result<QList<User>> all(SqlStore &s);
 Result<Done> insertToken(SqlStore &s, const QByteArray &tokenHash, Id userId, qint64 nowMs);
 Result<Id> userOfToken(SqlStore &s, const QByteArray &tokenHash);
 Result<Done> deleteToken(SqlStore &s, const QByteArray &tokenHash);
+Result<Done> setDisplayName(SqlStore &s, Id userId, const QString &displayName);
+//! The stored password hash of an account (empty for a guest).
+Result<QString> passwordHashOf(SqlStore &s, Id userId);
+//! A new password: every token of the user is revoked and `keepTokenHash` is the only one left.
+Result<Done> replacePassword(SqlStore &s, Id userId, const QString &passwordHash, const QByteArray &keepTokenHash,
+                             qint64 nowMs);
 } // namespace UserTable
 
 } // namespace kith::server
