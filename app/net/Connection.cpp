@@ -59,6 +59,17 @@ Connection::~Connection()
     }
 }
 
+void Connection::adoptToken(const QString &token)
+{
+    if (token.isEmpty())
+        return;
+    m_token = token;
+    m_credentials.mode = Credentials::Mode::Token;
+    m_credentials.token = token;
+    m_credentials.password.clear();
+    emit signedIn(m_token, m_me);
+}
+
 void Connection::setBackoff(int baseMs, int maxMs)
 {
     m_backoffBaseMs = baseMs;

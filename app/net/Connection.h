@@ -64,6 +64,9 @@ public:
     QJsonObject limits() const { return m_limits; }
     QString serverName() const { return m_serverName; }
 
+    //! The host gave this session a new token (user.change_password): later sign-ins and
+    //! resumes use it; emits signedIn so whoever keeps the token stores the new one.
+    void adoptToken(const QString &token);
     //! Backoff bounds; tests shorten them.
     void setBackoff(int baseMs, int maxMs);
     //! Drops the socket as a network failure would (tests, and the heartbeat).

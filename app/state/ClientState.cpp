@@ -447,6 +447,23 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
         }
     } else if (name == ev::ReadStateUpdated) {
         m_reads.apply(d);
+    } else if (name == ev::UserUpdated) {
+        const User u = User::fromJson(d.value(QLatin1String("user")).toObject());
+        if (!u.id)
+            return;
+        if (u.id == m_me.id) {
+            m_me = u;
+            m_dms.setMe(u);
+        }
+        for (GuildData &g : m_data)
+            for (Member &m : g.members)
+                if (m.user.id == u.id)
+                    m.user = u;
+        refreshMembers(m_guild);
+        m_dms.renameUser(u);
+        m_social.renameUser(u);
+        m_messageModel.renameUser(u);
+        emit userUpdated(u);
     } else {
         m_social.onEvent(name, d);
     }
@@ -522,6 +539,24 @@ void ClientState::requestInvite(Id guildId, QObject *context, std::function<void
     m_connection->request(op::InviteCreate, {{kGuildId, idJson(guildId)}}, context, [done](const Reply &r) {
         done(r.ok ? r.d.value(QLatin1String("code")).toString() : QString());
     });
+}
+
+void ClientState::setDisplayName(const QString &name, QObject *context, std::function<void(bool, const Error &)> done)
+{
+    m_connection->request(op::UserUpdate, {{QLatin1String("display_name"), name}}, context,
+                          [done](const Reply &r) { done(r.ok, r.error); });
+}
+
+void ClientState::changePassword(const QString &oldPassword, const QString &newPassword, QObject *context,
+                                 std::function<void(bool, const Error &)> done)
+{
+    m_connection->request(op::UserChangePassword,
+                          {{QLatin1String("old_password"), oldPassword}, {QLatin1String("new_password"), newPassword}},
+                          context, [this, done](const Reply &r) {
+                              if (r.ok)
+                                  m_connection->adoptToken(r.d.value(QLatin1String("token")).toString());
+                              done(r.ok, r.error);
+                          });
 }
 
 int ClientState::onlineIn(Id guildId) const

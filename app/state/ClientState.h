@@ -70,6 +70,12 @@ public:
     //! An invite code for a guild, handed to `done` (empty on failure), without the dialog
     //! inviteCreated() opens.
     void requestInvite(Id guildId, QObject *context, std::function<void(const QString &code)> done);
+    //! user.update: my display name; `done(ok, error)`.
+    void setDisplayName(const QString &name, QObject *context, std::function<void(bool, const kith::Error &)> done);
+    //! user.change_password; on success the connection carries on with the new token (and
+    //! Connection::signedIn tells whoever keeps it); `done(ok, error)`.
+    void changePassword(const QString &oldPassword, const QString &newPassword, QObject *context,
+                        std::function<void(bool, const kith::Error &)> done);
     //! Members of a guild who are not offline now (me included).
     int onlineIn(Id guildId) const;
     //! member.kick: owner and admins.
@@ -165,6 +171,8 @@ signals:
     //! A request the user made failed; `what` says which, in words.
     void actionFailed(const QString &what, const kith::Error &error);
     void presenceChanged(kith::Id userId);
+    //! A user's name changed (user.updated), maybe mine.
+    void userUpdated(const kith::User &user);
     //! The user chose a status or custom text: the app keeps it for the next start.
     void presenceChosen(const QString &status, const QString &customStatus);
     void friendRequestAnswered(const QString &username, bool ok);

@@ -68,6 +68,21 @@ void DmState::upsert(Channel c)
     emit dmsChanged();
 }
 
+void DmState::renameUser(const User &user)
+{
+    const QList<Channel> all = m_dms.values();
+    for (Channel c : all) {
+        auto it = std::find_if(c.recipients.begin(), c.recipients.end(), [&](const User &u) { return u.id == user.id; });
+        if (it == c.recipients.end())
+            continue;
+        const bool titled = c.name == title(c); // a name made from the people, not one given
+        *it = user;
+        if (titled)
+            c.name.clear();
+        upsert(c);
+    }
+}
+
 void DmState::remove(Id channelId)
 {
     if (!m_dms.remove(channelId))

@@ -20,6 +20,8 @@ public:
     explicit DmState(Connection *connection, QObject *parent = nullptr);
 
     void setMe(const User &me) { m_me = me; }
+    //! Someone's name changed (user.updated): the DMs they are in show it.
+    void renameUser(const User &user);
     //! Replaces the DMs with a ready's list; the activity seen so far stays.
     void reset(const QJsonArray &dms);
 

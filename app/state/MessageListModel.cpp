@@ -217,6 +217,17 @@ void MessageListModel::prependOlder(const QList<Message> &newestFirst, bool reac
         touch(int(older.size()));
 }
 
+void MessageListModel::renameUser(const User &user)
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].message.author.id == user.id) {
+            m_rows[i].message.author = user;
+            touch(i);
+        }
+    if (user.id == m_me)
+        m_meUser = user;
+}
+
 void MessageListModel::upsert(const Message &message)
 {
     if (message.channelId != m_channel || !message.id)

@@ -73,6 +73,9 @@ public:
     //! "Show anyway" for a message of someone I block (kept for the session), or hide it again.
     void setRevealed(Id id, bool shown);
 
+    //! Someone's name changed (user.updated): their messages show it.
+    void renameUser(const User &user);
+
 signals:
     void olderRequested(kith::Id channelId, kith::Id beforeId);
 

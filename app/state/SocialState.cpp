@@ -140,6 +140,15 @@ void SocialState::applyRelationship(const User &user, const QString &type)
     emit relationshipsChanged();
 }
 
+void SocialState::renameUser(const User &user)
+{
+    auto it = m_relations.find(user.id);
+    if (it == m_relations.end())
+        return;
+    it->user = user;
+    emit relationshipsChanged();
+}
+
 void SocialState::refreshRelationships()
 {
     m_connection->request(op::FriendList, {}, this, [this](const Reply &r) {

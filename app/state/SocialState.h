@@ -45,6 +45,8 @@ public:
 
     QList<Relationship> relationships() const { return m_relations.values(); }
     Relationship relation(Id userId) const { return m_relations.value(userId); }
+    //! Someone's name changed (user.updated).
+    void renameUser(const User &user);
     bool hasRelation(Id userId) const { return m_relations.contains(userId); }
     //! My friends who are not among the channel's recipients, by name.
     QList<User> friendsOutside(const Channel &c) const;

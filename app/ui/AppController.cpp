@@ -610,6 +610,22 @@ void AppController::openSettings()
     dialog.setSound(soundEnabled());
     connect(&dialog, &SettingsDialog::soundChosen, this, &AppController::setSoundEnabled);
     connect(&dialog, &SettingsDialog::signOutRequested, this, &AppController::signOut);
+    // My account on the host the window shows.
+    HostSession *host = currentHost();
+    const User &me = host->state()->me();
+    const bool guest = host->kind() == HostSession::Kind::Guest || me.guest;
+    // The app's own server account has a random password the user never sees: nothing to change.
+    dialog.setAccount(me.displayName.isEmpty() ? me.username : me.displayName, !guest,
+                      host->kind() == HostSession::Kind::Remote && !guest);
+    connect(&dialog, &SettingsDialog::displayNameChosen, this, [host, d = &dialog](const QString &name) {
+        host->state()->setDisplayName(name, d, [d](bool ok, const Error &e) { d->showNameResult(ok, e.message); });
+    });
+    connect(&dialog, &SettingsDialog::passwordChangeRequested, this,
+            [host, d = &dialog](const QString &oldPassword, const QString &newPassword) {
+        host->state()->changePassword(oldPassword, newPassword, d, [d](bool ok, const Error &e) {
+            d->showPasswordResult(ok, e.code == ErrorCode::Unauthorized ? tr("The current password is wrong.") : e.message);
+        });
+    });
     const bool overridden = qEnvironmentVariableIsSet("KITH_ANNOUNCE");
     dialog.setAnnounce(overridden ? qEnvironmentVariable("KITH_ANNOUNCE") : m_settings->value(kAnnounce).toString(),
                        overridden);

@@ -106,6 +106,8 @@ public:
     //! The notification sound, on its own switch (pop-ups off, sound on is a valid choice).
     bool soundEnabled() const;
     void setSoundEnabled(bool on);
+    //! Ctrl+, : the settings dialog (modal), for the host the window shows.
+    void openSettings();
 
 signals:
     //! The chat is on screen with the open channel's messages: the user can type.
@@ -118,7 +120,6 @@ private:
     void onSignInFailed(const kith::Error &error);
     void onReady();
     void onStateChanged(Connection::State state);
-    void openSettings();
     void openLocalWith(const QUrl &url);
     void startServer();
     void saveLocalSecret(const QString &token);

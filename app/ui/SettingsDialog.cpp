@@ -1,11 +1,15 @@
 #include "SettingsDialog.h"
 
+#include "shared/Limits.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QLineEdit>
+#include <QStyle>
 #include <QPushButton>
 
 namespace kith::app {
@@ -20,6 +24,82 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     setMinimumWidth(460);
     auto *form = new QFormLayout(this);
     form->setVerticalSpacing(12);
+    auto section = [this, form](const QString &title) {
+        auto *label = new QLabel(title.toUpper(), this);
+        label->setProperty("section", true);
+        form->addRow(label);
+    };
+    section(tr("My account"));
+    m_displayName = new QLineEdit(this);
+    m_displayName->setObjectName(QStringLiteral("DisplayNameEdit"));
+    m_displayName->setMaxLength(limits::kDisplayNameMax);
+    m_displayName->setAccessibleName(tr("Display name"));
+    m_saveName = new QPushButton(tr("Save"), this);
+    m_saveName->setObjectName(QStringLiteral("SaveName"));
+    m_saveName->setEnabled(false);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_displayName, 1);
+    nameRow->addWidget(m_saveName);
+    form->addRow(tr("Display name"), nameRow);
+    m_nameStatus = new QLabel(this);
+    m_nameStatus->setObjectName(QStringLiteral("NameStatus"));
+    m_nameStatus->setWordWrap(true);
+    m_nameStatus->hide();
+    form->addRow(QString(), m_nameStatus);
+    connect(m_displayName, &QLineEdit::textChanged, this, [this](const QString &t) {
+        m_saveName->setEnabled(!t.trimmed().isEmpty() && t.simplified() != m_savedName);
+        m_nameStatus->hide();
+    });
+    auto saveName = [this] {
+        if (!m_saveName->isEnabled())
+            return;
+        m_saveName->setEnabled(false);
+        emit displayNameChosen(m_displayName->text().simplified());
+    };
+    connect(m_saveName, &QPushButton::clicked, this, saveName);
+    connect(m_displayName, &QLineEdit::returnPressed, this, saveName);
+
+    m_passwordBox = new QWidget(this);
+    auto *pw = new QFormLayout(m_passwordBox);
+    pw->setContentsMargins(0, 0, 0, 0);
+    m_oldPassword = new QLineEdit(m_passwordBox);
+    m_newPassword = new QLineEdit(m_passwordBox);
+    m_confirmPassword = new QLineEdit(m_passwordBox);
+    const QList<QPair<QLineEdit *, QString>> fields{{m_oldPassword, tr("Current password")},
+                                                    {m_newPassword, tr("New password")},
+                                                    {m_confirmPassword, tr("New password again")}};
+    for (const auto &[edit, label] : fields) {
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setMaxLength(limits::kPasswordMax);
+        edit->setAccessibleName(label);
+        edit->setPlaceholderText(label);
+        pw->addRow(edit);
+    }
+    m_changePassword = new QPushButton(tr("Change password"), m_passwordBox);
+    m_changePassword->setObjectName(QStringLiteral("ChangePassword"));
+    m_changePassword->setEnabled(false);
+    pw->addRow(m_changePassword);
+    m_passwordStatus = new QLabel(m_passwordBox);
+    m_passwordStatus->setObjectName(QStringLiteral("PasswordStatus"));
+    m_passwordStatus->setWordWrap(true);
+    m_passwordStatus->hide();
+    pw->addRow(m_passwordStatus);
+    form->addRow(tr("Password"), m_passwordBox);
+    auto syncPassword = [this] {
+        const QString n = m_newPassword->text();
+        const bool match = n == m_confirmPassword->text();
+        m_changePassword->setEnabled(!m_oldPassword->text().isEmpty() && n.size() >= limits::kPasswordMin && match);
+        m_passwordStatus->setVisible(!match && !m_confirmPassword->text().isEmpty());
+        m_passwordStatus->setProperty("error", true);
+        m_passwordStatus->setText(tr("The new passwords differ."));
+    };
+    for (QLineEdit *e : {m_oldPassword, m_newPassword, m_confirmPassword})
+        connect(e, &QLineEdit::textChanged, this, syncPassword);
+    connect(m_changePassword, &QPushButton::clicked, this, [this] {
+        m_changePassword->setEnabled(false);
+        emit passwordChangeRequested(m_oldPassword->text(), m_newPassword->text());
+    });
+    section(tr("App"));
     m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
     m_theme->addItem(tr("Light"), QStringLiteral("light"));
     m_theme->addItem(tr("Follow the system"), QStringLiteral("system"));
@@ -66,6 +146,49 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
     form->addRow(buttons);
+}
+
+void SettingsDialog::setAccount(const QString &displayName, bool canRename, bool canChangePassword)
+{
+    m_savedName = displayName;
+    m_displayName->setText(displayName);
+    m_displayName->setReadOnly(!canRename);
+    m_saveName->setVisible(canRename);
+    if (!canRename)
+        m_displayName->setToolTip(tr("Guests keep the nickname they joined with."));
+    m_passwordBox->setVisible(canChangePassword);
+    if (auto *form = qobject_cast<QFormLayout *>(layout()))
+        if (QWidget *label = form->labelForField(m_passwordBox))
+            label->setVisible(canChangePassword);
+}
+
+void SettingsDialog::showNameResult(bool ok, const QString &message)
+{
+    if (ok)
+        m_savedName = m_displayName->text().simplified();
+    m_nameStatus->setProperty("error", !ok);
+    m_nameStatus->setProperty("muted", ok);
+    m_nameStatus->setText(ok ? tr("Saved: others see you as %1.").arg(m_savedName) : message);
+    m_nameStatus->style()->unpolish(m_nameStatus);
+    m_nameStatus->style()->polish(m_nameStatus);
+    m_nameStatus->show();
+    m_saveName->setEnabled(!ok);
+}
+
+void SettingsDialog::showPasswordResult(bool ok, const QString &message)
+{
+    if (ok) {
+        for (QLineEdit *e : {m_oldPassword, m_newPassword, m_confirmPassword})
+            e->clear();
+    }
+    m_passwordStatus->setProperty("error", !ok);
+    m_passwordStatus->setProperty("muted", ok);
+    m_passwordStatus->setText(ok ? tr("Password changed. Your other devices were signed out.") : message);
+    m_passwordStatus->style()->unpolish(m_passwordStatus);
+    m_passwordStatus->style()->polish(m_passwordStatus);
+    m_passwordStatus->show();
+    if (!ok)
+        m_changePassword->setEnabled(true);
 }
 
 void SettingsDialog::setAnnounce(const QString &announce, bool overridden)

@@ -5,7 +5,9 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace kith::app {
 
@@ -25,12 +27,20 @@ public:
     //! network (`overridden`: KITH_ANNOUNCE decides, the field is read-only).
     void setAnnounce(const QString &announce, bool overridden);
     QString announce() const;
+    //! My account on the host shown: the name others see; a password to change only for an
+    //! account one signs in to by password (not the app's own server, not a guest).
+    void setAccount(const QString &displayName, bool canRename, bool canChangePassword);
+    //! What the host answered: `ok`, or the reason shown under the field.
+    void showNameResult(bool ok, const QString &message);
+    void showPasswordResult(bool ok, const QString &message);
 
 signals:
     void themeChosen(const QString &theme);
     void signOutRequested();
     void notificationsChosen(bool on);
     void soundChosen(bool on);
+    void displayNameChosen(const QString &name);
+    void passwordChangeRequested(const QString &oldPassword, const QString &newPassword);
 
 private:
     QComboBox *m_theme;
@@ -38,6 +48,16 @@ private:
     QCheckBox *m_notify;
     QCheckBox *m_sound;
     QLineEdit *m_announce;
+    QLineEdit *m_displayName;
+    QPushButton *m_saveName;
+    QLabel *m_nameStatus;
+    QWidget *m_passwordBox;
+    QLineEdit *m_oldPassword;
+    QLineEdit *m_newPassword;
+    QLineEdit *m_confirmPassword;
+    QPushButton *m_changePassword;
+    QLabel *m_passwordStatus;
+    QString m_savedName;
 };
 
 } // namespace kith::app

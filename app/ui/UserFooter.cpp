@@ -45,6 +45,10 @@ UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *
     connect(connection, &Connection::stateChanged, this, &UserFooter::refresh);
     connect(connection, &Connection::signedIn, this, &UserFooter::refresh);
     connect(connection, &Connection::ready, this, &UserFooter::refresh);
+    connect(state, &ClientState::userUpdated, this, [this](const User &u) {
+        if (u.id == me().id)
+            refresh();
+    });
     connect(state, &ClientState::presenceChanged, this, [this](Id userId) {
         if (userId == m_connection->me().id)
             refresh();
@@ -129,9 +133,15 @@ void UserFooter::mousePressEvent(QMouseEvent *event)
     menu->popup(mapToGlobal(QPoint(8, 0)) - QPoint(0, menu->sizeHint().height()));
 }
 
+const User &UserFooter::me() const
+{
+    // The state's copy follows renames (user.updated); the connection's is the sign-in's.
+    return m_state->me().id ? m_state->me() : m_connection->me();
+}
+
 void UserFooter::refresh()
 {
-    const User &me = m_connection->me();
+    const User &me = this->me();
     m_name->setText(me.displayName.isEmpty() ? me.username : me.displayName);
     m_name->setToolTip(me.username);
     m_status->setText(statusText());
@@ -142,7 +152,7 @@ void UserFooter::paintEvent(QPaintEvent *event)
 {
     QWidget::paintEvent(event);
     QPainter p(this);
-    const User &me = m_connection->me();
+    const User &me = this->me();
     const QRectF avatar(12, (height() - kAvatar) / 2.0, kAvatar, kAvatar);
     icons::paintAvatar(&p, avatar, me.id, me.displayName.isEmpty() ? me.username : me.displayName, *m_theme);
     // The status dot: my presence when connected, amber on the way, hollow offline.

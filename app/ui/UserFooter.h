@@ -32,6 +32,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
+    const User &me() const;
     void refresh();
     void askCustomStatus();
 

@@ -1,0 +1,163 @@
+// My account from the app: renaming myself in Settings reaches a friend's client and shows in
+// my own footer and member list; someone else's rename shows in the member list and on their
+// messages; changing the password of an account on another host keeps this app signed in with
+// the new token, also across a dropped connection.
+#include "AppFixture.h"
+#include "TestClient.h"
+#include "session/HostSet.h"
+#include "state/MemberListModel.h"
+#include "ui/SettingsDialog.h"
+#include "ui/UserFooter.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace kith;
+using namespace kith::app;
+
+class tst_app_account : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void renameMyselfInSettings();
+    void othersRenameShows();
+    void changePasswordOnAnotherHost();
+    void cleanupTestCase();
+
+private:
+    QString memberName(Id userId) const;
+
+    QTemporaryDir m_data;
+    AppFixture f;
+    std::unique_ptr<TestClient> m_friend;
+    Id m_friendId = 0;
+};
+
+QString tst_app_account::memberName(Id userId) const
+{
+    for (const Member &m : f.state()->members()->members())
+        if (m.user.id == userId)
+            return m.user.displayName;
+    return {};
+}
+
+void tst_app_account::initTestCase()
+{
+    QVERIFY(f.start(m_data.path(), true));
+    m_friendId = f.guest(m_friend, u"dana"_s, u"Dana"_s, f.createInvite());
+    QVERIFY(m_friendId);
+    QTRY_VERIFY(!memberName(m_friendId).isEmpty());
+}
+
+void tst_app_account::renameMyselfInSettings()
+{
+    bool done = false;
+    QString status;
+    // The dialog is modal: drive it from inside its own event loop, as a user would.
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *name = dialog->findChild<QLineEdit *>(u"DisplayNameEdit"_s);
+        name->setText(u"Captain Kith"_s);
+        dialog->findChild<QPushButton *>(u"SaveName"_s)->click();
+        auto *label = dialog->findChild<QLabel *>(u"NameStatus"_s);
+        (void)QTest::qWaitFor([&] { return label->isVisible(); }, 10000);
+        status = label->text();
+        // The app's own account has no password to change here.
+        done = !dialog->findChild<QPushButton *>(u"ChangePassword"_s)->isVisibleTo(dialog);
+        dialog->accept();
+    });
+    f.app->openSettings();
+    QVERIFY2(done, "the settings dialog did not show, or offered a password change for the local account");
+    QVERIFY2(status.contains(u"Captain Kith"_s), qPrintable(status));
+    // My friend's client hears it; my footer and the member list show it.
+    QTRY_VERIFY(m_friend->hasEvent(u"user.updated"_s));
+    QTRY_COMPARE(memberName(f.state()->me().id), u"Captain Kith"_s);
+    auto *footer = f.app->window()->findChild<UserFooter *>();
+    QVERIFY(footer);
+    auto footerShows = [footer](const QString &text) {
+        for (QLabel *l : footer->findChildren<QLabel *>())
+            if (l->text() == text)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY(footerShows(u"Captain Kith"_s));
+}
+
+void tst_app_account::othersRenameShows()
+{
+    const QString channel = QString::number(f.state()->currentChannel());
+    QVERIFY(m_friend->call(u"message.send"_s, {{u"channel_id"_s, channel}, {u"content"_s, u"hi from Dana"_s},
+                                               {u"nonce"_s, u"acc-1"_s}}).ok);
+    QTRY_COMPARE(f.count(u"hi from Dana"_s), 1);
+    QVERIFY(m_friend->call(u"user.update"_s, {{u"display_name"_s, u"Dana Scully"_s}}).ok);
+    QTRY_COMPARE(memberName(m_friendId), u"Dana Scully"_s);
+    const int row = f.rowOfText(u"hi from Dana"_s);
+    QTRY_COMPARE(f.messages()->index(row).data(MessageListModel::AuthorNameRole).toString(), u"Dana Scully"_s);
+}
+
+void tst_app_account::changePasswordOnAnotherHost()
+{
+    // A second server where I have an account with a password.
+    QTemporaryDir otherData;
+    EmbeddedServer other;
+    QSignalSpy started(&other, &EmbeddedServer::started);
+    other.start(otherData.path());
+    QTRY_COMPARE(started.size(), 1);
+    Credentials c;
+    c.mode = Credentials::Mode::Register;
+    c.username = u"remo"_s;
+    c.password = u"first password"_s;
+    f.app->joinHost(other.url(), c, {});
+    QTRY_COMPARE(f.app->hosts()->hosts().size(), 2);
+    HostSession *host = f.app->hosts()->hosts().last();
+    QTRY_VERIFY_WITH_TIMEOUT(host->connection()->isOnline(), 10000);
+    const QString before = host->connection()->token();
+    // A second device of mine there.
+    TestClient device(other.url());
+    QVERIFY(device.waitHello());
+    QVERIFY(device.call(u"session.login"_s, {{u"username"_s, u"remo"_s}, {u"password"_s, u"first password"_s}}).ok);
+
+    bool answered = false, ok = false;
+    Error error;
+    host->state()->changePassword(u"wrong"_s, u"second password"_s, this, [&](bool o, const Error &e) {
+        answered = true;
+        ok = o;
+        error = e;
+    });
+    QTRY_VERIFY(answered);
+    QVERIFY(!ok);
+    QCOMPARE(error.code, ErrorCode::Unauthorized);
+
+    answered = false;
+    host->state()->changePassword(u"first password"_s, u"second password"_s, this, [&](bool o, const Error &) {
+        answered = true;
+        ok = o;
+    });
+    QTRY_VERIFY(answered);
+    QVERIFY(ok);
+    QVERIFY(host->connection()->token() != before);
+    QTRY_COMPARE(device.socket.closeCode(), QWebSocketProtocol::CloseCode(4002));
+    // A dropped connection comes back with the new token.
+    host->connection()->dropForTest();
+    QTRY_VERIFY_WITH_TIMEOUT(!host->connection()->isOnline(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(host->connection()->isOnline(), 10000);
+    f.app->leaveHost(host->id());
+    other.stopAndWait();
+}
+
+void tst_app_account::cleanupTestCase()
+{
+    m_friend.reset();
+    f.stop();
+}
+
+QTEST_MAIN(tst_app_account)
+#include "tst_app_account.moc"
