@@ -29,6 +29,9 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
         label->setProperty("section", true);
         form->addRow(label);
     };
+    auto *heading = new QLabel(tr("Settings"), this);
+    heading->setProperty("heading", true);
+    form->addRow(heading);
     section(tr("My account"));
     m_displayName = new QLineEdit(this);
     m_displayName->setObjectName(QStringLiteral("DisplayNameEdit"));

@@ -17,7 +17,9 @@
 #include "ui/QuickSwitcher.h"
 #include "ui/WelcomeScreen.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
+#include <QTimer>
 #include <QDir>
 #include <QListWidget>
 #include <QUdpSocket>
@@ -41,6 +43,7 @@ private slots:
     void twoHosts();
     void hostingAParty();
     void partyList();
+    void settings();
     void cleanupTestCase();
 
 private:
@@ -329,6 +332,22 @@ void tst_app_screenshots::partyList()
     save(f.app->window(), u"party-guest-window.png"_s);
     f.app->leaveHost(guest->id());
     QTRY_COMPARE(f.app->hosts()->hosts().size(), 1);
+}
+
+void tst_app_screenshots::settings()
+{
+    bool shot = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        if (QTest::qWaitForWindowExposed(dialog))
+            save(dialog, u"settings.png"_s);
+        shot = true;
+        dialog->accept();
+    });
+    f.app->openSettings();
+    QVERIFY(shot);
 }
 
 void tst_app_screenshots::cleanupTestCase()
