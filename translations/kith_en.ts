@@ -4,139 +4,164 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="169"/>
+        <location filename="../app/ui/AppController.cpp" line="176"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="182"/>
+        <location filename="../app/ui/AppController.cpp" line="189"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="239"/>
-        <location filename="../app/ui/AppController.cpp" line="325"/>
+        <location filename="../app/ui/AppController.cpp" line="247"/>
+        <location filename="../app/ui/AppController.cpp" line="333"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="243"/>
+        <location filename="../app/ui/AppController.cpp" line="251"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="265"/>
+        <location filename="../app/ui/AppController.cpp" line="273"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="312"/>
+        <location filename="../app/ui/AppController.cpp" line="320"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="144"/>
+        <location filename="../app/ui/AppController.cpp" line="151"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="145"/>
+        <location filename="../app/ui/AppController.cpp" line="152"/>
         <source>Manage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="174"/>
+        <location filename="../app/ui/AppController.cpp" line="181"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="178"/>
+        <location filename="../app/ui/AppController.cpp" line="185"/>
         <source>Your server listens on port %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="366"/>
+        <location filename="../app/ui/AppController.cpp" line="374"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="368"/>
+        <location filename="../app/ui/AppController.cpp" line="376"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="425"/>
+        <location filename="../app/ui/AppController.cpp" line="433"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="434"/>
+        <location filename="../app/ui/AppController.cpp" line="442"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="460"/>
+        <location filename="../app/ui/AppController.cpp" line="468"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="461"/>
+        <location filename="../app/ui/AppController.cpp" line="469"/>
         <source>Could not reach %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="464"/>
+        <location filename="../app/ui/AppController.cpp" line="472"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="492"/>
+        <location filename="../app/ui/AppController.cpp" line="500"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="493"/>
+        <location filename="../app/ui/AppController.cpp" line="501"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="586"/>
+        <location filename="../app/ui/AppController.cpp" line="594"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="588"/>
+        <location filename="../app/ui/AppController.cpp" line="596"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="590"/>
+        <location filename="../app/ui/AppController.cpp" line="598"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="653"/>
+        <location filename="../app/ui/AppController.cpp" line="626"/>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="637"/>
+        <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="690"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="703"/>
+        <location filename="../app/ui/AppController.cpp" line="740"/>
         <source>Could not join %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="760"/>
+        <location filename="../app/ui/AppController.cpp" line="797"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="820"/>
+        <location filename="../app/ui/AppController.cpp" line="882"/>
+        <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="888"/>
+        <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="895"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="823"/>
+        <location filename="../app/ui/AppController.cpp" line="898"/>
         <source>The host of %1 removed you from the party.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="918"/>
+        <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -399,117 +424,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="485"/>
+        <location filename="../app/state/ClientState.cpp" line="502"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="491"/>
+        <location filename="../app/state/ClientState.cpp" line="508"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="498"/>
+        <location filename="../app/state/ClientState.cpp" line="515"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="512"/>
+        <location filename="../app/state/ClientState.cpp" line="529"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="540"/>
+        <location filename="../app/state/ClientState.cpp" line="575"/>
         <source>Removing someone from the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="545"/>
+        <location filename="../app/state/ClientState.cpp" line="580"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="550"/>
+        <location filename="../app/state/ClientState.cpp" line="585"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="555"/>
+        <location filename="../app/state/ClientState.cpp" line="590"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="562"/>
+        <location filename="../app/state/ClientState.cpp" line="597"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="569"/>
+        <location filename="../app/state/ClientState.cpp" line="604"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="585"/>
+        <location filename="../app/state/ClientState.cpp" line="620"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="597"/>
+        <location filename="../app/state/ClientState.cpp" line="632"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="602"/>
+        <location filename="../app/state/ClientState.cpp" line="637"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="97"/>
+        <location filename="../app/state/DmState.cpp" line="112"/>
         <source>Opening the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="116"/>
+        <location filename="../app/state/DmState.cpp" line="131"/>
         <source>Creating the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="130"/>
+        <location filename="../app/state/DmState.cpp" line="145"/>
         <source>Adding to the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="142"/>
+        <location filename="../app/state/DmState.cpp" line="157"/>
         <source>Removing from the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="153"/>
+        <location filename="../app/state/DmState.cpp" line="168"/>
         <source>Leaving the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/SocialState.cpp" line="178"/>
+        <location filename="../app/state/SocialState.cpp" line="187"/>
         <source>Changing the friendship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/SocialState.cpp" line="212"/>
+        <location filename="../app/state/SocialState.cpp" line="221"/>
         <source>Changing your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="647"/>
+        <location filename="../app/state/ClientState.cpp" line="682"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="712"/>
+        <location filename="../app/state/ClientState.cpp" line="747"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="714"/>
+        <location filename="../app/state/ClientState.cpp" line="749"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -517,7 +542,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="717"/>
+        <location filename="../app/state/ClientState.cpp" line="752"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -525,12 +550,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="719"/>
+        <location filename="../app/state/ClientState.cpp" line="754"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="721"/>
+        <location filename="../app/state/ClientState.cpp" line="756"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -541,43 +566,48 @@
 <context>
     <name>kith::app::Connection</name>
     <message>
-        <location filename="../app/net/Connection.cpp" line="145"/>
+        <location filename="../app/net/Connection.cpp" line="173"/>
+        <source>its certificate changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="188"/>
         <source>not a Kith server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="150"/>
+        <location filename="../app/net/Connection.cpp" line="193"/>
         <source>connection refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="153"/>
+        <location filename="../app/net/Connection.cpp" line="196"/>
         <source>no such host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="156"/>
+        <location filename="../app/net/Connection.cpp" line="199"/>
         <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="161"/>
+        <location filename="../app/net/Connection.cpp" line="204"/>
         <source>TLS failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="164"/>
+        <location filename="../app/net/Connection.cpp" line="207"/>
         <source>network unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="352"/>
-        <location filename="../app/net/Connection.cpp" line="363"/>
+        <location filename="../app/net/Connection.cpp" line="395"/>
+        <location filename="../app/net/Connection.cpp" line="406"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="375"/>
+        <location filename="../app/net/Connection.cpp" line="418"/>
         <source>Connection lost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -795,52 +825,52 @@
 <context>
     <name>kith::app::GuildDialog</name>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="20"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="23"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="21"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="24"/>
         <source>Add a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="29"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="30"/>
         <source>Your server is where you and your friends hang out. It starts with a #general channel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="36"/>
         <location filename="../app/ui/GuildDialog.cpp" line="37"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="38"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="40"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="65"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="41"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="67"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="44"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="46"/>
         <source>Enter an invite code or paste an invite link you were given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="47"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="49"/>
         <source>Invite code or kith:// link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="116"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="127"/>
         <source>Joining…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="48"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="50"/>
         <source>Invite code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="56"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="65"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="116"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="58"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="67"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="127"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,85 +878,95 @@
 <context>
     <name>kith::app::HostPartyDialog</name>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="20"/>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="105"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="21"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="111"/>
         <source>Start the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="21"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="22"/>
         <source>End the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="24"/>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="31"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="25"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="32"/>
         <source>Host a LAN party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="34"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="35"/>
         <source>Your own server opens to your network: friends on it join as guests with a nickname, no account, no internet. Messages stay on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="42"/>
         <location filename="../app/ui/HostPartyDialog.cpp" line="43"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="44"/>
         <source>Party name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="45"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="46"/>
         <source>Optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="46"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="47"/>
         <source>Party password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="47"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="48"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="55"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="56"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="70"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="69"/>
         <source>INVITE LINK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="76"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="75"/>
         <source>Invite link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="78"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="77"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="84"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="83"/>
         <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="109"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="115"/>
         <source>%1 is on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="110"/>
-        <source>Friends on your network join at %1, or with the link below.</source>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="116"/>
+        <source>Friends on your network join at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="113"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="121"/>
+        <source>Not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="122"/>
+        <source>Encrypted. Guests see this certificate (SHA-256) as they join:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="119"/>
         <source>Here now: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -985,73 +1025,98 @@
 <context>
     <name>kith::app::JoinHostDialog</name>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="20"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="21"/>
         <source>I am new there: create the account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="24"/>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="27"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="25"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="28"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="108"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="109"/>
         <source>Join %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="30"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="31"/>
         <source>You stay signed in to the servers you are on; this one is added beside them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="39"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="40"/>
         <source>How others see you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="40"/>
         <location filename="../app/ui/JoinHostDialog.cpp" line="41"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="42"/>
         <source>Nickname</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="43"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="44"/>
         <source>The party&apos;s password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="43"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="44"/>
         <source>None needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="44"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="45"/>
         <source>Party password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="45"/>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="55"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="46"/>
         <location filename="../app/ui/JoinHostDialog.cpp" line="56"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="57"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="46"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="47"/>
         <source>As a guest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="51"/>
         <location filename="../app/ui/JoinHostDialog.cpp" line="52"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="53"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="58"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="59"/>
         <source>With an account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="64"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="75"/>
         <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="93"/>
+        <source>Not encrypted: use this only on a network you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="95"/>
+        <source>Encrypted. Its certificate is remembered on the first connection; a different one later is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="98"/>
+        <source>Encrypted. The host&apos;s screen shows the same certificate fingerprint (SHA-256):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::LanBrowser</name>
+    <message>
+        <location filename="../app/session/LanBrowser.cpp" line="53"/>
+        <source>Cannot listen for parties on UDP port %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1200,12 +1265,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="473"/>
+        <location filename="../app/ui/MainWindow.cpp" line="481"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="475"/>
+        <location filename="../app/ui/MainWindow.cpp" line="483"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1333,6 +1398,53 @@
     </message>
 </context>
 <context>
+    <name>kith::app::PartyList</name>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="15"/>
+        <source>Join party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="20"/>
+        <location filename="../app/ui/PartyList.cpp" line="24"/>
+        <source>Parties on your network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/PartyList.cpp" line="94"/>
+        <source>%n here</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="96"/>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="98"/>
+        <source>Not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="98"/>
+        <source>Certificate SHA-256 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="99"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="108"/>
+        <source>Looking for parties… none heard yet. If the host is on another network, ask for the address or an invite link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kith::app::QuickSwitcher</name>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="14"/>
@@ -1445,64 +1557,156 @@
 <context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="15"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="20"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="16"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
         <source>Play a sound for them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="18"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="32"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="35"/>
+        <source>My account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="39"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="46"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="40"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="71"/>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="72"/>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="73"/>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="81"/>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="90"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="97"/>
+        <source>The new passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="105"/>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="106"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="107"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="28"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="108"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="112"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="27"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="111"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="117"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="36"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="120"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="42"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="126"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="50"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="131"/>
+        <source>Every network (broadcast)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="132"/>
+        <source>LAN parties: where to announce and listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="133"/>
+        <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="135"/>
+        <source>LAN parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="140"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="51"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="141"/>
         <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
+        <source>Guests keep the nickname they joined with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="174"/>
+        <source>Saved: others see you as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="189"/>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
+        <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1531,68 +1735,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="80"/>
+        <location filename="../app/ui/UserFooter.cpp" line="84"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="82"/>
+        <location filename="../app/ui/UserFooter.cpp" line="86"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="84"/>
+        <location filename="../app/ui/UserFooter.cpp" line="88"/>
         <source>Invisible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="87"/>
+        <location filename="../app/ui/UserFooter.cpp" line="91"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="101"/>
+        <location filename="../app/ui/UserFooter.cpp" line="105"/>
         <source>Set a custom status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="103"/>
+        <location filename="../app/ui/UserFooter.cpp" line="107"/>
         <source>Clear the custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="112"/>
+        <location filename="../app/ui/UserFooter.cpp" line="116"/>
         <source>Custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="113"/>
+        <location filename="../app/ui/UserFooter.cpp" line="117"/>
         <source>What are you up to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="66"/>
+        <location filename="../app/ui/UserFooter.cpp" line="70"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="52"/>
+        <location filename="../app/ui/UserFooter.cpp" line="56"/>
         <source>Set your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="68"/>
+        <location filename="../app/ui/UserFooter.cpp" line="72"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="70"/>
+        <location filename="../app/ui/UserFooter.cpp" line="74"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="74"/>
-        <location filename="../app/ui/UserFooter.cpp" line="86"/>
+        <location filename="../app/ui/UserFooter.cpp" line="78"/>
+        <location filename="../app/ui/UserFooter.cpp" line="90"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,140 +4,165 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="169"/>
+        <location filename="../app/ui/AppController.cpp" line="176"/>
         <source>The local server did not start: %1</source>
         <translation>Le serveur local n’a pas démarré : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="182"/>
+        <location filename="../app/ui/AppController.cpp" line="189"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="239"/>
-        <location filename="../app/ui/AppController.cpp" line="325"/>
+        <location filename="../app/ui/AppController.cpp" line="247"/>
+        <location filename="../app/ui/AppController.cpp" line="333"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="243"/>
+        <location filename="../app/ui/AppController.cpp" line="251"/>
         <source>Sign in to %1 again.</source>
         <translation>Reconnectez-vous à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="265"/>
+        <location filename="../app/ui/AppController.cpp" line="273"/>
         <source>Starting your local server…</source>
         <translation>Démarrage de votre serveur local…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="312"/>
+        <location filename="../app/ui/AppController.cpp" line="320"/>
         <source>The key of your local account is missing.</source>
         <translation>La clé de votre compte local est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="144"/>
+        <location filename="../app/ui/AppController.cpp" line="151"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous accueillez %1 à %2 · présents : %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="145"/>
+        <location filename="../app/ui/AppController.cpp" line="152"/>
         <source>Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="174"/>
+        <location filename="../app/ui/AppController.cpp" line="181"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port %1 est pris par un autre programme : votre serveur écoute sur le port %2 pour l’instant. Il reprend le port %1 dès qu’il se libère.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="178"/>
+        <location filename="../app/ui/AppController.cpp" line="185"/>
         <source>Your server listens on port %1 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="366"/>
+        <location filename="../app/ui/AppController.cpp" line="374"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="368"/>
+        <location filename="../app/ui/AppController.cpp" line="376"/>
         <source>Details: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="425"/>
+        <location filename="../app/ui/AppController.cpp" line="433"/>
         <source>Sign-in failed.</source>
         <translation>La connexion a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="434"/>
+        <location filename="../app/ui/AppController.cpp" line="442"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="460"/>
+        <location filename="../app/ui/AppController.cpp" line="468"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="461"/>
+        <location filename="../app/ui/AppController.cpp" line="469"/>
         <source>Could not reach %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="464"/>
+        <location filename="../app/ui/AppController.cpp" line="472"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="492"/>
+        <location filename="../app/ui/AppController.cpp" line="500"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="493"/>
+        <location filename="../app/ui/AppController.cpp" line="501"/>
         <source>Reconnect now</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="586"/>
+        <location filename="../app/ui/AppController.cpp" line="594"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="588"/>
+        <location filename="../app/ui/AppController.cpp" line="596"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="590"/>
+        <location filename="../app/ui/AppController.cpp" line="598"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="653"/>
+        <location filename="../app/ui/AppController.cpp" line="626"/>
+        <source>The current password is wrong.</source>
+        <translation>Le mot de passe actuel est faux.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="637"/>
+        <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
+        <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="690"/>
         <source>This link is not a Kith invite: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="703"/>
+        <location filename="../app/ui/AppController.cpp" line="740"/>
         <source>Could not join %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rejoindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="760"/>
+        <location filename="../app/ui/AppController.cpp" line="797"/>
         <source>%1&apos;s party</source>
-        <translation type="unfinished"></translation>
+        <translation>La soirée de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="820"/>
+        <location filename="../app/ui/AppController.cpp" line="882"/>
+        <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
+        <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="888"/>
+        <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
+        <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="895"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="823"/>
+        <location filename="../app/ui/AppController.cpp" line="898"/>
         <source>The host of %1 removed you from the party.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="918"/>
+        <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
+        <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>
 </context>
 <context>
@@ -215,9 +240,9 @@
     <message numerus="yes">
         <location filename="../app/ui/ChannelSidebar.cpp" line="137"/>
         <source>Friends  ·  %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Amis  ·  %n en attente</numerusform>
+            <numerusform>Amis  ·  %n en attente</numerusform>
         </translation>
     </message>
     <message>
@@ -333,12 +358,12 @@
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="55"/>
         <source>Show channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les salons</translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="71"/>
         <source>Show members</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les membres</translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="208"/>
@@ -399,117 +424,117 @@
         <translation>Chargement des messages</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="485"/>
+        <location filename="../app/state/ClientState.cpp" line="502"/>
         <source>Editing the message</source>
         <translation>Modification du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="491"/>
+        <location filename="../app/state/ClientState.cpp" line="508"/>
         <source>Deleting the message</source>
         <translation>Suppression du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="498"/>
+        <location filename="../app/state/ClientState.cpp" line="515"/>
         <source>Creating the server</source>
         <translation>Création du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="512"/>
+        <location filename="../app/state/ClientState.cpp" line="529"/>
         <source>Joining with the invite</source>
         <translation>Adhésion avec l’invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="540"/>
+        <location filename="../app/state/ClientState.cpp" line="575"/>
         <source>Removing someone from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer quelqu’un du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="545"/>
+        <location filename="../app/state/ClientState.cpp" line="580"/>
         <source>Leaving the server</source>
         <translation>Départ du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="550"/>
+        <location filename="../app/state/ClientState.cpp" line="585"/>
         <source>Renaming the server</source>
         <translation>Renommage du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="555"/>
+        <location filename="../app/state/ClientState.cpp" line="590"/>
         <source>Deleting the server</source>
         <translation>Suppression du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="562"/>
+        <location filename="../app/state/ClientState.cpp" line="597"/>
         <source>Changing the role</source>
         <translation>Changement de rôle</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="569"/>
+        <location filename="../app/state/ClientState.cpp" line="604"/>
         <source>Creating an invite</source>
         <translation>Création d’une invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="585"/>
+        <location filename="../app/state/ClientState.cpp" line="620"/>
         <source>Creating the channel</source>
         <translation>Création du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="597"/>
+        <location filename="../app/state/ClientState.cpp" line="632"/>
         <source>Changing the channel</source>
         <translation>Modification du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="602"/>
+        <location filename="../app/state/ClientState.cpp" line="637"/>
         <source>Deleting the channel</source>
         <translation>Suppression du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="97"/>
+        <location filename="../app/state/DmState.cpp" line="112"/>
         <source>Opening the conversation</source>
         <translation>Ouverture de la conversation</translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="116"/>
+        <location filename="../app/state/DmState.cpp" line="131"/>
         <source>Creating the group</source>
         <translation>Création du groupe</translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="130"/>
+        <location filename="../app/state/DmState.cpp" line="145"/>
         <source>Adding to the group</source>
         <translation>Ajout au groupe</translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="142"/>
+        <location filename="../app/state/DmState.cpp" line="157"/>
         <source>Removing from the group</source>
         <translation>Retrait du groupe</translation>
     </message>
     <message>
-        <location filename="../app/state/DmState.cpp" line="153"/>
+        <location filename="../app/state/DmState.cpp" line="168"/>
         <source>Leaving the group</source>
         <translation>Départ du groupe</translation>
     </message>
     <message>
-        <location filename="../app/state/SocialState.cpp" line="178"/>
+        <location filename="../app/state/SocialState.cpp" line="187"/>
         <source>Changing the friendship</source>
         <translation>Modification de l’amitié</translation>
     </message>
     <message>
-        <location filename="../app/state/SocialState.cpp" line="212"/>
+        <location filename="../app/state/SocialState.cpp" line="221"/>
         <source>Changing your status</source>
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="647"/>
+        <location filename="../app/state/ClientState.cpp" line="682"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="712"/>
+        <location filename="../app/state/ClientState.cpp" line="747"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="714"/>
+        <location filename="../app/state/ClientState.cpp" line="749"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -517,7 +542,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="717"/>
+        <location filename="../app/state/ClientState.cpp" line="752"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -525,12 +550,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="719"/>
+        <location filename="../app/state/ClientState.cpp" line="754"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="721"/>
+        <location filename="../app/state/ClientState.cpp" line="756"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -541,43 +566,48 @@
 <context>
     <name>kith::app::Connection</name>
     <message>
-        <location filename="../app/net/Connection.cpp" line="145"/>
+        <location filename="../app/net/Connection.cpp" line="173"/>
+        <source>its certificate changed</source>
+        <translation>son certificat a changé</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="188"/>
         <source>not a Kith server</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n’est pas un serveur Kith</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="150"/>
+        <location filename="../app/net/Connection.cpp" line="193"/>
         <source>connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="153"/>
+        <location filename="../app/net/Connection.cpp" line="196"/>
         <source>no such host</source>
-        <translation type="unfinished"></translation>
+        <translation>hôte introuvable</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="156"/>
+        <location filename="../app/net/Connection.cpp" line="199"/>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>délai dépassé</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="161"/>
+        <location filename="../app/net/Connection.cpp" line="204"/>
         <source>TLS failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>échec TLS : %1</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="164"/>
+        <location filename="../app/net/Connection.cpp" line="207"/>
         <source>network unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>réseau injoignable</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="352"/>
-        <location filename="../app/net/Connection.cpp" line="363"/>
+        <location filename="../app/net/Connection.cpp" line="395"/>
+        <location filename="../app/net/Connection.cpp" line="406"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="375"/>
+        <location filename="../app/net/Connection.cpp" line="418"/>
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
     </message>
@@ -588,22 +618,22 @@
         <location filename="../app/ui/DeleteMessageDialog.cpp" line="21"/>
         <location filename="../app/ui/DeleteMessageDialog.cpp" line="24"/>
         <source>Delete message</source>
-        <translation type="unfinished">Supprimer le message</translation>
+        <translation>Supprimer le message</translation>
     </message>
     <message>
         <location filename="../app/ui/DeleteMessageDialog.cpp" line="27"/>
         <source>Are you sure you want to delete this message? Everyone loses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voulez-vous vraiment supprimer ce message ? Il disparaît pour tout le monde.</translation>
     </message>
     <message>
         <location filename="../app/ui/DeleteMessageDialog.cpp" line="48"/>
         <source>Tip: hold Shift while you click Delete to skip this question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Astuce : maintenez Maj en cliquant sur Supprimer pour ne pas voir cette question.</translation>
     </message>
     <message>
         <location filename="../app/ui/DeleteMessageDialog.cpp" line="55"/>
         <source>Delete</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
@@ -619,7 +649,7 @@
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="61"/>
         <source>Show direct messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les messages privés</translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="69"/>
@@ -675,9 +705,9 @@
     <message numerus="yes">
         <location filename="../app/ui/FriendsView.cpp" line="176"/>
         <source>%n friend request(s) waiting for you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n demande d’ami vous attend</numerusform>
+            <numerusform>%n demandes d’ami vous attendent</numerusform>
         </translation>
     </message>
     <message>
@@ -728,32 +758,32 @@
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="346"/>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus</translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="348"/>
         <source>Remove friend</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer des amis</translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="351"/>
         <source>Block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquer %1</translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="356"/>
         <source>Accept %1&apos;s friend request</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter la demande d’ami de %1</translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="358"/>
         <source>Decline %1&apos;s friend request</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser la demande d’ami de %1</translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="361"/>
         <source>Cancel the request to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la demande à %1</translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="363"/>
@@ -795,52 +825,52 @@
 <context>
     <name>kith::app::GuildDialog</name>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="20"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="23"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="21"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="24"/>
         <source>Add a server</source>
         <translation>Ajouter un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="29"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="30"/>
         <source>Your server is where you and your friends hang out. It starts with a #general channel.</source>
         <translation>Votre serveur est l’endroit où vous retrouvez vos amis. Il commence avec un salon #general.</translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="36"/>
         <location filename="../app/ui/GuildDialog.cpp" line="37"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="38"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="40"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="65"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="41"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="67"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="44"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="46"/>
         <source>Enter an invite code or paste an invite link you were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un code d’invitation ou collez le lien d’invitation reçu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="47"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="49"/>
         <source>Invite code or kith:// link</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d’invitation ou lien kith://</translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="116"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="127"/>
         <source>Joining…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="48"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="50"/>
         <source>Invite code</source>
         <translation>Code d’invitation</translation>
     </message>
     <message>
-        <location filename="../app/ui/GuildDialog.cpp" line="56"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="65"/>
-        <location filename="../app/ui/GuildDialog.cpp" line="116"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="58"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="67"/>
+        <location filename="../app/ui/GuildDialog.cpp" line="127"/>
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
@@ -848,87 +878,97 @@
 <context>
     <name>kith::app::HostPartyDialog</name>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="20"/>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="105"/>
-        <source>Start the party</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../app/ui/HostPartyDialog.cpp" line="21"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="111"/>
+        <source>Start the party</source>
+        <translation>Lancer la soirée</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="22"/>
         <source>End the party</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="24"/>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="31"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="25"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="32"/>
         <source>Host a LAN party</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="34"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="35"/>
         <source>Your own server opens to your network: friends on it join as guests with a nickname, no account, no internet. Messages stay on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre propre serveur s’ouvre à votre réseau : vos amis qui y sont le rejoignent en invités avec un pseudo, sans compte ni Internet. Les messages restent sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="42"/>
         <location filename="../app/ui/HostPartyDialog.cpp" line="43"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="44"/>
         <source>Party name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="45"/>
-        <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la soirée</translation>
     </message>
     <message>
         <location filename="../app/ui/HostPartyDialog.cpp" line="46"/>
-        <source>Party password</source>
-        <translation type="unfinished"></translation>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
     </message>
     <message>
         <location filename="../app/ui/HostPartyDialog.cpp" line="47"/>
+        <source>Party password</source>
+        <translation>Mot de passe de la soirée</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="48"/>
         <source>Password</source>
-        <translation type="unfinished">Mot de passe</translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="55"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="56"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="70"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="69"/>
         <source>INVITE LINK</source>
-        <translation type="unfinished"></translation>
+        <translation>LIEN D’INVITATION</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="76"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="75"/>
         <source>Invite link</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien d’invitation</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="78"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="77"/>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="84"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="83"/>
         <source>Copied</source>
-        <translation type="unfinished">Copié</translation>
+        <translation>Copié</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="109"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="115"/>
         <source>%1 is on</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a commencé</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="110"/>
-        <source>Friends on your network join at %1, or with the link below.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="116"/>
+        <source>Friends on your network join at %1</source>
+        <translation>Vos amis sur le réseau rejoignent à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/HostPartyDialog.cpp" line="113"/>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="121"/>
+        <source>Not encrypted.</source>
+        <translation>Non chiffré.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="122"/>
+        <source>Encrypted. Guests see this certificate (SHA-256) as they join:</source>
+        <translation>Chiffré. Les invités voient ce certificat (SHA-256) en rejoignant :</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/HostPartyDialog.cpp" line="119"/>
         <source>Here now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Présents : %1</translation>
     </message>
 </context>
 <context>
@@ -936,7 +976,7 @@
     <message>
         <location filename="../app/session/HostSession.cpp" line="47"/>
         <source>Your server</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur</translation>
     </message>
 </context>
 <context>
@@ -949,7 +989,7 @@
     <message>
         <location filename="../app/ui/InviteDialog.cpp" line="21"/>
         <source>Invite people to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviter des gens dans %1</translation>
     </message>
     <message>
         <location filename="../app/ui/InviteDialog.cpp" line="36"/>
@@ -959,7 +999,7 @@
     <message>
         <location filename="../app/ui/InviteDialog.cpp" line="38"/>
         <source>Copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier %1</translation>
     </message>
     <message>
         <location filename="../app/ui/InviteDialog.cpp" line="44"/>
@@ -969,90 +1009,115 @@
     <message>
         <location filename="../app/ui/InviteDialog.cpp" line="48"/>
         <source>Send this link to a friend: pasted into Kith&apos;s &quot;+&quot; → Join (or opened, once Kith is installed), it finds this server and its guild.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyez ce lien à un ami : collé dans « + » → Rejoindre de Kith (ou ouvert, une fois Kith installé), il trouve ce serveur et sa guilde.</translation>
     </message>
     <message>
         <location filename="../app/ui/InviteDialog.cpp" line="53"/>
         <source>INVITE LINK</source>
-        <translation type="unfinished"></translation>
+        <translation>LIEN D’INVITATION</translation>
     </message>
     <message>
         <location filename="../app/ui/InviteDialog.cpp" line="55"/>
         <source>CODE, FOR PEOPLE ALREADY HERE</source>
-        <translation type="unfinished"></translation>
+        <translation>CODE, POUR CEUX QUI SONT DÉJÀ ICI</translation>
     </message>
 </context>
 <context>
     <name>kith::app::JoinHostDialog</name>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="20"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="21"/>
         <source>I am new there: create the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Je suis nouveau : créer le compte</translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="24"/>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="27"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="25"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="28"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="108"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="109"/>
         <source>Join %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="30"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="31"/>
         <source>You stay signed in to the servers you are on; this one is added beside them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="39"/>
-        <source>How others see you</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous restez connecté à vos serveurs ; celui-ci s’ajoute à côté.</translation>
     </message>
     <message>
         <location filename="../app/ui/JoinHostDialog.cpp" line="40"/>
+        <source>How others see you</source>
+        <translation>Comment les autres vous voient</translation>
+    </message>
+    <message>
         <location filename="../app/ui/JoinHostDialog.cpp" line="41"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="42"/>
         <source>Nickname</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="43"/>
-        <source>The party&apos;s password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="43"/>
-        <source>None needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudo</translation>
     </message>
     <message>
         <location filename="../app/ui/JoinHostDialog.cpp" line="44"/>
-        <source>Party password</source>
-        <translation type="unfinished"></translation>
+        <source>The party&apos;s password</source>
+        <translation>Le mot de passe de la soirée</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="44"/>
+        <source>None needed</source>
+        <translation>Aucun</translation>
     </message>
     <message>
         <location filename="../app/ui/JoinHostDialog.cpp" line="45"/>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="55"/>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="56"/>
-        <source>Password</source>
-        <translation type="unfinished">Mot de passe</translation>
+        <source>Party password</source>
+        <translation>Mot de passe de la soirée</translation>
     </message>
     <message>
         <location filename="../app/ui/JoinHostDialog.cpp" line="46"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="56"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="57"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="47"/>
         <source>As a guest</source>
-        <translation type="unfinished"></translation>
+        <translation>En invité</translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="51"/>
         <location filename="../app/ui/JoinHostDialog.cpp" line="52"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="53"/>
         <source>Username</source>
-        <translation type="unfinished">Nom d’utilisateur</translation>
+        <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="58"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="59"/>
         <source>With an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec un compte</translation>
     </message>
     <message>
-        <location filename="../app/ui/JoinHostDialog.cpp" line="64"/>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="75"/>
         <source>Join</source>
-        <translation type="unfinished">Rejoindre</translation>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="93"/>
+        <source>Not encrypted: use this only on a network you trust.</source>
+        <translation>Non chiffré : à utiliser seulement sur un réseau de confiance.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="95"/>
+        <source>Encrypted. Its certificate is remembered on the first connection; a different one later is refused.</source>
+        <translation>Chiffré. Son certificat est retenu à la première connexion ; un autre sera refusé ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/JoinHostDialog.cpp" line="98"/>
+        <source>Encrypted. The host&apos;s screen shows the same certificate fingerprint (SHA-256):</source>
+        <translation>Chiffré. L’écran de l’hôte affiche la même empreinte de certificat (SHA-256) :</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::LanBrowser</name>
+    <message>
+        <location filename="../app/session/LanBrowser.cpp" line="53"/>
+        <source>Cannot listen for parties on UDP port %1: %2</source>
+        <translation>Impossible d’écouter les soirées sur le port UDP %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1066,12 +1131,12 @@
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="110"/>
         <source>Leave %1</source>
-        <translation type="unfinished">Quitter %1 ? {1?}</translation>
+        <translation>Quitter %1</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="111"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter de %1 et le retirer de l’application ? Vos autres serveurs restent.</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="131"/>
@@ -1156,23 +1221,23 @@
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="297"/>
         <source>Kick %1 from the party</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="297"/>
         <location filename="../app/ui/MainWindow.cpp" line="299"/>
         <source>Kick %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure %1</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="300"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="301"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="309"/>
@@ -1200,14 +1265,14 @@
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="473"/>
+        <location filename="../app/ui/MainWindow.cpp" line="481"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="475"/>
+        <location filename="../app/ui/MainWindow.cpp" line="483"/>
         <source>Joining failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la connexion.</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="172"/>
@@ -1235,7 +1300,7 @@
     <message>
         <location filename="../app/ui/MemberDelegate.cpp" line="24"/>
         <source>GUESTS</source>
-        <translation type="unfinished"></translation>
+        <translation>INVITÉS</translation>
     </message>
     <message>
         <location filename="../app/ui/MemberDelegate.cpp" line="28"/>
@@ -1333,11 +1398,58 @@
     </message>
 </context>
 <context>
+    <name>kith::app::PartyList</name>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="15"/>
+        <source>Join party</source>
+        <translation>Rejoindre la soirée</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="20"/>
+        <location filename="../app/ui/PartyList.cpp" line="24"/>
+        <source>Parties on your network</source>
+        <translation>Soirées sur votre réseau</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/PartyList.cpp" line="94"/>
+        <source>%n here</source>
+        <translation>
+            <numerusform>%n présent</numerusform>
+            <numerusform>%n présents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="96"/>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="98"/>
+        <source>Not encrypted</source>
+        <translation>Non chiffré</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="98"/>
+        <source>Certificate SHA-256 %1</source>
+        <translation>Certificat SHA-256 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="99"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PartyList.cpp" line="108"/>
+        <source>Looking for parties… none heard yet. If the host is on another network, ask for the address or an invite link.</source>
+        <translation>Recherche de soirées… aucune pour l’instant. Si l’hôte est sur un autre réseau, demandez-lui l’adresse ou un lien d’invitation.</translation>
+    </message>
+</context>
+<context>
     <name>kith::app::QuickSwitcher</name>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="14"/>
         <source>No results</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat</translation>
     </message>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="16"/>
@@ -1347,32 +1459,32 @@
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="20"/>
         <source>Where to? Type part of a channel, server, DM or friend&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Où aller ? Tapez une partie du nom d’un salon, d’un serveur, d’un message privé ou d’un ami.</translation>
     </message>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="23"/>
         <source>Search channels, servers, DMs and friends</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher salons, serveurs, messages privés et amis</translation>
     </message>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="24"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="85"/>
         <source>@ %1   —  direct message</source>
-        <translation type="unfinished"></translation>
+        <translation>@ %1   —  message privé</translation>
     </message>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="86"/>
         <source>%1   —  friend</source>
-        <translation type="unfinished"></translation>
+        <translation>%1   —  ami</translation>
     </message>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="88"/>
         <source>   ·  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>   ·  %1</translation>
     </message>
     <message>
         <location filename="../app/ui/QuickSwitcher.cpp" line="84"/>
@@ -1400,23 +1512,23 @@
     <message>
         <location filename="../app/ui/ServerRail.cpp" line="124"/>
         <source>Host a LAN party</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
         <location filename="../app/ui/ServerRail.cpp" line="174"/>
         <location filename="../app/ui/ServerRail.cpp" line="184"/>
         <source>Host: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte : %1</translation>
     </message>
     <message>
         <location filename="../app/ui/ServerRail.cpp" line="183"/>
         <source>%1: open its home</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : ouvrir son accueil</translation>
     </message>
     <message>
         <location filename="../app/ui/ServerRail.cpp" line="191"/>
         <source>Leave %1</source>
-        <translation type="unfinished">Quitter %1 ? {1?}</translation>
+        <translation>Quitter %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/ServerRail.cpp" line="281"/>
@@ -1445,65 +1557,157 @@
 <context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="15"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="20"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation>Pour les messages privés et les mentions, quand Kith est en arrière-plan</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="16"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
         <source>Play a sound for them</source>
         <translation>Jouer un son pour elles</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="18"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="32"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="35"/>
+        <source>My account</source>
+        <translation>Mon compte</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="39"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="46"/>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="40"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="71"/>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="72"/>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="73"/>
+        <source>New password again</source>
+        <translation>Nouveau mot de passe (encore)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="81"/>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="90"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="97"/>
+        <source>The new passwords differ.</source>
+        <translation>Les nouveaux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="105"/>
+        <source>App</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="106"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="107"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="28"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="108"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="112"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="27"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="111"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="117"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="36"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="120"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="42"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="126"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation>Ne pas déranger coupe les deux ; clic droit sur un salon ou un serveur pour le mettre en sourdine.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="50"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="131"/>
+        <source>Every network (broadcast)</source>
+        <translation>Tous les réseaux (diffusion)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="132"/>
+        <source>LAN parties: where to announce and listen</source>
+        <translation>Soirées LAN : où annoncer et écouter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="133"/>
+        <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
+        <translation>HÔTE:PORT d’une adresse où annoncer les soirées et les entendre, pour les réseaux que la diffusion n’atteint pas. Vide : tous les réseaux de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="135"/>
+        <source>LAN parties</source>
+        <translation>Soirées LAN</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="140"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="51"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="141"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
+        <source>Guests keep the nickname they joined with.</source>
+        <translation>Les invités gardent le pseudo avec lequel ils sont arrivés.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="174"/>
+        <source>Saved: others see you as %1.</source>
+        <translation>Enregistré : les autres vous voient comme %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="189"/>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation>Mot de passe changé. Vos autres appareils ont été déconnectés.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
+        <source>Set by KITH_ANNOUNCE in the environment.</source>
+        <translation>Fixé par KITH_ANNOUNCE dans l’environnement.</translation>
     </message>
 </context>
 <context>
@@ -1531,68 +1735,68 @@
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="80"/>
+        <location filename="../app/ui/UserFooter.cpp" line="84"/>
         <source>Idle</source>
         <translation>Inactif</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="82"/>
+        <location filename="../app/ui/UserFooter.cpp" line="86"/>
         <source>Do not disturb</source>
         <translation>Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="84"/>
+        <location filename="../app/ui/UserFooter.cpp" line="88"/>
         <source>Invisible</source>
         <translation>Invisible</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="87"/>
+        <location filename="../app/ui/UserFooter.cpp" line="91"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="101"/>
+        <location filename="../app/ui/UserFooter.cpp" line="105"/>
         <source>Set a custom status…</source>
         <translation>Définir un statut personnalisé…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="103"/>
+        <location filename="../app/ui/UserFooter.cpp" line="107"/>
         <source>Clear the custom status</source>
         <translation>Effacer le statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="112"/>
+        <location filename="../app/ui/UserFooter.cpp" line="116"/>
         <source>Custom status</source>
         <translation>Statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="113"/>
+        <location filename="../app/ui/UserFooter.cpp" line="117"/>
         <source>What are you up to?</source>
         <translation>Que faites-vous ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="66"/>
+        <location filename="../app/ui/UserFooter.cpp" line="70"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="52"/>
+        <location filename="../app/ui/UserFooter.cpp" line="56"/>
         <source>Set your status</source>
         <translation>Choisir votre statut</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="68"/>
+        <location filename="../app/ui/UserFooter.cpp" line="72"/>
         <source>Signing in…</source>
         <translation>Identification…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="70"/>
+        <location filename="../app/ui/UserFooter.cpp" line="74"/>
         <source>Reconnecting…</source>
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="74"/>
-        <location filename="../app/ui/UserFooter.cpp" line="86"/>
+        <location filename="../app/ui/UserFooter.cpp" line="78"/>
+        <location filename="../app/ui/UserFooter.cpp" line="90"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
@@ -1628,12 +1832,12 @@
     <message>
         <location filename="../app/ui/WelcomeScreen.cpp" line="55"/>
         <source>Host a LAN party</source>
-        <translation type="unfinished"></translation>
+        <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
         <location filename="../app/ui/WelcomeScreen.cpp" line="57"/>
         <source>Your server, opened to your network: friends join as guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur, ouvert à votre réseau : vos amis le rejoignent en invités</translation>
     </message>
     <message>
         <location filename="../app/ui/WelcomeScreen.cpp" line="62"/>
@@ -1716,7 +1920,7 @@
     <message>
         <location filename="../app/main.cpp" line="45"/>
         <source>A kith:// invite link to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lien d’invitation kith:// à ouvrir.</translation>
     </message>
 </context>
 </TS>
