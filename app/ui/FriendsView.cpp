@@ -99,6 +99,39 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     hl->addStretch(1);
     layout->addWidget(header);
 
+    // In no server yet (a new account on someone's server): say what to do, with both ways.
+    m_noGuilds = new QWidget(this);
+    m_noGuilds->setObjectName(QStringLiteral("NoGuilds"));
+    m_noGuilds->setAttribute(Qt::WA_StyledBackground);
+    auto *nl = new QVBoxLayout(m_noGuilds);
+    nl->setContentsMargins(20, 16, 20, 16);
+    nl->setSpacing(8);
+    auto *noTitle = new QLabel(tr("You are in no server yet"), m_noGuilds);
+    noTitle->setProperty("heading", true);
+    nl->addWidget(noTitle);
+    auto *noText = new QLabel(tr("Create a server or join one with an invite."), m_noGuilds);
+    noText->setProperty("muted", true);
+    noText->setWordWrap(true);
+    nl->addWidget(noText);
+    auto *nb = new QHBoxLayout;
+    auto *create = new QPushButton(tr("Create a server"), m_noGuilds);
+    create->setObjectName(QStringLiteral("NoGuildsCreate"));
+    create->setProperty("primary", true);
+    auto *join = new QPushButton(tr("Join with an invite"), m_noGuilds);
+    join->setObjectName(QStringLiteral("NoGuildsJoin"));
+    nb->addWidget(create);
+    nb->addWidget(join);
+    nb->addStretch();
+    nl->addLayout(nb);
+    connect(create, &QPushButton::clicked, this, &FriendsView::createGuildRequested);
+    connect(join, &QPushButton::clicked, this, &FriendsView::joinGuildRequested);
+    layout->addWidget(m_noGuilds);
+    connect(state->guilds(), &QAbstractItemModel::rowsInserted, this, &FriendsView::syncNoGuilds);
+    connect(state->guilds(), &QAbstractItemModel::rowsRemoved, this, &FriendsView::syncNoGuilds);
+    connect(state->guilds(), &QAbstractItemModel::modelReset, this, &FriendsView::syncNoGuilds);
+    connect(state, &ClientState::stateLoaded, this, &FriendsView::syncNoGuilds);
+    syncNoGuilds();
+
     // Add friend: one line, a username, Enter or the button.
     auto *add = new QWidget(this);
     auto *al = new QVBoxLayout(add);
@@ -166,6 +199,11 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     });
     rebuild();
     syncPendingBadge();
+}
+
+void FriendsView::syncNoGuilds()
+{
+    m_noGuilds->setVisible(m_state->hasState() && m_state->guilds()->rowCount() == 0);
 }
 
 void FriendsView::syncPendingBadge()

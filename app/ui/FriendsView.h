@@ -52,11 +52,16 @@ signals:
     //! "Group" on a friend's row: start a group message with them ticked.
     void groupDmRequested(const User &user);
     void channelsToggled();
+    //! The "no server yet" card's buttons.
+    void createGuildRequested();
+    void joinGuildRequested();
 
 private:
     QToolButton *m_channelsToggle = nullptr;
     QLabel *m_pendingBadge = nullptr;
     void syncPendingBadge();
+    void syncNoGuilds();
+    QWidget *m_noGuilds = nullptr;
     void rebuild();
     void submitAdd();
     QWidget *makeRow(const User &user, const QString &type);

@@ -155,6 +155,8 @@ void MainWindow::buildWorkspace()
     });
     connect(m_sidebar, &ChannelSidebar::newGroupDmRequested, this, [this] { openGroupDmDialog(); });
     connect(m_friends, &FriendsView::groupDmRequested, this, &MainWindow::openGroupDmDialog);
+    connect(m_friends, &FriendsView::createGuildRequested, this, [this] { openGuildDialog(false); });
+    connect(m_friends, &FriendsView::joinGuildRequested, this, [this] { openGuildDialog(true); });
     connect(m_sidebar, &ChannelSidebar::leaveGroupDmRequested, this, [this](Id id) {
         confirm(tr("Leave group"), tr("Leave %1? You can come back only if someone adds you.").arg(m_state->channel(id).name),
                 [this, id] { m_state->leaveGroupDm(id); });

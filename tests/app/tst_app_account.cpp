@@ -1,11 +1,12 @@
 // My account from the app: renaming myself in Settings reaches a friend's client and shows in
 // my own footer and member list; someone else's rename shows in the member list and on their
 // messages; changing the password of an account on another host keeps this app signed in with
-// the new token, also across a dropped connection.
+// the new token, also across a dropped connection; and an account in no server is shown how in.
 #include "AppFixture.h"
 #include "TestClient.h"
 #include "session/HostSet.h"
 #include "state/MemberListModel.h"
+#include "ui/GuildDialog.h"
 #include "ui/SettingsDialog.h"
 #include "ui/UserFooter.h"
 
@@ -120,6 +121,15 @@ void tst_app_account::changePasswordOnAnotherHost()
     HostSession *host = f.app->hosts()->hosts().last();
     QTRY_VERIFY_WITH_TIMEOUT(host->connection()->isOnline(), 10000);
     const QString before = host->connection()->token();
+    // A new account in no server: Home says so, with both ways in.
+    QTRY_COMPARE(f.app->currentHost(), host);
+    QWidget *noGuilds = nullptr;
+    QTRY_VERIFY((noGuilds = f.app->window()->findChild<QWidget *>(u"NoGuilds"_s)) && noGuilds->isVisible());
+    noGuilds->findChild<QPushButton *>(u"NoGuildsJoin"_s)->click();
+    GuildDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = f.app->window()->findChild<GuildDialog *>()));
+    QVERIFY(dialog->isJoin());
+    dialog->close();
     // A second device of mine there.
     TestClient device(other.url());
     QVERIFY(device.waitHello());

@@ -116,6 +116,7 @@ void tst_app_reconnect::serverRestartDrainsOutboxOnce()
     f.type(QStringLiteral("and a second one"));
     QCOMPARE(f.count(QStringLiteral("sent while the server was down"), int(M::Status::Pending)), 1);
     QCOMPARE(f.app->outbox()->entries().size(), 2);
+    QVERIFY(f.app->outbox()->flush()); // written on the outbox's own thread, and synced
     QFile file(f.app->outbox()->path());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("sent while the server was down"));
