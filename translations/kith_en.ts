@@ -212,33 +212,39 @@
     <name>kith::app::ChannelSidebar</name>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="72"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="82"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="83"/>
         <source>New group message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="124"/>
-        <source>No server yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="124"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="137"/>
-        <source>Friends</source>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="90"/>
+        <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <source>No server yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="139"/>
+        <source>Friends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
         <source>DIRECT MESSAGES</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="137"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="139"/>
         <source>Friends  ·  %n waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -246,89 +252,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="164"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="166"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="165"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="264"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="168"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="170"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="169"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="171"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="174"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="189"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="191"/>
         <source>Add member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="199"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
         <source>Remove member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="251"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="218"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="253"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="224"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="226"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="261"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,21 +343,22 @@
     <name>kith::app::ChatPane</name>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="98"/>
+        <location filename="../app/ui/ChatPane.cpp" line="99"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="125"/>
+        <location filename="../app/ui/ChatPane.cpp" line="126"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="158"/>
+        <location filename="../app/ui/ChatPane.cpp" line="160"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="167"/>
+        <location filename="../app/ui/ChatPane.cpp" line="169"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -366,52 +373,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="208"/>
-        <source>%1 is typing…</source>
+        <location filename="../app/ui/ChatPane.cpp" line="127"/>
+        <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="210"/>
-        <source>%1 and %2 are typing…</source>
+        <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="212"/>
-        <source>%1, %2 and %3 are typing…</source>
+        <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="214"/>
+        <source>%1, %2 and %3 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="238"/>
+        <location filename="../app/ui/ChatPane.cpp" line="240"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="239"/>
+        <location filename="../app/ui/ChatPane.cpp" line="242"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="241"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="241"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="242"/>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="294"/>
+        <location filename="../app/ui/ChatPane.cpp" line="298"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,37 +685,62 @@
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="76"/>
-        <location filename="../app/ui/FriendsView.cpp" line="312"/>
+        <location filename="../app/ui/FriendsView.cpp" line="351"/>
         <source>Blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="107"/>
-        <source>ADD FRIEND</source>
+        <location filename="../app/ui/FriendsView.cpp" line="109"/>
+        <source>You are in no server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="112"/>
+        <source>Create a server or join one with an invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="117"/>
+        <source>Create a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="120"/>
+        <source>Join with an invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="140"/>
+        <source>ADD FRIEND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="145"/>
+        <source>Friend&apos;s username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="146"/>
         <source>Their username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="115"/>
+        <location filename="../app/ui/FriendsView.cpp" line="149"/>
         <source>Send friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="159"/>
+        <location filename="../app/ui/FriendsView.cpp" line="193"/>
         <source>Friend request sent to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="160"/>
+        <location filename="../app/ui/FriendsView.cpp" line="194"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/FriendsView.cpp" line="176"/>
+        <location filename="../app/ui/FriendsView.cpp" line="215"/>
         <source>%n friend request(s) waiting for you</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -711,82 +748,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="258"/>
+        <location filename="../app/ui/FriendsView.cpp" line="297"/>
         <source>No friend is online right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="259"/>
+        <location filename="../app/ui/FriendsView.cpp" line="298"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="260"/>
+        <location filename="../app/ui/FriendsView.cpp" line="299"/>
         <source>No pending requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="261"/>
+        <location filename="../app/ui/FriendsView.cpp" line="300"/>
         <source>You block nobody.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="308"/>
+        <location filename="../app/ui/FriendsView.cpp" line="347"/>
         <source>Incoming friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="310"/>
+        <location filename="../app/ui/FriendsView.cpp" line="349"/>
         <source>Outgoing friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="342"/>
+        <location filename="../app/ui/FriendsView.cpp" line="381"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="343"/>
+        <location filename="../app/ui/FriendsView.cpp" line="382"/>
         <source>New group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="344"/>
+        <location filename="../app/ui/FriendsView.cpp" line="383"/>
         <source>Start a group message with %1 and others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="346"/>
+        <location filename="../app/ui/FriendsView.cpp" line="385"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="348"/>
+        <location filename="../app/ui/FriendsView.cpp" line="387"/>
         <source>Remove friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="351"/>
+        <location filename="../app/ui/FriendsView.cpp" line="390"/>
         <source>Block %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="356"/>
+        <location filename="../app/ui/FriendsView.cpp" line="395"/>
         <source>Accept %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="358"/>
+        <location filename="../app/ui/FriendsView.cpp" line="397"/>
         <source>Decline %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="361"/>
+        <location filename="../app/ui/FriendsView.cpp" line="400"/>
         <source>Cancel the request to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="363"/>
+        <location filename="../app/ui/FriendsView.cpp" line="402"/>
         <source>Unblock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,163 +1161,168 @@
     <name>kith::app::MainWindow</name>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="44"/>
-        <location filename="../app/ui/MainWindow.cpp" line="174"/>
+        <location filename="../app/ui/MainWindow.cpp" line="177"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="110"/>
-        <source>Leave %1</source>
+        <location filename="../app/ui/MainWindow.cpp" line="83"/>
+        <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="111"/>
+        <source>Leave %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="112"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="131"/>
+        <location filename="../app/ui/MainWindow.cpp" line="132"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="131"/>
+        <location filename="../app/ui/MainWindow.cpp" line="132"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="136"/>
+        <location filename="../app/ui/MainWindow.cpp" line="137"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="136"/>
+        <location filename="../app/ui/MainWindow.cpp" line="137"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="142"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="162"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="162"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="171"/>
+        <location filename="../app/ui/MainWindow.cpp" line="174"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="173"/>
+        <location filename="../app/ui/MainWindow.cpp" line="176"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="282"/>
+        <location filename="../app/ui/MainWindow.cpp" line="285"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="284"/>
+        <location filename="../app/ui/MainWindow.cpp" line="287"/>
         <source>Start a group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="289"/>
+        <location filename="../app/ui/MainWindow.cpp" line="292"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="291"/>
+        <location filename="../app/ui/MainWindow.cpp" line="294"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="297"/>
+        <location filename="../app/ui/MainWindow.cpp" line="300"/>
         <source>Kick %1 from the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="297"/>
-        <location filename="../app/ui/MainWindow.cpp" line="299"/>
+        <location filename="../app/ui/MainWindow.cpp" line="300"/>
+        <location filename="../app/ui/MainWindow.cpp" line="302"/>
         <source>Kick %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="300"/>
+        <location filename="../app/ui/MainWindow.cpp" line="303"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="301"/>
+        <location filename="../app/ui/MainWindow.cpp" line="304"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="309"/>
+        <location filename="../app/ui/MainWindow.cpp" line="312"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="311"/>
+        <location filename="../app/ui/MainWindow.cpp" line="314"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="313"/>
+        <location filename="../app/ui/MainWindow.cpp" line="316"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="314"/>
+        <location filename="../app/ui/MainWindow.cpp" line="317"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="314"/>
+        <location filename="../app/ui/MainWindow.cpp" line="317"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="481"/>
+        <location filename="../app/ui/MainWindow.cpp" line="484"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="483"/>
+        <location filename="../app/ui/MainWindow.cpp" line="486"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="172"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="447"/>
+        <location filename="../app/ui/MainWindow.cpp" line="450"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1357,42 +1399,47 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="189"/>
+        <location filename="../app/ui/MessageView.cpp" line="24"/>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="190"/>
         <source>Show message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="189"/>
+        <location filename="../app/ui/MessageView.cpp" line="190"/>
         <source>Hide message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="194"/>
+        <location filename="../app/ui/MessageView.cpp" line="195"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="195"/>
+        <location filename="../app/ui/MessageView.cpp" line="196"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="199"/>
+        <location filename="../app/ui/MessageView.cpp" line="200"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="201"/>
+        <location filename="../app/ui/MessageView.cpp" line="202"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="204"/>
+        <location filename="../app/ui/MessageView.cpp" line="205"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="206"/>
+        <location filename="../app/ui/MessageView.cpp" line="207"/>
         <source>Copy message ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,33 +1552,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="121"/>
+        <location filename="../app/ui/ServerRail.cpp" line="66"/>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="95"/>
+        <source>Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="123"/>
         <source>Create or join a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="124"/>
+        <location filename="../app/ui/ServerRail.cpp" line="126"/>
         <source>Host a LAN party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="174"/>
-        <location filename="../app/ui/ServerRail.cpp" line="184"/>
+        <location filename="../app/ui/ServerRail.cpp" line="176"/>
+        <location filename="../app/ui/ServerRail.cpp" line="186"/>
         <source>Host: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="183"/>
+        <location filename="../app/ui/ServerRail.cpp" line="185"/>
         <source>%1: open its home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="191"/>
+        <location filename="../app/ui/ServerRail.cpp" line="193"/>
         <source>Leave %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="281"/>
+        <location filename="../app/ui/ServerRail.cpp" line="283"/>
         <source>%1: %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1539,17 +1596,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="303"/>
+        <location filename="../app/ui/ServerRail.cpp" line="305"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="306"/>
+        <location filename="../app/ui/ServerRail.cpp" line="308"/>
         <source>Unmute server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="306"/>
+        <location filename="../app/ui/ServerRail.cpp" line="308"/>
         <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1735,68 +1792,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="84"/>
+        <location filename="../app/ui/UserFooter.cpp" line="43"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="85"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="86"/>
+        <location filename="../app/ui/UserFooter.cpp" line="87"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="88"/>
+        <location filename="../app/ui/UserFooter.cpp" line="89"/>
         <source>Invisible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="91"/>
+        <location filename="../app/ui/UserFooter.cpp" line="92"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="105"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Set a custom status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="107"/>
+        <location filename="../app/ui/UserFooter.cpp" line="108"/>
         <source>Clear the custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="116"/>
+        <location filename="../app/ui/UserFooter.cpp" line="117"/>
         <source>Custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="117"/>
+        <location filename="../app/ui/UserFooter.cpp" line="118"/>
         <source>What are you up to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="70"/>
+        <location filename="../app/ui/UserFooter.cpp" line="71"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="56"/>
+        <location filename="../app/ui/UserFooter.cpp" line="57"/>
         <source>Set your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="72"/>
+        <location filename="../app/ui/UserFooter.cpp" line="73"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="74"/>
+        <location filename="../app/ui/UserFooter.cpp" line="75"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="78"/>
-        <location filename="../app/ui/UserFooter.cpp" line="90"/>
+        <location filename="../app/ui/UserFooter.cpp" line="79"/>
+        <location filename="../app/ui/UserFooter.cpp" line="91"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

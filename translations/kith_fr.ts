@@ -212,33 +212,39 @@
     <name>kith::app::ChannelSidebar</name>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="72"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
         <source>TEXT CHANNELS</source>
         <translation>SALONS TEXTUELS</translation>
     </message>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="82"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="83"/>
         <source>New group message</source>
         <translation>Nouveau message de groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="124"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="90"/>
+        <source>Channels</source>
+        <translation>Salons</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
         <source>No server yet</source>
         <translation>Pas encore de serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="124"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="137"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="139"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
         <source>DIRECT MESSAGES</source>
         <translation>MESSAGES PRIVÉS</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="137"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="139"/>
         <source>Friends  ·  %n waiting</source>
         <translation>
             <numerusform>Amis  ·  %n en attente</numerusform>
@@ -246,89 +252,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="164"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="166"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="165"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="264"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="168"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="170"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="169"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="171"/>
         <source>Copy server ID</source>
         <translation>Copier l’identifiant du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="174"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="189"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="191"/>
         <source>Add member</source>
         <translation>Ajouter un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="199"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="216"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="251"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="218"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="253"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
         <source>Unmute conversation</source>
         <translation>Réactiver la conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
         <source>Mute conversation</source>
         <translation>Mettre la conversation en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="224"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="226"/>
         <source>New group message…</source>
         <translation>Nouveau message de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
         <source>Unmute channel</source>
         <translation>Réactiver le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
         <source>Mute channel</source>
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="261"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
@@ -337,21 +343,22 @@
     <name>kith::app::ChatPane</name>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="98"/>
+        <location filename="../app/ui/ChatPane.cpp" line="99"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="125"/>
+        <location filename="../app/ui/ChatPane.cpp" line="126"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="158"/>
+        <location filename="../app/ui/ChatPane.cpp" line="160"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="167"/>
+        <location filename="../app/ui/ChatPane.cpp" line="169"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
@@ -366,52 +373,57 @@
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="208"/>
+        <location filename="../app/ui/ChatPane.cpp" line="127"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="210"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="210"/>
+        <location filename="../app/ui/ChatPane.cpp" line="212"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="212"/>
+        <location filename="../app/ui/ChatPane.cpp" line="214"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="214"/>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="238"/>
+        <location filename="../app/ui/ChatPane.cpp" line="240"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="239"/>
+        <location filename="../app/ui/ChatPane.cpp" line="242"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="241"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="241"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="242"/>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="294"/>
+        <location filename="../app/ui/ChatPane.cpp" line="298"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
@@ -673,37 +685,62 @@
     </message>
     <message>
         <location filename="../app/ui/FriendsView.cpp" line="76"/>
-        <location filename="../app/ui/FriendsView.cpp" line="312"/>
+        <location filename="../app/ui/FriendsView.cpp" line="351"/>
         <source>Blocked</source>
         <translation>Bloqués</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="107"/>
+        <location filename="../app/ui/FriendsView.cpp" line="109"/>
+        <source>You are in no server yet</source>
+        <translation>Vous n’êtes encore sur aucun serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="112"/>
+        <source>Create a server or join one with an invite.</source>
+        <translation>Créez un serveur ou rejoignez-en un avec une invitation.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="117"/>
+        <source>Create a server</source>
+        <translation>Créer un serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="120"/>
+        <source>Join with an invite</source>
+        <translation>Rejoindre avec une invitation</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="140"/>
         <source>ADD FRIEND</source>
         <translation>AJOUTER UN AMI</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="112"/>
+        <location filename="../app/ui/FriendsView.cpp" line="145"/>
+        <source>Friend&apos;s username</source>
+        <translation>Nom d’utilisateur de l’ami</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/FriendsView.cpp" line="146"/>
         <source>Their username</source>
         <translation>Son nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="115"/>
+        <location filename="../app/ui/FriendsView.cpp" line="149"/>
         <source>Send friend request</source>
         <translation>Envoyer une demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="159"/>
+        <location filename="../app/ui/FriendsView.cpp" line="193"/>
         <source>Friend request sent to %1.</source>
         <translation>Demande d’ami envoyée à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="160"/>
+        <location filename="../app/ui/FriendsView.cpp" line="194"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation>Impossible d’envoyer une demande à %1 : vérifiez le nom d’utilisateur.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/FriendsView.cpp" line="176"/>
+        <location filename="../app/ui/FriendsView.cpp" line="215"/>
         <source>%n friend request(s) waiting for you</source>
         <translation>
             <numerusform>%n demande d’ami vous attend</numerusform>
@@ -711,82 +748,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="258"/>
+        <location filename="../app/ui/FriendsView.cpp" line="297"/>
         <source>No friend is online right now.</source>
         <translation>Aucun ami n’est en ligne pour le moment.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="259"/>
+        <location filename="../app/ui/FriendsView.cpp" line="298"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation>Pas encore d’amis. Ajoutez quelqu’un par son nom d’utilisateur ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="260"/>
+        <location filename="../app/ui/FriendsView.cpp" line="299"/>
         <source>No pending requests.</source>
         <translation>Aucune demande en attente.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="261"/>
+        <location filename="../app/ui/FriendsView.cpp" line="300"/>
         <source>You block nobody.</source>
         <translation>Vous ne bloquez personne.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="308"/>
+        <location filename="../app/ui/FriendsView.cpp" line="347"/>
         <source>Incoming friend request</source>
         <translation>Demande d’ami reçue</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="310"/>
+        <location filename="../app/ui/FriendsView.cpp" line="349"/>
         <source>Outgoing friend request</source>
         <translation>Demande d’ami envoyée</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="342"/>
+        <location filename="../app/ui/FriendsView.cpp" line="381"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="343"/>
+        <location filename="../app/ui/FriendsView.cpp" line="382"/>
         <source>New group…</source>
         <translation>Nouveau groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="344"/>
+        <location filename="../app/ui/FriendsView.cpp" line="383"/>
         <source>Start a group message with %1 and others</source>
         <translation>Démarrer une conversation de groupe avec %1 et d’autres</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="346"/>
+        <location filename="../app/ui/FriendsView.cpp" line="385"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="348"/>
+        <location filename="../app/ui/FriendsView.cpp" line="387"/>
         <source>Remove friend</source>
         <translation>Retirer des amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="351"/>
+        <location filename="../app/ui/FriendsView.cpp" line="390"/>
         <source>Block %1</source>
         <translation>Bloquer %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="356"/>
+        <location filename="../app/ui/FriendsView.cpp" line="395"/>
         <source>Accept %1&apos;s friend request</source>
         <translation>Accepter la demande d’ami de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="358"/>
+        <location filename="../app/ui/FriendsView.cpp" line="397"/>
         <source>Decline %1&apos;s friend request</source>
         <translation>Refuser la demande d’ami de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="361"/>
+        <location filename="../app/ui/FriendsView.cpp" line="400"/>
         <source>Cancel the request to %1</source>
         <translation>Annuler la demande à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="363"/>
+        <location filename="../app/ui/FriendsView.cpp" line="402"/>
         <source>Unblock</source>
         <translation>Débloquer</translation>
     </message>
@@ -1124,163 +1161,168 @@
     <name>kith::app::MainWindow</name>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="44"/>
-        <location filename="../app/ui/MainWindow.cpp" line="174"/>
+        <location filename="../app/ui/MainWindow.cpp" line="177"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="110"/>
+        <location filename="../app/ui/MainWindow.cpp" line="83"/>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="111"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="111"/>
+        <location filename="../app/ui/MainWindow.cpp" line="112"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation>Se déconnecter de %1 et le retirer de l’application ? Vos autres serveurs restent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="131"/>
+        <location filename="../app/ui/MainWindow.cpp" line="132"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="131"/>
+        <location filename="../app/ui/MainWindow.cpp" line="132"/>
         <source>Delete #%1 and all its messages?</source>
         <translation>Supprimer #%1 et tous ses messages ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="136"/>
+        <location filename="../app/ui/MainWindow.cpp" line="137"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="136"/>
+        <location filename="../app/ui/MainWindow.cpp" line="137"/>
         <source>Leave %1?</source>
         <translation>Quitter %1 ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="142"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="162"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="162"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="171"/>
+        <location filename="../app/ui/MainWindow.cpp" line="174"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="173"/>
+        <location filename="../app/ui/MainWindow.cpp" line="176"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="282"/>
+        <location filename="../app/ui/MainWindow.cpp" line="285"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="284"/>
+        <location filename="../app/ui/MainWindow.cpp" line="287"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="289"/>
+        <location filename="../app/ui/MainWindow.cpp" line="292"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="291"/>
+        <location filename="../app/ui/MainWindow.cpp" line="294"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="297"/>
+        <location filename="../app/ui/MainWindow.cpp" line="300"/>
         <source>Kick %1 from the party</source>
         <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="297"/>
-        <location filename="../app/ui/MainWindow.cpp" line="299"/>
+        <location filename="../app/ui/MainWindow.cpp" line="300"/>
+        <location filename="../app/ui/MainWindow.cpp" line="302"/>
         <source>Kick %1</source>
         <translation>Exclure %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="300"/>
+        <location filename="../app/ui/MainWindow.cpp" line="303"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="301"/>
+        <location filename="../app/ui/MainWindow.cpp" line="304"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="309"/>
+        <location filename="../app/ui/MainWindow.cpp" line="312"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="311"/>
+        <location filename="../app/ui/MainWindow.cpp" line="314"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="313"/>
+        <location filename="../app/ui/MainWindow.cpp" line="316"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="314"/>
+        <location filename="../app/ui/MainWindow.cpp" line="317"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="314"/>
+        <location filename="../app/ui/MainWindow.cpp" line="317"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="481"/>
+        <location filename="../app/ui/MainWindow.cpp" line="484"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="483"/>
+        <location filename="../app/ui/MainWindow.cpp" line="486"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="172"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="447"/>
+        <location filename="../app/ui/MainWindow.cpp" line="450"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -1357,42 +1399,47 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="189"/>
+        <location filename="../app/ui/MessageView.cpp" line="24"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="190"/>
         <source>Show message</source>
         <translation>Afficher le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="189"/>
+        <location filename="../app/ui/MessageView.cpp" line="190"/>
         <source>Hide message</source>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="194"/>
+        <location filename="../app/ui/MessageView.cpp" line="195"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="195"/>
+        <location filename="../app/ui/MessageView.cpp" line="196"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="199"/>
+        <location filename="../app/ui/MessageView.cpp" line="200"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="201"/>
+        <location filename="../app/ui/MessageView.cpp" line="202"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="204"/>
+        <location filename="../app/ui/MessageView.cpp" line="205"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="206"/>
+        <location filename="../app/ui/MessageView.cpp" line="207"/>
         <source>Copy message ID</source>
         <translation>Copier l’identifiant du message</translation>
     </message>
@@ -1505,33 +1552,43 @@
         <translation>Accueil : amis et messages privés</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="121"/>
+        <location filename="../app/ui/ServerRail.cpp" line="66"/>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="95"/>
+        <source>Servers</source>
+        <translation>Serveurs</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="123"/>
         <source>Create or join a server</source>
         <translation>Créer ou rejoindre un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="124"/>
+        <location filename="../app/ui/ServerRail.cpp" line="126"/>
         <source>Host a LAN party</source>
         <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="174"/>
-        <location filename="../app/ui/ServerRail.cpp" line="184"/>
+        <location filename="../app/ui/ServerRail.cpp" line="176"/>
+        <location filename="../app/ui/ServerRail.cpp" line="186"/>
         <source>Host: %1</source>
         <translation>Hôte : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="183"/>
+        <location filename="../app/ui/ServerRail.cpp" line="185"/>
         <source>%1: open its home</source>
         <translation>%1 : ouvrir son accueil</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="191"/>
+        <location filename="../app/ui/ServerRail.cpp" line="193"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="281"/>
+        <location filename="../app/ui/ServerRail.cpp" line="283"/>
         <source>%1: %n unread</source>
         <translation>
             <numerusform>%1 : %n non lu</numerusform>
@@ -1539,17 +1596,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="303"/>
+        <location filename="../app/ui/ServerRail.cpp" line="305"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="306"/>
+        <location filename="../app/ui/ServerRail.cpp" line="308"/>
         <source>Unmute server</source>
         <translation>Réactiver le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="306"/>
+        <location filename="../app/ui/ServerRail.cpp" line="308"/>
         <source>Mute server</source>
         <translation>Mettre le serveur en sourdine</translation>
     </message>
@@ -1735,68 +1792,73 @@
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="84"/>
+        <location filename="../app/ui/UserFooter.cpp" line="43"/>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="85"/>
         <source>Idle</source>
         <translation>Inactif</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="86"/>
+        <location filename="../app/ui/UserFooter.cpp" line="87"/>
         <source>Do not disturb</source>
         <translation>Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="88"/>
+        <location filename="../app/ui/UserFooter.cpp" line="89"/>
         <source>Invisible</source>
         <translation>Invisible</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="91"/>
+        <location filename="../app/ui/UserFooter.cpp" line="92"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="105"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Set a custom status…</source>
         <translation>Définir un statut personnalisé…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="107"/>
+        <location filename="../app/ui/UserFooter.cpp" line="108"/>
         <source>Clear the custom status</source>
         <translation>Effacer le statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="116"/>
+        <location filename="../app/ui/UserFooter.cpp" line="117"/>
         <source>Custom status</source>
         <translation>Statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="117"/>
+        <location filename="../app/ui/UserFooter.cpp" line="118"/>
         <source>What are you up to?</source>
         <translation>Que faites-vous ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="70"/>
+        <location filename="../app/ui/UserFooter.cpp" line="71"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="56"/>
+        <location filename="../app/ui/UserFooter.cpp" line="57"/>
         <source>Set your status</source>
         <translation>Choisir votre statut</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="72"/>
+        <location filename="../app/ui/UserFooter.cpp" line="73"/>
         <source>Signing in…</source>
         <translation>Identification…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="74"/>
+        <location filename="../app/ui/UserFooter.cpp" line="75"/>
         <source>Reconnecting…</source>
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="78"/>
-        <location filename="../app/ui/UserFooter.cpp" line="90"/>
+        <location filename="../app/ui/UserFooter.cpp" line="79"/>
+        <location filename="../app/ui/UserFooter.cpp" line="91"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>

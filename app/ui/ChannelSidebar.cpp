@@ -80,12 +80,14 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     m_newGroup->setIconSize({14, 14});
     m_newGroup->setAutoRaise(true);
     m_newGroup->setToolTip(tr("New group message"));
+    m_newGroup->setAccessibleName(tr("New group message"));
     m_newGroup->hide();
     connect(m_newGroup, &QToolButton::clicked, this, &ChannelSidebar::newGroupDmRequested);
     sectionRow->addWidget(m_newGroup, 0, Qt::AlignBottom);
     layout->addLayout(sectionRow);
 
     m_list->setObjectName(QStringLiteral("ChannelList"));
+    m_list->setAccessibleName(tr("Channels"));
     m_list->setModel(state->channels());
     m_list->setItemDelegate(new ChannelDelegate(theme, m_list));
     m_list->setMouseTracking(true);

@@ -96,6 +96,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto *close = new QToolButton(m_info);
     close->setIcon(icons::make(icons::Kind::Close, theme->color(QStringLiteral("textMuted")), 14));
     close->setToolTip(tr("Dismiss"));
+    close->setAccessibleName(tr("Dismiss"));
     connect(close, &QToolButton::clicked, this, [this] {
         m_infos.clear();
         m_info->hide();
@@ -123,6 +124,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     send->setObjectName(QStringLiteral("SendButton"));
     send->setIcon(icons::make(icons::Kind::Send, theme->color(QStringLiteral("textMuted")), 20));
     send->setToolTip(tr("Send (Enter)"));
+    send->setAccessibleName(tr("Send"));
     fl->addWidget(send, 0, Qt::AlignBottom);
     bl->addWidget(frame);
     m_hint->setObjectName(QStringLiteral("ComposerHint"));
@@ -236,9 +238,11 @@ void ChatPane::syncHeader()
     syncTyping();
     if (c.isDm()) {
         m_composer->setPlaceholderText(tr("Message @%1").arg(c.name));
+        m_composer->setAccessibleName(m_composer->placeholderText());
         m_view->setEmptyText(tr("This is the beginning of your conversation with %1.").arg(c.name));
     } else {
         m_composer->setPlaceholderText(c.id ? tr("Message #%1").arg(c.name) : tr("No channel selected"));
+        m_composer->setAccessibleName(m_composer->placeholderText());
         m_view->setEmptyText(c.id ? tr("This is the beginning of #%1. Say hello!").arg(c.name) : QString());
     }
     if (c.id)

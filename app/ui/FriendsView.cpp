@@ -142,6 +142,7 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     al->addWidget(addTitle);
     auto *row = new QHBoxLayout;
     m_addField->setObjectName(QStringLiteral("AddFriendField"));
+    m_addField->setAccessibleName(tr("Friend's username"));
     m_addField->setPlaceholderText(tr("Their username"));
     m_addField->setMaxLength(32);
     row->addWidget(m_addField, 1);

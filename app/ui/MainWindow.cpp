@@ -80,6 +80,7 @@ void MainWindow::buildWorkspace()
     m_center->addWidget(m_friends);
     m_members = new QListView(m_workspace);
     m_members->setObjectName(QStringLiteral("MemberList"));
+    m_members->setAccessibleName(tr("Members"));
     m_members->setModel(m_state->members());
     m_members->setItemDelegate(new MemberDelegate(m_theme, m_members));
     m_members->setFixedWidth(232);

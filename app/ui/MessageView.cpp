@@ -21,6 +21,7 @@ MessageView::MessageView(const Theme *theme, QWidget *parent)
     : QListView(parent), m_theme(theme), m_delegate(new MessageDelegate(theme, viewport(), this))
 {
     setObjectName(QStringLiteral("MessageView"));
+    setAccessibleName(tr("Messages"));
     setItemDelegate(m_delegate);
     setVerticalScrollMode(ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -63,6 +63,7 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_home->setFixedSize(48, 48);
     m_home->setToolTip(tr("Home: friends and direct messages"));
     m_home->setObjectName(QStringLiteral("HomeButton"));
+    m_home->setAccessibleName(tr("Home"));
     m_home->setCheckable(true);
     m_home->setStyleSheet(QStringLiteral("QToolButton:checked { background: %1; border-radius: 15px; }")
                               .arg(theme->color(QStringLiteral("selected")).name()));
@@ -91,6 +92,7 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_currentHeader->hide();
     layout->addWidget(m_currentHeader, 0, Qt::AlignHCenter);
     m_list->setObjectName(QStringLiteral("GuildList"));
+    m_list->setAccessibleName(tr("Servers"));
     m_list->setModel(state->guilds());
     m_list->setItemDelegate(new GuildIconDelegate(theme, m_list));
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

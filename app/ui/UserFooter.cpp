@@ -40,6 +40,7 @@ UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *
     gear->setObjectName(QStringLiteral("SettingsButton"));
     gear->setIcon(icons::make(icons::Kind::Gear, theme->color(QStringLiteral("textMuted")), 20));
     gear->setToolTip(tr("Settings (Ctrl+,)"));
+    gear->setAccessibleName(tr("Settings"));
     connect(gear, &QToolButton::clicked, this, &UserFooter::settingsRequested);
     row->addWidget(gear);
     connect(connection, &Connection::stateChanged, this, &UserFooter::refresh);
