@@ -1614,84 +1614,73 @@
 <context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="20"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
         <source>Play a sound for them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="32"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="35"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="36"/>
         <source>My account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="39"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="46"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="40"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="47"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="40"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="41"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="71"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="72"/>
         <source>Current password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="72"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="73"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="73"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="74"/>
         <source>New password again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="81"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="82"/>
         <source>Change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="90"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="91"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="97"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="98"/>
         <source>The new passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="105"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="106"/>
         <source>App</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="106"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="107"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="108"/>
         <location filename="../app/ui/SettingsDialog.cpp" line="112"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
@@ -1764,6 +1753,54 @@
     <message>
         <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::Theme</name>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="56"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="58"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="60"/>
+        <source>Midnight (black)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="62"/>
+        <source>Ash (grey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="64"/>
+        <source>Nord (cool blue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="66"/>
+        <source>Forest (green)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="68"/>
+        <source>Sepia (warm light)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="70"/>
+        <source>Ocean (blue light)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="71"/>
+        <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1614,84 +1614,73 @@
 <context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="20"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation>Pour les messages privés et les mentions, quand Kith est en arrière-plan</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
         <source>Play a sound for them</source>
         <translation>Jouer un son pour elles</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="23"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="32"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="35"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="36"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="39"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="46"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="40"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="47"/>
         <source>Display name</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="40"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="41"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="71"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="72"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="72"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="73"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="73"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="74"/>
         <source>New password again</source>
         <translation>Nouveau mot de passe (encore)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="81"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="82"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="90"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="91"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="97"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="98"/>
         <source>The new passwords differ.</source>
         <translation>Les nouveaux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="105"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="106"/>
         <source>App</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="106"/>
-        <source>Dark</source>
-        <translation>Sombre</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="107"/>
-        <source>Light</source>
-        <translation>Clair</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="108"/>
         <location filename="../app/ui/SettingsDialog.cpp" line="112"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
@@ -1765,6 +1754,54 @@
         <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation>Fixé par KITH_ANNOUNCE dans l’environnement.</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::Theme</name>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="56"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="58"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="60"/>
+        <source>Midnight (black)</source>
+        <translation>Minuit (noir)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="62"/>
+        <source>Ash (grey)</source>
+        <translation>Cendre (gris)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="64"/>
+        <source>Nord (cool blue)</source>
+        <translation>Nord (bleu froid)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="66"/>
+        <source>Forest (green)</source>
+        <translation>Forêt (vert)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="68"/>
+        <source>Sepia (warm light)</source>
+        <translation>Sépia (clair chaud)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="70"/>
+        <source>Ocean (blue light)</source>
+        <translation>Océan (clair bleuté)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Theme.cpp" line="71"/>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
     </message>
 </context>
 <context>

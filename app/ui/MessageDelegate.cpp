@@ -413,7 +413,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
     doc->documentLayout()->draw(p, ctx);
     if (status == M::Status::Failed) {
         p->setFont(option.font);
-        p->setPen(m_theme->color(QStringLiteral("danger")));
+        p->setPen(m_theme->color(QStringLiteral("dangerText")));
         const int y = int(doc->size().height()) + QFontMetrics(option.font).ascent() + 1;
         p->drawText(QPoint(0, y), tr("Not sent: %1. Right-click to retry.")
                                       .arg(index.data(M::ErrorRole).toString()));

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "Theme.h"
 #include "shared/Limits.h"
 
 #include <QCheckBox>
@@ -103,9 +104,8 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
         emit passwordChangeRequested(m_oldPassword->text(), m_newPassword->text());
     });
     section(tr("App"));
-    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
-    m_theme->addItem(tr("Light"), QStringLiteral("light"));
-    m_theme->addItem(tr("Follow the system"), QStringLiteral("system"));
+    for (const QString &name : Theme::names())
+        m_theme->addItem(Theme::title(name), name);
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(theme)));
     m_theme->setObjectName(QStringLiteral("ThemeBox"));
     form->addRow(tr("Theme"), m_theme);

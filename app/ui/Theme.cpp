@@ -50,6 +50,27 @@ void Theme::load(const QString &name)
     emit changed();
 }
 
+QString Theme::title(const QString &name)
+{
+    if (name == u"dark")
+        return tr("Dark");
+    if (name == u"light")
+        return tr("Light");
+    if (name == u"midnight")
+        return tr("Midnight (black)");
+    if (name == u"ash")
+        return tr("Ash (grey)");
+    if (name == u"nord")
+        return tr("Nord (cool blue)");
+    if (name == u"forest")
+        return tr("Forest (green)");
+    if (name == u"sepia")
+        return tr("Sepia (warm light)");
+    if (name == u"ocean")
+        return tr("Ocean (blue light)");
+    return tr("Follow the system");
+}
+
 QColor Theme::color(const QString &key) const
 {
     return QColor::fromString(m_values.value(key, QStringLiteral("#ff00ff")));

@@ -28,7 +28,15 @@ public:
     QColor idColor(quint64 id) const;
     QString styleSheet() const { return m_qss; }
 
-    static QStringList names() { return {QStringLiteral("dark"), QStringLiteral("light"), QStringLiteral("system")}; }
+    //! Every theme: eight palettes (resources/themes/NAME.json), then "system".
+    static QStringList names()
+    {
+        return {QStringLiteral("dark"),   QStringLiteral("light"),  QStringLiteral("midnight"), QStringLiteral("ash"),
+                QStringLiteral("nord"),   QStringLiteral("forest"), QStringLiteral("sepia"),    QStringLiteral("ocean"),
+                QStringLiteral("system")};
+    }
+    //! What the settings call it, in the user's language.
+    static QString title(const QString &name);
 
 signals:
     void changed();

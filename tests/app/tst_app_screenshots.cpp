@@ -14,6 +14,7 @@
 #include "ui/InviteDialog.h"
 #include "ui/JoinHostDialog.h"
 #include "ui/ServerRail.h"
+#include "ui/Theme.h"
 #include "ui/QuickSwitcher.h"
 #include "ui/WelcomeScreen.h"
 
@@ -176,11 +177,16 @@ void tst_app_screenshots::conversation()
     f.app->server()->start(QDir(m_data.path()).filePath(u"server"_s), f.app->server()->port());
     QTRY_VERIFY_WITH_TIMEOUT(f.count(u"Sent while offline: it goes out when the server is back"_s, 0) == 1, 10000);
 
-    f.app->setTheme(u"light"_s);
-    f.app->window()->resize(1280, 800);
-    QVERIFY(QTest::qWaitForWindowExposed(f.app->window()));
-    QTRY_VERIFY(f.view()->isAtBottom());
-    save(f.app->window(), u"main-light.png"_s);
+    // Every theme, the same conversation (main-dark.png is above).
+    for (const QString &theme : Theme::names()) {
+        if (theme == u"dark" || theme == u"system")
+            continue;
+        f.app->setTheme(theme);
+        f.app->window()->resize(1280, 800);
+        QVERIFY(QTest::qWaitForWindowExposed(f.app->window()));
+        QTRY_VERIFY(f.view()->isAtBottom());
+        save(f.app->window(), u"main-%1.png"_s.arg(theme));
+    }
     f.app->setTheme(u"dark"_s);
 }
 
