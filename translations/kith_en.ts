@@ -168,42 +168,42 @@
 <context>
     <name>kith::app::ChannelDialog</name>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="15"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="15"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="19"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="23"/>
         <source>new-channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="21"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="25"/>
         <source>What is it about? (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="22"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="23"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="27"/>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="30"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="30"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,7 +836,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/GroupDmDialog.cpp" line="26"/>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="29"/>
         <source>Choose up to %n friend(s) to talk with together.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -844,17 +844,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/GroupDmDialog.cpp" line="38"/>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="34"/>
+        <source>Friends to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="42"/>
         <source>Add friends first: a group message is for friends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GroupDmDialog.cpp" line="44"/>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="47"/>
+        <source>Group name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="49"/>
         <source>Group name (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/GroupDmDialog.cpp" line="48"/>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="53"/>
         <source>Create group</source>
         <translation type="unfinished"></translation>
     </message>

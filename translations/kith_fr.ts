@@ -168,42 +168,42 @@
 <context>
     <name>kith::app::ChannelDialog</name>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="15"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="15"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="19"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="23"/>
         <source>new-channel</source>
         <translation>nouveau-salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="21"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="25"/>
         <source>What is it about? (optional)</source>
         <translation>De quoi parle-t-il ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="22"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="23"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="27"/>
         <source>Topic</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="30"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="30"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -836,7 +836,7 @@
         <translation>Nouveau message de groupe</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/GroupDmDialog.cpp" line="26"/>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="29"/>
         <source>Choose up to %n friend(s) to talk with together.</source>
         <translation>
             <numerusform>Choisissez jusqu’à %n ami pour discuter ensemble.</numerusform>
@@ -844,17 +844,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/GroupDmDialog.cpp" line="38"/>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="34"/>
+        <source>Friends to add</source>
+        <translation>Amis à ajouter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="42"/>
         <source>Add friends first: a group message is for friends.</source>
         <translation>Ajoutez d’abord des amis : un message de groupe se fait entre amis.</translation>
     </message>
     <message>
-        <location filename="../app/ui/GroupDmDialog.cpp" line="44"/>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="47"/>
+        <source>Group name</source>
+        <translation>Nom du groupe</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="49"/>
         <source>Group name (optional)</source>
         <translation>Nom du groupe (facultatif)</translation>
     </message>
     <message>
-        <location filename="../app/ui/GroupDmDialog.cpp" line="48"/>
+        <location filename="../app/ui/GroupDmDialog.cpp" line="53"/>
         <source>Create group</source>
         <translation>Créer le groupe</translation>
     </message>

@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -15,6 +16,9 @@ ChannelDialog::ChannelDialog(const QString &name, const QString &topic, bool cre
     setWindowTitle(create ? tr("Create channel") : tr("Edit channel"));
     setMinimumWidth(420);
     auto *form = new QFormLayout(this);
+    auto *heading = new QLabel(windowTitle(), this);
+    heading->setProperty("heading", true);
+    form->addRow(heading);
     m_name->setMaxLength(limits::kChannelNameMax);
     m_name->setPlaceholderText(tr("new-channel"));
     m_topic->setMaxLength(limits::kTopicMax);

@@ -23,11 +23,15 @@ GroupDmDialog::GroupDmDialog(const QList<User> &friends, QWidget *parent)
     setWindowTitle(tr("New group message"));
     setMinimumWidth(380);
     auto *layout = new QVBoxLayout(this);
+    auto *heading = new QLabel(windowTitle(), this);
+    heading->setProperty("heading", true);
+    layout->addWidget(heading);
     auto *hint = new QLabel(tr("Choose up to %n friend(s) to talk with together.", nullptr, kMaxOthers), this);
     hint->setWordWrap(true);
     hint->setProperty("muted", true);
     layout->addWidget(hint);
     m_list->setObjectName(QStringLiteral("GroupDmFriends"));
+    m_list->setAccessibleName(tr("Friends to add"));
     for (const User &u : friends) {
         auto *item = new QListWidgetItem(u.displayName.isEmpty() ? u.username : u.displayName, m_list);
         item->setData(Qt::UserRole, QVariant::fromValue<quint64>(u.id));
@@ -40,6 +44,7 @@ GroupDmDialog::GroupDmDialog(const QList<User> &friends, QWidget *parent)
     empty->setVisible(friends.isEmpty());
     layout->addWidget(empty);
     m_name->setObjectName(QStringLiteral("GroupDmName"));
+    m_name->setAccessibleName(tr("Group name"));
     m_name->setMaxLength(kNameMax);
     m_name->setPlaceholderText(tr("Group name (optional)"));
     layout->addWidget(m_name);

@@ -49,6 +49,8 @@ public:
     QMenu *makeMemberMenu(const QModelIndex &index);
     //! The group DM dialog, with `with` ticked (and listed, if not a friend) when given.
     void openGroupDmDialog(const User &with = {});
+    //! Create a channel (`channelId` 0) in the open guild, or edit one.
+    void openChannelDialog(Id channelId);
     ServerRail *rail() const { return m_rail; }
     ChannelSidebar *sidebar() const { return m_sidebar; }
     QListView *memberList() const { return m_members; }
@@ -107,7 +109,6 @@ private:
     void applyWidth();
     void placeOverlays();
     void buildWorkspace();
-    void openChannelDialog(Id channelId);
 
     ClientState *m_state;
     Connection *m_connection;

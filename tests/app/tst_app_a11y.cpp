@@ -2,6 +2,8 @@
 // tree (QAccessible, what screen readers read) of the main window and of each dialog, and fails
 // on any visible interactive element without one, naming where it is.
 #include "AppFixture.h"
+#include "ui/ChannelDialog.h"
+#include "ui/GroupDmDialog.h"
 #include "ui/GuildDialog.h"
 #include "ui/HostPartyDialog.h"
 #include "ui/InviteDialog.h"
@@ -10,6 +12,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -109,6 +112,13 @@ void tst_app_a11y::initTestCase()
 
 void tst_app_a11y::check(QWidget *w)
 {
+    if (qobject_cast<QDialog *>(w)) {
+        // Every dialog says what it is in a heading, not only in a title bar.
+        bool heading = false;
+        for (QLabel *l : w->findChildren<QLabel *>())
+            heading |= l->property("heading").toBool() && l->isVisibleTo(w) && !l->text().isEmpty();
+        QVERIFY2(heading, w->metaObject()->className());
+    }
     QVERIFY(QTest::qWaitForWindowExposed(w));
     g_seen = 0;
     const QStringList nameless = namelessIn(w);
@@ -147,6 +157,18 @@ void tst_app_a11y::dialogs()
     QTRY_VERIFY((join = f.app->window()->findChild<JoinHostDialog *>()));
     check(join);
     join->close();
+
+    f.app->window()->openChannelDialog(0);
+    QDialog *channel = nullptr;
+    QTRY_VERIFY((channel = f.app->window()->findChild<ChannelDialog *>()));
+    check(channel);
+    channel->close();
+
+    f.app->window()->openGroupDmDialog(User{});
+    QDialog *group = nullptr;
+    QTRY_VERIFY((group = f.app->window()->findChild<GroupDmDialog *>()));
+    check(group);
+    group->close();
 
     f.state()->createInvite(f.state()->currentGuild());
     InviteDialog *invite = nullptr;
