@@ -11,6 +11,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTimer>
+#include <algorithm>
 #include <utility>
 
 namespace kith::app {
@@ -24,10 +25,17 @@ constexpr int kSeparatorH = 34;
 constexpr int kNewLineH = 18;
 constexpr int kGroupTop = 14;
 constexpr int kBottom = 3;
+constexpr int kQuoteIndent = 12; // a quote level: its bar and the gap after it
 // Document layout per event-loop turn for estimated rows: well inside a 16 ms frame.
 constexpr qint64 kRefineBudgetNs = 4'000'000;
 constexpr int kHurryMargin = 10; // rows above the screen done along with it
 using M = MessageListModel;
+
+// Quoted lines ("> "): how deep, 0 when not quoted.
+int quoteLevel(const QTextBlock &b)
+{
+    return b.isValid() ? b.blockFormat().intProperty(QTextFormat::BlockQuoteLevel) : 0;
+}
 
 bool isCode(const QTextBlock &b)
 {
@@ -163,6 +171,9 @@ QTextDocument *MessageDelegate::document(const QModelIndex &index, int width) co
             bf.setRightMargin(10);
             bf.clearBackground();
         }
+        // Qt indents a quote 40 px a level; chat apps draw a bar and indent a little.
+        if (const int level = quoteLevel(b); level > 0)
+            bf.setLeftMargin(kQuoteIndent * level + (code ? 10 : 0));
         bc.setBlockFormat(bf);
         for (auto it = b.begin(); !it.atEnd(); ++it) {
             const QTextFragment frag = it.fragment();
@@ -392,6 +403,25 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
 
     QTextDocument *doc = document(index, bodyWidth());
     p->translate(r.topLeft() + l.body);
+    // The side bar of each quote level, one per run of lines quoted at least that deep.
+    int deepest = 0;
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next())
+        deepest = std::max(deepest, quoteLevel(b));
+    p->setPen(Qt::NoPen);
+    p->setBrush(m_theme->color(QStringLiteral("textFaint")));
+    for (int level = 1; level <= deepest; ++level) {
+        QRectF run;
+        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+            if (quoteLevel(b) >= level) {
+                const QRectF br = doc->documentLayout()->blockBoundingRect(b);
+                run = run.isNull() ? br : run.united(br);
+            }
+            if (!run.isNull() && (!b.next().isValid() || quoteLevel(b.next()) < level)) {
+                p->drawRoundedRect(QRectF((level - 1) * kQuoteIndent, run.top(), 3, run.height()), 1.5, 1.5);
+                run = QRectF();
+            }
+        }
+    }
     QRectF box;
     for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
         if (!isCode(b))

@@ -144,6 +144,7 @@ void tst_app_screenshots::conversation()
     iSay(u"Nearly. The loop that computes the *Bernoulli numbers* works; it prints:"_s);
     iSay(u"```\nB1 = -1/2\nB2 = 1/6\nB4 = -1/30\n```"_s);
     friendSays(u"Great. I found a bug in `compile()`: a moth in relay #70. Notes at https://example.org/log"_s);
+    friendSays(u"> First actual case of bug being found.\n\nThat goes in the logbook."_s);
     iSay(u"Ha, a real bug. Fixed it"_s);
     QTest::keyClick(f.composer(), Qt::Key_Up);
     f.composer()->selectAll();
