@@ -5,6 +5,7 @@
 #include "state/ChannelListModel.h"
 #include "state/GuildListModel.h"
 #include "state/MemberListModel.h"
+#include "ui/Theme.h"
 #include "ui/ChannelSidebar.h"
 #include "ui/DeleteMessageDialog.h"
 #include "ui/GuildDialog.h"
@@ -45,6 +46,7 @@ private slots:
     void firstRunOpensChat();
     void sendAppears();
     void secondClientAppearsLive();
+    void blockQuoteHasItsBar();
     void ownerManagesRolesAndName();
     void editWithUpArrow();
     void deleteThroughContextMenu();
@@ -198,6 +200,33 @@ void tst_app_widgets::sendAppears()
     // It is on screen, at the bottom of the view.
     QTRY_VERIFY(f.view()->viewport()->rect().intersects(f.view()->visualRect(ix)));
     QVERIFY(f.view()->isAtBottom());
+}
+
+void tst_app_widgets::blockQuoteHasItsBar()
+{
+    // A quoted line, then a plain one, in one message: the bar stands beside the quote only.
+    const QString text = QStringLiteral("> the quoted line\n\nmy answer to it");
+    const QString plain = QStringLiteral("a plain message");
+    QVERIFY(m_friend->call(QStringLiteral("message.send"), {{QStringLiteral("channel_id"), QString::number(m_general)},
+                                                            {QStringLiteral("content"), text},
+                                                            {QStringLiteral("nonce"), QStringLiteral("quote-1")}}).ok);
+    f.type(plain);
+    QTRY_COMPARE(f.count(plain, int(M::Status::Sent)), 1);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    const QModelIndex quoted = f.messages()->index(f.rowOfText(text));
+    const QModelIndex other = f.messages()->index(f.rowOfText(plain));
+    const QColor bar = f.app->theme()->color(QStringLiteral("textFaint"));
+    const QImage shot = f.view()->viewport()->grab().toImage();
+    // Count rows of pixels, at the body's left edge, in the bar's colour.
+    auto barRows = [&](const QRect &r) {
+        int n = 0;
+        const int x = r.left() + 16 + 36 + 14 + 1; // the message body's left edge (MessageDelegate)
+        for (int y = qMax(0, r.top()); y < qMin(shot.height(), r.bottom()); ++y)
+            n += QColor(shot.pixel(x, y)) == bar;
+        return n;
+    };
+    QVERIFY2(barRows(f.view()->visualRect(quoted)) >= 8, "no bar beside the quote");
+    QCOMPARE(barRows(f.view()->visualRect(other)), 0);
 }
 
 void tst_app_widgets::secondClientAppearsLive()
