@@ -134,7 +134,6 @@ void Outbox::compact()
         bytes += line(entryJson(e));
     m_records = int(m_entries.size());
     write([path = m_path, bytes](QString *error) {
-        QDir().mkpath(QFileInfo(path).absolutePath());
         // QSaveFile writes beside and renames: a crash mid-write never leaves half a queue.
         QSaveFile f(path);
         if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {

@@ -37,6 +37,12 @@ QString LanBrowser::target(const QString &setting, bool loopbackOnly)
     return loopbackOnly ? QStringLiteral("127.0.0.1:%1").arg(limits::kDiscoveryPort) : QStringLiteral("broadcast");
 }
 
+bool LanBrowser::isTarget(const QString &text)
+{
+    QString why;
+    return server::Beacon::Target::parse(text, &why).has_value();
+}
+
 bool LanBrowser::start()
 {
     if (m_users++ > 0)

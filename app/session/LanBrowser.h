@@ -29,6 +29,8 @@ public:
     //! Where beacons are sent and heard: `KITH_ANNOUNCE`, else `setting`, else every
     //! interface's broadcast address (on loopback only when `loopbackOnly`), on the discovery port.
     static QString target(const QString &setting, bool loopbackOnly = false);
+    //! Whether `text` is a target: "HOST:PORT", "HOST" or "broadcast[:PORT]".
+    static bool isTarget(const QString &text);
     //! Listen where `target` says ("HOST:PORT", or "broadcast[:PORT]" for every interface).
     void setTarget(const QString &target) { m_target = target; }
 

@@ -16,7 +16,6 @@
 #include "platform/Keychain.h"
 #include "session/HostSet.h"
 #include "session/LanBrowser.h"
-#include "net/Beacon.h"
 #include "session/PartyHost.h"
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
@@ -632,8 +631,7 @@ void AppController::openSettings()
     const QString before = m_theme->name();
     dialog.exec();
     if (!overridden && dialog.announce() != m_settings->value(kAnnounce).toString()) {
-        QString why;
-        if (!dialog.announce().isEmpty() && !server::Beacon::Target::parse(dialog.announce(), &why)) {
+        if (!dialog.announce().isEmpty() && !LanBrowser::isTarget(dialog.announce())) {
             notice(QStringLiteral("announce"), tr("LAN parties: %1 is not HOST:PORT; the setting was not changed.")
                                                    .arg(dialog.announce()));
         } else {

@@ -236,9 +236,9 @@ void Accounts::updateUser(const Call &call)
                                  if (!r)
                                      return call.fail(r.error());
                                  m_ctx.directory.putUser(updated);
-                                 call.ok({{QLatin1String("user"), updated.toJson()}});
-                                 m_ctx.hub.toUsers(m_ctx.directory.holdersOf(updated.id), ev::UserUpdated,
-                                                   {{QLatin1String("user"), updated.toJson()}});
+                                 const QJsonObject d{{QLatin1String("user"), updated.toJson()}};
+                                 call.ok(d);
+                                 m_ctx.hub.toUsers(m_ctx.directory.holdersOf(updated.id), ev::UserUpdated, d);
                              });
 }
 
