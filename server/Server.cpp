@@ -20,10 +20,8 @@
 #include "net/Gateway.h"
 #include "net/TlsIdentity.h"
 #include "platform/FolderLock.h"
-#include "store/GuildTable.h"
-#include "store/MessageTable.h"
-#include "store/SocialTable.h"
-#include "store/UserTable.h"
+#include "store/DatabaseUrl.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QCoreApplication>
@@ -72,10 +70,10 @@ struct Server::Private {
 
 bool Server::Private::loadDirectory(QString *error)
 {
-    auto users = store->runSync<QList<User>>([](SqlStore &s) { return UserTable::all(s); });
-    auto snap = store->runSync<GuildSnapshot>([](SqlStore &s) { return GuildTable::loadAll(s); });
-    auto social = store->runSync<SocialSnapshot>([](SqlStore &s) { return SocialTable::loadAll(s); });
-    auto lastIds = store->runSync<QHash<Id, Id>>([](SqlStore &s) { return MessageTable::lastIds(s); });
+    auto users = store->runSync<QList<User>>([](Store &s) { return s.allUsers(); });
+    auto snap = store->runSync<GuildSnapshot>([](Store &s) { return s.loadGuilds(); });
+    auto social = store->runSync<SocialSnapshot>([](Store &s) { return s.loadSocial(); });
+    auto lastIds = store->runSync<QHash<Id, Id>>([](Store &s) { return s.lastMessageIds(); });
     if (!users || !snap || !social || !lastIds) {
         *error = QStringLiteral("cannot load the database: %1")
                      .arg(!users ? users.error().message : !snap ? snap.error().message
@@ -178,24 +176,21 @@ bool Server::start(QString *error, StartError *kind)
         d->folderLock.reset();
         return false;
     }
-    const QString dbPath = d->config.sqlitePath();
-    if (dbPath.isEmpty()) {
-        *error = QStringLiteral("unsupported database URL \"%1\": this version stores data in SQLite "
-                                "(sqlite:FILE or leave --db out)")
-                     .arg(d->config.databaseUrl);
+    const std::optional<DatabaseUrl> database = DatabaseUrl::parse(d->config.databaseUrl, dataDir, error);
+    if (!database) {
         d->folderLock.reset();
         return false;
     }
     QElapsedTimer timer;
     timer.start();
 
-    d->store = std::make_unique<WriteQueue>(this, dbPath, d->config.syncFull);
+    d->store = std::make_unique<WriteQueue>(this, *database, d->config.syncFull);
     if (!d->store->open(error)) {
         d->store.reset();
         d->folderLock.reset();
         return false;
     }
-    d->reader = std::make_unique<WriteQueue>(this, dbPath, d->config.syncFull, WriteQueue::Mode::Reader);
+    d->reader = std::make_unique<WriteQueue>(this, *database, d->config.syncFull, WriteQueue::Mode::Reader);
     if (!d->reader->open(error)) {
         d->reader.reset();
         d->store->shutdown();
@@ -267,7 +262,7 @@ bool Server::start(QString *error, StartError *kind)
     d->housekeeping.start();
     d->running = true;
     *kind = StartError::None;
-    qCInfo(lcServer) << "started in" << timer.elapsed() << "ms on" << url().toString() << "with" << dbPath;
+    qCInfo(lcServer) << "started in" << timer.elapsed() << "ms on" << url().toString() << "with" << database->display();
     return true;
 }
 

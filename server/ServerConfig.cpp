@@ -113,16 +113,4 @@ bool ServerConfig::loadFile(const QString &path, QString *error)
     return true;
 }
 
-QString ServerConfig::sqlitePath() const
-{
-    if (databaseUrl.isEmpty())
-        return QDir(dataDir).absoluteFilePath(QStringLiteral("kith.db"));
-    const QUrl url(databaseUrl);
-    if (url.scheme() == u"sqlite") {
-        const QString p = url.path().isEmpty() ? url.toString(QUrl::RemoveScheme) : url.path();
-        return QDir(dataDir).absoluteFilePath(p);
-    }
-    return {};
-}
-
 } // namespace kith::server

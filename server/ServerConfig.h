@@ -12,7 +12,7 @@ struct ServerConfig {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     quint16 port = limits::kDefaultPort;  //!< 0 picks a free port
     QString dataDir;                      //!< required: the SQLite file and other state live here
-    QString databaseUrl;                  //!< empty: sqlite in dataDir/kith.db
+    QString databaseUrl;                  //!< postgresql://… or sqlite:FILE; empty: dataDir/kith.db (see DatabaseUrl)
     QString serverName = QStringLiteral("Kith");
     int nodeId = 0;                       //!< 0-1023, part of every id this node makes
     int requestsPerSecond = limits::kRequestsPerSecond;
@@ -35,8 +35,6 @@ struct ServerConfig {
     bool loadFile(const QString &path, QString *error);
     //! Parses "HOST:PORT", "[v6]:PORT", "HOST" or ":PORT".
     bool setListen(const QString &listen, QString *error);
-    //! The SQLite file a databaseUrl of sqlite:PATH or empty names.
-    QString sqlitePath() const;
 };
 
 } // namespace kith::server

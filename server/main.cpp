@@ -60,7 +60,8 @@ int main(int argc, char **argv)
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder (default ./kith-data)."),
                                   QStringLiteral("DIR"));
     const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("Database URL (default: SQLite file kith.db in the data folder)."),
+                                QStringLiteral("Database: postgresql://USER:PASSWORD@HOST:PORT/DB, or sqlite:FILE "
+                                               "(default: SQLite file kith.db in the data folder; env KITH_DB)."),
                                 QStringLiteral("URL"));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI configuration file."),
                                     QStringLiteral("FILE"));
@@ -107,6 +108,8 @@ int main(int argc, char **argv)
         return fail(error);
     if (parser.isSet(data))
         cfg.dataDir = parser.value(data);
+    if (!qEnvironmentVariableIsEmpty("KITH_DB"))
+        cfg.databaseUrl = qEnvironmentVariable("KITH_DB");
     if (parser.isSet(db))
         cfg.databaseUrl = parser.value(db);
     if (parser.isSet(guests))

@@ -20,6 +20,20 @@ bool usableId(const QJsonValue &v)
     return false;
 }
 
+// A U+0000 in any string: JSON can only carry it escaped, as \u0000 after an odd run of
+// backslashes (an even run is a literal backslash followed by the text "u0000").
+bool hasEscapedNul(const QByteArray &frame)
+{
+    for (qsizetype at = frame.indexOf("u0000"); at > 0; at = frame.indexOf("u0000", at + 5)) {
+        qsizetype slashes = 0;
+        while (at - 1 - slashes >= 0 && frame[at - 1 - slashes] == '\\')
+            ++slashes;
+        if (slashes % 2 == 1)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool parseRequest(const QByteArray &frame, Request *request, Error *error)
@@ -58,6 +72,11 @@ bool parseRequest(const QByteArray &frame, Request *request, Error *error)
         request->d = d.toObject();
     } else {
         *error = Error::badRequest(QStringLiteral("\"d\" must be an object"));
+        return false;
+    }
+    // No database keeps U+0000 in text (PostgreSQL refuses it): one rule for every string.
+    if (hasEscapedNul(frame)) {
+        *error = Error::badRequest(QStringLiteral("strings must not contain U+0000"));
         return false;
     }
     return true;

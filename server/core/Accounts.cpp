@@ -13,7 +13,7 @@
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
-#include "store/UserTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
@@ -78,12 +78,12 @@ void Accounts::registerUser(const Call &call)
         const QString token = Credentials::newToken();
         const QByteArray tokenHash = Credentials::tokenHash(token);
         m_ctx.store.submit<User>(
-            [user, hash, tokenHash](SqlStore &s) -> Result<User> {
+            [user, hash, tokenHash](Store &s) -> Result<User> {
                 const qint64 now = nowMs();
-                auto r = UserTable::insert(s, user, hash, now);
+                auto r = s.insertUser(user, hash, now);
                 if (!r)
                     return r;
-                if (auto t = UserTable::insertToken(s, tokenHash, user.id, now); !t)
+                if (auto t = s.insertToken(tokenHash, user.id, now); !t)
                     return t.error();
                 return r;
             },
@@ -127,7 +127,7 @@ void Accounts::loginWithPassword(const Call &call, const QString &username, cons
         return call.fail(wrongCredentials());
     }
     m_ctx.store.submit<StoredUser>(
-        [username](SqlStore &s) { return UserTable::findByUsername(s, username); },
+        [username](Store &s) { return s.findUserByUsername(username); },
         [this, call, username, password, address](Result<StoredUser> &&found) {
             if (!found && found.error().code != ErrorCode::NotFound)
                 return call.fail(found.error());
@@ -145,8 +145,8 @@ void Accounts::loginWithPassword(const Call &call, const QString &username, cons
                     const QByteArray tokenHash = Credentials::tokenHash(token);
                     const User user = stored.user;
                     m_ctx.store.submit<Done>(
-                        [tokenHash, user](SqlStore &s) {
-                            return UserTable::insertToken(s, tokenHash, user.id, nowMs());
+                        [tokenHash, user](Store &s) {
+                            return s.insertToken(tokenHash, user.id, nowMs());
                         },
                         [this, call, token, user](Result<Done> &&r) {
                             if (!r)
@@ -160,7 +160,7 @@ void Accounts::loginWithPassword(const Call &call, const QString &username, cons
 void Accounts::loginWithToken(const Call &call, const QString &token)
 {
     const QByteArray hash = Credentials::tokenHash(token);
-    m_ctx.store.submit<Id>([hash](SqlStore &s) { return UserTable::userOfToken(s, hash); },
+    m_ctx.store.submit<Id>([hash](Store &s) { return s.userOfToken(hash); },
                            [this, call, token](Result<Id> &&r) {
                                if (!r)
                                    return call.fail(r.error());
@@ -179,7 +179,7 @@ void Accounts::resume(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     const QByteArray hash = Credentials::tokenHash(token);
-    m_ctx.store.submit<Id>([hash](SqlStore &s) { return UserTable::userOfToken(s, hash); },
+    m_ctx.store.submit<Id>([hash](Store &s) { return s.userOfToken(hash); },
                            [this, call, token, hash, sessionId, seq](Result<Id> &&r) {
         if (!r)
             return call.fail(r.error());
@@ -205,7 +205,7 @@ void Accounts::logout(const Call &call)
 {
     const auto session = call.session();
     const QByteArray hash = session->tokenHash;
-    m_ctx.store.submit<Done>([hash](SqlStore &s) { return UserTable::deleteToken(s, hash); },
+    m_ctx.store.submit<Done>([hash](Store &s) { return s.deleteToken(hash); },
                              [this, call, hash](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -231,7 +231,7 @@ void Accounts::updateUser(const Call &call)
         return call.fail(Error::badRequest(why));
     User updated = *me;
     updated.displayName = displayName;
-    m_ctx.store.submit<Done>([updated](SqlStore &s) { return UserTable::setDisplayName(s, updated.id, updated.displayName); },
+    m_ctx.store.submit<Done>([updated](Store &s) { return s.setDisplayName(updated.id, updated.displayName); },
                              [this, call, updated](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -264,7 +264,7 @@ void Accounts::changePassword(const Call &call)
         return call.fail(Error::rateLimited(wait, QStringLiteral("too many wrong passwords; wait before trying again")));
     const Id userId = me->id;
     const QString sessionId = call.session()->id;
-    m_ctx.store.submit<QString>([userId](SqlStore &s) { return UserTable::passwordHashOf(s, userId); },
+    m_ctx.store.submit<QString>([userId](Store &s) { return s.passwordHashOf(userId); },
                                 [this, call, oldPassword, newPassword, address, username, userId, sessionId](
                                     Result<QString> &&stored) {
         if (!stored)
@@ -285,8 +285,8 @@ void Accounts::changePassword(const Call &call)
                 const QString token = Credentials::newToken();
                 const QByteArray tokenHash = Credentials::tokenHash(token);
                 m_ctx.store.submit<Done>(
-                    [userId, newHash, tokenHash](SqlStore &s) {
-                        return UserTable::replacePassword(s, userId, newHash, tokenHash, nowMs());
+                    [userId, newHash, tokenHash](Store &s) {
+                        return s.replacePassword(userId, newHash, tokenHash, nowMs());
                     },
                     [this, call, token, tokenHash, userId, sessionId](Result<Done> &&r) {
                         if (!r)

@@ -7,7 +7,7 @@
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
-#include "store/GuildTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 namespace kith::server {
@@ -52,7 +52,7 @@ void Channels::create(const Call &call)
     channel.name = name;
     channel.topic = topic;
     channel.position = m_ctx.directory.nextChannelPosition(guildId);
-    m_ctx.store.submit<Done>([channel](SqlStore &s) { return GuildTable::insertChannel(s, channel); },
+    m_ctx.store.submit<Done>([channel](Store &s) { return s.insertChannel(channel); },
                              [this, call, channel](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -86,7 +86,7 @@ void Channels::update(const Call &call)
     Channel channel = *current;
     channel.name = name.value_or(channel.name);
     channel.topic = topic.value_or(channel.topic);
-    m_ctx.store.submit<Done>([channel](SqlStore &s) { return GuildTable::updateChannel(s, channel); },
+    m_ctx.store.submit<Done>([channel](Store &s) { return s.updateChannel(channel); },
                              [this, call, channel](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -110,7 +110,7 @@ void Channels::remove(const Call &call)
     if (!channel || !access::atLeast(me, Role::Admin, QStringLiteral("delete channels"), &e))
         return call.fail(e);
     const Id guildId = channel->guildId;
-    m_ctx.store.submit<Done>([channelId](SqlStore &s) { return GuildTable::deleteChannel(s, channelId); },
+    m_ctx.store.submit<Done>([channelId](Store &s) { return s.deleteChannel(channelId); },
                              [this, call, channelId, guildId](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());

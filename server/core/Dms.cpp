@@ -7,7 +7,7 @@
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
-#include "store/SocialTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
@@ -57,9 +57,9 @@ void Dms::open(const Call &call)
     fresh.type = ChannelType::Dm;
     fresh.recipients = {User{me, {}, {}}, User{other, {}, {}}};
     // Two opens racing meet in storage: the pair's row decides which channel is the one.
-    m_ctx.store.submit<SocialTable::DmOpen>(
-        [fresh, me, other](SqlStore &s) { return SocialTable::openDm(s, fresh, me, other, nowMs()); },
-        [this, call, fresh](Result<SocialTable::DmOpen> &&r) {
+    m_ctx.store.submit<DmOpen>(
+        [fresh, me, other](Store &s) { return s.openDm(fresh, me, other, nowMs()); },
+        [this, call, fresh](Result<DmOpen> &&r) {
             if (!r)
                 return call.fail(r.error());
             if (r->created) {
@@ -115,7 +115,7 @@ void Dms::createGroup(const Call &call)
     c.ownerId = me;
     for (Id u : members)
         c.recipients.append(User{u, {}, {}});
-    m_ctx.store.submit<Done>([c](SqlStore &s) { return SocialTable::insertGroupDm(s, c, nowMs()); },
+    m_ctx.store.submit<Done>([c](Store &s) { return s.insertGroupDm(c, nowMs()); },
                              [this, call, c](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -170,14 +170,14 @@ void Dms::add(const Call &call)
         return call.fail(Error::conflict(QStringLiteral("this group DM is full")));
     const Id channelId = c->id;
     m_ctx.store.submit<Done>(
-        [channelId, userId](SqlStore &s) -> Result<Done> {
+        [channelId, userId](Store &s) -> Result<Done> {
             // Counted in storage: two adds racing for the last seat must not both get it.
-            auto n = SocialTable::recipientCount(s, channelId);
+            auto n = s.recipientCount(channelId);
             if (!n)
                 return n.error();
             if (n.value() >= limits::kGroupDmMembers)
                 return Error::conflict(QStringLiteral("this group DM is full"));
-            return SocialTable::addRecipient(s, channelId, userId, nowMs());
+            return s.addRecipient(channelId, userId, nowMs());
         },
         [this, call, channelId, userId](Result<Done> &&r) {
             if (!r)
@@ -240,12 +240,12 @@ void Dms::dropMember(const Call &call, Id channelId, Id userId)
         next.ownerId = next.recipients.first().id;
     const bool empty = next.recipients.isEmpty();
     m_ctx.store.submit<Done>(
-        [channelId, userId, next, empty](SqlStore &s) -> Result<Done> {
+        [channelId, userId, next, empty](Store &s) -> Result<Done> {
             if (empty)
-                return SocialTable::deleteChannel(s, channelId);
-            if (auto r = SocialTable::removeRecipient(s, channelId, userId); !r)
+                return s.deleteChannel(channelId);
+            if (auto r = s.removeRecipient(channelId, userId); !r)
                 return r;
-            return SocialTable::setDmOwner(s, channelId, next.ownerId);
+            return s.setDmOwner(channelId, next.ownerId);
         },
         [this, call, channelId, userId, next, empty](Result<Done> &&r) {
             if (!r)

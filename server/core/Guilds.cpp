@@ -10,7 +10,7 @@
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
-#include "store/GuildTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
@@ -50,12 +50,12 @@ void Guilds::create(const Call &call)
     general.guildId = guild.id;
     general.name = defaultChannelName();
     m_ctx.store.submit<Done>(
-        [guild, owner, general](SqlStore &s) -> Result<Done> {
-            if (auto r = GuildTable::insertGuild(s, guild); !r)
+        [guild, owner, general](Store &s) -> Result<Done> {
+            if (auto r = s.insertGuild(guild); !r)
                 return r;
-            if (auto r = GuildTable::insertMember(s, guild.id, owner); !r)
+            if (auto r = s.insertMember(guild.id, owner); !r)
                 return r.error();
-            return GuildTable::insertChannel(s, general);
+            return s.insertChannel(general);
         },
         [this, call, guild, owner, general](Result<Done> &&r) {
             if (!r)
@@ -86,7 +86,7 @@ void Guilds::update(const Call &call)
         return call.fail(Error::badRequest(why));
     Guild guild = m_ctx.directory.guild(guildId)->guild;
     guild.name = name;
-    m_ctx.store.submit<Done>([guild](SqlStore &s) { return GuildTable::updateGuild(s, guild); },
+    m_ctx.store.submit<Done>([guild](Store &s) { return s.updateGuild(guild); },
                              [this, call, guild](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -109,7 +109,7 @@ void Guilds::remove(const Call &call)
                                               QStringLiteral("delete the guild"), &e);
     if (!me)
         return call.fail(e);
-    m_ctx.store.submit<Done>([guildId](SqlStore &s) { return GuildTable::deleteGuild(s, guildId); },
+    m_ctx.store.submit<Done>([guildId](Store &s) { return s.deleteGuild(guildId); },
                              [this, call, guildId](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -135,7 +135,7 @@ void Guilds::leave(const Call &call)
         return call.fail(Error::conflict(
             QStringLiteral("the owner cannot leave: delete the guild or hand it over first")));
     const Id userId = call.userId();
-    m_ctx.store.submit<Done>([guildId, userId](SqlStore &s) { return GuildTable::deleteMember(s, guildId, userId); },
+    m_ctx.store.submit<Done>([guildId, userId](Store &s) { return s.deleteMember(guildId, userId); },
                              [this, call, guildId, userId](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -185,13 +185,13 @@ void Guilds::setRole(const Call &call)
 
     const Id ownerId = call.userId();
     m_ctx.store.submit<Done>(
-        [guildId, userId, ownerId, role](SqlStore &s) -> Result<Done> {
-            if (auto r = GuildTable::setRole(s, guildId, userId, role); !r || role != Role::Owner)
+        [guildId, userId, ownerId, role](Store &s) -> Result<Done> {
+            if (auto r = s.setRole(guildId, userId, role); !r || role != Role::Owner)
                 return r;
             // Handing over: the old owner stays as an admin.
-            if (auto r = GuildTable::setRole(s, guildId, ownerId, Role::Admin); !r)
+            if (auto r = s.setRole(guildId, ownerId, Role::Admin); !r)
                 return r;
-            return GuildTable::setOwner(s, guildId, userId);
+            return s.setGuildOwner(guildId, userId);
         },
         [this, call, guildId, userId, ownerId, role](Result<Done> &&r) {
             if (!r)
@@ -237,8 +237,8 @@ void Guilds::createInvite(const Call &call)
     const QString code = Credentials::newInviteCode();
     const Id inviter = call.userId();
     m_ctx.store.submit<Done>(
-        [code, guildId, inviter](SqlStore &s) {
-            return GuildTable::insertInvite(s, code, guildId, inviter, QDateTime::currentMSecsSinceEpoch());
+        [code, guildId, inviter](Store &s) {
+            return s.insertInvite(code, guildId, inviter, QDateTime::currentMSecsSinceEpoch());
         },
         [call, code, guildId](Result<Done> &&r) {
             if (!r)
@@ -266,18 +266,18 @@ void Guilds::joinInvite(const Call &call)
         bool added;
     };
     m_ctx.store.submit<Joined>(
-        [code, joiner, full](SqlStore &s) -> Result<Joined> {
-            auto g = GuildTable::useInvite(s, code);
+        [code, joiner, full](Store &s) -> Result<Joined> {
+            auto g = s.useInvite(code);
             if (!g)
                 return g.error();
             if (full) {
-                auto in = GuildTable::isMember(s, g.value(), joiner.user.id);
+                auto in = s.isMember(g.value(), joiner.user.id);
                 if (!in)
                     return in.error();
                 if (!in.value())
                     return Error::conflict(QStringLiteral("you are in too many guilds"));
             }
-            auto added = GuildTable::insertMember(s, g.value(), joiner);
+            auto added = s.insertMember(g.value(), joiner);
             if (!added)
                 return added.error();
             return Joined{g.value(), added.value()};

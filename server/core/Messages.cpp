@@ -8,8 +8,7 @@
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
-#include "store/MessageTable.h"
-#include "store/SocialTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
@@ -118,11 +117,11 @@ void Messages::send(const Call &call)
     m.content = content;
     m.nonce = nonce;
     m_ctx.store.submit<StoredMessage>(
-        [m, mentioned](SqlStore &s) -> Result<StoredMessage> {
-            auto r = MessageTable::insert(s, m);
+        [m, mentioned](Store &s) -> Result<StoredMessage> {
+            auto r = s.insertMessage(m);
             if (!r || r->duplicate || mentioned.isEmpty())
                 return r;
-            if (auto mr = SocialTable::insertMentions(s, m.id, m.channelId, m.author.id, mentioned); !mr)
+            if (auto mr = s.insertMentions(m.id, m.channelId, m.author.id, mentioned); !mr)
                 return mr.error();
             return r;
         },
@@ -172,7 +171,7 @@ void Messages::history(const Call &call)
     }
     const int n = int(limit.value_or(limits::kHistoryDefault));
     m_ctx.reader.submit<QList<Message>>(
-        [channelId, cursor, at, n](SqlStore &s) { return MessageTable::history(s, channelId, cursor, at, n); },
+        [channelId, cursor, at, n](Store &s) { return s.history(channelId, cursor, at, n); },
         [this, call](Result<QList<Message>> &&r) {
             if (!r)
                 return call.fail(r.error());
@@ -198,7 +197,7 @@ void Messages::edit(const Call &call)
     if (auto err = checkContent(content))
         return call.fail(*err);
     const Id userId = call.userId();
-    m_ctx.store.submit<Message>([messageId](SqlStore &s) { return MessageTable::find(s, messageId); },
+    m_ctx.store.submit<Message>([messageId](Store &s) { return s.findMessage(messageId); },
                                 [this, call, userId, content](Result<Message> &&found) {
         if (!found)
             return call.fail(found.error());
@@ -208,8 +207,8 @@ void Messages::edit(const Call &call)
         if (found->author.id != userId)
             return call.fail(Error::forbidden(QStringLiteral("only the author may edit a message")));
         m_ctx.store.submit<Message>(
-            [id = found->id, content](SqlStore &s) {
-                return MessageTable::edit(s, id, content, QDateTime::currentMSecsSinceEpoch());
+            [id = found->id, content](Store &s) {
+                return s.editMessage(id, content, QDateTime::currentMSecsSinceEpoch());
             },
             [this, call](Result<Message> &&r) {
                 if (!r)
@@ -231,7 +230,7 @@ void Messages::remove(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     const Id userId = call.userId();
-    m_ctx.store.submit<Message>([messageId](SqlStore &s) { return MessageTable::find(s, messageId); },
+    m_ctx.store.submit<Message>([messageId](Store &s) { return s.findMessage(messageId); },
                                 [this, call, userId](Result<Message> &&found) {
         if (!found)
             return call.fail(found.error());
@@ -243,7 +242,7 @@ void Messages::remove(const Call &call)
         if (m.author.id != userId && !access::atLeast(me, Role::Admin, QStringLiteral("delete others' messages"), &e))
             return call.fail(e);
         complete(m);
-        m_ctx.store.submit<Done>([id = m.id](SqlStore &s) { return MessageTable::remove(s, id); },
+        m_ctx.store.submit<Done>([id = m.id](Store &s) { return s.deleteMessage(id); },
                                  [this, call, m](Result<Done> &&r) {
                                      if (!r)
                                          return call.fail(r.error());

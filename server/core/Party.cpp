@@ -13,10 +13,7 @@
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
-#include "store/GuildTable.h"
-#include "store/MetaTable.h"
-#include "store/SqlStore.h"
-#include "store/UserTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
@@ -75,7 +72,7 @@ bool Party::load(QString *error)
     made.general.guildId = made.guild.id;
     made.general.name = QStringLiteral("general");
     const Id placeholder = m_ctx.ids.next();
-    auto r = m_ctx.store.runSync<Made>([made, owner, placeholder](SqlStore &s) {
+    auto r = m_ctx.store.runSync<Made>([made, owner, placeholder](Store &s) {
         return ensureGuild(s, made, owner, placeholder);
     });
     if (!r) {
@@ -87,9 +84,9 @@ bool Party::load(QString *error)
     return true;
 }
 
-Result<Party::Made> Party::ensureGuild(SqlStore &s, Made made, std::optional<Member> owner, Id placeholderId)
+Result<Party::Made> Party::ensureGuild(Store &s, Made made, std::optional<Member> owner, Id placeholderId)
 {
-    auto existing = MetaTable::get(s, kPartyKey);
+    auto existing = s.meta(kPartyKey);
     if (!existing)
         return existing.error();
     if (existing.value()) {
@@ -99,23 +96,23 @@ Result<Party::Made> Party::ensureGuild(SqlStore &s, Made made, std::optional<Mem
     }
     Id ownerId = owner ? owner->user.id : 0;
     if (!owner) {
-        auto host = UserTable::insert(s, User{placeholderId, kHostName, made.guild.name}, QStringLiteral(""), nowMs());
+        auto host = s.insertUser(User{placeholderId, kHostName, made.guild.name}, QStringLiteral(""), nowMs());
         if (!host)
             return host.error();
         ownerId = placeholderId;
-        if (auto m = MetaTable::set(s, kHostKey, QString::number(placeholderId)); !m)
+        if (auto m = s.setMeta(kHostKey, QString::number(placeholderId)); !m)
             return m.error();
     }
     made.guild.ownerId = ownerId;
-    if (auto r = GuildTable::insertGuild(s, made.guild); !r)
+    if (auto r = s.insertGuild(made.guild); !r)
         return r.error();
     if (owner) {
-        if (auto r = GuildTable::insertMember(s, made.guild.id, *owner); !r)
+        if (auto r = s.insertMember(made.guild.id, *owner); !r)
             return r.error();
     }
-    if (auto r = GuildTable::insertChannel(s, made.general); !r)
+    if (auto r = s.insertChannel(made.general); !r)
         return r.error();
-    if (auto r = MetaTable::set(s, kPartyKey, QString::number(made.guild.id)); !r)
+    if (auto r = s.setMeta(kPartyKey, QString::number(made.guild.id)); !r)
         return r.error();
     made.created = true;
     return made;
@@ -156,12 +153,12 @@ void Party::admit(const User &user, std::function<void()> then)
     const Member member{user, takeOver ? Role::Owner : Role::Member, nowMs()};
     const Id guildId = m_guildId;
     m_ctx.store.submit<Done>(
-        [guildId, member, takeOver](SqlStore &s) -> Result<Done> {
+        [guildId, member, takeOver](Store &s) -> Result<Done> {
             if (takeOver) {
-                if (auto r = GuildTable::setOwner(s, guildId, member.user.id); !r)
+                if (auto r = s.setGuildOwner(guildId, member.user.id); !r)
                     return r;
             }
-            if (auto r = GuildTable::insertMember(s, guildId, member); !r)
+            if (auto r = s.insertMember(guildId, member); !r)
                 return r.error();
             return Done{};
         },
@@ -222,17 +219,17 @@ void Party::guest(const Call &call)
         qint64 at;
     };
     m_ctx.store.submit<Joined>(
-        [wanted, tokenHash, made, placeholder](SqlStore &s) -> Result<Joined> {
+        [wanted, tokenHash, made, placeholder](Store &s) -> Result<Joined> {
             const qint64 now = nowMs();
-            auto user = UserTable::insertGuest(s, wanted, now);
+            auto user = s.insertGuest(wanted, now);
             if (!user)
                 return user.error();
-            if (auto t = UserTable::insertToken(s, tokenHash, user->id, now); !t)
+            if (auto t = s.insertToken(tokenHash, user->id, now); !t)
                 return t.error();
             auto party = ensureGuild(s, made, std::nullopt, placeholder);
             if (!party)
                 return party.error();
-            if (auto m = GuildTable::insertMember(s, party->guild.id, Member{user.value(), Role::Guest, now}); !m)
+            if (auto m = s.insertMember(party->guild.id, Member{user.value(), Role::Guest, now}); !m)
                 return m.error();
             return Joined{user.value(), party.value(), now};
         },
@@ -271,7 +268,7 @@ void Party::kick(const Call &call)
     if (me->role != Role::Owner && target->role >= Role::Admin)
         return call.fail(Error::forbidden(QStringLiteral("only the owner may kick an admin")));
     const bool guest = target->user.guest;
-    m_ctx.store.submit<Done>([guildId, userId](SqlStore &s) { return GuildTable::deleteMember(s, guildId, userId); },
+    m_ctx.store.submit<Done>([guildId, userId](Store &s) { return s.deleteMember(guildId, userId); },
                              [this, call, guildId, userId, guest](Result<Done> &&r) {
         if (!r)
             return call.fail(r.error());

@@ -4,7 +4,7 @@
 //! closes their connections and keeps them out until the server restarts).
 
 #include "core/Call.h"
-#include "core/Result.h"
+#include "shared/Result.h"
 #include "core/ServiceContext.h"
 #include "shared/Types.h"
 
@@ -14,7 +14,7 @@
 namespace kith::server {
 
 class Accounts;
-class SqlStore;
+class Store;
 class Presence;
 
 class Party
@@ -42,7 +42,7 @@ private:
     };
     //! The store-thread half of making the party guild owned by `owner` (or the server's own
     //! placeholder when no account exists yet).
-    static Result<Made> ensureGuild(SqlStore &s, Made made, std::optional<Member> owner, Id placeholderId);
+    static Result<Made> ensureGuild(Store &s, Made made, std::optional<Member> owner, Id placeholderId);
     void putGuild(const Made &made);
     void announceJoin(Id guildId, const Member &member);
 

@@ -5,7 +5,7 @@
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
-#include "store/SocialTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
@@ -178,8 +178,8 @@ void Presence::log(SessionRecord *session, const QString &kind)
     const QString id = session->id, address = session->address;
     const qint64 at = QDateTime::currentMSecsSinceEpoch();
     m_ctx.store.submit<Done>(
-        [userId, id, kind, at, address](SqlStore &s) {
-            return SocialTable::logConnection(s, userId, id, kind, at, address);
+        [userId, id, kind, at, address](Store &s) {
+            return s.logConnection(userId, id, kind, at, address);
         },
         [](Result<Done> &&) {});
 }

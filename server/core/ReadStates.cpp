@@ -7,7 +7,7 @@
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
-#include "store/MessageTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
@@ -21,11 +21,11 @@ QJsonObject countJson(const ReadCount &c)
 }
 } // namespace
 
-std::function<Result<QList<ReadCount>>(SqlStore &)> ReadStates::countsJob(Id userId) const
+std::function<Result<QList<ReadCount>>(Store &)> ReadStates::countsJob(Id userId) const
 {
     const QList<Id> channels = m_ctx.directory.visibleChannels(userId);
     const QList<Id> blocked = m_ctx.directory.related(userId, RelationshipType::Blocked);
-    return [userId, channels, blocked](SqlStore &s) { return SocialTable::readCounts(s, userId, channels, blocked); };
+    return [userId, channels, blocked](Store &s) { return s.readCounts(userId, channels, blocked); };
 }
 
 QJsonArray ReadStates::toJson(const QList<ReadCount> &counts)
@@ -49,15 +49,15 @@ void ReadStates::ack(const Call &call)
     const Id userId = call.userId();
     const QList<Id> blocked = m_ctx.directory.related(userId, RelationshipType::Blocked);
     m_ctx.store.submit<QList<ReadCount>>(
-        [userId, channelId, messageId, blocked](SqlStore &s) -> Result<QList<ReadCount>> {
-            auto m = MessageTable::find(s, messageId);
+        [userId, channelId, messageId, blocked](Store &s) -> Result<QList<ReadCount>> {
+            auto m = s.findMessage(messageId);
             if (!m)
                 return m.error();
             if (m->channelId != channelId)
                 return Error::notFound(QStringLiteral("unknown message"));
-            if (auto r = SocialTable::ack(s, userId, channelId, messageId); !r)
+            if (auto r = s.ack(userId, channelId, messageId); !r)
                 return r.error();
-            return SocialTable::readCounts(s, userId, {channelId}, blocked);
+            return s.readCounts(userId, {channelId}, blocked);
         },
         [this, call, userId](Result<QList<ReadCount>> &&r) {
             if (!r)
@@ -100,7 +100,7 @@ void ReadStates::discoverActiveChannels(const Call &call)
     const QList<Id> channels = m_ctx.directory.guild(guildId)->channels;
     const Id since = snowflake::fromTimestampMs(QDateTime::currentMSecsSinceEpoch() - 60 * 60 * 1000);
     m_ctx.reader.submit<QList<QPair<Id, int>>>(
-        [channels, since](SqlStore &s) { return SocialTable::activity(s, channels, since, limits::kActiveChannels); },
+        [channels, since](Store &s) { return s.activity(channels, since, limits::kActiveChannels); },
         [this, call](Result<QList<QPair<Id, int>>> &&r) {
             if (!r)
                 return call.fail(r.error());

@@ -3,7 +3,7 @@
 
 #include "core/Call.h"
 #include "core/ServiceContext.h"
-#include "store/SocialTable.h"
+#include "store/Store.h"
 
 #include <QJsonArray>
 
@@ -18,7 +18,7 @@ public:
 
     void ack(const Call &call);
     //! A store job counting every visible channel of a user, for ready.
-    std::function<Result<QList<ReadCount>>(SqlStore &)> countsJob(Id userId) const;
+    std::function<Result<QList<ReadCount>>(Store &)> countsJob(Id userId) const;
     static QJsonArray toJson(const QList<ReadCount> &counts);
 
     void discoverOnline(const Call &call);

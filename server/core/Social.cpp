@@ -6,7 +6,7 @@
 #include "core/Presence.h"
 #include "shared/JsonFields.h"
 #include "shared/Protocol.h"
-#include "store/SocialTable.h"
+#include "store/Store.h"
 #include "store/WriteQueue.h"
 
 #include <QDateTime>
@@ -53,11 +53,11 @@ void Social::apply(const Call &call, Id other, Plan plan)
     // Decided against storage, not the Directory: a write still in flight (the other side
     // asking at the same moment) is already visible there.
     m_ctx.store.submit<QList<Change>>(
-        [me, other, plan](SqlStore &s) -> Result<QList<Change>> {
-            auto mine = SocialTable::relationship(s, me, other);
+        [me, other, plan](Store &s) -> Result<QList<Change>> {
+            auto mine = s.relationship(me, other);
             if (!mine)
                 return mine.error();
-            auto theirs = SocialTable::relationship(s, other, me);
+            auto theirs = s.relationship(other, me);
             if (!theirs)
                 return theirs.error();
             auto changes = plan(mine.value(), theirs.value());
@@ -65,7 +65,7 @@ void Social::apply(const Call &call, Id other, Plan plan)
                 return changes;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             for (const Change &c : changes.value())
-                if (auto r = SocialTable::setRelationship(s, c.userId, c.otherId, c.type, now); !r)
+                if (auto r = s.setRelationship(c.userId, c.otherId, c.type, now); !r)
                     return r.error();
             return changes;
         },

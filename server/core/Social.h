@@ -2,7 +2,7 @@
 //! Friends and blocks: friend.* and user.block / user.unblock.
 
 #include "core/Call.h"
-#include "core/Result.h"
+#include "shared/Result.h"
 #include "core/ServiceContext.h"
 #include "shared/Types.h"
 

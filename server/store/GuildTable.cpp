@@ -1,12 +1,12 @@
 #include "GuildTable.h"
 
-#include "store/SqlStore.h"
+#include "store/SqlConnection.h"
 
 #include <QVariant>
 
 namespace kith::server::GuildTable {
 
-Result<GuildSnapshot> loadAll(SqlStore &s)
+Result<GuildSnapshot> loadAll(SqlConnection &s)
 {
     GuildSnapshot snap;
     QSqlQuery &g = s.prepared("SELECT id, name, owner_id FROM guilds");
@@ -45,7 +45,7 @@ Result<GuildSnapshot> loadAll(SqlStore &s)
     return snap;
 }
 
-Result<Done> insertGuild(SqlStore &s, const Guild &guild)
+Result<Done> insertGuild(SqlConnection &s, const Guild &guild)
 {
     QSqlQuery &q = s.prepared("INSERT INTO guilds (id, name, owner_id) VALUES (?, ?, ?)");
     q.bindValue(0, qint64(guild.id));
@@ -54,7 +54,7 @@ Result<Done> insertGuild(SqlStore &s, const Guild &guild)
     return s.run(q, "insert guild");
 }
 
-Result<Done> updateGuild(SqlStore &s, const Guild &guild)
+Result<Done> updateGuild(SqlConnection &s, const Guild &guild)
 {
     QSqlQuery &q = s.prepared("UPDATE guilds SET name = ?, owner_id = ? WHERE id = ?");
     q.bindValue(0, guild.name);
@@ -63,14 +63,14 @@ Result<Done> updateGuild(SqlStore &s, const Guild &guild)
     return s.run(q, "update guild");
 }
 
-Result<Done> deleteGuild(SqlStore &s, Id guildId)
+Result<Done> deleteGuild(SqlConnection &s, Id guildId)
 {
     QSqlQuery &q = s.prepared("DELETE FROM guilds WHERE id = ?");
     q.bindValue(0, qint64(guildId));
     return s.run(q, "delete guild");
 }
 
-Result<Done> setOwner(SqlStore &s, Id guildId, Id userId)
+Result<Done> setOwner(SqlConnection &s, Id guildId, Id userId)
 {
     QSqlQuery &q = s.prepared("UPDATE guilds SET owner_id = ? WHERE id = ?");
     q.bindValue(0, qint64(userId));
@@ -78,7 +78,7 @@ Result<Done> setOwner(SqlStore &s, Id guildId, Id userId)
     return s.run(q, "set owner");
 }
 
-Result<bool> insertMember(SqlStore &s, Id guildId, const Member &member)
+Result<bool> insertMember(SqlConnection &s, Id guildId, const Member &member)
 {
     QSqlQuery &q = s.prepared("INSERT INTO members (guild_id, user_id, role, joined_at) "
                               "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -91,7 +91,7 @@ Result<bool> insertMember(SqlStore &s, Id guildId, const Member &member)
     return q.numRowsAffected() > 0;
 }
 
-Result<Done> deleteMember(SqlStore &s, Id guildId, Id userId)
+Result<Done> deleteMember(SqlConnection &s, Id guildId, Id userId)
 {
     QSqlQuery &q = s.prepared("DELETE FROM members WHERE guild_id = ? AND user_id = ?");
     q.bindValue(0, qint64(guildId));
@@ -99,7 +99,7 @@ Result<Done> deleteMember(SqlStore &s, Id guildId, Id userId)
     return s.run(q, "delete member");
 }
 
-Result<bool> isMember(SqlStore &s, Id guildId, Id userId)
+Result<bool> isMember(SqlConnection &s, Id guildId, Id userId)
 {
     QSqlQuery &q = s.prepared("SELECT 1 FROM members WHERE guild_id = ? AND user_id = ?");
     q.bindValue(0, qint64(guildId));
@@ -111,7 +111,7 @@ Result<bool> isMember(SqlStore &s, Id guildId, Id userId)
     return found;
 }
 
-Result<Done> setRole(SqlStore &s, Id guildId, Id userId, Role role)
+Result<Done> setRole(SqlConnection &s, Id guildId, Id userId, Role role)
 {
     QSqlQuery &q = s.prepared("UPDATE members SET role = ? WHERE guild_id = ? AND user_id = ?");
     q.bindValue(0, int(role));
@@ -120,7 +120,7 @@ Result<Done> setRole(SqlStore &s, Id guildId, Id userId, Role role)
     return s.run(q, "set role");
 }
 
-Result<Done> insertChannel(SqlStore &s, const Channel &channel)
+Result<Done> insertChannel(SqlConnection &s, const Channel &channel)
 {
     QSqlQuery &q = s.prepared(
         "INSERT INTO channels (id, guild_id, name, topic, position) VALUES (?, ?, ?, ?, ?)");
@@ -132,7 +132,7 @@ Result<Done> insertChannel(SqlStore &s, const Channel &channel)
     return s.run(q, "insert channel");
 }
 
-Result<Done> updateChannel(SqlStore &s, const Channel &channel)
+Result<Done> updateChannel(SqlConnection &s, const Channel &channel)
 {
     QSqlQuery &q = s.prepared("UPDATE channels SET name = ?, topic = ?, position = ? WHERE id = ?");
     q.bindValue(0, channel.name);
@@ -142,14 +142,14 @@ Result<Done> updateChannel(SqlStore &s, const Channel &channel)
     return s.run(q, "update channel");
 }
 
-Result<Done> deleteChannel(SqlStore &s, Id channelId)
+Result<Done> deleteChannel(SqlConnection &s, Id channelId)
 {
     QSqlQuery &q = s.prepared("DELETE FROM channels WHERE id = ?");
     q.bindValue(0, qint64(channelId));
     return s.run(q, "delete channel");
 }
 
-Result<Done> insertInvite(SqlStore &s, const QString &code, Id guildId, Id inviterId, qint64 nowMs)
+Result<Done> insertInvite(SqlConnection &s, const QString &code, Id guildId, Id inviterId, qint64 nowMs)
 {
     QSqlQuery &q = s.prepared(
         "INSERT INTO invites (code, guild_id, inviter_id, created_at) VALUES (?, ?, ?, ?)");
@@ -160,7 +160,7 @@ Result<Done> insertInvite(SqlStore &s, const QString &code, Id guildId, Id invit
     return s.run(q, "insert invite");
 }
 
-Result<Id> useInvite(SqlStore &s, const QString &code)
+Result<Id> useInvite(SqlConnection &s, const QString &code)
 {
     QSqlQuery &q = s.prepared("SELECT guild_id FROM invites WHERE code = ?");
     q.bindValue(0, code);

@@ -1,7 +1,7 @@
 #include "MessageTable.h"
 
 #include "Log.h"
-#include "store/SqlStore.h"
+#include "store/SqlConnection.h"
 
 #include <QVariant>
 #include <algorithm>
@@ -24,7 +24,7 @@ Message rowToMessage(const QSqlQuery &q)
 
 #define KITH_MESSAGE_COLUMNS "id, channel_id, author_id, content, nonce, edited_at"
 
-bool page(SqlStore &s, const char *sql, const char *name, Id channelId, Id at, int limit,
+bool page(SqlConnection &s, const char *sql, const char *name, Id channelId, Id at, int limit,
           QList<Message> *out)
 {
     QSqlQuery &q = s.prepared(sql);
@@ -48,7 +48,7 @@ constexpr const char *kNewer = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
 
 } // namespace
 
-Result<StoredMessage> insert(SqlStore &s, const Message &message)
+Result<StoredMessage> insert(SqlConnection &s, const Message &message)
 {
     // One statement on the common path: a repeated (author, nonce) is turned away by the unique
     // index instead of being looked up before every insert; only then is the stored one read.
@@ -89,7 +89,7 @@ Result<StoredMessage> insert(SqlStore &s, const Message &message)
     return out;
 }
 
-Result<Message> find(SqlStore &s, Id messageId)
+Result<Message> find(SqlConnection &s, Id messageId)
 {
     QSqlQuery &q = s.prepared("SELECT " KITH_MESSAGE_COLUMNS " FROM messages WHERE id = ?");
     q.bindValue(0, qint64(messageId));
@@ -102,7 +102,7 @@ Result<Message> find(SqlStore &s, Id messageId)
     return m;
 }
 
-Result<Message> edit(SqlStore &s, Id messageId, const QString &content, qint64 nowMs)
+Result<Message> edit(SqlConnection &s, Id messageId, const QString &content, qint64 nowMs)
 {
     QSqlQuery &q = s.prepared("UPDATE messages SET content = ?, edited_at = ? WHERE id = ?");
     q.bindValue(0, content);
@@ -113,7 +113,7 @@ Result<Message> edit(SqlStore &s, Id messageId, const QString &content, qint64 n
     return find(s, messageId);
 }
 
-Result<Done> remove(SqlStore &s, Id messageId)
+Result<Done> remove(SqlConnection &s, Id messageId)
 {
     QSqlQuery &q = s.prepared("DELETE FROM messages WHERE id = ?");
     q.bindValue(0, qint64(messageId));
@@ -122,7 +122,7 @@ Result<Done> remove(SqlStore &s, Id messageId)
     return Done{};
 }
 
-Result<QHash<Id, Id>> lastIds(SqlStore &s)
+Result<QHash<Id, Id>> lastIds(SqlConnection &s)
 {
     // One index probe per channel on messages(channel_id, id), not a scan of the messages.
     QSqlQuery &q = s.prepared("SELECT c.id, (SELECT MAX(m.id) FROM messages m WHERE m.channel_id = c.id) FROM channels c");
@@ -136,7 +136,7 @@ Result<QHash<Id, Id>> lastIds(SqlStore &s)
     return out;
 }
 
-Result<QList<Message>> history(SqlStore &s, Id channelId, HistoryCursor cursor, Id at, int limit)
+Result<QList<Message>> history(SqlConnection &s, Id channelId, HistoryCursor cursor, Id at, int limit)
 {
     QList<Message> out;
     switch (cursor) {

@@ -1,12 +1,12 @@
 #include "MetaTable.h"
 
-#include "store/SqlStore.h"
+#include "store/SqlConnection.h"
 
 #include <QVariant>
 
 namespace kith::server::MetaTable {
 
-Result<std::optional<QString>> get(SqlStore &s, const QString &key)
+Result<std::optional<QString>> get(SqlConnection &s, const QString &key)
 {
     QSqlQuery &q = s.prepared("SELECT value FROM server_meta WHERE key = ?");
     q.bindValue(0, key);
@@ -19,7 +19,7 @@ Result<std::optional<QString>> get(SqlStore &s, const QString &key)
     return out;
 }
 
-Result<Done> set(SqlStore &s, const QString &key, const QString &value)
+Result<Done> set(SqlConnection &s, const QString &key, const QString &value)
 {
     QSqlQuery &q = s.prepared("INSERT INTO server_meta (key, value) VALUES (?, ?) "
                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value");

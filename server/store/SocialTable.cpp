@@ -1,7 +1,7 @@
 #include "SocialTable.h"
 
 #include "shared/Limits.h"
-#include "store/SqlStore.h"
+#include "store/SqlConnection.h"
 
 #include <QVariant>
 #include <algorithm>
@@ -42,7 +42,7 @@ RelationshipType typeFromCode(int code)
     return RelationshipType::None;
 }
 
-Result<Done> insertDmChannel(SqlStore &s, const Channel &c, qint64 nowMs)
+Result<Done> insertDmChannel(SqlConnection &s, const Channel &c, qint64 nowMs)
 {
     QSqlQuery &q = s.prepared("INSERT INTO channels (id, type, guild_id, name, topic, position, owner_id) "
                               "VALUES (?, ?, NULL, ?, '', 0, ?)");
@@ -60,7 +60,7 @@ Result<Done> insertDmChannel(SqlStore &s, const Channel &c, qint64 nowMs)
 }
 
 //! Counts at most kUnreadCountCap rows of a query bound with the given values.
-int cappedCount(SqlStore &s, const char *sql, const char *name, const QVariantList &binds, bool *ok)
+int cappedCount(SqlConnection &s, const char *sql, const char *name, const QVariantList &binds, bool *ok)
 {
     QSqlQuery &q = s.prepared(sql);
     for (int i = 0; i < binds.size(); ++i)
@@ -76,7 +76,7 @@ int cappedCount(SqlStore &s, const char *sql, const char *name, const QVariantLi
 
 } // namespace
 
-Result<SocialSnapshot> loadAll(SqlStore &s)
+Result<SocialSnapshot> loadAll(SqlConnection &s)
 {
     SocialSnapshot snap;
     QSqlQuery &r = s.prepared("SELECT user_id, other_id, type FROM relationships");
@@ -113,7 +113,7 @@ Result<SocialSnapshot> loadAll(SqlStore &s)
     return snap;
 }
 
-Result<RelationshipType> relationship(SqlStore &s, Id userId, Id otherId)
+Result<RelationshipType> relationship(SqlConnection &s, Id userId, Id otherId)
 {
     QSqlQuery &q = s.prepared("SELECT type FROM relationships WHERE user_id = ? AND other_id = ?");
     q.bindValue(0, qint64(userId));
@@ -125,7 +125,7 @@ Result<RelationshipType> relationship(SqlStore &s, Id userId, Id otherId)
     return t;
 }
 
-Result<Done> setRelationship(SqlStore &s, Id userId, Id otherId, RelationshipType type, qint64 nowMs)
+Result<Done> setRelationship(SqlConnection &s, Id userId, Id otherId, RelationshipType type, qint64 nowMs)
 {
     if (type == RelationshipType::None) {
         QSqlQuery &d = s.prepared("DELETE FROM relationships WHERE user_id = ? AND other_id = ?");
@@ -142,7 +142,7 @@ Result<Done> setRelationship(SqlStore &s, Id userId, Id otherId, RelationshipTyp
     return s.run(q, "set relationship");
 }
 
-Result<DmOpen> openDm(SqlStore &s, const Channel &fresh, Id a, Id b, qint64 nowMs)
+Result<DmOpen> openDm(SqlConnection &s, const Channel &fresh, Id a, Id b, qint64 nowMs)
 {
     const Id low = std::min(a, b), high = std::max(a, b);
     QSqlQuery &f = s.prepared("SELECT channel_id FROM dm_pairs WHERE low_id = ? AND high_id = ?");
@@ -167,12 +167,12 @@ Result<DmOpen> openDm(SqlStore &s, const Channel &fresh, Id a, Id b, qint64 nowM
     return DmOpen{fresh.id, true};
 }
 
-Result<Done> insertGroupDm(SqlStore &s, const Channel &channel, qint64 nowMs)
+Result<Done> insertGroupDm(SqlConnection &s, const Channel &channel, qint64 nowMs)
 {
     return insertDmChannel(s, channel, nowMs);
 }
 
-Result<Done> addRecipient(SqlStore &s, Id channelId, Id userId, qint64 nowMs)
+Result<Done> addRecipient(SqlConnection &s, Id channelId, Id userId, qint64 nowMs)
 {
     QSqlQuery &q = s.prepared("INSERT INTO dm_recipients (channel_id, user_id, added_at) VALUES (?, ?, ?) "
                               "ON CONFLICT DO NOTHING");
@@ -182,7 +182,7 @@ Result<Done> addRecipient(SqlStore &s, Id channelId, Id userId, qint64 nowMs)
     return s.run(q, "add recipient");
 }
 
-Result<int> recipientCount(SqlStore &s, Id channelId)
+Result<int> recipientCount(SqlConnection &s, Id channelId)
 {
     QSqlQuery &q = s.prepared("SELECT COUNT(*) FROM dm_recipients WHERE channel_id = ?");
     q.bindValue(0, qint64(channelId));
@@ -193,7 +193,7 @@ Result<int> recipientCount(SqlStore &s, Id channelId)
     return n;
 }
 
-Result<Done> removeRecipient(SqlStore &s, Id channelId, Id userId)
+Result<Done> removeRecipient(SqlConnection &s, Id channelId, Id userId)
 {
     QSqlQuery &q = s.prepared("DELETE FROM dm_recipients WHERE channel_id = ? AND user_id = ?");
     q.bindValue(0, qint64(channelId));
@@ -201,7 +201,7 @@ Result<Done> removeRecipient(SqlStore &s, Id channelId, Id userId)
     return s.run(q, "remove recipient");
 }
 
-Result<Done> setDmOwner(SqlStore &s, Id channelId, Id ownerId)
+Result<Done> setDmOwner(SqlConnection &s, Id channelId, Id ownerId)
 {
     QSqlQuery &q = s.prepared("UPDATE channels SET owner_id = ? WHERE id = ?");
     q.bindValue(0, qint64(ownerId));
@@ -209,18 +209,12 @@ Result<Done> setDmOwner(SqlStore &s, Id channelId, Id ownerId)
     return s.run(q, "set dm owner");
 }
 
-Result<Done> deleteChannel(SqlStore &s, Id channelId)
-{
-    QSqlQuery &q = s.prepared("DELETE FROM channels WHERE id = ?");
-    q.bindValue(0, qint64(channelId));
-    return s.run(q, "delete dm");
-}
-
-Result<Id> ack(SqlStore &s, Id userId, Id channelId, Id messageId)
+Result<Id> ack(SqlConnection &s, Id userId, Id channelId, Id messageId)
 {
     QSqlQuery &q = s.prepared("INSERT INTO read_states (user_id, channel_id, last_read_id) VALUES (?, ?, ?) "
                               "ON CONFLICT (user_id, channel_id) DO UPDATE SET "
-                              "last_read_id = MAX(last_read_id, excluded.last_read_id)");
+                              "last_read_id = CASE WHEN excluded.last_read_id > read_states.last_read_id "
+                              "THEN excluded.last_read_id ELSE read_states.last_read_id END");
     q.bindValue(0, qint64(userId));
     q.bindValue(1, qint64(channelId));
     q.bindValue(2, qint64(messageId));
@@ -236,7 +230,7 @@ Result<Id> ack(SqlStore &s, Id userId, Id channelId, Id messageId)
     return marker;
 }
 
-Result<QList<ReadCount>> readCounts(SqlStore &s, Id userId, const QList<Id> &channelIds, const QList<Id> &blocked)
+Result<QList<ReadCount>> readCounts(SqlConnection &s, Id userId, const QList<Id> &channelIds, const QList<Id> &blocked)
 {
     QHash<Id, Id> markers;
     {
@@ -256,7 +250,7 @@ Result<QList<ReadCount>> readCounts(SqlStore &s, Id userId, const QList<Id> &cha
         // Capped: a never-read channel with a million messages must not cost a full scan.
         const int unread = cappedCount(
             s,
-            "SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE channel_id = ? AND id > ? AND author_id <> ? LIMIT ?)",
+            "SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE channel_id = ? AND id > ? AND author_id <> ? LIMIT ?) AS capped",
             "unread", {qint64(c), qint64(marker), qint64(userId), limits::kUnreadCountCap}, &ok);
         int mentions = 0;
         if (unread > 0) {
@@ -283,7 +277,7 @@ Result<QList<ReadCount>> readCounts(SqlStore &s, Id userId, const QList<Id> &cha
     return out;
 }
 
-Result<Done> insertMentions(SqlStore &s, Id messageId, Id channelId, Id authorId, const QList<Id> &userIds)
+Result<Done> insertMentions(SqlConnection &s, Id messageId, Id channelId, Id authorId, const QList<Id> &userIds)
 {
     for (Id u : userIds) {
         QSqlQuery &q = s.prepared("INSERT INTO mentions (message_id, channel_id, user_id, author_id) "
@@ -298,7 +292,7 @@ Result<Done> insertMentions(SqlStore &s, Id messageId, Id channelId, Id authorId
     return Done{};
 }
 
-Result<Done> logConnection(SqlStore &s, Id userId, const QString &session, const QString &kind, qint64 atMs,
+Result<Done> logConnection(SqlConnection &s, Id userId, const QString &session, const QString &kind, qint64 atMs,
                            const QString &address)
 {
     QSqlQuery &q = s.prepared("INSERT INTO connection_log (user_id, session, kind, at, address) VALUES (?, ?, ?, ?, ?)");
@@ -310,12 +304,12 @@ Result<Done> logConnection(SqlStore &s, Id userId, const QString &session, const
     return s.run(q, "log connection");
 }
 
-Result<QList<QPair<Id, int>>> activity(SqlStore &s, const QList<Id> &channelIds, Id sinceId, int limit)
+Result<QList<QPair<Id, int>>> activity(SqlConnection &s, const QList<Id> &channelIds, Id sinceId, int limit)
 {
     QList<QPair<Id, int>> out;
     bool ok = true;
     for (Id c : channelIds) {
-        const int n = cappedCount(s, "SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE channel_id = ? AND id >= ? LIMIT ?)",
+        const int n = cappedCount(s, "SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE channel_id = ? AND id >= ? LIMIT ?) AS capped",
                                   "activity", {qint64(c), qint64(sinceId), 1000000}, &ok);
         if (!ok)
             return storageError();

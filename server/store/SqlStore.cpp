@@ -1,249 +1,241 @@
 #include "SqlStore.h"
 
-#include "Log.h"
-
-#include <QDir>
-#include <QFile>
-#include <QRegularExpression>
-#include <QSqlError>
+#include "store/GuildTable.h"
+#include "store/MessageTable.h"
+#include "store/MetaTable.h"
+#include "store/SocialTable.h"
+#include "store/UserTable.h"
 
 namespace kith::server {
 
-namespace {
-
-struct Migration {
-    int version;
-    QString path;
-};
-
-QList<Migration> sqliteMigrations()
+Result<User> SqlStore::insertUser(const User &user, const QString &passwordHash, qint64 nowMs)
 {
-    QList<Migration> out;
-    const QDir dir(QStringLiteral(":/kith/migrations/sqlite"));
-    static const QRegularExpression re(QStringLiteral("^(\\d+)_.*\\.sql$"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
-        const auto m = re.match(name);
-        if (m.hasMatch())
-            out.append({m.captured(1).toInt(), dir.filePath(name)});
-    }
-    return out;
+    return UserTable::insert(m_db, user, passwordHash, nowMs);
 }
 
-// Splits a migration into statements; the files contain no semicolons inside literals.
-QStringList statements(const QString &sql)
+Result<User> SqlStore::insertGuest(User user, qint64 nowMs)
 {
-    QStringList out;
-    QString clean;
-    for (const QString &line : sql.split(u'\n')) {
-        const qsizetype dash = line.indexOf(QLatin1String("--"));
-        clean += (dash >= 0 ? line.left(dash) : line) + u'\n';
-    }
-    for (const QString &s : clean.split(u';')) {
-        if (!s.trimmed().isEmpty())
-            out.append(s.trimmed());
-    }
-    return out;
+    return UserTable::insertGuest(m_db, std::move(user), nowMs);
 }
 
-} // namespace
-
-SqlStore::SqlStore(QString connectionName)
-    : m_name(std::move(connectionName))
+Result<StoredUser> SqlStore::findUserByUsername(const QString &username)
 {
+    return UserTable::findByUsername(m_db, username);
 }
 
-SqlStore::~SqlStore()
+Result<QList<User>> SqlStore::allUsers()
 {
-    close();
+    return UserTable::all(m_db);
 }
 
-QSqlDatabase SqlStore::database() const
+Result<Done> SqlStore::insertToken(const QByteArray &tokenHash, Id userId, qint64 nowMs)
 {
-    return QSqlDatabase::database(m_name, false);
+    return UserTable::insertToken(m_db, tokenHash, userId, nowMs);
 }
 
-bool SqlStore::open(const QString &path, bool syncFull, QString *error)
+Result<Id> SqlStore::userOfToken(const QByteArray &tokenHash)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        *error = QStringLiteral("cannot open database %1: %2").arg(path, db.lastError().text());
-        return false;
-    }
-    QSqlQuery mode(db);
-    if (!mode.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !mode.next()
-        || mode.value(0).toString() != u"wal") {
-        *error = QStringLiteral("cannot use %1: not a writable SQLite database (%2)")
-                     .arg(path, mode.lastError().text());
-        return false;
-    }
-    mode.finish(); // an active statement would make the migration's COMMIT fail
-    const QString sync = syncFull ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
-    if (!execRaw(QStringLiteral("PRAGMA synchronous=") + sync, "pragma synchronous")
-        || !execRaw(QStringLiteral("PRAGMA foreign_keys=ON"), "pragma foreign_keys")
-        || !execRaw(QStringLiteral("PRAGMA busy_timeout=5000"), "pragma busy_timeout")
-        || !execRaw(QStringLiteral("PRAGMA cache_size=-16000"), "pragma cache_size")) {
-        *error = QStringLiteral("cannot configure database %1: %2").arg(path, m_lastError);
-        return false;
-    }
-    return migrate(error);
+    return UserTable::userOfToken(m_db, tokenHash);
 }
 
-bool SqlStore::openReader(const QString &path, QString *error)
+Result<Done> SqlStore::deleteToken(const QByteArray &tokenHash)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-    db.setDatabaseName(path);
-    if (!db.open() || !execRaw(QStringLiteral("PRAGMA query_only=1"), "pragma query_only")
-        || !execRaw(QStringLiteral("PRAGMA busy_timeout=5000"), "pragma busy_timeout")
-        || !execRaw(QStringLiteral("PRAGMA cache_size=-8000"), "pragma cache_size")) {
-        *error = QStringLiteral("cannot open database %1 for reading: %2").arg(path, db.lastError().text());
-        return false;
-    }
-    return true;
+    return UserTable::deleteToken(m_db, tokenHash);
 }
 
-void SqlStore::close()
+Result<Done> SqlStore::setDisplayName(Id userId, const QString &displayName)
 {
-    m_prepared.clear();
-    if (QSqlDatabase::contains(m_name)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            if (db.isOpen())
-                db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
+    return UserTable::setDisplayName(m_db, userId, displayName);
 }
 
-QSqlQuery &SqlStore::prepared(const char *sql)
+Result<QString> SqlStore::passwordHashOf(Id userId)
 {
-    auto it = m_prepared.find(sql);
-    if (it == m_prepared.end()) {
-        QSqlQuery q(database());
-        q.setForwardOnly(true);
-        if (!q.prepare(QString::fromUtf8(sql)))
-            qCCritical(lcStore) << "prepare failed:" << sql << q.lastError().text();
-        it = m_prepared.insert(sql, q);
-    }
-    return *it;
+    return UserTable::passwordHashOf(m_db, userId);
 }
 
-bool SqlStore::exec(QSqlQuery &query, const char *name)
+Result<Done> SqlStore::replacePassword(Id userId, const QString &passwordHash, const QByteArray &keepTokenHash, qint64 nowMs)
 {
-    if (query.exec())
-        return true;
-    m_lastError = query.lastError().text();
-    qCWarning(lcStore) << "query" << name << "failed:" << m_lastError;
-    return false;
+    return UserTable::replacePassword(m_db, userId, passwordHash, keepTokenHash, nowMs);
 }
 
-Result<Done> SqlStore::run(QSqlQuery &query, const char *name)
+Result<GuildSnapshot> SqlStore::loadGuilds()
 {
-    if (!exec(query, name))
-        return storageError();
-    return Done{};
+    return GuildTable::loadAll(m_db);
 }
 
-bool SqlStore::execRaw(const QString &sql, const char *name)
+Result<Done> SqlStore::insertGuild(const Guild &guild)
 {
-    QSqlQuery q(database());
-    if (q.exec(sql))
-        return true;
-    m_lastError = q.lastError().text();
-    qCWarning(lcStore) << "statement" << name << "failed:" << m_lastError;
-    return false;
+    return GuildTable::insertGuild(m_db, guild);
 }
 
-// Prepared once: these run for every job and every batch.
-bool SqlStore::begin() { return exec(prepared("BEGIN IMMEDIATE"), "begin"); }
-bool SqlStore::commit() { return exec(prepared("COMMIT"), "commit"); }
-void SqlStore::rollback() { exec(prepared("ROLLBACK"), "rollback"); }
-bool SqlStore::savepoint() { return exec(prepared("SAVEPOINT job"), "savepoint"); }
-void SqlStore::releaseSavepoint() { exec(prepared("RELEASE job"), "release"); }
-void SqlStore::rollbackToSavepoint()
+Result<Done> SqlStore::updateGuild(const Guild &guild)
 {
-    exec(prepared("ROLLBACK TO job"), "rollback to");
-    releaseSavepoint();
+    return GuildTable::updateGuild(m_db, guild);
 }
 
-bool SqlStore::inTransaction()
+Result<Done> SqlStore::deleteGuild(Id guildId)
 {
-    // No API for it through QtSql: a BEGIN succeeds only outside a transaction (then it is
-    // taken back). A BEGIN failing for any other reason also says the transaction is gone.
-    QSqlQuery &probe = prepared("BEGIN");
-    if (probe.exec()) {
-        probe.finish();
-        execRaw(QStringLiteral("ROLLBACK"), "probe rollback");
-        return false;
-    }
-    return probe.lastError().databaseText().contains(QLatin1String("within a transaction"));
+    return GuildTable::deleteGuild(m_db, guildId);
 }
 
-int SqlStore::knownSchemaVersion()
+Result<Done> SqlStore::setGuildOwner(Id guildId, Id userId)
 {
-    const auto all = sqliteMigrations();
-    return all.isEmpty() ? 0 : all.last().version;
+    return GuildTable::setOwner(m_db, guildId, userId);
 }
 
-int SqlStore::schemaVersion()
+Result<bool> SqlStore::insertMember(Id guildId, const Member &member)
 {
-    QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
-        return 0;
-    return q.value(0).toInt();
+    return GuildTable::insertMember(m_db, guildId, member);
 }
 
-bool SqlStore::migrate(QString *error)
+Result<Done> SqlStore::deleteMember(Id guildId, Id userId)
 {
-    if (!execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
-                 "schema_version")) {
-        *error = QStringLiteral("cannot create schema_version: %1").arg(m_lastError);
-        return false;
-    }
-    const int current = schemaVersion();
-    const int known = knownSchemaVersion();
-    if (current > known) {
-        *error = QStringLiteral("database schema version %1 is newer than this kith-server "
-                                "understands (%2); run a newer kith-server")
-                     .arg(current)
-                     .arg(known);
-        return false;
-    }
-    for (const Migration &m : sqliteMigrations()) {
-        if (m.version <= current)
-            continue;
-        QFile f(m.path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("missing migration %1").arg(m.path);
-            return false;
-        }
-        const QString sql = QString::fromUtf8(f.readAll());
-        if (!begin()) {
-            *error = QStringLiteral("cannot start migration %1: %2").arg(m.version).arg(m_lastError);
-            return false;
-        }
-        bool ok = true;
-        for (const QString &stmt : statements(sql)) {
-            if (!execRaw(stmt, "migration")) {
-                ok = false;
-                break;
-            }
-        }
-        QSqlQuery v(database());
-        if (ok) {
-            ok = v.exec(QStringLiteral("DELETE FROM schema_version"));
-            ok = ok && v.prepare(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"));
-            v.addBindValue(m.version);
-            ok = ok && v.exec();
-        }
-        if (!ok || !commit()) {
-            rollback();
-            *error = QStringLiteral("migration %1 failed: %2").arg(m.version).arg(m_lastError);
-            return false;
-        }
-        qCInfo(lcStore) << "database migrated to schema version" << m.version;
-    }
-    return true;
+    return GuildTable::deleteMember(m_db, guildId, userId);
+}
+
+Result<bool> SqlStore::isMember(Id guildId, Id userId)
+{
+    return GuildTable::isMember(m_db, guildId, userId);
+}
+
+Result<Done> SqlStore::setRole(Id guildId, Id userId, Role role)
+{
+    return GuildTable::setRole(m_db, guildId, userId, role);
+}
+
+Result<Done> SqlStore::insertChannel(const Channel &channel)
+{
+    return GuildTable::insertChannel(m_db, channel);
+}
+
+Result<Done> SqlStore::updateChannel(const Channel &channel)
+{
+    return GuildTable::updateChannel(m_db, channel);
+}
+
+Result<Done> SqlStore::deleteChannel(Id channelId)
+{
+    return GuildTable::deleteChannel(m_db, channelId);
+}
+
+Result<Done> SqlStore::insertInvite(const QString &code, Id guildId, Id inviterId, qint64 nowMs)
+{
+    return GuildTable::insertInvite(m_db, code, guildId, inviterId, nowMs);
+}
+
+Result<Id> SqlStore::useInvite(const QString &code)
+{
+    return GuildTable::useInvite(m_db, code);
+}
+
+Result<StoredMessage> SqlStore::insertMessage(const Message &message)
+{
+    return MessageTable::insert(m_db, message);
+}
+
+Result<Message> SqlStore::findMessage(Id messageId)
+{
+    return MessageTable::find(m_db, messageId);
+}
+
+Result<Message> SqlStore::editMessage(Id messageId, const QString &content, qint64 nowMs)
+{
+    return MessageTable::edit(m_db, messageId, content, nowMs);
+}
+
+Result<Done> SqlStore::deleteMessage(Id messageId)
+{
+    return MessageTable::remove(m_db, messageId);
+}
+
+Result<QHash<Id, Id>> SqlStore::lastMessageIds()
+{
+    return MessageTable::lastIds(m_db);
+}
+
+Result<QList<Message>> SqlStore::history(Id channelId, HistoryCursor cursor, Id at, int limit)
+{
+    return MessageTable::history(m_db, channelId, cursor, at, limit);
+}
+
+Result<SocialSnapshot> SqlStore::loadSocial()
+{
+    return SocialTable::loadAll(m_db);
+}
+
+Result<RelationshipType> SqlStore::relationship(Id userId, Id otherId)
+{
+    return SocialTable::relationship(m_db, userId, otherId);
+}
+
+Result<Done> SqlStore::setRelationship(Id userId, Id otherId, RelationshipType type, qint64 nowMs)
+{
+    return SocialTable::setRelationship(m_db, userId, otherId, type, nowMs);
+}
+
+Result<DmOpen> SqlStore::openDm(const Channel &fresh, Id a, Id b, qint64 nowMs)
+{
+    return SocialTable::openDm(m_db, fresh, a, b, nowMs);
+}
+
+Result<Done> SqlStore::insertGroupDm(const Channel &channel, qint64 nowMs)
+{
+    return SocialTable::insertGroupDm(m_db, channel, nowMs);
+}
+
+Result<Done> SqlStore::addRecipient(Id channelId, Id userId, qint64 nowMs)
+{
+    return SocialTable::addRecipient(m_db, channelId, userId, nowMs);
+}
+
+Result<int> SqlStore::recipientCount(Id channelId)
+{
+    return SocialTable::recipientCount(m_db, channelId);
+}
+
+Result<Done> SqlStore::removeRecipient(Id channelId, Id userId)
+{
+    return SocialTable::removeRecipient(m_db, channelId, userId);
+}
+
+Result<Done> SqlStore::setDmOwner(Id channelId, Id ownerId)
+{
+    return SocialTable::setDmOwner(m_db, channelId, ownerId);
+}
+
+Result<Id> SqlStore::ack(Id userId, Id channelId, Id messageId)
+{
+    return SocialTable::ack(m_db, userId, channelId, messageId);
+}
+
+Result<QList<ReadCount>> SqlStore::readCounts(Id userId, const QList<Id> &channelIds, const QList<Id> &blocked)
+{
+    return SocialTable::readCounts(m_db, userId, channelIds, blocked);
+}
+
+Result<Done> SqlStore::insertMentions(Id messageId, Id channelId, Id authorId, const QList<Id> &userIds)
+{
+    return SocialTable::insertMentions(m_db, messageId, channelId, authorId, userIds);
+}
+
+Result<Done> SqlStore::logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs, const QString &address)
+{
+    return SocialTable::logConnection(m_db, userId, session, kind, atMs, address);
+}
+
+Result<QList<QPair<Id, int>>> SqlStore::activity(const QList<Id> &channelIds, Id sinceId, int limit)
+{
+    return SocialTable::activity(m_db, channelIds, sinceId, limit);
+}
+
+Result<std::optional<QString>> SqlStore::meta(const QString &key)
+{
+    return MetaTable::get(m_db, key);
+}
+
+Result<Done> SqlStore::setMeta(const QString &key, const QString &value)
+{
+    return MetaTable::set(m_db, key, value);
 }
 
 } // namespace kith::server

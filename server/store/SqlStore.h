@@ -1,67 +1,67 @@
 #pragma once
-//! One QtSql connection with the project's single SQL error path. Lives on one thread.
+//! The Store over one QtSql connection (SQLite or PostgreSQL): each call is the SQL of one of
+//! the table files. Lives on the store thread with its connection.
 
-#include "core/Result.h"
-
-#include <QHash>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QString>
+#include "store/SqlConnection.h"
+#include "store/Store.h"
 
 namespace kith::server {
 
-//! What a failed statement becomes for the client: retryable, details stay in the log.
-inline Error storageError()
-{
-    return Error::unavailable(QStringLiteral("storage failure, try again"));
-}
-
-class SqlStore
+class SqlStore final : public Store
 {
 public:
-    explicit SqlStore(QString connectionName);
-    ~SqlStore();
-    SqlStore(const SqlStore &) = delete;
-    SqlStore &operator=(const SqlStore &) = delete;
+    explicit SqlStore(SqlConnection &db) : m_db(db) {}
+    SqlConnection &connection() { return m_db; }
 
-    //! Opens the SQLite file, sets WAL and runs pending migrations.
-    bool open(const QString &path, bool syncFull, QString *error);
-    //! Opens an already migrated database for reading only.
-    bool openReader(const QString &path, QString *error);
-    void close();
-
-    //! A prepared query for this statement text, reused across calls (statements are static).
-    QSqlQuery &prepared(const char *sql);
-    //! Runs a prepared query; on failure logs the query's name and error. The one error path.
-    bool exec(QSqlQuery &query, const char *name);
-    //! exec() as a Result: a failed statement is `unavailable` for the client.
-    Result<Done> run(QSqlQuery &query, const char *name);
-    //! Runs a one-off statement without parameters (pragmas, transactions, migrations).
-    bool execRaw(const QString &sql, const char *name);
-
-    bool begin();
-    bool commit();
-    void rollback();
-    bool savepoint();
-    void releaseSavepoint();
-    void rollbackToSavepoint();
-    //! Whether a transaction is still open. After an I/O error, a full disk or lack of memory
-    //! SQLite may have rolled the whole transaction back by itself.
-    bool inTransaction();
-
-    QString lastError() const { return m_lastError; }
-    QSqlDatabase database() const;
-
-    //! Highest migration this binary ships.
-    static int knownSchemaVersion();
-    int schemaVersion();
+    Result<User> insertUser(const User &user, const QString &passwordHash, qint64 nowMs) override;
+    Result<User> insertGuest(User user, qint64 nowMs) override;
+    Result<StoredUser> findUserByUsername(const QString &username) override;
+    Result<QList<User>> allUsers() override;
+    Result<Done> insertToken(const QByteArray &tokenHash, Id userId, qint64 nowMs) override;
+    Result<Id> userOfToken(const QByteArray &tokenHash) override;
+    Result<Done> deleteToken(const QByteArray &tokenHash) override;
+    Result<Done> setDisplayName(Id userId, const QString &displayName) override;
+    Result<QString> passwordHashOf(Id userId) override;
+    Result<Done> replacePassword(Id userId, const QString &passwordHash, const QByteArray &keepTokenHash, qint64 nowMs) override;
+    Result<GuildSnapshot> loadGuilds() override;
+    Result<Done> insertGuild(const Guild &guild) override;
+    Result<Done> updateGuild(const Guild &guild) override;
+    Result<Done> deleteGuild(Id guildId) override;
+    Result<Done> setGuildOwner(Id guildId, Id userId) override;
+    Result<bool> insertMember(Id guildId, const Member &member) override;
+    Result<Done> deleteMember(Id guildId, Id userId) override;
+    Result<bool> isMember(Id guildId, Id userId) override;
+    Result<Done> setRole(Id guildId, Id userId, Role role) override;
+    Result<Done> insertChannel(const Channel &channel) override;
+    Result<Done> updateChannel(const Channel &channel) override;
+    Result<Done> deleteChannel(Id channelId) override;
+    Result<Done> insertInvite(const QString &code, Id guildId, Id inviterId, qint64 nowMs) override;
+    Result<Id> useInvite(const QString &code) override;
+    Result<StoredMessage> insertMessage(const Message &message) override;
+    Result<Message> findMessage(Id messageId) override;
+    Result<Message> editMessage(Id messageId, const QString &content, qint64 nowMs) override;
+    Result<Done> deleteMessage(Id messageId) override;
+    Result<QHash<Id, Id>> lastMessageIds() override;
+    Result<QList<Message>> history(Id channelId, HistoryCursor cursor, Id at, int limit) override;
+    Result<SocialSnapshot> loadSocial() override;
+    Result<RelationshipType> relationship(Id userId, Id otherId) override;
+    Result<Done> setRelationship(Id userId, Id otherId, RelationshipType type, qint64 nowMs) override;
+    Result<DmOpen> openDm(const Channel &fresh, Id a, Id b, qint64 nowMs) override;
+    Result<Done> insertGroupDm(const Channel &channel, qint64 nowMs) override;
+    Result<Done> addRecipient(Id channelId, Id userId, qint64 nowMs) override;
+    Result<int> recipientCount(Id channelId) override;
+    Result<Done> removeRecipient(Id channelId, Id userId) override;
+    Result<Done> setDmOwner(Id channelId, Id ownerId) override;
+    Result<Id> ack(Id userId, Id channelId, Id messageId) override;
+    Result<QList<ReadCount>> readCounts(Id userId, const QList<Id> &channelIds, const QList<Id> &blocked) override;
+    Result<Done> insertMentions(Id messageId, Id channelId, Id authorId, const QList<Id> &userIds) override;
+    Result<Done> logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs, const QString &address) override;
+    Result<QList<QPair<Id, int>>> activity(const QList<Id> &channelIds, Id sinceId, int limit) override;
+    Result<std::optional<QString>> meta(const QString &key) override;
+    Result<Done> setMeta(const QString &key, const QString &value) override;
 
 private:
-    bool migrate(QString *error);
-
-    QString m_name;
-    QHash<const char *, QSqlQuery> m_prepared;
-    QString m_lastError;
+    SqlConnection &m_db;
 };
 
 } // namespace kith::server

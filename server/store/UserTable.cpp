@@ -1,6 +1,6 @@
 #include "UserTable.h"
 
-#include "store/SqlStore.h"
+#include "store/SqlConnection.h"
 #include "shared/Limits.h"
 
 #include <QVariant>
@@ -8,7 +8,7 @@
 namespace kith::server::UserTable {
 
 namespace {
-Result<bool> taken(SqlStore &s, const QString &username)
+Result<bool> taken(SqlConnection &s, const QString &username)
 {
     QSqlQuery &exists = s.prepared("SELECT 1 FROM users WHERE username_key = ?");
     exists.bindValue(0, username.toLower());
@@ -19,7 +19,7 @@ Result<bool> taken(SqlStore &s, const QString &username)
     return found;
 }
 
-Result<User> insertRow(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs)
+Result<User> insertRow(SqlConnection &s, const User &user, const QString &passwordHash, qint64 nowMs)
 {
     QSqlQuery &q = s.prepared("INSERT INTO users (id, username, username_key, display_name, "
                               "password_hash, created_at, guest) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -36,7 +36,7 @@ Result<User> insertRow(SqlStore &s, const User &user, const QString &passwordHas
 }
 } // namespace
 
-Result<User> insert(SqlStore &s, const User &user, const QString &passwordHash, qint64 nowMs)
+Result<User> insert(SqlConnection &s, const User &user, const QString &passwordHash, qint64 nowMs)
 {
     const Result<bool> t = taken(s, user.username);
     if (!t)
@@ -46,7 +46,7 @@ Result<User> insert(SqlStore &s, const User &user, const QString &passwordHash, 
     return insertRow(s, user, passwordHash, nowMs);
 }
 
-Result<User> insertGuest(SqlStore &s, User user, qint64 nowMs)
+Result<User> insertGuest(SqlConnection &s, User user, qint64 nowMs)
 {
     const QString base = user.username;
     for (int n = 1; n < 10000; ++n) {
@@ -67,7 +67,7 @@ Result<User> insertGuest(SqlStore &s, User user, qint64 nowMs)
     return Error::conflict(QStringLiteral("no free nickname like that one"));
 }
 
-Result<StoredUser> findByUsername(SqlStore &s, const QString &username)
+Result<StoredUser> findByUsername(SqlConnection &s, const QString &username)
 {
     QSqlQuery &q = s.prepared(
         "SELECT id, username, display_name, password_hash, guest FROM users WHERE username_key = ?");
@@ -82,7 +82,7 @@ Result<StoredUser> findByUsername(SqlStore &s, const QString &username)
     return u;
 }
 
-Result<QList<User>> all(SqlStore &s)
+Result<QList<User>> all(SqlConnection &s)
 {
     QSqlQuery &q = s.prepared("SELECT id, username, display_name, guest FROM users");
     if (!s.exec(q, "all users"))
@@ -94,7 +94,7 @@ Result<QList<User>> all(SqlStore &s)
     return out;
 }
 
-Result<Done> insertToken(SqlStore &s, const QByteArray &tokenHash, Id userId, qint64 nowMs)
+Result<Done> insertToken(SqlConnection &s, const QByteArray &tokenHash, Id userId, qint64 nowMs)
 {
     QSqlQuery &q = s.prepared("INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)");
     q.bindValue(0, tokenHash);
@@ -105,7 +105,7 @@ Result<Done> insertToken(SqlStore &s, const QByteArray &tokenHash, Id userId, qi
     return Done{};
 }
 
-Result<Id> userOfToken(SqlStore &s, const QByteArray &tokenHash)
+Result<Id> userOfToken(SqlConnection &s, const QByteArray &tokenHash)
 {
     QSqlQuery &q = s.prepared("SELECT user_id FROM tokens WHERE hash = ?");
     q.bindValue(0, tokenHash);
@@ -118,7 +118,7 @@ Result<Id> userOfToken(SqlStore &s, const QByteArray &tokenHash)
     return id;
 }
 
-Result<Done> deleteToken(SqlStore &s, const QByteArray &tokenHash)
+Result<Done> deleteToken(SqlConnection &s, const QByteArray &tokenHash)
 {
     QSqlQuery &q = s.prepared("DELETE FROM tokens WHERE hash = ?");
     q.bindValue(0, tokenHash);
@@ -127,7 +127,7 @@ Result<Done> deleteToken(SqlStore &s, const QByteArray &tokenHash)
     return Done{};
 }
 
-Result<Done> setDisplayName(SqlStore &s, Id userId, const QString &displayName)
+Result<Done> setDisplayName(SqlConnection &s, Id userId, const QString &displayName)
 {
     QSqlQuery &q = s.prepared("UPDATE users SET display_name = ? WHERE id = ?");
     q.bindValue(0, displayName);
@@ -137,7 +137,7 @@ Result<Done> setDisplayName(SqlStore &s, Id userId, const QString &displayName)
     return Done{};
 }
 
-Result<QString> passwordHashOf(SqlStore &s, Id userId)
+Result<QString> passwordHashOf(SqlConnection &s, Id userId)
 {
     QSqlQuery &q = s.prepared("SELECT password_hash FROM users WHERE id = ?");
     q.bindValue(0, qint64(userId));
@@ -150,7 +150,7 @@ Result<QString> passwordHashOf(SqlStore &s, Id userId)
     return hash;
 }
 
-Result<Done> replacePassword(SqlStore &s, Id userId, const QString &passwordHash, const QByteArray &keepTokenHash,
+Result<Done> replacePassword(SqlConnection &s, Id userId, const QString &passwordHash, const QByteArray &keepTokenHash,
                              qint64 nowMs)
 {
     QSqlQuery &u = s.prepared("UPDATE users SET password_hash = ? WHERE id = ?");

@@ -11,9 +11,9 @@ namespace {
 constexpr size_t kMaxBatch = 1024;
 } // namespace
 
-WriteQueue::WriteQueue(QObject *owner, QString path, bool syncFull, Mode mode)
+WriteQueue::WriteQueue(QObject *owner, DatabaseUrl database, bool syncFull, Mode mode)
     : m_owner(owner)
-    , m_path(std::move(path))
+    , m_database(std::move(database))
     , m_syncFull(syncFull)
     , m_mode(mode)
 {
@@ -84,16 +84,18 @@ void WriteQueue::run()
     // Connection names are per process: make them unique so several servers can share one.
     const QString name = (writer ? QStringLiteral("kith-writer-") : QStringLiteral("kith-reader-"))
                          + QString::number(quintptr(this), 16);
-    m_store = std::make_unique<SqlStore>(name);
+    m_db = std::make_unique<SqlConnection>(name);
+    m_store = std::make_unique<SqlStore>(*m_db);
     {
         QString error;
-        const bool ok = writer ? m_store->open(m_path, m_syncFull, &error) : m_store->openReader(m_path, &error);
+        const bool ok = writer ? m_db->open(m_database, m_syncFull, &error) : m_db->openReader(m_database, &error);
         QMutexLocker lock(&m_openMutex);
         m_openState = ok ? 1 : -1;
         m_openError = error;
         m_opened.wakeAll();
         if (!ok) {
             m_store.reset();
+            m_db.reset();
             return;
         }
     }
@@ -115,6 +117,7 @@ void WriteQueue::run()
         batch.clear();
     }
     m_store.reset();
+    m_db.reset();
 }
 
 void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
@@ -125,7 +128,7 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
         deliver(batch);
         return;
     }
-    bool committed = m_store->begin();
+    bool committed = m_db->begin();
     if (committed) {
         bool open = true;
         for (auto &job : batch) {
@@ -133,27 +136,28 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
                 break; // the jobs left are failed below with the rest, never run outside the batch
             // A savepoint per job: a failing job takes back only its own writes. A job of one
             // statement has nothing to take back beyond what SQLite undoes for that statement.
-            const bool sp = job->savepoint && m_store->savepoint();
+            const bool sp = (job->savepoint || !m_db->statementsRollBackAlone()) && m_db->savepoint();
             const bool ok = job->run(*m_store);
             if (sp) {
                 if (ok)
-                    m_store->releaseSavepoint();
+                    m_db->releaseSavepoint();
                 else
-                    m_store->rollbackToSavepoint();
+                    m_db->rollbackToSavepoint();
             }
-            // A failure that made SQLite roll the whole transaction back (I/O error, full disk):
+            // A failure that took the whole transaction down (SQLite: I/O error, full disk;
+            // PostgreSQL: a lost connection):
             // the jobs after it would each commit on their own while all are told they failed.
-            if (!ok && !m_store->inTransaction()) {
+            if (!ok && !m_db->inTransaction()) {
                 qCCritical(lcStore) << "the transaction was rolled back under the batch";
                 open = false;
             }
         }
-        committed = open && m_store->commit();
+        committed = open && m_db->commit();
         if (!committed && open)
-            m_store->rollback();
+            m_db->rollback();
     }
     if (!committed) {
-        qCCritical(lcStore) << "transaction of" << batch.size() << "jobs failed:" << m_store->lastError();
+        qCCritical(lcStore) << "transaction of" << batch.size() << "jobs failed:" << m_db->lastError();
         for (auto &job : batch)
             job->abort(Error::unavailable(QStringLiteral("storage failure, try again")));
     }

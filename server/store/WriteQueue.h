@@ -3,7 +3,9 @@
 //! everything queued while the previous commit ran shares the next transaction. A job's result
 //! reaches its callback on the owner's thread only after its transaction committed.
 
-#include "core/Result.h"
+#include "shared/Result.h"
+#include "store/DatabaseUrl.h"
+#include "store/SqlConnection.h"
 #include "store/SqlStore.h"
 
 #include <QMutex>
@@ -28,11 +30,12 @@ public:
     //! What a job writes. Many: it runs inside a savepoint of its own, so when it fails only its
     //! own writes are taken back. One: it changes the database with at most one statement and
     //! never fails after that statement succeeded; SQLite takes back a failing statement by
-    //! itself, so the job needs no savepoint (two statements fewer per job).
+    //! itself, so the job needs no savepoint there (two statements fewer per job). PostgreSQL
+    //! aborts the whole transaction instead: there every job gets its savepoint.
     enum class Writes { Many, One };
 
     //! Callbacks are delivered on owner's thread.
-    WriteQueue(QObject *owner, QString path, bool syncFull, Mode mode = Mode::Writer);
+    WriteQueue(QObject *owner, DatabaseUrl database, bool syncFull, Mode mode = Mode::Writer);
     ~WriteQueue() override;
 
     //! Starts the thread, opens and migrates the database; blocks until done.
@@ -41,13 +44,13 @@ public:
     void shutdown();
 
     template <class T>
-    void submit(std::function<Result<T>(SqlStore &)> job, std::function<void(Result<T> &&)> done,
+    void submit(std::function<Result<T>(Store &)> job, std::function<void(Result<T> &&)> done,
                 Writes writes = Writes::Many)
     {
         auto state = std::make_shared<Result<T>>();
         auto j = std::make_unique<Job>();
         j->savepoint = writes == Writes::Many;
-        j->run = [state, job = std::move(job)](SqlStore &s) {
+        j->run = [state, job = std::move(job)](Store &s) {
             *state = job(s);
             return state->ok();
         };
@@ -58,11 +61,11 @@ public:
 
     //! Runs a job and waits for its commit; for start-up and tools, never on a hot path.
     template <class T>
-    Result<T> runSync(std::function<Result<T>(SqlStore &)> job)
+    Result<T> runSync(std::function<Result<T>(Store &)> job)
     {
         auto state = std::make_shared<Result<T>>();
         auto j = std::make_unique<Job>();
-        j->run = [state, job = std::move(job)](SqlStore &s) {
+        j->run = [state, job = std::move(job)](Store &s) {
             *state = job(s);
             return state->ok();
         };
@@ -79,7 +82,7 @@ protected:
 
 private:
     struct Job {
-        std::function<bool(SqlStore &)> run;   //!< false: the job's own writes are rolled back
+        std::function<bool(Store &)> run;   //!< false: the job's own writes are rolled back
         std::function<void(const Error &)> abort;
         std::function<void()> complete;       //!< empty for runSync jobs
         QSemaphore *done = nullptr;           //!< runSync only
@@ -92,9 +95,10 @@ private:
     void deliver(std::vector<std::unique_ptr<Job>> &batch);
 
     QPointer<QObject> m_owner;
-    QString m_path;
+    DatabaseUrl m_database;
     bool m_syncFull;
     Mode m_mode;
+    std::unique_ptr<SqlConnection> m_db;
     std::unique_ptr<SqlStore> m_store;
 
     QMutex m_mutex;

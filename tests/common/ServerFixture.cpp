@@ -13,6 +13,7 @@ ServerFixture::ServerFixture()
     config.host = QHostAddress(QHostAddress::LocalHost);
     config.port = 0;
     config.dataDir = m_dir.path();
+    config.databaseUrl = m_db.url();
     config.serverName = u"Kith test"_s;
     // Tests rarely need power-loss durability; the kill -9 test in e2e/ uses the real binary.
     config.syncFull = false;

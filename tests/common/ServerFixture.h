@@ -1,7 +1,9 @@
 #pragma once
-//! An in-process kith::server::Server on 127.0.0.1 port 0 with a throwaway data folder.
+//! An in-process kith::server::Server on 127.0.0.1 port 0 with a throwaway data folder (and a
+//! throwaway PostgreSQL database when the suite runs on PostgreSQL, see TestDatabase).
 
 #include "TestClient.h"
+#include "TestDatabase.h"
 
 #include "server/ServerConfig.h"
 
@@ -31,6 +33,9 @@ public:
     server::Server *server() const { return m_server.get(); }
     QUrl url() const;
     QString dataDir() const { return m_dir.path(); }
+    const TestDatabase &database() const { return m_db; }
+    //! Runs f on a private connection to this server's database (see TestDatabase::with).
+    bool withDb(const std::function<bool(QSqlDatabase &)> &f) const { return m_db.with(m_dir.path(), f); }
 
     //! A connected client (hello received), owned by the caller.
     std::unique_ptr<TestClient> connect();
@@ -41,6 +46,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    TestDatabase m_db;
     std::unique_ptr<server::Server> m_server;
     int m_userCounter = 0;
 };

@@ -395,28 +395,29 @@ void tst_Presence::connectionLogGetsRows()
     fx.server().stop();
     QString kinds, sessions;
     int rows = 0;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"connlog"_s);
-        db.setDatabaseName(fx.server().dataDir() + u"/kith.db"_s);
-        QVERIFY(db.open());
+    bool addressesAndTimes = true;
+    QVERIFY(fx.server().withDb([&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        QVERIFY(q.prepare(u"SELECT kind, session, address, at FROM connection_log WHERE user_id = ? ORDER BY id"_s));
+        if (!q.prepare(u"SELECT kind, session, address, at FROM connection_log WHERE user_id = ? ORDER BY id"_s))
+            return false;
         q.addBindValue(userId.toLongLong());
-        QVERIFY(q.exec());
+        if (!q.exec())
+            return false;
         QStringList k, ss;
         while (q.next()) {
             k << q.value(0).toString();
             ss << q.value(1).toString();
-            QCOMPARE(q.value(2).toString(), u"127.0.0.1"_s);
-            QVERIFY(q.value(3).toLongLong() > 1700000000000LL);
+            addressesAndTimes &= q.value(2).toString() == u"127.0.0.1" && q.value(3).toLongLong() > 1700000000000LL;
         }
         kinds = k.join(u',');
         sessions = ss.join(u',');
         QSqlQuery all(u"SELECT COUNT(*) FROM connection_log"_s, db);
-        QVERIFY(all.next());
+        if (!all.next())
+            return false;
         rows = all.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(u"connlog"_s);
+        return true;
+    }));
+    QVERIFY2(addressesAndTimes, "every row has the client's address and a time");
     QString err;
     QVERIFY2(fx.server().start(&err), qPrintable(err)); // for any test that runs after
     QCOMPARE(kinds, u"connect,connect,disconnect,disconnect,connect,disconnect"_s);

@@ -1,5 +1,6 @@
-// Storage on a real SQLite file: migrations from nothing, WAL, a schema newer than the binary
-// refused clearly by Server::start, and a restart on the same data keeping everything.
+// Storage on a real SQLite file (and, as tst_server_storage_pg, a real PostgreSQL database):
+// migrations from nothing, a schema newer than the binary refused clearly by Server::start, a
+// restart on the same data keeping everything, and a transaction lost under a batch.
 #include "common/Scenario.h"
 #include "common/ServerFixture.h"
 #include "server/Server.h"
@@ -19,34 +20,6 @@
 using namespace Qt::StringLiterals;
 using namespace kith::test;
 
-namespace {
-
-//! Runs f on a private connection to the SQLite file; the connection is gone afterwards.
-template<typename F>
-bool withDb(const QString &path, F f)
-{
-    const QString name = u"tst_storage_%1"_s.arg(quintptr(&f));
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open())
-            ok = f(db);
-        else
-            qWarning("cannot open %s: %s", qPrintable(path), qPrintable(db.lastError().text()));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
-
-QString sqlitePath(const ServerFixture &fx)
-{
-    QString p = fx.config.sqlitePath();
-    return p.isEmpty() ? QDir(fx.dataDir()).filePath(u"kith.db"_s) : p;
-}
-
-} // namespace
 
 class tst_Storage : public QObject
 {
@@ -67,20 +40,22 @@ void tst_Storage::freshFolderIsMigrated()
     auto a = fx.newUser(u"first"_s);
     QVERIFY(a->token().size() > 0);
     fx.stop();
-    const QString path = sqlitePath(fx);
-    QVERIFY2(QFile::exists(path), qPrintable(path));
+    if (!TestDatabase::postgres())
+        QVERIFY(QFile::exists(QDir(fx.dataDir()).filePath(u"kith.db"_s)));
     int version = -1;
     QString journal;
     bool tokenStoredInClear = true;
     QString passwordHash;
-    QVERIFY(withDb(path, [&](QSqlDatabase &db) {
+    QVERIFY(fx.withDb([&](QSqlDatabase &db) {
         QSqlQuery q(db);
         if (!q.exec(u"SELECT version FROM schema_version"_s) || !q.next())
             return false;
         version = q.value(0).toInt();
-        if (!q.exec(u"PRAGMA journal_mode"_s) || !q.next())
-            return false;
-        journal = q.value(0).toString();
+        if (!TestDatabase::postgres()) {
+            if (!q.exec(u"PRAGMA journal_mode"_s) || !q.next())
+                return false;
+            journal = q.value(0).toString();
+        }
         // Passwords are stored as Argon2id hashes, never as typed.
         if (!q.exec(u"SELECT password_hash FROM users"_s) || !q.next())
             return false;
@@ -99,7 +74,8 @@ void tst_Storage::freshFolderIsMigrated()
         return true;
     }));
     QVERIFY(version >= 1);
-    QCOMPARE(journal, u"wal"_s);
+    if (!TestDatabase::postgres())
+        QCOMPARE(journal, u"wal"_s);
     QVERIFY2(!tokenStoredInClear, "a session token is stored in clear");
     QVERIFY2(passwordHash.startsWith(u"$argon2id$"_s), qPrintable(passwordHash.left(12)));
     QVERIFY(!passwordHash.contains(ServerFixture::password()));
@@ -107,7 +83,7 @@ void tst_Storage::freshFolderIsMigrated()
     QVERIFY2(fx.start(&err), qPrintable(err));
     fx.stop();
     int after = -1;
-    QVERIFY(withDb(path, [&](QSqlDatabase &db) {
+    QVERIFY(fx.withDb([&](QSqlDatabase &db) {
         QSqlQuery q(db);
         if (!q.exec(u"SELECT version FROM schema_version"_s) || !q.next())
             return false;
@@ -127,8 +103,7 @@ void tst_Storage::newerSchemaIsRefused()
     QVERIFY(sendMessage(*a, g.channelId, u"precious"_s).ok);
     a.reset();
     fx.stop();
-    const QString path = sqlitePath(fx);
-    QVERIFY(withDb(path, [](QSqlDatabase &db) {
+    QVERIFY(fx.withDb([](QSqlDatabase &db) {
         QSqlQuery q(db);
         return q.exec(u"UPDATE schema_version SET version = version + 1000"_s)
                && q.numRowsAffected() == 1;
@@ -138,7 +113,7 @@ void tst_Storage::newerSchemaIsRefused()
     QVERIFY2(!err.contains(u'\n'), "the error must be one line");
     // Nothing was touched: the data is all still there for a newer binary.
     int messages = -1, version = -1;
-    QVERIFY(withDb(path, [&](QSqlDatabase &db) {
+    QVERIFY(fx.withDb([&](QSqlDatabase &db) {
         QSqlQuery q(db);
         if (!q.exec(u"SELECT count(*) FROM messages"_s) || !q.next())
             return false;
@@ -268,23 +243,30 @@ void tst_Storage::lostTransactionFailsTheWholeBatch()
     // After an I/O error or a full disk SQLite may roll the whole transaction back by itself.
     // Then no job of that batch may be committed on its own while every one is told it failed.
     using namespace kith::server;
+    using kith::Done;
     using kith::Error;
+    using kith::Result;
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
+    TestDatabase database;
+    QString parseError;
+    const auto url = DatabaseUrl::parse(database.url(), dir.path(), &parseError);
+    QVERIFY2(url, qPrintable(parseError));
     QObject owner;
-    WriteQueue queue(&owner, dir.filePath(u"kith.db"_s), false);
+    WriteQueue queue(&owner, *url, false);
     QString err;
     QVERIFY2(queue.open(&err), qPrintable(err));
     auto sql = [](const QString &statement) {
-        return [statement](SqlStore &s) -> Result<Done> {
-            return s.execRaw(statement, "test") ? Result<Done>(Done{}) : Result<Done>(storageError());
+        return [statement](Store &s) -> Result<Done> {
+            return static_cast<SqlStore &>(s).connection().execRaw(statement, "test") ? Result<Done>(Done{})
+                                                                                      : Result<Done>(storageError());
         };
     };
     QVERIFY(queue.runSync<Done>(sql(u"CREATE TABLE probe (v INTEGER)"_s)).ok());
 
     // Hold the store thread inside a batch of its own, so that the next three jobs share one.
     QSemaphore started, gate;
-    queue.submit<Done>([&started, &gate](SqlStore &) -> Result<Done> {
+    queue.submit<Done>([&started, &gate](Store &) -> Result<Done> {
         started.release();
         gate.acquire();
         return Done{};
@@ -293,16 +275,16 @@ void tst_Storage::lostTransactionFailsTheWholeBatch()
     QList<int> outcome(3, -1);
     auto record = [&outcome](int i) { return [&outcome, i](Result<Done> &&r) { outcome[i] = r.ok(); }; };
     queue.submit<Done>(sql(u"INSERT INTO probe VALUES (1)"_s), record(0));
-    queue.submit<Done>([](SqlStore &s) -> Result<Done> {
-        s.execRaw(u"ROLLBACK"_s, "as SQLite does after an I/O error");
+    queue.submit<Done>([](Store &s) -> Result<Done> {
+        static_cast<SqlStore &>(s).connection().execRaw(u"ROLLBACK"_s, "as SQLite does after an I/O error");
         return storageError();
     }, record(1));
     queue.submit<Done>(sql(u"INSERT INTO probe VALUES (3)"_s), record(2), WriteQueue::Writes::One);
     gate.release();
     QTRY_VERIFY(!outcome.contains(-1));
     QCOMPARE(outcome, (QList<int>{0, 0, 0}));
-    const Result<int> rows = queue.runSync<int>([](SqlStore &s) -> Result<int> {
-        QSqlQuery q(s.database());
+    const Result<int> rows = queue.runSync<int>([](Store &s) -> Result<int> {
+        QSqlQuery q(static_cast<SqlStore &>(s).connection().database());
         if (!q.exec(u"SELECT COUNT(*) FROM probe"_s) || !q.next())
             return storageError();
         return q.value(0).toInt();

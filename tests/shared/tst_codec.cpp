@@ -18,6 +18,7 @@ private slots:
     void requestRoundTrip_data();
     void requestRoundTrip();
     void requestWithoutD();
+    void literalBackslashU0000IsText();
     void malformed_data();
     void malformed();
     void replyRoundTrip();
@@ -66,6 +67,15 @@ void tst_Codec::requestRoundTrip()
     QCOMPARE(r.d, d);
 }
 
+void tst_Codec::literalBackslashU0000IsText()
+{
+    // The six characters \u0000 typed as text (an escaped backslash) are not a U+0000.
+    Request r;
+    Error e;
+    QVERIFY(parseRequest(QByteArray(R"({"op":"message.send","id":1,"d":{"content":"see \\u0000 here"}})"), &r, &e));
+    QCOMPARE(r.d.value(u"content"_s).toString(), u"see \\u0000 here"_s);
+}
+
 void tst_Codec::requestWithoutD()
 {
     for (const QByteArray &frame : {QByteArray(R"({"op":"ping","id":1})"),
@@ -105,6 +115,11 @@ void tst_Codec::malformed_data()
     QTest::newRow("d is array") << QByteArray(R"({"op":"ping","id":6,"d":[]})") << QJsonValue(6);
     QTest::newRow("d is string") << QByteArray(R"({"op":"ping","id":6,"d":"x"})") << QJsonValue(6);
     QTest::newRow("d is number") << QByteArray(R"({"op":"ping","id":6,"d":1})") << QJsonValue(6);
+    QTest::newRow("U+0000 in a value") << QByteArray(R"({"op":"message.send","id":7,"d":{"content":"a\u0000b"}})")
+                                       << QJsonValue(7);
+    QTest::newRow("U+0000 after a literal backslash") << QByteArray(R"({"op":"ping","id":7,"d":{"x":"\\\u0000"}})")
+                                                      << QJsonValue(7);
+    QTest::newRow("U+0000 in a key") << QByteArray(R"({"op":"ping","id":8,"d":{"\u0000":1}})") << QJsonValue(8);
 }
 
 void tst_Codec::malformed()
@@ -255,7 +270,8 @@ void tst_Codec::serverFrameRejects()
 
 void tst_Codec::unicodeSurvives()
 {
-    const QString text = u"héllo 👋 — ü\u0000x"_s;
+    // Every character but U+0000, which no request may carry (see malformed()).
+    const QString text = u"héllo 👋 — ü\u0001\u001fx\uffff"_s;
     const QJsonObject d{{u"content"_s, text}};
     Request r;
     Error e;

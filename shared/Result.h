@@ -6,7 +6,7 @@
 #include <optional>
 #include <utility>
 
-namespace kith::server {
+namespace kith {
 
 template <class T>
 class Result
@@ -32,4 +32,4 @@ private:
 //! For jobs with nothing to return.
 struct Done {};
 
-} // namespace kith::server
+} // namespace kith

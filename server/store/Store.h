@@ -1,0 +1,140 @@
+#pragma once
+//! What the services ask of storage. Jobs on the write queue get one of these; SqlStore is the
+//! implementation over QtSql (SQLite or PostgreSQL). Every call runs on the store's own thread.
+
+#include "shared/Result.h"
+#include "shared/Types.h"
+
+#include <QHash>
+#include <QPair>
+#include <optional>
+
+namespace kith::server {
+
+struct StoredUser {
+    User user;
+    QString passwordHash;
+};
+
+struct StoredMessage {
+    Message message;
+    bool duplicate = false; //!< an earlier send with the same (author, nonce)
+};
+
+enum class HistoryCursor { Latest, Before, After, Around };
+
+//! Everything the Directory loads at start.
+struct GuildSnapshot {
+    QList<Guild> guilds;
+    QList<QPair<Id, Member>> members;   //!< (guild id, member with user id only)
+    QList<Channel> channels;
+};
+
+struct RelationshipRow {
+    Id userId;
+    Id otherId;
+    RelationshipType type;
+};
+
+//! What the Directory loads at start for the social layer.
+struct SocialSnapshot {
+    QList<RelationshipRow> relationships;
+    QList<Channel> dms;                  //!< recipients filled with ids only, in join order
+};
+
+//! A read state as counted from storage, for one reader.
+struct ReadCount {
+    Id channelId;
+    Id lastReadId;
+    int unread;
+    int mentions;
+};
+
+//! The 1:1 DM of a pair: the existing one or the one stored now.
+struct DmOpen {
+    Id channelId;
+    bool created;
+};
+
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    // Accounts and session tokens
+    virtual Result<User> insertUser(const User &user, const QString &passwordHash, qint64 nowMs) = 0;
+    //! A guest named `user.username` or, if taken (ignoring case), the first free of name_2,
+    //! name_3, … cut to fit the username limit. Returns the guest as stored.
+    virtual Result<User> insertGuest(User user, qint64 nowMs) = 0;
+    virtual Result<StoredUser> findUserByUsername(const QString &username) = 0;
+    virtual Result<QList<User>> allUsers() = 0;
+    virtual Result<Done> insertToken(const QByteArray &tokenHash, Id userId, qint64 nowMs) = 0;
+    virtual Result<Id> userOfToken(const QByteArray &tokenHash) = 0;
+    virtual Result<Done> deleteToken(const QByteArray &tokenHash) = 0;
+    virtual Result<Done> setDisplayName(Id userId, const QString &displayName) = 0;
+    //! The stored password hash of an account (empty for a guest).
+    virtual Result<QString> passwordHashOf(Id userId) = 0;
+    //! A new password: every token of the user is revoked and `keepTokenHash` is the only one left.
+    virtual Result<Done> replacePassword(Id userId, const QString &passwordHash, const QByteArray &keepTokenHash,
+                                         qint64 nowMs) = 0;
+
+    // Guilds, members, channels, invites
+    virtual Result<GuildSnapshot> loadGuilds() = 0;
+    virtual Result<Done> insertGuild(const Guild &guild) = 0;
+    virtual Result<Done> updateGuild(const Guild &guild) = 0;
+    virtual Result<Done> deleteGuild(Id guildId) = 0;
+    virtual Result<Done> setGuildOwner(Id guildId, Id userId) = 0;
+    //! Adds a member unless already there; the value tells whether it was added.
+    virtual Result<bool> insertMember(Id guildId, const Member &member) = 0;
+    virtual Result<Done> deleteMember(Id guildId, Id userId) = 0;
+    virtual Result<bool> isMember(Id guildId, Id userId) = 0;
+    virtual Result<Done> setRole(Id guildId, Id userId, Role role) = 0;
+    virtual Result<Done> insertChannel(const Channel &channel) = 0;
+    virtual Result<Done> updateChannel(const Channel &channel) = 0;
+    //! A guild channel or a DM, with its messages.
+    virtual Result<Done> deleteChannel(Id channelId) = 0;
+    virtual Result<Done> insertInvite(const QString &code, Id guildId, Id inviterId, qint64 nowMs) = 0;
+    //! The guild an invite code leads to, counting the use.
+    virtual Result<Id> useInvite(const QString &code) = 0;
+
+    // Messages
+    //! Stores a message unless (author, nonce) exists, in which case the stored one comes back.
+    virtual Result<StoredMessage> insertMessage(const Message &message) = 0;
+    virtual Result<Message> findMessage(Id messageId) = 0;
+    virtual Result<Message> editMessage(Id messageId, const QString &content, qint64 nowMs) = 0;
+    virtual Result<Done> deleteMessage(Id messageId) = 0;
+    //! Every channel's newest message id (channels without messages are left out).
+    virtual Result<QHash<Id, Id>> lastMessageIds() = 0;
+    //! A page, newest first, walking the (channel_id, id) index; never OFFSET.
+    virtual Result<QList<Message>> history(Id channelId, HistoryCursor cursor, Id at, int limit) = 0;
+
+    // Relationships, DMs, read states, mentions, the connection log
+    virtual Result<SocialSnapshot> loadSocial() = 0;
+    //! What `userId` sees of `otherId` as stored (None without a row).
+    virtual Result<RelationshipType> relationship(Id userId, Id otherId) = 0;
+    //! Replaces what `userId` sees of `otherId`; None deletes the row.
+    virtual Result<Done> setRelationship(Id userId, Id otherId, RelationshipType type, qint64 nowMs) = 0;
+    //! The 1:1 DM of a pair: the existing one, or `fresh` stored now.
+    virtual Result<DmOpen> openDm(const Channel &fresh, Id a, Id b, qint64 nowMs) = 0;
+    virtual Result<Done> insertGroupDm(const Channel &channel, qint64 nowMs) = 0;
+    virtual Result<Done> addRecipient(Id channelId, Id userId, qint64 nowMs) = 0;
+    //! How many people a DM channel holds as stored.
+    virtual Result<int> recipientCount(Id channelId) = 0;
+    virtual Result<Done> removeRecipient(Id channelId, Id userId) = 0;
+    virtual Result<Done> setDmOwner(Id channelId, Id ownerId) = 0;
+    //! Moves the read marker forward (never back); the value is the marker now stored.
+    virtual Result<Id> ack(Id userId, Id channelId, Id messageId) = 0;
+    //! Unread and mention counts of each channel for one reader, skipping mentions by `blocked`.
+    virtual Result<QList<ReadCount>> readCounts(Id userId, const QList<Id> &channelIds, const QList<Id> &blocked) = 0;
+    virtual Result<Done> insertMentions(Id messageId, Id channelId, Id authorId, const QList<Id> &userIds) = 0;
+    virtual Result<Done> logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs,
+                                       const QString &address) = 0;
+    //! Messages per channel since `sinceId`, busiest first.
+    virtual Result<QList<QPair<Id, int>>> activity(const QList<Id> &channelIds, Id sinceId, int limit) = 0;
+
+    // Small facts about the server itself (e.g. which guild is the LAN party's)
+    virtual Result<std::optional<QString>> meta(const QString &key) = 0;
+    virtual Result<Done> setMeta(const QString &key, const QString &value) = 0;
+};
+
+} // namespace kith::server
