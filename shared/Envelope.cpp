@@ -112,7 +112,7 @@ QJsonObject errorToJson(const Error &error)
 {
     QJsonObject e{{QLatin1String("code"), errorCodeName(error.code)},
                   {QLatin1String("message"), error.message}};
-    if (error.code == ErrorCode::RateLimited)
+    if (error.code == ErrorCode::RateLimited || (error.code == ErrorCode::Unavailable && error.retryAfterMs >= 0))
         e.insert(QLatin1String("retry_after_ms"), qMax<qint64>(1, error.retryAfterMs));
     return e;
 }

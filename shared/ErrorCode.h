@@ -24,7 +24,7 @@ bool errorCodeFromName(const QString &name, ErrorCode *out);
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     QString message;
-    qint64 retryAfterMs = -1; //!< only for RateLimited
+    qint64 retryAfterMs = -1; //!< RateLimited always; Unavailable when the server knows when
 
     static Error badRequest(const QString &m) { return {ErrorCode::BadRequest, m}; }
     static Error unauthorized(const QString &m) { return {ErrorCode::Unauthorized, m}; }
@@ -33,7 +33,10 @@ struct Error {
     static Error conflict(const QString &m) { return {ErrorCode::Conflict, m}; }
     static Error tooLarge(const QString &m) { return {ErrorCode::TooLarge, m}; }
     static Error internal(const QString &m) { return {ErrorCode::Internal, m}; }
-    static Error unavailable(const QString &m) { return {ErrorCode::Unavailable, m}; }
+    static Error unavailable(const QString &m, qint64 retryAfterMs = -1)
+    {
+        return {ErrorCode::Unavailable, m, retryAfterMs};
+    }
     static Error rateLimited(qint64 retryAfterMs, const QString &m)
     {
         return {ErrorCode::RateLimited, m, retryAfterMs};

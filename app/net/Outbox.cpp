@@ -231,8 +231,11 @@ void Outbox::pump()
             entry.status = OutboxEntry::Status::Pending;
             // Connected but the host cannot store now: wait, doubling, as for rate_limited. A
             // dropped connection lands here too; coming back online cuts the wait.
+            // A host that knows when its database may be back says so (retry_after_ms).
             const int shift = qMin(m_unavailable++, 16);
-            m_retryTimer.start(int(qMin<qint64>(m_backoffMaxMs, qint64(m_backoffBaseMs) << shift)));
+            const qint64 wait = r.error.retryAfterMs > 0 ? r.error.retryAfterMs
+                                                          : qint64(m_backoffBaseMs) << shift;
+            m_retryTimer.start(int(std::clamp<qint64>(wait, 1, m_backoffMaxMs)));
         } else if (r.error.code == ErrorCode::RateLimited) {
             entry.status = OutboxEntry::Status::Pending;
             m_retryTimer.start(int(std::clamp<qint64>(r.error.retryAfterMs, 1, 60000)));

@@ -9,6 +9,9 @@ namespace kith::server {
 namespace {
 // Bounded so one transaction never holds the writer for long.
 constexpr size_t kMaxBatch = 1024;
+// Reconnects to a database that went away: 0.5 s, doubling, at most 30 s apart.
+constexpr qint64 kFirstRetryMs = 500;
+constexpr qint64 kMaxRetryMs = 30000;
 } // namespace
 
 WriteQueue::WriteQueue(QObject *owner, DatabaseUrl database, bool syncFull, Mode mode)
@@ -102,29 +105,90 @@ void WriteQueue::run()
     std::vector<std::unique_ptr<Job>> batch;
     batch.reserve(kMaxBatch);
     for (;;) {
+        bool stopping = false;
         {
             QMutexLocker lock(&m_mutex);
-            while (m_queue.empty() && !m_stopping)
-                m_wake.wait(&m_mutex);
+            // While the database is away, wake for the next reconnect even without jobs.
+            while (m_queue.empty() && !m_stopping && !(m_down && m_retry.hasExpired()))
+                m_wake.wait(&m_mutex, m_down ? m_retry : QDeadlineTimer(QDeadlineTimer::Forever));
             if (m_queue.empty() && m_stopping)
                 break;
+            stopping = m_stopping;
             while (!m_queue.empty() && batch.size() < kMaxBatch) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
         }
-        runBatch(batch);
+        if (m_down && m_retry.hasExpired() && !stopping)
+            reconnect();
+        if (m_down) {
+            // Told at once, with when to try again: no job waits on a database that is away.
+            const qint64 wait = qMax<qint64>(m_retry.remainingTime(), 1);
+            for (auto &job : batch)
+                job->abort(Error::unavailable(QStringLiteral("the database is unavailable, try again"), wait));
+            deliver(batch);
+        } else {
+            runBatch(batch);
+        }
         batch.clear();
     }
     m_store.reset();
     m_db.reset();
 }
 
+bool WriteQueue::isDown() const
+{
+    return m_downFlag.loadRelaxed() != 0;
+}
+
+void WriteQueue::markDown()
+{
+    if (m_down)
+        return;
+    m_down = true;
+    m_downFlag.storeRelaxed(1);
+    m_backoffMs = kFirstRetryMs;
+    m_retry.setRemainingTime(m_backoffMs);
+    qCCritical(lcStore) << "lost the database connection (" << m_db->lastError().simplified()
+                        << "): requests answer unavailable until it is back; reconnecting";
+}
+
+void WriteQueue::reconnect()
+{
+    m_db->close();
+    QString error;
+    const bool ok = m_mode == Mode::Writer ? m_db->open(m_database, m_syncFull, &error)
+                                           : m_db->openReader(m_database, &error);
+    if (ok) {
+        m_down = false;
+        m_downFlag.storeRelaxed(0);
+        m_reconnects.fetchAndAddRelaxed(1);
+        qCInfo(lcStore) << "the database is back:" << m_database.display();
+        return;
+    }
+    m_backoffMs = qMin(m_backoffMs * 2, kMaxRetryMs);
+    m_retry.setRemainingTime(m_backoffMs);
+    qCWarning(lcStore) << "database still unavailable, next try in" << m_backoffMs << "ms:" << error;
+}
+
+void WriteQueue::failIfDisconnected(std::vector<std::unique_ptr<Job>> &batch)
+{
+    // A failure because the connection went: the jobs learn when to come back.
+    if (m_db->isConnected())
+        return;
+    markDown();
+    for (auto &job : batch)
+        job->retryAfter(m_retry.remainingTime());
+}
+
 void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
 {
     if (m_mode == Mode::Reader) {
+        bool failed = false;
         for (auto &job : batch)
-            job->run(*m_store);
+            failed |= !job->run(*m_store);
+        if (failed)
+            failIfDisconnected(batch);
         deliver(batch);
         return;
     }
@@ -160,6 +224,10 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
         qCCritical(lcStore) << "transaction of" << batch.size() << "jobs failed:" << m_db->lastError();
         for (auto &job : batch)
             job->abort(Error::unavailable(QStringLiteral("storage failure, try again")));
+        failIfDisconnected(batch);
+    } else if (m_db->isPostgres() && !m_db->isConnected()) {
+        // Some jobs failed on their own statements because the connection went mid-batch.
+        failIfDisconnected(batch);
     }
     m_batches.fetchAndAddRelaxed(1);
     m_jobs.fetchAndAddRelaxed(qint64(batch.size()));

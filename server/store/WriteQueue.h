@@ -8,6 +8,7 @@
 #include "store/SqlConnection.h"
 #include "store/SqlStore.h"
 
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
@@ -55,6 +56,7 @@ public:
             return state->ok();
         };
         j->abort = [state](const Error &e) { *state = Result<T>(e); };
+        j->retryAfter = [state](qint64 ms) { markRetry(*state, ms); };
         j->complete = [state, done = std::move(done)] { done(std::move(*state)); };
         enqueue(std::move(j));
     }
@@ -70,10 +72,14 @@ public:
             return state->ok();
         };
         j->abort = [state](const Error &e) { *state = Result<T>(e); };
+        j->retryAfter = [state](qint64 ms) { markRetry(*state, ms); };
         enqueueAndWait(std::move(j));
         return std::move(*state);
     }
 
+    //! The database went away (PostgreSQL); jobs answer `unavailable` at once until it is back.
+    bool isDown() const;
+    qint64 reconnects() const { return m_reconnects.loadRelaxed(); }
     qint64 committedBatches() const { return m_batches.loadRelaxed(); }
     qint64 committedJobs() const { return m_jobs.loadRelaxed(); }
 
@@ -81,9 +87,17 @@ protected:
     void run() override;
 
 private:
+    template <class T>
+    static void markRetry(Result<T> &r, qint64 ms)
+    {
+        if (!r.ok() && r.error().code == ErrorCode::Unavailable)
+            r = Result<T>(Error::unavailable(r.error().message, qMax<qint64>(ms, 1)));
+    }
+
     struct Job {
         std::function<bool(Store &)> run;   //!< false: the job's own writes are rolled back
         std::function<void(const Error &)> abort;
+        std::function<void(qint64)> retryAfter; //!< an `unavailable` outcome learns when to retry
         std::function<void()> complete;       //!< empty for runSync jobs
         QSemaphore *done = nullptr;           //!< runSync only
         bool savepoint = true;                //!< false for Writes::One
@@ -93,6 +107,9 @@ private:
     void enqueueAndWait(std::unique_ptr<Job> job);
     void runBatch(std::vector<std::unique_ptr<Job>> &batch);
     void deliver(std::vector<std::unique_ptr<Job>> &batch);
+    void markDown();
+    void reconnect();
+    void failIfDisconnected(std::vector<std::unique_ptr<Job>> &batch);
 
     QPointer<QObject> m_owner;
     DatabaseUrl m_database;
@@ -110,6 +127,13 @@ private:
     QWaitCondition m_opened;
     int m_openState = 0; // 0 pending, 1 ok, -1 failed
     QString m_openError;
+
+    // Store thread only, but for m_downFlag (read by health checks).
+    bool m_down = false;
+    qint64 m_backoffMs = 0;
+    QDeadlineTimer m_retry;
+    QAtomicInteger<int> m_downFlag = 0;
+    QAtomicInteger<qint64> m_reconnects = 0;
 
     QAtomicInteger<qint64> m_batches = 0;
     QAtomicInteger<qint64> m_jobs = 0;
