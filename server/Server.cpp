@@ -28,6 +28,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSysInfo>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QThreadPool>
@@ -35,8 +37,14 @@
 
 namespace kith::server {
 
+namespace {
+// A node renews its id every 5 s; one that misses 30 s of renewals has lost it.
+constexpr qint64 kNodeLeaseMs = 30000;
+constexpr int kNodeRenewMs = 5000;
+} // namespace
+
 struct Server::Private {
-    explicit Private(ServerConfig c) : config(std::move(c)), ids(config.nodeId) {}
+    explicit Private(ServerConfig c) : config(std::move(c)), ids(qMax(config.nodeId, 0)) {}
 
     ServerConfig config;
     std::unique_ptr<FolderLock> folderLock;
@@ -63,6 +71,8 @@ struct Server::Private {
     std::optional<TlsIdentity> tls;
     std::unique_ptr<Beacon> beacon;
     QTimer housekeeping;
+    QTimer leaseRenewal;
+    QString leaseHolder;   //!< set while this node holds a lease in PostgreSQL
     bool running = false;
 
     bool loadDirectory(QString *error);
@@ -198,6 +208,31 @@ bool Server::start(QString *error, StartError *kind)
         d->folderLock.reset();
         return false;
     }
+    if (database->isPostgres()) {
+        // Several nodes may share this database: each needs a node id no live node holds.
+        // Unique per start, also for two servers in one process (tests, the app).
+        d->leaseHolder = QStringLiteral("%1 pid %2 since %3 #%4")
+                             .arg(QSysInfo::machineHostName())
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
+                             .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+        const int wanted = d->config.nodeId;
+        const QString holder = d->leaseHolder;
+        const auto leased = d->store->runSync<int>(
+            [wanted, holder](Store &s) { return s.leaseNode(wanted, holder, kNodeLeaseMs); });
+        if (!leased) {
+            *error = leased.error().message;
+            d->leaseHolder.clear();
+            d->reader->shutdown();
+            d->reader.reset();
+            d->store->shutdown();
+            d->store.reset();
+            d->folderLock.reset();
+            return false;
+        }
+        d->ids = SnowflakeGenerator(leased.value());
+        qCInfo(lcServer) << "node id" << leased.value() << (wanted < 0 ? "(leased)" : "");
+    }
     if (!d->loadDirectory(error)) {
         d->reader->shutdown();
         d->reader.reset();
@@ -260,6 +295,26 @@ bool Server::start(QString *error, StartError *kind)
     connect(&d->housekeeping, &QTimer::timeout, this,
             [this] { d->loginThrottle.prune(QDateTime::currentMSecsSinceEpoch()); });
     d->housekeeping.start();
+    if (!d->leaseHolder.isEmpty()) {
+        d->leaseRenewal.setInterval(kNodeRenewMs);
+        connect(&d->leaseRenewal, &QTimer::timeout, this, [this] {
+            const int node = d->ids.node();
+            const QString holder = d->leaseHolder;
+            d->store->submit<bool>([node, holder](Store &s) { return s.renewNode(node, holder, kNodeLeaseMs); },
+                                   [this, node](Result<bool> &&r) {
+                                       // Another node took the id (this one stalled past its lease):
+                                       // two writers must never make the same ids.
+                                       if (r.ok() && !r.value() && d->running) {
+                                           const QString why = QStringLiteral("lost the lease of node id %1 to another node").arg(node);
+                                           qCCritical(lcServer) << why;
+                                           d->leaseHolder.clear();
+                                           stop(1012, QStringLiteral("server restarting"));
+                                           emit failed(why);
+                                       }
+                                   });
+        });
+        d->leaseRenewal.start();
+    }
     d->running = true;
     *kind = StartError::None;
     qCInfo(lcServer) << "started in" << timer.elapsed() << "ms on" << url().toString() << "with" << database->display();
@@ -272,6 +327,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
         return;
     d->running = false;
     d->housekeeping.stop();
+    d->leaseRenewal.stop();
     d->beacon.reset(); // parties that stop announcing drop off lists within two seconds
     d->gateway->stopListening();
     // Finish hashing in flight, run and commit everything queued, then deliver the replies.
@@ -280,6 +336,13 @@ void Server::stop(quint16 closeCode, const QString &reason)
     QCoreApplication::sendPostedEvents(this);
     d->reader->shutdown();
     QCoreApplication::sendPostedEvents(this);
+    if (!d->leaseHolder.isEmpty()) {
+        // The id is free for the next node at once, not after the lease ran out.
+        const int node = d->ids.node();
+        const QString holder = d->leaseHolder;
+        d->store->runSync<Done>([node, holder](Store &s) { return s.releaseNode(node, holder); });
+        d->leaseHolder.clear();
+    }
     d->store->shutdown();
     QCoreApplication::sendPostedEvents(this);
     QCoreApplication::sendPostedEvents(this); // replies of jobs refused while stopping
@@ -303,6 +366,11 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->folderLock.reset(); // last: the database is closed
     qCInfo(lcServer) << "stopped";
     emit stopped();
+}
+
+int Server::nodeId() const
+{
+    return d->ids.node();
 }
 
 bool Server::isRunning() const

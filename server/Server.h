@@ -28,6 +28,8 @@ public:
     void stop(quint16 closeCode = 1001, const QString &reason = {});
 
     bool isRunning() const;
+    //! The node id in this server's snowflakes: configured, leased (PostgreSQL) or 0.
+    int nodeId() const;
     quint16 port() const;   //!< the real port, also when configured as 0
     QUrl url() const;       //!< ws://host:port, or wss:// with TLS
     //! The TLS certificate's SHA-256 ("AB:CD:…"); empty without TLS.
@@ -41,6 +43,8 @@ public:
 
 signals:
     void stopped();
+    //! The server stopped by itself and cannot go on (e.g. its node id lease was lost).
+    void failed(const QString &reason);
 
 private:
     struct Private;

@@ -14,7 +14,8 @@ struct ServerConfig {
     QString dataDir;                      //!< required: the SQLite file and other state live here
     QString databaseUrl;                  //!< postgresql://… or sqlite:FILE; empty: dataDir/kith.db (see DatabaseUrl)
     QString serverName = QStringLiteral("Kith");
-    int nodeId = 0;                       //!< 0-1023, part of every id this node makes
+    int nodeId = -1;                      //!< 0-1023, part of every id this node makes; -1: leased
+                                          //!< from PostgreSQL (the lowest free), 0 on SQLite
     int requestsPerSecond = limits::kRequestsPerSecond;
     int requestBurst = limits::kRequestBurst;
     bool syncFull = true;                 //!< SQLite synchronous=FULL: durable across power loss

@@ -86,7 +86,11 @@ int main(int argc, char **argv)
                                      QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({listen, data, db, config, logLevel, guests, partyName, partyPassword, announce, tlsSelfSigned,
+    const QCommandLineOption nodeId(QStringLiteral("node-id"),
+                                    QStringLiteral("This node's id, 0-1023, unique among servers sharing one PostgreSQL "
+                                                   "(default: the lowest free one, leased from the database)."),
+                                    QStringLiteral("N"));
+    parser.addOptions({listen, data, db, nodeId, config, logLevel, guests, partyName, partyPassword, announce, tlsSelfSigned,
                        tlsCert, tlsKey});
     if (!parser.parse(app.arguments()))
         return fail(parser.errorText() + QStringLiteral(" (see --help)"));
@@ -112,6 +116,13 @@ int main(int argc, char **argv)
         cfg.databaseUrl = qEnvironmentVariable("KITH_DB");
     if (parser.isSet(db))
         cfg.databaseUrl = parser.value(db);
+    if (parser.isSet(nodeId)) {
+        bool ok = false;
+        const int n = parser.value(nodeId).toInt(&ok);
+        if (!ok || n < 0 || n > 1023)
+            return fail(QStringLiteral("--node-id: expected 0-1023, not \"%1\"").arg(parser.value(nodeId)));
+        cfg.nodeId = n;
+    }
     if (parser.isSet(guests))
         cfg.guests = true;
     if (parser.isSet(partyName))
@@ -148,6 +159,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "kith-server: %s received, shutting down\n", qPrintable(why));
         server.stop();
         app.quit();
+    });
+    QObject::connect(&server, &Server::failed, &app, [&](const QString &why) {
+        std::fprintf(stderr, "kith-server: %s\n", qPrintable(why));
+        app.exit(1);
     });
     return app.exec();
 }

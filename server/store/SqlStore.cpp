@@ -3,6 +3,7 @@
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
 #include "store/MetaTable.h"
+#include "store/NodeTable.h"
 #include "store/SocialTable.h"
 #include "store/UserTable.h"
 
@@ -236,6 +237,21 @@ Result<std::optional<QString>> SqlStore::meta(const QString &key)
 Result<Done> SqlStore::setMeta(const QString &key, const QString &value)
 {
     return MetaTable::set(m_db, key, value);
+}
+
+Result<int> SqlStore::leaseNode(int wanted, const QString &holder, qint64 ttlMs)
+{
+    return NodeTable::lease(m_db, wanted, holder, ttlMs);
+}
+
+Result<bool> SqlStore::renewNode(int nodeId, const QString &holder, qint64 ttlMs)
+{
+    return NodeTable::renew(m_db, nodeId, holder, ttlMs);
+}
+
+Result<Done> SqlStore::releaseNode(int nodeId, const QString &holder)
+{
+    return NodeTable::release(m_db, nodeId, holder);
 }
 
 } // namespace kith::server

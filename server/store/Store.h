@@ -132,6 +132,14 @@ public:
     //! Messages per channel since `sinceId`, busiest first.
     virtual Result<QList<QPair<Id, int>>> activity(const QList<Id> &channelIds, Id sinceId, int limit) = 0;
 
+    // Node ids of servers sharing one PostgreSQL database (leases timed by its clock)
+    //! The node id `wanted` (or, with -1, the lowest one no live node holds) for `holder`, until
+    //! `ttlMs` from now. `conflict` naming the holder when a live node has `wanted`.
+    virtual Result<int> leaseNode(int wanted, const QString &holder, qint64 ttlMs) = 0;
+    //! Extends the lease; false when the id is no longer `holder`'s.
+    virtual Result<bool> renewNode(int nodeId, const QString &holder, qint64 ttlMs) = 0;
+    virtual Result<Done> releaseNode(int nodeId, const QString &holder) = 0;
+
     // Small facts about the server itself (e.g. which guild is the LAN party's)
     virtual Result<std::optional<QString>> meta(const QString &key) = 0;
     virtual Result<Done> setMeta(const QString &key, const QString &value) = 0;
