@@ -1,6 +1,7 @@
 #include "Server.h"
 
 #include "Log.h"
+#include "cluster/PgBus.h"
 #include "core/Accounts.h"
 #include "core/Channels.h"
 #include "core/Credentials.h"
@@ -31,6 +32,8 @@
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QThreadPool>
 #include <QTimer>
@@ -73,10 +76,49 @@ struct Server::Private {
     QTimer housekeeping;
     QTimer leaseRenewal;
     QString leaseHolder;   //!< set while this node holds a lease in PostgreSQL
+    // Several nodes: what this one changed and fanned out goes to the others through the bus.
+    std::unique_ptr<PgBus> bus;
+    QJsonArray pendingOps;  //!< Directory changes not yet published
+    bool flushQueued = false;
     bool running = false;
+
+    void publish(const QJsonObject *event);
+    void heard(const QByteArray &message);
 
     bool loadDirectory(QString *error);
 };
+
+void Server::Private::publish(const QJsonObject *event)
+{
+    // Changes go before the event that follows them, so the other node knows what it names.
+    QJsonObject m{{QLatin1String("n"), ids.node()}};
+    if (!pendingOps.isEmpty()) {
+        m.insert(QLatin1String("d"), pendingOps);
+        pendingOps = QJsonArray();
+    }
+    if (event)
+        m.insert(QLatin1String("e"), *event);
+    if (m.size() > 1)
+        bus->publish(QJsonDocument(m).toJson(QJsonDocument::Compact));
+}
+
+void Server::Private::heard(const QByteArray &message)
+{
+    const QJsonObject m = QJsonDocument::fromJson(message).object();
+    if (m.value(QLatin1String("n")).toInt(-1) == ids.node())
+        return; // our own
+    for (const QJsonValue &op : m.value(QLatin1String("d")).toArray())
+        if (!directory.apply(op.toObject()))
+            qCWarning(lcServer) << "bus: unknown change" << op.toObject().value(QLatin1String("o")).toString();
+    const QJsonObject e = m.value(QLatin1String("e")).toObject();
+    if (e.isEmpty())
+        return;
+    QList<Id> users;
+    for (const QJsonValue &u : e.value(QLatin1String("u")).toArray())
+        users.append(u.toString().toULongLong());
+    const QByteArray ev = e.value(QLatin1String("ev")).toString().toLatin1();
+    hub->deliverLocal(users, QLatin1String(ev), e.value(QLatin1String("b")).toString().toUtf8());
+}
 
 bool Server::Private::loadDirectory(QString *error)
 {
@@ -242,6 +284,42 @@ bool Server::start(QString *error, StartError *kind)
         return false;
     }
     d->hub = std::make_unique<Hub>(d->directory);
+    if (database->isPostgres()) {
+        d->bus = std::make_unique<PgBus>(*database);
+        if (!d->bus->start(error)) {
+            d->bus.reset();
+            d->hub.reset();
+            d->reader->shutdown();
+            d->reader.reset();
+            d->store->shutdown();
+            d->store.reset();
+            d->folderLock.reset();
+            return false;
+        }
+        connect(d->bus.get(), &PgBus::received, this, [this](const QByteArray &m) {
+            if (d->running)
+                d->heard(m);
+        });
+        d->directory.setJournal([this](const QJsonObject &op) {
+            d->pendingOps.append(op);
+            if (!d->flushQueued) {
+                d->flushQueued = true;
+                QTimer::singleShot(0, this, [this] {
+                    d->flushQueued = false;
+                    if (d->bus)
+                        d->publish(nullptr);
+                });
+            }
+        });
+        d->hub->setRelay([this](const QList<Id> &users, QLatin1String ev, const QByteArray &body) {
+            QJsonArray ids;
+            for (Id u : users)
+                ids.append(QString::number(u));
+            const QJsonObject e{{QLatin1String("u"), ids}, {QLatin1String("ev"), QString(ev)},
+                                {QLatin1String("b"), QString::fromUtf8(body)}};
+            d->publish(&e);
+        });
+    }
     d->ctx.reset(new ServiceContext{*this, d->config, *d->store, *d->reader, d->directory, *d->hub, d->ids,
                                     d->loginThrottle, d->cpuPool});
     d->presence = std::make_unique<Presence>(*d->ctx);
@@ -347,6 +425,13 @@ void Server::stop(quint16 closeCode, const QString &reason)
     QCoreApplication::sendPostedEvents(this);
     QCoreApplication::sendPostedEvents(this); // replies of jobs refused while stopping
     d->gateway->closeAll(closeCode, reason.isEmpty() ? QStringLiteral("server shutting down") : reason);
+    if (d->bus) {
+        // What the last callbacks and the closing sessions changed still reaches the other nodes.
+        d->publish(nullptr);
+        d->directory.setJournal({});
+        d->hub->setRelay({});
+        d->bus->stop();
+    }
     d->gateway.reset();
     d->router.reset();
     d->party.reset();
@@ -360,6 +445,8 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->accounts.reset();
     d->presence.reset();
     d->ctx.reset();
+    d->bus.reset();
+    d->pendingOps = QJsonArray();
     d->hub.reset();
     d->reader.reset();
     d->store.reset();

@@ -4,8 +4,67 @@
 
 namespace kith::server {
 
+namespace {
+Id idOf(const QJsonObject &o, QLatin1String key)
+{
+    return o.value(key).toString().toULongLong();
+}
+} // namespace
+
+void Directory::note(QLatin1String kind, QJsonObject op) const
+{
+    if (!m_journal || m_applying)
+        return;
+    op.insert(QLatin1String("o"), kind);
+    m_journal(op);
+}
+
+bool Directory::apply(const QJsonObject &op)
+{
+    m_applying = true;
+    const QString kind = op.value(QLatin1String("o")).toString();
+    const QJsonObject v = op.value(QLatin1String("v")).toObject();
+    bool known = true;
+    if (kind == u"user")
+        putUser(User::fromJson(v));
+    else if (kind == u"guild")
+        putGuild(Guild::fromJson(v));
+    else if (kind == u"guild-")
+        removeGuild(idOf(op, QLatin1String("id")));
+    else if (kind == u"member")
+        putMember(idOf(op, QLatin1String("g")), Member::fromJson(v));
+    else if (kind == u"member-")
+        removeMember(idOf(op, QLatin1String("g")), idOf(op, QLatin1String("u")));
+    else if (kind == u"channel")
+        putChannel(Channel::fromJson(v));
+    else if (kind == u"channel-")
+        removeChannel(idOf(op, QLatin1String("id")));
+    else if (kind == u"msg")
+        noteMessage(idOf(op, QLatin1String("c")), idOf(op, QLatin1String("m")));
+    else if (kind == u"rel")
+        setRelationship(idOf(op, QLatin1String("u")), idOf(op, QLatin1String("x")),
+                        RelationshipType(op.value(QLatin1String("t")).toInt()));
+    else if (kind == u"dm")
+        putDm(Channel::fromJson(v));
+    else if (kind == u"dm-")
+        removeDm(idOf(op, QLatin1String("id")));
+    else if (kind == u"kick")
+        markKicked(idOf(op, QLatin1String("u")));
+    else
+        known = false;
+    m_applying = false;
+    return known;
+}
+
+void Directory::markKicked(Id userId)
+{
+    note(QLatin1String("kick"), {{QLatin1String("u"), QString::number(userId)}});
+    m_kicked.insert(userId);
+}
+
 void Directory::putUser(const User &user)
 {
+    note(QLatin1String("user"), {{QLatin1String("v"), user.toJson()}});
     m_users.insert(user.id, user);
     m_userByName.insert(user.username.toLower(), user.id);
 }
@@ -31,11 +90,13 @@ User Directory::userOrPlaceholder(Id id) const
 
 void Directory::putGuild(const Guild &guild)
 {
+    note(QLatin1String("guild"), {{QLatin1String("v"), guild.toJson()}});
     m_guilds[guild.id].guild = guild;
 }
 
 void Directory::removeGuild(Id guildId)
 {
+    note(QLatin1String("guild-"), {{QLatin1String("id"), QString::number(guildId)}});
     auto it = m_guilds.find(guildId);
     if (it == m_guilds.end())
         return;
@@ -66,6 +127,7 @@ int Directory::guildCountOf(Id userId) const
 
 void Directory::putMember(Id guildId, const Member &member)
 {
+    note(QLatin1String("member"), {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("v"), member.toJson()}});
     auto it = m_guilds.find(guildId);
     if (it == m_guilds.end())
         return;
@@ -77,6 +139,7 @@ void Directory::putMember(Id guildId, const Member &member)
 
 void Directory::removeMember(Id guildId, Id userId)
 {
+    note(QLatin1String("member-"), {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("u"), QString::number(userId)}});
     auto it = m_guilds.find(guildId);
     if (it != m_guilds.end() && it->members.remove(userId))
         it->memberIds.removeOne(userId);
@@ -118,6 +181,7 @@ QList<Member> Directory::members(Id guildId) const
 
 void Directory::putChannel(const Channel &channel)
 {
+    note(QLatin1String("channel"), {{QLatin1String("v"), channel.toJson()}});
     auto g = m_guilds.find(channel.guildId);
     if (g == m_guilds.end())
         return;
@@ -136,6 +200,7 @@ void Directory::putChannel(const Channel &channel)
 
 void Directory::noteMessage(Id channelId, Id messageId)
 {
+    note(QLatin1String("msg"), {{QLatin1String("c"), QString::number(channelId)}, {QLatin1String("m"), QString::number(messageId)}});
     auto it = m_channels.find(channelId);
     if (it != m_channels.end() && messageId > it->lastMessageId)
         it->lastMessageId = messageId;
@@ -143,6 +208,7 @@ void Directory::noteMessage(Id channelId, Id messageId)
 
 void Directory::removeChannel(Id channelId)
 {
+    note(QLatin1String("channel-"), {{QLatin1String("id"), QString::number(channelId)}});
     auto it = m_channels.find(channelId);
     if (it == m_channels.end())
         return;
@@ -192,6 +258,7 @@ RelationshipType Directory::relationship(Id userId, Id otherId) const
 
 void Directory::setRelationship(Id userId, Id otherId, RelationshipType type)
 {
+    note(QLatin1String("rel"), {{QLatin1String("u"), QString::number(userId)}, {QLatin1String("x"), QString::number(otherId)}, {QLatin1String("t"), int(type)}});
     if (type == RelationshipType::None) {
         auto it = m_relationships.find(userId);
         if (it != m_relationships.end()) {
@@ -219,6 +286,7 @@ QList<Id> Directory::related(Id userId, RelationshipType type) const
 
 void Directory::putDm(const Channel &channel)
 {
+    note(QLatin1String("dm"), {{QLatin1String("v"), channel.toJson()}});
     if (const Channel *old = this->channel(channel.id)) {
         for (const User &u : old->recipients)
             m_dmsOfUser[u.id].remove(channel.id);
@@ -237,6 +305,7 @@ void Directory::putDm(const Channel &channel)
 
 void Directory::removeDm(Id channelId)
 {
+    note(QLatin1String("dm-"), {{QLatin1String("id"), QString::number(channelId)}});
     auto it = m_channels.find(channelId);
     if (it == m_channels.end())
         return;

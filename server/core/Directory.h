@@ -6,6 +6,8 @@
 #include "shared/Types.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <functional>
 #include <QList>
 #include <QSet>
 
@@ -21,6 +23,12 @@ public:
         QList<Id> memberIds;            //!< the same people as a list: every fan-out walks it
     };
 
+    //! Every change as a small JSON op, for the other nodes sharing the database (see apply).
+    using Journal = std::function<void(const QJsonObject &op)>;
+    void setJournal(Journal journal) { m_journal = std::move(journal); }
+    //! Applies a change another node journaled, without journaling it again. False if unknown.
+    bool apply(const QJsonObject &op);
+
     // Users
     void putUser(const User &user);
     const User *user(Id id) const;
@@ -28,7 +36,7 @@ public:
     const User *userByName(const QString &username) const; //!< case-insensitive
     QList<Id> userIds() const { return m_users.keys(); }
     //! Guests kicked from the party: kept out (token sign-in, resume) until the server restarts.
-    void markKicked(Id userId) { m_kicked.insert(userId); }
+    void markKicked(Id userId);
     bool isKicked(Id userId) const { return m_kicked.contains(userId); }
     bool isGuest(Id userId) const { const User *u = user(userId); return u && u->guest; }
 
@@ -85,7 +93,10 @@ public:
 
 private:
     static QPair<Id, Id> pairKey(Id a, Id b) { return a < b ? qMakePair(a, b) : qMakePair(b, a); }
+    void note(QLatin1String kind, QJsonObject op) const;
 
+    Journal m_journal;
+    bool m_applying = false;
     QHash<Id, User> m_users;
     QHash<QString, Id> m_userByName;
     QHash<Id, QHash<Id, RelationshipType>> m_relationships;

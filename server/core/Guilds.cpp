@@ -286,9 +286,11 @@ void Guilds::joinInvite(const Call &call)
             if (!r)
                 return call.fail(r.error());
             const Id guildId = r->guildId;
+            // Stored, but made on another node whose news has not arrived yet: come back soon
+            // (the join is stored; the retry finishes it below).
             if (!m_ctx.directory.guild(guildId))
-                return call.fail(Error::notFound(QStringLiteral("unknown invite code")));
-            if (!r->added) {
+                return call.fail(Error::unavailable(QStringLiteral("the guild is still on its way to this node"), 200));
+            if (!r->added && m_ctx.directory.member(guildId, joiner.user.id)) {
                 call.ok(m_ctx.directory.guildJson(guildId));
                 return;
             }

@@ -198,7 +198,9 @@ void Hub::toUser(Id userId, QLatin1String ev, const QJsonObject &d)
 
 void Hub::toUsers(const QList<Id> &userIds, QLatin1String ev, const QJsonObject &d)
 {
-    // Serialise only if someone is connected to receive it.
+    // Serialise only if someone is connected to receive it (here, or maybe on another node).
+    if (m_relay)
+        return toUsers(userIds, ev, encodeBody(d));
     for (Id u : userIds) {
         if (m_byUser.contains(u))
             return toUsers(userIds, ev, encodeBody(d));
@@ -206,6 +208,13 @@ void Hub::toUsers(const QList<Id> &userIds, QLatin1String ev, const QJsonObject 
 }
 
 void Hub::toUsers(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body)
+{
+    deliverLocal(userIds, ev, body);
+    if (m_relay)
+        m_relay(userIds, ev, body);
+}
+
+void Hub::deliverLocal(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body)
 {
     std::shared_ptr<const SessionRecord::Event> event;
     for (Id u : userIds) {

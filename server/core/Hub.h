@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace kith::server {
@@ -48,6 +49,11 @@ public:
     //! The same with a body already serialised by encodeBody.
     void toUsers(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body);
     void toGuild(Id guildId, QLatin1String ev, const QJsonObject &d);
+    //! Delivers to this node's sessions only: an event another node relayed.
+    void deliverLocal(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body);
+    //! Every event fanned out to users is also handed here (to other nodes), after local delivery.
+    using Relay = std::function<void(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body)>;
+    void setRelay(Relay relay) { m_relay = std::move(relay); }
 
     //! Every session of a user, attached or not.
     QList<SessionRecord *> sessionsOf(Id userId) const { return m_byUser.value(userId); }
@@ -71,6 +77,7 @@ private:
     void sweep();
 
     const Directory &m_directory;
+    Relay m_relay;
     QHash<QString, std::shared_ptr<SessionRecord>> m_sessions;
     QHash<Id, QList<SessionRecord *>> m_byUser;
     QTimer m_sweep;

@@ -30,6 +30,8 @@ public:
 
     //! Opens the database and runs pending migrations (SQLite: WAL, synchronous per `syncFull`).
     bool open(const DatabaseUrl &db, bool syncFull, QString *error);
+    //! Connects without touching the schema or the session's settings (the cluster bus).
+    bool connect(const DatabaseUrl &db, QString *error) { return openDriver(db, error); }
     //! Opens an already migrated database for reading only.
     bool openReader(const DatabaseUrl &db, QString *error);
     void close();

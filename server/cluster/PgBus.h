@@ -1,0 +1,39 @@
+#pragma once
+//! Live events between nodes sharing one PostgreSQL: NOTIFY on the channel `kith_bus`, heard
+//! through LISTEN on a connection of its own, on a thread of its own. Messages go out in the
+//! order publish() was called; one too large for a notification (8000 bytes) is written to
+//! `bus_events` and the notification carries its row id.
+
+#include "store/DatabaseUrl.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QThread>
+
+namespace kith::server {
+
+class PgBus : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PgBus(DatabaseUrl database, QObject *parent = nullptr);
+    ~PgBus() override;
+
+    //! Connects and starts listening; blocks until done.
+    bool start(QString *error);
+    void stop();
+    //! Thread-safe; sent after everything published before it.
+    void publish(const QByteArray &message);
+
+signals:
+    //! A message some node published (this one's too), on the thread that made the bus.
+    void received(const QByteArray &message);
+
+private:
+    class Worker;
+    DatabaseUrl m_database;
+    QThread m_thread;
+    Worker *m_worker = nullptr;
+};
+
+} // namespace kith::server
