@@ -16,6 +16,7 @@ struct BenchOptions {
     int contentChars = 64;
     int users = 10;                //!< accounts the sessions sign in as (sessions share them)
     bool keepData = false;
+    QString db;                    //!< kith-server --db; empty: SQLite in its data folder
     bool syncFull = true;          //!< [storage] synchronous=full (the server's default) or normal         //!< keep the server's data folders
 
     // fanout

@@ -39,6 +39,8 @@ bool KithServer::start(QString *error)
     QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                      QStringLiteral("--data"),   m_dir.path(),
                      QStringLiteral("--config"), ini};
+    if (!m_options.db.isEmpty())
+        args << QStringLiteral("--db") << m_options.db;
     if (!m_options.serverLogLevel.isEmpty())
         args << QStringLiteral("--log-level") << m_options.serverLogLevel;
     return m_process->start(m_options.serverPath, args, error);

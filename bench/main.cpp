@@ -113,6 +113,7 @@ int main(int argc, char *argv[])
     const auto oSize = opt("size", "Characters of message content.", "N", "64");
     const auto oUsers = opt("users", "Accounts the sessions share.", "N", "10");
     const auto oKeep = opt("keep-data", "Keep the servers' data folders.");
+    const auto oDb = opt("db", "kith-server's database (its --db): e.g. postgresql://USER@HOST:PORT/DB, an empty database per run. Default: SQLite in a temporary folder.", "URL");
     const auto oSync = opt("sync", "SQLite synchronous for kith-server and the raw ceiling: full (the server's default) or normal.", "MODE", "full");
     const auto oNoRelay = opt("no-relay", "Do not run kith-relay beside kith-server.");
     const auto oNoServer = opt("no-server", "fanout/connections: only kith-relay (to check the generator).");
@@ -177,6 +178,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     o.syncFull = p.value(oSync) == u"full";
+    o.db = p.value(oDb);
     o.server = !p.isSet(oNoServer);
     o.clients = toInt(oClients, 1);
     o.senders = toInt(oSenders, 1);
