@@ -83,6 +83,8 @@ struct Server::Private {
     bool running = false;
 
     void publish(const QJsonObject *event);
+    //! Undoes a start that failed half-way, in the reverse order; returns false for the caller.
+    bool abandonStart();
     void heard(const QByteArray &message);
 
     bool loadDirectory(QString *error);
@@ -100,6 +102,44 @@ void Server::Private::publish(const QJsonObject *event)
         m.insert(QLatin1String("e"), *event);
     if (m.size() > 1)
         bus->publish(QJsonDocument(m).toJson(QJsonDocument::Compact));
+}
+
+bool Server::Private::abandonStart()
+{
+    gateway.reset();
+    router.reset();
+    party.reset();
+    typing.reset();
+    dms.reset();
+    social.reset();
+    readStates.reset();
+    messages.reset();
+    channels.reset();
+    guilds.reset();
+    accounts.reset();
+    presence.reset();
+    ctx.reset();
+    if (bus) {
+        directory.setJournal({});
+        bus->stop();
+        bus.reset();
+    }
+    pendingOps = QJsonArray();
+    hub.reset();
+    if (reader)
+        reader->shutdown();
+    reader.reset();
+    if (store && !leaseHolder.isEmpty()) {
+        const int node = ids.node();
+        const QString holder = leaseHolder;
+        store->runSync<Done>([node, holder](Store &s) { return s.releaseNode(node, holder); });
+    }
+    leaseHolder.clear();
+    if (store)
+        store->shutdown();
+    store.reset();
+    folderLock.reset();
+    return false;
 }
 
 void Server::Private::heard(const QByteArray &message)
@@ -199,39 +239,33 @@ bool Server::start(QString *error, StartError *kind)
     case FolderLock::Outcome::HeldByOther:
         *error = FolderLock::inUseMessage(d->folderLock->folder(), holder);
         *kind = StartError::FolderInUse;
-        d->folderLock.reset();
-        return false;
+        return d->abandonStart();
     case FolderLock::Outcome::Error:
         *error = QStringLiteral("cannot lock data folder %1").arg(d->folderLock->folder());
-        d->folderLock.reset();
-        return false;
+        return d->abandonStart();
     }
     std::optional<Beacon::Target> announce;
     if (!d->config.announce.isEmpty()) {
         announce = Beacon::Target::parse(d->config.announce, error);
         if (!announce) {
-            d->folderLock.reset();
-            return false;
+            return d->abandonStart();
         }
     }
     if (!d->config.tlsCert.isEmpty() || !d->config.tlsKey.isEmpty()) {
         if (d->config.tlsCert.isEmpty() || d->config.tlsKey.isEmpty()) {
             *error = QStringLiteral("TLS needs both a certificate and a key file");
-            d->folderLock.reset();
-            return false;
+            return d->abandonStart();
         }
         d->tls = TlsIdentity::fromFiles(d->config.tlsCert, d->config.tlsKey, error);
     } else if (d->config.tlsSelfSigned) {
         d->tls = TlsIdentity::selfSigned(dataDir, d->config.serverName, error);
     }
     if (d->config.tls() && !d->tls) {
-        d->folderLock.reset();
-        return false;
+        return d->abandonStart();
     }
     const std::optional<DatabaseUrl> database = DatabaseUrl::parse(d->config.databaseUrl, dataDir, error);
     if (!database) {
-        d->folderLock.reset();
-        return false;
+        return d->abandonStart();
     }
     QElapsedTimer timer;
     timer.start();
@@ -239,16 +273,12 @@ bool Server::start(QString *error, StartError *kind)
     d->store = std::make_unique<WriteQueue>(this, *database, d->config.syncFull);
     if (!d->store->open(error)) {
         d->store.reset();
-        d->folderLock.reset();
-        return false;
+        return d->abandonStart();
     }
     d->reader = std::make_unique<WriteQueue>(this, *database, d->config.syncFull, WriteQueue::Mode::Reader);
     if (!d->reader->open(error)) {
         d->reader.reset();
-        d->store->shutdown();
-        d->store.reset();
-        d->folderLock.reset();
-        return false;
+        return d->abandonStart();
     }
     if (database->isPostgres()) {
         // Several nodes may share this database: each needs a node id no live node holds.
@@ -265,37 +295,18 @@ bool Server::start(QString *error, StartError *kind)
         if (!leased) {
             *error = leased.error().message;
             d->leaseHolder.clear();
-            d->reader->shutdown();
-            d->reader.reset();
-            d->store->shutdown();
-            d->store.reset();
-            d->folderLock.reset();
-            return false;
+            return d->abandonStart();
         }
         d->ids = SnowflakeGenerator(leased.value());
         qCInfo(lcServer) << "node id" << leased.value() << (wanted < 0 ? "(leased)" : "");
     }
-    if (!d->loadDirectory(error)) {
-        d->reader->shutdown();
-        d->reader.reset();
-        d->store->shutdown();
-        d->store.reset();
-        d->folderLock.reset();
-        return false;
-    }
+    if (!d->loadDirectory(error))
+        return d->abandonStart();
     d->hub = std::make_unique<Hub>(d->directory);
     if (database->isPostgres()) {
         d->bus = std::make_unique<PgBus>(*database);
-        if (!d->bus->start(error)) {
-            d->bus.reset();
-            d->hub.reset();
-            d->reader->shutdown();
-            d->reader.reset();
-            d->store->shutdown();
-            d->store.reset();
-            d->folderLock.reset();
-            return false;
-        }
+        if (!d->bus->start(error))
+            return d->abandonStart();
         connect(d->bus.get(), &PgBus::received, this, [this](const QByteArray &m) {
             if (d->running)
                 d->heard(m);
@@ -336,27 +347,15 @@ bool Server::start(QString *error, StartError *kind)
         d->accounts->setParty(d->party.get());
     d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages, *d->social,
                                                   *d->dms, *d->presence, *d->typing, *d->readStates, *d->party});
-    if (!d->party->load(error)) {
-        d->router.reset();
-        d->party.reset();
-        d->reader->shutdown();
-        d->store->shutdown();
-        d->store.reset();
-        d->folderLock.reset();
-        return false;
-    }
+    if (!d->party->load(error))
+        return d->abandonStart();
     d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config,
                                            d->tls ? std::optional(d->tls->serverConfiguration()) : std::nullopt);
     bool addressInUse = false;
     if (!d->gateway->listen(error, &addressInUse)) {
-        d->gateway.reset();
-        d->reader->shutdown();
-        d->store->shutdown();
-        d->store.reset();
-        d->folderLock.reset();
         if (addressInUse)
             *kind = StartError::AddressInUse;
-        return false;
+        return d->abandonStart();
     }
     if (announce) {
         d->beacon = std::make_unique<Beacon>(*announce, url().scheme(), d->config.host, port(), [this] {

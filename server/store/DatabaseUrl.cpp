@@ -1,10 +1,30 @@
 #include "DatabaseUrl.h"
 
 #include <QDir>
+#include <QSqlDatabase>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace kith::server {
+
+QString DatabaseUrl::driverName() const
+{
+    return isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+}
+
+void DatabaseUrl::applyTo(QSqlDatabase &db) const
+{
+    if (!isPostgres()) {
+        db.setDatabaseName(path);
+        return;
+    }
+    db.setHostName(host);
+    db.setPort(port);
+    db.setDatabaseName(name);
+    db.setUserName(user);
+    db.setPassword(password);
+    db.setConnectOptions(options);
+}
 
 QString DatabaseUrl::display() const
 {

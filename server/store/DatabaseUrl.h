@@ -5,6 +5,8 @@
 #include <QString>
 #include <optional>
 
+class QSqlDatabase;
+
 namespace kith::server {
 
 struct DatabaseUrl {
@@ -19,6 +21,9 @@ struct DatabaseUrl {
     QString options;           //!< libpq connection options, "key=value;key=value"
 
     bool isPostgres() const { return kind == Kind::Postgres; }
+    //! The QtSql driver's name, and the connection's parameters set on `db`.
+    QString driverName() const;
+    void applyTo(QSqlDatabase &db) const;
     //! For logs and messages: the file, or the URL without its password.
     QString display() const;
 

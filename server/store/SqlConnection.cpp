@@ -83,23 +83,14 @@ QSqlDatabase SqlConnection::database() const
 bool SqlConnection::openDriver(const DatabaseUrl &url, QString *error)
 {
     m_postgres = url.isPostgres();
-    QSqlDatabase db = QSqlDatabase::addDatabase(m_postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(url.driverName(), m_name);
     if (!db.isValid()) {
         *error = QStringLiteral("cannot use %1: the Qt SQL driver %2 is not installed")
                      .arg(url.display(), m_postgres ? QStringLiteral("QPSQL (Debian: libqt6sql6-psql)")
                                                     : QStringLiteral("QSQLITE (Debian: libqt6sql6-sqlite)"));
         return false;
     }
-    if (m_postgres) {
-        db.setHostName(url.host);
-        db.setPort(url.port);
-        db.setDatabaseName(url.name);
-        db.setUserName(url.user);
-        db.setPassword(url.password);
-        db.setConnectOptions(url.options);
-    } else {
-        db.setDatabaseName(url.path);
-    }
+    url.applyTo(db);
     if (!db.open()) {
         // libpq's text spans lines; a start error is one line.
         const QSqlError e = db.lastError();

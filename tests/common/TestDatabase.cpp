@@ -24,16 +24,8 @@ bool withConnection(const server::DatabaseUrl &u, const std::function<bool(QSqlD
     const QString name = u"kith-test-db-%1"_s.arg(g_connections.fetchAndAddRelaxed(1));
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u.isPostgres() ? u"QPSQL"_s : u"QSQLITE"_s, name);
-        if (u.isPostgres()) {
-            db.setHostName(u.host);
-            db.setPort(u.port);
-            db.setDatabaseName(u.name);
-            db.setUserName(u.user);
-            db.setPassword(u.password);
-        } else {
-            db.setDatabaseName(u.path);
-        }
+        QSqlDatabase db = QSqlDatabase::addDatabase(u.driverName(), name);
+        u.applyTo(db);
         if (db.open())
             ok = f(db);
         else
