@@ -1,7 +1,7 @@
 #include "Server.h"
 
 #include "Log.h"
-#include "cluster/PgBus.h"
+#include "cluster/Cluster.h"
 #include "core/Accounts.h"
 #include "core/Channels.h"
 #include "core/Credentials.h"
@@ -76,36 +76,68 @@ struct Server::Private {
     QTimer housekeeping;
     QTimer leaseRenewal;
     QString leaseHolder;   //!< set while this node holds a lease in PostgreSQL
-    // Several nodes: what this one changed and fanned out goes to the others through the bus.
-    std::unique_ptr<PgBus> bus;
-    QJsonArray pendingOps;  //!< Directory changes not yet published
-    bool flushQueued = false;
+    // Several nodes: what this one changes and fans out goes to the others, and back.
+    std::unique_ptr<Cluster> cluster;
     bool running = false;
 
-    void publish(const QJsonObject *event);
     //! Undoes a start that failed half-way, in the reverse order; returns false for the caller.
     bool abandonStart();
-    void heard(const QByteArray &message);
 
     bool loadDirectory(QString *error);
 };
 
-void Server::Private::publish(const QJsonObject *event)
+namespace {
+struct StoredDirectory {
+    QList<User> users;
+    GuildSnapshot guilds;
+    SocialSnapshot social;
+    QHash<Id, Id> lastMessageIds;
+};
+
+Result<StoredDirectory> readDirectory(Store &s)
 {
-    // Changes go before the event that follows them, so the other node knows what it names.
-    QJsonObject m{{QLatin1String("n"), ids.node()}};
-    if (!pendingOps.isEmpty()) {
-        m.insert(QLatin1String("d"), pendingOps);
-        pendingOps = QJsonArray();
-    }
-    if (event)
-        m.insert(QLatin1String("e"), *event);
-    if (m.size() > 1)
-        bus->publish(QJsonDocument(m).toJson(QJsonDocument::Compact));
+    StoredDirectory out;
+    auto users = s.allUsers();
+    if (!users)
+        return users.error();
+    auto guilds = s.loadGuilds();
+    if (!guilds)
+        return guilds.error();
+    auto social = s.loadSocial();
+    if (!social)
+        return social.error();
+    auto lastIds = s.lastMessageIds();
+    if (!lastIds)
+        return lastIds.error();
+    return StoredDirectory{std::move(users.value()), std::move(guilds.value()), std::move(social.value()),
+                           std::move(lastIds.value())};
 }
+
+void fill(Directory &directory, StoredDirectory &stored)
+{
+    for (const User &u : stored.users)
+        directory.putUser(u);
+    for (const Guild &g : stored.guilds.guilds)
+        directory.putGuild(g);
+    for (const Channel &c : stored.guilds.channels)
+        directory.putChannel(c);
+    for (auto &[guildId, member] : stored.guilds.members) {
+        member.user = directory.userOrPlaceholder(member.user.id);
+        directory.putMember(guildId, member);
+    }
+    for (const RelationshipRow &r : stored.social.relationships)
+        directory.setRelationship(r.userId, r.otherId, r.type);
+    for (const Channel &dm : stored.social.dms)
+        directory.putDm(dm);
+    for (auto it = stored.lastMessageIds.cbegin(); it != stored.lastMessageIds.cend(); ++it)
+        directory.noteMessage(it.key(), it.value());
+}
+} // namespace
 
 bool Server::Private::abandonStart()
 {
+    if (cluster)
+        cluster->stop();
     gateway.reset();
     router.reset();
     party.reset();
@@ -119,12 +151,7 @@ bool Server::Private::abandonStart()
     accounts.reset();
     presence.reset();
     ctx.reset();
-    if (bus) {
-        directory.setJournal({});
-        bus->stop();
-        bus.reset();
-    }
-    pendingOps = QJsonArray();
+    cluster.reset();
     hub.reset();
     if (reader)
         reader->shutdown();
@@ -142,54 +169,16 @@ bool Server::Private::abandonStart()
     return false;
 }
 
-void Server::Private::heard(const QByteArray &message)
-{
-    const QJsonObject m = QJsonDocument::fromJson(message).object();
-    if (m.value(QLatin1String("n")).toInt(-1) == ids.node())
-        return; // our own
-    for (const QJsonValue &op : m.value(QLatin1String("d")).toArray())
-        if (!directory.apply(op.toObject()))
-            qCWarning(lcServer) << "bus: unknown change" << op.toObject().value(QLatin1String("o")).toString();
-    const QJsonObject e = m.value(QLatin1String("e")).toObject();
-    if (e.isEmpty())
-        return;
-    QList<Id> users;
-    for (const QJsonValue &u : e.value(QLatin1String("u")).toArray())
-        users.append(u.toString().toULongLong());
-    const QByteArray ev = e.value(QLatin1String("ev")).toString().toLatin1();
-    hub->deliverLocal(users, QLatin1String(ev), e.value(QLatin1String("b")).toString().toUtf8());
-}
-
 bool Server::Private::loadDirectory(QString *error)
 {
-    auto users = store->runSync<QList<User>>([](Store &s) { return s.allUsers(); });
-    auto snap = store->runSync<GuildSnapshot>([](Store &s) { return s.loadGuilds(); });
-    auto social = store->runSync<SocialSnapshot>([](Store &s) { return s.loadSocial(); });
-    auto lastIds = store->runSync<QHash<Id, Id>>([](Store &s) { return s.lastMessageIds(); });
-    if (!users || !snap || !social || !lastIds) {
-        *error = QStringLiteral("cannot load the database: %1")
-                     .arg(!users ? users.error().message : !snap ? snap.error().message
-                                                       : !social ? social.error().message : lastIds.error().message);
+    auto stored = store->runSync<StoredDirectory>(readDirectory);
+    if (!stored) {
+        *error = QStringLiteral("cannot load the database: %1").arg(stored.error().message);
         return false;
     }
-    for (const User &u : users.value())
-        directory.putUser(u);
-    for (const Guild &g : snap->guilds)
-        directory.putGuild(g);
-    for (const Channel &c : snap->channels)
-        directory.putChannel(c);
-    for (auto &[guildId, member] : snap->members) {
-        member.user = directory.userOrPlaceholder(member.user.id);
-        directory.putMember(guildId, member);
-    }
-    for (const RelationshipRow &r : social->relationships)
-        directory.setRelationship(r.userId, r.otherId, r.type);
-    for (const Channel &dm : social->dms)
-        directory.putDm(dm);
-    for (auto it = lastIds->cbegin(); it != lastIds->cend(); ++it)
-        directory.noteMessage(it.key(), it.value());
-    qCInfo(lcServer) << "loaded" << users->size() << "users," << snap->guilds.size() << "guilds,"
-                     << snap->channels.size() << "channels";
+    fill(directory, stored.value());
+    qCInfo(lcServer) << "loaded" << stored->users.size() << "users," << stored->guilds.guilds.size() << "guilds,"
+                     << stored->guilds.channels.size() << "channels";
     return true;
 }
 
@@ -304,36 +293,30 @@ bool Server::start(QString *error, StartError *kind)
         return d->abandonStart();
     d->hub = std::make_unique<Hub>(d->directory);
     if (database->isPostgres()) {
-        d->bus = std::make_unique<PgBus>(*database);
-        if (!d->bus->start(error))
+        d->cluster = std::make_unique<Cluster>(*database, d->directory, *d->hub, d->ids.node());
+        if (!d->cluster->start(error))
             return d->abandonStart();
-        connect(d->bus.get(), &PgBus::received, this, [this](const QByteArray &m) {
-            if (d->running)
-                d->heard(m);
-        });
-        d->directory.setJournal([this](const QJsonObject &op) {
-            d->pendingOps.append(op);
-            if (!d->flushQueued) {
-                d->flushQueued = true;
-                QTimer::singleShot(0, this, [this] {
-                    d->flushQueued = false;
-                    if (d->bus)
-                        d->publish(nullptr);
-                });
-            }
-        });
-        d->hub->setRelay([this](const QList<Id> &users, QLatin1String ev, const QByteArray &body) {
-            QJsonArray ids;
-            for (Id u : users)
-                ids.append(QString::number(u));
-            const QJsonObject e{{QLatin1String("u"), ids}, {QLatin1String("ev"), QString(ev)},
-                                {QLatin1String("b"), QString::fromUtf8(body)}};
-            d->publish(&e);
+        connect(d->cluster.get(), &Cluster::resync, this, [this] {
+            // Changes other nodes published while the bus was away never arrived: read them.
+            d->store->submit<StoredDirectory>(readDirectory, [this](Result<StoredDirectory> &&r) {
+                if (!d->running)
+                    return;
+                if (!r) {
+                    qCWarning(lcServer) << "cannot read the directory again:" << r.error().message;
+                    return;
+                }
+                Directory fresh;
+                fill(fresh, r.value());
+                d->directory.replaceContents(std::move(fresh));
+                qCInfo(lcServer) << "directory read again after the bus came back";
+            });
         });
     }
     d->ctx.reset(new ServiceContext{*this, d->config, *d->store, *d->reader, d->directory, *d->hub, d->ids,
                                     d->loginThrottle, d->cpuPool});
     d->presence = std::make_unique<Presence>(*d->ctx);
+    if (d->cluster)
+        d->cluster->setPresence(d->presence.get());
     d->readStates = std::make_unique<ReadStates>(*d->ctx, *d->presence);
     d->accounts = std::make_unique<Accounts>(*d->ctx, *d->presence, *d->readStates);
     d->guilds = std::make_unique<Guilds>(*d->ctx, *d->presence);
@@ -424,13 +407,8 @@ void Server::stop(quint16 closeCode, const QString &reason)
     QCoreApplication::sendPostedEvents(this);
     QCoreApplication::sendPostedEvents(this); // replies of jobs refused while stopping
     d->gateway->closeAll(closeCode, reason.isEmpty() ? QStringLiteral("server shutting down") : reason);
-    if (d->bus) {
-        // What the last callbacks and the closing sessions changed still reaches the other nodes.
-        d->publish(nullptr);
-        d->directory.setJournal({});
-        d->hub->setRelay({});
-        d->bus->stop();
-    }
+    if (d->cluster) // what the last callbacks changed still reaches the other nodes, then "bye"
+        d->cluster->stop();
     d->gateway.reset();
     d->router.reset();
     d->party.reset();
@@ -444,8 +422,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->accounts.reset();
     d->presence.reset();
     d->ctx.reset();
-    d->bus.reset();
-    d->pendingOps = QJsonArray();
+    d->cluster.reset();
     d->hub.reset();
     d->reader.reset();
     d->store.reset();

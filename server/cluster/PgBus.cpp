@@ -17,6 +17,8 @@ const QString kChannel = QStringLiteral("kith_bus");
 constexpr qsizetype kMaxInline = 7900;
 constexpr int kCleanupMs = 30000;
 constexpr qint64 kKeepMs = 60000;
+constexpr int kFirstRetryMs = 500;
+constexpr int kMaxRetryMs = 30000;
 } // namespace
 
 class PgBus::Worker : public QObject
@@ -33,6 +35,29 @@ public:
     QString connectionName(QLatin1String role) const
     {
         return QStringLiteral("kith-bus-%1-").arg(role) + QString::number(quintptr(this), 16);
+    }
+
+    void reconnect()
+    {
+        if (m_retry->isActive())
+            return;
+        close();
+        m_retryMs = kFirstRetryMs;
+        tryReconnect();
+    }
+
+    void tryReconnect()
+    {
+        QString error;
+        if (open(&error)) {
+            qCInfo(lcServer) << "bus: listening again";
+            emit m_bus->reconnected();
+            return;
+        }
+        close();
+        qCWarning(lcServer) << "bus: cannot reconnect, next try in" << m_retryMs << "ms:" << error;
+        m_retry->start(m_retryMs);
+        m_retryMs = qMin(m_retryMs * 2, kMaxRetryMs);
     }
 
     bool open(QString *error)
@@ -52,6 +77,7 @@ public:
             return false;
         }
         m_cleanup->setInterval(kCleanupMs);
+        m_cleanup->disconnect(this);
         connect(m_cleanup, &QTimer::timeout, this, [this] {
             QSqlQuery q(m_db.database());
             q.prepare(QStringLiteral("DELETE FROM bus_events WHERE at < ?"));
@@ -65,6 +91,7 @@ public:
     void close()
     {
         m_cleanup->stop();
+        m_retry->stop();
         if (QSqlDriver *driver = m_listen.database().driver())
             driver->unsubscribeFromNotification(kChannel);
         m_listen.close();
@@ -112,7 +139,14 @@ private:
     DatabaseUrl m_database;
     SqlConnection m_db;      //!< publishes, fetches large events, cleans up
     SqlConnection m_listen;  //!< LISTEN only
-    QTimer *m_cleanup = new QTimer(this); // a child: it moves to the bus thread with us
+    QTimer *m_cleanup = new QTimer(this); // children: they move to the bus thread with us
+    QTimer *m_retry = [this] {
+        auto *t = new QTimer(this);
+        t->setSingleShot(true);
+        connect(t, &QTimer::timeout, this, [this] { tryReconnect(); });
+        return t;
+    }();
+    int m_retryMs = kFirstRetryMs;
 };
 
 PgBus::PgBus(DatabaseUrl database, QObject *parent) : QObject(parent), m_database(std::move(database))
@@ -145,6 +179,12 @@ void PgBus::stop()
     m_worker = nullptr;
     m_thread.quit();
     m_thread.wait();
+}
+
+void PgBus::reconnect()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->reconnect(); }, Qt::QueuedConnection);
 }
 
 void PgBus::publish(const QByteArray &message)

@@ -24,8 +24,13 @@ public:
     void stop();
     //! Thread-safe; sent after everything published before it.
     void publish(const QByteArray &message);
+    //! Drops both connections and connects again, retrying with backoff (0.5 s doubling to
+    //! 30 s) until it works; then emits reconnected. For a bus that stopped hearing anything.
+    void reconnect();
 
 signals:
+    //! Listening again after reconnect(): whatever was published meanwhile was missed.
+    void reconnected();
     //! A message some node published (this one's too), on the thread that made the bus.
     void received(const QByteArray &message);
 

@@ -390,4 +390,16 @@ QList<Id> Directory::visibleChannels(Id userId) const
     return out;
 }
 
+void Directory::replaceContents(Directory &&fresh)
+{
+    m_users = std::move(fresh.m_users);
+    m_userByName = std::move(fresh.m_userByName);
+    m_relationships = std::move(fresh.m_relationships);
+    m_dmPairs = std::move(fresh.m_dmPairs);
+    m_dmsOfUser = std::move(fresh.m_dmsOfUser);
+    m_guilds = std::move(fresh.m_guilds);
+    m_channels = std::move(fresh.m_channels);
+    m_guildsOfUser = std::move(fresh.m_guildsOfUser);
+}
+
 } // namespace kith::server

@@ -28,6 +28,9 @@ public:
     void setJournal(Journal journal) { m_journal = std::move(journal); }
     //! Applies a change another node journaled, without journaling it again. False if unknown.
     bool apply(const QJsonObject &op);
+    //! Takes everything `fresh` knows in place of what this one knew (read again from storage);
+    //! the journal and the kicked guests stay.
+    void replaceContents(Directory &&fresh);
 
     // Users
     void putUser(const User &user);

@@ -214,6 +214,14 @@ void Hub::toUsers(const QList<Id> &userIds, QLatin1String ev, const QByteArray &
         m_relay(userIds, ev, body);
 }
 
+void Hub::toUsersHere(const QList<Id> &userIds, QLatin1String ev, const QJsonObject &d)
+{
+    for (Id u : userIds) {
+        if (m_byUser.contains(u))
+            return deliverLocal(userIds, ev, encodeBody(d));
+    }
+}
+
 void Hub::deliverLocal(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body)
 {
     std::shared_ptr<const SessionRecord::Event> event;

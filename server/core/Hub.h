@@ -49,6 +49,8 @@ public:
     //! The same with a body already serialised by encodeBody.
     void toUsers(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body);
     void toGuild(Id guildId, QLatin1String ev, const QJsonObject &d);
+    //! To this node's sessions only: what every node works out for its own (presence).
+    void toUsersHere(const QList<Id> &userIds, QLatin1String ev, const QJsonObject &d);
     //! Delivers to this node's sessions only: an event another node relayed.
     void deliverLocal(const QList<Id> &userIds, QLatin1String ev, const QByteArray &body);
     //! Every event fanned out to users is also handed here (to other nodes), after local delivery.

@@ -56,7 +56,7 @@ private:
         out->connectToHost(m_host, m_targetPort);
     }
 
-    QTcpServer m_server;
+    QTcpServer m_server{this}; // a child: it moves to the relay thread with us
     QString m_host;
     quint16 m_targetPort;
 };

@@ -2,8 +2,11 @@
 // one, a configured id that a live node holds refused with its holder named.
 #include "common/Scenario.h"
 #include "common/ServerFixture.h"
+#include "common/TcpProxy.h"
 #include "server/Server.h"
 
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -17,7 +20,37 @@ private slots:
     void nodesLeaseDistinctIds();
     void heldIdIsRefused();
     void chatAcrossNodes();
+    void presenceMergesAcrossNodes();
+    void lateNodeLearnsPresence();
+    void stoppedNodeShowsItsUsersOffline();
+    void busLossReadsTheDirectoryAgain();
 };
+
+namespace {
+//! What `c` was last told of `userId`'s status: its ready, then every presence.updated since.
+QString statusSeen(const TestClient &c, const QString &userId)
+{
+    QString status = u"offline"_s;
+    for (const QJsonValue &p : c.readyData().value(u"presences"_s).toArray())
+        if (p.toObject().value(u"user_id"_s).toString() == userId)
+            status = p.toObject().value(u"status"_s).toString();
+    for (const Event &e : c.eventsNamed(u"presence.updated"_s))
+        if (e.d.value(u"user_id"_s).toString() == userId)
+            status = e.d.value(u"status"_s).toString();
+    return status;
+}
+
+//! Two nodes on one database, started.
+struct TwoNodes {
+    ServerFixture a;
+    ServerFixture b;
+    bool start(QString *err)
+    {
+        b.config.databaseUrl = a.config.databaseUrl;
+        return a.start(err) && b.start(err);
+    }
+};
+} // namespace
 
 void tst_Cluster::initTestCase()
 {
@@ -119,6 +152,132 @@ void tst_Cluster::chatAcrossNodes()
     Reply answer;
     QTRY_VERIFY2((answer = sendMessage(*bob, dmId, u"hi ann, from B"_s)).ok, qPrintable(answer.describe()));
     QVERIFY(ann->waitEventWhere(u"message.created"_s, [&](const Event &e) { return e.d.value(u"id"_s) == answer.d.value(u"id"_s); }));
+}
+
+void tst_Cluster::presenceMergesAcrossNodes()
+{
+    TwoNodes n;
+    QString err;
+    QVERIFY2(n.start(&err), qPrintable(err));
+    auto ann = n.a.newUser(u"ann"_s);
+    auto bob = n.b.newUser(u"bob"_s);
+    const GuildRef g = createGuild(*ann, u"Presence"_s);
+    const Reply inv = ann->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
+    Reply joined;
+    QTRY_VERIFY2((joined = bob->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}})).ok, qPrintable(joined.describe()));
+    // Each sees the other online, whichever node they are on.
+    QTRY_COMPARE(statusSeen(*ann, bob->userId()), u"online"_s);
+    QTRY_COMPARE(statusSeen(*bob, ann->userId()), u"online"_s);
+
+    // Ann signs in on node B too. Idle only when idle on every node.
+    auto ann2 = n.b.connect();
+    QVERIFY(ann2->loginWithToken(ann->token()).ok);
+    QVERIFY(ann->request(u"presence.set"_s, {{u"status"_s, u"idle"_s}}).ok);
+    QVERIFY(ann2->request(u"ping"_s).ok);
+    QCOMPARE(statusSeen(*bob, ann->userId()), u"online"_s); // her session on B is active
+    QVERIFY(ann2->request(u"presence.set"_s, {{u"status"_s, u"idle"_s}}).ok);
+    QTRY_COMPARE(statusSeen(*bob, ann->userId()), u"idle"_s);
+    QTRY_COMPARE(statusSeen(*ann, ann->userId()), u"idle"_s); // her own view on A merges B's too
+
+    // The chosen status is the user's, on every node: set on B, seen on A and by her A session.
+    QVERIFY(ann2->request(u"presence.set"_s, {{u"status"_s, u"dnd"_s}, {u"custom_status"_s, u"in a meeting"_s}}).ok);
+    QTRY_COMPARE(statusSeen(*ann, ann->userId()), u"dnd"_s);
+    QTRY_COMPARE(statusSeen(*bob, ann->userId()), u"dnd"_s);
+    QVERIFY(ann->waitEventWhere(u"presence.updated"_s, [&](const Event &e) {
+        return e.d.value(u"user_id"_s).toString() == ann->userId() && e.d.value(u"custom_status"_s).toString() == u"in a meeting";
+    }));
+
+    // She leaves B: still dnd (present on A). She leaves A too: offline after the grace period.
+    ann2->close();
+    QCOMPARE(statusSeen(*bob, ann->userId()), u"dnd"_s);
+    ann->close();
+    QTRY_COMPARE_WITH_TIMEOUT(statusSeen(*bob, ann->userId()), u"offline"_s, 15000);
+    // Every presence change reached bob once, not once per node.
+    QStringList seen;
+    for (const Event &e : bob->eventsNamed(u"presence.updated"_s))
+        if (e.d.value(u"user_id"_s).toString() == ann->userId())
+            seen.append(e.d.value(u"status"_s).toString());
+    QCOMPARE(seen.join(u','), u"online,idle,dnd,offline"_s);
+}
+
+void tst_Cluster::lateNodeLearnsPresence()
+{
+    TwoNodes n;
+    QString err;
+    QVERIFY2(n.a.start(&err), qPrintable(err));
+    auto ann = n.a.newUser(u"ann"_s);
+    QVERIFY(ann->request(u"presence.set"_s, {{u"status"_s, u"dnd"_s}}).ok);
+    const GuildRef g = createGuild(*ann, u"Late"_s);
+    const Reply inv = ann->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
+    // Node B starts after ann is online: it learns her presence from A.
+    n.b.config.databaseUrl = n.a.config.databaseUrl;
+    QVERIFY2(n.b.start(&err), qPrintable(err));
+    auto bob = n.b.newUser(u"bob"_s);
+    Reply joined;
+    QTRY_VERIFY2((joined = bob->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}})).ok, qPrintable(joined.describe()));
+    QTRY_COMPARE(statusSeen(*bob, ann->userId()), u"dnd"_s);
+    // And a new session on B gets it in ready.
+    auto bob2 = n.b.connect();
+    QVERIFY(bob2->loginWithToken(bob->token()).ok);
+    QCOMPARE(statusSeen(*bob2, ann->userId()), u"dnd"_s);
+}
+
+void tst_Cluster::stoppedNodeShowsItsUsersOffline()
+{
+    TwoNodes n;
+    QString err;
+    QVERIFY2(n.start(&err), qPrintable(err));
+    auto ann = n.a.newUser(u"ann"_s);
+    auto bob = n.b.newUser(u"bob"_s);
+    const GuildRef g = createGuild(*ann, u"Stop"_s);
+    const Reply inv = ann->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
+    Reply joined;
+    QTRY_VERIFY2((joined = bob->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}})).ok, qPrintable(joined.describe()));
+    QTRY_COMPARE(statusSeen(*ann, bob->userId()), u"online"_s);
+    // A node that stops says so: its users go offline at once, not after a missed heartbeat.
+    QElapsedTimer t;
+    t.start();
+    n.b.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(statusSeen(*ann, bob->userId()), u"offline"_s, 15000);
+    QVERIFY2(t.elapsed() < 5000, qPrintable(u"offline after %1 ms"_s.arg(t.elapsed())));
+}
+
+void tst_Cluster::busLossReadsTheDirectoryAgain()
+{
+    // Node B reaches the database through a relay that the test cuts: B's bus hears nothing
+    // while A changes things; once the relay is back B reads what it missed.
+    ServerFixture a;
+    ServerFixture b;
+    const QUrl direct(a.config.databaseUrl);
+    TcpProxy proxy(direct.host(), quint16(direct.port()));
+    QVERIFY(proxy.start());
+    QUrl relayed = direct;
+    relayed.setPort(proxy.port());
+    b.config.databaseUrl = relayed.toString();
+    QString err;
+    QVERIFY2(a.start(&err), qPrintable(err));
+    QVERIFY2(b.start(&err), qPrintable(err));
+    auto ann = a.newUser(u"ann"_s);
+    auto bob = b.newUser(u"bob"_s);
+    const GuildRef g = createGuild(*ann, u"Cut"_s);
+    const Reply inv = ann->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
+    Reply joined;
+    QTRY_VERIFY2((joined = bob->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}})).ok, qPrintable(joined.describe()));
+
+    proxy.cut();
+    // While B is deaf, A makes a channel: B's memory never hears of it.
+    const Reply ch = ann->request(u"channel.create"_s, {{u"guild_id"_s, g.guildId}, {u"name"_s, u"while-away"_s}});
+    QVERIFY2(ch.ok, qPrintable(ch.describe()));
+    const QString channelId = ch.d.value(u"id"_s).toString();
+    QVERIFY(proxy.restore());
+    // B notices its bus went quiet, reconnects and reads the directory again: a message in the
+    // new channel reaches bob, and bob may write there.
+    Reply sent;
+    QTRY_VERIFY_WITH_TIMEOUT((sent = sendMessage(*bob, channelId, u"I see it"_s)).ok, 40000);
+    QVERIFY(ann->waitEventWhere(u"message.created"_s, [&](const Event &e) { return e.d.value(u"id"_s) == sent.d.value(u"id"_s); }));
+    const Reply fromAnn = sendMessage(*ann, channelId, u"welcome back"_s);
+    QVERIFY(fromAnn.ok);
+    QVERIFY(bob->waitEventWhere(u"message.created"_s, [&](const Event &e) { return e.d.value(u"id"_s) == fromAnn.d.value(u"id"_s); }));
 }
 
 QTEST_GUILESS_MAIN(tst_Cluster)
