@@ -26,6 +26,7 @@ struct BenchOptions {
     int window = 16;               //!< saturation: sends in flight per sender
     bool relay = true;             //!< also run against kith-relay
     bool server = true;            //!< run against kith-server (off: relay only, for bench work)
+    bool crossNode = false;        //!< also two kith-server nodes on db: senders on A, the rest on B
 
     // connections
     QList<int> sessions{1000};

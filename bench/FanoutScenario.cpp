@@ -30,21 +30,22 @@ FanoutScenario::FanoutScenario(const BenchOptions &options)
 }
 
 bool FanoutScenario::runTarget(const Case &c, Target target, int contentChars, SendResult *out,
-                               QString *error)
+                               QString *error, bool crossNode)
 {
     KithServer server(m_options);
+    KithServer nodeB(m_options);
     ChildProcess relay(QStringLiteral("kith-relay"));
     Cohort cohort;
     QUrl url;
     qint64 pid = 0;
     if (target == Target::Server) {
-        if (!server.start(error))
+        if (!server.start(error) || (crossNode && !nodeB.start(error)))
             return false;
         url = server.url();
         pid = server.process().pid();
         ClientPool setup(1);
         if (!cohort.create(setup, url, qMin(m_options.users, c.clients), Cohort::Guilds::Shared,
-                           QStringLiteral("fan"), error))
+                           crossNode ? QStringLiteral("fanx") : QStringLiteral("fan"), error))
             return false;
     } else {
         if (!startRelay(m_options, &relay, error))
@@ -57,14 +58,29 @@ bool FanoutScenario::runTarget(const Case &c, Target target, int contentChars, S
                  qPrintable(url.toString()));
 
     ClientPool pool(m_options.threads);
-    const int first = cohort.openSessions(pool, url, c.clients, target,
-                                          m_options.connectConcurrency, error);
-    if (first < 0)
-        return false;
     QList<int> senders;
-    // Senders spread over the clients (and so over the generator's threads).
-    for (int k = 0; k < c.senders; ++k)
-        senders << first + int(qint64(k) * c.clients / c.senders);
+    if (crossNode) {
+        std::fprintf(stderr, "[bench] node B: kith-server pid %lld at %s\n", nodeB.process().pid(),
+                     qPrintable(nodeB.url().toString()));
+        // Receivers first, on B; then the senders, on A.
+        const int receivers = cohort.openSessions(pool, nodeB.url(), c.clients - c.senders, target,
+                                                  m_options.connectConcurrency, error);
+        const int first = receivers < 0 ? -1
+                                        : cohort.openSessions(pool, url, c.senders, target,
+                                                              m_options.connectConcurrency, error);
+        if (first < 0)
+            return false;
+        for (int k = 0; k < c.senders; ++k)
+            senders << first + k;
+    } else {
+        const int first = cohort.openSessions(pool, url, c.clients, target,
+                                              m_options.connectConcurrency, error);
+        if (first < 0)
+            return false;
+        // Senders spread over the clients (and so over the generator's threads).
+        for (int k = 0; k < c.senders; ++k)
+            senders << first + int(qint64(k) * c.clients / c.senders);
+    }
     const QString channel = target == Target::Server ? cohort.channelId() : QString();
     const auto planFor = [&](int) {
         SendPlan p;
@@ -82,8 +98,11 @@ bool FanoutScenario::runTarget(const Case &c, Target target, int contentChars, S
 
 bool FanoutScenario::run(const Case &c, Table *summary, QString *error)
 {
-    SendResult server, relay;
+    SendResult server, relay, cross;
     if (m_options.server && !runTarget(c, Target::Server, m_options.contentChars, &server, error))
+        return false;
+    if (m_options.server && m_options.crossNode
+        && !runTarget(c, Target::Server, m_options.contentChars, &cross, error, true))
         return false;
     // The relay echoes the request frame, which is smaller than the server's message.created
     // event (author, ids, times); pad its content so both targets move frames of the same size.
@@ -116,6 +135,13 @@ bool FanoutScenario::run(const Case &c, Table *summary, QString *error)
     };
     if (m_options.server)
         row(QStringLiteral("kith-server"), server);
+    if (m_options.server && m_options.crossNode) {
+        row(QStringLiteral("2 nodes, A->B"), cross);
+        t.addRow({QStringLiteral("2 nodes/1 node"), num(cross.sentPerSec / qMax(1e-9, server.sentPerSec), 2) + u'x',
+                  num(cross.deliveriesPerSec / qMax(1e-9, server.deliveriesPerSec), 2) + u'x'});
+        t.addNote(QStringLiteral("2 nodes: senders signed in on node A, every other session on node B; "
+                                 "target CPU and RSS are node A's"));
+    }
     const double ratio = relay.deliveriesPerSec > 0
                              ? server.deliveriesPerSec / relay.deliveriesPerSec
                              : 0;
@@ -154,6 +180,11 @@ bool FanoutScenario::run(const Case &c, Table *summary, QString *error)
                              ? num(server.targetUsPer(server.delivered)
                                        / relay.targetUsPer(relay.delivered), 1) + u'x'
                              : QStringLiteral("-")});
+        if (m_options.crossNode)
+            summary->addRow({QString(), QStringLiteral("2 nodes A->B: deliveries/s, p99 ms"),
+                             num(cross.deliveriesPerSec) + QStringLiteral(", p99 ") + cross.latency.ms(99),
+                             QStringLiteral("1 node: ") + num(server.deliveriesPerSec),
+                             num(cross.deliveriesPerSec * 100 / qMax(1e-9, server.deliveriesPerSec), 0) + u'%'});
         summary->addRow({QString(), QStringLiteral("lost / duplicated"),
                          num(double(server.losses())) + QStringLiteral(" / ") + num(double(server.duplicates)),
                          m_options.relay ? num(double(relay.losses())) + QStringLiteral(" / ")

@@ -25,8 +25,10 @@ public:
     bool run(const Case &c, Table *summary, QString *error);
 
 private:
+    //! crossNode: a second node on the same database; senders sign in on the first, everyone
+    //! else on the second.
     bool runTarget(const Case &c, Target target, int contentChars, SendResult *out,
-                   QString *error);
+                   QString *error, bool crossNode = false);
 
     const BenchOptions &m_options;
 };

@@ -116,6 +116,8 @@ int main(int argc, char *argv[])
     const auto oDb = opt("db", "kith-server's database (its --db): e.g. postgresql://USER@HOST:PORT/DB, an empty database per run. Default: SQLite in a temporary folder.", "URL");
     const auto oSync = opt("sync", "SQLite synchronous for kith-server and the raw ceiling: full (the server's default) or normal.", "MODE", "full");
     const auto oNoRelay = opt("no-relay", "Do not run kith-relay beside kith-server.");
+    const auto oCross = opt("cross-node", "fanout with --db postgresql://...: also two kith-server nodes on that database, "
+                                          "senders on node A, every other session on node B.");
     const auto oNoServer = opt("no-server", "fanout/connections: only kith-relay (to check the generator).");
     const auto oClients = opt("clients", "fanout: sessions in the channel.", "N", "50");
     const auto oSenders = opt("senders", "fanout: how many of them send.", "N", "5");
@@ -180,6 +182,11 @@ int main(int argc, char *argv[])
     o.syncFull = p.value(oSync) == u"full";
     o.db = p.value(oDb);
     o.server = !p.isSet(oNoServer);
+    o.crossNode = p.isSet(oCross);
+    if (o.crossNode && !o.db.startsWith(QStringLiteral("postgres"))) {
+        std::fprintf(stderr, "kith-bench: --cross-node needs --db postgresql://...\n");
+        return 2;
+    }
     o.clients = toInt(oClients, 1);
     o.senders = toInt(oSenders, 1);
     o.rate = toDouble(oRate, 0);

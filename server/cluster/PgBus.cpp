@@ -66,6 +66,12 @@ public:
         // and a query on the listening connection would read them into libpq's queue unseen.
         if (!m_db.connect(m_database, error) || !m_listen.connect(m_database, error))
             return false;
+        // Bus messages are gone once heard and what they tell is committed already: their own
+        // commits need not wait for the disk (one fsync per event would cap the bus).
+        if (QSqlQuery q(m_db.database()); !q.exec(QStringLiteral("SET synchronous_commit TO off"))) {
+            *error = QStringLiteral("bus: %1").arg(q.lastError().text());
+            return false;
+        }
         QSqlDriver *driver = m_listen.database().driver();
         connect(driver, &QSqlDriver::notification, this,
                 [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
@@ -98,22 +104,38 @@ public:
         m_db.close();
     }
 
-    void publish(const QByteArray &message)
+    //! Sends messages in order: one NOTIFY each, all in one statement and one commit.
+    void publish(const QList<QByteArray> &messages)
     {
-        QByteArray payload = message;
-        if (payload.size() > kMaxInline) {
-            QSqlQuery &put = m_db.prepared("INSERT INTO bus_events (payload, at) VALUES (?, ?) RETURNING id");
-            put.bindValue(0, QString::fromUtf8(message));
-            put.bindValue(1, QDateTime::currentMSecsSinceEpoch());
-            if (!m_db.exec(put, "bus event") || !put.next()) {
-                qCWarning(lcServer) << "bus: cannot store a large event:" << m_db.lastError();
-                return;
+        QString array = QStringLiteral("{");
+        for (const QByteArray &message : messages) {
+            QByteArray payload = message;
+            if (payload.size() > kMaxInline) {
+                QSqlQuery &put = m_db.prepared("INSERT INTO bus_events (payload, at) VALUES (?, ?) RETURNING id");
+                put.bindValue(0, QString::fromUtf8(message));
+                put.bindValue(1, QDateTime::currentMSecsSinceEpoch());
+                if (!m_db.exec(put, "bus event") || !put.next()) {
+                    qCWarning(lcServer) << "bus: cannot store a large event:" << m_db.lastError();
+                    continue;
+                }
+                payload = "ref:" + QByteArray::number(put.value(0).toLongLong());
+                put.finish();
             }
-            payload = "ref:" + QByteArray::number(put.value(0).toLongLong());
-            put.finish();
+            // An element of a text[] literal: quoted, with " and \ escaped.
+            if (array.size() > 1)
+                array += u',';
+            array += u'"';
+            QString text = QString::fromUtf8(payload);
+            text.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+            array += text;
+            array += u'"';
         }
-        QSqlQuery &notify = m_db.prepared("SELECT pg_notify('kith_bus', ?)");
-        notify.bindValue(0, QString::fromUtf8(payload));
+        array += u'}';
+        if (array.size() == 2)
+            return;
+        // unnest yields the elements in order, and each pg_notify runs as its row is made.
+        QSqlQuery &notify = m_db.prepared("SELECT pg_notify('kith_bus', p) FROM unnest(?::text[]) AS p");
+        notify.bindValue(0, array);
         if (!m_db.exec(notify, "bus notify"))
             qCWarning(lcServer) << "bus: cannot publish:" << m_db.lastError();
         notify.finish();
@@ -189,8 +211,25 @@ void PgBus::reconnect()
 
 void PgBus::publish(const QByteArray &message)
 {
-    if (m_worker)
-        QMetaObject::invokeMethod(m_worker, [w = m_worker, message] { w->publish(message); }, Qt::QueuedConnection);
+    if (!m_worker)
+        return;
+    {
+        QMutexLocker lock(&m_pendingLock);
+        m_pending.append(message);
+        if (m_pending.size() > 1)
+            return; // a send is queued already and takes this one too
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, w = m_worker] {
+            QList<QByteArray> batch;
+            {
+                QMutexLocker lock(&m_pendingLock);
+                batch.swap(m_pending);
+            }
+            w->publish(batch);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace kith::server

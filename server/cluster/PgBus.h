@@ -7,6 +7,8 @@
 #include "store/DatabaseUrl.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -39,6 +41,9 @@ private:
     DatabaseUrl m_database;
     QThread m_thread;
     Worker *m_worker = nullptr;
+    // Messages waiting for the worker: it sends all that queued up in one statement.
+    QMutex m_pendingLock;
+    QList<QByteArray> m_pending;
 };
 
 } // namespace kith::server

@@ -129,12 +129,21 @@ void tst_Cluster::chatAcrossNodes()
     const Reply fromAnn = sendMessage(*ann, g.channelId, u"hello from A"_s);
     QVERIFY(fromAnn.ok);
     QVERIFY(bob->waitEventWhere(u"message.created"_s, [&](const Event &e) { return e.d.value(u"id"_s) == fromAnn.d.value(u"id"_s); }));
+    // A message too large for one notification (8,000 bytes of UTF-8) travels by reference, in
+    // order with the small ones around it.
+    const Reply big = sendMessage(*ann, g.channelId, QString(4000, QChar(0x00e9)));
+    const Reply after = sendMessage(*ann, g.channelId, u"after the big one"_s);
+    QVERIFY(big.ok && after.ok);
+    QVERIFY(bob->waitEventWhere(u"message.created"_s, [&](const Event &e) {
+        return e.d.value(u"id"_s) == big.d.value(u"id"_s) && e.d.value(u"content"_s).toString().size() == 4000;
+    }));
+    QVERIFY(bob->waitEventWhere(u"message.created"_s, [&](const Event &e) { return e.d.value(u"id"_s) == after.d.value(u"id"_s); }));
     // Both nodes page the same history.
     const Reply ha = ann->request(u"message.history"_s, {{u"channel_id"_s, g.channelId}});
     const Reply hb = bob->request(u"message.history"_s, {{u"channel_id"_s, g.channelId}});
     QVERIFY(ha.ok && hb.ok);
     QCOMPARE(messageIds(ha), messageIds(hb));
-    QCOMPARE(messageIds(ha).size(), 2);
+    QCOMPARE(messageIds(ha).size(), 4);
 
     // Typing and presence.
     QVERIFY(bob->request(u"typing.start"_s, {{u"channel_id"_s, g.channelId}}).ok);
