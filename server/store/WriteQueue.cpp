@@ -181,6 +181,42 @@ void WriteQueue::failIfDisconnected(std::vector<std::unique_ptr<Job>> &batch)
         job->retryAfter(m_retry.remainingTime());
 }
 
+WriteQueue::Attempt WriteQueue::attempt(std::vector<std::unique_ptr<Job>> &batch, bool savepoints)
+{
+    if (!m_db->begin())
+        return Attempt::TransactionFailed;
+    bool open = true;
+    for (auto &job : batch) {
+        if (!open)
+            break; // the jobs left are failed by the caller with the rest, never run outside the batch
+        // A savepoint per job: a failing job takes back only its own writes. A job of one
+        // statement has nothing to take back beyond what SQLite undoes for that statement.
+        const bool sp = savepoints && (job->savepoint || !m_db->statementsRollBackAlone()) && m_db->savepoint();
+        const bool ok = job->run(*m_store);
+        if (sp) {
+            if (ok)
+                m_db->releaseSavepoint();
+            else
+                m_db->rollbackToSavepoint();
+        } else if (!ok && !savepoints) {
+            m_db->rollback();
+            return Attempt::JobFailed;
+        }
+        // A failure that took the whole transaction down (SQLite: I/O error, full disk;
+        // PostgreSQL: a lost connection):
+        // the jobs after it would each commit on their own while all are told they failed.
+        if (!ok && !m_db->inTransaction()) {
+            qCCritical(lcStore) << "the transaction was rolled back under the batch";
+            open = false;
+        }
+    }
+    if (open && m_db->commit())
+        return Attempt::Committed;
+    if (open)
+        m_db->rollback();
+    return Attempt::TransactionFailed;
+}
+
 void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
 {
     if (m_mode == Mode::Reader) {
@@ -192,33 +228,17 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
         deliver(batch);
         return;
     }
-    bool committed = m_db->begin();
-    if (committed) {
-        bool open = true;
-        for (auto &job : batch) {
-            if (!open)
-                break; // the jobs left are failed below with the rest, never run outside the batch
-            // A savepoint per job: a failing job takes back only its own writes. A job of one
-            // statement has nothing to take back beyond what SQLite undoes for that statement.
-            const bool sp = (job->savepoint || !m_db->statementsRollBackAlone()) && m_db->savepoint();
-            const bool ok = job->run(*m_store);
-            if (sp) {
-                if (ok)
-                    m_db->releaseSavepoint();
-                else
-                    m_db->rollbackToSavepoint();
-            }
-            // A failure that took the whole transaction down (SQLite: I/O error, full disk;
-            // PostgreSQL: a lost connection):
-            // the jobs after it would each commit on their own while all are told they failed.
-            if (!ok && !m_db->inTransaction()) {
-                qCCritical(lcStore) << "the transaction was rolled back under the batch";
-                open = false;
-            }
-        }
-        committed = open && m_db->commit();
-        if (!committed && open)
-            m_db->rollback();
+    bool committed = false;
+    if (m_db->isPostgres()) {
+        // Optimistically without savepoints (three round trips fewer per job). A failing job
+        // aborts the whole transaction there, so the batch is taken back and run again with a
+        // savepoint per job; a batch of one has nothing else to keep and just stays failed.
+        Attempt a = attempt(batch, false);
+        if (a == Attempt::JobFailed && batch.size() > 1)
+            a = m_db->isConnected() ? attempt(batch, true) : Attempt::TransactionFailed;
+        committed = a != Attempt::TransactionFailed;
+    } else {
+        committed = attempt(batch, true) != Attempt::TransactionFailed;
     }
     if (!committed) {
         qCCritical(lcStore) << "transaction of" << batch.size() << "jobs failed:" << m_db->lastError();

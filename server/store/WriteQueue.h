@@ -106,6 +106,10 @@ private:
     void enqueue(std::unique_ptr<Job> job);
     void enqueueAndWait(std::unique_ptr<Job> job);
     void runBatch(std::vector<std::unique_ptr<Job>> &batch);
+    enum class Attempt { Committed, JobFailed, TransactionFailed };
+    //! Runs the batch in one transaction. Without savepoints it stops at the first failing job
+    //! and rolls everything back (JobFailed).
+    Attempt attempt(std::vector<std::unique_ptr<Job>> &batch, bool savepoints);
     void deliver(std::vector<std::unique_ptr<Job>> &batch);
     void markDown();
     void reconnect();

@@ -30,6 +30,7 @@ private slots:
     void unusableDataFolderIsAnError();
     void restartKeepsEverything();
     void lostTransactionFailsTheWholeBatch();
+    void failingJobTakesBackOnlyItsOwnWrites();
 };
 
 void tst_Storage::freshFolderIsMigrated()
@@ -296,6 +297,62 @@ void tst_Storage::lostTransactionFailsTheWholeBatch()
     int after = -1;
     queue.submit<Done>(sql(u"INSERT INTO probe VALUES (4)"_s), [&after](Result<Done> &&r) { after = r.ok(); });
     QTRY_COMPARE(after, 1);
+    queue.shutdown();
+}
+
+void tst_Storage::failingJobTakesBackOnlyItsOwnWrites()
+{
+    // Three jobs in one batch, the middle one writing and then failing on a bad statement: its
+    // write is taken back, the others are committed and told so. (PostgreSQL runs batches
+    // without savepoints first, and this batch again with them.)
+    using namespace kith::server;
+    using kith::Done;
+    using kith::Result;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    TestDatabase database;
+    QString parseError;
+    const auto url = DatabaseUrl::parse(database.url(), dir.path(), &parseError);
+    QVERIFY2(url, qPrintable(parseError));
+    QObject owner;
+    WriteQueue queue(&owner, *url, false);
+    QString err;
+    QVERIFY2(queue.open(&err), qPrintable(err));
+    auto sql = [](const QStringList &statements) {
+        return [statements](Store &s) -> Result<Done> {
+            for (const QString &statement : statements)
+                if (!static_cast<SqlStore &>(s).connection().execRaw(statement, "test"))
+                    return storageError();
+            return Done{};
+        };
+    };
+    QVERIFY(queue.runSync<Done>(sql({u"CREATE TABLE probe (v INTEGER)"_s})).ok());
+    QSemaphore started, gate;
+    queue.submit<Done>([&started, &gate](Store &) -> Result<Done> {
+        started.release();
+        gate.acquire();
+        return Done{};
+    }, [](Result<Done> &&) {});
+    started.acquire();
+    QList<int> outcome(3, -1);
+    auto record = [&outcome](int i) { return [&outcome, i](Result<Done> &&r) { outcome[i] = r.ok(); }; };
+    queue.submit<Done>(sql({u"INSERT INTO probe VALUES (1)"_s}), record(0));
+    queue.submit<Done>(sql({u"INSERT INTO probe VALUES (2)"_s, u"INSERT INTO no_such_table VALUES (2)"_s}), record(1));
+    queue.submit<Done>(sql({u"INSERT INTO probe VALUES (3)"_s}), record(2), WriteQueue::Writes::One);
+    gate.release();
+    QTRY_VERIFY(!outcome.contains(-1));
+    QCOMPARE(outcome, (QList<int>{1, 0, 1}));
+    const Result<QList<int>> rows = queue.runSync<QList<int>>([](Store &s) -> Result<QList<int>> {
+        QSqlQuery q(static_cast<SqlStore &>(s).connection().database());
+        if (!q.exec(u"SELECT v FROM probe ORDER BY v"_s))
+            return storageError();
+        QList<int> out;
+        while (q.next())
+            out << q.value(0).toInt();
+        return out;
+    });
+    QVERIFY(rows.ok());
+    QCOMPARE(rows.value(), (QList<int>{1, 3}));
     queue.shutdown();
 }
 
