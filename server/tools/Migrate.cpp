@@ -114,6 +114,8 @@ int migrate(const QStringList &arguments)
     TableCopy copy(sourceDb, targetDb);
     QList<TableCopy::Count> counts;
     const bool ok = copy.run(parser.isSet(force), &counts, &error);
+    for (const QString &note : copy.notes())
+        fail(kOk, QStringLiteral("note: ") + note);
     for (const TableCopy::Count &c : std::as_const(counts)) {
         if (c.source == c.target)
             say(QStringLiteral("%1 %2 rows").arg(c.table).arg(c.target));

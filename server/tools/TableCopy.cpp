@@ -102,11 +102,12 @@ bool TableCopy::plan(QList<Plan> *plans, QList<Serial> *serials, QString *error)
     const auto to = Schema::read(m_target.database(), m_target.isPostgres(), error);
     if (!to)
         return false;
+    // Both sides are at one schema version: what only one side has is that dialect's own
+    // (derived data such as a search index), made again by the target's database.
+    const QString sourceKind = m_source.isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
     for (const Table &s : from->tables()) {
-        if (!isRuntimeTable(s.name) && !to->table(s.name)) {
-            *error = QStringLiteral("table %1 of the source has no counterpart in the target").arg(s.name);
-            return false;
-        }
+        if (!isRuntimeTable(s.name) && !to->table(s.name))
+            m_notes.append(QStringLiteral("table %1 exists only in the source (%2); not copied").arg(s.name, sourceKind));
     }
     for (const QString &name : to->dependencyOrder()) {
         if (isRuntimeTable(name))
@@ -139,8 +140,8 @@ bool TableCopy::plan(QList<Plan> *plans, QList<Serial> *serials, QString *error)
                 p.kinds.append(Column::Kind::Integer);
                 continue;
             }
-            *error = QStringLiteral("column %1.%2 of the source has no counterpart in the target").arg(name, c.name);
-            return false;
+            m_notes.append(QStringLiteral("column %1.%2 exists only in the source (%3); not copied")
+                               .arg(name, c.name, sourceKind));
         }
         if (sourceRowid)
             p.sourceKey = QStringList{QStringLiteral("rowid")};

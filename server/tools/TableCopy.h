@@ -38,6 +38,8 @@ public:
     //! target committed with every count equal; `counts` has each table's counts either way
     //! (when they differ the target is rolled back).
     bool run(bool replace, QList<Count> *counts, QString *error);
+    //! What run() left out because only the source has it (a dialect's own table or column).
+    const QStringList &notes() const { return m_notes; }
 
 private:
     struct Plan {
@@ -55,6 +57,7 @@ private:
 
     SqlConnection &m_source;
     SqlConnection &m_target;
+    QStringList m_notes;
 };
 
 //! `value` as a value of `kind` (NULL stays NULL): integers from booleans and back, text,

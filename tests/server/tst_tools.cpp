@@ -581,6 +581,13 @@ void tst_Tools::restoreRefusals()
         QVERIFY2(!QFileInfo::exists(target), qPrintable(target));
     }
 
+    // An empty folder (made ready by the operator) is as good as a new one.
+    QTemporaryDir empty;
+    const auto intoEmpty = ServerProcess::run({u"restore"_s, u"--from"_s, file, u"--data"_s, empty.path()});
+    QVERIFY2(intoEmpty.exitCode == 0, qPrintable(describe(intoEmpty)));
+    QCOMPARE(rows(empty.path(), u"messages"_s), rows(m_source, u"messages"_s));
+    QCOMPARE(QDir(empty.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"kith.db"_s});
+
     const auto pg = ServerProcess::run({u"restore"_s, u"--from"_s, m_tmp.filePath(u"kith.dump"_s), u"--data"_s,
                                         m_tmp.filePath(u"pg-node"_s), u"--db"_s, u"postgresql://kith@127.0.0.1/kith"_s});
     QVERIFY2(pg.exitCode == 2, qPrintable(describe(pg)));
