@@ -17,13 +17,16 @@ void say(const QString &line)
     std::fflush(stdout);
 }
 
-std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
+                                  const QString &usage)
 {
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOption(help);
     const QString name = arguments.value(0);
     if (!parser.parse(QStringList{QStringLiteral("kith-server ") + name} + arguments.mid(1)))
-        return fail(kRefused, QStringLiteral("%1: %2 (see kith-server %1 --help)").arg(name, parser.errorText()));
+        return fail(kRefused,
+                    QStringLiteral("%1: %2 (see kith-server %1 --help)").arg(name, parser.errorText()));
     if (parser.isSet(help)) {
         // Qt's first line names the executable's path; ours names the subcommand.
         QString text = parser.helpText();

@@ -59,7 +59,8 @@ bool DataLocation::sameDatabase(const DataLocation &other) const
     if (isPostgres() != other.isPostgres())
         return false;
     if (isPostgres())
-        return m_url.host == other.m_url.host && m_url.port == other.m_url.port && m_url.name == other.m_url.name;
+        return m_url.host == other.m_url.host && m_url.port == other.m_url.port
+               && m_url.name == other.m_url.name;
     const QString a = QFileInfo(m_url.path).canonicalFilePath();
     const QString b = QFileInfo(other.m_url.path).canonicalFilePath();
     return a.isEmpty() ? m_url.path == other.m_url.path : a == b;
@@ -82,7 +83,8 @@ std::optional<int> DataLocation::lock(bool create)
     case FolderLock::Outcome::Locked:
         return std::nullopt;
     case FolderLock::Outcome::HeldByOther:
-        return fail(kRefused, FolderLock::inUseMessage(m_lock->folder(), holder) + QStringLiteral(": stop the server first"));
+        return fail(kRefused, FolderLock::inUseMessage(m_lock->folder(), holder)
+                                  + QStringLiteral(": stop the server first"));
     case FolderLock::Outcome::Error:
         break;
     }
@@ -98,11 +100,12 @@ std::optional<int> DataLocation::checkKith(SqlConnection &db, const QString &dis
     *version = q.value(0).toInt();
     q.finish();
     if (*version > SqlConnection::knownSchemaVersion())
-        return fail(kRefused, QStringLiteral("%1 has schema version %2, newer than this kith-server understands (%3): "
-                                             "use a newer kith-server")
-                                  .arg(display)
-                                  .arg(*version)
-                                  .arg(SqlConnection::knownSchemaVersion()));
+        return fail(kRefused,
+                    QStringLiteral("%1 has schema version %2, newer than this kith-server understands (%3): "
+                                   "use a newer kith-server")
+                        .arg(display)
+                        .arg(*version)
+                        .arg(SqlConnection::knownSchemaVersion()));
     return std::nullopt;
 }
 
@@ -116,13 +119,15 @@ std::optional<int> DataLocation::refuseIfServed(SqlConnection &db, const QString
         return fail(kFailed, QStringLiteral("cannot read %1: %2").arg(display, q.lastError().text()));
     if (!q.value(0).toBool())
         return std::nullopt;
-    if (!q.exec(QStringLiteral("SELECT id, holder FROM nodes "
-                               "WHERE expires_at > (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT ORDER BY id")))
+    if (!q.exec(QStringLiteral(
+            "SELECT id, holder FROM nodes "
+            "WHERE expires_at > (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT ORDER BY id")))
         return fail(kFailed, QStringLiteral("cannot read %1: %2").arg(display, q.lastError().text()));
     if (!q.next())
         return std::nullopt;
-    return fail(kRefused, QStringLiteral("database %1 is in use by a running server (node %2: %3): stop it first")
-                              .arg(display, q.value(0).toString(), q.value(1).toString()));
+    return fail(kRefused,
+                QStringLiteral("database %1 is in use by a running server (node %2: %3): stop it first")
+                    .arg(display, q.value(0).toString(), q.value(1).toString()));
 }
 
 } // namespace kith::server::tools

@@ -12,7 +12,7 @@
 namespace kith::server {
 class FolderLock;
 class SqlConnection;
-}
+} // namespace kith::server
 
 namespace kith::server::tools {
 

@@ -17,7 +17,8 @@ std::optional<int> openSource(DataLocation &source, SqlConnection &db)
 {
     QString error;
     if (!source.exists())
-        return fail(kRefused, QStringLiteral("no Kith database in %1 (expected kith.db)").arg(source.display()));
+        return fail(kRefused,
+                    QStringLiteral("no Kith database in %1 (expected kith.db)").arg(source.display()));
     if (auto refused = source.lock(false))
         return refused;
     if (!db.connect(source.url(), &error))
@@ -74,14 +75,18 @@ int migrate(const QStringList &arguments)
         "copy is one transaction: it is kept only if every table ends with as many rows as the\n"
         "source has. Stop the server first: a data folder or database in use is refused.\n"
         "Exit status: 0 copied, 1 failed (nothing kept), 2 refused or wrong usage."));
-    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("The database to copy: a data folder or a PostgreSQL URL."),
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("The database to copy: a data folder or a PostgreSQL URL."),
                                   QStringLiteral("SOURCE"));
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Where to copy it: a data folder or a PostgreSQL URL."),
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("Where to copy it: a data folder or a PostgreSQL URL."),
                                 QStringLiteral("TARGET"));
-    const QCommandLineOption force(QStringLiteral("force"),
-                                   QStringLiteral("Replace what the target holds (default: refuse a target that holds data)."));
+    const QCommandLineOption force(
+        QStringLiteral("force"),
+        QStringLiteral("Replace what the target holds (default: refuse a target that holds data)."));
     parser.addOptions({from, to, force});
-    if (auto done = parseArguments(parser, arguments, QStringLiteral("migrate --from SOURCE --to TARGET [--force]")))
+    if (auto done =
+            parseArguments(parser, arguments, QStringLiteral("migrate --from SOURCE --to TARGET [--force]")))
         return *done;
     if (auto missing = requireOption(parser, from, kCommand))
         return *missing;
@@ -96,7 +101,8 @@ int migrate(const QStringList &arguments)
     if (!target)
         return fail(kRefused, QStringLiteral("--to: ") + error);
     if (source->sameDatabase(*target))
-        return fail(kRefused, QStringLiteral("--from and --to name the same database (%1)").arg(source->display()));
+        return fail(kRefused,
+                    QStringLiteral("--from and --to name the same database (%1)").arg(source->display()));
 
     SqlConnection sourceDb(connectionName("source"));
     if (auto stop = openSource(*source, sourceDb))

@@ -15,11 +15,13 @@ Column::Kind sqliteKind(const QString &declared)
     const QString t = declared.toUpper();
     if (t.contains(QLatin1String("INT")))
         return Column::Kind::Integer;
-    if (t.contains(QLatin1String("CHAR")) || t.contains(QLatin1String("CLOB")) || t.contains(QLatin1String("TEXT")))
+    if (t.contains(QLatin1String("CHAR")) || t.contains(QLatin1String("CLOB"))
+        || t.contains(QLatin1String("TEXT")))
         return Column::Kind::Text;
     if (t.contains(QLatin1String("BLOB")))
         return Column::Kind::Blob;
-    if (t.contains(QLatin1String("REAL")) || t.contains(QLatin1String("FLOA")) || t.contains(QLatin1String("DOUB")))
+    if (t.contains(QLatin1String("REAL")) || t.contains(QLatin1String("FLOA"))
+        || t.contains(QLatin1String("DOUB")))
         return Column::Kind::Real;
     if (t.contains(QLatin1String("BOOL")))
         return Column::Kind::Boolean;
@@ -28,10 +30,12 @@ Column::Kind sqliteKind(const QString &declared)
 
 Column::Kind postgresKind(const QString &type)
 {
-    static const QSet<QString> integers{QStringLiteral("int2"), QStringLiteral("int4"), QStringLiteral("int8")};
-    static const QSet<QString> reals{QStringLiteral("float4"), QStringLiteral("float8"), QStringLiteral("numeric")};
-    static const QSet<QString> texts{QStringLiteral("text"), QStringLiteral("varchar"), QStringLiteral("bpchar"),
-                                     QStringLiteral("name")};
+    static const QSet<QString> integers{QStringLiteral("int2"), QStringLiteral("int4"),
+                                        QStringLiteral("int8")};
+    static const QSet<QString> reals{QStringLiteral("float4"), QStringLiteral("float8"),
+                                     QStringLiteral("numeric")};
+    static const QSet<QString> texts{QStringLiteral("text"), QStringLiteral("varchar"),
+                                     QStringLiteral("bpchar"), QStringLiteral("name")};
     if (integers.contains(type))
         return Column::Kind::Integer;
     if (reals.contains(type))
@@ -113,8 +117,9 @@ bool readSqlite(const QSqlDatabase &db, QList<Table> &out, QString *error)
 bool readPostgres(const QSqlDatabase &db, QList<Table> &out, QString *error)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                               "WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() ORDER BY c.oid")))
+    if (!q.exec(
+            QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                           "WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() ORDER BY c.oid")))
         return fail(q, "tables", error);
     QStringList names;
     while (q.next())
@@ -136,15 +141,15 @@ bool readPostgres(const QSqlDatabase &db, QList<Table> &out, QString *error)
         while (cols.next()) {
             if (cols.value(2).toBool()) // generated: computed by the database
                 continue;
-            t.columns.append({cols.value(0).toString(), postgresKind(cols.value(1).toString()), cols.value(3).toBool()});
+            t.columns.append(
+                {cols.value(0).toString(), postgresKind(cols.value(1).toString()), cols.value(3).toBool()});
         }
         QSqlQuery key(db);
-        key.prepare(QStringLiteral(
-            "SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey) "
-            "WHERE i.indisprimary AND n.nspname = current_schema() AND c.relname = ? "
-            "ORDER BY array_position(i.indkey::int2[], a.attnum)"));
+        key.prepare(QStringLiteral("SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+                                   "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                   "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey) "
+                                   "WHERE i.indisprimary AND n.nspname = current_schema() AND c.relname = ? "
+                                   "ORDER BY array_position(i.indkey::int2[], a.attnum)"));
         key.addBindValue(name);
         if (!key.exec())
             return fail(key, "primary keys", error);
@@ -202,9 +207,10 @@ QStringList Schema::dependencyOrder() const
         bool progress = false;
         for (auto it = left.begin(); it != left.end();) {
             const Table *t = *it;
-            const bool ready = std::all_of(t->references.cbegin(), t->references.cend(), [&](const QString &r) {
-                return r == t->name || placed.contains(r) || !table(r);
-            });
+            const bool ready =
+                std::all_of(t->references.cbegin(), t->references.cend(), [&](const QString &r) {
+                    return r == t->name || placed.contains(r) || !table(r);
+                });
             if (ready) {
                 order.append(t->name);
                 placed.insert(t->name);

@@ -21,10 +21,10 @@ struct Column {
 
 struct Table {
     QString name;
-    QList<Column> columns;   //!< writable columns in declaration order (no generated ones)
-    QStringList primaryKey;  //!< in key order; empty when none
-    bool hasRowid = false;   //!< SQLite: an ordinary table with the implicit rowid
-    QStringList references;  //!< tables its foreign keys point to (itself included if so)
+    QList<Column> columns; //!< writable columns in declaration order (no generated ones)
+    QStringList primaryKey; //!< in key order; empty when none
+    bool hasRowid = false; //!< SQLite: an ordinary table with the implicit rowid
+    QStringList references; //!< tables its foreign keys point to (itself included if so)
 
     const Column *column(const QString &name) const;
 };

@@ -67,8 +67,7 @@ QVariant fitValue(const QVariant &value, Column::Kind kind)
 TableCopy::TableCopy(SqlConnection &source, SqlConnection &target)
     : m_source(source)
     , m_target(target)
-{
-}
+{ }
 
 bool TableCopy::isRuntimeTable(const QString &name)
 {
@@ -104,10 +103,12 @@ bool TableCopy::plan(QList<Plan> *plans, QList<Serial> *serials, QString *error)
         return false;
     // Both sides are at one schema version: what only one side has is that dialect's own
     // (derived data such as a search index), made again by the target's database.
-    const QString sourceKind = m_source.isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
+    const QString sourceKind =
+        m_source.isPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
     for (const Table &s : from->tables()) {
         if (!isRuntimeTable(s.name) && !to->table(s.name))
-            m_notes.append(QStringLiteral("table %1 exists only in the source (%2); not copied").arg(s.name, sourceKind));
+            m_notes.append(QStringLiteral("table %1 exists only in the source (%2); not copied")
+                               .arg(s.name, sourceKind));
     }
     for (const QString &name : to->dependencyOrder()) {
         if (isRuntimeTable(name))
@@ -158,7 +159,8 @@ bool TableCopy::copy(const Plan &p, QString *error)
     if (n == 0)
         return true;
     const int perInsert = qBound(1, kMaxParameters / n, kMaxRowsPerInsert);
-    const QString insert = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(quoted(p.table), columnList(p.targetColumns));
+    const QString insert =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(quoted(p.table), columnList(p.targetColumns));
     QSqlQuery one(m_target.database());
     QSqlQuery many(m_target.database());
     if (!one.prepare(insert + placeholders(n)))
@@ -170,8 +172,9 @@ bool TableCopy::copy(const Plan &p, QString *error)
     // Keyset paging: each page starts after the last key read, in key order.
     const int k = int(p.sourceKey.size());
     const QString key = columnList(p.sourceKey);
-    const QString select = QStringLiteral("SELECT %1%2 FROM %3")
-                               .arg(k ? key + QLatin1String(", ") : QString(), columnList(p.sourceColumns), quoted(p.table));
+    const QString select =
+        QStringLiteral("SELECT %1%2 FROM %3")
+            .arg(k ? key + QLatin1String(", ") : QString(), columnList(p.sourceColumns), quoted(p.table));
     const QString page = QStringLiteral(" ORDER BY %1 LIMIT %2").arg(key).arg(kPageRows);
     QSqlQuery first(m_source.database());
     QSqlQuery next(m_source.database());
@@ -245,13 +248,15 @@ bool TableCopy::run(bool replace, QList<Count> *counts, QString *error)
     if (!plan(&plans, &serials, error))
         return false;
     // One snapshot of the source for every table; a PostgreSQL source could still be written.
-    if (!m_source.execRaw(m_source.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                                                : QStringLiteral("BEGIN"),
+    if (!m_source.execRaw(m_source.isPostgres()
+                              ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                              : QStringLiteral("BEGIN"),
                           "source snapshot")) {
         *error = QStringLiteral("cannot read the source: %1").arg(m_source.lastError());
         return false;
     }
-    const auto endSource = qScopeGuard([this] { m_source.execRaw(QStringLiteral("ROLLBACK"), "source snapshot end"); });
+    const auto endSource =
+        qScopeGuard([this] { m_source.execRaw(QStringLiteral("ROLLBACK"), "source snapshot end"); });
     if (!m_target.begin()) {
         *error = QStringLiteral("cannot write the target: %1").arg(m_target.lastError());
         return false;
@@ -273,7 +278,8 @@ bool TableCopy::run(bool replace, QList<Count> *counts, QString *error)
             break;
         // The next id the database makes follows the copied ones.
         QSqlQuery q(m_target.database());
-        q.prepare(QStringLiteral("SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(%1) FROM %2), 0) + 1, false)")
+        q.prepare(QStringLiteral("SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(%1) FROM "
+                                 "%2), 0) + 1, false)")
                       .arg(quoted(column), quoted(table)));
         q.addBindValue(quoted(table));
         q.addBindValue(column);

@@ -44,10 +44,10 @@ public:
 private:
     struct Plan {
         QString table;
-        QStringList sourceKey;       //!< columns to page the source by (empty: one read)
-        QStringList sourceColumns;   //!< read from the source ...
-        QStringList targetColumns;   //!< ... written to these target columns
-        QList<Column::Kind> kinds;   //!< target kinds, parallel to targetColumns
+        QStringList sourceKey; //!< columns to page the source by (empty: one read)
+        QStringList sourceColumns; //!< read from the source ...
+        QStringList targetColumns; //!< ... written to these target columns
+        QList<Column::Kind> kinds; //!< target kinds, parallel to targetColumns
     };
     //! (table, column) of the target filled from sequences (PostgreSQL), set past the copied rows.
     using Serial = std::pair<QString, QString>;

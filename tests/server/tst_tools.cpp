@@ -17,8 +17,8 @@
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
-#include <QSqlRecord>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,9 +73,10 @@ bool withDatabase(const QString &where, const std::function<bool(QSqlDatabase &)
     QString error;
     // A URL, a SQLite file (a backup), or a data folder.
     const bool file = QFileInfo(where).isFile();
-    const auto url = kith::server::DatabaseUrl::parse(
-        kith::server::DatabaseUrl::isPostgresUrl(where) ? where : file ? u"sqlite:"_s + where : QString(),
-        file ? QString() : where, &error);
+    const auto url = kith::server::DatabaseUrl::parse(kith::server::DatabaseUrl::isPostgresUrl(where) ? where
+                                                      : file ? u"sqlite:"_s + where
+                                                             : QString(),
+                                                      file ? QString() : where, &error);
     if (!url)
         return false;
     const QString name = u"tst-tools-%1"_s.arg(++n);
@@ -142,7 +143,8 @@ QHash<QString, qint64> reported(const QString &out)
 bool stop(ServerProcess &s)
 {
     s.process().terminate();
-    return s.waitFinished() && s.process().exitStatus() == QProcess::NormalExit && s.process().exitCode() == 0;
+    return s.waitFinished() && s.process().exitStatus() == QProcess::NormalExit
+           && s.process().exitCode() == 0;
 }
 
 QString describe(const ServerProcess::Run &r)
@@ -178,7 +180,7 @@ private:
 
     QTemporaryDir m_tmp;
     TestDatabase m_pg;
-    QString m_source;  //!< a data folder with users, a guild, messages, DMs, a guest
+    QString m_source; //!< a data folder with users, a guild, messages, DMs, a guest
     Seen m_seen;
 };
 
@@ -202,7 +204,8 @@ void tst_Tools::initTestCase()
     ServerProcess s;
     QVERIFY(startOn(s, m_source));
     TestClient ann, bob, carol, guest;
-    QVERIFY(ann.connectTo(s.url()) && bob.connectTo(s.url()) && carol.connectTo(s.url()) && guest.connectTo(s.url()));
+    QVERIFY(ann.connectTo(s.url()) && bob.connectTo(s.url()) && carol.connectTo(s.url())
+            && guest.connectTo(s.url()));
     QVERIFY(ann.registerUser(u"ann"_s, u"password-ann"_s, u"Ann"_s).ok);
     QVERIFY(bob.registerUser(u"bob"_s, u"password-bob"_s).ok);
     QVERIFY(carol.registerUser(u"carol"_s, u"password-carol"_s).ok);
@@ -212,9 +215,13 @@ void tst_Tools::initTestCase()
     QVERIFY(joinGuild(ann, bob, g));
     QVERIFY(joinGuild(ann, carol, g));
     for (int i = 0; i < 12; ++i)
-        QVERIFY(sendMessage(i % 2 ? bob : ann, g.channelId, u"message %1 with ünïcödé and \"quotes\""_s.arg(i)).ok);
+        QVERIFY(
+            sendMessage(i % 2 ? bob : ann, g.channelId, u"message %1 with ünïcödé and \"quotes\""_s.arg(i))
+                .ok);
     const Reply edited = sendMessage(ann, g.channelId, u"typo"_s);
-    QVERIFY(ann.request(u"message.edit"_s, {{u"message_id"_s, edited.d.value(u"id"_s)}, {u"content"_s, u"fixed"_s}}).ok);
+    QVERIFY(ann.request(u"message.edit"_s,
+                        {{u"message_id"_s, edited.d.value(u"id"_s)}, {u"content"_s, u"fixed"_s}})
+                .ok);
     QVERIFY(bob.request(u"friend.request"_s, {{u"username"_s, u"ann"_s}}).ok);
     QVERIFY(ann.request(u"friend.accept"_s, {{u"user_id"_s, bob.userId()}}).ok);
     const Reply dm = ann.request(u"dm.open"_s, {{u"user_id"_s, bob.userId()}});
@@ -222,8 +229,9 @@ void tst_Tools::initTestCase()
     m_seen.dmId = dm.d.value(u"channel"_s).toObject().value(u"id"_s).toString();
     QVERIFY(sendMessage(ann, m_seen.dmId, u"psst"_s).ok);
     QVERIFY(sendMessage(bob, m_seen.dmId, u"@ann yes?"_s).ok);
-    QVERIFY(ann.request(u"dm.create_group"_s, {{u"user_ids"_s, QJsonArray{carol.userId(), bob.userId()}},
-                                               {u"name"_s, u"trio"_s}}).ok);
+    QVERIFY(ann.request(u"dm.create_group"_s,
+                        {{u"user_ids"_s, QJsonArray{carol.userId(), bob.userId()}}, {u"name"_s, u"trio"_s}})
+                .ok);
     m_seen.annToken = ann.token();
     m_seen.bobToken = bob.token();
     m_seen.guestToken = guest.token();
@@ -272,7 +280,8 @@ Seen tst_Tools::writeMore(const QUrl &url, const Seen &before)
         return {};
     }
     static int newcomers = 0;
-    if (!newcomer.connectTo(url) || !newcomer.registerUser(u"dave%1"_s.arg(++newcomers), u"password-dave"_s).ok) {
+    if (!newcomer.connectTo(url)
+        || !newcomer.registerUser(u"dave%1"_s.arg(++newcomers), u"password-dave"_s).ok) {
         qWarning("a new account cannot register");
         return {};
     }
@@ -336,7 +345,11 @@ void tst_Tools::migrateKeepsEverything()
     const auto counts = reported(r.out);
     QCOMPARE(counts.value(u"messages"_s, -1), messages);
     QCOMPARE(counts.value(u"users"_s, -1), rows(m_source, u"users"_s));
-    QCOMPARE(counts.size(), dump(m_source, u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"_s).size() - 2);
+    QCOMPARE(
+        counts.size(),
+        dump(m_source, u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"_s)
+                .size()
+            - 2);
     QCOMPARE(counts.value(u"dm_recipients"_s, -1), recipients.size());
     for (const char *skipped : {"schema_version", "nodes", "bus_events"})
         QVERIFY2(!counts.contains(QLatin1String(skipped)), skipped);
@@ -354,7 +367,8 @@ void tst_Tools::migrateKeepsEverything()
             return;
         if (TestDatabase::postgres()) {
             // A database a running server holds is not read from.
-            const auto busy = ServerProcess::run({u"migrate"_s, u"--from"_s, target, u"--to"_s, m_tmp.filePath(u"x"_s)});
+            const auto busy =
+                ServerProcess::run({u"migrate"_s, u"--from"_s, target, u"--to"_s, m_tmp.filePath(u"x"_s)});
             QVERIFY2(busy.exitCode == 2, qPrintable(describe(busy)));
             QVERIFY2(busy.err.contains(u"in use by a running server"_s), qPrintable(busy.err));
         }
@@ -429,7 +443,8 @@ void tst_Tools::migrateRefusesATargetWithData()
     QCOMPARE(rows(target, u"messages"_s), messages);
     QCOMPARE(rows(target, u"users"_s), users);
 
-    const auto forced = ServerProcess::run({u"migrate"_s, u"--from"_s, m_source, u"--to"_s, target, u"--force"_s});
+    const auto forced =
+        ServerProcess::run({u"migrate"_s, u"--from"_s, m_source, u"--to"_s, target, u"--force"_s});
     QVERIFY2(forced.exitCode == 0, qPrintable(describe(forced)));
     QCOMPARE(rows(target, u"messages"_s), rows(m_source, u"messages"_s));
     QCOMPARE(rows(target, u"users"_s), rows(m_source, u"users"_s));
@@ -519,19 +534,22 @@ void tst_Tools::backupRefusals()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("something that matters"));
     }
-    const auto forced = ServerProcess::run({u"backup"_s, u"--data"_s, m_source, u"--to"_s, file, u"--force"_s});
+    const auto forced =
+        ServerProcess::run({u"backup"_s, u"--data"_s, m_source, u"--to"_s, file, u"--force"_s});
     QVERIFY2(forced.exitCode == 0, qPrintable(describe(forced)));
     QCOMPARE(rows(file, u"messages"_s), rows(m_source, u"messages"_s));
     QVERIFY(QDir(m_tmp.path()).entryList({u"*.partial"_s}).isEmpty());
 
-    const auto pg = ServerProcess::run({u"backup"_s, u"--db"_s, u"postgresql://kith:secret@db.example:5432/kith"_s,
-                                        u"--to"_s, m_tmp.filePath(u"pg.dump"_s)});
+    const auto pg =
+        ServerProcess::run({u"backup"_s, u"--db"_s, u"postgresql://kith:secret@db.example:5432/kith"_s,
+                            u"--to"_s, m_tmp.filePath(u"pg.dump"_s)});
     QVERIFY2(pg.exitCode == 2, qPrintable(describe(pg)));
     QVERIFY2(pg.err.contains(u"pg_dump"_s) && !pg.err.contains(u"secret"_s), qPrintable(pg.err));
     QVERIFY(!QFile::exists(m_tmp.filePath(u"pg.dump"_s)));
 
     QTemporaryDir empty;
-    const auto nothing = ServerProcess::run({u"backup"_s, u"--data"_s, empty.path(), u"--to"_s, m_tmp.filePath(u"none.db"_s)});
+    const auto nothing =
+        ServerProcess::run({u"backup"_s, u"--data"_s, empty.path(), u"--to"_s, m_tmp.filePath(u"none.db"_s)});
     QVERIFY2(nothing.exitCode == 2, qPrintable(describe(nothing)));
     QVERIFY(!QFile::exists(m_tmp.filePath(u"none.db"_s)));
 }
@@ -551,7 +569,8 @@ void tst_Tools::restoreRefusals()
     const auto nonEmpty = ServerProcess::run({u"restore"_s, u"--from"_s, file, u"--data"_s, busy.path()});
     QVERIFY2(nonEmpty.exitCode == 2, qPrintable(describe(nonEmpty)));
     QVERIFY2(nonEmpty.err.contains(u"not empty"_s), qPrintable(nonEmpty.err));
-    QCOMPARE(QDir(busy.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"notes.txt"_s});
+    QCOMPARE(QDir(busy.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"notes.txt"_s});
 
     // Not a Kith database: a text file, and an SQLite file of something else.
     const QString text = m_tmp.filePath(u"text.db"_s);
@@ -586,10 +605,12 @@ void tst_Tools::restoreRefusals()
     const auto intoEmpty = ServerProcess::run({u"restore"_s, u"--from"_s, file, u"--data"_s, empty.path()});
     QVERIFY2(intoEmpty.exitCode == 0, qPrintable(describe(intoEmpty)));
     QCOMPARE(rows(empty.path(), u"messages"_s), rows(m_source, u"messages"_s));
-    QCOMPARE(QDir(empty.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"kith.db"_s});
+    QCOMPARE(QDir(empty.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"kith.db"_s});
 
-    const auto pg = ServerProcess::run({u"restore"_s, u"--from"_s, m_tmp.filePath(u"kith.dump"_s), u"--data"_s,
-                                        m_tmp.filePath(u"pg-node"_s), u"--db"_s, u"postgresql://kith@127.0.0.1/kith"_s});
+    const auto pg =
+        ServerProcess::run({u"restore"_s, u"--from"_s, m_tmp.filePath(u"kith.dump"_s), u"--data"_s,
+                            m_tmp.filePath(u"pg-node"_s), u"--db"_s, u"postgresql://kith@127.0.0.1/kith"_s});
     QVERIFY2(pg.exitCode == 2, qPrintable(describe(pg)));
     QVERIFY2(pg.err.contains(u"pg_restore"_s), qPrintable(pg.err));
 }
