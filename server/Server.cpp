@@ -220,7 +220,7 @@ bool Server::start(QString *error, StartError *kind)
     }
     // Before the database is touched: a second server on the same folder would be a second
     // writer with the same node id.
-    d->folderLock = std::make_unique<FolderLock>(dataDir, QStringLiteral("kith-server.lock"));
+    d->folderLock = std::make_unique<FolderLock>(dataDir, FolderLock::serverFileName());
     qint64 holder = 0;
     switch (d->folderLock->tryLock(&holder)) {
     case FolderLock::Outcome::Locked:

@@ -2,6 +2,9 @@
 
 #include "Server.h"
 #include "platform/ProcessHooks.h"
+#include "tools/Backup.h"
+#include "tools/Migrate.h"
+#include "tools/Restore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,6 +14,18 @@
 using namespace kith::server;
 
 namespace {
+
+// kith-server COMMAND [flags] runs a tool instead of the server; each has its own --help.
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments); // arguments: the command's name, then its flags
+};
+constexpr Command kCommands[] = {
+    {"migrate", "copy all data between SQLite and PostgreSQL (or two of a kind)", tools::migrate},
+    {"backup", "a consistent copy of a SQLite database, also while the server runs", tools::backup},
+    {"restore", "a new data folder from such a backup", tools::restore},
+};
 
 int fail(const QString &message)
 {
@@ -49,8 +64,21 @@ int main(int argc, char **argv)
                                       "%{if-critical}error%{endif}%{if-fatal}fatal%{endif} "
                                       "%{category}: %{message}"));
 
+    if (argc > 1) {
+        for (const Command &command : kCommands) {
+            if (qstrcmp(argv[1], command.name) == 0) {
+                applyLogLevel(QStringLiteral("warning")); // a tool says what it did itself
+                return command.run(app.arguments().mid(1));
+            }
+        }
+    }
+
+    QString description = QStringLiteral("Kith chat server\n\nCommands (kith-server COMMAND --help for each):\n");
+    for (const Command &command : kCommands)
+        description += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name).leftJustified(8), QLatin1String(command.summary));
+    description += QStringLiteral("\nWithout a command, kith-server runs the server with these options:");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Kith chat server"));
+    parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"),

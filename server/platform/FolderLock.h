@@ -25,6 +25,8 @@ public:
     void unlock();
     bool isLocked() const;
     QString folder() const { return m_folder; }
+    //! The lock file kith-server keeps in its data folder (the tools take the same one).
+    static QString serverFileName() { return QStringLiteral("kith-server.lock"); }
     //! The sentence a server prints when the folder is taken: "data folder DIR is in use by
     //! process PID".
     static QString inUseMessage(const QString &folder, qint64 pid);
