@@ -19,6 +19,8 @@
 #include "core/Router.h"
 #include "net/Beacon.h"
 #include "net/Gateway.h"
+#include "net/MetricsServer.h"
+#include "net/MetricsText.h"
 #include "net/TlsIdentity.h"
 #include "platform/FolderLock.h"
 #include "store/DatabaseUrl.h"
@@ -44,6 +46,8 @@ namespace {
 // A node renews its id every 5 s; one that misses 30 s of renewals has lost it.
 constexpr qint64 kNodeLeaseMs = 30000;
 constexpr int kNodeRenewMs = 5000;
+// /healthz: the database must answer SELECT 1 within this.
+constexpr int kHealthDeadlineMs = 1000;
 } // namespace
 
 struct Server::Private {
@@ -73,6 +77,7 @@ struct Server::Private {
     std::unique_ptr<Gateway> gateway;
     std::optional<TlsIdentity> tls;
     std::unique_ptr<Beacon> beacon;
+    std::unique_ptr<MetricsServer> metrics;
     QTimer housekeeping;
     QTimer leaseRenewal;
     QString leaseHolder;   //!< set while this node holds a lease in PostgreSQL
@@ -84,6 +89,8 @@ struct Server::Private {
     bool abandonStart();
 
     bool loadDirectory(QString *error);
+    QByteArray renderMetrics() const;
+    void checkHealth(Server *q, const MetricsServer::HealthReply &reply);
 };
 
 namespace {
@@ -134,10 +141,60 @@ void fill(Directory &directory, StoredDirectory &stored)
 }
 } // namespace
 
+QByteArray Server::Private::renderMetrics() const
+{
+    // Read on the gateway thread: its own counters are plain, the store's are atomics.
+    MetricsText m;
+    m.gauge("kith_node_id", "This node's id (0-1023).", ids.node());
+    m.gauge("kith_connections", "Open WebSocket connections, signed in or not.", gateway ? gateway->connectionCount() : 0);
+    m.gauge("kith_sessions", "Signed-in sessions with a live connection on this node.", hub ? hub->attachedCount() : 0);
+    m.counter("kith_messages_total", "Messages this node committed and fanned out.",
+              double(messages ? messages->committedCount() : 0));
+    m.counter("kith_events_delivered_total", "Events handed to live sessions (one per session per event).",
+              double(hub ? hub->deliveredCount() : 0));
+    m.gauge("kith_write_queue_depth", "Jobs waiting for the database writer.", store ? store->depth() : 0);
+    m.gauge("kith_read_queue_depth", "Jobs waiting for the database reader (history pages).",
+            reader ? reader->depth() : 0);
+    m.histogram("kith_commit_seconds", "Time to run and commit one batch of the write queue.",
+                store ? store->commitLatency().snapshot() : Histogram::Snapshot{});
+    m.counter("kith_db_errors_total", "Failed database statements, transactions and reconnects.",
+              double((store ? store->errors() : 0) + (reader ? reader->errors() : 0)));
+    m.gauge("kith_db_up", "1 while the database answers, 0 while it is away.", store && !store->isDown() ? 1 : 0);
+    return m.text();
+}
+
+void Server::Private::checkHealth(Server *q, const MetricsServer::HealthReply &reply)
+{
+    if (!running || !gateway || !gateway->isListening())
+        return reply(false, QStringLiteral("not listening"));
+    if (store->isDown())
+        return reply(false, QStringLiteral("database unavailable: ") + store->downReason());
+    // Through the write queue like everything else, never on this thread; whichever of the
+    // answer and the deadline comes first replies.
+    auto answered = std::make_shared<bool>(false);
+    QTimer::singleShot(kHealthDeadlineMs, q, [answered, reply] {
+        if (std::exchange(*answered, true))
+            return;
+        reply(false, QStringLiteral("database unavailable: no answer to SELECT 1 within %1 ms").arg(kHealthDeadlineMs));
+    });
+    store->submit<Done>([](Store &s) { return s.ping(); },
+                        [this, answered, reply](Result<Done> &&r) {
+                            if (std::exchange(*answered, true))
+                                return;
+                            if (r.ok())
+                                return reply(true, {});
+                            const QString why = store && store->isDown() ? store->downReason() : r.error().message;
+                            reply(false, QStringLiteral("database unavailable: ") + why);
+                        },
+                        WriteQueue::Writes::One);
+}
+
+
 bool Server::Private::abandonStart()
 {
     if (cluster)
         cluster->stop();
+    metrics.reset();
     gateway.reset();
     router.reset();
     party.reset();
@@ -340,6 +397,13 @@ bool Server::start(QString *error, StartError *kind)
             *kind = StartError::AddressInUse;
         return d->abandonStart();
     }
+    if (d->config.metrics) {
+        d->metrics = std::make_unique<MetricsServer>(MetricsServer::Handlers{
+            [this] { return d->renderMetrics(); },
+            [this](const MetricsServer::HealthReply &reply) { d->checkHealth(this, reply); }});
+        if (!d->metrics->listen(d->config.metricsHost, d->config.metricsPort, error))
+            return d->abandonStart();
+    }
     if (announce) {
         d->beacon = std::make_unique<Beacon>(*announce, url().scheme(), d->config.host, port(), [this] {
             const QString fp = fingerprint();
@@ -389,6 +453,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->housekeeping.stop();
     d->leaseRenewal.stop();
     d->beacon.reset(); // parties that stop announcing drop off lists within two seconds
+    d->metrics.reset();
     d->gateway->stopListening();
     // Finish hashing in flight, run and commit everything queued, then deliver the replies.
     // Each step's callbacks may queue work for the next, so events are flushed between them.
@@ -439,6 +504,11 @@ int Server::nodeId() const
 bool Server::isRunning() const
 {
     return d->running;
+}
+
+quint16 Server::metricsPort() const
+{
+    return d->metrics ? d->metrics->port() : 0;
 }
 
 quint16 Server::port() const

@@ -31,6 +31,8 @@ public:
     //! The node id in this server's snowflakes: configured, leased (PostgreSQL) or 0.
     int nodeId() const;
     quint16 port() const;   //!< the real port, also when configured as 0
+    //! The real port of /healthz and /metrics; 0 when they are off.
+    quint16 metricsPort() const;
     QUrl url() const;       //!< ws://host:port, or wss:// with TLS
     //! The TLS certificate's SHA-256 ("AB:CD:…"); empty without TLS.
     QString fingerprint() const;

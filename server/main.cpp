@@ -73,53 +73,36 @@ int main(int argc, char **argv)
         }
     }
 
+    // Every setting comes from the table in ServerConfig: its flag here, its environment
+    // variable and its INI key there. Precedence: flags > environment > file > defaults.
     QString description = QStringLiteral("Kith chat server\n\nCommands (kith-server COMMAND --help for each):\n");
     for (const Command &command : kCommands)
         description += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name).leftJustified(8), QLatin1String(command.summary));
-    description += QStringLiteral("\nWithout a command, kith-server runs the server with these options:");
+    description += QStringLiteral(
+        "\nWithout a command, kith-server runs the server. Every setting can also be given in the environment or in "
+        "the --config file (precedence: flags > environment > file > defaults). Environment variables are KITH_ and "
+        "the key for [server] keys (KITH_LISTEN, KITH_DATA, KITH_DB, ...), KITH_SECTION_KEY for the others "
+        "(KITH_TLS_CERT, KITH_PARTY_GUESTS, ...); KITH_CONFIG names the config file. Settings without a flag:");
+    for (const ConfigSetting &s : ServerConfig::settings())
+        if (s.flag.isEmpty())
+            description += QStringLiteral("\n  [%1] %2 (%3): %4").arg(s.section, s.key, s.envName(), s.help);
+    description += QStringLiteral("\n\nOptions:");
     QCommandLineParser parser;
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption listen(QStringLiteral("listen"),
-                                    QStringLiteral("Address and port to listen on (default 127.0.0.1:%1; port 0 picks a free one).")
-                                        .arg(kith::limits::kDefaultPort),
-                                    QStringLiteral("HOST:PORT"));
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder (default ./kith-data)."),
-                                  QStringLiteral("DIR"));
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("Database: postgresql://USER:PASSWORD@HOST:PORT/DB, or sqlite:FILE "
-                                               "(default: SQLite file kith.db in the data folder; env KITH_DB)."),
-                                QStringLiteral("URL"));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI configuration file."),
+    QList<QPair<const ConfigSetting *, QCommandLineOption>> flags;
+    for (const ConfigSetting &s : ServerConfig::settings()) {
+        if (s.flag.isEmpty())
+            continue;
+        const QString help = s.help + QStringLiteral(" [%1]").arg(s.envName());
+        flags.append({&s, s.valueName.isEmpty() ? QCommandLineOption(s.flag, help)
+                                                : QCommandLineOption(s.flag, help, s.valueName)});
+        parser.addOption(flags.last().second);
+    }
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI configuration file. [KITH_CONFIG]"),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"),
-                                      QStringLiteral("debug, info, warning or error (default info)."),
-                                      QStringLiteral("LEVEL"), QStringLiteral("info"));
-    const QCommandLineOption guests(QStringLiteral("guests"),
-                                    QStringLiteral("Host a LAN party: guests join with a nickname (session.guest) into the party guild."));
-    const QCommandLineOption partyName(QStringLiteral("party-name"), QStringLiteral("The party guild's name (with --guests)."),
-                                       QStringLiteral("NAME"));
-    const QCommandLineOption partyPassword(QStringLiteral("party-password"),
-                                           QStringLiteral("Guests must give this password (with --guests)."),
-                                           QStringLiteral("PW"));
-    const QCommandLineOption announce(QStringLiteral("announce"),
-                                      QStringLiteral("Announce the server on the LAN: beacons to HOST:PORT, or to every network's "
-                                                     "broadcast address with \"broadcast\" (UDP port %1).")
-                                          .arg(kith::limits::kDiscoveryPort),
-                                      QStringLiteral("HOST:PORT"));
-    const QCommandLineOption tlsSelfSigned(QStringLiteral("tls-self-signed"),
-                                           QStringLiteral("Serve wss:// with a certificate made once and kept in the data folder."));
-    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("Serve wss:// with this PEM certificate (chain)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption nodeId(QStringLiteral("node-id"),
-                                    QStringLiteral("This node's id, 0-1023, unique among servers sharing one PostgreSQL "
-                                                   "(default: the lowest free one, leased from the database)."),
-                                    QStringLiteral("N"));
-    parser.addOptions({listen, data, db, nodeId, config, logLevel, guests, partyName, partyPassword, announce, tlsSelfSigned,
-                       tlsCert, tlsKey});
+    parser.addOption(config);
     if (!parser.parse(app.arguments()))
         return fail(parser.errorText() + QStringLiteral(" (see --help)"));
     if (parser.isSet(QStringLiteral("help")))
@@ -128,47 +111,31 @@ int main(int argc, char **argv)
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first()));
-    if (!applyLogLevel(parser.value(logLevel)))
-        return fail(QStringLiteral("unknown log level \"%1\": use debug, info, warning or error").arg(parser.value(logLevel)));
 
     ServerConfig cfg;
     cfg.dataDir = QStringLiteral("kith-data");
     QString error;
-    if (parser.isSet(config) && !cfg.loadFile(parser.value(config), &error))
+    const QString configFile = parser.isSet(config) ? parser.value(config) : qEnvironmentVariable("KITH_CONFIG");
+    if (!configFile.isEmpty() && !cfg.loadFile(configFile, &error))
         return fail(error);
-    if (parser.isSet(listen) && !cfg.setListen(parser.value(listen), &error))
+    if (!cfg.loadEnvironment(&error))
         return fail(error);
-    if (parser.isSet(data))
-        cfg.dataDir = parser.value(data);
-    if (!qEnvironmentVariableIsEmpty("KITH_DB"))
-        cfg.databaseUrl = qEnvironmentVariable("KITH_DB");
-    if (parser.isSet(db))
-        cfg.databaseUrl = parser.value(db);
-    if (parser.isSet(nodeId)) {
-        bool ok = false;
-        const int n = parser.value(nodeId).toInt(&ok);
-        if (!ok || n < 0 || n > 1023)
-            return fail(QStringLiteral("--node-id: expected 0-1023, not \"%1\"").arg(parser.value(nodeId)));
-        cfg.nodeId = n;
+    auto given = [&](const char *flag) {
+        return parser.isSet(QLatin1String(flag));
+    };
+    for (const auto &[setting, option] : std::as_const(flags)) {
+        if (!parser.isSet(option))
+            continue;
+        const QString value = setting->valueName.isEmpty() ? QStringLiteral("true") : parser.value(option);
+        if (!cfg.apply(*setting, value, QStringLiteral("--") + setting->flag, &error))
+            return fail(error);
     }
-    if (parser.isSet(guests))
-        cfg.guests = true;
-    if (parser.isSet(partyName))
-        cfg.partyName = parser.value(partyName);
-    if (parser.isSet(partyPassword))
-        cfg.partyPassword = parser.value(partyPassword);
-    if (parser.isSet(announce))
-        cfg.announce = parser.value(announce);
-    if (parser.isSet(tlsSelfSigned))
-        cfg.tlsSelfSigned = true;
-    if (parser.isSet(tlsCert))
-        cfg.tlsCert = parser.value(tlsCert);
-    if (parser.isSet(tlsKey))
-        cfg.tlsKey = parser.value(tlsKey);
-    if (parser.isSet(tlsSelfSigned) && (parser.isSet(tlsCert) || parser.isSet(tlsKey)))
+    if (given("tls-self-signed") && (given("tls-cert") || given("tls-key")))
         return fail(QStringLiteral("--tls-self-signed and --tls-cert/--tls-key exclude each other"));
-    if ((parser.isSet(partyName) || parser.isSet(partyPassword)) && !cfg.guests)
+    if ((given("party-name") || given("party-password")) && !cfg.guests)
         return fail(QStringLiteral("--party-name and --party-password need --guests"));
+    if (!applyLogLevel(cfg.logLevel))
+        return fail(QStringLiteral("unknown log level \"%1\": use debug, info, warning or error").arg(cfg.logLevel));
 
     ProcessHooks hooks; // before start, so an early SIGTERM still stops cleanly
     ProcessHooks::raiseOpenFileLimit();
@@ -179,6 +146,12 @@ int main(int argc, char **argv)
     if (cfg.host.protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
     std::printf("listening on %s://%s:%u\n", cfg.tls() ? "wss" : "ws", qPrintable(host), unsigned(server.port()));
+    if (cfg.metrics) {
+        QString metricsHost = cfg.metricsHost.toString();
+        if (cfg.metricsHost.protocol() == QAbstractSocket::IPv6Protocol)
+            metricsHost = QLatin1Char('[') + metricsHost + QLatin1Char(']');
+        std::printf("metrics on http://%s:%u\n", qPrintable(metricsHost), unsigned(server.metricsPort()));
+    }
     if (!server.fingerprint().isEmpty())
         std::printf("certificate fingerprint %s\n", qPrintable(server.fingerprint()));
     std::fflush(stdout);

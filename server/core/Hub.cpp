@@ -170,8 +170,10 @@ void Hub::prune(SessionRecord *s, qint64 nowMs)
 void Hub::deliver(SessionRecord *s, const std::shared_ptr<const SessionRecord::Event> &event)
 {
     const qint64 seq = ++s->seq;
-    if (s->sink)
+    if (s->sink) {
+        ++m_delivered;
         s->sink->sendFrame(frameFor(event->ev, seq, event->body));
+    }
     s->backlog.push_back({seq, event});
     // Only the count here; age is pruned by the periodic sweep, off the delivery path.
     if (int(s->backlog.size()) > limits::kResumeBacklogEvents)

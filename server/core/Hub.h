@@ -62,6 +62,8 @@ public:
     bool isConnected(Id userId) const;
 
     int sessionCount() const { return int(m_sessions.size()); }
+    //! Events handed to sessions since start, one per session per event.
+    quint64 deliveredCount() const { return m_delivered; }
     int attachedCount() const;
     //! Users with at least one live connection (a LAN party's head count).
     int connectedUserCount() const;
@@ -83,6 +85,7 @@ private:
     QHash<QString, std::shared_ptr<SessionRecord>> m_sessions;
     QHash<Id, QList<SessionRecord *>> m_byUser;
     QTimer m_sweep;
+    quint64 m_delivered = 0; // gateway thread only
 };
 
 } // namespace kith::server

@@ -135,6 +135,8 @@ void Messages::send(const Call &call)
             call.okBody(body);
             // A resend after a lost reply: the original was fanned out already.
             const Channel *channel = m_ctx.directory.channel(stored.channelId);
+            if (!r->duplicate)
+                ++m_committed;
             if (!r->duplicate && channel)
                 fanOut(*channel, ev::MessageCreated, stored, body);
         },

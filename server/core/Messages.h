@@ -11,6 +11,8 @@ class Messages
 {
 public:
     explicit Messages(ServiceContext &ctx) : m_ctx(ctx) {}
+    //! Messages this node stored and fanned out since start (resends of one count once).
+    quint64 committedCount() const { return m_committed; }
 
     void send(const Call &call);
     void history(const Call &call);
@@ -27,6 +29,7 @@ private:
     //! Who a message mentions among the channel's readers; 0 stands for @everyone.
     QList<Id> mentions(const Channel &channel, Id authorId, const QString &content) const;
     ServiceContext &m_ctx;
+    quint64 m_committed = 0; // gateway thread only
 };
 
 } // namespace kith::server

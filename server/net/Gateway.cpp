@@ -136,6 +136,11 @@ void Gateway::stopListening()
         tcp->close();
 }
 
+bool Gateway::isListening() const
+{
+    return m_tcp->isListening();
+}
+
 quint16 Gateway::port() const
 {
     return m_tcp->serverPort();

@@ -35,6 +35,7 @@ public:
     bool listenAlso(quint16 port, QString *error);
     void stopListening();
     quint16 port() const;
+    bool isListening() const; //!< the main port accepts connections
     QList<quint16> ports() const;
     int connectionCount() const { return int(m_sessions.size()); }
     //! Closes every connection, signed in or not, and waits briefly for the frames to leave.

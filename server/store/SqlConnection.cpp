@@ -190,6 +190,8 @@ bool SqlConnection::exec(QSqlQuery &query, const char *name)
     if (query.exec())
         return true;
     m_lastError = query.lastError().text();
+    if (m_errorCounter)
+        m_errorCounter->fetchAndAddRelaxed(1);
     qCWarning(lcStore) << "query" << name << "failed:" << m_lastError;
     return false;
 }
@@ -207,6 +209,8 @@ bool SqlConnection::execRaw(const QString &sql, const char *name)
     if (q.exec(sql))
         return true;
     m_lastError = q.lastError().text();
+    if (m_errorCounter)
+        m_errorCounter->fetchAndAddRelaxed(1);
     qCWarning(lcStore) << "statement" << name << "failed:" << m_lastError;
     return false;
 }

@@ -5,6 +5,7 @@
 #include "shared/Result.h"
 #include "store/DatabaseUrl.h"
 
+#include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -63,6 +64,8 @@ public:
     bool statementsRollBackAlone() const { return !m_postgres; }
 
     QString lastError() const { return m_lastError; }
+    //! Every failed statement also adds one to *counter (read by other threads for metrics).
+    void setErrorCounter(QAtomicInteger<qint64> *counter) { m_errorCounter = counter; }
     QSqlDatabase database() const;
 
     //! Highest migration this binary ships.
@@ -82,6 +85,7 @@ private:
     bool m_postgres = false;
     std::unordered_map<std::string, QSqlQuery, TextHash, std::equal_to<>> m_prepared;
     QString m_lastError;
+    QAtomicInteger<qint64> *m_errorCounter = nullptr;
 };
 
 } // namespace kith::server

@@ -239,6 +239,14 @@ Result<Done> SqlStore::setMeta(const QString &key, const QString &value)
     return MetaTable::set(m_db, key, value);
 }
 
+Result<Done> SqlStore::ping()
+{
+    QSqlQuery &q = m_db.prepared("SELECT 1");
+    const bool ok = m_db.exec(q, "ping");
+    q.finish();
+    return ok ? Result<Done>(Done{}) : Result<Done>(storageError());
+}
+
 Result<int> SqlStore::leaseNode(int wanted, const QString &holder, qint64 ttlMs)
 {
     return NodeTable::lease(m_db, wanted, holder, ttlMs);

@@ -62,6 +62,7 @@ public:
     Result<Done> releaseNode(int nodeId, const QString &holder) override;
     Result<std::optional<QString>> meta(const QString &key) override;
     Result<Done> setMeta(const QString &key, const QString &value) override;
+    Result<Done> ping() override;
 
 private:
     SqlConnection &m_db;

@@ -143,6 +143,9 @@ public:
     // Small facts about the server itself (e.g. which guild is the LAN party's)
     virtual Result<std::optional<QString>> meta(const QString &key) = 0;
     virtual Result<Done> setMeta(const QString &key, const QString &value) = 0;
+
+    //! SELECT 1: the database answers (health checks).
+    virtual Result<Done> ping() = 0;
 };
 
 } // namespace kith::server

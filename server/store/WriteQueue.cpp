@@ -2,6 +2,7 @@
 
 #include "Log.h"
 
+#include <QElapsedTimer>
 #include <QSemaphore>
 
 namespace kith::server {
@@ -88,6 +89,7 @@ void WriteQueue::run()
     const QString name = (writer ? QStringLiteral("kith-writer-") : QStringLiteral("kith-reader-"))
                          + QString::number(quintptr(this), 16);
     m_db = std::make_unique<SqlConnection>(name);
+    m_db->setErrorCounter(&m_errors);
     m_store = std::make_unique<SqlStore>(*m_db);
     {
         QString error;
@@ -141,6 +143,18 @@ bool WriteQueue::isDown() const
     return m_downFlag.loadRelaxed() != 0;
 }
 
+QString WriteQueue::downReason() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_downReason;
+}
+
+int WriteQueue::depth() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_queue.size());
+}
+
 void WriteQueue::markDown()
 {
     if (m_down)
@@ -149,6 +163,12 @@ void WriteQueue::markDown()
     m_downFlag.storeRelaxed(1);
     m_backoffMs = kFirstRetryMs;
     m_retry.setRemainingTime(m_backoffMs);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_downReason = m_db->lastError().simplified();
+        if (m_downReason.isEmpty())
+            m_downReason = QStringLiteral("the connection was lost");
+    }
     qCCritical(lcStore) << "lost the database connection (" << m_db->lastError().simplified()
                         << "): requests answer unavailable until it is back; reconnecting";
 }
@@ -165,6 +185,11 @@ void WriteQueue::reconnect()
         m_reconnects.fetchAndAddRelaxed(1);
         qCInfo(lcStore) << "the database is back:" << m_database.display();
         return;
+    }
+    m_errors.fetchAndAddRelaxed(1);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_downReason = error.simplified();
     }
     m_backoffMs = qMin(m_backoffMs * 2, kMaxRetryMs);
     m_retry.setRemainingTime(m_backoffMs);
@@ -228,6 +253,8 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
         deliver(batch);
         return;
     }
+    QElapsedTimer took;
+    took.start();
     bool committed = false;
     if (m_db->isPostgres()) {
         // Optimistically without savepoints (three round trips fewer per job). A failing job
@@ -240,6 +267,8 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
     } else {
         committed = attempt(batch, true) != Attempt::TransactionFailed;
     }
+    if (committed)
+        m_commitLatency.observe(took.nsecsElapsed() / 1000);
     if (!committed) {
         qCCritical(lcStore) << "transaction of" << batch.size() << "jobs failed:" << m_db->lastError();
         for (auto &job : batch)

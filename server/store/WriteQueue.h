@@ -3,6 +3,7 @@
 //! everything queued while the previous commit ran shares the next transaction. A job's result
 //! reaches its callback on the owner's thread only after its transaction committed.
 
+#include "Histogram.h"
 #include "shared/Result.h"
 #include "store/DatabaseUrl.h"
 #include "store/SqlConnection.h"
@@ -79,6 +80,14 @@ public:
 
     //! The database went away (PostgreSQL); jobs answer `unavailable` at once until it is back.
     bool isDown() const;
+    //! While down: the database's last error, for health checks.
+    QString downReason() const;
+    //! Jobs waiting to run (any thread).
+    int depth() const;
+    //! Failed statements, transactions and reconnects (any thread).
+    qint64 errors() const { return m_errors.loadRelaxed(); }
+    //! How long each committed batch took, BEGIN to COMMIT (writer only; any thread reads).
+    const Histogram &commitLatency() const { return m_commitLatency; }
     qint64 reconnects() const { return m_reconnects.loadRelaxed(); }
     qint64 committedBatches() const { return m_batches.loadRelaxed(); }
     qint64 committedJobs() const { return m_jobs.loadRelaxed(); }
@@ -122,10 +131,11 @@ private:
     std::unique_ptr<SqlConnection> m_db;
     std::unique_ptr<SqlStore> m_store;
 
-    QMutex m_mutex;
+    mutable QMutex m_mutex;
     QWaitCondition m_wake;
     std::deque<std::unique_ptr<Job>> m_queue;
     bool m_stopping = false;
+    QString m_downReason; //!< guarded by m_mutex
 
     QMutex m_openMutex;
     QWaitCondition m_opened;
@@ -141,6 +151,8 @@ private:
 
     QAtomicInteger<qint64> m_batches = 0;
     QAtomicInteger<qint64> m_jobs = 0;
+    QAtomicInteger<qint64> m_errors = 0;
+    Histogram m_commitLatency;
 };
 
 } // namespace kith::server

@@ -47,9 +47,10 @@ bool ServerProcess::waitFinished(int timeoutMs)
     return QTest::qWaitFor([this] { return m_proc.state() == QProcess::NotRunning; }, timeoutMs);
 }
 
-ServerProcess::Run ServerProcess::run(const QStringList &args, int timeoutMs)
+ServerProcess::Run ServerProcess::run(const QStringList &args, int timeoutMs, const QProcessEnvironment &env)
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(binary(), args);
     Run r;
     if (!p.waitForFinished(timeoutMs)) {

@@ -2,6 +2,7 @@
 //! The real kith-server binary run through QProcess, as a self-hoster would start it.
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QUrl>
 
@@ -16,6 +17,8 @@ public:
     //! `listening on ws://...` line; false (with the output in *why) if it never comes.
     bool start(const QString &dataDir, const QStringList &extra = {}, QString *why = nullptr);
     QUrl url() const { return m_url; }
+    //! The environment of the next start() (default: the test's own).
+    void setEnvironment(const QProcessEnvironment &env) { m_proc.setProcessEnvironment(env); }
     QProcess &process() { return m_proc; }
     //! Waits for the process to end; false on timeout.
     bool waitFinished(int timeoutMs = 30000);
@@ -27,7 +30,8 @@ public:
         QProcess::ExitStatus status = QProcess::CrashExit;
         QString out, err;
     };
-    static Run run(const QStringList &args, int timeoutMs = 30000);
+    static Run run(const QStringList &args, int timeoutMs = 30000,
+                   const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
     ~ServerProcess();
 

@@ -1,5 +1,7 @@
 // kith-server's command line as a self-hoster meets it: --help, --version, and one clear line
-// with a non-zero exit for a wrong flag, a bad address, a taken port or an unusable data folder.
+// with a non-zero exit for a wrong flag, a bad address, a taken port or an unusable data folder;
+// settings from the config file, the environment and flags, in that order of strength; the
+// metrics port.
 #include "ServerProcess.h"
 #include "common/TestClient.h"
 
@@ -10,6 +12,7 @@
 #include <QUdpSocket>
 #include <QFile>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +32,32 @@ QStringList errorLines(const ServerProcess::Run &r)
     return out;
 }
 
+QProcessEnvironment envWith(std::initializer_list<std::pair<QString, QString>> vars)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[k, v] : vars)
+        env.insert(k, v);
+    return env;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(text);
+    return f.fileName();
+}
+
+//! The name of the party guild a guest lands in: shows which --party-name won.
+QString partyGuildName(const QUrl &url)
+{
+    TestClient c;
+    if (!c.connectTo(url) || !c.guest(u"zoe"_s).ok)
+        return {};
+    return c.readyData().value(u"guilds"_s).toArray().first().toObject().value(u"name"_s).toString();
+}
+
 } // namespace
 
 class tst_Cli : public QObject
@@ -45,6 +74,10 @@ private slots:
     void lanPartyWithGuests();
     void tlsPartyAnnounces();
     void startsAndStops();
+    void environmentBeatsFileAndFlagBeatsEnvironment();
+    void badSettingsNameTheirSource_data();
+    void badSettingsNameTheirSource();
+    void metricsPort();
 
 private:
     QTemporaryDir m_tmp; // outlives the _data rows that name paths in it
@@ -56,8 +89,12 @@ void tst_Cli::help()
     QCOMPARE(r.status, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 0);
     for (const char *flag : {"--listen", "--data", "--db", "--config", "--log-level", "--version", "--tls-self-signed",
-                             "--tls-cert", "--tls-key", "--announce"})
+                             "--tls-cert", "--tls-key", "--announce", "--metrics", "--node-id"})
         QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
+    // Environment variables, the settings without a flag among them.
+    for (const char *env : {"KITH_LISTEN", "KITH_DB", "KITH_CONFIG", "KITH_METRICS", "KITH_TLS_CERT", "KITH_NAME",
+                            "KITH_LIMITS_REQUESTS_PER_SECOND", "KITH_STORAGE_SYNCHRONOUS"})
+        QVERIFY2(r.out.contains(QLatin1String(env)), env);
 }
 
 void tst_Cli::version()
@@ -240,6 +277,115 @@ void tst_Cli::startsAndStops()
     QCOMPARE(s.process().exitCode(), 0);
     QVERIFY(c.waitDisconnected());
     QCOMPARE(c.closeCode(), 1001);
+    // No metrics port unless asked for.
+    QVERIFY2(!s.output().contains(u"metrics on"_s), qPrintable(s.output()));
+}
+
+void tst_Cli::environmentBeatsFileAndFlagBeatsEnvironment()
+{
+    QTemporaryDir dir;
+    const QString ini = writeFile(dir, u"kith.ini"_s, "[party]\nguests = true\nname = From the file\n");
+    QVERIFY(!ini.isEmpty());
+    QString why;
+    {
+        // The file alone, named by KITH_CONFIG.
+        ServerProcess s;
+        s.setEnvironment(envWith({{u"KITH_CONFIG"_s, ini}}));
+        QVERIFY2(s.start(dir.filePath(u"d1"_s), {}, &why), qPrintable(why));
+        QCOMPARE(partyGuildName(s.url()), u"From the file"_s);
+    }
+    {
+        ServerProcess s;
+        s.setEnvironment(envWith({{u"KITH_PARTY_NAME"_s, u"From the environment"_s}}));
+        QVERIFY2(s.start(dir.filePath(u"d2"_s), {u"--config"_s, ini}, &why), qPrintable(why));
+        QCOMPARE(partyGuildName(s.url()), u"From the environment"_s);
+    }
+    {
+        ServerProcess s;
+        s.setEnvironment(envWith({{u"KITH_PARTY_NAME"_s, u"From the environment"_s}}));
+        QVERIFY2(s.start(dir.filePath(u"d3"_s), {u"--config"_s, ini, u"--party-name"_s, u"From the flag"_s}, &why),
+                 qPrintable(why));
+        QCOMPARE(partyGuildName(s.url()), u"From the flag"_s);
+    }
+}
+
+void tst_Cli::badSettingsNameTheirSource_data()
+{
+    QTest::addColumn<QStringList>("env");  // NAME=VALUE pairs
+    QTest::addColumn<QByteArray>("file");  // config file text; empty: none
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("env node id") << QStringList{u"KITH_NODE_ID=abc"_s} << QByteArray() << QStringList() << u"KITH_NODE_ID"_s;
+    QTest::newRow("env bool") << QStringList{u"KITH_PARTY_GUESTS=maybe"_s} << QByteArray() << QStringList()
+                              << u"KITH_PARTY_GUESTS"_s;
+    QTest::newRow("env listen") << QStringList{u"KITH_LISTEN=nowhere:1"_s} << QByteArray() << QStringList()
+                                << u"KITH_LISTEN"_s;
+    QTest::newRow("env metrics") << QStringList{u"KITH_METRICS=127.0.0.1:99999"_s} << QByteArray() << QStringList()
+                                 << u"KITH_METRICS"_s;
+    QTest::newRow("env synchronous") << QStringList{u"KITH_STORAGE_SYNCHRONOUS=sometimes"_s} << QByteArray()
+                                     << QStringList() << u"KITH_STORAGE_SYNCHRONOUS"_s;
+    QTest::newRow("env bad, flag good") << QStringList{u"KITH_NODE_ID=abc"_s} << QByteArray()
+                                        << QStringList{u"--node-id"_s, u"3"_s} << u"KITH_NODE_ID"_s;
+    QTest::newRow("file value") << QStringList() << QByteArray("[limits]\nrequests_per_second = lots\n") << QStringList()
+                                << u"[limits] requests_per_second"_s;
+    QTest::newRow("file unknown key") << QStringList() << QByteArray("[server]\nnmae = Typo\n") << QStringList()
+                                      << u"[server] nmae"_s;
+    QTest::newRow("flag metrics") << QStringList() << QByteArray() << QStringList{u"--metrics"_s, u"here"_s}
+                                  << u"--metrics"_s;
+}
+
+void tst_Cli::badSettingsNameTheirSource()
+{
+    QFETCH(QStringList, env);
+    QFETCH(QByteArray, file);
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const QString &pair : env)
+        e.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
+    QStringList all{u"--data"_s, dir.filePath(u"data"_s)};
+    if (!file.isEmpty())
+        all << u"--config"_s << writeFile(dir, u"kith.ini"_s, file);
+    // Even where a flag overrides it, a bad value is an error: it is still a mistake to fix.
+    const auto r = ServerProcess::run(all + args, 30000, e);
+    QVERIFY2(r.exitCode == 2, qPrintable(r.out + r.err));
+    QVERIFY2(!r.out.contains(u"listening on"_s), qPrintable(r.out));
+    const QStringList lines = errorLines(r);
+    QVERIFY2(lines.size() == 1, qPrintable(u"expected one line, got:\n"_s + lines.join(u'\n')));
+    QVERIFY2(lines[0].contains(mentions), qPrintable(lines[0]));
+}
+
+void tst_Cli::metricsPort()
+{
+    QTemporaryDir data;
+    ServerProcess s;
+    s.setEnvironment(envWith({{u"KITH_METRICS"_s, u"0"_s}})); // a port alone: 127.0.0.1, here a free one
+    QString why;
+    QVERIFY2(s.start(data.path(), {}, &why), qPrintable(why));
+    static const QRegularExpression line(u"metrics on http://127\\.0\\.0\\.1:(\\d+)\n"_s);
+    QRegularExpressionMatch m;
+    QVERIFY(QTest::qWaitFor([&] { return (m = line.match(s.output())).hasMatch(); }, 10000));
+    // It comes right after the listening line.
+    QVERIFY(s.output().indexOf(u"listening on"_s) < s.output().indexOf(u"metrics on"_s));
+    QTcpSocket http;
+    http.connectToHost(QHostAddress::LocalHost, quint16(m.captured(1).toUInt()));
+    QVERIFY(http.waitForConnected(5000));
+    http.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    QByteArray answer;
+    QVERIFY(QTest::qWaitFor([&] {
+        answer += http.readAll();
+        return http.state() == QAbstractSocket::UnconnectedState;
+    }, 10000));
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer.constData());
+    QVERIFY2(answer.endsWith("\r\n\r\nok\n"), answer.constData());
+
+    // A port that is taken fails the start with one line that says so.
+    const auto taken = ServerProcess::run({u"--data"_s, data.filePath(u"other"_s), u"--listen"_s, u"127.0.0.1:0"_s,
+                                           u"--metrics"_s, m.captured(1)});
+    QCOMPARE(taken.exitCode, 2);
+    const QStringList lines = errorLines(taken);
+    QVERIFY2(lines.size() == 1 && lines[0].contains(u"metrics"_s), qPrintable(lines.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
