@@ -86,7 +86,6 @@ int main(int argc, char **argv)
     for (const ConfigSetting &s : ServerConfig::settings())
         if (s.flag.isEmpty())
             description += QStringLiteral("\n  [%1] %2 (%3): %4").arg(s.section, s.key, s.envName(), s.help);
-    description += QStringLiteral("\n\nOptions:");
     QCommandLineParser parser;
     parser.setApplicationDescription(description);
     parser.addHelpOption();
