@@ -4,6 +4,8 @@
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
 
+#include <QLocale>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QThreadPool>
 #include <QJsonArray>
@@ -150,10 +152,71 @@ void Connection::connectSocket()
     m_socket->open(m_url);
 }
 
-void Connection::onSslErrors()
+#if QT_CONFIG(ssl)
+namespace {
+//! Why a certificate some authority vouches for is still not valid here; empty when no
+//! authority vouches for it at all (self-signed, unknown issuer): then a pin decides.
+QString invalidReason(const QList<QSslError> &errors, const QString &host)
+{
+    bool unvouched = false;
+    QString reason;
+    for (const QSslError &e : errors) {
+        switch (e.error()) {
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+            unvouched = true;
+            break;
+        case QSslError::HostNameMismatch: {
+            const QStringList names = e.certificate().subjectAlternativeNames().values(QSsl::DnsEntry)
+                                      + e.certificate().subjectInfo(QSslCertificate::CommonName);
+            if (reason.isEmpty())
+                reason = Connection::tr("its certificate is for %1, not %2")
+                             .arg(names.isEmpty() ? Connection::tr("another name") : names.first(), host);
+            break;
+        }
+        case QSslError::CertificateExpired:
+            if (reason.isEmpty())
+                reason = Connection::tr("its certificate expired on %1")
+                             .arg(QLocale().toString(e.certificate().expiryDate().date(), QLocale::ShortFormat));
+            break;
+        case QSslError::CertificateNotYetValid:
+            if (reason.isEmpty())
+                reason = Connection::tr("its certificate is not valid yet");
+            break;
+        case QSslError::CertificateRevoked:
+        case QSslError::CertificateBlacklisted:
+            if (reason.isEmpty())
+                reason = Connection::tr("its certificate was revoked");
+            break;
+        default:
+            if (reason.isEmpty())
+                reason = Connection::tr("its certificate is not valid (%1)").arg(e.errorString());
+            break;
+        }
+    }
+    return unvouched ? QString() : reason;
+}
+} // namespace
+#endif
+
+void Connection::onSslErrors(const QList<QSslError> &errors)
 {
 #if QT_CONFIG(ssl)
-    // Only reached when no authority vouches for the certificate: then it is the pin that does.
+    // A certificate from an authority that is wrong for this host is an error, never a pin:
+    // a pin stands in for an authority, not for a valid certificate.
+    if (const QString invalid = invalidReason(errors, m_url.host()); !invalid.isEmpty()) {
+        qCWarning(lcConn) << "certificate of" << m_url.host() << "refused:" << invalid;
+        m_certificateRefused = true;
+        m_wanted = false;
+        m_failure = invalid;
+        emit certificateInvalid(invalid);
+        return;
+    }
+    // No authority vouches for the certificate: then it is the pin that does.
     const QString seen = InviteLink::fingerprintOf(m_socket->sslConfiguration().peerCertificate().toDer());
     if (m_pin.isEmpty()) {
         qCInfo(lcConn) << "trusting the certificate of" << m_url.host() << "on first use:" << seen;
@@ -172,6 +235,8 @@ void Connection::onSslErrors()
     m_wanted = false;
     m_failure = tr("its certificate changed");
     emit certificateChanged(m_pin, seen);
+#else
+    Q_UNUSED(errors);
 #endif
 }
 

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -80,6 +81,8 @@ public:
     //! certificate): the SHA-256 fingerprint ("AB:CD:…") to accept. Empty: the first
     //! certificate seen is trusted and pinned (certificateTrusted), as SSH does. A different
     //! certificate later is refused (certificateChanged) and the connection stops retrying.
+    //! A certificate an authority does vouch for but that is wrong otherwise (issued for
+    //! another name, expired, revoked) is never pinned: refused (certificateInvalid).
     void setPinnedFingerprint(const QString &fingerprint) { m_pin = fingerprint; }
     QString pinnedFingerprint() const { return m_pin; }
     //! How long until the next attempt, while waiting to reconnect; else -1.
@@ -102,11 +105,14 @@ signals:
     void certificateTrusted(const QString &fingerprint);
     //! The host showed another certificate than the pinned one: refused, not retried.
     void certificateChanged(const QString &expected, const QString &got);
+    //! The host's certificate comes from an authority but is not valid for it; `reason` says
+    //! why in words. Refused, not retried.
+    void certificateInvalid(const QString &reason);
 
 private:
     void connectSocket();
     void onConnected();
-    void onSslErrors();
+    void onSslErrors(const QList<QSslError> &errors);
     void noteFailure(QAbstractSocket::SocketError error);
     void onDisconnected();
     void onText(const QString &text);

@@ -887,6 +887,12 @@ void AppController::wireHost(HostSession *host)
                   "to be it. If its owner made a new one, leave it and join again.")
                    .arg(host->connection()->url().host(), expected, got));
     });
+    connect(host->connection(), &Connection::certificateInvalid, this, [this, host](const QString &reason) {
+        notice(QStringLiteral("trust-") + host->id(),
+               tr("Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its "
+                  "certificate.")
+                   .arg(host->connection()->url().host(), reason));
+    });
     connect(host->connection(), &Connection::partyEnded, this, [this, host] {
         if (host->kind() == HostSession::Kind::Local)
             return; // this app ended its own party; it reconnects to its server by itself

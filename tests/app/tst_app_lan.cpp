@@ -11,6 +11,10 @@
 #include "ui/PartyList.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSslConfiguration>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -61,6 +65,7 @@ private slots:
     void junkIsIgnored();
     void partyListWidget();
     void trustOnFirstUse();
+    void certificateFromAnAuthority();
     void whereBeaconsGo();
 };
 
@@ -219,6 +224,99 @@ void tst_app_lan::trustOnFirstUse()
     linked.open(impostor->url(), guest);
     QTRY_COMPARE_WITH_TIMEOUT(linkedChanged.size(), 1, 10000);
     QVERIFY(!linked.isOnline());
+}
+
+namespace {
+//! Runs openssl (Debian's) with args in dir; false (with its output in *why) if it fails.
+bool openssl(const QString &dir, const QStringList &args, QString *why)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(u"openssl"_s, args);
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *why = u"openssl %1: %2"_s.arg(args.join(u' '), QString::fromLocal8Bit(p.readAll()));
+        return false;
+    }
+    return true;
+}
+
+//! A certificate for `san` (e.g. "IP:127.0.0.1") signed by the test's authority (ca.pem/ca.key).
+bool issue(const QString &dir, const QString &name, const QString &san, QString *why)
+{
+    QFile ext(dir + u"/"_s + name + u".ext"_s);
+    if (!ext.open(QIODevice::WriteOnly))
+        return false;
+    ext.write("subjectAltName=" + san.toLatin1() + "\nbasicConstraints=CA:FALSE\n");
+    ext.close();
+    return openssl(dir, {u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, name + u".key"_s,
+                         u"-out"_s, name + u".csr"_s, u"-subj"_s, u"/CN="_s + san.section(u':', 1)}, why)
+        && openssl(dir, {u"x509"_s, u"-req"_s, u"-in"_s, name + u".csr"_s, u"-CA"_s, u"ca.pem"_s, u"-CAkey"_s,
+                         u"ca.key"_s, u"-CAcreateserial"_s, u"-days"_s, u"30"_s, u"-extfile"_s, name + u".ext"_s,
+                         u"-out"_s, name + u".pem"_s}, why);
+}
+} // namespace
+
+void tst_app_lan::certificateFromAnAuthority()
+{
+    // A server with an operator's certificate (--tls-cert/--tls-key) from an authority the
+    // client trusts: connects with no question. The same authority's certificate for another
+    // name: refused with a clear reason, and never pinned (a pin stands in for an authority,
+    // not for a valid certificate).
+    QTemporaryDir certs, dataA, dataB;
+    QString why;
+    QVERIFY2(openssl(certs.path(), {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                                    u"ca.key"_s, u"-out"_s, u"ca.pem"_s, u"-days"_s, u"30"_s, u"-subj"_s,
+                                    u"/CN=Kith test authority"_s}, &why), qPrintable(why));
+    QVERIFY2(issue(certs.path(), u"good"_s, u"IP:127.0.0.1"_s, &why), qPrintable(why));
+    QVERIFY2(issue(certs.path(), u"other"_s, u"DNS:chat.example.org"_s, &why), qPrintable(why));
+    const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration withAuthority = saved;
+    withAuthority.addCaCertificates(certs.filePath(u"ca.pem"_s));
+    QSslConfiguration::setDefaultConfiguration(withAuthority);
+    auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(saved); });
+
+    auto serve = [&](const QString &dir, const QString &name) {
+        server::ServerConfig c;
+        c.dataDir = dir;
+        c.port = 0;
+        c.guests = true;
+        c.tlsCert = certs.filePath(name + u".pem"_s);
+        c.tlsKey = certs.filePath(name + u".key"_s);
+        auto s = std::make_unique<server::Server>(c);
+        QString error;
+        if (!s->start(&error)) {
+            qWarning("server did not start: %s", qPrintable(error));
+            return std::unique_ptr<server::Server>();
+        }
+        return s;
+    };
+    Credentials guest;
+    guest.mode = Credentials::Mode::Guest;
+    guest.username = u"Wanderer"_s;
+
+    auto good = serve(dataA.path(), u"good"_s);
+    QVERIFY(good);
+    QCOMPARE(good->url().scheme(), u"wss"_s);
+    Connection c;
+    QSignalSpy trusted(&c, &Connection::certificateTrusted);
+    c.open(good->url(), guest);
+    QTRY_VERIFY_WITH_TIMEOUT(c.isOnline(), 10000);
+    QCOMPARE(trusted.size(), 0); // the authority vouches: nothing to pin
+
+    auto wrong = serve(dataB.path(), u"other"_s);
+    QVERIFY(wrong);
+    Connection d;
+    QSignalSpy invalid(&d, &Connection::certificateInvalid);
+    QSignalSpy pinned(&d, &Connection::certificateTrusted);
+    d.open(wrong->url(), guest);
+    QTRY_COMPARE_WITH_TIMEOUT(invalid.size(), 1, 10000);
+    QCOMPARE(invalid.at(0).at(0).toString(), u"its certificate is for chat.example.org, not 127.0.0.1"_s);
+    QTRY_COMPARE(d.state(), Connection::State::Offline);
+    QCOMPARE(d.failureReason(), u"its certificate is for chat.example.org, not 127.0.0.1"_s);
+    QCOMPARE(d.retryInMs(), -1);
+    QCOMPARE(pinned.size(), 0);
+    QVERIFY(!d.isOnline());
 }
 
 void tst_app_lan::whereBeaconsGo()
