@@ -3,7 +3,6 @@
 #include "Log.h"
 #include "store/SqlConnection.h"
 
-#include <QDateTime>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -86,8 +85,9 @@ public:
         m_cleanup->disconnect(this);
         connect(m_cleanup, &QTimer::timeout, this, [this] {
             QSqlQuery q(m_db.database());
-            q.prepare(QStringLiteral("DELETE FROM bus_events WHERE at < ?"));
-            q.addBindValue(QDateTime::currentMSecsSinceEpoch() - kKeepMs);
+            // The database's clock for both ends: nodes' clocks may disagree.
+            q.prepare(QStringLiteral("DELETE FROM bus_events WHERE at < " KITH_PG_NOW_MS " - ?"));
+            q.addBindValue(kKeepMs);
             q.exec();
         });
         m_cleanup->start();
@@ -111,9 +111,8 @@ public:
         for (const QByteArray &message : messages) {
             QByteArray payload = message;
             if (payload.size() > kMaxInline) {
-                QSqlQuery &put = m_db.prepared("INSERT INTO bus_events (payload, at) VALUES (?, ?) RETURNING id");
+                QSqlQuery &put = m_db.prepared("INSERT INTO bus_events (payload, at) VALUES (?, " KITH_PG_NOW_MS ") RETURNING id");
                 put.bindValue(0, QString::fromUtf8(message));
-                put.bindValue(1, QDateTime::currentMSecsSinceEpoch());
                 if (!m_db.exec(put, "bus event") || !put.next()) {
                     qCWarning(lcServer) << "bus: cannot store a large event:" << m_db.lastError();
                     continue;

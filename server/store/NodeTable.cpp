@@ -7,11 +7,6 @@
 
 namespace kith::server::NodeTable {
 
-namespace {
-// The database's clock, so that nodes with skewed clocks agree on who is alive.
-#define KITH_DB_NOW "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT"
-} // namespace
-
 Result<int> lease(SqlConnection &s, int wanted, const QString &holder, qint64 ttlMs)
 {
     if (!s.isPostgres())
@@ -21,7 +16,7 @@ Result<int> lease(SqlConnection &s, int wanted, const QString &holder, qint64 tt
     if (!s.exec(lock, "node lock"))
         return storageError();
     lock.finish();
-    QSqlQuery &live = s.prepared("SELECT id, holder, expires_at - " KITH_DB_NOW " FROM nodes WHERE expires_at > " KITH_DB_NOW);
+    QSqlQuery &live = s.prepared("SELECT id, holder, expires_at - " KITH_PG_NOW_MS " FROM nodes WHERE expires_at > " KITH_PG_NOW_MS);
     if (!s.exec(live, "live nodes"))
         return storageError();
     QSet<int> taken;
@@ -48,7 +43,7 @@ Result<int> lease(SqlConnection &s, int wanted, const QString &holder, qint64 tt
             return Error::conflict(QStringLiteral("all 1024 node ids are held by live nodes"));
     }
     QSqlQuery &put = s.prepared("INSERT INTO nodes (id, holder, expires_at, started_at) "
-                                "VALUES (?, ?, " KITH_DB_NOW " + ?, " KITH_DB_NOW ") "
+                                "VALUES (?, ?, " KITH_PG_NOW_MS " + ?, " KITH_PG_NOW_MS ") "
                                 "ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, "
                                 "expires_at = excluded.expires_at, started_at = excluded.started_at");
     put.bindValue(0, id);
@@ -61,7 +56,7 @@ Result<int> lease(SqlConnection &s, int wanted, const QString &holder, qint64 tt
 
 Result<bool> renew(SqlConnection &s, int nodeId, const QString &holder, qint64 ttlMs)
 {
-    QSqlQuery &q = s.prepared("UPDATE nodes SET expires_at = " KITH_DB_NOW " + ? WHERE id = ? AND holder = ?");
+    QSqlQuery &q = s.prepared("UPDATE nodes SET expires_at = " KITH_PG_NOW_MS " + ? WHERE id = ? AND holder = ?");
     q.bindValue(0, ttlMs);
     q.bindValue(1, nodeId);
     q.bindValue(2, holder);

@@ -13,6 +13,10 @@
 #include <string_view>
 #include <unordered_map>
 
+//! PostgreSQL SQL for "now" in milliseconds since the epoch, on the database's clock (nodes'
+//! clocks may disagree).
+#define KITH_PG_NOW_MS "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT"
+
 namespace kith::server {
 
 //! What a failed statement becomes for the client: retryable, details stay in the log.
