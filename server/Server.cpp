@@ -159,6 +159,8 @@ QByteArray Server::Private::renderMetrics() const
                 store ? store->commitLatency().snapshot() : Histogram::Snapshot{});
     m.counter("kith_db_errors_total", "Failed database statements, transactions and reconnects.",
               double((store ? store->errors() : 0) + (reader ? reader->errors() : 0)));
+    m.counter("kith_db_reconnects_total", "Times the database came back after it was lost.",
+              double(store ? store->reconnects() : 0));
     m.gauge("kith_db_up", "1 while the database answers, 0 while it is away.", store && !store->isDown() ? 1 : 0);
     return m.text();
 }
