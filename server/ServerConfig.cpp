@@ -150,6 +150,10 @@ QList<ConfigSetting> makeSettings()
         s("server", "log_level", "log-level", "LEVEL", QStringLiteral("debug, info, warning or error (default info)."),
           oneOf(&ServerConfig::logLevel, {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
                                           QStringLiteral("error")})),
+        s("server", "registration", "registration", "MODE",
+          QStringLiteral("Who may sign up: open (anyone, the default), invite (with a guild invite code) or closed "
+                         "(accounts come from kith-server admin create-user)."),
+          oneOf(&ServerConfig::registration, {QStringLiteral("open"), QStringLiteral("invite"), QStringLiteral("closed")})),
         s("party", "guests", "guests", "",
           QStringLiteral("Host a LAN party: guests join with a nickname (session.guest) into the party guild."),
           boolean(&ServerConfig::guests)),

@@ -39,6 +39,9 @@ struct ServerConfig {
     int nodeId = -1;                      //!< 0-1023, part of every id this node makes; -1: leased
                                           //!< from PostgreSQL (the lowest free), 0 on SQLite
     QString logLevel = QStringLiteral("info"); //!< kith-server's main applies it; debug, info, warning, error
+    //! Who may sign up (session.register): "open" (anyone), "invite" (with a guild invite code),
+    //! "closed" (nobody: accounts come from `kith-server admin create-user`). hello says which.
+    QString registration = QStringLiteral("open");
     // Health and metrics over HTTP on a port of their own; off unless given
     bool metrics = false;
     QHostAddress metricsHost = QHostAddress(QHostAddress::LocalHost);

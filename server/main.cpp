@@ -154,6 +154,11 @@ int main(int argc, char **argv)
     if (!server.fingerprint().isEmpty())
         std::printf("certificate fingerprint %s\n", qPrintable(server.fingerprint()));
     std::fflush(stdout);
+    if (cfg.registration == u"open" && !cfg.host.isLoopback())
+        std::fprintf(stderr, "kith-server: warning: registration is open and the server listens on %s: anyone who can "
+                             "reach it can create an account. Set [server] registration = invite or closed "
+                             "(or --registration) to change that.\n",
+                     qPrintable(host));
 
     QObject::connect(&hooks, &ProcessHooks::requested, &app, [&](const QString &why) {
         std::fprintf(stderr, "kith-server: %s received, shutting down\n", qPrintable(why));

@@ -9,6 +9,7 @@
 #include "core/LoginThrottle.h"
 #include "core/Presence.h"
 #include "core/ReadStates.h"
+#include "ServerConfig.h"
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -59,8 +60,17 @@ void Accounts::registerUser(const Call &call)
     const QString username = f.string(kUsername);
     const QString password = f.string(kPassword);
     const std::optional<QString> display = f.optString(QLatin1String("display_name"));
+    const std::optional<QString> invite = f.optString(QLatin1String("invite"));
     if (!f.ok())
         return call.fail(f.error());
+    const QString &mode = m_ctx.config.registration;
+    if (mode == u"closed")
+        return call.fail(Error::forbidden(
+            QStringLiteral("registration is closed on this server: ask its admin for an account")));
+    // Only an invite-only server looks at the code; elsewhere it is ignored.
+    const QString inviteCode = mode == u"invite" ? invite.value_or(QString()).trimmed() : QString();
+    if (mode == u"invite" && inviteCode.isEmpty())
+        return call.fail(Error::forbidden(QStringLiteral("this server takes new accounts by invite only: give an invite code")));
     QString why = validate::username(username);
     if (why.isEmpty())
         why = validate::password(password);
@@ -72,14 +82,21 @@ void Accounts::registerUser(const Call &call)
 
     const User user{m_ctx.ids.next(), username, displayName};
     offload<QString>([password] { return Credentials::hashPassword(password); },
-                     [this, call, user](QString hash) {
+                     [this, call, user, inviteCode](QString hash) {
         if (hash.isEmpty())
             return call.fail(Error::internal(QStringLiteral("password hashing failed")));
         const QString token = Credentials::newToken();
         const QByteArray tokenHash = Credentials::tokenHash(token);
         m_ctx.store.submit<User>(
-            [user, hash, tokenHash](Store &s) -> Result<User> {
+            [user, hash, tokenHash, inviteCode](Store &s) -> Result<User> {
                 const qint64 now = nowMs();
+                // Checked with the write: an invite deleted meanwhile no longer lets anyone in.
+                if (!inviteCode.isEmpty()) {
+                    if (auto g = s.findInvite(inviteCode); !g)
+                        return g.error().code == ErrorCode::NotFound
+                                   ? Error::forbidden(QStringLiteral("this invite code is not valid here"))
+                                   : g.error();
+                }
                 auto r = s.insertUser(user, hash, now);
                 if (!r)
                     return r;

@@ -44,7 +44,8 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std
                             {QLatin1String("server"), config.serverName},
                             {QLatin1String("server_version"), QStringLiteral(KITH_VERSION)},
                             {QLatin1String("features"), QJsonArray::fromStringList(protocol::features(config.guests))},
-                            {QLatin1String("limits"), limitsJson}};
+                            {QLatin1String("limits"), limitsJson},
+                            {QLatin1String("registration"), config.registration}};
     m_hello = encodeEvent(ev::Hello, -1, encodeBody(hello));
     m_tcp = makeListener();
     m_server->setMaxPendingConnections(4096);

@@ -160,7 +160,7 @@ Result<Done> insertInvite(SqlConnection &s, const QString &code, Id guildId, Id 
     return s.run(q, "insert invite");
 }
 
-Result<Id> useInvite(SqlConnection &s, const QString &code)
+Result<Id> findInvite(SqlConnection &s, const QString &code)
 {
     QSqlQuery &q = s.prepared("SELECT guild_id FROM invites WHERE code = ?");
     q.bindValue(0, code);
@@ -170,6 +170,14 @@ Result<Id> useInvite(SqlConnection &s, const QString &code)
         return Error::notFound(QStringLiteral("unknown invite code"));
     const Id guildId = Id(q.value(0).toLongLong());
     q.finish();
+    return guildId;
+}
+
+Result<Id> useInvite(SqlConnection &s, const QString &code)
+{
+    auto guildId = findInvite(s, code);
+    if (!guildId)
+        return guildId;
     QSqlQuery &u = s.prepared("UPDATE invites SET uses = uses + 1 WHERE code = ?");
     u.bindValue(0, code);
     if (!s.exec(u, "use invite"))

@@ -27,6 +27,7 @@ Result<Done> deleteChannel(SqlConnection &s, Id channelId);
 
 Result<Done> insertInvite(SqlConnection &s, const QString &code, Id guildId, Id inviterId, qint64 nowMs);
 //! The guild an invite code leads to, counting the use.
+Result<Id> findInvite(SqlConnection &s, const QString &code);
 Result<Id> useInvite(SqlConnection &s, const QString &code);
 } // namespace GuildTable
 

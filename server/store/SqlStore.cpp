@@ -124,6 +124,11 @@ Result<Done> SqlStore::insertInvite(const QString &code, Id guildId, Id inviterI
     return GuildTable::insertInvite(m_db, code, guildId, inviterId, nowMs);
 }
 
+Result<Id> SqlStore::findInvite(const QString &code)
+{
+    return GuildTable::findInvite(m_db, code);
+}
+
 Result<Id> SqlStore::useInvite(const QString &code)
 {
     return GuildTable::useInvite(m_db, code);

@@ -36,6 +36,7 @@ public:
     Result<Done> updateChannel(const Channel &channel) override;
     Result<Done> deleteChannel(Id channelId) override;
     Result<Done> insertInvite(const QString &code, Id guildId, Id inviterId, qint64 nowMs) override;
+    Result<Id> findInvite(const QString &code) override;
     Result<Id> useInvite(const QString &code) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
     Result<Message> findMessage(Id messageId) override;

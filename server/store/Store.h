@@ -94,6 +94,8 @@ public:
     //! A guild channel or a DM, with its messages.
     virtual Result<Done> deleteChannel(Id channelId) = 0;
     virtual Result<Done> insertInvite(const QString &code, Id guildId, Id inviterId, qint64 nowMs) = 0;
+    //! The guild an invite code leads to, without counting a use.
+    virtual Result<Id> findInvite(const QString &code) = 0;
     //! The guild an invite code leads to, counting the use.
     virtual Result<Id> useInvite(const QString &code) = 0;
 

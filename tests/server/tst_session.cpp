@@ -20,6 +20,8 @@ private slots:
     void registerRefusesBadInput_data();
     void registerRefusesBadInput();
     void usernamesUniqueIgnoringCase();
+    void registrationClosed();
+    void registrationByInvite();
     void loginByPasswordAndToken();
     void wrongPasswordOrUnknownUser();
     void badTokenIsUnauthorized_data();
@@ -301,6 +303,65 @@ void tst_Session::repeatedWrongPasswordLocksOnlyThatName()
         },
         3 * kith::limits::kLoginLockoutMs + 5000);
     QVERIFY2(signedIn, qPrintable(after.describe()));
+}
+
+void tst_Session::registrationClosed()
+{
+    ServerFixture fx;
+    fx.config.registration = u"closed"_s;
+    QString err;
+    QVERIFY2(fx.start(&err), qPrintable(err));
+    auto c = fx.connect();
+    QCOMPARE(c->hello().value(u"registration"_s).toString(), u"closed"_s);
+    const Reply r = c->registerUser(u"newcomer"_s, ServerFixture::password());
+    QVERIFY(!r.ok);
+    QCOMPARE(r.code, u"forbidden"_s);
+    QVERIFY2(r.message.contains(u"registration is closed"_s), qPrintable(r.message));
+    // An invite does not open a closed server.
+    const Reply withInvite = c->request(u"session.register"_s, {{u"username"_s, u"newcomer"_s},
+                                                                {u"password"_s, ServerFixture::password()},
+                                                                {u"invite"_s, u"whatever"_s}});
+    QCOMPARE(withInvite.code, u"forbidden"_s);
+}
+
+void tst_Session::registrationByInvite()
+{
+    // An open server makes an owner and an invite; then it becomes invite-only.
+    ServerFixture fx;
+    QString err;
+    QVERIFY2(fx.start(&err), qPrintable(err));
+    QCOMPARE(fx.connect()->hello().value(u"registration"_s).toString(), u"open"_s);
+    auto owner = fx.newUser(u"owner"_s);
+    const GuildRef g = createGuild(*owner);
+    const Reply inv = owner->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
+    QVERIFY(inv.ok);
+    const QString code = inv.d.value(u"code"_s).toString();
+    owner.reset();
+    fx.config.registration = u"invite"_s;
+    QVERIFY2(fx.restart(&err), qPrintable(err));
+
+    auto c = fx.connect();
+    QCOMPARE(c->hello().value(u"registration"_s).toString(), u"invite"_s);
+    auto reg = [&](const QJsonValue &invite) {
+        QJsonObject d{{u"username"_s, u"invited"_s}, {u"password"_s, ServerFixture::password()}};
+        if (!invite.isUndefined())
+            d.insert(u"invite"_s, invite);
+        return c->request(u"session.register"_s, d);
+    };
+    const Reply none = reg(QJsonValue::Undefined);
+    QCOMPARE(none.code, u"forbidden"_s);
+    QVERIFY2(none.message.contains(u"invite"_s), qPrintable(none.message));
+    QCOMPARE(reg(u"not-a-code"_s).code, u"forbidden"_s);
+    QCOMPARE(reg(QJsonValue::Null).code, u"forbidden"_s);
+    QCOMPARE(reg(42).code, u"bad_request"_s);
+    const Reply ok = reg(code);
+    QVERIFY2(ok.ok, qPrintable(ok.describe()));
+    QVERIFY(c->waitEvent(u"ready"_s));
+    // Then, as the app does, the invite is joined like any other.
+    QVERIFY(c->request(u"invite.join"_s, {{u"code"_s, code}}).ok);
+    // Signing in is not registering: an existing account signs in without an invite.
+    auto again = fx.connect();
+    QVERIFY(again->login(u"invited"_s, ServerFixture::password()).ok);
 }
 
 QTEST_GUILESS_MAIN(tst_Session)
