@@ -2,6 +2,7 @@
 
 #include "Log.h"
 #include "cluster/Cluster.h"
+#include "control/Control.h"
 #include "core/Accounts.h"
 #include "core/Channels.h"
 #include "core/Credentials.h"
@@ -83,6 +84,7 @@ struct Server::Private {
     QString leaseHolder;   //!< set while this node holds a lease in PostgreSQL
     // Several nodes: what this one changes and fans out goes to the others, and back.
     std::unique_ptr<Cluster> cluster;
+    std::unique_ptr<ControlSocket> control; //!< what `kith-server admin` tells this server
     bool running = false;
 
     //! Undoes a start that failed half-way, in the reverse order; returns false for the caller.
@@ -194,6 +196,7 @@ void Server::Private::checkHealth(Server *q, const MetricsServer::HealthReply &r
 
 bool Server::Private::abandonStart()
 {
+    control.reset();
     if (cluster)
         cluster->stop();
     metrics.reset();
@@ -370,6 +373,10 @@ bool Server::start(QString *error, StartError *kind)
                 qCInfo(lcServer) << "directory read again after the bus came back";
             });
         });
+        connect(d->cluster.get(), &Cluster::control, this, [this](const QJsonArray &actions) {
+            if (d->running)
+                applyControl(d->directory, *d->hub, actions);
+        });
     }
     d->ctx.reset(new ServiceContext{*this, d->config, *d->store, *d->reader, d->directory, *d->hub, d->ids,
                                     d->loginThrottle, d->cpuPool});
@@ -441,6 +448,13 @@ bool Server::start(QString *error, StartError *kind)
         });
         d->leaseRenewal.start();
     }
+    d->control = std::make_unique<ControlSocket>();
+    connect(d->control.get(), &ControlSocket::received, this, [this](const QJsonArray &actions) {
+        if (d->running)
+            applyControl(d->directory, *d->hub, actions);
+    });
+    if (QString why; !d->control->listen(dataDir, &why)) // admin changes then need a restart to show
+        qCWarning(lcServer) << why;
     d->running = true;
     *kind = StartError::None;
     qCInfo(lcServer) << "started in" << timer.elapsed() << "ms on" << url().toString() << "with" << database->display();
@@ -454,6 +468,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->running = false;
     d->housekeeping.stop();
     d->leaseRenewal.stop();
+    d->control.reset();
     d->beacon.reset(); // parties that stop announcing drop off lists within two seconds
     d->metrics.reset();
     d->gateway->stopListening();

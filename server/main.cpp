@@ -2,6 +2,7 @@
 
 #include "Server.h"
 #include "platform/ProcessHooks.h"
+#include "tools/Admin.h"
 #include "tools/Backup.h"
 #include "tools/Migrate.h"
 #include "tools/Restore.h"
@@ -25,6 +26,7 @@ constexpr Command kCommands[] = {
     {"migrate", "copy all data between SQLite and PostgreSQL (or two of a kind)", tools::migrate},
     {"backup", "a consistent copy of a SQLite database, also while the server runs", tools::backup},
     {"restore", "a new data folder from such a backup", tools::restore},
+    {"admin", "accounts and guilds: create-user, reset-password, promote, list-guilds, delete-guild, ...", tools::admin},
 };
 
 int fail(const QString &message)

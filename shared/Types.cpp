@@ -85,13 +85,16 @@ QJsonObject User::toJson() const
                   {QLatin1String("display_name"), displayName}};
     if (guest) // only guests carry it: an account's object is exactly as in v1
         o.insert(QLatin1String("guest"), true);
+    if (serverAdmin) // likewise only server admins
+        o.insert(QLatin1String("server_admin"), true);
     return o;
 }
 
 User User::fromJson(const QJsonObject &o)
 {
     return {idFromJson(o.value(kId)), o.value(QLatin1String("username")).toString(),
-            o.value(QLatin1String("display_name")).toString(), o.value(QLatin1String("guest")).toBool()};
+            o.value(QLatin1String("display_name")).toString(), o.value(QLatin1String("guest")).toBool(),
+            o.value(QLatin1String("server_admin")).toBool()};
 }
 
 QJsonObject Member::toJson() const

@@ -30,6 +30,7 @@ struct User {
     QString username;
     QString displayName;
     bool guest = false;   //!< a LAN party's guest: no password, no account elsewhere
+    bool serverAdmin = false; //!< made so by `kith-server admin promote`
 
     QJsonObject toJson() const;
     static User fromJson(const QJsonObject &o);

@@ -168,6 +168,8 @@ void Cluster::checkPeers()
 void Cluster::heard(const QByteArray &message)
 {
     const QJsonObject m = QJsonDocument::fromJson(message).object();
+    if (m.contains(QLatin1String("admin"))) // from `kith-server admin`, not a node
+        return emit control(m.value(QLatin1String("admin")).toArray());
     const int node = m.value(kNode).toInt(-1);
     if (node < 0)
         return;

@@ -48,6 +48,8 @@ signals:
     //! The bus was lost and is back: changes published meanwhile were missed, so what is
     //! stored must be read again.
     void resync();
+    //! `kith-server admin` changed something (see control/Control.h).
+    void control(const QJsonArray &actions);
 
 private:
     void heard(const QByteArray &message);

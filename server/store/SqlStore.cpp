@@ -124,6 +124,11 @@ Result<Done> SqlStore::insertInvite(const QString &code, Id guildId, Id inviterI
     return GuildTable::insertInvite(m_db, code, guildId, inviterId, nowMs);
 }
 
+Result<Done> SqlStore::setServerAdmin(Id userId, bool admin)
+{
+    return UserTable::setServerAdmin(m_db, userId, admin);
+}
+
 Result<Id> SqlStore::findInvite(const QString &code)
 {
     return GuildTable::findInvite(m_db, code);

@@ -37,6 +37,7 @@ public:
     Result<Done> deleteChannel(Id channelId) override;
     Result<Done> insertInvite(const QString &code, Id guildId, Id inviterId, qint64 nowMs) override;
     Result<Id> findInvite(const QString &code) override;
+    Result<Done> setServerAdmin(Id userId, bool admin) override;
     Result<Id> useInvite(const QString &code) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
     Result<Message> findMessage(Id messageId) override;

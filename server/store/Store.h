@@ -78,6 +78,8 @@ public:
     virtual Result<Done> replacePassword(Id userId, const QString &passwordHash, const QByteArray &keepTokenHash,
                                          qint64 nowMs) = 0;
 
+    virtual Result<Done> setServerAdmin(Id userId, bool admin) = 0;
+
     // Guilds, members, channels, invites
     virtual Result<GuildSnapshot> loadGuilds() = 0;
     virtual Result<Done> insertGuild(const Guild &guild) = 0;

@@ -70,13 +70,14 @@ Result<User> insertGuest(SqlConnection &s, User user, qint64 nowMs)
 Result<StoredUser> findByUsername(SqlConnection &s, const QString &username)
 {
     QSqlQuery &q = s.prepared(
-        "SELECT id, username, display_name, password_hash, guest FROM users WHERE username_key = ?");
+        "SELECT id, username, display_name, password_hash, guest, server_admin FROM users WHERE username_key = ?");
     q.bindValue(0, username.toLower());
     if (!s.exec(q, "find user"))
         return storageError();
     if (!q.next())
         return Error::notFound(QStringLiteral("no such user"));
-    StoredUser u{{Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(4).toBool()},
+    StoredUser u{{Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(4).toBool(),
+                  q.value(5).toBool()},
                  q.value(3).toString()};
     q.finish();
     return u;
@@ -84,12 +85,13 @@ Result<StoredUser> findByUsername(SqlConnection &s, const QString &username)
 
 Result<QList<User>> all(SqlConnection &s)
 {
-    QSqlQuery &q = s.prepared("SELECT id, username, display_name, guest FROM users");
+    QSqlQuery &q = s.prepared("SELECT id, username, display_name, guest, server_admin FROM users");
     if (!s.exec(q, "all users"))
         return storageError();
     QList<User> out;
     while (q.next())
-        out.append({Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
+        out.append({Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(),
+                    q.value(4).toBool()});
     q.finish();
     return out;
 }
@@ -163,6 +165,16 @@ Result<Done> replacePassword(SqlConnection &s, Id userId, const QString &passwor
     if (!s.exec(d, "revoke tokens"))
         return storageError();
     return insertToken(s, keepTokenHash, userId, nowMs);
+}
+
+Result<Done> setServerAdmin(SqlConnection &s, Id userId, bool admin)
+{
+    QSqlQuery &q = s.prepared("UPDATE users SET server_admin = ? WHERE id = ?");
+    q.bindValue(0, admin ? 1 : 0);
+    q.bindValue(1, qint64(userId));
+    if (!s.exec(q, "set server admin"))
+        return storageError();
+    return Done{};
 }
 
 } // namespace kith::server::UserTable

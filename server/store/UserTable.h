@@ -22,6 +22,7 @@ Result<Done> setDisplayName(SqlConnection &s, Id userId, const QString &displayN
 //! The stored password hash of an account (empty for a guest).
 Result<QString> passwordHashOf(SqlConnection &s, Id userId);
 //! A new password: every token of the user is revoked and `keepTokenHash` is the only one left.
+Result<Done> setServerAdmin(SqlConnection &s, Id userId, bool admin);
 Result<Done> replacePassword(SqlConnection &s, Id userId, const QString &passwordHash, const QByteArray &keepTokenHash,
                              qint64 nowMs);
 } // namespace UserTable
