@@ -380,6 +380,8 @@ void Connection::onHello(const QJsonObject &d)
             op = op::SessionRegister;
             if (!m_credentials.displayName.isEmpty())
                 body.insert(QLatin1String("display_name"), m_credentials.displayName);
+            if (!m_credentials.invite.isEmpty())
+                body.insert(QLatin1String("invite"), m_credentials.invite);
         } else if (m_credentials.mode == Credentials::Mode::Guest) {
             op = op::SessionGuest;
             body = {{QLatin1String("nickname"), m_credentials.username}};

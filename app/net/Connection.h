@@ -25,6 +25,7 @@ struct Credentials {
     QString password;
     QString displayName;
     QString token;
+    QString invite;  //!< Register: the invite code that brought us (an invite-only server needs it)
 };
 
 struct Reply {

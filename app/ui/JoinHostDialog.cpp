@@ -125,6 +125,8 @@ Credentials JoinHostDialog::credentials() const
         c.mode = m_create->isChecked() ? Credentials::Mode::Register : Credentials::Mode::Password;
         c.username = m_username->text().trimmed();
         c.password = m_password->text();
+        if (c.mode == Credentials::Mode::Register)
+            c.invite = m_code; // lets us in where only invited people may sign up
     }
     return c;
 }

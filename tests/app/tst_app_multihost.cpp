@@ -98,6 +98,7 @@ void tst_app_multihost::secondHostBesideTheFirst()
     dialog->findChild<QCheckBox *>()->setChecked(true);
     QCOMPARE(dialog->credentials().username, u"ann"_s);
     QCOMPARE(dialog->credentials().mode, Credentials::Mode::Register);
+    QCOMPARE(dialog->credentials().invite, m_code); // an invite-only server lets us sign up with it
     dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
 
     QTRY_COMPARE(f.app->hosts()->hosts().size(), 2);
