@@ -100,25 +100,25 @@ void Cluster::stop()
 void Cluster::queueOp(const QJsonObject &op)
 {
     m_ops.append(op);
-    if (!m_flushQueued) {
-        m_flushQueued = true;
-        QTimer::singleShot(0, this, [this] {
-            m_flushQueued = false;
-            flush();
-        });
-    }
+    flushSoon();
 }
 
 void Cluster::queueFact(const QJsonObject &fact)
 {
     m_facts.append(fact);
-    if (!m_flushQueued) {
-        m_flushQueued = true;
-        QTimer::singleShot(0, this, [this] {
-            m_flushQueued = false;
-            flush();
-        });
-    }
+    flushSoon();
+}
+
+void Cluster::flushSoon()
+{
+    // Everything one event-loop turn changed goes out in one message.
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_flushQueued = false;
+        flush();
+    });
 }
 
 void Cluster::flush(const QJsonObject &extra)

@@ -55,6 +55,7 @@ private:
     void heard(const QByteArray &message);
     void queueOp(const QJsonObject &op);
     void queueFact(const QJsonObject &fact);
+    void flushSoon();
     //! Sends pending ops and facts, then `extra` keys (an event, a heartbeat...) in one message.
     void flush(const QJsonObject &extra = {});
     void heartbeat();

@@ -62,4 +62,16 @@ QStringList messageIds(const Reply &history)
     return ids;
 }
 
+QString statusSeen(const TestClient &c, const QString &userId)
+{
+    QString status = QStringLiteral("offline");
+    for (const QJsonValue &p : c.readyData().value(QLatin1String("presences")).toArray())
+        if (p.toObject().value(QLatin1String("user_id")).toString() == userId)
+            status = p.toObject().value(QLatin1String("status")).toString();
+    for (const Event &e : c.eventsNamed(QStringLiteral("presence.updated")))
+        if (e.d.value(QLatin1String("user_id")).toString() == userId)
+            status = e.d.value(QLatin1String("status")).toString();
+    return status;
+}
+
 } // namespace kith::test

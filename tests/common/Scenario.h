@@ -25,6 +25,10 @@ Reply sendMessage(TestClient &c, const QString &channelId, const QString &conten
 //! A fresh nonce, unique within the process.
 QString newNonce();
 
+//! What `c` was last told of `userId`'s status: its ready, then every presence.updated since
+//! ("offline" when never told).
+QString statusSeen(const TestClient &c, const QString &userId);
+
 //! Ids of the messages in a history reply's d.messages, in the order given.
 QStringList messageIds(const Reply &history);
 

@@ -69,6 +69,19 @@ TcpProxy::TcpProxy(const QString &targetHost, quint16 targetPort)
     m_relay->moveToThread(&m_thread);
 }
 
+TcpProxy::TcpProxy(const QUrl &databaseUrl)
+    : TcpProxy(databaseUrl.host(), quint16(databaseUrl.port()))
+{
+    m_target = databaseUrl;
+}
+
+QString TcpProxy::relayedUrl() const
+{
+    QUrl relayed = m_target;
+    relayed.setPort(m_port);
+    return relayed.toString();
+}
+
 TcpProxy::~TcpProxy()
 {
     QMetaObject::invokeMethod(m_relay, [r = m_relay] { r->cut(); delete r; }, Qt::BlockingQueuedConnection);

@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QThread>
+#include <QUrl>
 
 namespace kith::test {
 
@@ -15,11 +16,15 @@ class TcpProxy : public QObject
     Q_OBJECT
 public:
     TcpProxy(const QString &targetHost, quint16 targetPort);
+    //! A relay to the database of a postgresql:// URL.
+    explicit TcpProxy(const QUrl &databaseUrl);
     ~TcpProxy() override;
 
     //! Listens on 127.0.0.1 at a free port; false if it cannot.
     bool start();
     quint16 port() const { return m_port; }
+    //! The URL given to the constructor, through the relay (after start()).
+    QString relayedUrl() const;
     void cut();
     bool restore();
 
@@ -28,6 +33,7 @@ private:
     QThread m_thread;
     Relay *m_relay = nullptr;
     quint16 m_port = 0;
+    QUrl m_target;
 };
 
 } // namespace kith::test

@@ -15,20 +15,6 @@
 using namespace Qt::StringLiterals;
 using namespace kith::test;
 
-namespace {
-QString statusSeen(const TestClient &c, const QString &userId)
-{
-    QString status = u"offline"_s;
-    for (const QJsonValue &p : c.readyData().value(u"presences"_s).toArray())
-        if (p.toObject().value(u"user_id"_s).toString() == userId)
-            status = p.toObject().value(u"status"_s).toString();
-    for (const Event &e : c.eventsNamed(u"presence.updated"_s))
-        if (e.d.value(u"user_id"_s).toString() == userId)
-            status = e.d.value(u"status"_s).toString();
-    return status;
-}
-} // namespace
-
 class tst_E2eCluster : public QObject
 {
     Q_OBJECT

@@ -27,19 +27,6 @@ private slots:
 };
 
 namespace {
-//! What `c` was last told of `userId`'s status: its ready, then every presence.updated since.
-QString statusSeen(const TestClient &c, const QString &userId)
-{
-    QString status = u"offline"_s;
-    for (const QJsonValue &p : c.readyData().value(u"presences"_s).toArray())
-        if (p.toObject().value(u"user_id"_s).toString() == userId)
-            status = p.toObject().value(u"status"_s).toString();
-    for (const Event &e : c.eventsNamed(u"presence.updated"_s))
-        if (e.d.value(u"user_id"_s).toString() == userId)
-            status = e.d.value(u"status"_s).toString();
-    return status;
-}
-
 //! Two nodes on one database, started.
 struct TwoNodes {
     ServerFixture a;
@@ -257,12 +244,9 @@ void tst_Cluster::busLossReadsTheDirectoryAgain()
     // while A changes things; once the relay is back B reads what it missed.
     ServerFixture a;
     ServerFixture b;
-    const QUrl direct(a.config.databaseUrl);
-    TcpProxy proxy(direct.host(), quint16(direct.port()));
+    TcpProxy proxy(QUrl(a.config.databaseUrl));
     QVERIFY(proxy.start());
-    QUrl relayed = direct;
-    relayed.setPort(proxy.port());
-    b.config.databaseUrl = relayed.toString();
+    b.config.databaseUrl = proxy.relayedUrl();
     QString err;
     QVERIFY2(a.start(&err), qPrintable(err));
     QVERIFY2(b.start(&err), qPrintable(err));

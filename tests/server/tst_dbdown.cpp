@@ -25,12 +25,9 @@ void tst_DbDown::databaseGoesAwayAndComesBack()
 {
     QVERIFY2(TestDatabase::postgres(), "this suite runs on PostgreSQL (ctest -R tst_server_dbdown_pg)");
     ServerFixture fx;
-    const QUrl direct(fx.config.databaseUrl);
-    TcpProxy proxy(direct.host(), quint16(direct.port()));
+    TcpProxy proxy(QUrl(fx.config.databaseUrl));
     QVERIFY(proxy.start());
-    QUrl relayed = direct;
-    relayed.setPort(proxy.port());
-    fx.config.databaseUrl = relayed.toString();
+    fx.config.databaseUrl = proxy.relayedUrl();
     QString err;
     QVERIFY2(fx.start(&err), qPrintable(err));
 

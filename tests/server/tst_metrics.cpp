@@ -250,12 +250,9 @@ void tst_Metrics::healthzFollowsTheDatabase()
         QSKIP("the database goes away only on PostgreSQL (a relay between server and database)");
     ServerFixture fx;
     enable(fx);
-    const QUrl direct(fx.config.databaseUrl);
-    TcpProxy proxy(direct.host(), quint16(direct.port()));
+    TcpProxy proxy(QUrl(fx.config.databaseUrl));
     QVERIFY(proxy.start());
-    QUrl relayed = direct;
-    relayed.setPort(proxy.port());
-    fx.config.databaseUrl = relayed.toString();
+    fx.config.databaseUrl = proxy.relayedUrl();
     QString err;
     QVERIFY2(fx.start(&err), qPrintable(err));
     const quint16 port = fx.server()->metricsPort();

@@ -20,6 +20,38 @@
 using namespace Qt::StringLiterals;
 using namespace kith::test;
 
+namespace {
+//! A write queue on a fresh database of the suite's kind (SQLite or PostgreSQL).
+struct FreshQueue {
+    QTemporaryDir dir;
+    TestDatabase database;
+    QObject owner;
+    std::unique_ptr<kith::server::WriteQueue> queue;
+
+    bool open(QString *error)
+    {
+        const auto url = kith::server::DatabaseUrl::parse(database.url(), dir.path(), error);
+        if (!url)
+            return false;
+        queue = std::make_unique<kith::server::WriteQueue>(&owner, *url, false);
+        return queue->open(error);
+    }
+};
+
+//! Holds the store thread inside a batch of its own until `gate` is released, so that the jobs
+//! submitted meanwhile share the next batch.
+void holdStoreThread(kith::server::WriteQueue &queue, QSemaphore &gate)
+{
+    QSemaphore started;
+    queue.submit<kith::Done>([&started, &gate](kith::server::Store &) -> kith::Result<kith::Done> {
+        started.release();
+        gate.acquire();
+        return kith::Done{};
+    }, [](kith::Result<kith::Done> &&) {});
+    started.acquire();
+}
+} // namespace
+
 
 class tst_Storage : public QObject
 {
@@ -247,16 +279,10 @@ void tst_Storage::lostTransactionFailsTheWholeBatch()
     using kith::Done;
     using kith::Error;
     using kith::Result;
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    TestDatabase database;
-    QString parseError;
-    const auto url = DatabaseUrl::parse(database.url(), dir.path(), &parseError);
-    QVERIFY2(url, qPrintable(parseError));
-    QObject owner;
-    WriteQueue queue(&owner, *url, false);
+    FreshQueue fresh;
     QString err;
-    QVERIFY2(queue.open(&err), qPrintable(err));
+    QVERIFY2(fresh.open(&err), qPrintable(err));
+    WriteQueue &queue = *fresh.queue;
     auto sql = [](const QString &statement) {
         return [statement](Store &s) -> Result<Done> {
             return static_cast<SqlStore &>(s).connection().execRaw(statement, "test") ? Result<Done>(Done{})
@@ -265,14 +291,8 @@ void tst_Storage::lostTransactionFailsTheWholeBatch()
     };
     QVERIFY(queue.runSync<Done>(sql(u"CREATE TABLE probe (v INTEGER)"_s)).ok());
 
-    // Hold the store thread inside a batch of its own, so that the next three jobs share one.
-    QSemaphore started, gate;
-    queue.submit<Done>([&started, &gate](Store &) -> Result<Done> {
-        started.release();
-        gate.acquire();
-        return Done{};
-    }, [](Result<Done> &&) {});
-    started.acquire();
+    QSemaphore gate;
+    holdStoreThread(queue, gate);
     QList<int> outcome(3, -1);
     auto record = [&outcome](int i) { return [&outcome, i](Result<Done> &&r) { outcome[i] = r.ok(); }; };
     queue.submit<Done>(sql(u"INSERT INTO probe VALUES (1)"_s), record(0));
@@ -308,16 +328,10 @@ void tst_Storage::failingJobTakesBackOnlyItsOwnWrites()
     using namespace kith::server;
     using kith::Done;
     using kith::Result;
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    TestDatabase database;
-    QString parseError;
-    const auto url = DatabaseUrl::parse(database.url(), dir.path(), &parseError);
-    QVERIFY2(url, qPrintable(parseError));
-    QObject owner;
-    WriteQueue queue(&owner, *url, false);
+    FreshQueue fresh;
     QString err;
-    QVERIFY2(queue.open(&err), qPrintable(err));
+    QVERIFY2(fresh.open(&err), qPrintable(err));
+    WriteQueue &queue = *fresh.queue;
     auto sql = [](const QStringList &statements) {
         return [statements](Store &s) -> Result<Done> {
             for (const QString &statement : statements)
@@ -327,13 +341,8 @@ void tst_Storage::failingJobTakesBackOnlyItsOwnWrites()
         };
     };
     QVERIFY(queue.runSync<Done>(sql({u"CREATE TABLE probe (v INTEGER)"_s})).ok());
-    QSemaphore started, gate;
-    queue.submit<Done>([&started, &gate](Store &) -> Result<Done> {
-        started.release();
-        gate.acquire();
-        return Done{};
-    }, [](Result<Done> &&) {});
-    started.acquire();
+    QSemaphore gate;
+    holdStoreThread(queue, gate);
     QList<int> outcome(3, -1);
     auto record = [&outcome](int i) { return [&outcome, i](Result<Done> &&r) { outcome[i] = r.ok(); }; };
     queue.submit<Done>(sql({u"INSERT INTO probe VALUES (1)"_s}), record(0));
