@@ -38,6 +38,7 @@ public:
     Result<Done> insertInvite(const QString &code, Id guildId, Id inviterId, qint64 nowMs) override;
     Result<Id> useInvite(const QString &code) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
+    Result<QList<StoredMessage>> insertMessages(const QList<Message> &messages) override;
     Result<Message> findMessage(Id messageId) override;
     Result<Message> editMessage(Id messageId, const QString &content, qint64 nowMs) override;
     Result<Done> deleteMessage(Id messageId) override;
