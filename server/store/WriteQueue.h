@@ -64,7 +64,7 @@ public:
     }
 
     //! Jobs that can also run together: queued back to back, jobs of one Group go to `many` at
-    //! once (one statement for all instead of one round trip each). `many` answers every item,
+    //! once (PostgreSQL: one statement for all instead of one round trip each). `many` answers every item,
     //! or fails and the queue takes back what it wrote; then each item runs alone through `one`.
     //! A Group must outlive the queue (a static).
     template <class T, class Item>
