@@ -31,6 +31,46 @@ std::optional<Error> checkContent(const QString &content)
     return std::nullopt;
 }
 
+//! A message.send on its way to the store.
+struct Send {
+    Message message;
+    QList<Id> mentioned;
+};
+
+Result<StoredMessage> storeSend(Store &s, const Send &send)
+{
+    auto r = s.insertMessage(send.message);
+    if (!r || r->duplicate || send.mentioned.isEmpty())
+        return r;
+    const Message &m = send.message;
+    if (auto mr = s.insertMentions(m.id, m.channelId, m.author.id, send.mentioned); !mr)
+        return mr.error();
+    return r;
+}
+
+//! Sends queued together: one INSERT for all their messages instead of a round trip each.
+bool storeSends(Store &s, const std::vector<const Send *> &sends, std::vector<Result<StoredMessage>> *out)
+{
+    QList<Message> messages;
+    messages.reserve(qsizetype(sends.size()));
+    for (const Send *send : sends)
+        messages.append(send->message);
+    auto stored = s.insertMessages(messages);
+    if (!stored)
+        return false;
+    for (size_t i = 0; i < sends.size(); ++i) {
+        const Send &send = *sends[i];
+        const Message &m = send.message;
+        if (!stored->at(qsizetype(i)).duplicate && !send.mentioned.isEmpty()
+            && !s.insertMentions(m.id, m.channelId, m.author.id, send.mentioned))
+            return false;
+        out->push_back(stored->at(qsizetype(i)));
+    }
+    return true;
+}
+
+const WriteQueue::Group<StoredMessage, Send> kStoreSends{storeSend, storeSends};
+
 QJsonObject deletedJson(const Message &m)
 {
     return {{QLatin1String("id"), idJson(m.id)},
@@ -116,15 +156,8 @@ void Messages::send(const Call &call)
     m.author = m_ctx.directory.userOrPlaceholder(call.userId());
     m.content = content;
     m.nonce = nonce;
-    m_ctx.store.submit<StoredMessage>(
-        [m, mentioned](Store &s) -> Result<StoredMessage> {
-            auto r = s.insertMessage(m);
-            if (!r || r->duplicate || mentioned.isEmpty())
-                return r;
-            if (auto mr = s.insertMentions(m.id, m.channelId, m.author.id, mentioned); !mr)
-                return mr.error();
-            return r;
-        },
+    m_ctx.store.submit(
+        kStoreSends, Send{std::move(m), mentioned},
         [this, call](Result<StoredMessage> &&r) {
             if (!r)
                 return call.fail(r.error());

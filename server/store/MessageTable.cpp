@@ -3,7 +3,9 @@
 #include "Log.h"
 #include "store/SqlConnection.h"
 
+#include <QSet>
 #include <QVariant>
+#include <string>
 #include <algorithm>
 
 namespace kith::server::MessageTable {
@@ -46,6 +48,36 @@ constexpr const char *kOlder = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
 constexpr const char *kNewer = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
                                "WHERE channel_id = ? AND id > ? ORDER BY id ASC LIMIT ?";
 
+// Rows per multi-row INSERT: a prepared statement per row count up to this, 5 parameters a row.
+constexpr int kMaxRows = 64;
+
+//! Row r's placeholder for column c, named for the reason given in insert(); made once.
+const QString &placeholder(int r, int c)
+{
+    static const QList<QString> names = [] {
+        QList<QString> n;
+        for (int row = 0; row < kMaxRows; ++row)
+            for (const char *col : {":i", ":c", ":a", ":t", ":n"})
+                n.append(QLatin1String(col) + QString::number(row));
+        return n;
+    }();
+    return names[r * 5 + c];
+}
+
+std::string insertManySql(int rows)
+{
+    std::string sql = "INSERT INTO messages (id, channel_id, author_id, content, nonce) VALUES ";
+    for (int r = 0; r < rows; ++r) {
+        const std::string n = std::to_string(r);
+        sql += (r ? ", (:i" : "(:i") + n + ", :c" + n + ", :a" + n + ", :t" + n + ", :n" + n + ")";
+    }
+    // RETURNING (SQLite 3.35+) tells which rows went in; the others met their nonce.
+    return sql + " ON CONFLICT (author_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING id";
+}
+
+//! The message stored earlier under this one's (author, nonce).
+Result<StoredMessage> stored(SqlConnection &s, const Message &message);
+
 } // namespace
 
 Result<StoredMessage> insert(SqlConnection &s, const Message &message)
@@ -74,6 +106,61 @@ Result<StoredMessage> insert(SqlConnection &s, const Message &message)
     }
     if (q.numRowsAffected() > 0)
         return StoredMessage{message, false};
+    return stored(s, message);
+}
+
+Result<QList<StoredMessage>> insertMany(SqlConnection &s, const QList<Message> &messages)
+{
+    QList<StoredMessage> out;
+    out.reserve(messages.size());
+    for (qsizetype start = 0; start < messages.size();) {
+        // A statement's rows: no (author, nonce) twice, so a resend in the same batch meets its
+        // original already stored, as when sent one by one.
+        QSet<QPair<Id, QString>> nonces;
+        qsizetype end = start;
+        for (; end < messages.size() && end - start < kMaxRows; ++end) {
+            const Message &m = messages[end];
+            if (m.nonce.isEmpty())
+                continue;
+            const QPair<Id, QString> key{m.author.id, m.nonce};
+            if (nonces.contains(key))
+                break;
+            nonces.insert(key);
+        }
+        const int rows = int(end - start);
+        QSqlQuery &q = s.prepared(insertManySql(rows));
+        for (int r = 0; r < rows; ++r) {
+            const Message &m = messages[start + r];
+            q.bindValue(placeholder(r, 0), qint64(m.id));
+            q.bindValue(placeholder(r, 1), qint64(m.channelId));
+            q.bindValue(placeholder(r, 2), qint64(m.author.id));
+            q.bindValue(placeholder(r, 3), m.content);
+            q.bindValue(placeholder(r, 4), m.nonce.isEmpty() ? QVariant() : QVariant(m.nonce));
+        }
+        if (!s.exec(q, "insert messages"))
+            return storageError(); // the caller runs them one by one, which tells why
+        QSet<Id> inserted;
+        while (q.next())
+            inserted.insert(Id(q.value(0).toLongLong()));
+        q.finish();
+        for (qsizetype i = start; i < end; ++i) {
+            if (inserted.contains(messages[i].id)) {
+                out.append(StoredMessage{messages[i], false});
+            } else if (auto dup = stored(s, messages[i])) {
+                out.append(dup.value());
+            } else {
+                return dup.error();
+            }
+        }
+        start = end;
+    }
+    return out;
+}
+
+namespace {
+
+Result<StoredMessage> stored(SqlConnection &s, const Message &message)
+{
     QSqlQuery &dup = s.prepared("SELECT " KITH_MESSAGE_COLUMNS " FROM messages WHERE author_id = ? AND nonce = ?");
     dup.bindValue(0, qint64(message.author.id));
     dup.bindValue(1, message.nonce);
@@ -88,6 +175,8 @@ Result<StoredMessage> insert(SqlConnection &s, const Message &message)
     dup.finish();
     return out;
 }
+
+} // namespace
 
 Result<Message> find(SqlConnection &s, Id messageId)
 {

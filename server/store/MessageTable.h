@@ -10,6 +10,8 @@ class SqlConnection;
 namespace MessageTable {
 //! Stores a message unless (author, nonce) exists, in which case the stored one comes back.
 Result<StoredMessage> insert(SqlConnection &s, const Message &message);
+//! insert for several: multi-row INSERTs, answers in order; on failure some may be written.
+Result<QList<StoredMessage>> insertMany(SqlConnection &s, const QList<Message> &messages);
 Result<Message> find(SqlConnection &s, Id messageId);
 Result<Message> edit(SqlConnection &s, Id messageId, const QString &content, qint64 nowMs);
 Result<Done> remove(SqlConnection &s, Id messageId);

@@ -144,6 +144,11 @@ Result<StoredMessage> SqlStore::insertMessage(const Message &message)
     return MessageTable::insert(m_db, message);
 }
 
+Result<QList<StoredMessage>> SqlStore::insertMessages(const QList<Message> &messages)
+{
+    return MessageTable::insertMany(m_db, messages);
+}
+
 Result<Message> SqlStore::findMessage(Id messageId)
 {
     return MessageTable::find(m_db, messageId);

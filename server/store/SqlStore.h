@@ -40,6 +40,7 @@ public:
     Result<Done> setServerAdmin(Id userId, bool admin) override;
     Result<Id> useInvite(const QString &code) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
+    Result<QList<StoredMessage>> insertMessages(const QList<Message> &messages) override;
     Result<Message> findMessage(Id messageId) override;
     Result<Message> editMessage(Id messageId, const QString &content, qint64 nowMs) override;
     Result<Done> deleteMessage(Id messageId) override;

@@ -104,6 +104,9 @@ public:
     // Messages
     //! Stores a message unless (author, nonce) exists, in which case the stored one comes back.
     virtual Result<StoredMessage> insertMessage(const Message &message) = 0;
+    //! insertMessage for several, in as few statements as possible; the answers in the same
+    //! order. On failure some may be written: the caller takes them back (a savepoint).
+    virtual Result<QList<StoredMessage>> insertMessages(const QList<Message> &messages) = 0;
     virtual Result<Message> findMessage(Id messageId) = 0;
     virtual Result<Message> editMessage(Id messageId, const QString &content, qint64 nowMs) = 0;
     virtual Result<Done> deleteMessage(Id messageId) = 0;

@@ -19,6 +19,8 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <type_traits>
+#include <vector>
 
 namespace kith::server {
 
@@ -59,6 +61,52 @@ public:
         j->abort = [state](const Error &e) { *state = Result<T>(e); };
         j->retryAfter = [state](qint64 ms) { markRetry(*state, ms); };
         j->complete = [state, done = std::move(done)] { done(std::move(*state)); };
+        enqueue(std::move(j));
+    }
+
+    //! Jobs that can also run together: queued back to back, jobs of one Group go to `many` at
+    //! once (PostgreSQL: one statement for all instead of one round trip each). `many` answers every item,
+    //! or fails and the queue takes back what it wrote; then each item runs alone through `one`.
+    //! A Group must outlive the queue (a static).
+    template <class T, class Item>
+    struct Group {
+        Result<T> (*one)(Store &, const Item &);
+        bool (*many)(Store &, const std::vector<const Item *> &, std::vector<Result<T>> *);
+    };
+
+    template <class T, class Item>
+    void submit(const Group<T, Item> &group, std::type_identity_t<Item> item,
+                std::type_identity_t<std::function<void(Result<T> &&)>> done, Writes writes = Writes::Many)
+    {
+        struct State {
+            Item item;
+            Result<T> result;
+        };
+        auto state = std::make_shared<State>(State{std::move(item), Result<T>()});
+        auto j = std::make_unique<Job>();
+        j->savepoint = writes == Writes::Many;
+        j->run = [state, one = group.one](Store &s) {
+            state->result = one(s, state->item);
+            return state->result.ok();
+        };
+        j->abort = [state](const Error &e) { state->result = Result<T>(e); };
+        j->retryAfter = [state](qint64 ms) { markRetry(state->result, ms); };
+        j->complete = [state, done = std::move(done)] { done(std::move(state->result)); };
+        j->group = &group;
+        j->item = state;
+        // Every job of the group casts to the same State: same Group, same T and Item.
+        j->runGroup = [many = group.many](Store &s, const std::unique_ptr<Job> *jobs, size_t n) {
+            std::vector<const Item *> items;
+            items.reserve(n);
+            for (size_t i = 0; i < n; ++i)
+                items.push_back(&static_cast<State *>(jobs[i]->item.get())->item);
+            std::vector<Result<T>> out;
+            if (!many(s, items, &out) || out.size() != n)
+                return false;
+            for (size_t i = 0; i < n; ++i)
+                static_cast<State *>(jobs[i]->item.get())->result = std::move(out[i]);
+            return true;
+        };
         enqueue(std::move(j));
     }
 
@@ -110,14 +158,18 @@ private:
         std::function<void()> complete;       //!< empty for runSync jobs
         QSemaphore *done = nullptr;           //!< runSync only
         bool savepoint = true;                //!< false for Writes::One
+        const void *group = nullptr;          //!< the Group it may run with, if any
+        std::shared_ptr<void> item;           //!< a grouped job's item, read by runGroup
+        //! Runs this job and the n-1 after it (all of its group) as one; false: nothing kept.
+        std::function<bool(Store &, const std::unique_ptr<Job> *jobs, size_t n)> runGroup;
     };
 
     void enqueue(std::unique_ptr<Job> job);
     void enqueueAndWait(std::unique_ptr<Job> job);
     void runBatch(std::vector<std::unique_ptr<Job>> &batch);
     enum class Attempt { Committed, JobFailed, TransactionFailed };
-    //! Runs the batch in one transaction. Without savepoints it stops at the first failing job
-    //! and rolls everything back (JobFailed).
+    //! Runs the batch in one transaction, adjacent jobs of one group together. Without savepoints
+    //! it stops at the first failing job or group and rolls everything back (JobFailed).
     Attempt attempt(std::vector<std::unique_ptr<Job>> &batch, bool savepoints);
     void deliver(std::vector<std::unique_ptr<Job>> &batch);
     void markDown();

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QSet>
 #include <QTest>
 
@@ -28,6 +29,8 @@ private slots:
     void contentRoundTripsExactly();
     void nonceResendGivesSameMessage();
     void nonceIsPerAuthor();
+    void burstIsAnsweredSendBySend();
+    void burstIntoDeletedChannel();
     void authorEdits();
     void othersCannotEdit();
     void editRefusesBadInput();
@@ -38,6 +41,12 @@ private:
     //! Proves no earlier event is still on its way to c: waits for a later one it causes.
     void flush(TestClient &c);
     int countWithNonce(TestClient &c, const QString &event, const QString &nonce);
+    struct Send {
+        QString channelId, content, nonce;
+    };
+    //! Sends all of `sends` from c while the server cannot write, so they reach the store
+    //! together; `meanwhile` then runs on the held connection (e.g. deletes a channel).
+    QList<Reply> sendHeld(TestClient &c, const QList<Send> &sends, const QString &meanwhile = {});
 
     ServerFixture m_fx;
     std::unique_ptr<TestClient> m_a, m_a2, m_b, m_c;
@@ -316,6 +325,97 @@ void tst_Messages::nonceIsPerAuthor()
     QCOMPARE(fromA.d.value(u"content"_s).toString(), u"also mine"_s);
     const Reply h = m_a->request(u"message.history"_s, {{u"channel_id"_s, m_g.channelId}});
     QCOMPARE(h.d.value(u"messages"_s).toArray().size(), 2);
+}
+
+QList<Reply> tst_Messages::sendHeld(TestClient &c, const QList<Send> &sends, const QString &meanwhile)
+{
+    QList<qint64> ids;
+    const bool held = m_fx.withDb([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        // A write lock on a second connection: the writer waits, the sends queue behind it.
+        const bool pg = TestDatabase::postgres();
+        if (!q.exec(pg ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s)
+            || (pg && !q.exec(u"LOCK TABLE messages IN EXCLUSIVE MODE"_s)))
+            return false;
+        for (const Send &s : sends)
+            ids << c.send(u"message.send"_s, {{u"channel_id"_s, s.channelId},
+                                                {u"content"_s, s.content},
+                                                {u"nonce"_s, s.nonce}});
+        // Requests are handled in order: once ping is answered, every send is in the queue.
+        if (!c.request(u"ping"_s).ok || (!meanwhile.isEmpty() && !q.exec(meanwhile)))
+            return false;
+        return q.exec(u"COMMIT"_s);
+    });
+    QList<Reply> out;
+    for (qint64 id : std::as_const(ids))
+        out << c.waitReply(QJsonValue(id));
+    if (!held)
+        out.clear();
+    return out;
+}
+
+void tst_Messages::burstIsAnsweredSendBySend()
+{
+    // Sends that arrive together are stored together, yet each is answered as if alone: a
+    // resend (within the burst or of an earlier message) gets the stored one and no event.
+    const QString earlier = newNonce();
+    const Reply before = sendMessage(*m_b, m_g.channelId, u"before the burst"_s, earlier);
+    QVERIFY2(before.ok, qPrintable(before.describe()));
+    QList<Send> sends;
+    for (int i = 0; i < 12; ++i)
+        sends.append({m_g.channelId, u"burst %1"_s.arg(i), newNonce()});
+    sends.insert(6, {m_g.channelId, u"resent within"_s, sends[2].nonce});
+    sends.insert(8, {m_g.channelId, u"resent later"_s, earlier});
+    sends.insert(10, {m_g.channelId, u"hi @%1"_s.arg(m_a->user().value(u"username"_s).toString()), newNonce()});
+    const QList<Reply> replies = sendHeld(*m_b, sends);
+    QCOMPARE(replies.size(), sends.size());
+    for (const Reply &r : replies)
+        QVERIFY2(r.ok, qPrintable(r.describe()));
+    QCOMPARE(replies[6].d, replies[2].d);
+    QCOMPARE(replies[8].d, before.d);
+    QStringList fresh{before.d.value(u"id"_s).toString()};
+    for (int i = 0; i < sends.size(); ++i) {
+        if (i == 6 || i == 8)
+            continue;
+        QCOMPARE(replies[i].d.value(u"content"_s).toString(), sends[i].content);
+        fresh << replies[i].d.value(u"id"_s).toString();
+    }
+    flush(*m_a);
+    for (int i = 0; i < sends.size(); ++i)
+        QCOMPARE(countWithNonce(*m_a, u"message.created"_s, sends[i].nonce), 1);
+    QCOMPARE(m_a->countEvents(u"message.created"_s), fresh.size());
+    const QStringList history = messageIds(m_a->request(u"message.history"_s, {{u"channel_id"_s, m_g.channelId}}));
+    QCOMPARE(QStringList(history.rbegin(), history.rend()), fresh);
+}
+
+void tst_Messages::burstIntoDeletedChannel()
+{
+    // A channel deleted after the sends were let in (another node, say): that send alone is
+    // not_found; the others around it are stored and announced.
+    const Reply ch = m_a->request(u"channel.create"_s, {{u"guild_id"_s, m_g.guildId}, {u"name"_s, u"doomed"_s}});
+    QVERIFY2(ch.ok, qPrintable(ch.describe()));
+    const QString doomed = ch.d.value(u"id"_s).toString();
+    QList<Send> sends;
+    for (int i = 0; i < 8; ++i)
+        sends.append({m_g.channelId, u"burst %1"_s.arg(i), newNonce()});
+    sends.insert(4, {doomed, u"into the void"_s, newNonce()});
+    const QList<Reply> replies = sendHeld(*m_b, sends, u"DELETE FROM channels WHERE id = %1"_s.arg(doomed));
+    QCOMPARE(replies.size(), sends.size());
+    QStringList stored;
+    for (int i = 0; i < sends.size(); ++i) {
+        if (i == 4) {
+            QCOMPARE(replies[i].code, u"not_found"_s);
+            continue;
+        }
+        QVERIFY2(replies[i].ok, qPrintable(replies[i].describe()));
+        QCOMPARE(replies[i].d.value(u"content"_s).toString(), sends[i].content);
+        stored << replies[i].d.value(u"id"_s).toString();
+    }
+    flush(*m_a);
+    QCOMPARE(m_a->countEvents(u"message.created"_s), stored.size());
+    QCOMPARE(countWithNonce(*m_a, u"message.created"_s, sends[4].nonce), 0);
+    const QStringList history = messageIds(m_a->request(u"message.history"_s, {{u"channel_id"_s, m_g.channelId}}));
+    QCOMPARE(QStringList(history.rbegin(), history.rend()), stored);
 }
 
 void tst_Messages::authorEdits()
