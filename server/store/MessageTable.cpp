@@ -97,11 +97,17 @@ Result<StoredMessage> insert(SqlConnection &s, const Message &message)
     q.bindValue(QStringLiteral(":nonce"), message.nonce.isEmpty() ? QVariant() : QVariant(message.nonce));
     if (!s.exec(q, "insert message")) {
         // The channel may have been deleted between authorisation and this write; anything
-        // else is a storage failure the client may retry.
-        QSqlQuery &c = s.prepared("SELECT 1 FROM channels WHERE id = ?");
-        c.bindValue(0, qint64(message.channelId));
-        const bool exists = s.exec(c, "channel exists") && c.next();
-        c.finish();
+        // else is a storage failure the client may retry. PostgreSQL names the broken key (its
+        // transaction takes no other query now); SQLite's stays usable, so it is asked.
+        bool exists = false;
+        if (s.isPostgres()) {
+            exists = !s.lastErrorIsForeignKey();
+        } else {
+            QSqlQuery &c = s.prepared("SELECT 1 FROM channels WHERE id = ?");
+            c.bindValue(0, qint64(message.channelId));
+            exists = s.exec(c, "channel exists") && c.next();
+            c.finish();
+        }
         return exists ? storageError() : Error::notFound(QStringLiteral("unknown channel"));
     }
     if (q.numRowsAffected() > 0)

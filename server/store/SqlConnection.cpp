@@ -190,6 +190,7 @@ bool SqlConnection::exec(QSqlQuery &query, const char *name)
     if (query.exec())
         return true;
     m_lastError = query.lastError().text();
+    m_lastErrorCode = query.lastError().nativeErrorCode();
     if (m_errorCounter)
         m_errorCounter->fetchAndAddRelaxed(1);
     qCWarning(lcStore) << "query" << name << "failed:" << m_lastError;
@@ -209,6 +210,7 @@ bool SqlConnection::execRaw(const QString &sql, const char *name)
     if (q.exec(sql))
         return true;
     m_lastError = q.lastError().text();
+    m_lastErrorCode = q.lastError().nativeErrorCode();
     if (m_errorCounter)
         m_errorCounter->fetchAndAddRelaxed(1);
     qCWarning(lcStore) << "statement" << name << "failed:" << m_lastError;

@@ -68,6 +68,9 @@ public:
     bool statementsRollBackAlone() const { return !m_postgres; }
 
     QString lastError() const { return m_lastError; }
+    //! Whether the last failed statement broke a foreign key (PostgreSQL's SQLSTATE 23503), read
+    //! from the error because an aborted PostgreSQL transaction answers no further query.
+    bool lastErrorIsForeignKey() const { return m_lastErrorCode == QLatin1String("23503"); }
     //! Every failed statement also adds one to *counter (read by other threads for metrics).
     void setErrorCounter(QAtomicInteger<qint64> *counter) { m_errorCounter = counter; }
     QSqlDatabase database() const;
@@ -89,6 +92,7 @@ private:
     bool m_postgres = false;
     std::unordered_map<std::string, QSqlQuery, TextHash, std::equal_to<>> m_prepared;
     QString m_lastError;
+    QString m_lastErrorCode; //!< the driver's native code of m_lastError
     QAtomicInteger<qint64> *m_errorCounter = nullptr;
 };
 

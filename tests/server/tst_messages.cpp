@@ -31,6 +31,7 @@ private slots:
     void nonceIsPerAuthor();
     void burstIsAnsweredSendBySend();
     void burstIntoDeletedChannel();
+    void sendTheDatabaseRefusesIsUnavailable();
     void authorEdits();
     void othersCannotEdit();
     void editRefusesBadInput();
@@ -416,6 +417,44 @@ void tst_Messages::burstIntoDeletedChannel()
     QCOMPARE(countWithNonce(*m_a, u"message.created"_s, sends[4].nonce), 0);
     const QStringList history = messageIds(m_a->request(u"message.history"_s, {{u"channel_id"_s, m_g.channelId}}));
     QCOMPARE(QStringList(history.rbegin(), history.rend()), stored);
+}
+
+void tst_Messages::sendTheDatabaseRefusesIsUnavailable()
+{
+    // A write the database refuses for a reason other than a vanished channel is a storage
+    // failure the client may retry (unavailable), alone and inside a burst; never not_found.
+    const QString refused = u"refused by the database"_s;
+    const bool pg = TestDatabase::postgres();
+    const auto alter = [&](bool add) {
+        return m_fx.withDb([&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            if (pg)
+                return q.exec(add ? u"ALTER TABLE messages ADD CONSTRAINT test_refuse CHECK (content <> '%1')"_s.arg(refused)
+                                  : u"ALTER TABLE messages DROP CONSTRAINT test_refuse"_s);
+            return q.exec(add ? u"CREATE TRIGGER test_refuse BEFORE INSERT ON messages WHEN NEW.content = '%1' "
+                                 "BEGIN SELECT RAISE(ABORT, 'refused'); END"_s.arg(refused)
+                              : u"DROP TRIGGER test_refuse"_s);
+        });
+    };
+    QVERIFY(alter(true));
+    const Reply alone = sendMessage(*m_b, m_g.channelId, refused, newNonce());
+    QCOMPARE(alone.code, u"unavailable"_s);
+    QList<Send> sends;
+    for (int i = 0; i < 5; ++i)
+        sends.append({m_g.channelId, u"burst %1"_s.arg(i), newNonce()});
+    sends.insert(2, {m_g.channelId, refused, newNonce()});
+    const QList<Reply> replies = sendHeld(*m_b, sends);
+    QVERIFY(alter(false));
+    QCOMPARE(replies.size(), sends.size());
+    for (int i = 0; i < sends.size(); ++i) {
+        if (i == 2)
+            QCOMPARE(replies[i].code, u"unavailable"_s);
+        else
+            QVERIFY2(replies[i].ok, qPrintable(replies[i].describe()));
+    }
+    // The resend the client's outbox makes goes through once the database takes it.
+    const Reply again = sendMessage(*m_b, m_g.channelId, refused, sends[2].nonce);
+    QVERIFY2(again.ok, qPrintable(again.describe()));
 }
 
 void tst_Messages::authorEdits()
