@@ -46,6 +46,8 @@ namespace kith::server {
 namespace {
 // A node renews its id every 5 s; one that misses 30 s of renewals has lost it.
 constexpr qint64 kNodeLeaseMs = 30000;
+// How long a starting node waits for the live nodes to answer its "hi".
+constexpr int kPeerAnswerMs = 3000;
 constexpr int kNodeRenewMs = 5000;
 // /healthz: the database must answer SELECT 1 within this.
 constexpr int kHealthDeadlineMs = 1000;
@@ -331,6 +333,7 @@ bool Server::start(QString *error, StartError *kind)
         d->reader.reset();
         return d->abandonStart();
     }
+    QList<int> peers; // other nodes live when this one started
     if (database->isPostgres()) {
         // Several nodes may share this database: each needs a node id no live node holds.
         // Unique per start, also for two servers in one process (tests, the app).
@@ -341,15 +344,16 @@ bool Server::start(QString *error, StartError *kind)
                              .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
         const int wanted = d->config.nodeId;
         const QString holder = d->leaseHolder;
-        const auto leased = d->store->runSync<int>(
+        const auto leased = d->store->runSync<NodeLease>(
             [wanted, holder](Store &s) { return s.leaseNode(wanted, holder, kNodeLeaseMs); });
         if (!leased) {
             *error = leased.error().message;
             d->leaseHolder.clear();
             return d->abandonStart();
         }
-        d->ids = SnowflakeGenerator(leased.value());
-        qCInfo(lcServer) << "node id" << leased.value() << (wanted < 0 ? "(leased)" : "");
+        d->ids = SnowflakeGenerator(leased->id);
+        peers = leased->others;
+        qCInfo(lcServer) << "node id" << leased->id << (wanted < 0 ? "(leased)" : "");
     }
     if (!d->loadDirectory(error))
         return d->abandonStart();
@@ -381,8 +385,25 @@ bool Server::start(QString *error, StartError *kind)
     d->ctx.reset(new ServiceContext{*this, d->config, *d->store, *d->reader, d->directory, *d->hub, d->ids,
                                     d->loginThrottle, d->cpuPool});
     d->presence = std::make_unique<Presence>(*d->ctx);
-    if (d->cluster)
+    if (d->cluster) {
         d->cluster->setPresence(d->presence.get());
+        // A node publishes only while others listen. The live ones start as soon as they hear
+        // this one; what they changed before that is read again once they have answered, before
+        // any client can connect here.
+        if (!peers.isEmpty()) {
+            const QList<int> silent = d->cluster->waitForPeers(peers, kPeerAnswerMs);
+            if (!silent.isEmpty())
+                qCWarning(lcServer) << "nodes" << silent << "hold a live lease but did not answer";
+            auto stored = d->store->runSync<StoredDirectory>(readDirectory);
+            if (!stored) {
+                *error = QStringLiteral("cannot load the database: %1").arg(stored.error().message);
+                return d->abandonStart();
+            }
+            Directory fresh;
+            fill(fresh, stored.value());
+            d->directory.replaceContents(std::move(fresh));
+        }
+    }
     d->readStates = std::make_unique<ReadStates>(*d->ctx, *d->presence);
     d->accounts = std::make_unique<Accounts>(*d->ctx, *d->presence, *d->readStates);
     d->guilds = std::make_unique<Guilds>(*d->ctx, *d->presence);

@@ -6,6 +6,7 @@
 #include "core/Hub.h"
 #include "core/Presence.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <set>
@@ -14,9 +15,38 @@
 namespace kith::server {
 
 namespace {
-const QLatin1String kNode{"n"}, kOps{"d"}, kEvent{"e"}, kFacts{"p"}, kAllFacts{"pf"}, kHeartbeat{"hb"},
-    kHello{"hi"}, kWant{"want"}, kBye{"bye"};
+const QLatin1String kNode{"n"}, kOps{"d"}, kEvent{"e"}, kEvents{"es"}, kFacts{"p"}, kAllFacts{"pf"}, kHeartbeat{"hb"},
+    kHello{"hi"}, kWant{"want"}, kBye{"bye"}, kAck{"ack"};
 constexpr int kCheckMs = 1000;
+// Events of one event-loop turn share a bus message up to this size, under NOTIFY's payload
+// limit with room for the changes and facts beside them.
+constexpr qsizetype kEventBytes = 6000;
+
+//! `{"u":[ids],"ev":name,"b":"body"}`; the body is compact JSON, so only quotes and
+//! backslashes need escaping to carry it as a string.
+QByteArray eventItem(const QList<Id> &users, QLatin1String ev, const QByteArray &body)
+{
+    QByteArray out;
+    out.reserve(body.size() + users.size() * 22 + ev.size() + 32);
+    out += "{\"u\":[";
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        if (i)
+            out += ',';
+        out += '"';
+        out += QByteArray::number(users[i]);
+        out += '"';
+    }
+    out += "],\"ev\":\"";
+    out += QByteArrayView(ev.data(), ev.size());
+    out += "\",\"b\":\"";
+    for (char c : body) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    out += "\"}";
+    return out;
+}
 
 // Events keep their name as a QLatin1String for the life of a session's backlog: names heard on
 // the bus are kept here, once each (a node-based set: the strings never move).
@@ -59,14 +89,6 @@ bool Cluster::start(QString *error)
             flush({{kWant, true}, {kAllFacts, m_presence->localFacts()}});
         emit resync();
     });
-    m_directory.setJournal([this](const QJsonObject &op) { queueOp(op); });
-    m_hub.setRelay([this](const QList<Id> &users, QLatin1String ev, const QByteArray &body) {
-        QJsonArray ids;
-        for (Id u : users)
-            ids.append(QString::number(u));
-        flush({{kEvent, QJsonObject{{QLatin1String("u"), ids}, {QLatin1String("ev"), QString(ev)},
-                                    {QLatin1String("b"), QString::fromUtf8(body)}}}});
-    });
     m_lastSelfHeard = m_clock.elapsed();
     m_heartbeat.start();
     m_check.start();
@@ -80,6 +102,45 @@ void Cluster::setPresence(Presence *presence)
         return;
     presence->setAnnounce([this](const QJsonObject &fact) { queueFact(fact); });
     flush({{kHello, true}});
+}
+
+QList<int> Cluster::waitForPeers(const QList<int> &nodes, int timeoutMs)
+{
+    m_awaited = QSet<int>(nodes.begin(), nodes.end());
+    m_awaited.remove(m_node);
+    if (!m_awaited.isEmpty()) {
+        QEventLoop loop;
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        connect(this, &Cluster::peersAnswered, &loop, &QEventLoop::quit);
+        timeout.start(timeoutMs);
+        loop.exec();
+    }
+    const QList<int> silent(m_awaited.begin(), m_awaited.end());
+    m_awaited.clear();
+    return silent;
+}
+
+void Cluster::updatePublishing()
+{
+    const bool on = !m_lastHeard.isEmpty();
+    if (on == m_publishing)
+        return;
+    m_publishing = on;
+    qCInfo(lcServer) << (on ? "bus: other nodes are up, publishing changes and events"
+                            : "bus: no other node is up, publishing heartbeats only");
+    if (on) {
+        m_directory.setJournal([this](const QJsonObject &op) { queueOp(op); });
+        m_hub.setRelay([this](const QList<Id> &users, QLatin1String ev, const QByteArray &body) {
+            queueEvent(eventItem(users, ev, body));
+        });
+    } else {
+        m_directory.setJournal({});
+        m_hub.setRelay({});
+        m_events.clear();
+        m_facts = QJsonArray();
+    }
 }
 
 void Cluster::stop()
@@ -97,14 +158,27 @@ void Cluster::stop()
     m_bus->stop();
 }
 
+void Cluster::queueEvent(const QByteArray &item)
+{
+    if (!m_events.isEmpty() && m_events.size() + item.size() > kEventBytes)
+        flush();
+    if (!m_events.isEmpty())
+        m_events += ',';
+    m_events += item;
+    flushSoon();
+}
+
 void Cluster::queueOp(const QJsonObject &op)
 {
-    m_ops.append(op);
-    flushSoon();
+    // In the same stream as events, so that another node applies changes and delivers events
+    // in the order this node made them.
+    queueEvent("{\"d\":" + QJsonDocument(op).toJson(QJsonDocument::Compact) + '}');
 }
 
 void Cluster::queueFact(const QJsonObject &fact)
 {
+    if (!m_publishing)
+        return; // nobody to tell; a node that comes asks for all facts
     m_facts.append(fact);
     flushSoon();
 }
@@ -123,20 +197,31 @@ void Cluster::flushSoon()
 
 void Cluster::flush(const QJsonObject &extra)
 {
-    // Changes go before the event that follows them, so the other node knows what it names.
-    QJsonObject m{{kNode, m_node}};
-    if (!m_ops.isEmpty()) {
-        m.insert(kOps, m_ops);
-        m_ops = QJsonArray();
-    }
+    if (m_facts.isEmpty() && m_events.isEmpty() && extra.isEmpty())
+        return;
+    QJsonObject head;
     if (!m_facts.isEmpty()) {
-        m.insert(kFacts, m_facts);
+        head.insert(kFacts, m_facts);
         m_facts = QJsonArray();
     }
     for (auto it = extra.begin(); it != extra.end(); ++it)
-        m.insert(it.key(), it.value());
-    if (m.size() > 1)
-        m_bus->publish(QJsonDocument(m).toJson(QJsonDocument::Compact));
+        head.insert(it.key(), it.value());
+    // The node first, so that this node knows its own messages without parsing them.
+    QByteArray m = ownPrefix();
+    const QByteArray rest = head.isEmpty() ? QByteArray() : QJsonDocument(head).toJson(QJsonDocument::Compact);
+    if (!rest.isEmpty())
+        m += QByteArrayView(rest).sliced(1, rest.size() - 2);
+    if (!m_events.isEmpty()) {
+        // Events are already JSON: spliced in, not parsed and written again.
+        if (!rest.isEmpty())
+            m += ',';
+        m += "\"es\":[";
+        m += m_events;
+        m += ']';
+        m_events.clear();
+    }
+    m += '}';
+    m_bus->publish(m);
 }
 
 void Cluster::heartbeat()
@@ -157,6 +242,7 @@ void Cluster::checkPeers()
             ++it;
         }
     }
+    updatePublishing();
     // Our own heartbeats come back through LISTEN; when they stop, so did the bus.
     if (!m_reconnecting && now - m_lastSelfHeard > kDeadAfterMs) {
         qCWarning(lcServer) << "bus: not hearing this node's own heartbeats, reconnecting";
@@ -165,8 +251,18 @@ void Cluster::checkPeers()
     }
 }
 
+QByteArray Cluster::ownPrefix() const
+{
+    return "{\"n\":" + QByteArray::number(m_node) + ',';
+}
+
 void Cluster::heard(const QByteArray &message)
 {
+    // Every node hears its own messages too: they only tell that the bus works.
+    if (message.startsWith(ownPrefix())) {
+        m_lastSelfHeard = m_clock.elapsed();
+        return;
+    }
     const QJsonObject m = QJsonDocument::fromJson(message).object();
     if (m.contains(QLatin1String("admin"))) // from `kith-server admin`, not a node
         return emit control(m.value(QLatin1String("admin")).toArray());
@@ -177,11 +273,13 @@ void Cluster::heard(const QByteArray &message)
         m_lastSelfHeard = m_clock.elapsed();
         return; // our own
     }
+    if (m.value(kAck).toInt(-1) == m_node && m_awaited.remove(node) && m_awaited.isEmpty())
+        emit peersAnswered();
     const bool known = m_lastHeard.contains(node);
     m_lastHeard.insert(node, m_clock.elapsed());
+    updatePublishing(); // before answering: what this node does next reaches that one
     for (const QJsonValue &op : m.value(kOps).toArray())
-        if (!m_directory.apply(op.toObject()))
-            qCWarning(lcServer) << "bus: unknown change" << op.toObject().value(QLatin1String("o")).toString();
+        apply(op.toObject());
     if (m_presence) {
         if (m.contains(kHello))
             m_presence->dropNode(node); // it restarted: what it had is gone
@@ -192,17 +290,36 @@ void Cluster::heard(const QByteArray &message)
         if (m.contains(kBye)) {
             m_presence->dropNode(node);
             m_lastHeard.remove(node);
+            updatePublishing();
         }
         // A node that (re)started or lost track gets everyone's facts; so does one this node
         // had given up on and hears again (it may have been cut off, not dead).
         if (m.contains(kHello) || m.contains(kWant))
-            flush({{kAllFacts, m_presence->localFacts()}});
+            flush({{kAllFacts, m_presence->localFacts()}, {kAck, node}});
         else if (!known && !m.contains(kBye) && !m.contains(kAllFacts))
             flush({{kWant, true}, {kAllFacts, m_presence->localFacts()}});
     }
-    const QJsonObject e = m.value(kEvent).toObject();
-    if (e.isEmpty())
-        return;
+    // "es": the Directory changes and events of one turn, in commit order. Earlier versions sent
+    // changes in "d" and one event in "e".
+    if (m.contains(kEvent))
+        deliver(m.value(kEvent).toObject());
+    for (const QJsonValue &v : m.value(kEvents).toArray()) {
+        const QJsonObject item = v.toObject();
+        if (item.contains(kOps))
+            apply(item.value(kOps).toObject());
+        else
+            deliver(item);
+    }
+}
+
+void Cluster::apply(const QJsonObject &op)
+{
+    if (!m_directory.apply(op))
+        qCWarning(lcServer) << "bus: unknown change" << op.value(QLatin1String("o")).toString();
+}
+
+void Cluster::deliver(const QJsonObject &e)
+{
     QList<Id> users;
     for (const QJsonValue &u : e.value(QLatin1String("u")).toArray())
         users.append(u.toString().toULongLong());

@@ -7,7 +7,7 @@
 
 namespace kith::server::NodeTable {
 
-Result<int> lease(SqlConnection &s, int wanted, const QString &holder, qint64 ttlMs)
+Result<NodeLease> lease(SqlConnection &s, int wanted, const QString &holder, qint64 ttlMs)
 {
     if (!s.isPostgres())
         return Error::internal(QStringLiteral("node leases are kept in PostgreSQL only"));
@@ -20,9 +20,12 @@ Result<int> lease(SqlConnection &s, int wanted, const QString &holder, qint64 tt
     if (!s.exec(live, "live nodes"))
         return storageError();
     QSet<int> taken;
+    QList<int> servers;
     while (live.next()) {
         const int id = live.value(0).toInt();
         taken.insert(id);
+        if (!live.value(1).toString().startsWith(kToolHolderPrefix) && live.value(1).toString() != holder)
+            servers.append(id);
         if (id == wanted && live.value(1).toString() != holder) {
             const QString other = live.value(1).toString();
             const qint64 left = live.value(2).toLongLong();
@@ -51,7 +54,8 @@ Result<int> lease(SqlConnection &s, int wanted, const QString &holder, qint64 tt
     put.bindValue(2, ttlMs);
     if (!s.exec(put, "lease node"))
         return storageError();
-    return id;
+    servers.removeAll(id);
+    return NodeLease{id, servers};
 }
 
 Result<bool> renew(SqlConnection &s, int nodeId, const QString &holder, qint64 ttlMs)

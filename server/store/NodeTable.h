@@ -9,7 +9,9 @@ namespace kith::server {
 class SqlConnection;
 
 namespace NodeTable {
-Result<int> lease(SqlConnection &s, int wanted, const QString &holder, qint64 ttlMs);
+//! Holders of leases taken by tools for a moment (kith-server admin), not by serving nodes.
+inline const QString kToolHolderPrefix = QStringLiteral("kith-server admin");
+Result<NodeLease> lease(SqlConnection &s, int wanted, const QString &holder, qint64 ttlMs);
 Result<bool> renew(SqlConnection &s, int nodeId, const QString &holder, qint64 ttlMs);
 Result<Done> release(SqlConnection &s, int nodeId, const QString &holder);
 } // namespace NodeTable

@@ -262,7 +262,7 @@ Result<Done> SqlStore::ping()
     return ok ? Result<Done>(Done{}) : Result<Done>(storageError());
 }
 
-Result<int> SqlStore::leaseNode(int wanted, const QString &holder, qint64 ttlMs)
+Result<NodeLease> SqlStore::leaseNode(int wanted, const QString &holder, qint64 ttlMs)
 {
     return NodeTable::lease(m_db, wanted, holder, ttlMs);
 }

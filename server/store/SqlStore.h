@@ -60,7 +60,7 @@ public:
     Result<Done> insertMentions(Id messageId, Id channelId, Id authorId, const QList<Id> &userIds) override;
     Result<Done> logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs, const QString &address) override;
     Result<QList<QPair<Id, int>>> activity(const QList<Id> &channelIds, Id sinceId, int limit) override;
-    Result<int> leaseNode(int wanted, const QString &holder, qint64 ttlMs) override;
+    Result<NodeLease> leaseNode(int wanted, const QString &holder, qint64 ttlMs) override;
     Result<bool> renewNode(int nodeId, const QString &holder, qint64 ttlMs) override;
     Result<Done> releaseNode(int nodeId, const QString &holder) override;
     Result<std::optional<QString>> meta(const QString &key) override;

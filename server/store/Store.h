@@ -11,6 +11,12 @@
 
 namespace kith::server {
 
+//! A node id leased for a server, and the other servers that held a live lease then.
+struct NodeLease {
+    int id = -1;
+    QList<int> others;
+};
+
 struct StoredUser {
     User user;
     QString passwordHash;
@@ -142,7 +148,7 @@ public:
     // Node ids of servers sharing one PostgreSQL database (leases timed by its clock)
     //! The node id `wanted` (or, with -1, the lowest one no live node holds) for `holder`, until
     //! `ttlMs` from now. `conflict` naming the holder when a live node has `wanted`.
-    virtual Result<int> leaseNode(int wanted, const QString &holder, qint64 ttlMs) = 0;
+    virtual Result<NodeLease> leaseNode(int wanted, const QString &holder, qint64 ttlMs) = 0;
     //! Extends the lease; false when the id is no longer `holder`'s.
     virtual Result<bool> renewNode(int nodeId, const QString &holder, qint64 ttlMs) = 0;
     virtual Result<Done> releaseNode(int nodeId, const QString &holder) = 0;

@@ -6,6 +6,7 @@
 #include "shared/Snowflake.h"
 #include "shared/Validation.h"
 #include "store/DatabaseUrl.h"
+#include "store/NodeTable.h"
 #include "store/SqlConnection.h"
 #include "store/SqlStore.h"
 #include "store/WriteQueue.h"
@@ -117,12 +118,13 @@ public:
         if (!m_url.isPostgres())
             return SnowflakeGenerator(kToolNode).next();
         // On a shared database the id's node part must be one no live node uses right now.
-        const QString holder = QStringLiteral("kith-server admin pid %1").arg(QCoreApplication::applicationPid());
-        auto node = m_queue->runSync<int>([holder](Store &s) { return s.leaseNode(-1, holder, kLeaseMs); });
+        const QString holder = NodeTable::kToolHolderPrefix
+                               + QStringLiteral(" pid %1").arg(QCoreApplication::applicationPid());
+        auto node = m_queue->runSync<NodeLease>([holder](Store &s) { return s.leaseNode(-1, holder, kLeaseMs); });
         if (!node)
             return node.error();
-        const Id id = SnowflakeGenerator(node.value()).next();
-        const int n = node.value();
+        const int n = node->id;
+        const Id id = SnowflakeGenerator(n).next();
         m_queue->runSync<Done>([n, holder](Store &s) { return s.releaseNode(n, holder); });
         return id;
     }

@@ -4,9 +4,12 @@
 #include "common/ServerFixture.h"
 #include "common/TcpProxy.h"
 #include "server/Server.h"
+#include "server/cluster/Cluster.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +25,7 @@ private slots:
     void chatAcrossNodes();
     void presenceMergesAcrossNodes();
     void lateNodeLearnsPresence();
+    void aLoneNodeIsQuietUntilAnotherStarts();
     void stoppedNodeShowsItsUsersOffline();
     void busLossReadsTheDirectoryAgain();
 };
@@ -224,6 +228,66 @@ void tst_Cluster::lateNodeLearnsPresence()
     auto bob2 = n.b.connect();
     QVERIFY(bob2->loginWithToken(bob->token()).ok);
     QCOMPARE(statusSeen(*bob2, ann->userId()), u"dnd"_s);
+}
+
+void tst_Cluster::aLoneNodeIsQuietUntilAnotherStarts()
+{
+    // Alone on its database a node publishes heartbeats only. A node that starts later still
+    // knows everything the first one did (it reads the database once the first has answered)
+    // and, from then on, hears its changes and events live.
+    ServerFixture a;
+    QString err;
+    QVERIFY2(a.start(&err), qPrintable(err));
+    QVERIFY(a.withDb([&](QSqlDatabase &db) {
+        QStringList heard;
+        QObject::connect(db.driver(), &QSqlDriver::notification, db.driver(),
+                         [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                             heard << payload.toString();
+                         });
+        if (!db.driver()->subscribeToNotification(u"kith_bus"_s))
+            return false;
+        const auto published = [&] {
+            qsizetype n = 0;
+            for (const QString &m : std::as_const(heard))
+                n += !m.contains(u"\"hb\""_s) && !m.contains(u"\"hi\""_s);
+            return n;
+        };
+        auto ann = a.newUser(u"ann"_s);
+        const GuildRef g = createGuild(*ann, u"Alone"_s);
+        const Reply ch = ann->request(u"channel.create"_s, {{u"guild_id"_s, g.guildId}, {u"name"_s, u"quiet"_s}});
+        const Reply inv = ann->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
+        if (!ch.ok || !inv.ok || !sendMessage(*ann, g.channelId, u"nobody else"_s).ok)
+            return false;
+        // Our own listener hears what the node says: a heartbeat, but nothing of the above.
+        const qsizetype before = heard.size();
+        if (!QTest::qWaitFor([&] { return heard.size() > before; }, 2 * kith::server::Cluster::kHeartbeatMs))
+            return false;
+        if (published() != 0) {
+            qWarning() << "a lone node published" << heard;
+            return false;
+        }
+        ServerFixture b;
+        b.config.databaseUrl = a.config.databaseUrl;
+        if (!b.start(&err))
+            return false;
+        // B knows the guild and its new channel at once: no waiting for the bus.
+        auto bob = b.newUser(u"bob"_s);
+        const Reply joined = bob->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}});
+        if (!joined.ok) {
+            qWarning() << joined.describe();
+            return false;
+        }
+        const Reply inQuiet = sendMessage(*bob, ch.d.value(u"id"_s).toString(), u"hello from B"_s);
+        if (!inQuiet.ok || !ann->waitEventWhere(u"message.created"_s, [](const Event &e) {
+                return e.d.value(u"content"_s).toString() == u"hello from B"_s;
+            }))
+            return false;
+        if (!sendMessage(*ann, g.channelId, u"now someone listens"_s).ok)
+            return false;
+        return bob->waitEventWhere(u"message.created"_s, [](const Event &e) {
+            return e.d.value(u"content"_s).toString() == u"now someone listens"_s;
+        }) && published() > 0;
+    }));
 }
 
 void tst_Cluster::stoppedNodeShowsItsUsersOffline()
