@@ -507,9 +507,8 @@ void AppController::setTheme(const QString &name)
     m_theme->load(name);
     m_theme->apply(qApp);
     m_settings->setValue(kTheme, m_theme->name());
-    // Icons and delegates took their colours when built: rebuilding the window is the one
-    // way to be sure nothing keeps the old theme. The state lives on in ClientState.
-    rebuildWindow();
+    // Delegates read the theme when they paint, and widgets that keep a colour follow
+    // Theme::changed (followTheme): the same window takes the new colours at once.
 }
 
 void AppController::setLanguage(const QString &language)
@@ -524,7 +523,12 @@ void AppController::rebuildWindow()
 {
     const bool visible = m_window->isVisible();
     const QString draft = m_window->chat()->composer()->toPlainText();
+    // The new window stands where the old one did.
+    const QRect geometry = m_window->geometry();
+    const Qt::WindowStates states = m_window->windowState();
     buildWindow();
+    m_window->setGeometry(geometry);
+    m_window->setWindowState(states);
     m_window->chat()->composer()->setPlainText(draft);
     m_window->chat()->composer()->moveCursor(QTextCursor::End);
     if (visible)
@@ -628,7 +632,7 @@ void AppController::openSettings()
     const bool overridden = qEnvironmentVariableIsSet("KITH_ANNOUNCE");
     dialog.setAnnounce(overridden ? qEnvironmentVariable("KITH_ANNOUNCE") : m_settings->value(kAnnounce).toString(),
                        overridden);
-    const QString before = m_theme->name();
+    connect(&dialog, &SettingsDialog::themeChosen, this, &AppController::setTheme); // a live preview
     dialog.exec();
     if (!overridden && dialog.announce() != m_settings->value(kAnnounce).toString()) {
         if (!dialog.announce().isEmpty() && !LanBrowser::isTarget(dialog.announce())) {
@@ -639,8 +643,6 @@ void AppController::openSettings()
             m_lan->setTarget(LanBrowser::target(dialog.announce())); // the next party and list use it
         }
     }
-    if (dialog.theme() != before)
-        QMetaObject::invokeMethod(this, [this, t = dialog.theme()] { setTheme(t); }, Qt::QueuedConnection);
     if (dialog.language() != language)
         QMetaObject::invokeMethod(this, [this, l = dialog.language()] { setLanguage(l); }, Qt::QueuedConnection);
 }

@@ -42,7 +42,9 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     m_title->setObjectName(QStringLiteral("GuildTitle"));
     m_title->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_title->setLayoutDirection(Qt::RightToLeft); // chevron after the name
-    m_title->setIcon(icons::make(icons::Kind::ChevronDown, theme->color(QStringLiteral("textMuted")), 16));
+    followTheme(theme, m_title, [this, theme] {
+        m_title->setIcon(icons::make(icons::Kind::ChevronDown, theme->color(QStringLiteral("textMuted")), 16));
+    });
     m_title->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_title->setStyleSheet(QStringLiteral("font-weight: 600; font-size: 11pt; text-align: left;"));
     connect(m_title, &QToolButton::clicked, this, &ChannelSidebar::showGuildMenu);
@@ -53,16 +55,18 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     m_friends = new QToolButton(this);
     m_friends->setObjectName(QStringLiteral("FriendsEntry"));
     m_friends->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_friends->setIcon(icons::make(icons::Kind::People, theme->color(QStringLiteral("textMuted")), 20));
+    followTheme(theme, m_friends, [this, theme] {
+        m_friends->setIcon(icons::make(icons::Kind::People, theme->color(QStringLiteral("textMuted")), 20));
+        m_friends->setStyleSheet(QStringLiteral("QToolButton { text-align: left; padding-left: 10px; margin: 8px 8px 0 8px;"
+                                                " border-radius: 4px; font-weight: 600; }"
+                                                " QToolButton:checked { background: %1; }")
+                                     .arg(theme->color(QStringLiteral("selected")).name()));
+    });
     m_friends->setIconSize({20, 20});
     m_friends->setCheckable(true);
     m_friends->setAutoRaise(true);
     m_friends->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_friends->setFixedHeight(40);
-    m_friends->setStyleSheet(QStringLiteral("QToolButton { text-align: left; padding-left: 10px; margin: 8px 8px 0 8px;"
-                                            " border-radius: 4px; font-weight: 600; }"
-                                            " QToolButton:checked { background: %1; }")
-                                 .arg(theme->color(QStringLiteral("selected")).name()));
     m_friends->hide();
     connect(m_friends, &QToolButton::clicked, this, [this] { m_state->selectChannel(0); });
     layout->addWidget(m_friends);
@@ -76,7 +80,9 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     // At Home: start a group DM.
     m_newGroup = new QToolButton(this);
     m_newGroup->setObjectName(QStringLiteral("NewGroupDm"));
-    m_newGroup->setIcon(icons::make(icons::Kind::Plus, theme->color(QStringLiteral("textMuted")), 14));
+    followTheme(theme, m_newGroup, [this, theme] {
+        m_newGroup->setIcon(icons::make(icons::Kind::Plus, theme->color(QStringLiteral("textMuted")), 14));
+    });
     m_newGroup->setIconSize({14, 14});
     m_newGroup->setAutoRaise(true);
     m_newGroup->setToolTip(tr("New group message"));

@@ -43,7 +43,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto toggle = [&](icons::Kind kind, const QString &tip, const char *name) {
         auto *b = new QToolButton(header);
         b->setObjectName(QLatin1String(name));
-        b->setIcon(icons::make(kind, theme->color(QStringLiteral("textMuted")), 20));
+        followTheme(theme, b, [b, kind, theme] { b->setIcon(icons::make(kind, theme->color(QStringLiteral("textMuted")), 20)); });
         b->setIconSize({20, 20});
         b->setAutoRaise(true);
         b->setCheckable(true);
@@ -56,10 +56,14 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     connect(m_channelsToggle, &QToolButton::clicked, this, &ChatPane::channelsToggled);
     hl->addWidget(m_channelsToggle);
     m_hash = new QLabel(header);
-    m_hash->setPixmap(icons::make(icons::Kind::Hash, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
+    followTheme(theme, m_hash, [this, theme] {
+        m_hash->setPixmap(icons::make(icons::Kind::Hash, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
+    });
     hl->addWidget(m_hash);
     m_at = new QLabel(QStringLiteral("@"), header); // a DM's header: @name
-    m_at->setStyleSheet(QStringLiteral("color: %1; font-size: 15pt; font-weight: 600;").arg(theme->color(QStringLiteral("textFaint")).name()));
+    followTheme(theme, m_at, [this, theme] {
+        m_at->setStyleSheet(QStringLiteral("color: %1; font-size: 15pt; font-weight: 600;").arg(theme->color(QStringLiteral("textFaint")).name()));
+    });
     m_at->hide();
     hl->addWidget(m_at);
     m_name->setObjectName(QStringLiteral("ChatHeaderName"));
@@ -94,7 +98,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     connect(m_infoText, &QLabel::linkActivated, this, &ChatPane::noticeLinkActivated);
     il->addWidget(m_infoText, 1);
     auto *close = new QToolButton(m_info);
-    close->setIcon(icons::make(icons::Kind::Close, theme->color(QStringLiteral("textMuted")), 14));
+    followTheme(theme, close, [close, theme] { close->setIcon(icons::make(icons::Kind::Close, theme->color(QStringLiteral("textMuted")), 14)); });
     close->setToolTip(tr("Dismiss"));
     close->setAccessibleName(tr("Dismiss"));
     connect(close, &QToolButton::clicked, this, [this] {
@@ -122,7 +126,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     fl->addWidget(m_composer, 1);
     auto *send = new QToolButton(frame);
     send->setObjectName(QStringLiteral("SendButton"));
-    send->setIcon(icons::make(icons::Kind::Send, theme->color(QStringLiteral("textMuted")), 20));
+    followTheme(theme, send, [send, theme] { send->setIcon(icons::make(icons::Kind::Send, theme->color(QStringLiteral("textMuted")), 20)); });
     send->setToolTip(tr("Send (Enter)"));
     send->setAccessibleName(tr("Send"));
     fl->addWidget(send, 0, Qt::AlignBottom);
@@ -131,7 +135,9 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     m_hint->setText(QStringLiteral(" "));
     // Typing and the edit hint share the line under the composer, so nothing jumps.
     m_typing->setObjectName(QStringLiteral("TypingIndicator"));
-    m_typing->setStyleSheet(QStringLiteral("color: %1; font-size: 9pt; font-weight: 600;").arg(theme->color(QStringLiteral("textMuted")).name()));
+    followTheme(theme, m_typing, [this, theme] {
+        m_typing->setStyleSheet(QStringLiteral("color: %1; font-size: 9pt; font-weight: 600;").arg(theme->color(QStringLiteral("textMuted")).name()));
+    });
     auto *hintRow = new QHBoxLayout;
     hintRow->setContentsMargins(0, 0, 0, 0);
     hintRow->addWidget(m_typing, 1);

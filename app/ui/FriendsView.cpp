@@ -54,7 +54,9 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     hl->setSpacing(6);
     m_channelsToggle = new QToolButton(header);
     m_channelsToggle->setObjectName(QStringLiteral("ChannelsToggle"));
-    m_channelsToggle->setIcon(icons::make(icons::Kind::Menu, theme->color(QStringLiteral("textMuted")), 20));
+    followTheme(theme, m_channelsToggle, [this, theme] {
+        m_channelsToggle->setIcon(icons::make(icons::Kind::Menu, theme->color(QStringLiteral("textMuted")), 20));
+    });
     m_channelsToggle->setIconSize({20, 20});
     m_channelsToggle->setAutoRaise(true);
     m_channelsToggle->setCheckable(true);
@@ -64,21 +66,25 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     connect(m_channelsToggle, &QToolButton::clicked, this, &FriendsView::channelsToggled);
     hl->addWidget(m_channelsToggle);
     auto *icon = new QLabel(header);
-    icon->setPixmap(icons::make(icons::Kind::People, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
+    followTheme(theme, icon, [icon, theme] {
+        icon->setPixmap(icons::make(icons::Kind::People, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
+    });
     hl->addWidget(icon);
     auto *title = new QLabel(tr("Friends"), header);
     title->setObjectName(QStringLiteral("ChatHeaderName"));
     hl->addWidget(title);
     hl->addSpacing(12);
-    const QString tabStyle = QStringLiteral("QToolButton { padding: 4px 10px; } QToolButton:checked { background: %1; color: %2; }")
-                                 .arg(theme->color(QStringLiteral("selected")).name(), theme->color(QStringLiteral("text")).name());
+    const auto tabStyle = [theme] {
+        return QStringLiteral("QToolButton { padding: 4px 10px; } QToolButton:checked { background: %1; color: %2; }")
+            .arg(theme->color(QStringLiteral("selected")).name(), theme->color(QStringLiteral("text")).name());
+    };
     const QList<QPair<Tab, QString>> tabs{{Tab::Online, tr("Online")}, {Tab::All, tr("All")},
                                           {Tab::Pending, tr("Pending")}, {Tab::Blocked, tr("Blocked")}};
     for (const auto &[tab, text] : tabs) {
         auto *b = new QToolButton(header);
         b->setText(text);
         b->setCheckable(true);
-        b->setStyleSheet(tabStyle);
+        followTheme(theme, b, [b, tabStyle] { b->setStyleSheet(tabStyle()); });
         b->setObjectName(QStringLiteral("FriendsTab"));
         m_tabs->addButton(b, int(tab));
         hl->addWidget(b);
@@ -87,9 +93,11 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
             m_pendingBadge->setObjectName(QStringLiteral("PendingBadge"));
             m_pendingBadge->setAlignment(Qt::AlignCenter);
             m_pendingBadge->setMinimumWidth(18);
-            m_pendingBadge->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 9px; padding: 1px 5px; font-weight: bold; font-size: 8pt;")
-                                              .arg(theme->color(QStringLiteral("danger")).name(),
-                                                   theme->color(QStringLiteral("accentText")).name()));
+            followTheme(theme, m_pendingBadge, [this, theme] {
+                m_pendingBadge->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 9px; padding: 1px 5px; font-weight: bold; font-size: 8pt;")
+                                                  .arg(theme->color(QStringLiteral("danger")).name(),
+                                                       theme->color(QStringLiteral("accentText")).name()));
+            });
             m_pendingBadge->hide();
             hl->addWidget(m_pendingBadge);
         }
@@ -369,7 +377,7 @@ QWidget *FriendsView::makeRow(const User &user, const QString &type)
     auto iconButton = [&](const QString &objectName, icons::Kind kind, const QString &colorKey, const QString &tip,
                           auto slot) {
         QPushButton *b = button(objectName, QString(), slot);
-        b->setIcon(icons::make(kind, m_theme->color(colorKey), 18));
+        followTheme(m_theme, b, [b, kind, colorKey, theme = m_theme] { b->setIcon(icons::make(kind, theme->color(colorKey), 18)); });
         b->setIconSize({18, 18});
         b->setFixedSize(36, 36);
         b->setToolTip(tip);

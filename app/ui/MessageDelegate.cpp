@@ -43,13 +43,25 @@ bool isCode(const QTextBlock &b)
         && (b.blockFormat().hasProperty(QTextFormat::BlockCodeFence) || b.blockFormat().nonBreakableLines());
 }
 
-// The locale's short time, without seconds (the C locale's short format has them).
+// The locale's short time, without seconds (the C locale's short format has them); made again
+// when the language changes, so every time shown follows the same locale.
 QString shortTime()
 {
-    static const QString format = QLocale().timeFormat(QLocale::ShortFormat).remove(QLatin1String(":ss"));
+    static QString localeName;
+    static QString format;
+    const QLocale locale;
+    if (locale.name() != localeName) {
+        localeName = locale.name();
+        format = locale.timeFormat(QLocale::ShortFormat).remove(QLatin1String(":ss"));
+    }
     return format;
 }
 } // namespace
+
+QString MessageDelegate::timeText(const QTime &time)
+{
+    return QLocale().toString(time, shortTime());
+}
 
 MessageDelegate::MessageDelegate(const Theme *theme, QWidget *viewport, QObject *parent)
     : QStyledItemDelegate(parent), m_theme(theme), m_viewport(viewport), m_docs(300), m_refiner(new QTimer(this))
@@ -387,9 +399,9 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         p->setPen(m_theme->color(QStringLiteral("textFaint")));
         const QString when = status == M::Status::Sent
             ? (created.date() == QDate::currentDate()
-                   ? tr("Today at %1").arg(QLocale().toString(created.time(), shortTime()))
+                   ? tr("Today at %1").arg(timeText(created.time()))
                    : QLocale().toString(created.date(), QLocale::ShortFormat) + QLatin1Char(' ')
-                         + QLocale().toString(created.time(), shortTime()))
+                         + timeText(created.time()))
             : tr("Sending…");
         p->drawText(QPoint(r.left() + kBodyX + fm.horizontalAdvance(name) + 8, baseY + fm.ascent()), when);
     } else if (option.state & QStyle::State_MouseOver && status == M::Status::Sent) {
@@ -398,7 +410,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         p->setFont(small);
         p->setPen(m_theme->color(QStringLiteral("textFaint")));
         const QRect gutter(r.left(), r.top() + l.body.y(), kBodyX - 4, QFontMetrics(option.font).height());
-        p->drawText(gutter, Qt::AlignCenter, QLocale().toString(created.time(), shortTime()));
+        p->drawText(gutter, Qt::AlignCenter, timeText(created.time()));
     }
 
     QTextDocument *doc = document(index, bodyWidth());

@@ -26,6 +26,8 @@ public:
 
     //! The link under `pos` (viewport coordinates) in the row at `rect`, or empty.
     QString anchorAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const;
+    //! A message's time as rows show it, in the current language's locale.
+    static QString timeText(const QTime &time);
     //! Forget cached layouts (theme or font changed).
     void invalidate();
     //! Follows the model's row changes to keep sizes by row (see m_rowSizes).

@@ -39,9 +39,11 @@ QFrame *separator(QWidget *parent, const Theme *theme)
     auto *line = new QFrame(parent);
     line->setFixedSize(32, 2);
     line->setAutoFillBackground(true);
-    QPalette pal = line->palette();
-    pal.setColor(QPalette::Window, theme->color(QStringLiteral("separator")));
-    line->setPalette(pal);
+    followTheme(theme, line, [line, theme] {
+        QPalette pal = line->palette();
+        pal.setColor(QPalette::Window, theme->color(QStringLiteral("separator")));
+        line->setPalette(pal);
+    });
     return line;
 }
 } // namespace
@@ -58,24 +60,28 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     layout->setContentsMargins(0, 12, 0, 12);
     layout->setSpacing(6);
 
-    m_home->setIcon(icons::make(icons::Kind::Logo, theme->color(QStringLiteral("accent")), 30));
+    followTheme(theme, m_home, [this, theme] {
+        m_home->setIcon(icons::make(icons::Kind::Logo, theme->color(QStringLiteral("accent")), 30));
+        m_home->setStyleSheet(QStringLiteral("QToolButton:checked { background: %1; border-radius: 15px; }")
+                                  .arg(theme->color(QStringLiteral("selected")).name()));
+    });
     m_home->setIconSize({30, 30});
     m_home->setFixedSize(48, 48);
     m_home->setToolTip(tr("Home: friends and direct messages"));
     m_home->setObjectName(QStringLiteral("HomeButton"));
     m_home->setAccessibleName(tr("Home"));
     m_home->setCheckable(true);
-    m_home->setStyleSheet(QStringLiteral("QToolButton:checked { background: %1; border-radius: 15px; }")
-                              .arg(theme->color(QStringLiteral("selected")).name()));
     connect(m_home, &QToolButton::clicked, this, [this] {
         m_state->selectHome();
         emit homeRequested();
     });
     m_homeBadge->setObjectName(QStringLiteral("HomeBadge"));
     m_homeBadge->setAlignment(Qt::AlignCenter);
-    m_homeBadge->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 8px; font-weight: bold; font-size: 8pt;")
-                                   .arg(theme->color(QStringLiteral("danger")).name(),
-                                        theme->color(QStringLiteral("accentText")).name()));
+    followTheme(theme, m_homeBadge, [this, theme] {
+        m_homeBadge->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 8px; font-weight: bold; font-size: 8pt;")
+                                       .arg(theme->color(QStringLiteral("danger")).name(),
+                                            theme->color(QStringLiteral("accentText")).name()));
+    });
     m_homeBadge->hide();
     layout->addWidget(m_home, 0, Qt::AlignHCenter);
     auto *dms = new QVBoxLayout(m_dmBox);
@@ -112,7 +118,7 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
 
     // The round actions under the guilds: green icons, named in their tooltips.
     auto action = [&](QToolButton *b, icons::Kind kind, const char *name, const QString &tip) {
-        b->setIcon(icons::make(kind, theme->color(QStringLiteral("success")), 22));
+        followTheme(theme, b, [b, kind, theme] { b->setIcon(icons::make(kind, theme->color(QStringLiteral("success")), 22)); });
         b->setIconSize({22, 22});
         b->setFixedSize(46, 46);
         b->setObjectName(QLatin1String(name));

@@ -10,10 +10,31 @@
 #include <QLabel>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QKeySequence>
+#include <QListWidget>
+#include <QStackedWidget>
 #include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
 #include <QPushButton>
 
 namespace kith::app {
+
+namespace {
+//! A section's page: a heading, then rows of label and field.
+QFormLayout *newPage(QStackedWidget *stack, const QString &title)
+{
+    auto *page = new QWidget(stack);
+    auto *form = new QFormLayout(page);
+    form->setVerticalSpacing(12);
+    form->setContentsMargins(24, 16, 24, 16);
+    auto *heading = new QLabel(title, page);
+    heading->setProperty("heading", true);
+    form->addRow(heading);
+    stack->addWidget(page);
+    return form;
+}
+} // namespace
 
 SettingsDialog::SettingsDialog(const QString &theme, const QString &language, const QString &dataDir,
                                QWidget *parent)
@@ -22,18 +43,29 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
       m_sound(new QCheckBox(tr("Play a sound for them"), this)), m_announce(new QLineEdit(this))
 {
     setWindowTitle(tr("Settings"));
-    setMinimumWidth(460);
-    auto *form = new QFormLayout(this);
-    form->setVerticalSpacing(12);
-    auto section = [this, form](const QString &title) {
-        auto *label = new QLabel(title.toUpper(), this);
-        label->setProperty("section", true);
-        form->addRow(label);
+    // A page as large as the window it covers, as chat apps show their settings.
+    setMinimumSize(640, 460);
+    if (parent)
+        resize(parent->size().expandedTo(minimumSize()));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *body = new QHBoxLayout;
+    outer->addLayout(body, 1);
+    m_sections = new QListWidget(this);
+    m_sections->setObjectName(QStringLiteral("SettingsSections"));
+    m_sections->setAccessibleName(tr("Settings sections"));
+    m_sections->setFixedWidth(190);
+    auto *stack = new QStackedWidget(this);
+    body->addWidget(m_sections);
+    body->addWidget(stack, 1);
+    connect(m_sections, &QListWidget::currentRowChanged, stack, &QStackedWidget::setCurrentIndex);
+    auto page = [this, stack](const QString &title) {
+        m_sections->addItem(title);
+        return newPage(stack, title);
     };
-    auto *heading = new QLabel(tr("Settings"), this);
-    heading->setProperty("heading", true);
-    form->addRow(heading);
-    section(tr("My account"));
+
+    // My account
+    QFormLayout *form = page(tr("My account"));
     m_displayName = new QLineEdit(this);
     m_displayName->setObjectName(QStringLiteral("DisplayNameEdit"));
     m_displayName->setMaxLength(limits::kDisplayNameMax);
@@ -89,6 +121,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_passwordStatus->hide();
     pw->addRow(m_passwordStatus);
     form->addRow(tr("Password"), m_passwordBox);
+    m_accountForm = form;
     auto syncPassword = [this] {
         const QString n = m_newPassword->text();
         const bool match = n == m_confirmPassword->text();
@@ -103,30 +136,86 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
         m_changePassword->setEnabled(false);
         emit passwordChangeRequested(m_oldPassword->text(), m_newPassword->text());
     });
-    section(tr("App"));
+    auto *signOut = new QPushButton(tr("Sign out"), this);
+    signOut->setObjectName(QStringLiteral("SignOut"));
+    signOut->setProperty("danger", true);
+    form->addRow(QString(), signOut);
+    connect(signOut, &QPushButton::clicked, this, [this] {
+        emit signOutRequested();
+        reject();
+    });
+
+    // Appearance
+    form = page(tr("Appearance"));
     for (const QString &name : Theme::names())
         m_theme->addItem(Theme::title(name), name);
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(theme)));
     m_theme->setObjectName(QStringLiteral("ThemeBox"));
+    m_theme->setAccessibleName(tr("Theme"));
     form->addRow(tr("Theme"), m_theme);
+    auto *live = new QLabel(tr("The window behind shows the theme as you choose it."), this);
+    live->setProperty("muted", true);
+    live->setWordWrap(true);
+    form->addRow(QString(), live);
+    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] { emit themeChosen(this->theme()); });
+
+    // Notifications
+    form = page(tr("Notifications"));
+    m_notify->setObjectName(QStringLiteral("NotifyBox"));
+    m_notify->setChecked(true);
+    form->addRow(m_notify);
+    connect(m_notify, &QCheckBox::toggled, this, &SettingsDialog::notificationsChosen);
+    m_sound->setObjectName(QStringLiteral("SoundBox"));
+    m_sound->setChecked(true);
+    form->addRow(m_sound);
+    connect(m_sound, &QCheckBox::toggled, this, &SettingsDialog::soundChosen);
+    auto *quiet = new QLabel(tr("Do not disturb silences both; right-click a channel or server to mute it."), this);
+    quiet->setProperty("muted", true);
+    quiet->setWordWrap(true);
+    form->addRow(quiet);
+
+    // Language
+    form = page(tr("Language"));
     m_language->addItem(tr("Follow the system"), QStringLiteral("system"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
     m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
     m_language->setObjectName(QStringLiteral("LanguageBox"));
+    m_language->setAccessibleName(tr("Language"));
     form->addRow(tr("Language"), m_language);
-    m_notify->setObjectName(QStringLiteral("NotifyBox"));
-    m_notify->setChecked(true);
-    form->addRow(tr("Notifications"), m_notify);
-    connect(m_notify, &QCheckBox::toggled, this, &SettingsDialog::notificationsChosen);
-    m_sound->setObjectName(QStringLiteral("SoundBox"));
-    m_sound->setChecked(true);
-    form->addRow(QString(), m_sound);
-    connect(m_sound, &QCheckBox::toggled, this, &SettingsDialog::soundChosen);
-    auto *quiet = new QLabel(tr("Do not disturb silences both; right-click a channel or server to mute it."), this);
-    quiet->setProperty("muted", true);
-    quiet->setWordWrap(true);
-    form->addRow(QString(), quiet);
+    auto *when = new QLabel(tr("Kith speaks the new language as soon as the settings close."), this);
+    when->setProperty("muted", true);
+    when->setWordWrap(true);
+    form->addRow(QString(), when);
+
+    // Keyboard shortcuts
+    form = page(tr("Keyboard shortcuts"));
+    const QList<QPair<QKeySequence, QString>> keys{
+        {QKeySequence(Qt::CTRL | Qt::Key_K), tr("Find a channel, a conversation or a friend")},
+        {QKeySequence(Qt::ALT | Qt::Key_Up), tr("Previous channel")},
+        {QKeySequence(Qt::ALT | Qt::Key_Down), tr("Next channel")},
+        {QKeySequence(Qt::Key_Up), tr("Edit your last message (in an empty message field)")},
+        {QKeySequence(Qt::Key_Return), tr("Send the message")},
+        {QKeySequence(Qt::SHIFT | Qt::Key_Return), tr("New line in the message")},
+        {QKeySequence(Qt::Key_Escape), tr("Cancel an edit, close what is open")},
+        {QKeySequence(Qt::SHIFT | Qt::Key_Delete), tr("Hold while clicking Delete: delete without asking")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Comma), tr("Settings")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit Kith")},
+    };
+    m_shortcuts = new QTreeWidget(this);
+    m_shortcuts->setObjectName(QStringLiteral("ShortcutList"));
+    m_shortcuts->setAccessibleName(tr("Keyboard shortcuts"));
+    m_shortcuts->setColumnCount(2);
+    m_shortcuts->setHeaderLabels({tr("Keys"), tr("What they do")});
+    m_shortcuts->setRootIsDecorated(false);
+    m_shortcuts->setSelectionMode(QAbstractItemView::NoSelection);
+    for (const auto &[seq, what] : keys)
+        new QTreeWidgetItem(m_shortcuts, {seq.toString(QKeySequence::NativeText), what});
+    m_shortcuts->resizeColumnToContents(0);
+    form->addRow(m_shortcuts);
+
+    // Advanced
+    form = page(tr("Advanced"));
     m_announce->setObjectName(QStringLiteral("AnnounceEdit"));
     m_announce->setPlaceholderText(tr("Every network (broadcast)"));
     m_announce->setAccessibleName(tr("LAN parties: where to announce and listen"));
@@ -134,21 +223,35 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
                               "where broadcasts do not reach. Empty: every network this computer is on."));
     form->addRow(tr("LAN parties"), m_announce);
     auto *data = new QLabel(dataDir, this);
+    data->setObjectName(QStringLiteral("DataFolder"));
     data->setTextInteractionFlags(Qt::TextSelectableByMouse);
     data->setProperty("muted", true);
     data->setWordWrap(true);
     form->addRow(tr("Data folder"), data);
-    auto *signOut = new QPushButton(tr("Sign out"), this);
-    signOut->setProperty("danger", true);
-    form->addRow(QString(), signOut);
-    connect(signOut, &QPushButton::clicked, this, [this] {
-        emit signOutRequested();
-        reject();
-    });
-    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] { emit themeChosen(this->theme()); });
+    auto *log = new QPushButton(tr("Connection log…"), this);
+    log->setObjectName(QStringLiteral("OpenConnectionLog"));
+    log->setToolTip(tr("The protocol frames Kith sent and received, with tokens and passwords hidden"));
+    connect(log, &QPushButton::clicked, this, &SettingsDialog::connectionLogRequested);
+    form->addRow(tr("Connection"), log);
+
+    m_sections->setCurrentRow(0);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->setContentsMargins(12, 0, 12, 12);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
-    form->addRow(buttons);
+    outer->addWidget(buttons);
+}
+
+void SettingsDialog::showSection(int index)
+{
+    m_sections->setCurrentRow(index);
+}
+
+QStringList SettingsDialog::sections() const
+{
+    QStringList out;
+    for (int i = 0; i < m_sections->count(); ++i)
+        out << m_sections->item(i)->text();
+    return out;
 }
 
 void SettingsDialog::setAccount(const QString &displayName, bool canRename, bool canChangePassword)
@@ -160,9 +263,8 @@ void SettingsDialog::setAccount(const QString &displayName, bool canRename, bool
     if (!canRename)
         m_displayName->setToolTip(tr("Guests keep the nickname they joined with."));
     m_passwordBox->setVisible(canChangePassword);
-    if (auto *form = qobject_cast<QFormLayout *>(layout()))
-        if (QWidget *label = form->labelForField(m_passwordBox))
-            label->setVisible(canChangePassword);
+    if (QWidget *label = m_accountForm->labelForField(m_passwordBox))
+        label->setVisible(canChangePassword);
 }
 
 void SettingsDialog::showNameResult(bool ok, const QString &message)

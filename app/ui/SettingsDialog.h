@@ -1,5 +1,6 @@
 #pragma once
-//! Ctrl+,: theme, language, notifications and their sound, and where the data lives.
+//! Ctrl+,: the settings as a page over the window, in sections: My account, Appearance (the
+//! theme applies at once), Notifications, Language, Keyboard shortcuts, Advanced.
 
 #include <QDialog>
 
@@ -7,7 +8,10 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QFormLayout;
+class QListWidget;
 class QPushButton;
+class QTreeWidget;
 
 namespace kith::app {
 
@@ -33,6 +37,9 @@ public:
     //! What the host answered: `ok`, or the reason shown under the field.
     void showNameResult(bool ok, const QString &message);
     void showPasswordResult(bool ok, const QString &message);
+    //! The section list, in order, as the user reads it; showSection opens one by its row.
+    QStringList sections() const;
+    void showSection(int index);
 
 signals:
     void themeChosen(const QString &theme);
@@ -41,8 +48,12 @@ signals:
     void soundChosen(bool on);
     void displayNameChosen(const QString &name);
     void passwordChangeRequested(const QString &oldPassword, const QString &newPassword);
+    void connectionLogRequested();
 
 private:
+    QListWidget *m_sections = nullptr;
+    QFormLayout *m_accountForm = nullptr;
+    QTreeWidget *m_shortcuts = nullptr;
     QComboBox *m_theme;
     QComboBox *m_language;
     QCheckBox *m_notify;

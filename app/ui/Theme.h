@@ -48,4 +48,13 @@ private:
     QString m_qss;
 };
 
+//! For colours a widget takes when it is built (icons, style sheets): runs `apply` now and again
+//! on every theme change while `context` lives, so that a new theme needs no new window.
+template <class F>
+void followTheme(const Theme *theme, QObject *context, F apply)
+{
+    apply();
+    QObject::connect(theme, &Theme::changed, context, apply);
+}
+
 } // namespace kith::app

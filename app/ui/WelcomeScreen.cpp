@@ -27,7 +27,9 @@ WelcomeScreen::WelcomeScreen(const Theme *theme, QWidget *parent)
     outer->addStretch(2);
 
     auto *logo = new QLabel(this);
-    logo->setPixmap(icons::make(icons::Kind::Logo, theme->color(QStringLiteral("accent")), 64).pixmap(64, 64));
+    followTheme(theme, logo, [logo, theme] {
+        logo->setPixmap(icons::make(icons::Kind::Logo, theme->color(QStringLiteral("accent")), 64).pixmap(64, 64));
+    });
     outer->addWidget(logo, 0, Qt::AlignHCenter);
     auto *title = new QLabel(tr("Welcome to Kith"), this);
     title->setProperty("title", true);

@@ -11,6 +11,10 @@
 #include "ui/UserFooter.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QTreeWidget>
+#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -29,6 +33,8 @@ private slots:
     void renameMyselfInSettings();
     void othersRenameShows();
     void changePasswordOnAnotherHost();
+    void themeAppliesInPlace();
+    void settingsAreAPageInSections();
     void cleanupTestCase();
 
 private:
@@ -161,6 +167,77 @@ void tst_app_account::changePasswordOnAnotherHost()
     QTRY_VERIFY_WITH_TIMEOUT(host->connection()->isOnline(), 10000);
     f.app->leaveHost(host->id());
     other.stopAndWait();
+}
+
+void tst_app_account::themeAppliesInPlace()
+{
+    // Choosing a theme in the settings recolours the window behind them at once, a preview:
+    // the same window, where it was, with its icons redrawn in the new colours.
+    QWidget *window = f.app->window();
+    window->resize(1100, 760);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    const QRect where = window->geometry();
+    auto *send = window->findChild<QToolButton *>(u"SendButton"_s);
+    QVERIFY(send);
+    const auto iconImage = [send] { return send->icon().pixmap(20, 20).toImage(); };
+    const QImage darkIcon = iconImage();
+    const QColor darkWindow = qApp->palette().color(QPalette::Window);
+    bool previewed = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *box = dialog->findChild<QComboBox *>(u"ThemeBox"_s);
+        box->setCurrentIndex(box->findData(u"light"_s));
+        previewed = f.app->window() == window && iconImage() != darkIcon
+                    && qApp->palette().color(QPalette::Window) != darkWindow;
+        dialog->accept();
+    });
+    f.app->openSettings();
+    QVERIFY2(previewed, "the theme did not apply while the settings were open, or the window was replaced");
+    QCOMPARE(static_cast<QWidget *>(f.app->window()), window);
+    QCOMPARE(window->geometry(), where);
+    QVERIFY(iconImage() != darkIcon);
+    f.app->setTheme(u"dark"_s);
+    QCOMPARE(iconImage(), darkIcon);
+}
+
+void tst_app_account::settingsAreAPageInSections()
+{
+    QWidget *window = f.app->window();
+    window->resize(1024, 768);
+    QStringList sections;
+    QStringList keys;
+    QString dataShown;
+    QSize size;
+    bool logAsked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        size = dialog->size();
+        sections = dialog->sections();
+        dialog->showSection(int(sections.indexOf(u"Keyboard shortcuts"_s)));
+        auto *list = dialog->findChild<QTreeWidget *>(u"ShortcutList"_s);
+        for (int i = 0; list && i < list->topLevelItemCount(); ++i)
+            keys << list->topLevelItem(i)->text(0) + u" = "_s + list->topLevelItem(i)->text(1);
+        dialog->showSection(int(sections.indexOf(u"Advanced"_s)));
+        dataShown = dialog->findChild<QLabel *>(u"DataFolder"_s)->text();
+        connect(dialog, &SettingsDialog::connectionLogRequested, this, [&] { logAsked = true; });
+        dialog->findChild<QPushButton *>(u"OpenConnectionLog"_s)->click();
+        dialog->accept();
+    });
+    f.app->openSettings();
+    QCOMPARE(sections, (QStringList{u"My account"_s, u"Appearance"_s, u"Notifications"_s, u"Language"_s,
+                                    u"Keyboard shortcuts"_s, u"Advanced"_s}));
+    QCOMPARE(size, window->size()); // a page over the whole window
+    QVERIFY2(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText)
+                           + u" = Find a channel, a conversation or a friend"_s),
+             qPrintable(keys.join(u'\n')));
+    QVERIFY2(keys.size() >= 10, qPrintable(keys.join(u'\n')));
+    QCOMPARE(dataShown, QDir::toNativeSeparators(m_data.path()));
+    QVERIFY(logAsked);
 }
 
 void tst_app_account::cleanupTestCase()

@@ -11,6 +11,7 @@
 #include "ui/GuildDialog.h"
 #include "ui/FriendsView.h"
 #include "ui/InviteDialog.h"
+#include "ui/MessageDelegate.h"
 #include "ui/QuickSwitcher.h"
 #include "ui/UserFooter.h"
 #include "ui/WelcomeScreen.h"
@@ -531,9 +532,16 @@ void tst_app_widgets::languageSwitchesWithoutRestart()
     f.state()->selectChannel(m_general);
     QTRY_COMPARE(f.state()->currentChannel(), m_general);
     f.composer()->setPlainText(u"half a thought"_s);
+    const QRect where = f.app->window()->geometry();
+    f.app->setLanguage(u"en"_s);
+    const QString english = MessageDelegate::timeText(QTime(15, 7));
+    QVERIFY2(english.startsWith(u"3:07"_s) && english.endsWith(u"PM"_s), qPrintable(english));
     f.app->setLanguage(u"fr"_s);
-    // A new window, in French at once, over the same state; the draft survives.
+    // A new window, in French at once, over the same state, where the old one was; the draft
+    // survives, and times follow the French clock.
     QCOMPARE(f.composer()->placeholderText(), u"Message dans #general"_s);
+    QCOMPARE(f.app->window()->geometry(), where);
+    QCOMPARE(MessageDelegate::timeText(QTime(15, 7)), u"15:07"_s);
     QCOMPARE(f.composer()->toPlainText(), u"half a thought"_s);
     QCOMPARE(f.state()->currentChannel(), m_general);
     QCOMPARE(f.app->settings()->value(u"ui/language"_s).toString(), u"fr"_s);
