@@ -25,10 +25,18 @@ namespace {
 QFormLayout *newPage(QStackedWidget *stack, const QString &title)
 {
     auto *page = new QWidget(stack);
-    auto *form = new QFormLayout(page);
+    auto *row = new QHBoxLayout(page);
+    row->setContentsMargins(40, 56, 40, 16);
+    // Lines of a readable length, as chat apps keep them, however wide the window.
+    auto *content = new QWidget(page);
+    content->setMaximumWidth(680);
+    row->addWidget(content, 1);
+    row->addStretch(0);
+    auto *form = new QFormLayout(content);
     form->setVerticalSpacing(12);
-    form->setContentsMargins(24, 16, 24, 16);
-    auto *heading = new QLabel(title, page);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    auto *heading = new QLabel(title, content);
     heading->setProperty("heading", true);
     form->addRow(heading);
     stack->addWidget(page);
@@ -47,17 +55,18 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     setMinimumSize(640, 460);
     if (parent)
         resize(parent->size().expandedTo(minimumSize()));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *body = new QHBoxLayout;
-    outer->addLayout(body, 1);
+    auto *body = new QHBoxLayout(this);
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    auto *right = new QVBoxLayout;
     m_sections = new QListWidget(this);
     m_sections->setObjectName(QStringLiteral("SettingsSections"));
     m_sections->setAccessibleName(tr("Settings sections"));
-    m_sections->setFixedWidth(190);
+    m_sections->setFixedWidth(220);
     auto *stack = new QStackedWidget(this);
     body->addWidget(m_sections);
-    body->addWidget(stack, 1);
+    body->addLayout(right, 1);
+    right->addWidget(stack, 1);
     connect(m_sections, &QListWidget::currentRowChanged, stack, &QStackedWidget::setCurrentIndex);
     auto page = [this, stack](const QString &title) {
         m_sections->addItem(title);
@@ -139,7 +148,10 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     auto *signOut = new QPushButton(tr("Sign out"), this);
     signOut->setObjectName(QStringLiteral("SignOut"));
     signOut->setProperty("danger", true);
-    form->addRow(QString(), signOut);
+    auto *signOutRow = new QHBoxLayout;
+    signOutRow->addWidget(signOut);
+    signOutRow->addStretch(1);
+    form->addRow(QString(), signOutRow);
     connect(signOut, &QPushButton::clicked, this, [this] {
         emit signOutRequested();
         reject();
@@ -232,13 +244,16 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     log->setObjectName(QStringLiteral("OpenConnectionLog"));
     log->setToolTip(tr("The protocol frames Kith sent and received, with tokens and passwords hidden"));
     connect(log, &QPushButton::clicked, this, &SettingsDialog::connectionLogRequested);
-    form->addRow(tr("Connection"), log);
+    auto *logRow = new QHBoxLayout;
+    logRow->addWidget(log);
+    logRow->addStretch(1);
+    form->addRow(tr("Connection"), logRow);
 
     m_sections->setCurrentRow(0);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->setContentsMargins(12, 0, 12, 12);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
-    outer->addWidget(buttons);
+    right->addWidget(buttons);
 }
 
 void SettingsDialog::showSection(int index)

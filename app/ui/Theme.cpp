@@ -1,7 +1,11 @@
 #include "Theme.h"
 
+#include "Icons.h"
+
 #include <QApplication>
 #include <QFile>
+#include <QImage>
+#include <QPainter>
 #include <QFont>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +36,25 @@ void Theme::load(const QString &name)
     m_values.clear();
     for (auto it = o.begin(); it != o.end(); ++it)
         m_values.insert(it.key(), it.value().toString());
+    // Style sheets take images from files only: the combo-box arrow and the check mark, drawn
+    // in this theme's colours, one file per theme (Qt caches a style sheet's image by its path).
+    if (!m_assets)
+        m_assets = std::make_unique<QTemporaryDir>();
+    const auto asset = [this](icons::Kind kind, const QString &colorKey, const QString &file) {
+        const QString path = m_assets->filePath(QStringLiteral("%1-%2.png").arg(file, m_effective));
+        if (!QFile::exists(path)) {
+            QImage image(24, 24, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter p(&image);
+            p.setRenderHint(QPainter::Antialiasing);
+            icons::paint(&p, kind, QRectF(0, 0, 24, 24), color(colorKey));
+            p.end();
+            image.save(path);
+        }
+        return path;
+    };
+    m_values.insert(QStringLiteral("arrowImage"), asset(icons::Kind::ChevronDown, QStringLiteral("textMuted"), QStringLiteral("arrow")));
+    m_values.insert(QStringLiteral("checkImage"), asset(icons::Kind::Check, QStringLiteral("accentText"), QStringLiteral("check")));
 
     QFile q(QStringLiteral(":/themes/app.qss"));
     q.open(QIODevice::ReadOnly);

@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QHash>
 #include <QObject>
+#include <QTemporaryDir>
+#include <memory>
 
 class QApplication;
 
@@ -46,6 +48,7 @@ private:
     QString m_effective;
     QHash<QString, QString> m_values;
     QString m_qss;
+    std::unique_ptr<QTemporaryDir> m_assets; //!< images the style sheet names
 };
 
 //! For colours a widget takes when it is built (icons, style sheets): runs `apply` now and again

@@ -3,6 +3,7 @@
 // run-under-xvfb.sh, or offscreen. The pictures are for people to look at; the checks only make
 // sure there was something to take a picture of.
 #include "AppFixture.h"
+#include "ui/SettingsDialog.h"
 #include "TestClient.h"
 #include "state/ChannelListModel.h"
 #include "session/HostSet.h"
@@ -345,11 +346,18 @@ void tst_app_screenshots::settings()
 {
     bool shot = false;
     QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
         if (!dialog)
             return;
-        if (QTest::qWaitForWindowExposed(dialog))
+        if (QTest::qWaitForWindowExposed(dialog)) {
             save(dialog, u"settings.png"_s);
+            // Every section, as the user opens them one by one.
+            const QStringList sections = dialog->sections();
+            for (int i = 1; i < sections.size(); ++i) {
+                dialog->showSection(i);
+                save(dialog, u"settings-%1.png"_s.arg(sections[i].toLower().replace(u' ', u'-')));
+            }
+        }
         shot = true;
         dialog->accept();
     });

@@ -4,6 +4,8 @@
 #include "ui/Theme.h"
 
 #include <QApplication>
+#include <QImage>
+#include <QRegularExpression>
 #include <QTest>
 #include <cmath>
 
@@ -53,6 +55,8 @@ private slots:
     void contrast();
     void everyColourDefined_data() { contrast_data(); }
     void everyColourDefined();
+    void comboAndCheckBoxesInTheThemesColours_data() { contrast_data(); }
+    void comboAndCheckBoxesInTheThemesColours();
 };
 
 void tst_app_themes::eight()
@@ -98,6 +102,32 @@ void tst_app_themes::everyColourDefined()
     QVERIFY2(!theme.styleSheet().contains(u"magenta"_s), qPrintable(name));
     for (const Pair &p : kPairs)
         QVERIFY2(theme.color(QLatin1String(p.fg)) != QColor(0xff, 0x00, 0xff), p.fg);
+}
+
+void tst_app_themes::comboAndCheckBoxesInTheThemesColours()
+{
+    // Combo-box arrows and check marks are drawn in the theme's colours, not the platform's.
+    QFETCH(QString, name);
+    Theme theme;
+    theme.load(name);
+    const auto imageFor = [&](const QString &rule) {
+        const QRegularExpression re(QRegularExpression::escape(rule) + u"[^}]*image: url\\(([^)]+)\\)"_s);
+        const QRegularExpressionMatch m = re.match(theme.styleSheet());
+        return m.hasMatch() ? QImage(m.captured(1)) : QImage();
+    };
+    const auto drawnIn = [](const QImage &image, const QColor &c) {
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if (const QColor p = image.pixelColor(x, y); p.alpha() == 255 && p.rgb() == c.rgb())
+                    return true;
+        return false;
+    };
+    const QImage arrow = imageFor(u"QComboBox::down-arrow"_s);
+    QVERIFY2(!arrow.isNull(), qPrintable(name));
+    QVERIFY2(drawnIn(arrow, theme.color(u"textMuted"_s)), qPrintable(name));
+    const QImage check = imageFor(u"QCheckBox::indicator:checked"_s);
+    QVERIFY2(!check.isNull(), qPrintable(name));
+    QVERIFY2(drawnIn(check, theme.color(u"accentText"_s)), qPrintable(name));
 }
 
 QTEST_MAIN(tst_app_themes)
