@@ -79,8 +79,25 @@ QString FrameLog::line(const Entry &entry, qsizetype maxTextChars)
     const QString text = maxTextChars >= 0 && entry.text.size() > maxTextChars
         ? entry.text.left(maxTextChars) + QStringLiteral("…")
         : entry.text;
-    return time + QStringLiteral("  ") + arrow(entry.direction) + QStringLiteral("  ") + entry.host
-        + QStringLiteral("  ") + text;
+    QString out = time + QStringLiteral("  ") + arrow(entry.direction) + QStringLiteral("  ") + entry.host
+        + QStringLiteral("  ");
+    if (entry.direction == Direction::Sent)
+        if (const QString op = opOf(entry.text); !op.isEmpty())
+            out += op + QStringLiteral("  ");
+    return out + text;
+}
+
+QString FrameLog::opOf(const QString &frame)
+{
+    // Keys are sorted, so the request's own "op" is the last one; inside a string value the
+    // quotes would be escaped and not match.
+    const QLatin1String key("\"op\":\"");
+    const qsizetype at = frame.lastIndexOf(key);
+    if (at < 0)
+        return {};
+    const qsizetype start = at + key.size();
+    const qsizetype end = frame.indexOf(QLatin1Char('"'), start);
+    return end > start && end - start <= 64 ? frame.mid(start, end - start) : QString();
 }
 
 int FrameLog::rowCount(const QModelIndex &parent) const
@@ -97,8 +114,6 @@ QVariant FrameLog::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         // A row shows one line; painting 64 K characters per row would only be clipped anyway.
         return line(e, 1000);
-    case Qt::ToolTipRole:
-        return e.text.size() > 1000 ? e.text.left(4000) : QVariant();
     case TimeRole:
         return e.timeMs;
     case DirectionRole:

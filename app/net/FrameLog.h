@@ -50,9 +50,12 @@ public:
     //! The frame with the values of `token`, `password`, `old_password` and `new_password`
     //! replaced by "•••".
     static QString mask(const QString &text);
-    //! `HH:mm:ss.zzz  →  host  text` (→ sent, ← received, · a note).
+    //! `HH:mm:ss.zzz  →  host  text` (→ sent, ← received, · a note); a sent frame's op goes
+    //! before its text, since our encoder writes it last, where a long frame's line is cut.
     static QString line(const Entry &entry, qsizetype maxTextChars = -1);
     static QString arrow(Direction direction);
+    //! The op a request frame names ("message.send"); empty if none.
+    static QString opOf(const QString &frame);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -9,13 +9,16 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
@@ -44,7 +47,7 @@ private:
 ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWidget *parent)
     : QDialog(parent), m_log(log), m_direction(new QSortFilterProxyModel(this)),
       m_search(new QSortFilterProxyModel(this)), m_filter(new QLineEdit(this)), m_show(new QComboBox(this)),
-      m_view(new QListView(this)), m_count(new QLabel(this))
+      m_view(new QListView(this)), m_detail(new QPlainTextEdit(this)), m_count(new QLabel(this))
 {
     setObjectName(QStringLiteral("ConnectionLogDialog"));
     setWindowTitle(tr("Connection log"));
@@ -93,7 +96,19 @@ ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWid
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    layout->addWidget(m_view, 1);
+    // A row shows one line; the selected frame is read whole below it.
+    m_detail->setObjectName(QStringLiteral("ConnectionLogDetail"));
+    m_detail->setAccessibleName(tr("Selected frame"));
+    m_detail->setPlaceholderText(tr("Select a frame to read it whole"));
+    m_detail->setReadOnly(true);
+    m_detail->setFont(m_view->font());
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
 
     auto *bottom = new QHBoxLayout;
     m_count->setObjectName(QStringLiteral("ConnectionLogCount"));
@@ -127,6 +142,11 @@ ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWid
         m_direction->setFilterRegularExpression(pattern);
         updateCount();
         m_view->scrollToBottom();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        const QString text = current.data(FrameLog::TextRole).toString();
+        const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8());
+        m_detail->setPlainText(json.isNull() ? text : QString::fromUtf8(json.toJson(QJsonDocument::Indented)));
     });
     connect(copy, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(shownLines().join(QLatin1Char('\n')));

@@ -8,6 +8,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 
@@ -29,6 +30,8 @@ public:
     //! The lines the filter shows, as Copy copies them.
     QStringList shownLines() const;
     QListView *view() const { return m_view; }
+    //! The selected frame whole, its JSON indented.
+    QPlainTextEdit *detail() const { return m_detail; }
 
 private:
     void updateCount();
@@ -39,6 +42,7 @@ private:
     QLineEdit *m_filter;
     QComboBox *m_show;
     QListView *m_view;
+    QPlainTextEdit *m_detail;
     QLabel *m_count;
     bool m_atBottom = true;
 };

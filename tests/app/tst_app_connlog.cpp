@@ -233,6 +233,10 @@ void tst_app_connlog::dialogFiltersCopiesAndClears()
     for (int i = 0; i < shown->rowCount(); ++i)
         QVERIFY(shown->index(i, 0).data().toString().contains(u"message.send"_s));
     QVERIFY(count->text().contains(u" of "_s));
+    // A sent frame's line names its op up front; the selected frame reads whole below.
+    QVERIFY(shown->index(0, 0).data().toString().contains(u"  message.send  {"_s));
+    view->setCurrentIndex(shown->index(0, 0));
+    QVERIFY(d->detail()->toPlainText().contains(u"\"op\": \"message.send\""_s));
     // Copy takes what the filter shows, whole lines.
     d->findChild<QPushButton *>(u"ConnectionLogCopy"_s)->click();
     const QString copied = QApplication::clipboard()->text();
