@@ -692,84 +692,84 @@
 <context>
     <name>kith::app::ConnectionLogDialog</name>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="53"/>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="57"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="52"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="56"/>
         <source>Connection log</source>
         <translation>Journal de connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="60"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="59"/>
         <source>What this app sent (→) and received (←) from each server, and its connections&apos; changes (·). Tokens and passwords are masked.</source>
         <translation>Ce que cette application a envoyé (→) à chaque serveur et reçu (←) de lui, et les changements de ses connexions (·). Les jetons et les mots de passe sont masqués.</translation>
     </message>
     <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="68"/>
         <location filename="../app/ui/ConnectionLogDialog.cpp" line="69"/>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="70"/>
         <source>Filter frames</source>
         <translation>Filtrer les trames</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="74"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="73"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="75"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="74"/>
         <source>All</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="76"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="75"/>
         <source>Sent</source>
         <translation>Envoyées</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="77"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="76"/>
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="89"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="88"/>
         <source>Frames</source>
         <translation>Trames</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="101"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="100"/>
         <source>Selected frame</source>
         <translation>Trame sélectionnée</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="102"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="101"/>
         <source>Select a frame to read it whole</source>
         <translation>Sélectionnez une trame pour la lire en entier</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="117"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="116"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="119"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="118"/>
         <source>Copy the frames shown</source>
         <translation>Copier les trames affichées</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="121"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="120"/>
         <source>Clear</source>
         <translation>Vider</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="123"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="122"/>
         <source>Clear the log</source>
         <translation>Vider le journal</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="126"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="125"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="198"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="195"/>
         <source>%Ln frame(s), capped at %1</source>
         <translation>
             <numerusform>%Ln trame, au plus %1</numerusform>
@@ -777,7 +777,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="199"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="196"/>
         <source>%1 of %Ln frame(s) shown, capped at %2</source>
         <translation>
             <numerusform>%1 sur %Ln trame affichée, au plus %2</numerusform>
@@ -820,22 +820,22 @@
 <context>
     <name>kith::app::FrameLog</name>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="30"/>
+        <location filename="../app/net/FrameLog.cpp" line="31"/>
         <source>… (%1 more characters)</source>
         <translation>… (%1 caractères de plus)</translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="128"/>
+        <location filename="../app/net/FrameLog.cpp" line="129"/>
         <source>sent</source>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="129"/>
+        <location filename="../app/net/FrameLog.cpp" line="130"/>
         <source>received</source>
         <translation>reçue</translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="130"/>
+        <location filename="../app/net/FrameLog.cpp" line="131"/>
         <source>connection</source>
         <translation>connexion</translation>
     </message>

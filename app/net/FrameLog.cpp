@@ -1,6 +1,7 @@
 #include "FrameLog.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace kith::app {
@@ -130,6 +131,10 @@ QVariant FrameLog::data(const QModelIndex &index, int role) const
                                                                   : tr("connection");
         return word + QLatin1Char(' ') + arrow(e.direction) + QLatin1Char(' ') + e.host + QLatin1Char(' ') + e.text;
     }
+    case IndentedRole: {
+        const QJsonDocument json = QJsonDocument::fromJson(e.text.toUtf8());
+        return json.isNull() ? e.text : QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+    }
     default:
         return {};
     }
@@ -144,6 +149,7 @@ QHash<int, QByteArray> FrameLog::roleNames() const
     names.insert(TextRole, "text");
     names.insert(LineRole, "line");
     names.insert(SearchRole, "search");
+    names.insert(IndentedRole, "indented");
     return names;
 }
 

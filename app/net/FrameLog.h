@@ -30,7 +30,8 @@ public:
         HostRole,
         TextRole,
         LineRole,                    //!< the whole line, text not clipped (what Copy copies)
-        SearchRole                   //!< direction word, host and text: what a filter matches
+        SearchRole,                  //!< direction word, host and text: what a filter matches
+        IndentedRole                 //!< the frame's JSON indented, to read whole; else the text
     };
 
     //! At most this many entries, and about this much text; the oldest go first.

@@ -9,7 +9,6 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -144,9 +143,7 @@ ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWid
         m_view->scrollToBottom();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        const QString text = current.data(FrameLog::TextRole).toString();
-        const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8());
-        m_detail->setPlainText(json.isNull() ? text : QString::fromUtf8(json.toJson(QJsonDocument::Indented)));
+        m_detail->setPlainText(current.data(FrameLog::IndentedRole).toString());
     });
     connect(copy, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(shownLines().join(QLatin1Char('\n')));

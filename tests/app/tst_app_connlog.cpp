@@ -38,6 +38,7 @@ private slots:
     void mask();
     void sentMessageIsLogged();
     void capKeepsTheNewest();
+    void dropIsNoted();
     void dialogFromShortcut();
     void dialogFromHelpMenu();
     void dialogFiltersCopiesAndClears();
@@ -172,6 +173,27 @@ void tst_app_connlog::capKeepsTheNewest()
     log.clear();
     QCOMPARE(log.rowCount(), 0);
     QCOMPARE(log.textBytes(), 0);
+}
+
+void tst_app_connlog::dropIsNoted()
+{
+    // A blip: the log says the connection closed, how, and that it came back.
+    const int before = f.app->frameLog()->rowCount();
+    f.app->connection()->dropForTest();
+    QTRY_VERIFY(has(Dir::Note, u"closed "_s));
+    QTRY_VERIFY(f.app->connection()->isOnline());
+    QVERIFY(has(Dir::Note, u"reconnecting in"_s));
+    QVERIFY(has(Dir::Sent, u"\"op\":\"session.resume\""_s));
+    int closed = -1, online = -1, i = 0;
+    for (const FrameLog::Entry &e : f.app->frameLog()->entries()) {
+        if (e.direction == Dir::Note && e.text.startsWith(u"closed "_s))
+            closed = i;
+        if (e.direction == Dir::Note && e.text == u"online"_s)
+            online = i;
+        ++i;
+    }
+    QVERIFY(closed >= 0 && closed < online);
+    QVERIFY(f.app->frameLog()->rowCount() > before);
 }
 
 void tst_app_connlog::dialogFromShortcut()
