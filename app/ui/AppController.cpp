@@ -528,11 +528,14 @@ void AppController::rebuildWindow()
 {
     const bool visible = m_window->isVisible();
     const QString draft = m_window->chat()->composer()->toPlainText();
+    const bool log = m_window->isConnectionLogShown();
     buildWindow();
     m_window->chat()->composer()->setPlainText(draft);
     m_window->chat()->composer()->moveCursor(QTextCursor::End);
     if (visible)
         m_window->show();
+    if (log) // went with the old window; the log itself lives on
+        m_window->showConnectionLog();
 }
 
 void AppController::setNotifier(Notifier *notifier)

@@ -198,6 +198,11 @@ void MainWindow::showConnectionLog()
     m_connectionLog->activateWindow();
 }
 
+bool MainWindow::isConnectionLogShown() const
+{
+    return m_connectionLog && m_connectionLog->isVisible();
+}
+
 void MainWindow::applyWidth()
 {
     if (!m_workspace)

@@ -67,6 +67,7 @@ public:
     void setOwnPartyFingerprint(const QString &fingerprint) { m_ownPartyFingerprint = fingerprint; }
     //! The app's log of frames, for Help → Connection log; null: the log cannot be opened.
     void setFrameLog(FrameLog *log) { m_frameLog = log; }
+    bool isConnectionLogShown() const;
     //! Every host the app is on, for the rail.
     void setHosts(const QList<RailHost> &hosts, const QString &currentId);
     //! The dialog that joins a host the app is not on yet.

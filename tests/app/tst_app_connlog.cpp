@@ -42,6 +42,7 @@ private slots:
     void dialogFromShortcut();
     void dialogFromHelpMenu();
     void dialogFiltersCopiesAndClears();
+    void dialogStaysAcrossThemeSwitch();
     void cleanupTestCase();
 
 private:
@@ -285,6 +286,20 @@ void tst_app_connlog::dialogFiltersCopiesAndClears()
     QTRY_VERIFY(has(Dir::Sent, u"after the clear"_s));
     QTRY_VERIFY(shown->rowCount() >= 1);
     d->close();
+}
+
+void tst_app_connlog::dialogStaysAcrossThemeSwitch()
+{
+    f.app->window()->showConnectionLog();
+    QTRY_VERIFY(dialog() && dialog()->isVisible());
+    // A theme rebuilds the window; the log comes back over the new one, entries kept.
+    const int rows = f.app->frameLog()->rowCount();
+    QVERIFY(rows > 0);
+    f.app->setTheme(u"light"_s);
+    QTRY_VERIFY(dialog() && dialog()->isVisible());
+    QCOMPARE(dialog()->view()->model()->rowCount(), f.app->frameLog()->rowCount());
+    QVERIFY(f.app->frameLog()->rowCount() >= rows);
+    dialog()->close();
 }
 
 void tst_app_connlog::cleanupTestCase()
