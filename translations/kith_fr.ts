@@ -4,163 +4,168 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="176"/>
+        <location filename="../app/ui/AppController.cpp" line="178"/>
         <source>The local server did not start: %1</source>
         <translation>Le serveur local n’a pas démarré : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="189"/>
+        <location filename="../app/ui/AppController.cpp" line="191"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="247"/>
-        <location filename="../app/ui/AppController.cpp" line="333"/>
+        <location filename="../app/ui/AppController.cpp" line="250"/>
+        <location filename="../app/ui/AppController.cpp" line="336"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="251"/>
+        <location filename="../app/ui/AppController.cpp" line="254"/>
         <source>Sign in to %1 again.</source>
         <translation>Reconnectez-vous à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="273"/>
+        <location filename="../app/ui/AppController.cpp" line="276"/>
         <source>Starting your local server…</source>
         <translation>Démarrage de votre serveur local…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="320"/>
+        <location filename="../app/ui/AppController.cpp" line="323"/>
         <source>The key of your local account is missing.</source>
         <translation>La clé de votre compte local est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="151"/>
+        <location filename="../app/ui/AppController.cpp" line="153"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation>Vous accueillez %1 à %2 · présents : %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="152"/>
+        <location filename="../app/ui/AppController.cpp" line="154"/>
         <source>Manage</source>
         <translation>Gérer</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="181"/>
+        <location filename="../app/ui/AppController.cpp" line="183"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation>Le port %1 est pris par un autre programme : votre serveur écoute sur le port %2 pour l’instant. Il reprend le port %1 dès qu’il se libère.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="185"/>
+        <location filename="../app/ui/AppController.cpp" line="187"/>
         <source>Your server listens on port %1 again.</source>
         <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="374"/>
+        <location filename="../app/ui/AppController.cpp" line="377"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="376"/>
+        <location filename="../app/ui/AppController.cpp" line="379"/>
         <source>Details: %1</source>
         <translation>Détails : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="433"/>
+        <location filename="../app/ui/AppController.cpp" line="436"/>
         <source>Sign-in failed.</source>
         <translation>La connexion a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="442"/>
+        <location filename="../app/ui/AppController.cpp" line="445"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="468"/>
+        <location filename="../app/ui/AppController.cpp" line="471"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="469"/>
+        <location filename="../app/ui/AppController.cpp" line="472"/>
         <source>Could not reach %1: %2.</source>
         <translation>Impossible de joindre %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="472"/>
+        <location filename="../app/ui/AppController.cpp" line="475"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="500"/>
+        <location filename="../app/ui/AppController.cpp" line="503"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="501"/>
+        <location filename="../app/ui/AppController.cpp" line="504"/>
         <source>Reconnect now</source>
         <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="594"/>
+        <location filename="../app/ui/AppController.cpp" line="597"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="596"/>
+        <location filename="../app/ui/AppController.cpp" line="599"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="598"/>
+        <location filename="../app/ui/AppController.cpp" line="601"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="626"/>
+        <location filename="../app/ui/AppController.cpp" line="629"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="637"/>
+        <location filename="../app/ui/AppController.cpp" line="639"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="690"/>
+        <location filename="../app/ui/AppController.cpp" line="692"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="740"/>
+        <location filename="../app/ui/AppController.cpp" line="742"/>
         <source>Could not join %1: %2</source>
         <translation>Impossible de rejoindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="797"/>
+        <location filename="../app/ui/AppController.cpp" line="799"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="882"/>
+        <location filename="../app/ui/AppController.cpp" line="884"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="888"/>
+        <location filename="../app/ui/AppController.cpp" line="890"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="895"/>
+        <location filename="../app/ui/AppController.cpp" line="896"/>
+        <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
+        <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="903"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="898"/>
+        <location filename="../app/ui/AppController.cpp" line="906"/>
         <source>The host of %1 removed you from the party.</source>
         <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="918"/>
+        <location filename="../app/ui/AppController.cpp" line="926"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>
@@ -212,7 +217,7 @@
     <name>kith::app::ChannelSidebar</name>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="72"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
         <source>TEXT CHANNELS</source>
         <translation>SALONS TEXTUELS</translation>
     </message>
@@ -228,23 +233,23 @@
         <translation>Salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
         <source>No server yet</source>
         <translation>Pas encore de serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="126"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="139"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="140"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
         <source>DIRECT MESSAGES</source>
         <translation>MESSAGES PRIVÉS</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="139"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="140"/>
         <source>Friends  ·  %n waiting</source>
         <translation>
             <numerusform>Amis  ·  %n en attente</numerusform>
@@ -252,89 +257,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="166"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="264"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="168"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="265"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="170"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="171"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="171"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="172"/>
         <source>Copy server ID</source>
         <translation>Copier l’identifiant du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="191"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="192"/>
         <source>Add member</source>
         <translation>Ajouter un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="202"/>
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="218"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="253"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="219"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
         <source>Unmute conversation</source>
         <translation>Réactiver la conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
         <source>Mute conversation</source>
         <translation>Mettre la conversation en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="226"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="227"/>
         <source>New group message…</source>
         <translation>Nouveau message de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="257"/>
         <source>Unmute channel</source>
         <translation>Réactiver le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="257"/>
         <source>Mute channel</source>
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="261"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
@@ -578,50 +583,206 @@
 <context>
     <name>kith::app::Connection</name>
     <message>
-        <location filename="../app/net/Connection.cpp" line="173"/>
+        <location filename="../app/net/Connection.cpp" line="154"/>
+        <source>connecting to %1</source>
+        <translation>connexion à %1</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="180"/>
+        <source>its certificate is for %1, not %2</source>
+        <translation>son certificat est pour %1, pas pour %2</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="181"/>
+        <source>another name</source>
+        <translation>un autre nom</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="186"/>
+        <source>its certificate expired on %1</source>
+        <translation>son certificat a expiré le %1</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="191"/>
+        <source>its certificate is not valid yet</source>
+        <translation>son certificat n’est pas encore valide</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="196"/>
+        <source>its certificate was revoked</source>
+        <translation>son certificat a été révoqué</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="200"/>
+        <source>its certificate is not valid (%1)</source>
+        <translation>son certificat n’est pas valide (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="239"/>
         <source>its certificate changed</source>
         <translation>son certificat a changé</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="188"/>
+        <location filename="../app/net/Connection.cpp" line="256"/>
         <source>not a Kith server</source>
         <translation>ce n’est pas un serveur Kith</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="193"/>
+        <location filename="../app/net/Connection.cpp" line="261"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="196"/>
+        <location filename="../app/net/Connection.cpp" line="264"/>
         <source>no such host</source>
         <translation>hôte introuvable</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="199"/>
+        <location filename="../app/net/Connection.cpp" line="267"/>
         <source>timed out</source>
         <translation>délai dépassé</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="204"/>
+        <location filename="../app/net/Connection.cpp" line="272"/>
         <source>TLS failed: %1</source>
         <translation>échec TLS : %1</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="207"/>
+        <location filename="../app/net/Connection.cpp" line="275"/>
         <source>network unreachable</source>
         <translation>réseau injoignable</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="395"/>
-        <location filename="../app/net/Connection.cpp" line="406"/>
+        <location filename="../app/net/Connection.cpp" line="286"/>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="303"/>
+        <source>closed %1</source>
+        <translation>connexion fermée %1</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="334"/>
+        <source>reconnecting in %1 ms</source>
+        <translation>reconnexion dans %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="478"/>
+        <location filename="../app/net/Connection.cpp" line="489"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="418"/>
+        <location filename="../app/net/Connection.cpp" line="504"/>
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="517"/>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Connection.cpp" line="519"/>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ConnectionLogDialog</name>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="52"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="56"/>
+        <source>Connection log</source>
+        <translation>Journal de connexion</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="59"/>
+        <source>What this app sent (→) and received (←) from each server, and its connections&apos; changes (·). Tokens and passwords are masked.</source>
+        <translation>Ce que cette application a envoyé (→) à chaque serveur et reçu (←) de lui, et les changements de ses connexions (·). Les jetons et les mots de passe sont masqués.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="68"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="69"/>
+        <source>Filter frames</source>
+        <translation>Filtrer les trames</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="73"/>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="74"/>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="75"/>
+        <source>Sent</source>
+        <translation>Envoyées</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="76"/>
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="88"/>
+        <source>Frames</source>
+        <translation>Trames</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="100"/>
+        <source>Selected frame</source>
+        <translation>Trame sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="101"/>
+        <source>Select a frame to read it whole</source>
+        <translation>Sélectionnez une trame pour la lire en entier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="116"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="118"/>
+        <source>Copy the frames shown</source>
+        <translation>Copier les trames affichées</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="120"/>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="122"/>
+        <source>Clear the log</source>
+        <translation>Vider le journal</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="125"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="195"/>
+        <source>%Ln frame(s), capped at %1</source>
+        <translation>
+            <numerusform>%Ln trame, au plus %1</numerusform>
+            <numerusform>%Ln trames, au plus %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="196"/>
+        <source>%1 of %Ln frame(s) shown, capped at %2</source>
+        <translation>
+            <numerusform>%1 sur %Ln trame affichée, au plus %2</numerusform>
+            <numerusform>%1 sur %Ln trames affichées, au plus %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -654,6 +815,29 @@
         <location filename="../app/platform/DesktopNotifications.cpp" line="39"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::FrameLog</name>
+    <message>
+        <location filename="../app/net/FrameLog.cpp" line="31"/>
+        <source>… (%1 more characters)</source>
+        <translation>… (%1 caractères de plus)</translation>
+    </message>
+    <message>
+        <location filename="../app/net/FrameLog.cpp" line="129"/>
+        <source>sent</source>
+        <translation>envoyée</translation>
+    </message>
+    <message>
+        <location filename="../app/net/FrameLog.cpp" line="130"/>
+        <source>received</source>
+        <translation>reçue</translation>
+    </message>
+    <message>
+        <location filename="../app/net/FrameLog.cpp" line="131"/>
+        <source>connection</source>
+        <translation>connexion</translation>
     </message>
 </context>
 <context>
@@ -1162,7 +1346,7 @@
 <context>
     <name>kith::app::LanBrowser</name>
     <message>
-        <location filename="../app/session/LanBrowser.cpp" line="53"/>
+        <location filename="../app/session/LanBrowser.cpp" line="59"/>
         <source>Cannot listen for parties on UDP port %1: %2</source>
         <translation>Impossible d’écouter les soirées sur le port UDP %1 : %2</translation>
     </message>
@@ -1170,169 +1354,169 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="44"/>
-        <location filename="../app/ui/MainWindow.cpp" line="177"/>
+        <location filename="../app/ui/MainWindow.cpp" line="45"/>
+        <location filename="../app/ui/MainWindow.cpp" line="180"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="83"/>
+        <location filename="../app/ui/MainWindow.cpp" line="85"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="111"/>
+        <location filename="../app/ui/MainWindow.cpp" line="113"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="112"/>
+        <location filename="../app/ui/MainWindow.cpp" line="114"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation>Se déconnecter de %1 et le retirer de l’application ? Vos autres serveurs restent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="132"/>
+        <location filename="../app/ui/MainWindow.cpp" line="135"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="132"/>
+        <location filename="../app/ui/MainWindow.cpp" line="135"/>
         <source>Delete #%1 and all its messages?</source>
         <translation>Supprimer #%1 et tous ses messages ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="137"/>
+        <location filename="../app/ui/MainWindow.cpp" line="140"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="137"/>
+        <location filename="../app/ui/MainWindow.cpp" line="140"/>
         <source>Leave %1?</source>
         <translation>Quitter %1 ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="146"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="144"/>
+        <location filename="../app/ui/MainWindow.cpp" line="147"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="157"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="157"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="162"/>
+        <location filename="../app/ui/MainWindow.cpp" line="165"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="162"/>
+        <location filename="../app/ui/MainWindow.cpp" line="165"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="174"/>
+        <location filename="../app/ui/MainWindow.cpp" line="177"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="176"/>
+        <location filename="../app/ui/MainWindow.cpp" line="179"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="285"/>
+        <location filename="../app/ui/MainWindow.cpp" line="302"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="287"/>
+        <location filename="../app/ui/MainWindow.cpp" line="304"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="292"/>
+        <location filename="../app/ui/MainWindow.cpp" line="309"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="294"/>
+        <location filename="../app/ui/MainWindow.cpp" line="311"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="300"/>
+        <location filename="../app/ui/MainWindow.cpp" line="317"/>
         <source>Kick %1 from the party</source>
         <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="300"/>
-        <location filename="../app/ui/MainWindow.cpp" line="302"/>
+        <location filename="../app/ui/MainWindow.cpp" line="317"/>
+        <location filename="../app/ui/MainWindow.cpp" line="319"/>
         <source>Kick %1</source>
         <translation>Exclure %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="303"/>
+        <location filename="../app/ui/MainWindow.cpp" line="320"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="304"/>
+        <location filename="../app/ui/MainWindow.cpp" line="321"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="312"/>
+        <location filename="../app/ui/MainWindow.cpp" line="329"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="314"/>
+        <location filename="../app/ui/MainWindow.cpp" line="331"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="316"/>
+        <location filename="../app/ui/MainWindow.cpp" line="333"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="317"/>
+        <location filename="../app/ui/MainWindow.cpp" line="334"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="317"/>
+        <location filename="../app/ui/MainWindow.cpp" line="334"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="484"/>
+        <location filename="../app/ui/MainWindow.cpp" line="501"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="486"/>
+        <location filename="../app/ui/MainWindow.cpp" line="503"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="175"/>
+        <location filename="../app/ui/MainWindow.cpp" line="178"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="450"/>
+        <location filename="../app/ui/MainWindow.cpp" line="467"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -1363,37 +1547,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="195"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="206"/>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="291"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="302"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="293"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="304"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="336"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="347"/>
         <source>NEW</source>
         <translation>NOUVEAU</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="379"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="390"/>
         <source>Today at %1</source>
         <translation>Aujourd’hui à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="382"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="393"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="418"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="448"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
     </message>
@@ -1834,78 +2018,89 @@
 <context>
     <name>kith::app::UserFooter</name>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="42"/>
+        <location filename="../app/ui/UserFooter.cpp" line="57"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="43"/>
+        <location filename="../app/ui/UserFooter.cpp" line="58"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="85"/>
+        <location filename="../app/ui/UserFooter.cpp" line="100"/>
         <source>Idle</source>
         <translation>Inactif</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="87"/>
+        <location filename="../app/ui/UserFooter.cpp" line="102"/>
         <source>Do not disturb</source>
         <translation>Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="89"/>
+        <location filename="../app/ui/UserFooter.cpp" line="104"/>
         <source>Invisible</source>
         <translation>Invisible</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="92"/>
+        <location filename="../app/ui/UserFooter.cpp" line="107"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="106"/>
+        <location filename="../app/ui/UserFooter.cpp" line="121"/>
         <source>Set a custom status…</source>
         <translation>Définir un statut personnalisé…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="108"/>
+        <location filename="../app/ui/UserFooter.cpp" line="123"/>
         <source>Clear the custom status</source>
         <translation>Effacer le statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="117"/>
+        <location filename="../app/ui/UserFooter.cpp" line="132"/>
         <source>Custom status</source>
         <translation>Statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="118"/>
+        <location filename="../app/ui/UserFooter.cpp" line="133"/>
         <source>What are you up to?</source>
         <translation>Que faites-vous ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="71"/>
+        <location filename="../app/ui/UserFooter.cpp" line="86"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="57"/>
+        <location filename="../app/ui/UserFooter.cpp" line="43"/>
+        <location filename="../app/ui/UserFooter.cpp" line="44"/>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="48"/>
+        <source>Connection log</source>
+        <translation>Journal de connexion</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="72"/>
         <source>Set your status</source>
         <translation>Choisir votre statut</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="73"/>
+        <location filename="../app/ui/UserFooter.cpp" line="88"/>
         <source>Signing in…</source>
         <translation>Identification…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="75"/>
+        <location filename="../app/ui/UserFooter.cpp" line="90"/>
         <source>Reconnecting…</source>
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="79"/>
-        <location filename="../app/ui/UserFooter.cpp" line="91"/>
+        <location filename="../app/ui/UserFooter.cpp" line="94"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "Connection.h"
+#include "FrameLog.h"
 
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
@@ -85,6 +86,7 @@ void Connection::open(const QUrl &url, const Credentials &credentials)
 {
     close();
     m_url = url;
+    m_logHost = url.adjusted(QUrl::RemoveUserInfo).authority();
     m_credentials = credentials;
     m_token = credentials.mode == Credentials::Mode::Token ? credentials.token : QString();
     m_session.clear();
@@ -149,6 +151,7 @@ void Connection::connectSocket()
             [this](QAbstractSocket::SocketError e) { noteFailure(e); });
 #endif
     setState(m_attempt == 0 && m_session.isEmpty() ? State::Connecting : State::Reconnecting);
+    note(tr("connecting to %1").arg(m_url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery)));
     m_socket->open(m_url);
 }
 
@@ -280,6 +283,7 @@ void Connection::noteFailure(QAbstractSocket::SocketError error)
 void Connection::onConnected()
 {
     m_failure.clear();
+    note(tr("connected"));
     setState(State::SigningIn);
 }
 
@@ -294,6 +298,15 @@ void Connection::onDisconnected()
     if (m_socket && (m_state == State::Connecting || m_state == State::Reconnecting)
         && m_socket->error() != QAbstractSocket::UnknownSocketError)
         noteFailure(m_socket->error());
+    if (m_log) {
+        const QString reason = m_socket ? m_socket->closeReason() : QString();
+        QString text = tr("closed %1").arg(code);
+        if (!reason.isEmpty())
+            text += QStringLiteral(": ") + reason;
+        if (!m_failure.isEmpty())
+            text += QStringLiteral(" (%1)").arg(m_failure);
+        note(text);
+    }
     failPending();
     if (code == kith::limits::kCloseLoggedOut || code == kith::limits::kCloseKicked
         || code == kith::limits::kClosePartyEnded)
@@ -318,11 +331,14 @@ void Connection::scheduleReconnect()
     const qint64 delay = full / 2 + QRandomGenerator::global()->bounded(full / 2 + 1);
     ++m_attempt;
     setState(State::Reconnecting);
+    note(tr("reconnecting in %1 ms").arg(delay));
     m_reconnectTimer.start(int(delay));
 }
 
 void Connection::onText(const QString &text)
 {
+    if (m_log)
+        m_log->record(FrameLog::Direction::Received, logHost(), text);
     const std::optional<ServerFrame> frame = parseServerFrame(text.toUtf8());
     if (!frame) {
         qCWarning(lcConn) << "unreadable frame from server";
@@ -476,7 +492,10 @@ void Connection::send(QLatin1String op, const QJsonObject &d, QObject *context, 
     }
     const qint64 id = m_nextId++;
     m_pending.insert(id, Pending{context, std::move(handler)});
-    m_socket->sendTextMessage(QString::fromUtf8(encodeRequest(QJsonValue(id), op, d)));
+    const QString frame = QString::fromUtf8(encodeRequest(QJsonValue(id), op, d));
+    if (m_log)
+        m_log->record(FrameLog::Direction::Sent, logHost(), frame);
+    m_socket->sendTextMessage(frame);
 }
 
 void Connection::failPending()
@@ -493,7 +512,29 @@ void Connection::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    // Connecting and reconnecting are noted where their details are known.
+    if (state == State::Online)
+        note(tr("online"));
+    else if (state == State::Offline)
+        note(tr("offline"));
     emit stateChanged(state);
 }
+
+void Connection::setFrameLog(FrameLog *log)
+{
+    m_log = log;
+}
+
+FrameLog *Connection::frameLog() const
+{
+    return m_log;
+}
+
+void Connection::note(const QString &text)
+{
+    if (m_log)
+        m_log->record(FrameLog::Direction::Note, logHost(), text);
+}
+
 
 } // namespace kith::app

@@ -17,6 +17,8 @@
 
 namespace kith::app {
 
+class FrameLog;
+
 //! How to sign in: a new account, a password, a saved token, or as a guest of a LAN party
 //! (`username` is the nickname, `password` the party's, if it has one).
 struct Credentials {
@@ -86,6 +88,11 @@ public:
     //! another name, expired, revoked) is never pinned: refused (certificateInvalid).
     void setPinnedFingerprint(const QString &fingerprint) { m_pin = fingerprint; }
     QString pinnedFingerprint() const { return m_pin; }
+    //! Where every frame sent and received and every state change is written; null: nowhere.
+    void setFrameLog(FrameLog *log);
+    FrameLog *frameLog() const;
+    //! This host in the log: "127.0.0.1:7421".
+    QString logHost() const { return m_logHost; }
     //! How long until the next attempt, while waiting to reconnect; else -1.
     int retryInMs() const { return m_reconnectTimer.isActive() ? m_reconnectTimer.remainingTime() : -1; }
 
@@ -125,6 +132,7 @@ private:
     void failPending();
     void scheduleReconnect();
     void setState(State state);
+    void note(const QString &text);
 
     struct Pending {
         QPointer<QObject> context;
@@ -156,6 +164,8 @@ private:
     int m_backoffBaseMs = 500;
     int m_backoffMaxMs = 30000;
     bool m_pingOutstanding = false;
+    QPointer<FrameLog> m_log;
+    QString m_logHost; //!< m_url's host and port, worked out once rather than per frame
 };
 
 } // namespace kith::app

@@ -11,6 +11,7 @@ HostSession *HostSet::add(const QString &id, HostSession::Kind kind)
     if (HostSession *h = find(id))
         return h;
     auto *host = new HostSession(id, kind, m_dataDir, this);
+    host->connection()->setFrameLog(m_frameLog);
     m_hosts.append(host);
     ClientState *s = host->state();
     connect(s, &ClientState::readStateChanged, this, &HostSet::countsChanged);
@@ -64,6 +65,13 @@ void HostSet::setCurrent(HostSession *host)
         return;
     m_current = host;
     emit currentChanged(host);
+}
+
+void HostSet::setFrameLog(FrameLog *log)
+{
+    m_frameLog = log;
+    for (HostSession *h : std::as_const(m_hosts))
+        h->connection()->setFrameLog(log);
 }
 
 int HostSet::totalMentions() const

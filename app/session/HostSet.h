@@ -9,6 +9,8 @@
 
 namespace kith::app {
 
+class FrameLog;
+
 class HostSet : public QObject
 {
     Q_OBJECT
@@ -26,6 +28,9 @@ public:
     HostSession *current() const { return m_current; }
     void setCurrent(HostSession *host);
 
+    //! Every host's connection, now and later, writes its frames here (null: nowhere).
+    void setFrameLog(FrameLog *log);
+
     //! Mentions and unread DMs across every host: the app icon's badge.
     int totalMentions() const;
 
@@ -40,6 +45,7 @@ private:
     QString m_dataDir;
     QList<HostSession *> m_hosts;
     HostSession *m_current = nullptr;
+    FrameLog *m_frameLog = nullptr;
 };
 
 } // namespace kith::app

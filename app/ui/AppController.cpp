@@ -12,6 +12,7 @@
 #include "Theme.h"
 #include "WelcomeScreen.h"
 #include "host/EmbeddedServer.h"
+#include "net/FrameLog.h"
 #include "net/Outbox.h"
 #include "platform/Keychain.h"
 #include "session/HostSet.h"
@@ -103,6 +104,7 @@ QString AppController::settingsPath(const QString &dataDir)
 AppController::AppController(const AppOptions &options, QObject *parent)
     : QObject(parent), m_options(options),
       m_settings(std::make_unique<QSettings>(settingsPath(options.dataDir), QSettings::IniFormat)),
+      m_frameLog(new FrameLog(this)),
       m_theme(new Theme(this)), m_keychain(new Keychain(QStringLiteral("Kith"), this)),
       m_server(new EmbeddedServer(this)), m_hosts(new HostSet(options.dataDir, this)),
       m_primary(m_hosts->add(QStringLiteral("local"), HostSession::Kind::Local)),
@@ -110,6 +112,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
       m_party(new PartyHost(m_server, m_primary, this)), m_lan(new LanBrowser(this))
 {
     Connection::warmUp();
+    m_hosts->setFrameLog(m_frameLog); // before any host connects
     QDir().mkpath(options.dataDir);
     connect(m_server, &EmbeddedServer::started, this, &AppController::openLocalWith);
     if (options.local || m_settings->value(kLast).toString() == u"local") {
@@ -219,6 +222,7 @@ void AppController::buildWindow()
     connect(m_window.get(), &MainWindow::linkRequested, this, &AppController::openLink);
     connect(m_window.get(), &MainWindow::joinHostRequested, this, &AppController::joinHost);
     m_window->setLanBrowser(m_lan);
+    m_window->setFrameLog(m_frameLog);
     syncRailHosts();
     if (workspace)
         m_window->showWorkspace();
@@ -526,6 +530,7 @@ void AppController::rebuildWindow()
     // The new window stands where the old one did.
     const QRect geometry = m_window->geometry();
     const Qt::WindowStates states = m_window->windowState();
+    const bool log = m_window->isConnectionLogShown();
     buildWindow();
     m_window->setGeometry(geometry);
     m_window->setWindowState(states);
@@ -533,6 +538,8 @@ void AppController::rebuildWindow()
     m_window->chat()->composer()->moveCursor(QTextCursor::End);
     if (visible)
         m_window->show();
+    if (log) // went with the old window; the log itself lives on
+        m_window->showConnectionLog();
 }
 
 void AppController::setNotifier(Notifier *notifier)
@@ -633,6 +640,11 @@ void AppController::openSettings()
     dialog.setAnnounce(overridden ? qEnvironmentVariable("KITH_ANNOUNCE") : m_settings->value(kAnnounce).toString(),
                        overridden);
     connect(&dialog, &SettingsDialog::themeChosen, this, &AppController::setTheme); // a live preview
+    // The log is not modal: it opens once the settings close.
+    connect(&dialog, &SettingsDialog::connectionLogRequested, this, [this, d = &dialog] {
+        d->accept();
+        QMetaObject::invokeMethod(m_window.get(), &MainWindow::showConnectionLog, Qt::QueuedConnection);
+    });
     dialog.exec();
     if (!overridden && dialog.announce() != m_settings->value(kAnnounce).toString()) {
         if (!dialog.announce().isEmpty() && !LanBrowser::isTarget(dialog.announce())) {

@@ -18,6 +18,7 @@ namespace kith::app {
 
 class ClientState;
 class EmbeddedServer;
+class FrameLog;
 class HostSet;
 class PartyHost;
 class LanBrowser;
@@ -84,6 +85,8 @@ public:
     Connection *connection() const;
     ClientState *state() const;
     HostSet *hosts() const { return m_hosts; }
+    //! Every host's frames and connection changes: Help → Connection log.
+    FrameLog *frameLog() const { return m_frameLog; }
     //! The app's first host: its own server, or the server it signed in to from the welcome.
     HostSession *primaryHost() const { return m_primary; }
     EmbeddedServer *server() const { return m_server; }
@@ -143,6 +146,7 @@ private:
 
     AppOptions m_options;
     std::unique_ptr<QSettings> m_settings;
+    FrameLog *m_frameLog;
     Theme *m_theme;
     Keychain *m_keychain;
     EmbeddedServer *m_server;

@@ -109,6 +109,7 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     });
     connect(m_list, &QListView::customContextMenuRequested, this, &ChannelSidebar::showChannelMenu);
     connect(m_footer, &UserFooter::settingsRequested, this, &ChannelSidebar::settingsRequested);
+    connect(m_footer, &UserFooter::connectionLogRequested, this, &ChannelSidebar::connectionLogRequested);
     connect(state, &ClientState::currentGuildChanged, this, &ChannelSidebar::syncGuild);
     connect(state, &ClientState::stateLoaded, this, &ChannelSidebar::syncGuild);
     connect(state, &ClientState::currentChannelChanged, this, &ChannelSidebar::syncSelection);

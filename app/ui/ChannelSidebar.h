@@ -42,6 +42,7 @@ signals:
     void renameGuildRequested();
     void deleteGuildRequested();
     void settingsRequested();
+    void connectionLogRequested();
     void newGroupDmRequested();
     void leaveGroupDmRequested(kith::Id channelId);
 

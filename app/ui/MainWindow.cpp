@@ -3,6 +3,7 @@
 #include "ChannelDialog.h"
 #include "ChannelSidebar.h"
 #include "ChatPane.h"
+#include "ConnectionLogDialog.h"
 #include "Composer.h"
 #include "FriendsView.h"
 #include "GroupDmDialog.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { if (isWorkspaceShown()) m_state->stepChannel(-1); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { if (isWorkspaceShown()) m_state->stepChannel(1); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { emit settingsRequested(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { showConnectionLog(); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Q), [] { QApplication::quit(); });
 }
 
@@ -115,6 +117,7 @@ void MainWindow::buildWorkspace()
     if (!m_hosts.isEmpty())
         m_rail->setHosts(m_hosts, m_currentHostId);
     connect(m_sidebar, &ChannelSidebar::settingsRequested, this, &MainWindow::settingsRequested);
+    connect(m_sidebar, &ChannelSidebar::connectionLogRequested, this, &MainWindow::showConnectionLog);
     connect(m_sidebar, &ChannelSidebar::inviteRequested, this,
             [this] { m_state->createInvite(m_state->currentGuild()); });
     connect(m_state, &ClientState::inviteCreated, this, [this](const QString &code, Id guildId) {
@@ -179,6 +182,25 @@ void MainWindow::buildWorkspace()
     });
     connect(m_state, &ClientState::currentGuildChanged, this, &MainWindow::syncCenter);
     applyWidth();
+}
+
+void MainWindow::showConnectionLog()
+{
+    if (!m_frameLog)
+        return;
+    // One log window: asking again brings it back rather than opening another.
+    if (!m_connectionLog) {
+        m_connectionLog = new ConnectionLogDialog(m_frameLog, m_theme, this);
+        m_connectionLog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_connectionLog->show();
+    m_connectionLog->raise();
+    m_connectionLog->activateWindow();
+}
+
+bool MainWindow::isConnectionLogShown() const
+{
+    return m_connectionLog && m_connectionLog->isVisible();
 }
 
 void MainWindow::applyWidth()

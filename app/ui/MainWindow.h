@@ -7,6 +7,7 @@
 #include "shared/Types.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QUrl>
 #include <functional>
 
@@ -25,6 +26,8 @@ class ChatPane;
 class FriendsView;
 class ClientState;
 class Connection;
+class ConnectionLogDialog;
+class FrameLog;
 class ServerRail;
 class Theme;
 class WelcomeScreen;
@@ -62,6 +65,9 @@ public:
     //! "Parties on your network" in the join dialog; a party with `ownFingerprint` is this app's.
     void setLanBrowser(LanBrowser *browser) { m_lanBrowser = browser; }
     void setOwnPartyFingerprint(const QString &fingerprint) { m_ownPartyFingerprint = fingerprint; }
+    //! The app's log of frames, for Help → Connection log; null: the log cannot be opened.
+    void setFrameLog(FrameLog *log) { m_frameLog = log; }
+    bool isConnectionLogShown() const;
     //! Every host the app is on, for the rail.
     void setHosts(const QList<RailHost> &hosts, const QString &currentId);
     //! The dialog that joins a host the app is not on yet.
@@ -83,6 +89,10 @@ public:
     //! Opens or closes a panel over the chat in a narrow window.
     void showMembersOverlay(bool show);
     void showChannelsOverlay(bool show);
+
+public slots:
+    //! Help → Connection log (Ctrl+Shift+L): opens the log, or brings it to the front.
+    void showConnectionLog();
 
 signals:
     void settingsRequested();
@@ -134,6 +144,8 @@ private:
     bool m_membersOpen = false;   //!< the overlay, in a narrow window
     bool m_channelsOpen = false;
     QString m_currentHostId;
+    FrameLog *m_frameLog = nullptr;
+    QPointer<ConnectionLogDialog> m_connectionLog;
 };
 
 } // namespace kith::app

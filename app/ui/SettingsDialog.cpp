@@ -212,6 +212,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
         {QKeySequence(Qt::Key_Escape), tr("Cancel an edit, close what is open")},
         {QKeySequence(Qt::SHIFT | Qt::Key_Delete), tr("Hold while clicking Delete: delete without asking")},
         {QKeySequence(Qt::CTRL | Qt::Key_Comma), tr("Settings")},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), tr("Connection log")},
         {QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit Kith")},
     };
     m_shortcuts = new QTreeWidget(this);

@@ -36,9 +36,24 @@ UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *
     text->addWidget(m_name);
     text->addWidget(m_status);
     row->addLayout(text, 1);
+    // The app has no menu bar: what it would hold under Help lives here.
+    auto *help = new QToolButton(this);
+    help->setObjectName(QStringLiteral("HelpButton"));
+    help->setText(QStringLiteral("?"));
+    help->setToolTip(tr("Help"));
+    help->setAccessibleName(tr("Help"));
+    help->setPopupMode(QToolButton::InstantPopup);
+    auto *helpMenu = new QMenu(help);
+    helpMenu->setObjectName(QStringLiteral("HelpMenu"));
+    QAction *log = helpMenu->addAction(tr("Connection log"), this, &UserFooter::connectionLogRequested);
+    log->setObjectName(QStringLiteral("ConnectionLogAction"));
+    log->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)); // shown in the menu; MainWindow handles it
+    log->setShortcutContext(Qt::WidgetShortcut);
+    help->setMenu(helpMenu);
+    row->addWidget(help);
     auto *gear = new QToolButton(this);
     gear->setObjectName(QStringLiteral("SettingsButton"));
-    gear->setIcon(icons::make(icons::Kind::Gear, theme->color(QStringLiteral("textMuted")), 20));
+    followTheme(theme, gear, [gear, theme] { gear->setIcon(icons::make(icons::Kind::Gear, theme->color(QStringLiteral("textMuted")), 20)); });
     gear->setToolTip(tr("Settings (Ctrl+,)"));
     gear->setAccessibleName(tr("Settings"));
     connect(gear, &QToolButton::clicked, this, &UserFooter::settingsRequested);

@@ -1,6 +1,6 @@
 #pragma once
 //! Bottom of the channel sidebar: my avatar with my status, my name, the connection state or my
-//! custom status, settings. Clicking the avatar or name opens my status menu.
+//! custom status, help, settings. Clicking the avatar or name opens my status menu.
 
 #include "net/Connection.h"
 
@@ -26,6 +26,8 @@ public:
 
 signals:
     void settingsRequested();
+    //! Help → Connection log.
+    void connectionLogRequested();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -3,6 +3,7 @@
 // on any visible interactive element without one, naming where it is.
 #include "AppFixture.h"
 #include "ui/ChannelDialog.h"
+#include "ui/ConnectionLogDialog.h"
 #include "ui/GroupDmDialog.h"
 #include "ui/GuildDialog.h"
 #include "ui/HostPartyDialog.h"
@@ -169,6 +170,12 @@ void tst_app_a11y::dialogs()
     QTRY_VERIFY((group = f.app->window()->findChild<GroupDmDialog *>()));
     check(group);
     group->close();
+
+    f.app->window()->showConnectionLog();
+    ConnectionLogDialog *log = nullptr;
+    QTRY_VERIFY((log = f.app->window()->findChild<ConnectionLogDialog *>()));
+    check(log);
+    log->close();
 
     f.state()->createInvite(f.state()->currentGuild());
     InviteDialog *invite = nullptr;
