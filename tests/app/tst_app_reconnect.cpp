@@ -3,6 +3,7 @@
 // offline survive closing the app.
 #include "AppFixture.h"
 #include "TestClient.h"
+#include "net/FrameLog.h"
 #include "net/Outbox.h"
 #include "state/GuildListModel.h"
 #include "state/MemberListModel.h"
@@ -12,6 +13,8 @@
 #include <QDir>
 #include <QRandomGenerator>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using namespace kith;
@@ -29,6 +32,7 @@ private slots:
     void reconnectNowAndInFront();
     void presenceUnknownWhileOfflineAndStatusKept();
     void typedOfflineSurvivesClosing();
+    void unavailableBacksOff();
     void cleanupTestCase();
 
 private:
@@ -264,6 +268,49 @@ void tst_app_reconnect::typedOfflineSurvivesClosing()
     QTRY_COMPARE(f.count(QStringLiteral("typed, then the app closed"), int(M::Status::Sent)), 1);
     QCOMPARE(f.count(QStringLiteral("typed, then the app closed")), 1);
     QCOMPARE(historyCount(QStringLiteral("typed, then the app closed")), 1);
+}
+
+void tst_app_reconnect::unavailableBacksOff()
+{
+    // Online, but the host cannot store this message (its database refuses it: `unavailable`).
+    // The outbox waits longer and longer between attempts, as for rate_limited, instead of
+    // resending in a tight loop; once the host stores again, the message goes out once.
+    const QString content = u"held back by the database"_s;
+    const QString db = QDir(m_dir.path()).filePath(u"server/kith.db"_s);
+    const auto sql = [&](const QString &statement) {
+        const QString name = u"test-trigger"_s;
+        bool ok = false;
+        {
+            QSqlDatabase d = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            d.setDatabaseName(db);
+            ok = d.open() && QSqlQuery(d).exec(statement);
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    };
+    QVERIFY(sql(u"CREATE TRIGGER test_refuse BEFORE INSERT ON messages WHEN NEW.content = '%1' "
+                 "BEGIN SELECT RAISE(ABORT, 'refused'); END"_s.arg(content)));
+    f.app->outbox()->setBackoff(100, 1600);
+    const auto attempts = [&] {
+        QList<qint64> at;
+        for (const FrameLog::Entry &e : f.app->frameLog()->entries())
+            if (e.direction == FrameLog::Direction::Sent && e.text.contains(content))
+                at << e.timeMs;
+        return at;
+    };
+    f.state()->selectChannel(m_general);
+    f.state()->sendMessage(content);
+    QTRY_VERIFY_WITH_TIMEOUT(attempts().size() >= 4, 15000);
+    const QList<qint64> at = attempts();
+    // 100, 200, 400 ms apart at least (timers may fire a few percent early).
+    for (int i = 1; i < 4; ++i)
+        QVERIFY2(at[i] - at[i - 1] >= (100 << (i - 1)) * 9 / 10,
+                 qPrintable(u"attempt %1 came %2 ms after the one before"_s.arg(i).arg(at[i] - at[i - 1])));
+    QCOMPARE(f.app->outbox()->entries().size(), 1);
+    QVERIFY(sql(u"DROP TRIGGER test_refuse"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(f.app->outbox()->isEmpty(), 10000);
+    QTRY_COMPARE(historyCount(content), 1);
+    f.app->outbox()->setBackoff(500, 30000);
 }
 
 void tst_app_reconnect::cleanupTestCase()
