@@ -69,6 +69,11 @@ MessageDelegate::MessageDelegate(const Theme *theme, QWidget *viewport, QObject 
     m_refiner->setSingleShot(true);
     m_refiner->setInterval(0);
     connect(m_refiner, &QTimer::timeout, this, &MessageDelegate::refine);
+    // Laid-out messages hold the colours of code and quotes: a new theme lays them out again.
+    connect(theme, &Theme::changed, this, [this] {
+        invalidate();
+        m_viewport->update();
+    });
 }
 
 void MessageDelegate::invalidate()

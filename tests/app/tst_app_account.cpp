@@ -7,6 +7,8 @@
 #include "session/HostSet.h"
 #include "state/MemberListModel.h"
 #include "ui/GuildDialog.h"
+#include "ui/Theme.h"
+#include "ui/ChatPane.h"
 #include "ui/SettingsDialog.h"
 #include "ui/UserFooter.h"
 
@@ -183,6 +185,22 @@ void tst_app_account::themeAppliesInPlace()
     const auto iconImage = [send] { return send->icon().pixmap(20, 20).toImage(); };
     const QImage darkIcon = iconImage();
     const QColor darkWindow = qApp->palette().color(QPalette::Window);
+    // Inline code is laid out with its background colour: it must take the new one too.
+    f.state()->sendMessage(u"try `x = 1` first"_s);
+    QTRY_COMPARE(f.count(u"try `x = 1` first"_s), 1);
+    QWidget *messages = window->findChild<ChatPane *>()->view();
+    const auto shows = [messages](const QColor &c) {
+        const QImage shot = messages->grab().toImage();
+        for (int y = 0; y < shot.height(); ++y)
+            for (int x = 0; x < shot.width(); ++x)
+                if (shot.pixelColor(x, y).rgb() == c.rgb())
+                    return true;
+        return false;
+    };
+    Theme dark;
+    dark.load(u"dark"_s);
+    const QColor darkCode = dark.color(u"codeBg"_s);
+    QTRY_VERIFY(shows(darkCode));
     bool previewed = false;
     QTimer::singleShot(0, this, [&] {
         auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
@@ -199,6 +217,7 @@ void tst_app_account::themeAppliesInPlace()
     QCOMPARE(static_cast<QWidget *>(f.app->window()), window);
     QCOMPARE(window->geometry(), where);
     QVERIFY(iconImage() != darkIcon);
+    QVERIFY2(!shows(darkCode), "a message kept the dark theme's code background");
     f.app->setTheme(u"dark"_s);
     QCOMPARE(iconImage(), darkIcon);
 }
