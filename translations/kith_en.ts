@@ -100,72 +100,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="597"/>
+        <location filename="../app/ui/AppController.cpp" line="604"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="599"/>
+        <location filename="../app/ui/AppController.cpp" line="606"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="601"/>
+        <location filename="../app/ui/AppController.cpp" line="608"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="629"/>
+        <location filename="../app/ui/AppController.cpp" line="636"/>
         <source>The current password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="639"/>
+        <location filename="../app/ui/AppController.cpp" line="651"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="692"/>
+        <location filename="../app/ui/AppController.cpp" line="702"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="742"/>
+        <location filename="../app/ui/AppController.cpp" line="752"/>
         <source>Could not join %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="799"/>
+        <location filename="../app/ui/AppController.cpp" line="809"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="884"/>
+        <location filename="../app/ui/AppController.cpp" line="894"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="890"/>
+        <location filename="../app/ui/AppController.cpp" line="900"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="896"/>
+        <location filename="../app/ui/AppController.cpp" line="906"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="903"/>
+        <location filename="../app/ui/AppController.cpp" line="913"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="906"/>
+        <location filename="../app/ui/AppController.cpp" line="916"/>
         <source>The host of %1 removed you from the party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="926"/>
+        <location filename="../app/ui/AppController.cpp" line="936"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,40 +216,40 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="72"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="76"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="135"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="82"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="83"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="88"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="89"/>
         <source>New group message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="90"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="96"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
         <source>No server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="140"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="146"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="135"/>
         <source>DIRECT MESSAGES</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="140"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="146"/>
         <source>Friends  ·  %n waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -257,89 +257,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="168"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="265"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="174"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="271"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="171"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="172"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="183"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="185"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="192"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="198"/>
         <source>Add member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="202"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
         <source>Remove member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="219"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="225"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="229"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="229"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="227"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="233"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="257"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="257"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="268"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="269"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,23 +347,23 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="98"/>
-        <location filename="../app/ui/ChatPane.cpp" line="99"/>
+        <location filename="../app/ui/ChatPane.cpp" line="102"/>
+        <location filename="../app/ui/ChatPane.cpp" line="103"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="126"/>
+        <location filename="../app/ui/ChatPane.cpp" line="130"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="160"/>
+        <location filename="../app/ui/ChatPane.cpp" line="166"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="169"/>
+        <location filename="../app/ui/ChatPane.cpp" line="175"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,62 +373,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="71"/>
+        <location filename="../app/ui/ChatPane.cpp" line="75"/>
         <source>Show members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="127"/>
+        <location filename="../app/ui/ChatPane.cpp" line="131"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="210"/>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
         <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="212"/>
+        <location filename="../app/ui/ChatPane.cpp" line="218"/>
         <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="214"/>
+        <location filename="../app/ui/ChatPane.cpp" line="220"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <location filename="../app/ui/ChatPane.cpp" line="222"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="240"/>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="242"/>
+        <location filename="../app/ui/ChatPane.cpp" line="248"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="244"/>
+        <location filename="../app/ui/ChatPane.cpp" line="250"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="244"/>
+        <location filename="../app/ui/ChatPane.cpp" line="250"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="246"/>
+        <location filename="../app/ui/ChatPane.cpp" line="252"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="298"/>
+        <location filename="../app/ui/ChatPane.cpp" line="304"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,88 +843,88 @@
 <context>
     <name>kith::app::FriendsView</name>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="61"/>
+        <location filename="../app/ui/FriendsView.cpp" line="63"/>
         <source>Show direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="69"/>
+        <location filename="../app/ui/FriendsView.cpp" line="73"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="75"/>
+        <location filename="../app/ui/FriendsView.cpp" line="81"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="75"/>
+        <location filename="../app/ui/FriendsView.cpp" line="81"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="76"/>
+        <location filename="../app/ui/FriendsView.cpp" line="82"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="76"/>
-        <location filename="../app/ui/FriendsView.cpp" line="351"/>
+        <location filename="../app/ui/FriendsView.cpp" line="82"/>
+        <location filename="../app/ui/FriendsView.cpp" line="359"/>
         <source>Blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="109"/>
+        <location filename="../app/ui/FriendsView.cpp" line="117"/>
         <source>You are in no server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="112"/>
+        <location filename="../app/ui/FriendsView.cpp" line="120"/>
         <source>Create a server or join one with an invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="117"/>
+        <location filename="../app/ui/FriendsView.cpp" line="125"/>
         <source>Create a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="120"/>
+        <location filename="../app/ui/FriendsView.cpp" line="128"/>
         <source>Join with an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="140"/>
+        <location filename="../app/ui/FriendsView.cpp" line="148"/>
         <source>ADD FRIEND</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="145"/>
+        <location filename="../app/ui/FriendsView.cpp" line="153"/>
         <source>Friend&apos;s username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="146"/>
+        <location filename="../app/ui/FriendsView.cpp" line="154"/>
         <source>Their username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="149"/>
+        <location filename="../app/ui/FriendsView.cpp" line="157"/>
         <source>Send friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="193"/>
+        <location filename="../app/ui/FriendsView.cpp" line="201"/>
         <source>Friend request sent to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="194"/>
+        <location filename="../app/ui/FriendsView.cpp" line="202"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/FriendsView.cpp" line="215"/>
+        <location filename="../app/ui/FriendsView.cpp" line="223"/>
         <source>%n friend request(s) waiting for you</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -932,82 +932,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="297"/>
+        <location filename="../app/ui/FriendsView.cpp" line="305"/>
         <source>No friend is online right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="298"/>
+        <location filename="../app/ui/FriendsView.cpp" line="306"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="299"/>
+        <location filename="../app/ui/FriendsView.cpp" line="307"/>
         <source>No pending requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="300"/>
+        <location filename="../app/ui/FriendsView.cpp" line="308"/>
         <source>You block nobody.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="347"/>
+        <location filename="../app/ui/FriendsView.cpp" line="355"/>
         <source>Incoming friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="349"/>
+        <location filename="../app/ui/FriendsView.cpp" line="357"/>
         <source>Outgoing friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="381"/>
+        <location filename="../app/ui/FriendsView.cpp" line="389"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="382"/>
+        <location filename="../app/ui/FriendsView.cpp" line="390"/>
         <source>New group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="383"/>
+        <location filename="../app/ui/FriendsView.cpp" line="391"/>
         <source>Start a group message with %1 and others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="385"/>
+        <location filename="../app/ui/FriendsView.cpp" line="393"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="387"/>
+        <location filename="../app/ui/FriendsView.cpp" line="395"/>
         <source>Remove friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="390"/>
+        <location filename="../app/ui/FriendsView.cpp" line="398"/>
         <source>Block %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="395"/>
+        <location filename="../app/ui/FriendsView.cpp" line="403"/>
         <source>Accept %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="397"/>
+        <location filename="../app/ui/FriendsView.cpp" line="405"/>
         <source>Decline %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="400"/>
+        <location filename="../app/ui/FriendsView.cpp" line="408"/>
         <source>Cancel the request to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="402"/>
+        <location filename="../app/ui/FriendsView.cpp" line="410"/>
         <source>Unblock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,78 +1435,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="302"/>
+        <location filename="../app/ui/MainWindow.cpp" line="307"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="304"/>
+        <location filename="../app/ui/MainWindow.cpp" line="309"/>
         <source>Start a group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="309"/>
+        <location filename="../app/ui/MainWindow.cpp" line="314"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="311"/>
+        <location filename="../app/ui/MainWindow.cpp" line="316"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="317"/>
+        <location filename="../app/ui/MainWindow.cpp" line="322"/>
         <source>Kick %1 from the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="317"/>
-        <location filename="../app/ui/MainWindow.cpp" line="319"/>
+        <location filename="../app/ui/MainWindow.cpp" line="322"/>
+        <location filename="../app/ui/MainWindow.cpp" line="324"/>
         <source>Kick %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="320"/>
+        <location filename="../app/ui/MainWindow.cpp" line="325"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="321"/>
+        <location filename="../app/ui/MainWindow.cpp" line="326"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="329"/>
+        <location filename="../app/ui/MainWindow.cpp" line="334"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="331"/>
+        <location filename="../app/ui/MainWindow.cpp" line="336"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="333"/>
+        <location filename="../app/ui/MainWindow.cpp" line="338"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="334"/>
+        <location filename="../app/ui/MainWindow.cpp" line="339"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="334"/>
+        <location filename="../app/ui/MainWindow.cpp" line="339"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="501"/>
+        <location filename="../app/ui/MainWindow.cpp" line="506"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="503"/>
+        <location filename="../app/ui/MainWindow.cpp" line="508"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1516,7 +1516,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="467"/>
+        <location filename="../app/ui/MainWindow.cpp" line="472"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,37 +1547,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="206"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="223"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="302"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="319"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="304"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="321"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="347"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="364"/>
         <source>NEW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="390"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="407"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="393"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="410"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="448"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="465"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1741,48 +1741,48 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="64"/>
+        <location filename="../app/ui/ServerRail.cpp" line="70"/>
         <source>Home: friends and direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="66"/>
+        <location filename="../app/ui/ServerRail.cpp" line="72"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="95"/>
+        <location filename="../app/ui/ServerRail.cpp" line="101"/>
         <source>Servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="123"/>
+        <location filename="../app/ui/ServerRail.cpp" line="129"/>
         <source>Create or join a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="126"/>
+        <location filename="../app/ui/ServerRail.cpp" line="132"/>
         <source>Host a LAN party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="176"/>
-        <location filename="../app/ui/ServerRail.cpp" line="186"/>
+        <location filename="../app/ui/ServerRail.cpp" line="182"/>
+        <location filename="../app/ui/ServerRail.cpp" line="192"/>
         <source>Host: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="185"/>
+        <location filename="../app/ui/ServerRail.cpp" line="191"/>
         <source>%1: open its home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="193"/>
+        <location filename="../app/ui/ServerRail.cpp" line="199"/>
         <source>Leave %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="283"/>
+        <location filename="../app/ui/ServerRail.cpp" line="289"/>
         <source>%1: %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1790,17 +1790,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="305"/>
+        <location filename="../app/ui/ServerRail.cpp" line="311"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="308"/>
+        <location filename="../app/ui/ServerRail.cpp" line="314"/>
         <source>Unmute server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="308"/>
+        <location filename="../app/ui/ServerRail.cpp" line="314"/>
         <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1808,144 +1808,248 @@
 <context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="50"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="51"/>
         <source>Play a sound for them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="214"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="36"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="64"/>
+        <source>Settings sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="77"/>
         <source>My account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="40"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="47"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="81"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="88"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="41"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="82"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="72"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="113"/>
         <source>Current password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="73"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="114"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="74"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="115"/>
         <source>New password again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="82"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="123"/>
         <source>Change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="91"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="132"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="98"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="140"/>
         <source>The new passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="106"/>
-        <source>App</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="112"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="191"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="111"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="166"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="167"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="190"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="196"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="197"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="120"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="175"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="126"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="168"/>
+        <source>The window behind shows the theme as you choose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="184"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="131"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="198"/>
+        <source>Kith speaks the new language as soon as the settings close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="204"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="206"/>
+        <source>Find a channel, a conversation or a friend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
+        <source>Previous channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="208"/>
+        <source>Next channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="209"/>
+        <source>Edit your last message (in an empty message field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="210"/>
+        <source>Send the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="211"/>
+        <source>New line in the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="212"/>
+        <source>Cancel an edit, close what is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
+        <source>Hold while clicking Delete: delete without asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="215"/>
+        <source>Connection log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="216"/>
+        <source>Quit Kith</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <source>What they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="233"/>
         <source>Every network (broadcast)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="234"/>
         <source>LAN parties: where to announce and listen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="133"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="235"/>
         <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="135"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="237"/>
         <source>LAN parties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="140"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="243"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="141"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="148"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="244"/>
+        <source>Connection log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="246"/>
+        <source>The protocol frames Kith sent and received, with tokens and passwords hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="251"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
         <source>Guests keep the nickname they joined with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="174"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="292"/>
         <source>Saved: others see you as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="189"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="307"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1953,47 +2057,47 @@
 <context>
     <name>kith::app::Theme</name>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="56"/>
+        <location filename="../app/ui/Theme.cpp" line="79"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="58"/>
+        <location filename="../app/ui/Theme.cpp" line="81"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="60"/>
+        <location filename="../app/ui/Theme.cpp" line="83"/>
         <source>Midnight (black)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="62"/>
+        <location filename="../app/ui/Theme.cpp" line="85"/>
         <source>Ash (grey)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="64"/>
+        <location filename="../app/ui/Theme.cpp" line="87"/>
         <source>Nord (cool blue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="66"/>
+        <location filename="../app/ui/Theme.cpp" line="89"/>
         <source>Forest (green)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="68"/>
+        <location filename="../app/ui/Theme.cpp" line="91"/>
         <source>Sepia (warm light)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="70"/>
+        <location filename="../app/ui/Theme.cpp" line="93"/>
         <source>Ocean (blue light)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="71"/>
+        <location filename="../app/ui/Theme.cpp" line="94"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2108,88 +2212,88 @@
 <context>
     <name>kith::app::WelcomeScreen</name>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="32"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="34"/>
         <source>Welcome to Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="35"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="37"/>
         <source>Chat with your people, on a server you run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="44"/>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="49"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="46"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="51"/>
         <source>Start a local server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="45"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="47"/>
         <source>Runs inside this app, on this computer. Nothing to set up: you get your own server with a #general channel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="47"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="49"/>
         <source>Your name (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="55"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="57"/>
         <source>Host a LAN party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="57"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="59"/>
         <source>Your server, opened to your network: friends join as guests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="62"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="64"/>
         <source>Connect to a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="63"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="65"/>
         <source>Someone runs a Kith server for you? Enter its address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="64"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="66"/>
         <source>ws://host:%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="65"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="67"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="67"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="69"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="69"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="71"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="71"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="73"/>
         <source>Create account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="126"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="128"/>
         <source>Enter the server&apos;s address, like ws://example.org:%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="131"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="133"/>
         <source>Username: 2 to 32 letters, digits, dots or underscores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="135"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="137"/>
         <source>Password: at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -100,72 +100,72 @@
         <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="597"/>
+        <location filename="../app/ui/AppController.cpp" line="604"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="599"/>
+        <location filename="../app/ui/AppController.cpp" line="606"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="601"/>
+        <location filename="../app/ui/AppController.cpp" line="608"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="629"/>
+        <location filename="../app/ui/AppController.cpp" line="636"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="639"/>
+        <location filename="../app/ui/AppController.cpp" line="651"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="692"/>
+        <location filename="../app/ui/AppController.cpp" line="702"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="742"/>
+        <location filename="../app/ui/AppController.cpp" line="752"/>
         <source>Could not join %1: %2</source>
         <translation>Impossible de rejoindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="799"/>
+        <location filename="../app/ui/AppController.cpp" line="809"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="884"/>
+        <location filename="../app/ui/AppController.cpp" line="894"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="890"/>
+        <location filename="../app/ui/AppController.cpp" line="900"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="896"/>
+        <location filename="../app/ui/AppController.cpp" line="906"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="903"/>
+        <location filename="../app/ui/AppController.cpp" line="913"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="906"/>
+        <location filename="../app/ui/AppController.cpp" line="916"/>
         <source>The host of %1 removed you from the party.</source>
         <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="926"/>
+        <location filename="../app/ui/AppController.cpp" line="936"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>
@@ -216,40 +216,40 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="72"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="76"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="135"/>
         <source>TEXT CHANNELS</source>
         <translation>SALONS TEXTUELS</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="82"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="83"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="88"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="89"/>
         <source>New group message</source>
         <translation>Nouveau message de groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="90"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="96"/>
         <source>Channels</source>
         <translation>Salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
         <source>No server yet</source>
         <translation>Pas encore de serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="127"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="140"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="146"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="135"/>
         <source>DIRECT MESSAGES</source>
         <translation>MESSAGES PRIVÉS</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="140"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="146"/>
         <source>Friends  ·  %n waiting</source>
         <translation>
             <numerusform>Amis  ·  %n en attente</numerusform>
@@ -257,89 +257,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="168"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="265"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="174"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="271"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="171"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="172"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
         <source>Copy server ID</source>
         <translation>Copier l’identifiant du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="183"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="179"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="185"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="192"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="198"/>
         <source>Add member</source>
         <translation>Ajouter un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="202"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="219"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="254"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="225"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="229"/>
         <source>Unmute conversation</source>
         <translation>Réactiver la conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="229"/>
         <source>Mute conversation</source>
         <translation>Mettre la conversation en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="227"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="233"/>
         <source>New group message…</source>
         <translation>Nouveau message de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="257"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>Unmute channel</source>
         <translation>Réactiver le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="257"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>Mute channel</source>
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="268"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="269"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
@@ -347,23 +347,23 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="98"/>
-        <location filename="../app/ui/ChatPane.cpp" line="99"/>
+        <location filename="../app/ui/ChatPane.cpp" line="102"/>
+        <location filename="../app/ui/ChatPane.cpp" line="103"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="126"/>
+        <location filename="../app/ui/ChatPane.cpp" line="130"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="160"/>
+        <location filename="../app/ui/ChatPane.cpp" line="166"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="169"/>
+        <location filename="../app/ui/ChatPane.cpp" line="175"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
@@ -373,62 +373,62 @@
         <translation>Afficher les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="71"/>
+        <location filename="../app/ui/ChatPane.cpp" line="75"/>
         <source>Show members</source>
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="127"/>
+        <location filename="../app/ui/ChatPane.cpp" line="131"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="210"/>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="212"/>
+        <location filename="../app/ui/ChatPane.cpp" line="218"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="214"/>
+        <location filename="../app/ui/ChatPane.cpp" line="220"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <location filename="../app/ui/ChatPane.cpp" line="222"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="240"/>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="242"/>
+        <location filename="../app/ui/ChatPane.cpp" line="248"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="244"/>
+        <location filename="../app/ui/ChatPane.cpp" line="250"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="244"/>
+        <location filename="../app/ui/ChatPane.cpp" line="250"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="246"/>
+        <location filename="../app/ui/ChatPane.cpp" line="252"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="298"/>
+        <location filename="../app/ui/ChatPane.cpp" line="304"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
@@ -843,88 +843,88 @@
 <context>
     <name>kith::app::FriendsView</name>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="61"/>
+        <location filename="../app/ui/FriendsView.cpp" line="63"/>
         <source>Show direct messages</source>
         <translation>Afficher les messages privés</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="69"/>
+        <location filename="../app/ui/FriendsView.cpp" line="73"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="75"/>
+        <location filename="../app/ui/FriendsView.cpp" line="81"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="75"/>
+        <location filename="../app/ui/FriendsView.cpp" line="81"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="76"/>
+        <location filename="../app/ui/FriendsView.cpp" line="82"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="76"/>
-        <location filename="../app/ui/FriendsView.cpp" line="351"/>
+        <location filename="../app/ui/FriendsView.cpp" line="82"/>
+        <location filename="../app/ui/FriendsView.cpp" line="359"/>
         <source>Blocked</source>
         <translation>Bloqués</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="109"/>
+        <location filename="../app/ui/FriendsView.cpp" line="117"/>
         <source>You are in no server yet</source>
         <translation>Vous n’êtes encore sur aucun serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="112"/>
+        <location filename="../app/ui/FriendsView.cpp" line="120"/>
         <source>Create a server or join one with an invite.</source>
         <translation>Créez un serveur ou rejoignez-en un avec une invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="117"/>
+        <location filename="../app/ui/FriendsView.cpp" line="125"/>
         <source>Create a server</source>
         <translation>Créer un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="120"/>
+        <location filename="../app/ui/FriendsView.cpp" line="128"/>
         <source>Join with an invite</source>
         <translation>Rejoindre avec une invitation</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="140"/>
+        <location filename="../app/ui/FriendsView.cpp" line="148"/>
         <source>ADD FRIEND</source>
         <translation>AJOUTER UN AMI</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="145"/>
+        <location filename="../app/ui/FriendsView.cpp" line="153"/>
         <source>Friend&apos;s username</source>
         <translation>Nom d’utilisateur de l’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="146"/>
+        <location filename="../app/ui/FriendsView.cpp" line="154"/>
         <source>Their username</source>
         <translation>Son nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="149"/>
+        <location filename="../app/ui/FriendsView.cpp" line="157"/>
         <source>Send friend request</source>
         <translation>Envoyer une demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="193"/>
+        <location filename="../app/ui/FriendsView.cpp" line="201"/>
         <source>Friend request sent to %1.</source>
         <translation>Demande d’ami envoyée à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="194"/>
+        <location filename="../app/ui/FriendsView.cpp" line="202"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation>Impossible d’envoyer une demande à %1 : vérifiez le nom d’utilisateur.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/FriendsView.cpp" line="215"/>
+        <location filename="../app/ui/FriendsView.cpp" line="223"/>
         <source>%n friend request(s) waiting for you</source>
         <translation>
             <numerusform>%n demande d’ami vous attend</numerusform>
@@ -932,82 +932,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="297"/>
+        <location filename="../app/ui/FriendsView.cpp" line="305"/>
         <source>No friend is online right now.</source>
         <translation>Aucun ami n’est en ligne pour le moment.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="298"/>
+        <location filename="../app/ui/FriendsView.cpp" line="306"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation>Pas encore d’amis. Ajoutez quelqu’un par son nom d’utilisateur ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="299"/>
+        <location filename="../app/ui/FriendsView.cpp" line="307"/>
         <source>No pending requests.</source>
         <translation>Aucune demande en attente.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="300"/>
+        <location filename="../app/ui/FriendsView.cpp" line="308"/>
         <source>You block nobody.</source>
         <translation>Vous ne bloquez personne.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="347"/>
+        <location filename="../app/ui/FriendsView.cpp" line="355"/>
         <source>Incoming friend request</source>
         <translation>Demande d’ami reçue</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="349"/>
+        <location filename="../app/ui/FriendsView.cpp" line="357"/>
         <source>Outgoing friend request</source>
         <translation>Demande d’ami envoyée</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="381"/>
+        <location filename="../app/ui/FriendsView.cpp" line="389"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="382"/>
+        <location filename="../app/ui/FriendsView.cpp" line="390"/>
         <source>New group…</source>
         <translation>Nouveau groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="383"/>
+        <location filename="../app/ui/FriendsView.cpp" line="391"/>
         <source>Start a group message with %1 and others</source>
         <translation>Démarrer une conversation de groupe avec %1 et d’autres</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="385"/>
+        <location filename="../app/ui/FriendsView.cpp" line="393"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="387"/>
+        <location filename="../app/ui/FriendsView.cpp" line="395"/>
         <source>Remove friend</source>
         <translation>Retirer des amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="390"/>
+        <location filename="../app/ui/FriendsView.cpp" line="398"/>
         <source>Block %1</source>
         <translation>Bloquer %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="395"/>
+        <location filename="../app/ui/FriendsView.cpp" line="403"/>
         <source>Accept %1&apos;s friend request</source>
         <translation>Accepter la demande d’ami de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="397"/>
+        <location filename="../app/ui/FriendsView.cpp" line="405"/>
         <source>Decline %1&apos;s friend request</source>
         <translation>Refuser la demande d’ami de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="400"/>
+        <location filename="../app/ui/FriendsView.cpp" line="408"/>
         <source>Cancel the request to %1</source>
         <translation>Annuler la demande à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="402"/>
+        <location filename="../app/ui/FriendsView.cpp" line="410"/>
         <source>Unblock</source>
         <translation>Débloquer</translation>
     </message>
@@ -1435,78 +1435,78 @@
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="302"/>
+        <location filename="../app/ui/MainWindow.cpp" line="307"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="304"/>
+        <location filename="../app/ui/MainWindow.cpp" line="309"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="309"/>
+        <location filename="../app/ui/MainWindow.cpp" line="314"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="311"/>
+        <location filename="../app/ui/MainWindow.cpp" line="316"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="317"/>
+        <location filename="../app/ui/MainWindow.cpp" line="322"/>
         <source>Kick %1 from the party</source>
         <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="317"/>
-        <location filename="../app/ui/MainWindow.cpp" line="319"/>
+        <location filename="../app/ui/MainWindow.cpp" line="322"/>
+        <location filename="../app/ui/MainWindow.cpp" line="324"/>
         <source>Kick %1</source>
         <translation>Exclure %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="320"/>
+        <location filename="../app/ui/MainWindow.cpp" line="325"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="321"/>
+        <location filename="../app/ui/MainWindow.cpp" line="326"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="329"/>
+        <location filename="../app/ui/MainWindow.cpp" line="334"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="331"/>
+        <location filename="../app/ui/MainWindow.cpp" line="336"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="333"/>
+        <location filename="../app/ui/MainWindow.cpp" line="338"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="334"/>
+        <location filename="../app/ui/MainWindow.cpp" line="339"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="334"/>
+        <location filename="../app/ui/MainWindow.cpp" line="339"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="501"/>
+        <location filename="../app/ui/MainWindow.cpp" line="506"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="503"/>
+        <location filename="../app/ui/MainWindow.cpp" line="508"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
@@ -1516,7 +1516,7 @@
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="467"/>
+        <location filename="../app/ui/MainWindow.cpp" line="472"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -1547,37 +1547,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="206"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="223"/>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="302"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="319"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="304"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="321"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="347"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="364"/>
         <source>NEW</source>
         <translation>NOUVEAU</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="390"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="407"/>
         <source>Today at %1</source>
         <translation>Aujourd’hui à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="393"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="410"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="448"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="465"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
     </message>
@@ -1741,48 +1741,48 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="64"/>
+        <location filename="../app/ui/ServerRail.cpp" line="70"/>
         <source>Home: friends and direct messages</source>
         <translation>Accueil : amis et messages privés</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="66"/>
+        <location filename="../app/ui/ServerRail.cpp" line="72"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="95"/>
+        <location filename="../app/ui/ServerRail.cpp" line="101"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="123"/>
+        <location filename="../app/ui/ServerRail.cpp" line="129"/>
         <source>Create or join a server</source>
         <translation>Créer ou rejoindre un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="126"/>
+        <location filename="../app/ui/ServerRail.cpp" line="132"/>
         <source>Host a LAN party</source>
         <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="176"/>
-        <location filename="../app/ui/ServerRail.cpp" line="186"/>
+        <location filename="../app/ui/ServerRail.cpp" line="182"/>
+        <location filename="../app/ui/ServerRail.cpp" line="192"/>
         <source>Host: %1</source>
         <translation>Hôte : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="185"/>
+        <location filename="../app/ui/ServerRail.cpp" line="191"/>
         <source>%1: open its home</source>
         <translation>%1 : ouvrir son accueil</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="193"/>
+        <location filename="../app/ui/ServerRail.cpp" line="199"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="283"/>
+        <location filename="../app/ui/ServerRail.cpp" line="289"/>
         <source>%1: %n unread</source>
         <translation>
             <numerusform>%1 : %n non lu</numerusform>
@@ -1790,17 +1790,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="305"/>
+        <location filename="../app/ui/ServerRail.cpp" line="311"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="308"/>
+        <location filename="../app/ui/ServerRail.cpp" line="314"/>
         <source>Unmute server</source>
         <translation>Réactiver le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="308"/>
+        <location filename="../app/ui/ServerRail.cpp" line="314"/>
         <source>Mute server</source>
         <translation>Mettre le serveur en sourdine</translation>
     </message>
@@ -1808,144 +1808,248 @@
 <context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="21"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="50"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation>Pour les messages privés et les mentions, quand Kith est en arrière-plan</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="22"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="51"/>
         <source>Play a sound for them</source>
         <translation>Jouer un son pour elles</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="24"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="33"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="214"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="36"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="64"/>
+        <source>Settings sections</source>
+        <translation>Sections des paramètres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="77"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="40"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="47"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="81"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="88"/>
         <source>Display name</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="41"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="82"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="72"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="113"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="73"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="114"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="74"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="115"/>
         <source>New password again</source>
         <translation>Nouveau mot de passe (encore)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="82"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="123"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="91"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="132"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="98"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="140"/>
         <source>The new passwords differ.</source>
         <translation>Les nouveaux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="106"/>
-        <source>App</source>
-        <translation>Application</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="112"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="191"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="111"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="166"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="167"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="190"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="196"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="197"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="120"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="175"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="126"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="168"/>
+        <source>The window behind shows the theme as you choose it.</source>
+        <translation>La fenêtre derrière montre le thème dès que vous le choisissez.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="184"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation>Ne pas déranger coupe les deux ; clic droit sur un salon ou un serveur pour le mettre en sourdine.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="131"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="198"/>
+        <source>Kith speaks the new language as soon as the settings close.</source>
+        <translation>Kith parle la nouvelle langue dès la fermeture des paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="204"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="206"/>
+        <source>Find a channel, a conversation or a friend</source>
+        <translation>Trouver un salon, une conversation ou un ami</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
+        <source>Previous channel</source>
+        <translation>Salon précédent</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="208"/>
+        <source>Next channel</source>
+        <translation>Salon suivant</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="209"/>
+        <source>Edit your last message (in an empty message field)</source>
+        <translation>Modifier votre dernier message (champ de message vide)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="210"/>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="211"/>
+        <source>New line in the message</source>
+        <translation>Nouvelle ligne dans le message</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="212"/>
+        <source>Cancel an edit, close what is open</source>
+        <translation>Annuler une modification, fermer ce qui est ouvert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
+        <source>Hold while clicking Delete: delete without asking</source>
+        <translation>Maintenir en cliquant sur Supprimer : supprimer sans confirmation</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="215"/>
+        <source>Connection log</source>
+        <translation>Journal de connexion</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="216"/>
+        <source>Quit Kith</source>
+        <translation>Quitter Kith</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <source>What they do</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="233"/>
         <source>Every network (broadcast)</source>
         <translation>Tous les réseaux (diffusion)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="234"/>
         <source>LAN parties: where to announce and listen</source>
         <translation>Soirées LAN : où annoncer et écouter</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="133"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="235"/>
         <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
         <translation>HÔTE:PORT d’une adresse où annoncer les soirées et les entendre, pour les réseaux que la diffusion n’atteint pas. Vide : tous les réseaux de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="135"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="237"/>
         <source>LAN parties</source>
         <translation>Soirées LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="140"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="243"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="141"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="148"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="244"/>
+        <source>Connection log…</source>
+        <translation>Journal de connexion…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="246"/>
+        <source>The protocol frames Kith sent and received, with tokens and passwords hidden</source>
+        <translation>Les trames du protocole envoyées et reçues par Kith, jetons et mots de passe masqués</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="251"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
         <source>Guests keep the nickname they joined with.</source>
         <translation>Les invités gardent le pseudo avec lequel ils sont arrivés.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="174"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="292"/>
         <source>Saved: others see you as %1.</source>
         <translation>Enregistré : les autres vous voient comme %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="189"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="307"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation>Mot de passe changé. Vos autres appareils ont été déconnectés.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation>Fixé par KITH_ANNOUNCE dans l’environnement.</translation>
     </message>
@@ -1953,47 +2057,47 @@
 <context>
     <name>kith::app::Theme</name>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="56"/>
+        <location filename="../app/ui/Theme.cpp" line="79"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="58"/>
+        <location filename="../app/ui/Theme.cpp" line="81"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="60"/>
+        <location filename="../app/ui/Theme.cpp" line="83"/>
         <source>Midnight (black)</source>
         <translation>Minuit (noir)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="62"/>
+        <location filename="../app/ui/Theme.cpp" line="85"/>
         <source>Ash (grey)</source>
         <translation>Cendre (gris)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="64"/>
+        <location filename="../app/ui/Theme.cpp" line="87"/>
         <source>Nord (cool blue)</source>
         <translation>Nord (bleu froid)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="66"/>
+        <location filename="../app/ui/Theme.cpp" line="89"/>
         <source>Forest (green)</source>
         <translation>Forêt (vert)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="68"/>
+        <location filename="../app/ui/Theme.cpp" line="91"/>
         <source>Sepia (warm light)</source>
         <translation>Sépia (clair chaud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="70"/>
+        <location filename="../app/ui/Theme.cpp" line="93"/>
         <source>Ocean (blue light)</source>
         <translation>Océan (clair bleuté)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="71"/>
+        <location filename="../app/ui/Theme.cpp" line="94"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
@@ -2108,88 +2212,88 @@
 <context>
     <name>kith::app::WelcomeScreen</name>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="32"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="34"/>
         <source>Welcome to Kith</source>
         <translation>Bienvenue dans Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="35"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="37"/>
         <source>Chat with your people, on a server you run.</source>
         <translation>Discutez avec vos proches, sur un serveur à vous.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="44"/>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="49"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="46"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="51"/>
         <source>Start a local server</source>
         <translation>Démarrer un serveur local</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="45"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="47"/>
         <source>Runs inside this app, on this computer. Nothing to set up: you get your own server with a #general channel.</source>
         <translation>Il tourne dans l’application, sur cet ordinateur. Rien à configurer : vous obtenez votre serveur avec un salon #general.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="47"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="49"/>
         <source>Your name (optional)</source>
         <translation>Votre nom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="55"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="57"/>
         <source>Host a LAN party</source>
         <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="57"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="59"/>
         <source>Your server, opened to your network: friends join as guests</source>
         <translation>Votre serveur, ouvert à votre réseau : vos amis le rejoignent en invités</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="62"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="64"/>
         <source>Connect to a server</source>
         <translation>Se connecter à un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="63"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="65"/>
         <source>Someone runs a Kith server for you? Enter its address.</source>
         <translation>Quelqu’un héberge un serveur Kith pour vous ? Saisissez son adresse.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="64"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="66"/>
         <source>ws://host:%1</source>
         <translation>ws://hôte:%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="65"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="67"/>
         <source>Username</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="67"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="69"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="69"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="71"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="71"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="73"/>
         <source>Create account</source>
         <translation>Créer un compte</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="126"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="128"/>
         <source>Enter the server&apos;s address, like ws://example.org:%1</source>
         <translation>Saisissez l’adresse du serveur, par exemple ws://example.org:%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="131"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="133"/>
         <source>Username: 2 to 32 letters, digits, dots or underscores.</source>
         <translation>Nom d’utilisateur : 2 à 32 lettres, chiffres, points ou tirets bas.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="135"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="137"/>
         <source>Password: at least %1 characters.</source>
         <translation>Mot de passe : au moins %1 caractères.</translation>
     </message>
