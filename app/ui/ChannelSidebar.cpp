@@ -98,13 +98,16 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     m_list->setItemDelegate(new ChannelDelegate(theme, m_list));
     m_list->setMouseTracking(true);
     m_list->setFrameShape(QFrame::NoFrame);
-    m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setFocusPolicy(Qt::TabFocus); // reached by Tab; a click leaves focus in the composer
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_footer);
 
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &i) {
+        m_state->selectChannel(i.data(ChannelListModel::IdRole).toULongLong());
+    });
+    connect(m_list, &QListView::activated, this, [this](const QModelIndex &i) { // Enter
         m_state->selectChannel(i.data(ChannelListModel::IdRole).toULongLong());
     });
     connect(m_list, &QListView::customContextMenuRequested, this, &ChannelSidebar::showChannelMenu);

@@ -131,6 +131,10 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     send->setAccessibleName(tr("Send"));
     fl->addWidget(send, 0, Qt::AlignBottom);
     bl->addWidget(frame);
+    // Tab reads down the pane: the messages, a notice's Dismiss above the composer, then it.
+    setTabOrder(m_view, close);
+    setTabOrder(close, m_composer);
+    setTabOrder(m_composer, send);
     m_hint->setObjectName(QStringLiteral("ComposerHint"));
     m_hint->setText(QStringLiteral(" "));
     // Typing and the edit hint share the line under the composer, so nothing jumps.

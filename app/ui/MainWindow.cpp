@@ -87,7 +87,7 @@ void MainWindow::buildWorkspace()
     m_members->setItemDelegate(new MemberDelegate(m_theme, m_members));
     m_members->setFixedWidth(232);
     m_members->setMouseTracking(true);
-    m_members->setFocusPolicy(Qt::NoFocus);
+    m_members->setFocusPolicy(Qt::TabFocus);
     m_members->setSelectionMode(QAbstractItemView::NoSelection);
     m_members->setFrameShape(QFrame::NoFrame);
     m_members->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);

@@ -29,7 +29,7 @@ MessageView::MessageView(const Theme *theme, QWidget *parent)
     setResizeMode(Adjust);
     setUniformItemSizes(false);
     setMouseTracking(true);
-    setFocusPolicy(Qt::NoFocus);
+    setFocusPolicy(Qt::TabFocus); // Tab, then Page Up/Down to read back
     setFrameShape(QFrame::NoFrame);
     verticalScrollBar()->setSingleStep(24);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScroll);

@@ -105,7 +105,7 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setMouseTracking(true);
     m_list->setFrameShape(QFrame::NoFrame);
-    m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setFocusPolicy(Qt::TabFocus);
     m_list->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Maximum);
     m_list->setFixedWidth(72);
     layout->addWidget(m_list, 1);
@@ -132,8 +132,15 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     action(m_party, icons::Kind::Compass, "HostParty", tr("Host a LAN party"));
     connect(m_party, &QToolButton::clicked, this, &ServerRail::partyRequested);
     layout->addStretch();
+    // Tab goes down the rail as it is drawn: Home, the servers, then the actions under them.
+    setTabOrder(m_home, m_list);
+    setTabOrder(m_list, m_add);
+    setTabOrder(m_add, m_party);
 
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &i) {
+        m_state->selectGuild(i.data(GuildListModel::IdRole).toULongLong());
+    });
+    connect(m_list, &QListView::activated, this, [this](const QModelIndex &i) { // Enter
         m_state->selectGuild(i.data(GuildListModel::IdRole).toULongLong());
     });
     connect(state, &ClientState::currentGuildChanged, this, &ServerRail::syncSelection);

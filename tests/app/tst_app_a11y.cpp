@@ -95,6 +95,7 @@ private slots:
     void mainWindow();
     void dialogs();
     void settingsDialog();
+    void tabFollowsTheLayout();
     void cleanupTestCase();
 
 private:
@@ -197,6 +198,54 @@ void tst_app_a11y::settingsDialog()
     });
     f.app->openSettings();
     QVERIFY2(nameless.isEmpty(), qPrintable(u"controls without an accessible name:\n  "_s + nameless.join(u"\n  "_s)));
+}
+
+void tst_app_a11y::tabFollowsTheLayout()
+{
+    // Tab from the first server walks the window as it reads: the server rail, the channel
+    // sidebar (with my footer at its foot), the conversation and its composer, the member list;
+    // each stop visible, named, and drawn with a focus mark.
+    MainWindow *w = f.app->window();
+    w->show();
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w));
+    const auto region = [w](QWidget *x) -> QString {
+        for (QWidget *p = x; p && p != w; p = p->parentWidget()) {
+            const QString n = p->objectName();
+            if (n == u"ServerRail" || n == u"ChannelSidebar" || n == u"ChatPane" || n == u"MemberList")
+                return n;
+        }
+        return u"elsewhere"_s;
+    };
+    QWidget *first = w->findChild<QWidget *>(u"HomeButton"_s);
+    QVERIFY(first);
+    first->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), first);
+    QStringList regions{region(first)};
+    QStringList stops;
+    QStringList unmarked;
+    QWidget *before = first;
+    QImage focused = first->grab().toImage();
+    for (int i = 0; i < 80; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *now = QApplication::focusWidget();
+        QVERIFY(now);
+        // The stop just left looks different now that the focus is gone: it had a mark.
+        if (before->grab().toImage() == focused)
+            unmarked << QString::fromLatin1(before->metaObject()->className()) + u" "_s + before->accessibleName();
+        before = now;
+        focused = now->grab().toImage();
+        if (now == first)
+            break;
+        const QString name = now->accessibleName().isEmpty() ? now->objectName() : now->accessibleName();
+        stops << region(now) + u": "_s + QString::fromLatin1(now->metaObject()->className()) + u" "_s + name;
+        QVERIFY2(now->isVisible(), qPrintable(stops.last()));
+        if (regions.last() != region(now))
+            regions << region(now);
+    }
+    QVERIFY2(regions == (QStringList{u"ServerRail"_s, u"ChannelSidebar"_s, u"ChatPane"_s, u"MemberList"_s}),
+             qPrintable(u"Tab went through:\n  "_s + stops.join(u"\n  "_s)));
+    QVERIFY2(unmarked.isEmpty(), qPrintable(u"no focus mark on:\n  "_s + unmarked.join(u"\n  "_s)));
 }
 
 void tst_app_a11y::cleanupTestCase()
