@@ -4,168 +4,168 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="178"/>
+        <location filename="../app/ui/AppController.cpp" line="180"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="191"/>
+        <location filename="../app/ui/AppController.cpp" line="193"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="250"/>
-        <location filename="../app/ui/AppController.cpp" line="336"/>
+        <location filename="../app/ui/AppController.cpp" line="252"/>
+        <location filename="../app/ui/AppController.cpp" line="338"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="254"/>
+        <location filename="../app/ui/AppController.cpp" line="256"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="276"/>
+        <location filename="../app/ui/AppController.cpp" line="278"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="323"/>
+        <location filename="../app/ui/AppController.cpp" line="325"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="153"/>
+        <location filename="../app/ui/AppController.cpp" line="155"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="154"/>
+        <location filename="../app/ui/AppController.cpp" line="156"/>
         <source>Manage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="183"/>
+        <location filename="../app/ui/AppController.cpp" line="185"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="187"/>
+        <location filename="../app/ui/AppController.cpp" line="189"/>
         <source>Your server listens on port %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="377"/>
+        <location filename="../app/ui/AppController.cpp" line="379"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="379"/>
+        <location filename="../app/ui/AppController.cpp" line="381"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="436"/>
+        <location filename="../app/ui/AppController.cpp" line="438"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="445"/>
+        <location filename="../app/ui/AppController.cpp" line="447"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="471"/>
+        <location filename="../app/ui/AppController.cpp" line="473"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="472"/>
+        <location filename="../app/ui/AppController.cpp" line="474"/>
         <source>Could not reach %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="475"/>
+        <location filename="../app/ui/AppController.cpp" line="477"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="503"/>
+        <location filename="../app/ui/AppController.cpp" line="505"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="504"/>
+        <location filename="../app/ui/AppController.cpp" line="506"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="604"/>
+        <location filename="../app/ui/AppController.cpp" line="613"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="606"/>
+        <location filename="../app/ui/AppController.cpp" line="615"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="608"/>
+        <location filename="../app/ui/AppController.cpp" line="617"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="636"/>
+        <location filename="../app/ui/AppController.cpp" line="645"/>
         <source>The current password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="651"/>
+        <location filename="../app/ui/AppController.cpp" line="662"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="702"/>
+        <location filename="../app/ui/AppController.cpp" line="713"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="752"/>
+        <location filename="../app/ui/AppController.cpp" line="763"/>
         <source>Could not join %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="809"/>
+        <location filename="../app/ui/AppController.cpp" line="820"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="894"/>
+        <location filename="../app/ui/AppController.cpp" line="905"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="900"/>
+        <location filename="../app/ui/AppController.cpp" line="911"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="906"/>
+        <location filename="../app/ui/AppController.cpp" line="917"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="913"/>
+        <location filename="../app/ui/AppController.cpp" line="924"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="916"/>
+        <location filename="../app/ui/AppController.cpp" line="927"/>
         <source>The host of %1 removed you from the party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="936"/>
+        <location filename="../app/ui/AppController.cpp" line="947"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,7 +217,7 @@
     <name>kith::app::ChannelSidebar</name>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="76"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="135"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,23 +233,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
         <source>No server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="146"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="135"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
         <source>DIRECT MESSAGES</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="146"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
         <source>Friends  ·  %n waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -257,89 +257,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="174"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="271"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="274"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="180"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="181"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="183"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="186"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="185"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="188"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="198"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
         <source>Add member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
         <source>Remove member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="225"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="228"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="229"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="232"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="229"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="232"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="233"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="236"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="268"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="271"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="269"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="272"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,12 +358,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="166"/>
+        <location filename="../app/ui/ChatPane.cpp" line="170"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="175"/>
+        <location filename="../app/ui/ChatPane.cpp" line="179"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -383,52 +383,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <location filename="../app/ui/ChatPane.cpp" line="220"/>
         <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="218"/>
+        <location filename="../app/ui/ChatPane.cpp" line="222"/>
         <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="220"/>
+        <location filename="../app/ui/ChatPane.cpp" line="224"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="222"/>
+        <location filename="../app/ui/ChatPane.cpp" line="226"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="246"/>
+        <location filename="../app/ui/ChatPane.cpp" line="250"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="248"/>
+        <location filename="../app/ui/ChatPane.cpp" line="252"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="250"/>
+        <location filename="../app/ui/ChatPane.cpp" line="254"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="250"/>
+        <location filename="../app/ui/ChatPane.cpp" line="254"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="252"/>
+        <location filename="../app/ui/ChatPane.cpp" line="256"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="304"/>
+        <location filename="../app/ui/ChatPane.cpp" line="308"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,37 +1547,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="223"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="225"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="319"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="321"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="321"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="323"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="364"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="366"/>
         <source>NEW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="407"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="409"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="410"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="412"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="465"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="467"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,23 +1766,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="182"/>
-        <location filename="../app/ui/ServerRail.cpp" line="192"/>
+        <location filename="../app/ui/ServerRail.cpp" line="189"/>
+        <location filename="../app/ui/ServerRail.cpp" line="199"/>
         <source>Host: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="191"/>
+        <location filename="../app/ui/ServerRail.cpp" line="198"/>
         <source>%1: open its home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="199"/>
+        <location filename="../app/ui/ServerRail.cpp" line="206"/>
         <source>Leave %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="289"/>
+        <location filename="../app/ui/ServerRail.cpp" line="296"/>
         <source>%1: %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1790,17 +1790,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="311"/>
+        <location filename="../app/ui/ServerRail.cpp" line="318"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="314"/>
+        <location filename="../app/ui/ServerRail.cpp" line="321"/>
         <source>Unmute server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="314"/>
+        <location filename="../app/ui/ServerRail.cpp" line="321"/>
         <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1819,7 +1819,7 @@
     </message>
     <message>
         <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="214"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="223"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,7 +1875,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="191"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="171"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="175"/>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="173"/>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="178"/>
+        <source>The window behind shows each choice at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="200"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1886,14 +1902,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="190"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="196"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="197"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="199"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="205"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="206"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="175"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="184"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,113 +1919,108 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="168"/>
-        <source>The window behind shows the theme as you choose it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="184"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="193"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="198"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
         <source>Kith speaks the new language as soon as the settings close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="204"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="229"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="206"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="215"/>
         <source>Find a channel, a conversation or a friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="216"/>
         <source>Previous channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="208"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="217"/>
         <source>Next channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="209"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="218"/>
         <source>Edit your last message (in an empty message field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="210"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="219"/>
         <source>Send the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="211"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
         <source>New line in the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="212"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="221"/>
         <source>Cancel an edit, close what is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
         <source>Hold while clicking Delete: delete without asking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="215"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="224"/>
         <source>Connection log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="216"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="225"/>
         <source>Quit Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
         <source>What they do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="240"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="233"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="242"/>
         <source>Every network (broadcast)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="234"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="243"/>
         <source>LAN parties: where to announce and listen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="235"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="244"/>
         <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="237"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="246"/>
         <source>LAN parties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="252"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,37 +2030,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="253"/>
         <source>Connection log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="255"/>
         <source>The protocol frames Kith sent and received, with tokens and passwords hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="251"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="260"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="299"/>
         <source>Guests keep the nickname they joined with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="292"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="311"/>
         <source>Saved: others see you as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="307"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="326"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="339"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,47 +2068,47 @@
 <context>
     <name>kith::app::Theme</name>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="79"/>
+        <location filename="../app/ui/Theme.cpp" line="99"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="81"/>
+        <location filename="../app/ui/Theme.cpp" line="101"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="83"/>
+        <location filename="../app/ui/Theme.cpp" line="103"/>
         <source>Midnight (black)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="85"/>
+        <location filename="../app/ui/Theme.cpp" line="105"/>
         <source>Ash (grey)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="87"/>
+        <location filename="../app/ui/Theme.cpp" line="107"/>
         <source>Nord (cool blue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="89"/>
+        <location filename="../app/ui/Theme.cpp" line="109"/>
         <source>Forest (green)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="91"/>
+        <location filename="../app/ui/Theme.cpp" line="111"/>
         <source>Sepia (warm light)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="93"/>
+        <location filename="../app/ui/Theme.cpp" line="113"/>
         <source>Ocean (blue light)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="94"/>
+        <location filename="../app/ui/Theme.cpp" line="114"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,89 +2133,89 @@
 <context>
     <name>kith::app::UserFooter</name>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="57"/>
+        <location filename="../app/ui/UserFooter.cpp" line="59"/>
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="58"/>
+        <location filename="../app/ui/UserFooter.cpp" line="60"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="100"/>
+        <location filename="../app/ui/UserFooter.cpp" line="102"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="102"/>
+        <location filename="../app/ui/UserFooter.cpp" line="104"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="104"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Invisible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="107"/>
+        <location filename="../app/ui/UserFooter.cpp" line="109"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="121"/>
+        <location filename="../app/ui/UserFooter.cpp" line="123"/>
         <source>Set a custom status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="123"/>
+        <location filename="../app/ui/UserFooter.cpp" line="125"/>
         <source>Clear the custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="132"/>
+        <location filename="../app/ui/UserFooter.cpp" line="134"/>
         <source>Custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="133"/>
+        <location filename="../app/ui/UserFooter.cpp" line="135"/>
         <source>What are you up to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="86"/>
+        <location filename="../app/ui/UserFooter.cpp" line="88"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="43"/>
-        <location filename="../app/ui/UserFooter.cpp" line="44"/>
+        <location filename="../app/ui/UserFooter.cpp" line="45"/>
+        <location filename="../app/ui/UserFooter.cpp" line="46"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="48"/>
+        <location filename="../app/ui/UserFooter.cpp" line="50"/>
         <source>Connection log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="72"/>
+        <location filename="../app/ui/UserFooter.cpp" line="74"/>
         <source>Set your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="88"/>
+        <location filename="../app/ui/UserFooter.cpp" line="90"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="90"/>
+        <location filename="../app/ui/UserFooter.cpp" line="92"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="94"/>
-        <location filename="../app/ui/UserFooter.cpp" line="106"/>
+        <location filename="../app/ui/UserFooter.cpp" line="96"/>
+        <location filename="../app/ui/UserFooter.cpp" line="108"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

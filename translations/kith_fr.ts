@@ -4,168 +4,168 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="178"/>
+        <location filename="../app/ui/AppController.cpp" line="180"/>
         <source>The local server did not start: %1</source>
         <translation>Le serveur local n’a pas démarré : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="191"/>
+        <location filename="../app/ui/AppController.cpp" line="193"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="250"/>
-        <location filename="../app/ui/AppController.cpp" line="336"/>
+        <location filename="../app/ui/AppController.cpp" line="252"/>
+        <location filename="../app/ui/AppController.cpp" line="338"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="254"/>
+        <location filename="../app/ui/AppController.cpp" line="256"/>
         <source>Sign in to %1 again.</source>
         <translation>Reconnectez-vous à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="276"/>
+        <location filename="../app/ui/AppController.cpp" line="278"/>
         <source>Starting your local server…</source>
         <translation>Démarrage de votre serveur local…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="323"/>
+        <location filename="../app/ui/AppController.cpp" line="325"/>
         <source>The key of your local account is missing.</source>
         <translation>La clé de votre compte local est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="153"/>
+        <location filename="../app/ui/AppController.cpp" line="155"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation>Vous accueillez %1 à %2 · présents : %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="154"/>
+        <location filename="../app/ui/AppController.cpp" line="156"/>
         <source>Manage</source>
         <translation>Gérer</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="183"/>
+        <location filename="../app/ui/AppController.cpp" line="185"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation>Le port %1 est pris par un autre programme : votre serveur écoute sur le port %2 pour l’instant. Il reprend le port %1 dès qu’il se libère.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="187"/>
+        <location filename="../app/ui/AppController.cpp" line="189"/>
         <source>Your server listens on port %1 again.</source>
         <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="377"/>
+        <location filename="../app/ui/AppController.cpp" line="379"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="379"/>
+        <location filename="../app/ui/AppController.cpp" line="381"/>
         <source>Details: %1</source>
         <translation>Détails : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="436"/>
+        <location filename="../app/ui/AppController.cpp" line="438"/>
         <source>Sign-in failed.</source>
         <translation>La connexion a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="445"/>
+        <location filename="../app/ui/AppController.cpp" line="447"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="471"/>
+        <location filename="../app/ui/AppController.cpp" line="473"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="472"/>
+        <location filename="../app/ui/AppController.cpp" line="474"/>
         <source>Could not reach %1: %2.</source>
         <translation>Impossible de joindre %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="475"/>
+        <location filename="../app/ui/AppController.cpp" line="477"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="503"/>
+        <location filename="../app/ui/AppController.cpp" line="505"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="504"/>
+        <location filename="../app/ui/AppController.cpp" line="506"/>
         <source>Reconnect now</source>
         <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="604"/>
+        <location filename="../app/ui/AppController.cpp" line="613"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="606"/>
+        <location filename="../app/ui/AppController.cpp" line="615"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="608"/>
+        <location filename="../app/ui/AppController.cpp" line="617"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="636"/>
+        <location filename="../app/ui/AppController.cpp" line="645"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="651"/>
+        <location filename="../app/ui/AppController.cpp" line="662"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="702"/>
+        <location filename="../app/ui/AppController.cpp" line="713"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="752"/>
+        <location filename="../app/ui/AppController.cpp" line="763"/>
         <source>Could not join %1: %2</source>
         <translation>Impossible de rejoindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="809"/>
+        <location filename="../app/ui/AppController.cpp" line="820"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="894"/>
+        <location filename="../app/ui/AppController.cpp" line="905"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="900"/>
+        <location filename="../app/ui/AppController.cpp" line="911"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="906"/>
+        <location filename="../app/ui/AppController.cpp" line="917"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="913"/>
+        <location filename="../app/ui/AppController.cpp" line="924"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="916"/>
+        <location filename="../app/ui/AppController.cpp" line="927"/>
         <source>The host of %1 removed you from the party.</source>
         <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="936"/>
+        <location filename="../app/ui/AppController.cpp" line="947"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>
@@ -217,7 +217,7 @@
     <name>kith::app::ChannelSidebar</name>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="76"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="135"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
         <source>TEXT CHANNELS</source>
         <translation>SALONS TEXTUELS</translation>
     </message>
@@ -233,23 +233,23 @@
         <translation>Salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
         <source>No server yet</source>
         <translation>Pas encore de serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="146"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="135"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
         <source>DIRECT MESSAGES</source>
         <translation>MESSAGES PRIVÉS</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="146"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
         <source>Friends  ·  %n waiting</source>
         <translation>
             <numerusform>Amis  ·  %n en attente</numerusform>
@@ -257,89 +257,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="174"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="271"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="274"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="180"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="178"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="181"/>
         <source>Copy server ID</source>
         <translation>Copier l’identifiant du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="183"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="186"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="185"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="188"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="198"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
         <source>Add member</source>
         <translation>Ajouter un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="225"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="228"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="229"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="232"/>
         <source>Unmute conversation</source>
         <translation>Réactiver la conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="229"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="232"/>
         <source>Mute conversation</source>
         <translation>Mettre la conversation en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="233"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="236"/>
         <source>New group message…</source>
         <translation>Nouveau message de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
         <source>Unmute channel</source>
         <translation>Réactiver le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
         <source>Mute channel</source>
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="268"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="271"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="269"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="272"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
@@ -358,12 +358,12 @@
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="166"/>
+        <location filename="../app/ui/ChatPane.cpp" line="170"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="175"/>
+        <location filename="../app/ui/ChatPane.cpp" line="179"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
@@ -383,52 +383,52 @@
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <location filename="../app/ui/ChatPane.cpp" line="220"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="218"/>
+        <location filename="../app/ui/ChatPane.cpp" line="222"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="220"/>
+        <location filename="../app/ui/ChatPane.cpp" line="224"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="222"/>
+        <location filename="../app/ui/ChatPane.cpp" line="226"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="246"/>
+        <location filename="../app/ui/ChatPane.cpp" line="250"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="248"/>
+        <location filename="../app/ui/ChatPane.cpp" line="252"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="250"/>
+        <location filename="../app/ui/ChatPane.cpp" line="254"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="250"/>
+        <location filename="../app/ui/ChatPane.cpp" line="254"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="252"/>
+        <location filename="../app/ui/ChatPane.cpp" line="256"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="304"/>
+        <location filename="../app/ui/ChatPane.cpp" line="308"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
@@ -1547,37 +1547,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="223"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="225"/>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="319"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="321"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="321"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="323"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="364"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="366"/>
         <source>NEW</source>
         <translation>NOUVEAU</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="407"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="409"/>
         <source>Today at %1</source>
         <translation>Aujourd’hui à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="410"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="412"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="465"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="467"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
     </message>
@@ -1766,23 +1766,23 @@
         <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="182"/>
-        <location filename="../app/ui/ServerRail.cpp" line="192"/>
+        <location filename="../app/ui/ServerRail.cpp" line="189"/>
+        <location filename="../app/ui/ServerRail.cpp" line="199"/>
         <source>Host: %1</source>
         <translation>Hôte : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="191"/>
+        <location filename="../app/ui/ServerRail.cpp" line="198"/>
         <source>%1: open its home</source>
         <translation>%1 : ouvrir son accueil</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="199"/>
+        <location filename="../app/ui/ServerRail.cpp" line="206"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="289"/>
+        <location filename="../app/ui/ServerRail.cpp" line="296"/>
         <source>%1: %n unread</source>
         <translation>
             <numerusform>%1 : %n non lu</numerusform>
@@ -1790,17 +1790,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="311"/>
+        <location filename="../app/ui/ServerRail.cpp" line="318"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="314"/>
+        <location filename="../app/ui/ServerRail.cpp" line="321"/>
         <source>Unmute server</source>
         <translation>Réactiver le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="314"/>
+        <location filename="../app/ui/ServerRail.cpp" line="321"/>
         <source>Mute server</source>
         <translation>Mettre le serveur en sourdine</translation>
     </message>
@@ -1819,7 +1819,7 @@
     </message>
     <message>
         <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="214"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="223"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -1875,7 +1875,23 @@
         <translation>Les nouveaux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="191"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="171"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="175"/>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="173"/>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="178"/>
+        <source>The window behind shows each choice at once.</source>
+        <translation>La fenêtre derrière montre chaque choix aussitôt.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="200"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
@@ -1886,14 +1902,14 @@
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="190"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="196"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="197"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="199"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="205"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="206"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="175"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="184"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
@@ -1903,113 +1919,108 @@
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="168"/>
-        <source>The window behind shows the theme as you choose it.</source>
-        <translation>La fenêtre derrière montre le thème dès que vous le choisissez.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="184"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="193"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation>Ne pas déranger coupe les deux ; clic droit sur un salon ou un serveur pour le mettre en sourdine.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="198"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
         <source>Kith speaks the new language as soon as the settings close.</source>
         <translation>Kith parle la nouvelle langue dès la fermeture des paramètres.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="204"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="229"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="206"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="215"/>
         <source>Find a channel, a conversation or a friend</source>
         <translation>Trouver un salon, une conversation ou un ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="216"/>
         <source>Previous channel</source>
         <translation>Salon précédent</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="208"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="217"/>
         <source>Next channel</source>
         <translation>Salon suivant</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="209"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="218"/>
         <source>Edit your last message (in an empty message field)</source>
         <translation>Modifier votre dernier message (champ de message vide)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="210"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="219"/>
         <source>Send the message</source>
         <translation>Envoyer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="211"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
         <source>New line in the message</source>
         <translation>Nouvelle ligne dans le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="212"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="221"/>
         <source>Cancel an edit, close what is open</source>
         <translation>Annuler une modification, fermer ce qui est ouvert</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
         <source>Hold while clicking Delete: delete without asking</source>
         <translation>Maintenir en cliquant sur Supprimer : supprimer sans confirmation</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="215"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="224"/>
         <source>Connection log</source>
         <translation>Journal de connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="216"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="225"/>
         <source>Quit Kith</source>
         <translation>Quitter Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
         <source>What they do</source>
         <translation>Effet</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="240"/>
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="233"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="242"/>
         <source>Every network (broadcast)</source>
         <translation>Tous les réseaux (diffusion)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="234"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="243"/>
         <source>LAN parties: where to announce and listen</source>
         <translation>Soirées LAN : où annoncer et écouter</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="235"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="244"/>
         <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
         <translation>HÔTE:PORT d’une adresse où annoncer les soirées et les entendre, pour les réseaux que la diffusion n’atteint pas. Vide : tous les réseaux de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="237"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="246"/>
         <source>LAN parties</source>
         <translation>Soirées LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="252"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
@@ -2019,37 +2030,37 @@
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="253"/>
         <source>Connection log…</source>
         <translation>Journal de connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="255"/>
         <source>The protocol frames Kith sent and received, with tokens and passwords hidden</source>
         <translation>Les trames du protocole envoyées et reçues par Kith, jetons et mots de passe masqués</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="251"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="260"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="299"/>
         <source>Guests keep the nickname they joined with.</source>
         <translation>Les invités gardent le pseudo avec lequel ils sont arrivés.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="292"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="311"/>
         <source>Saved: others see you as %1.</source>
         <translation>Enregistré : les autres vous voient comme %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="307"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="326"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation>Mot de passe changé. Vos autres appareils ont été déconnectés.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="339"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation>Fixé par KITH_ANNOUNCE dans l’environnement.</translation>
     </message>
@@ -2057,47 +2068,47 @@
 <context>
     <name>kith::app::Theme</name>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="79"/>
+        <location filename="../app/ui/Theme.cpp" line="99"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="81"/>
+        <location filename="../app/ui/Theme.cpp" line="101"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="83"/>
+        <location filename="../app/ui/Theme.cpp" line="103"/>
         <source>Midnight (black)</source>
         <translation>Minuit (noir)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="85"/>
+        <location filename="../app/ui/Theme.cpp" line="105"/>
         <source>Ash (grey)</source>
         <translation>Cendre (gris)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="87"/>
+        <location filename="../app/ui/Theme.cpp" line="107"/>
         <source>Nord (cool blue)</source>
         <translation>Nord (bleu froid)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="89"/>
+        <location filename="../app/ui/Theme.cpp" line="109"/>
         <source>Forest (green)</source>
         <translation>Forêt (vert)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="91"/>
+        <location filename="../app/ui/Theme.cpp" line="111"/>
         <source>Sepia (warm light)</source>
         <translation>Sépia (clair chaud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="93"/>
+        <location filename="../app/ui/Theme.cpp" line="113"/>
         <source>Ocean (blue light)</source>
         <translation>Océan (clair bleuté)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="94"/>
+        <location filename="../app/ui/Theme.cpp" line="114"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
@@ -2122,89 +2133,89 @@
 <context>
     <name>kith::app::UserFooter</name>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="57"/>
+        <location filename="../app/ui/UserFooter.cpp" line="59"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="58"/>
+        <location filename="../app/ui/UserFooter.cpp" line="60"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="100"/>
+        <location filename="../app/ui/UserFooter.cpp" line="102"/>
         <source>Idle</source>
         <translation>Inactif</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="102"/>
+        <location filename="../app/ui/UserFooter.cpp" line="104"/>
         <source>Do not disturb</source>
         <translation>Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="104"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Invisible</source>
         <translation>Invisible</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="107"/>
+        <location filename="../app/ui/UserFooter.cpp" line="109"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="121"/>
+        <location filename="../app/ui/UserFooter.cpp" line="123"/>
         <source>Set a custom status…</source>
         <translation>Définir un statut personnalisé…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="123"/>
+        <location filename="../app/ui/UserFooter.cpp" line="125"/>
         <source>Clear the custom status</source>
         <translation>Effacer le statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="132"/>
+        <location filename="../app/ui/UserFooter.cpp" line="134"/>
         <source>Custom status</source>
         <translation>Statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="133"/>
+        <location filename="../app/ui/UserFooter.cpp" line="135"/>
         <source>What are you up to?</source>
         <translation>Que faites-vous ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="86"/>
+        <location filename="../app/ui/UserFooter.cpp" line="88"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="43"/>
-        <location filename="../app/ui/UserFooter.cpp" line="44"/>
+        <location filename="../app/ui/UserFooter.cpp" line="45"/>
+        <location filename="../app/ui/UserFooter.cpp" line="46"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="48"/>
+        <location filename="../app/ui/UserFooter.cpp" line="50"/>
         <source>Connection log</source>
         <translation>Journal de connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="72"/>
+        <location filename="../app/ui/UserFooter.cpp" line="74"/>
         <source>Set your status</source>
         <translation>Choisir votre statut</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="88"/>
+        <location filename="../app/ui/UserFooter.cpp" line="90"/>
         <source>Signing in…</source>
         <translation>Identification…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="90"/>
+        <location filename="../app/ui/UserFooter.cpp" line="92"/>
         <source>Reconnecting…</source>
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="94"/>
-        <location filename="../app/ui/UserFooter.cpp" line="106"/>
+        <location filename="../app/ui/UserFooter.cpp" line="96"/>
+        <location filename="../app/ui/UserFooter.cpp" line="108"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>

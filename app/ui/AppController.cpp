@@ -49,6 +49,7 @@ const QString kAnnounce = QStringLiteral("party/announce");
 const QString kRemoteUrl = QStringLiteral("remote/url");
 const QString kRemoteUser = QStringLiteral("remote/username");
 const QString kTheme = QStringLiteral("ui/theme");
+const QString kTextScale = QStringLiteral("ui/textScale");
 const QString kNotify = QStringLiteral("notifications/enabled");
 const QString kSound = QStringLiteral("notifications/sound");
 const QString kLanguage = QStringLiteral("ui/language");
@@ -120,6 +121,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         m_mode = Mode::Local;
         startServer();
     }
+    m_theme->setTextScale(m_settings->value(kTextScale, 1.0).toDouble());
     m_theme->load(m_settings->value(kTheme, QStringLiteral("dark")).toString());
     m_theme->apply(qApp);
     connect(m_connection, &Connection::signedIn, this, &AppController::onSignedIn);
@@ -515,6 +517,13 @@ void AppController::setTheme(const QString &name)
     // Theme::changed (followTheme): the same window takes the new colours at once.
 }
 
+void AppController::setTextScale(double scale)
+{
+    m_theme->setTextScale(scale);
+    m_theme->apply(qApp);
+    m_settings->setValue(kTextScale, m_theme->textScale());
+}
+
 void AppController::setLanguage(const QString &language)
 {
     m_settings->setValue(kLanguage, language);
@@ -640,6 +649,8 @@ void AppController::openSettings()
     dialog.setAnnounce(overridden ? qEnvironmentVariable("KITH_ANNOUNCE") : m_settings->value(kAnnounce).toString(),
                        overridden);
     connect(&dialog, &SettingsDialog::themeChosen, this, &AppController::setTheme); // a live preview
+    dialog.setTextScale(m_theme->textScale());
+    connect(&dialog, &SettingsDialog::textScaleChosen, this, &AppController::setTextScale);
     // The log is not modal: it opens once the settings close.
     connect(&dialog, &SettingsDialog::connectionLogRequested, this, [this, d = &dialog] {
         d->accept();

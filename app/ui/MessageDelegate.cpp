@@ -69,9 +69,11 @@ MessageDelegate::MessageDelegate(const Theme *theme, QWidget *viewport, QObject 
     m_refiner->setSingleShot(true);
     m_refiner->setInterval(0);
     connect(m_refiner, &QTimer::timeout, this, &MessageDelegate::refine);
-    // Laid-out messages hold the colours of code and quotes: a new theme lays them out again.
+    // Laid-out messages hold the colours of code and quotes, and the font's size: a new theme
+    // or text size lays them out again.
     connect(theme, &Theme::changed, this, [this] {
         invalidate();
+        emit sizesRefined();
         m_viewport->update();
     });
 }

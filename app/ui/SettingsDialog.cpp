@@ -165,11 +165,20 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_theme->setObjectName(QStringLiteral("ThemeBox"));
     m_theme->setAccessibleName(tr("Theme"));
     form->addRow(tr("Theme"), m_theme);
-    auto *live = new QLabel(tr("The window behind shows the theme as you choose it."), this);
+    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] { emit themeChosen(this->theme()); });
+    m_textScale = new QComboBox(this);
+    m_textScale->setObjectName(QStringLiteral("TextScaleBox"));
+    m_textScale->setAccessibleName(tr("Text size"));
+    for (const int percent : {90, 100, 110, 125, 150})
+        m_textScale->addItem(tr("%1%").arg(percent), percent / 100.0);
+    m_textScale->setCurrentIndex(1);
+    form->addRow(tr("Text size"), m_textScale);
+    connect(m_textScale, &QComboBox::currentIndexChanged, this,
+            [this] { emit textScaleChosen(m_textScale->currentData().toDouble()); });
+    auto *live = new QLabel(tr("The window behind shows each choice at once."), this);
     live->setProperty("muted", true);
     live->setWordWrap(true);
     form->addRow(QString(), live);
-    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] { emit themeChosen(this->theme()); });
 
     // Notifications
     form = page(tr("Notifications"));
@@ -255,6 +264,16 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     buttons->setContentsMargins(12, 0, 12, 12);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
     right->addWidget(buttons);
+}
+
+void SettingsDialog::setTextScale(double scale)
+{
+    const QSignalBlocker quiet(m_textScale);
+    int best = 0;
+    for (int i = 1; i < m_textScale->count(); ++i)
+        if (qAbs(m_textScale->itemData(i).toDouble() - scale) < qAbs(m_textScale->itemData(best).toDouble() - scale))
+            best = i;
+    m_textScale->setCurrentIndex(best);
 }
 
 void SettingsDialog::showSection(int index)

@@ -39,6 +39,7 @@ public:
     void showPasswordResult(bool ok, const QString &message);
     //! The section list, in order, as the user reads it; showSection opens one by its row.
     QStringList sections() const;
+    void setTextScale(double scale);
     void showSection(int index);
 
 signals:
@@ -49,11 +50,13 @@ signals:
     void displayNameChosen(const QString &name);
     void passwordChangeRequested(const QString &oldPassword, const QString &newPassword);
     void connectionLogRequested();
+    void textScaleChosen(double scale);
 
 private:
     QListWidget *m_sections = nullptr;
     QFormLayout *m_accountForm = nullptr;
     QTreeWidget *m_shortcuts = nullptr;
+    QComboBox *m_textScale = nullptr;
     QComboBox *m_theme;
     QComboBox *m_language;
     QCheckBox *m_notify;

@@ -3,6 +3,7 @@
 #include "Icons.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QFile>
 #include <QImage>
 #include <QPainter>
@@ -69,8 +70,27 @@ void Theme::load(const QString &name)
         last = m.capturedEnd();
     }
     out += QStringView(qss).mid(last);
+    if (m_scale != 1.0) {
+        static const QRegularExpression size(QStringLiteral("(\\d+(?:\\.\\d+)?)pt"));
+        QString scaled;
+        last = 0;
+        for (auto it = size.globalMatch(out); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            scaled += QStringView(out).mid(last, m.capturedStart() - last);
+            scaled += QString::number(m.captured(1).toDouble() * m_scale, 'f', 1) + QLatin1String("pt");
+            last = m.capturedEnd();
+        }
+        scaled += QStringView(out).mid(last);
+        out = scaled;
+    }
     m_qss = out;
-    emit changed();
+}
+
+void Theme::setTextScale(double scale)
+{
+    m_scale = std::clamp(scale, 0.8, 1.6);
+    if (!m_name.isEmpty())
+        load(m_name);
 }
 
 QString Theme::title(const QString &name)
@@ -109,7 +129,7 @@ QColor Theme::idColor(quint64 id) const
     return QColor::fromHslF(float(h % 360) / 360.f, float(s), float(l));
 }
 
-void Theme::apply(QApplication *app) const
+void Theme::apply(QApplication *app)
 {
     QPalette p;
     p.setColor(QPalette::Window, color(QStringLiteral("chat")));
@@ -131,9 +151,10 @@ void Theme::apply(QApplication *app) const
     app->setPalette(p);
     // One font for widgets and for what delegates draw; style sheets would only reach widgets.
     QFont font = app->font();
-    font.setPointSizeF(10);
+    font.setPointSizeF(10 * m_scale);
     app->setFont(font);
     app->setStyleSheet(m_qss);
+    emit changed();
 }
 
 } // namespace kith::app

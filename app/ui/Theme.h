@@ -22,8 +22,12 @@ public:
     void load(const QString &name);
     QString name() const { return m_name; }
     QString effectiveName() const { return m_effective; }
-    //! Applies palette and style sheet to the whole application.
-    void apply(QApplication *app) const;
+    //! Applies palette, font and style sheet to the whole application; then `changed`.
+    void apply(QApplication *app);
+    //! Text size as a factor of the default (0.8–1.6): the application font and every size the
+    //! style sheet names. Takes effect at the next apply().
+    void setTextScale(double scale);
+    double textScale() const { return m_scale; }
 
     QColor color(const QString &key) const;
     //! A stable colour for an id (avatars, guild icons), in the theme's saturation/lightness.
@@ -48,6 +52,7 @@ private:
     QString m_effective;
     QHash<QString, QString> m_values;
     QString m_qss;
+    double m_scale = 1.0;
     std::unique_ptr<QTemporaryDir> m_assets; //!< images the style sheet names
 };
 

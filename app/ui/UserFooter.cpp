@@ -26,7 +26,9 @@ UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *
 {
     setObjectName(QStringLiteral("Footer"));
     setAttribute(Qt::WA_StyledBackground);
-    setFixedHeight(54);
+    // 54 px at the default text size; taller when the text is larger, never clipped.
+    setMinimumHeight(54);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(12 + kAvatar + 10, 6, 8, 6);
     auto *text = new QVBoxLayout;

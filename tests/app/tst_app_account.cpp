@@ -12,6 +12,7 @@
 #include "ui/SettingsDialog.h"
 #include "ui/UserFooter.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -37,6 +38,7 @@ private slots:
     void changePasswordOnAnotherHost();
     void themeAppliesInPlace();
     void settingsAreAPageInSections();
+    void textSizeAppliesAtOnce();
     void cleanupTestCase();
 
 private:
@@ -257,6 +259,39 @@ void tst_app_account::settingsAreAPageInSections()
     QVERIFY2(keys.size() >= 10, qPrintable(keys.join(u'\n')));
     QCOMPARE(dataShown, QDir::toNativeSeparators(m_data.path()));
     QVERIFY(logAsked);
+}
+
+void tst_app_account::textSizeAppliesAtOnce()
+{
+    // Appearance → Text size: the messages and the window's own text grow at once, and the
+    // choice is kept for the next start.
+    f.state()->sendMessage(u"a line to measure"_s);
+    QTRY_COMPARE(f.count(u"a line to measure"_s), 1);
+    auto *view = qobject_cast<QAbstractItemView *>(f.app->window()->findChild<ChatPane *>()->view());
+    QVERIFY(view);
+    const auto lastRowHeight = [view] {
+        return view->visualRect(view->model()->index(view->model()->rowCount() - 1, 0)).height();
+    };
+    const int before = lastRowHeight();
+    const qreal pointSize = QApplication::font().pointSizeF();
+    bool chosen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *box = dialog->findChild<QComboBox *>(u"TextScaleBox"_s);
+        box->setCurrentIndex(box->findData(1.25));
+        chosen = qFuzzyCompare(QApplication::font().pointSizeF(), pointSize * 1.25);
+        dialog->accept();
+    });
+    f.app->openSettings();
+    QVERIFY2(chosen, "the text size did not apply while the settings were open");
+    QVERIFY(qApp->styleSheet().contains(u"17.5pt"_s)); // headings: 14pt at 100%
+    QTRY_VERIFY2(lastRowHeight() > before, qPrintable(u"%1 → %2"_s.arg(before).arg(lastRowHeight())));
+    QCOMPARE(f.app->settings()->value(u"ui/textScale"_s).toDouble(), 1.25);
+    f.app->setTextScale(1.0);
+    QCOMPARE(QApplication::font().pointSizeF(), pointSize);
+    QTRY_COMPARE(lastRowHeight(), before);
 }
 
 void tst_app_account::cleanupTestCase()
