@@ -42,6 +42,24 @@ QFormLayout *newPage(QStackedWidget *stack, const QString &title)
     stack->addWidget(page);
     return form;
 }
+
+//! A quiet line of explanation under a setting.
+QLabel *hint(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setProperty("muted", true);
+    label->setWordWrap(true);
+    return label;
+}
+
+//! A button at its own width, not stretched across the form.
+QHBoxLayout *alone(QWidget *button)
+{
+    auto *row = new QHBoxLayout;
+    row->addWidget(button);
+    row->addStretch(1);
+    return row;
+}
 } // namespace
 
 SettingsDialog::SettingsDialog(const QString &theme, const QString &language, const QString &dataDir,
@@ -148,10 +166,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     auto *signOut = new QPushButton(tr("Sign out"), this);
     signOut->setObjectName(QStringLiteral("SignOut"));
     signOut->setProperty("danger", true);
-    auto *signOutRow = new QHBoxLayout;
-    signOutRow->addWidget(signOut);
-    signOutRow->addStretch(1);
-    form->addRow(QString(), signOutRow);
+    form->addRow(QString(), alone(signOut));
     connect(signOut, &QPushButton::clicked, this, [this] {
         emit signOutRequested();
         reject();
@@ -175,10 +190,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     form->addRow(tr("Text size"), m_textScale);
     connect(m_textScale, &QComboBox::currentIndexChanged, this,
             [this] { emit textScaleChosen(m_textScale->currentData().toDouble()); });
-    auto *live = new QLabel(tr("The window behind shows each choice at once."), this);
-    live->setProperty("muted", true);
-    live->setWordWrap(true);
-    form->addRow(QString(), live);
+    form->addRow(QString(), hint(tr("The window behind shows each choice at once."), this));
 
     // Notifications
     form = page(tr("Notifications"));
@@ -190,10 +202,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_sound->setChecked(true);
     form->addRow(m_sound);
     connect(m_sound, &QCheckBox::toggled, this, &SettingsDialog::soundChosen);
-    auto *quiet = new QLabel(tr("Do not disturb silences both; right-click a channel or server to mute it."), this);
-    quiet->setProperty("muted", true);
-    quiet->setWordWrap(true);
-    form->addRow(quiet);
+    form->addRow(hint(tr("Do not disturb silences both; right-click a channel or server to mute it."), this));
 
     // Language
     form = page(tr("Language"));
@@ -204,10 +213,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_language->setObjectName(QStringLiteral("LanguageBox"));
     m_language->setAccessibleName(tr("Language"));
     form->addRow(tr("Language"), m_language);
-    auto *when = new QLabel(tr("Kith speaks the new language as soon as the settings close."), this);
-    when->setProperty("muted", true);
-    when->setWordWrap(true);
-    form->addRow(QString(), when);
+    form->addRow(QString(), hint(tr("Kith speaks the new language as soon as the settings close."), this));
 
     // Keyboard shortcuts
     form = page(tr("Keyboard shortcuts"));
@@ -224,17 +230,17 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), tr("Connection log")},
         {QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit Kith")},
     };
-    m_shortcuts = new QTreeWidget(this);
-    m_shortcuts->setObjectName(QStringLiteral("ShortcutList"));
-    m_shortcuts->setAccessibleName(tr("Keyboard shortcuts"));
-    m_shortcuts->setColumnCount(2);
-    m_shortcuts->setHeaderLabels({tr("Keys"), tr("What they do")});
-    m_shortcuts->setRootIsDecorated(false);
-    m_shortcuts->setSelectionMode(QAbstractItemView::NoSelection);
+    auto *shortcuts = new QTreeWidget(this);
+    shortcuts->setObjectName(QStringLiteral("ShortcutList"));
+    shortcuts->setAccessibleName(tr("Keyboard shortcuts"));
+    shortcuts->setColumnCount(2);
+    shortcuts->setHeaderLabels({tr("Keys"), tr("What they do")});
+    shortcuts->setRootIsDecorated(false);
+    shortcuts->setSelectionMode(QAbstractItemView::NoSelection);
     for (const auto &[seq, what] : keys)
-        new QTreeWidgetItem(m_shortcuts, {seq.toString(QKeySequence::NativeText), what});
-    m_shortcuts->resizeColumnToContents(0);
-    form->addRow(m_shortcuts);
+        new QTreeWidgetItem(shortcuts, {seq.toString(QKeySequence::NativeText), what});
+    shortcuts->resizeColumnToContents(0);
+    form->addRow(shortcuts);
 
     // Advanced
     form = page(tr("Advanced"));
@@ -254,10 +260,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     log->setObjectName(QStringLiteral("OpenConnectionLog"));
     log->setToolTip(tr("The protocol frames Kith sent and received, with tokens and passwords hidden"));
     connect(log, &QPushButton::clicked, this, &SettingsDialog::connectionLogRequested);
-    auto *logRow = new QHBoxLayout;
-    logRow->addWidget(log);
-    logRow->addStretch(1);
-    form->addRow(tr("Connection"), logRow);
+    form->addRow(tr("Connection"), alone(log));
 
     m_sections->setCurrentRow(0);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -11,7 +11,6 @@ class QLineEdit;
 class QFormLayout;
 class QListWidget;
 class QPushButton;
-class QTreeWidget;
 
 namespace kith::app {
 
@@ -55,7 +54,6 @@ signals:
 private:
     QListWidget *m_sections = nullptr;
     QFormLayout *m_accountForm = nullptr;
-    QTreeWidget *m_shortcuts = nullptr;
     QComboBox *m_textScale = nullptr;
     QComboBox *m_theme;
     QComboBox *m_language;

@@ -21,6 +21,24 @@ Theme::Theme(QObject *parent) : QObject(parent)
     load(QStringLiteral("dark"));
 }
 
+namespace {
+//! `text` with every match of `re` replaced by what `with` makes of it.
+template <class F>
+QString replaceEach(const QString &text, const QRegularExpression &re, F with)
+{
+    QString out;
+    qsizetype last = 0;
+    for (auto it = re.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        out += with(m);
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+} // namespace
+
 void Theme::load(const QString &name)
 {
     m_name = names().contains(name) ? name : QStringLiteral("dark");
@@ -61,27 +79,14 @@ void Theme::load(const QString &name)
     q.open(QIODevice::ReadOnly);
     QString qss = QString::fromUtf8(q.readAll());
     static const QRegularExpression var(QStringLiteral("@([A-Za-z]+)"));
-    QString out;
-    qsizetype last = 0;
-    for (auto it = var.globalMatch(qss); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        out += QStringView(qss).mid(last, m.capturedStart() - last);
-        out += m_values.value(m.captured(1), QStringLiteral("magenta"));
-        last = m.capturedEnd();
-    }
-    out += QStringView(qss).mid(last);
+    QString out = replaceEach(qss, var, [this](const QRegularExpressionMatch &m) {
+        return m_values.value(m.captured(1), QStringLiteral("magenta"));
+    });
     if (m_scale != 1.0) {
         static const QRegularExpression size(QStringLiteral("(\\d+(?:\\.\\d+)?)pt"));
-        QString scaled;
-        last = 0;
-        for (auto it = size.globalMatch(out); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
-            scaled += QStringView(out).mid(last, m.capturedStart() - last);
-            scaled += QString::number(m.captured(1).toDouble() * m_scale, 'f', 1) + QLatin1String("pt");
-            last = m.capturedEnd();
-        }
-        scaled += QStringView(out).mid(last);
-        out = scaled;
+        out = replaceEach(out, size, [this](const QRegularExpressionMatch &m) {
+            return QString::number(m.captured(1).toDouble() * m_scale, 'f', 1) + QLatin1String("pt");
+        });
     }
     m_qss = out;
 }
