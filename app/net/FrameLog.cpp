@@ -24,12 +24,13 @@ QString FrameLog::mask(const QString &text)
 
 void FrameLog::record(Direction direction, const QString &host, const QString &text)
 {
-    Entry e{QDateTime::currentMSecsSinceEpoch(), direction, host, mask(text)};
-    if (e.text.size() > kMaxEntryChars) {
-        const qsizetype cut = e.text.size() - kMaxEntryChars;
-        e.text.truncate(kMaxEntryChars);
-        e.text += tr("… (%1 more characters)").arg(cut);
+    QString masked = mask(text);
+    if (masked.size() > kMaxEntryChars) {
+        const qsizetype cut = masked.size() - kMaxEntryChars;
+        masked.truncate(kMaxEntryChars);
+        masked += tr("… (%1 more characters)").arg(cut);
     }
+    Entry e{QDateTime::currentMSecsSinceEpoch(), direction, host, masked.toUtf8()};
     const qsizetype bytes = bytesOf(e);
     // Oldest first out, in one go, so a view hears one removal rather than many.
     qsizetype drop = 0;
@@ -77,13 +78,14 @@ QString FrameLog::arrow(Direction direction)
 QString FrameLog::line(const Entry &entry, qsizetype maxTextChars)
 {
     const QString time = QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-    const QString text = maxTextChars >= 0 && entry.text.size() > maxTextChars
-        ? entry.text.left(maxTextChars) + QStringLiteral("…")
-        : entry.text;
+    const QString whole = entry.text();
+    const QString text = maxTextChars >= 0 && whole.size() > maxTextChars
+        ? whole.left(maxTextChars) + QStringLiteral("…")
+        : whole;
     QString out = time + QStringLiteral("  ") + arrow(entry.direction) + QStringLiteral("  ") + entry.host
         + QStringLiteral("  ");
     if (entry.direction == Direction::Sent)
-        if (const QString op = opOf(entry.text); !op.isEmpty())
+        if (const QString op = opOf(whole); !op.isEmpty())
             out += op + QStringLiteral("  ");
     return out + text;
 }
@@ -122,18 +124,18 @@ QVariant FrameLog::data(const QModelIndex &index, int role) const
     case HostRole:
         return e.host;
     case TextRole:
-        return e.text;
+        return e.text();
     case LineRole:
         return line(e);
     case SearchRole: {
         const QString word = e.direction == Direction::Sent       ? tr("sent")
                              : e.direction == Direction::Received ? tr("received")
                                                                   : tr("connection");
-        return word + QLatin1Char(' ') + arrow(e.direction) + QLatin1Char(' ') + e.host + QLatin1Char(' ') + e.text;
+        return word + QLatin1Char(' ') + arrow(e.direction) + QLatin1Char(' ') + e.host + QLatin1Char(' ') + e.text();
     }
     case IndentedRole: {
-        const QJsonDocument json = QJsonDocument::fromJson(e.text.toUtf8());
-        return json.isNull() ? e.text : QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+        const QJsonDocument json = QJsonDocument::fromJson(e.utf8);
+        return json.isNull() ? e.text() : QString::fromUtf8(json.toJson(QJsonDocument::Indented));
     }
     default:
         return {};

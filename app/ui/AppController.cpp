@@ -50,6 +50,7 @@ const QString kRemoteUrl = QStringLiteral("remote/url");
 const QString kRemoteUser = QStringLiteral("remote/username");
 const QString kTheme = QStringLiteral("ui/theme");
 const QString kTextScale = QStringLiteral("ui/textScale");
+const QString kCompact = QStringLiteral("ui/compact");
 const QString kNotify = QStringLiteral("notifications/enabled");
 const QString kSound = QStringLiteral("notifications/sound");
 const QString kLanguage = QStringLiteral("ui/language");
@@ -106,7 +107,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     : QObject(parent), m_options(options),
       m_settings(std::make_unique<QSettings>(settingsPath(options.dataDir), QSettings::IniFormat)),
       m_frameLog(new FrameLog(this)),
-      m_theme(new Theme(this)), m_keychain(new Keychain(QStringLiteral("Kith"), this)),
+      m_theme(new Theme(this, QDir(options.dataDir).filePath(QStringLiteral("cache")))), m_keychain(new Keychain(QStringLiteral("Kith"), this)),
       m_server(new EmbeddedServer(this)), m_hosts(new HostSet(options.dataDir, this)),
       m_primary(m_hosts->add(QStringLiteral("local"), HostSession::Kind::Local)),
       m_connection(m_primary->connection()), m_state(m_primary->state()),
@@ -122,6 +123,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         startServer();
     }
     m_theme->setTextScale(m_settings->value(kTextScale, 1.0).toDouble());
+    m_theme->setCompact(m_settings->value(kCompact, false).toBool());
     m_theme->load(m_settings->value(kTheme, QStringLiteral("dark")).toString());
     m_theme->apply(qApp);
     connect(m_connection, &Connection::signedIn, this, &AppController::onSignedIn);
@@ -524,6 +526,12 @@ void AppController::setTextScale(double scale)
     m_settings->setValue(kTextScale, m_theme->textScale());
 }
 
+void AppController::setCompact(bool compact)
+{
+    m_theme->setCompact(compact);
+    m_settings->setValue(kCompact, compact);
+}
+
 void AppController::setLanguage(const QString &language)
 {
     m_settings->setValue(kLanguage, language);
@@ -651,6 +659,8 @@ void AppController::openSettings()
     connect(&dialog, &SettingsDialog::themeChosen, this, &AppController::setTheme); // a live preview
     dialog.setTextScale(m_theme->textScale());
     connect(&dialog, &SettingsDialog::textScaleChosen, this, &AppController::setTextScale);
+    dialog.setCompact(m_theme->compact());
+    connect(&dialog, &SettingsDialog::compactChosen, this, &AppController::setCompact);
     // The log is not modal: it opens once the settings close.
     connect(&dialog, &SettingsDialog::connectionLogRequested, this, [this, d = &dialog] {
         d->accept();

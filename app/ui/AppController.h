@@ -52,6 +52,7 @@ public:
     void setLanguage(const QString &language);
     //! Text size, 0.8–1.6 times the default: applies at once, kept for the next start.
     void setTextScale(double scale);
+    void setCompact(bool compact);
     void signOut();
     //! Arguments of a later `kith` start on the same data folder: come to the front and open
     //! any kith:// link among them.

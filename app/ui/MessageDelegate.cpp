@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTimer>
@@ -26,6 +27,7 @@ constexpr int kNewLineH = 18;
 constexpr int kGroupTop = 14;
 constexpr int kBottom = 3;
 constexpr int kQuoteIndent = 12; // a quote level: its bar and the gap after it
+constexpr int kCompactGroupTop = 6;
 // Document layout per event-loop turn for estimated rows: well inside a 16 ms frame.
 constexpr qint64 kRefineBudgetNs = 4'000'000;
 constexpr int kHurryMargin = 10; // rows above the screen done along with it
@@ -41,6 +43,32 @@ bool isCode(const QTextBlock &b)
 {
     return b.isValid()
         && (b.blockFormat().hasProperty(QTextFormat::BlockCodeFence) || b.blockFormat().nonBreakableLines());
+}
+
+// Compact rows put the name before the text; a body that opens with a block of its own
+// (code, a quote, a heading, a list) starts on the line under the name instead.
+bool opensWithBlock(const QString &text)
+{
+    static const QRegularExpression block(QStringLiteral(R"(^\s{0,3}(```|~~~|>|#{1,6}\s|[-*+]\s|\d+[.)]\s))"));
+    return block.match(text).hasMatch();
+}
+
+// Fonts for QPainter::setFont, which takes every property not marked as set from the
+// widget's own (style-sheet) font: these are measured as they are, so all are marked.
+QFont nameFont(const QFont &base)
+{
+    QFont bold = base;
+    bold.setResolveMask(QFont::AllPropertiesResolved);
+    bold.setWeight(QFont::DemiBold);
+    return bold;
+}
+
+QFont timeFont(const QFont &base, double factor)
+{
+    QFont small = base;
+    small.setResolveMask(QFont::AllPropertiesResolved);
+    small.setPointSizeF(small.pointSizeF() * factor);
+    return small;
 }
 
 // The locale's short time, without seconds (the C locale's short format has them); made again
@@ -80,6 +108,7 @@ MessageDelegate::MessageDelegate(const Theme *theme, QWidget *viewport, QObject 
 
 void MessageDelegate::invalidate()
 {
+    m_timeColumn = -1;
     m_docs.clear();
     m_sizes.clear();
     resetRows();
@@ -137,9 +166,17 @@ void MessageDelegate::watch(const QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::layoutChanged, this, &MessageDelegate::resetRows);
 }
 
+int MessageDelegate::timeColumn() const
+{
+    if (m_timeColumn < 0)
+        m_timeColumn = QFontMetrics(timeFont(QApplication::font(), 0.8)).horizontalAdvance(timeText(QTime(22, 58))) + 10;
+    return m_timeColumn;
+}
+
 int MessageDelegate::bodyWidth() const
 {
-    return qMax(120, m_viewport->width() - kBodyX - kRight);
+    const int x = m_theme->compact() ? kLeft + timeColumn() : kBodyX;
+    return qMax(120, m_viewport->width() - x - kRight);
 }
 
 MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index) const
@@ -151,6 +188,21 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index) const
     l.separator = dayStart ? kSeparatorH : newStart ? kNewLineH : 0;
     l.newLine = newStart;
     const QFontMetrics fm(QApplication::font());
+    if (m_theme->compact()) {
+        // No avatar: a time column, then the name in front of the text on the same line.
+        const bool first = !grouped || dayStart || newStart;
+        l.top = first ? (dayStart ? 2 : kCompactGroupTop) : 0;
+        if (first) {
+            const QFontMetrics nfm(nameFont(QApplication::font()));
+            if (opensWithBlock(index.data(Qt::DisplayRole).toString()))
+                l.header = nfm.height() + 2;
+            else
+                l.indent = std::min(nfm.horizontalAdvance(index.data(M::AuthorNameRole).toString()),
+                                    bodyWidth() / 2) + 8;
+        }
+        l.body = QPoint(kLeft + timeColumn(), l.separator + l.top + l.header);
+        return l;
+    }
     if (grouped && !dayStart && !newStart) {
         l.top = 1;
     } else {
@@ -161,9 +213,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index) const
     return l;
 }
 
-QTextDocument *MessageDelegate::document(const QModelIndex &index, int width) const
+QTextDocument *MessageDelegate::document(const QModelIndex &index, int width, int indent) const
 {
-    const quint64 key = qHashMulti(0, index.data(M::CacheKeyRole).toULongLong(), width);
+    const quint64 key = qHashMulti(0, index.data(M::CacheKeyRole).toULongLong(), width, indent);
     if (QTextDocument *doc = m_docs.object(key))
         return doc;
     ++m_docsMade;
@@ -224,6 +276,12 @@ QTextDocument *MessageDelegate::document(const QModelIndex &index, int width) co
         f.setFont(small);
         c.insertText(QStringLiteral(" ") + tr("(edited)"), f);
     }
+    if (indent > 0) {
+        QTextCursor first(doc->begin());
+        QTextBlockFormat bf = first.blockFormat();
+        bf.setTextIndent(indent);
+        first.setBlockFormat(bf);
+    }
     doc->setTextWidth(width);
     m_docs.insert(key, doc);
     return doc;
@@ -257,13 +315,14 @@ QSize MessageDelegate::measure(const QModelIndex &index, int width) const
     if (it != m_sizes.constEnd())
         return *it;
     const Layout l = layout(index);
-    int h = l.body.y() + int(document(index, width)->size().height()) + kBottom;
+    const bool compact = m_theme->compact();
+    int h = l.body.y() + int(document(index, width, l.indent)->size().height()) + (compact ? 1 : kBottom);
     if (index.data(M::StatusRole).toInt() == int(M::Status::Failed))
         h += QFontMetrics(QApplication::font()).height() + 2;
-    if (l.header)
+    if (l.header && !compact)
         h = qMax(h, l.separator + l.top + kAvatar + kBottom);
 
-    const QSize s(width + kBodyX + kRight, h);
+    const QSize s(width + l.body.x() + kRight, h);
     m_sizes.insert(key, s);
     return s;
 }
@@ -278,9 +337,9 @@ QSize MessageDelegate::estimate(const QModelIndex &index, int width) const
     const int perLine = qMax(1, width / qMax(1, fm.averageCharWidth()));
     const int lines = 1 + int(text.size()) / perLine + int(text.count(QLatin1Char('\n')));
     int h = l.body.y() + lines * fm.lineSpacing() + kBottom;
-    if (l.header)
+    if (l.header && !m_theme->compact())
         h = qMax(h, l.separator + l.top + kAvatar + kBottom);
-    return QSize(width + kBodyX + kRight, h);
+    return QSize(width + l.body.x() + kRight, h);
 }
 
 void MessageDelegate::refine()
@@ -389,7 +448,26 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         p->fillRect(body, m_theme->color(QStringLiteral("hover")));
     }
     const QString author = index.data(M::AuthorNameRole).toString();
-    if (l.header) {
+    if (m_theme->compact()) {
+        // The time on every row, the name where a run of messages starts.
+        const QFontMetrics fm(option.font);
+        if (status == M::Status::Sent) {
+            p->setFont(timeFont(QApplication::font(), 0.8));
+            p->setPen(m_theme->color(QStringLiteral("textFaint")));
+            const QRect column(r.left() + kLeft, r.top() + l.body.y(), timeColumn() - 6, fm.height());
+            p->drawText(column, Qt::AlignLeft | Qt::AlignVCenter, timeText(created.time()));
+        }
+        if (l.header || l.indent) {
+            // The font layout() measured the name in, so the room left for it fits exactly.
+            const QFont bold = nameFont(QApplication::font());
+            p->setFont(bold);
+            p->setPen(m_theme->color(QStringLiteral("text")));
+            const int width = l.indent ? l.indent - 4 : r.width() / 2;
+            const int y = l.header ? l.separator + l.top : l.body.y();
+            p->drawText(QPoint(r.left() + l.body.x(), r.top() + y + fm.ascent()),
+                        QFontMetrics(bold).elidedText(author, Qt::ElideRight, width));
+        }
+    } else if (l.header) {
         const QRect avatar(r.left() + kLeft, r.top() + l.separator + l.top + 1, kAvatar, kAvatar);
         icons::paintAvatar(p, avatar, index.data(M::AuthorIdRole).toULongLong(), author, *m_theme);
         QFont bold = option.font;
@@ -420,7 +498,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         p->drawText(gutter, Qt::AlignCenter, timeText(created.time()));
     }
 
-    QTextDocument *doc = document(index, bodyWidth());
+    QTextDocument *doc = document(index, bodyWidth(), l.indent);
     p->translate(r.topLeft() + l.body);
     // The side bar of each quote level, one per run of lines quoted at least that deep.
     int deepest = 0;
@@ -474,7 +552,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
 QString MessageDelegate::anchorAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const
 {
     const Layout l = layout(index);
-    QTextDocument *doc = document(index, bodyWidth());
+    QTextDocument *doc = document(index, bodyWidth(), l.indent);
     return doc->documentLayout()->anchorAt(pos - rect.topLeft() - l.body);
 }
 

@@ -56,9 +56,12 @@ private:
         int header = 0;    //!< height of the author line, 0 when grouped
         int top = 0;       //!< padding above the body
         QPoint body;       //!< top-left of the body, relative to the row
+        int indent = 0;    //!< compact: room left on the body's first line for the name
     };
     Layout layout(const QModelIndex &index) const;
-    QTextDocument *document(const QModelIndex &index, int width) const;
+    QTextDocument *document(const QModelIndex &index, int width, int indent) const;
+    //! Compact rows: the width of the time column left of the text.
+    int timeColumn() const;
     int bodyWidth() const;
     QString dayText(const QDate &date) const;
 
@@ -82,6 +85,7 @@ private:
     mutable int m_hurryTo = -1; //!< lowest estimated row on screen, -1 when none
     QTimer *m_refiner;
     mutable int m_sizesWidth = -1;
+    mutable int m_timeColumn = -1; //!< timeColumn(), measured once per theme and language
     mutable qint64 m_paintNs = 0;
     mutable qint64 m_docsMade = 0;
     qint64 m_refineNs = 0;

@@ -190,6 +190,14 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     form->addRow(tr("Text size"), m_textScale);
     connect(m_textScale, &QComboBox::currentIndexChanged, this,
             [this] { emit textScaleChosen(m_textScale->currentData().toDouble()); });
+    m_density = new QComboBox(this);
+    m_density->setObjectName(QStringLiteral("DensityBox"));
+    m_density->setAccessibleName(tr("Message display"));
+    m_density->addItem(tr("Cozy: avatars, names above messages"), false);
+    m_density->addItem(tr("Compact: more messages, names on their line"), true);
+    form->addRow(tr("Message display"), m_density);
+    connect(m_density, &QComboBox::currentIndexChanged, this,
+            [this] { emit compactChosen(m_density->currentData().toBool()); });
     form->addRow(QString(), hint(tr("The window behind shows each choice at once."), this));
 
     // Notifications
@@ -267,6 +275,12 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     buttons->setContentsMargins(12, 0, 12, 12);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
     right->addWidget(buttons);
+}
+
+void SettingsDialog::setCompact(bool compact)
+{
+    const QSignalBlocker quiet(m_density);
+    m_density->setCurrentIndex(compact ? 1 : 0);
 }
 
 void SettingsDialog::setTextScale(double scale)

@@ -39,6 +39,7 @@ public:
     //! The section list, in order, as the user reads it; showSection opens one by its row.
     QStringList sections() const;
     void setTextScale(double scale);
+    void setCompact(bool compact);
     void showSection(int index);
 
 signals:
@@ -50,11 +51,13 @@ signals:
     void passwordChangeRequested(const QString &oldPassword, const QString &newPassword);
     void connectionLogRequested();
     void textScaleChosen(double scale);
+    void compactChosen(bool compact);
 
 private:
     QListWidget *m_sections = nullptr;
     QFormLayout *m_accountForm = nullptr;
     QComboBox *m_textScale = nullptr;
+    QComboBox *m_density = nullptr;
     QComboBox *m_theme;
     QComboBox *m_language;
     QCheckBox *m_notify;

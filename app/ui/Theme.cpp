@@ -4,7 +4,10 @@
 
 #include <QApplication>
 #include <algorithm>
+#include <utility>
+#include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QImage>
 #include <QPainter>
 #include <QFont>
@@ -16,7 +19,7 @@
 
 namespace kith::app {
 
-Theme::Theme(QObject *parent) : QObject(parent)
+Theme::Theme(QObject *parent, const QString &assetFolder) : QObject(parent), m_assetFolder(assetFolder)
 {
     load(QStringLiteral("dark"));
 }
@@ -56,19 +59,30 @@ void Theme::load(const QString &name)
     for (auto it = o.begin(); it != o.end(); ++it)
         m_values.insert(it.key(), it.value().toString());
     // Style sheets take images from files only: the combo-box arrow and the check mark, drawn
-    // in this theme's colours, one file per theme (Qt caches a style sheet's image by its path).
-    if (!m_assets)
-        m_assets = std::make_unique<QTemporaryDir>();
+    // in this theme's colours. Files are named by what they show, so they are written once and
+    // read at every later start: writing an image loads every image-format plugin (~0.5 MB).
+    if (m_assetFolder.isEmpty()) {
+        if (!m_tempAssets)
+            m_tempAssets = std::make_unique<QTemporaryDir>();
+        m_assetFolder = m_tempAssets->path();
+    }
     const auto asset = [this](icons::Kind kind, const QString &colorKey, const QString &file) {
-        const QString path = m_assets->filePath(QStringLiteral("%1-%2.png").arg(file, m_effective));
+        constexpr int kDrawingVersion = 1; // raise when icons::paint draws these differently
+        const QColor c = color(colorKey);
+        const QString path = QDir(m_assetFolder).filePath(
+            QStringLiteral("%1-v%2-%3.png").arg(file).arg(kDrawingVersion).arg(c.name(QColor::HexArgb).mid(1)));
         if (!QFile::exists(path)) {
+            QDir().mkpath(m_assetFolder);
             QImage image(24, 24, QImage::Format_ARGB32_Premultiplied);
             image.fill(Qt::transparent);
             QPainter p(&image);
             p.setRenderHint(QPainter::Antialiasing);
-            icons::paint(&p, kind, QRectF(0, 0, 24, 24), color(colorKey));
+            icons::paint(&p, kind, QRectF(0, 0, 24, 24), c);
             p.end();
-            image.save(path);
+            // Written aside and renamed, so a reader never sees half a file.
+            QSaveFile out(path);
+            if (out.open(QIODevice::WriteOnly))
+                image.save(&out, "PNG") && out.commit();
         }
         return path;
     };
@@ -89,6 +103,12 @@ void Theme::load(const QString &name)
         });
     }
     m_qss = out;
+}
+
+void Theme::setCompact(bool compact)
+{
+    if (std::exchange(m_compact, compact) != compact)
+        emit changed();
 }
 
 void Theme::setTextScale(double scale)

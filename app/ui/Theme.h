@@ -16,7 +16,9 @@ class Theme : public QObject
 {
     Q_OBJECT
 public:
-    explicit Theme(QObject *parent = nullptr);
+    //! `assetFolder` keeps the images the style sheet names from one start to the next (the
+    //! data folder's cache); without one they go to a temporary folder.
+    explicit Theme(QObject *parent = nullptr, const QString &assetFolder = {});
 
     //! "dark", "light" or "system" (follows the platform's colour scheme where Qt knows it).
     void load(const QString &name);
@@ -28,6 +30,10 @@ public:
     //! style sheet names. Takes effect at the next apply().
     void setTextScale(double scale);
     double textScale() const { return m_scale; }
+    //! Message density: compact rows (no avatars, the name on the message's line) or cozy
+    //! ones. Emits `changed` at once; the style sheet does not depend on it.
+    void setCompact(bool compact);
+    bool compact() const { return m_compact; }
 
     QColor color(const QString &key) const;
     //! A stable colour for an id (avatars, guild icons), in the theme's saturation/lightness.
@@ -53,7 +59,9 @@ private:
     QHash<QString, QString> m_values;
     QString m_qss;
     double m_scale = 1.0;
-    std::unique_ptr<QTemporaryDir> m_assets; //!< images the style sheet names
+    bool m_compact = false;
+    QString m_assetFolder;
+    std::unique_ptr<QTemporaryDir> m_tempAssets; //!< when no asset folder was given
 };
 
 //! For colours a widget takes when it is built (icons, style sheets): runs `apply` now and again

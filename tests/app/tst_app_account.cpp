@@ -39,6 +39,7 @@ private slots:
     void themeAppliesInPlace();
     void settingsAreAPageInSections();
     void textSizeAppliesAtOnce();
+    void compactDensityAppliesAtOnce();
     void cleanupTestCase();
 
 private:
@@ -292,6 +293,44 @@ void tst_app_account::textSizeAppliesAtOnce()
     f.app->setTextScale(1.0);
     QCOMPARE(QApplication::font().pointSizeF(), pointSize);
     QTRY_COMPARE(lastRowHeight(), before);
+}
+
+void tst_app_account::compactDensityAppliesAtOnce()
+{
+    // Appearance → Message display → Compact: no avatars and the name on the message's own
+    // line, so the same messages take less height; kept for the next start; Cozy brings it back.
+    f.state()->sendMessage(u"compact one"_s);
+    f.state()->sendMessage(u"compact two"_s);
+    QTRY_COMPARE(f.count(u"compact two"_s), 1);
+    auto *view = qobject_cast<QAbstractItemView *>(f.app->window()->findChild<ChatPane *>()->view());
+    QVERIFY(view);
+    const auto lastRows = [view](int n) {
+        int h = 0;
+        for (int row = view->model()->rowCount() - n; row < view->model()->rowCount(); ++row)
+            h += view->visualRect(view->model()->index(row, 0)).height();
+        return h;
+    };
+    const int cozy = lastRows(12);
+    bool chosen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *box = dialog->findChild<QComboBox *>(u"DensityBox"_s);
+        QCOMPARE(box->currentData().toBool(), false);
+        box->setCurrentIndex(box->findData(true));
+        chosen = true;
+        dialog->accept();
+    });
+    f.app->openSettings();
+    QVERIFY2(chosen, "the settings dialog did not show");
+    QTRY_VERIFY2(lastRows(12) < cozy, qPrintable(u"%1 → %2"_s.arg(cozy).arg(lastRows(12))));
+    // A run of my messages: its first row is about one line high now, not an avatar's height.
+    QVERIFY(lastRows(1) < QFontMetrics(QApplication::font()).height() * 2);
+    QCOMPARE(f.app->settings()->value(u"ui/compact"_s).toBool(), true);
+    f.app->setCompact(false);
+    QTRY_COMPARE(lastRows(12), cozy);
+    QCOMPARE(f.app->settings()->value(u"ui/compact"_s).toBool(), false);
 }
 
 void tst_app_account::cleanupTestCase()

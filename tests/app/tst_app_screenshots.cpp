@@ -190,6 +190,11 @@ void tst_app_screenshots::conversation()
         save(f.app->window(), u"main-%1.png"_s.arg(theme));
     }
     f.app->setTheme(u"dark"_s);
+    // Compact message display: the same conversation, names on the messages' lines.
+    f.app->setCompact(true);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    save(f.app->window(), u"main-compact.png"_s);
+    f.app->setCompact(false);
 }
 
 void tst_app_screenshots::atWidths(const QString &view)
