@@ -5,6 +5,7 @@
 #include "TestClient.h"
 #include "host/EmbeddedServer.h"
 #include "net/Connection.h"
+#include "net/FrameLog.h"
 #include "state/ClientState.h"
 #include "ui/AppController.h"
 #include "ui/ChatPane.h"
@@ -13,10 +14,27 @@
 #include "ui/MessageView.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QDialog>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
+
+//! Counts the requests of one op the app sends from now on, as its frame log records them
+//! going out.
+class SentRequests : public QObject
+{
+public:
+    SentRequests(kith::app::FrameLog *log, const QString &op)
+    {
+        using kith::app::FrameLog;
+        QObject::connect(log, &FrameLog::added, this, [this, op](const FrameLog::Entry &e) {
+            if (e.direction == FrameLog::Direction::Sent && FrameLog::opOf(e.text) == op)
+                ++count;
+        });
+    }
+    int count = 0;
+};
 
 struct AppFixture {
     std::unique_ptr<kith::app::AppController> app;
@@ -45,6 +63,27 @@ struct AppFixture {
     }
 
     kith::app::ClientState *state() const { return app->state(); }
+
+    //! A ping round trip on the app's connection. What the app meant to send before it (even
+    //! from queued events) has gone out, and every event the host sent before the reply has
+    //! been handled: the way to show that something did not happen, without sleeping.
+    //! (A request that waits for storage may still be unanswered: see PROTOCOL.md 2.2.)
+    bool roundTrip()
+    {
+        bool answered = false;
+        QObject context;
+        app->connection()->request(QLatin1String("ping"), {}, &context,
+                                   [&](const kith::app::Reply &r) { answered = r.ok; });
+        return QTest::qWaitFor([&] { return answered; }, 10000);
+    }
+
+    //! Waits until the wall clock is in a later second than now. What the app orders in whole
+    //! seconds (the DM list) then ranks anything made after this call above anything before.
+    static void waitForNextSecond()
+    {
+        const qint64 second = QDateTime::currentMSecsSinceEpoch() / 1000;
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() / 1000 > second, 10000); }();
+    }
 
     //! An invite code to the open guild, made as the user makes one (the dialog showing it closed).
     QString createInvite()

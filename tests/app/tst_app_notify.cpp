@@ -7,6 +7,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QTest>
@@ -52,6 +53,7 @@ private slots:
 
 private:
     void emitSignal(const QString &name, const QVariantList &args);
+    bool roundTrip();
     QDBusConnection m_daemonBus{u"unset"_s};
     Daemon m_daemon;
 };
@@ -73,6 +75,18 @@ void tst_app_notify::emitSignal(const QString &name, const QVariantList &args)
     QVERIFY(m_daemonBus.send(sig));
 }
 
+// A call to the daemon on the notifier's own connection (the session bus), answered. The daemon
+// answered the notifier's Notify calls before this one, and the bus keeps one connection's
+// messages in order: their replies, with the ids, have been handled by now.
+bool tst_app_notify::roundTrip()
+{
+    const QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kService, u"GetCapabilities"_s);
+    QDBusPendingCallWatcher watcher(QDBusConnection::sessionBus().asyncCall(call));
+    // Its finished signal, not isFinished(): it is queued behind the Notify replies' handling.
+    QSignalSpy done(&watcher, &QDBusPendingCallWatcher::finished);
+    return QTest::qWaitFor([&] { return !done.isEmpty(); }, 10000) && !watcher.isError();
+}
+
 void tst_app_notify::sentToTheDesktopAndClicked()
 {
     QPixmap logo(32, 32);
@@ -90,18 +104,21 @@ void tst_app_notify::sentToTheDesktopAndClicked()
     QCOMPARE(n.hints.value(u"desktop-entry"_s).toString(), u"chat.kith.Kith"_s);
     notifier.notify(u"Carol in #general (Book club)"_s, u"@me look"_s, 777);
     QTRY_COMPARE(m_daemon.shown.size(), 2);
-    QTest::qWait(100); // the replies with the ids arrive
+    QVERIFY(roundTrip()); // the replies with the ids arrive
 
     // A click on someone else's notification: nothing. On ours: its channel opens.
     emitSignal(u"ActionInvoked"_s, {uint(55), u"default"_s});
     emitSignal(u"ActionInvoked"_s, {uint(101), u"default"_s});
     QTRY_COMPARE(activated.size(), 1);
     QCOMPARE(activated.at(0).at(0).toULongLong(), quint64(4242));
-    // Closed ones are forgotten: a late click on them does nothing.
+    // Closed ones are forgotten: a late click on them does nothing. The daemon's signals come
+    // in the order it sent them, so once a later click on an open one has been handled, the
+    // one on the closed notification has been too.
     emitSignal(u"NotificationClosed"_s, {uint(102), uint(2)});
     emitSignal(u"ActionInvoked"_s, {uint(102), u"default"_s});
-    QTest::qWait(200);
-    QCOMPARE(activated.size(), 1);
+    emitSignal(u"ActionInvoked"_s, {uint(101), u"default"_s});
+    QTRY_COMPARE(activated.size(), 2);
+    QCOMPARE(activated.at(1).at(0).toULongLong(), quint64(4242));
 }
 
 QTEST_MAIN(tst_app_notify)

@@ -3,6 +3,7 @@
 // run-under-xvfb.sh, or offscreen. The pictures are for people to look at; the checks only make
 // sure there was something to take a picture of.
 #include "AppFixture.h"
+#include "Screenshots.h"
 #include "ui/SettingsDialog.h"
 #include "TestClient.h"
 #include "state/ChannelListModel.h"
@@ -62,10 +63,8 @@ private:
 
 void tst_app_screenshots::initTestCase()
 {
-    m_out = qEnvironmentVariable("KITH_SCREENSHOTS");
-    if (m_out.isEmpty())
-        m_out = QDir::temp().filePath(u"kith-screenshots"_s);
-    QVERIFY(QDir().mkpath(m_out));
+    m_out = screenshotDir(); // $KITH_SCREENSHOTS, else a new folder of this run's own
+    QVERIFY(QDir(m_out).exists());
     // Beacons from this test's parties, and the list that hears them, stay on loopback.
     QUdpSocket probe;
     QVERIFY(probe.bind(QHostAddress::LocalHost, 0));

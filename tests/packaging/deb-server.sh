@@ -60,10 +60,11 @@ systemd-analyze verify --root="$root" kith-server.service || fail "systemd-analy
 "$root/usr/bin/kith-server" --listen 127.0.0.1:0 --data "$work/data" --config "$root/etc/kith/kith-server.ini" \
   >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!
-for _ in $(seq 1 100); do
+# Generous bound: 60 s.
+for _ in $(seq 1 600); do
   grep -q "listening on" "$work/server.out" && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.err"; fail "the packaged server exited"; }
-  sleep 0.1
+  sleep 0.1 # waits-ok: a shell can only poll the log for its line (bounded above)
 done
 grep -q "listening on ws://127.0.0.1:" "$work/server.out" || { cat "$work/server.err"; fail "no 'listening on' line"; }
 kill -TERM "$server_pid"
