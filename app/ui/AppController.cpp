@@ -24,6 +24,7 @@
 #include "shared/Validation.h"
 #include "state/ClientState.h"
 
+#include <QScopeGuard>
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -744,6 +745,12 @@ void AppController::openLink(const QString &link)
 void AppController::joinHost(const QUrl &url, const Credentials &credentials, const QString &inviteCode,
                              const QString &label, const QString &fingerprint)
 {
+    // A saved host is still being read from the keychain: once it is back, this join finds it
+    // (joining twice would make a second account there, a second guest at a party).
+    if (auto waiting = m_restoring.find(HostSession::idFor(url)); waiting != m_restoring.end()) {
+        waiting->append([=, this] { joinHost(url, credentials, inviteCode, label, fingerprint); });
+        return;
+    }
     if (HostSession *known = m_hosts->findByUrl(url)) {
         m_hosts->setCurrent(known);
         if (!inviteCode.isEmpty())
@@ -995,7 +1002,14 @@ void AppController::restoreHosts()
     for (const Saved &h : std::as_const(saved)) {
         if (!h.url.isValid() || h.username.isEmpty())
             continue;
+        m_restoring.insert(HostSession::idFor(h.url), {});
         m_keychain->read(remoteKey(h.url, h.username), this, [this, h](std::optional<QString> token) {
+            const QList<std::function<void()>> joins = m_restoring.take(HostSession::idFor(h.url));
+            // Joins asked for meanwhile run once this host is restored, or known to be gone.
+            const auto finish = qScopeGuard([&joins] {
+                for (const auto &join : joins)
+                    join();
+            });
             if (!token || m_hosts->findByUrl(h.url))
                 return;
             HostSession *host = m_hosts->add(HostSession::idFor(h.url),

@@ -176,6 +176,8 @@ private:
     bool m_signedInOnce = false;   //!< this connection has signed in at least once
     bool m_shutDown = false;
     bool m_inFront = false;    //!< the window is the active one
+    //! Saved hosts whose token the keychain is still reading, with the joins that wait for them.
+    QHash<QString, QList<std::function<void()>>> m_restoring;
 };
 
 } // namespace kith::app

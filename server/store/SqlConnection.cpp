@@ -8,7 +8,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
-#include <libpq-fe.h>
+#include <QLibrary>
+#include <libpq-fe.h> // types only; the functions come from LibPq
 #include <sqlite3.h>
 
 namespace kith::server {
@@ -58,6 +59,34 @@ Handle *driverHandle(const QSqlDatabase &db, const char *typeName)
         return nullptr;
     return *static_cast<Handle *const *>(v.constData());
 }
+
+// libpq, taken from the process once QPSQL has loaded it, not linked: a linked libpq (with
+// GnuTLS, LDAP and SASL behind it) costs every process ~2.7 MB of memory, the desktop app's
+// embedded server included, which never speaks to PostgreSQL.
+struct LibPq {
+    using Status = ConnStatusType (*)(const PGconn *);
+    using TransactionStatus = PGTransactionStatusType (*)(const PGconn *);
+    Status status = nullptr;
+    TransactionStatus transactionStatus = nullptr;
+
+    static const LibPq &get()
+    {
+        static const LibPq pq = [] {
+            LibPq out;
+            const std::pair<const char *, int> names[] = {{"pq", 5}, {"libpq", -1}, {"pq", -1}};
+            for (const auto &[name, version] : names) {
+                QLibrary lib(QString::fromLatin1(name), version);
+                out.status = reinterpret_cast<Status>(lib.resolve("PQstatus"));
+                out.transactionStatus = reinterpret_cast<TransactionStatus>(lib.resolve("PQtransactionStatus"));
+                if (out.status && out.transactionStatus)
+                    return out; // never unloaded: QPSQL holds it too
+            }
+            qCWarning(lcStore) << "libpq not found in the process: a lost PostgreSQL connection is noticed only by its errors";
+            return LibPq{};
+        }();
+        return pq;
+    }
+};
 
 // Two nodes starting at once on one PostgreSQL migrate one after the other.
 constexpr const char *kMigrationLock = "SELECT pg_advisory_lock(74200001)";
@@ -156,7 +185,8 @@ bool SqlConnection::isConnected()
     if (!m_postgres)
         return true;
     PGconn *conn = driverHandle<PGconn>(db, "pg_conn*");
-    return conn && PQstatus(conn) == CONNECTION_OK;
+    const LibPq &pq = LibPq::get();
+    return conn && (!pq.status || pq.status(conn) == CONNECTION_OK);
 }
 
 void SqlConnection::close()
@@ -242,7 +272,9 @@ bool SqlConnection::inTransaction()
     const QSqlDatabase db = database();
     if (m_postgres) {
         PGconn *conn = driverHandle<PGconn>(db, "pg_conn*");
-        return conn && PQtransactionStatus(conn) == PQTRANS_INTRANS;
+        const LibPq &pq = LibPq::get();
+        // Unknown: say yes, so a failed job rolls back to its savepoint rather than assume.
+        return conn && (!pq.transactionStatus || pq.transactionStatus(conn) == PQTRANS_INTRANS);
     }
     sqlite3 *handle = driverHandle<sqlite3>(db, "sqlite3*");
     return handle && sqlite3_get_autocommit(handle) == 0;

@@ -1,4 +1,6 @@
 #pragma once
+
+#include <functional>
 // Starts the whole app (AppController + embedded server) in a data folder and waits until the
 // chat is usable. Shared by the widget and reconnect suites.
 
@@ -29,7 +31,7 @@ public:
     {
         using kith::app::FrameLog;
         QObject::connect(log, &FrameLog::added, this, [this, op](const FrameLog::Entry &e) {
-            if (e.direction == FrameLog::Direction::Sent && FrameLog::opOf(e.text) == op)
+            if (e.direction == FrameLog::Direction::Sent && FrameLog::opOf(e.text()) == op)
                 ++count;
         });
     }
@@ -40,7 +42,8 @@ struct AppFixture {
     std::unique_ptr<kith::app::AppController> app;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
 
-    bool start(const QString &dataDir, bool local)
+    //! `afterStart` runs right after AppController::start(), before any event is handled.
+    bool start(const QString &dataDir, bool local, const std::function<void()> &afterStart = {})
     {
         testers.clear();
         app = std::make_unique<kith::app::AppController>(kith::app::AppOptions{dataDir, local});
@@ -51,6 +54,8 @@ struct AppFixture {
             testers.push_back(std::make_unique<QAbstractItemModelTester>(m, Mode::QtTest));
         QSignalSpy usable(app.get(), &kith::app::AppController::usable);
         app->start();
+        if (afterStart)
+            afterStart();
         [&] { QTRY_VERIFY_WITH_TIMEOUT(usable.size() == 1, 20000); }();
         app->connection()->setBackoff(20, 200);
         return !QTest::currentTestFailed();

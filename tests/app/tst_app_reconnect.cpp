@@ -294,7 +294,7 @@ void tst_app_reconnect::unavailableBacksOff()
     const auto attempts = [&] {
         QList<qint64> at;
         for (const FrameLog::Entry &e : f.app->frameLog()->entries())
-            if (e.direction == FrameLog::Direction::Sent && e.text.contains(content))
+            if (e.direction == FrameLog::Direction::Sent && e.text().contains(content))
                 at << e.timeMs;
         return at;
     };
