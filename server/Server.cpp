@@ -198,6 +198,11 @@ void Server::Private::checkHealth(Server *q, const MetricsServer::HealthReply &r
 
 bool Server::Private::abandonStart()
 {
+    // Nothing started may outlive what it points to: hashing finishes before the services go,
+    // and results still posted are dropped with the queues and services that receive them.
+    if (router)
+        router->close();
+    cpuPool.waitForDone();
     control.reset();
     if (cluster)
         cluster->stop();
@@ -323,12 +328,16 @@ bool Server::start(QString *error, StartError *kind)
     QElapsedTimer timer;
     timer.start();
 
+    d->loginThrottle.setPolicies(LoginThrottle::defaultPerAddress(),
+                                 {d->config.loginFailuresPerUsername, d->config.loginWindowPerUsernameMs});
     d->store = std::make_unique<WriteQueue>(this, *database, d->config.syncFull);
+    d->store->setMaxQueued(size_t(d->config.storeQueue));
     if (!d->store->open(error)) {
         d->store.reset();
         return d->abandonStart();
     }
     d->reader = std::make_unique<WriteQueue>(this, *database, d->config.syncFull, WriteQueue::Mode::Reader);
+    d->reader->setMaxQueued(size_t(d->config.storeQueue));
     if (!d->reader->open(error)) {
         d->reader.reset();
         return d->abandonStart();
@@ -494,11 +503,18 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->metrics.reset();
     d->gateway->stopListening();
     // Finish hashing in flight, run and commit everything queued, then deliver the replies.
-    // Each step's callbacks may queue work for the next, so events are flushed between them.
+    // Each step's callbacks may queue work for the next, so results are flushed between them
+    // (they are posted to the queue or service that made them, see WriteQueue and Accounts).
+    const auto flush = [this] {
+        QCoreApplication::sendPostedEvents(this);
+        d->accounts->flush();
+        QCoreApplication::sendPostedEvents(d->reader.get());
+        QCoreApplication::sendPostedEvents(d->store.get());
+    };
     d->cpuPool.waitForDone();
-    QCoreApplication::sendPostedEvents(this);
+    flush();
     d->reader->shutdown();
-    QCoreApplication::sendPostedEvents(this);
+    flush();
     if (!d->leaseHolder.isEmpty()) {
         // The id is free for the next node at once, not after the lease ran out.
         const int node = d->ids.node();
@@ -507,8 +523,12 @@ void Server::stop(quint16 closeCode, const QString &reason)
         d->leaseHolder.clear();
     }
     d->store->shutdown();
-    QCoreApplication::sendPostedEvents(this);
-    QCoreApplication::sendPostedEvents(this); // replies of jobs refused while stopping
+    flush();
+    flush(); // replies of jobs refused while stopping
+    // closeAll lets the close frames out in a loop of its own: requests that still arrive
+    // then are answered `unavailable` by the router and never reach a stopped service.
+    d->router->close();
+    d->cpuPool.waitForDone();
     d->gateway->closeAll(closeCode, reason.isEmpty() ? QStringLiteral("server shutting down") : reason);
     if (d->cluster) // what the last callbacks changed still reaches the other nodes, then "bye"
         d->cluster->stop();

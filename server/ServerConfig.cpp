@@ -179,6 +179,24 @@ QList<ConfigSetting> makeSettings()
         s("limits", "request_burst", "", "",
           QStringLiteral("Burst of requests per connection (default %1).").arg(limits::kRequestBurst),
           number(&ServerConfig::requestBurst, 1, 1000000)),
+        s("limits", "login_failures_per_username", "", "",
+          QStringLiteral("Wrong passwords for one username from all addresses before it is locked (default %1).")
+              .arg(limits::kLoginFailuresPerUsername),
+          number(&ServerConfig::loginFailuresPerUsername, 1, 1000000)),
+        s("limits", "login_window_per_username_ms", "", "",
+          QStringLiteral("How long those wrong passwords are remembered (default %1).").arg(limits::kLoginWindowPerUsernameMs),
+          number(&ServerConfig::loginWindowPerUsernameMs, 1000, 86400000)),
+        s("limits", "hash_queue", "", "",
+          QStringLiteral("Password hashes waiting or running; beyond, sign-ins get unavailable (default %1).")
+              .arg(limits::kHashQueue),
+          number(&ServerConfig::hashQueue, 1, 100000)),
+        s("limits", "hashes_per_address", "", "",
+          QStringLiteral("Password hashes one client address may have waiting or running (default %1).")
+              .arg(limits::kHashesPerAddress),
+          number(&ServerConfig::hashesPerAddress, 1, 100000)),
+        s("limits", "store_queue", "", "",
+          QStringLiteral("Storage jobs waiting; beyond, requests get unavailable (default 100000)."),
+          number(&ServerConfig::storeQueue, 1, 100000000)),
         s("storage", "synchronous", "", "",
           QStringLiteral("SQLite durability: full (default) or normal."),
           [](ServerConfig &c, const QString &v, QString *why) {

@@ -48,6 +48,11 @@ struct ServerConfig {
     quint16 metricsPort = 0;              //!< 0 picks a free port
     int requestsPerSecond = limits::kRequestsPerSecond;
     int requestBurst = limits::kRequestBurst;
+    int loginFailuresPerUsername = limits::kLoginFailuresPerUsername;
+    int loginWindowPerUsernameMs = limits::kLoginWindowPerUsernameMs;
+    int hashQueue = limits::kHashQueue;             //!< password hashes waiting or running
+    int hashesPerAddress = limits::kHashesPerAddress;
+    int storeQueue = 100000;                        //!< store jobs waiting; beyond: unavailable
     bool syncFull = true;                 //!< SQLite synchronous=FULL: durable across power loss
     // LAN party
     bool guests = false;                  //!< session.guest is open; a party guild exists

@@ -48,6 +48,12 @@ inline constexpr int kRequestBurst = 100;
 inline constexpr int kLoginFailuresFree = 5;
 inline constexpr int kLoginLockoutMs = 2000;
 inline constexpr int kLoginLockoutMaxMs = 5 * 60 * 1000;
+// Failed passwords per username from all addresses within the window before the same lockout.
+inline constexpr int kLoginFailuresPerUsername = 50;
+inline constexpr int kLoginWindowPerUsernameMs = 10 * 60 * 1000;
+// Password hashes (Argon2id, 64 MiB each) waiting or running, in all and per client address.
+inline constexpr int kHashQueue = 64;
+inline constexpr int kHashesPerAddress = 4;
 // Connections that have not signed in are closed after this long.
 inline constexpr int kAuthTimeoutMs = 30 * 1000;
 

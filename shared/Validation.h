@@ -7,14 +7,17 @@ namespace kith::validate {
 
 QString username(const QString &name);   //!< 2-32 of A-Z a-z 0-9 _ .
 QString password(const QString &password); //!< 8-128 characters
-QString displayName(const QString &name);  //!< 1-32 characters, no control characters
+QString displayName(const QString &name);  //!< 1-32 characters, no control characters, not invisible
 QString guildName(const QString &name);
 QString channelName(const QString &name);
 QString topic(const QString &topic);
 QString messageContent(const QString &content); //!< non-blank, at most kMessageLength
 QString nonce(const QString &nonce);            //!< 1-64 characters
+QString customStatus(const QString &status);    //!< at most kCustomStatusMax, no controls but tab and newline
 
-//! Trims and folds runs of white space to one space; names are stored this way.
+
+//! Removes bidirectional overrides and isolates, trims and folds runs of white space to one
+//! space; names are stored this way.
 QString normalizedName(const QString &name);
 
 } // namespace kith::validate

@@ -17,8 +17,10 @@
 #include "store/Store.h"
 #include "store/WriteQueue.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QMutex>
 #include <QThreadPool>
 
 namespace kith::server {
@@ -34,6 +36,8 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+constexpr qint64 kHashBusyRetryMs = 1000;
+
 Error wrongCredentials()
 {
     return Error::unauthorized(QStringLiteral("wrong username or password"));
@@ -41,16 +45,67 @@ Error wrongCredentials()
 
 } // namespace
 
-template <class T>
-void Accounts::offload(std::function<T()> work, std::function<void(T)> done)
+// Where pool threads hand results back. The pool never touches Accounts or its QObject
+// directly: it posts under the mutex, and Accounts clears the target under it before going.
+struct Accounts::Mailbox {
+    QMutex mutex;
+    QObject *target = nullptr;
+
+    void post(std::function<void()> f)
+    {
+        QMutexLocker lock(&mutex);
+        if (target)
+            QMetaObject::invokeMethod(target, std::move(f), Qt::QueuedConnection);
+    }
+};
+
+Accounts::Accounts(ServiceContext &ctx, Presence &presence, ReadStates &readStates)
+    : m_ctx(ctx)
+    , m_presence(presence)
+    , m_readStates(readStates)
+    , m_context(std::make_unique<QObject>())
+    , m_mailbox(std::make_shared<Mailbox>())
 {
-    QPointer<QObject> owner(&m_ctx.owner);
-    m_ctx.cpuPool.start([owner, work = std::move(work), done = std::move(done)]() mutable {
+    m_mailbox->target = m_context.get();
+}
+
+Accounts::~Accounts()
+{
+    QMutexLocker lock(&m_mailbox->mutex);
+    m_mailbox->target = nullptr;
+    // m_context goes after this, and with it any result still posted.
+}
+
+void Accounts::flush()
+{
+    QCoreApplication::sendPostedEvents(m_context.get());
+}
+
+bool Accounts::admitHash(const Call &call, const QString &address)
+{
+    // Each hash holds 64 MiB while it runs: bound how many wait, in all and per address.
+    if (m_hashesInFlight >= m_ctx.config.hashQueue || m_hashesPerAddress.value(address) >= m_ctx.config.hashesPerAddress) {
+        ++m_hashesRefused;
+        call.fail(Error::unavailable(QStringLiteral("too many sign-ins at once; try again"), kHashBusyRetryMs));
+        return false;
+    }
+    return true;
+}
+
+template <class T>
+void Accounts::offload(const QString &address, std::function<T()> work, std::function<void(T)> done)
+{
+    ++m_hashesInFlight;
+    ++m_hashesPerAddress[address];
+    auto finish = [this, address, done = std::move(done)](T result) {
+        --m_hashesInFlight;
+        if (--m_hashesPerAddress[address] <= 0)
+            m_hashesPerAddress.remove(address);
+        done(std::move(result));
+    };
+    m_ctx.cpuPool.start([mailbox = m_mailbox, work = std::move(work), finish = std::move(finish)]() mutable {
         T result = work();
-        if (owner)
-            QMetaObject::invokeMethod(
-                owner, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
-                Qt::QueuedConnection);
+        mailbox->post([finish = std::move(finish), result = std::move(result)]() mutable { finish(std::move(result)); });
     });
 }
 
@@ -80,8 +135,14 @@ void Accounts::registerUser(const Call &call)
     if (!why.isEmpty())
         return call.fail(Error::badRequest(why));
 
+    EventSink *sink = call.sink();
+    if (!sink)
+        return;
+    const QString address = sink->peerAddress();
+    if (!admitHash(call, address))
+        return;
     const User user{m_ctx.ids.next(), username, displayName};
-    offload<QString>([password] { return Credentials::hashPassword(password); },
+    offload<QString>(address, [password] { return Credentials::hashPassword(password); },
                      [this, call, user, inviteCode](QString hash) {
         if (hash.isEmpty())
             return call.fail(Error::internal(QStringLiteral("password hashing failed")));
@@ -149,8 +210,12 @@ void Accounts::loginWithPassword(const Call &call, const QString &username, cons
             if (!found && found.error().code != ErrorCode::NotFound)
                 return call.fail(found.error());
             const StoredUser stored = found ? found.value() : StoredUser{};
-            offload<bool>(
-                [password, hash = stored.passwordHash] { return Credentials::verifyPassword(password, hash); },
+            if (!admitHash(call, address))
+                return;
+            // An unknown username is checked against a dummy hash: it takes as long as a wrong
+            // password, so timing does not tell which usernames exist.
+            offload<bool>(address,
+                [password, hash = stored.passwordHash] { return Credentials::verifyPasswordOrDummy(password, hash); },
                 [this, call, username, address, stored](bool ok) {
                     if (!ok) {
                         m_ctx.loginThrottle.recordFailure(address, username, nowMs());
@@ -286,7 +351,9 @@ void Accounts::changePassword(const Call &call)
                                     Result<QString> &&stored) {
         if (!stored)
             return call.fail(stored.error());
-        offload<QString>(
+        if (!admitHash(call, address))
+            return;
+        offload<QString>(address,
             [oldPassword, newPassword, hash = stored.value()] {
                 // Both in one trip to the pool: the old one checked, the new one hashed.
                 return Credentials::verifyPassword(oldPassword, hash) ? Credentials::hashPassword(newPassword)

@@ -5,6 +5,10 @@
 #include "core/ServiceContext.h"
 #include "shared/Types.h"
 
+#include <QHash>
+#include <QObject>
+#include <memory>
+
 namespace kith::server {
 
 class Party;
@@ -15,8 +19,8 @@ struct ReadCount;
 class Accounts
 {
 public:
-    Accounts(ServiceContext &ctx, Presence &presence, ReadStates &readStates)
-        : m_ctx(ctx), m_presence(presence), m_readStates(readStates) {}
+    Accounts(ServiceContext &ctx, Presence &presence, ReadStates &readStates);
+    ~Accounts();
 
     void registerUser(const Call &call);
     void login(const Call &call);
@@ -33,6 +37,10 @@ public:
     //! LAN party's guild first, when there is one.
     void startSession(const Call &call, const User &user, const QString &token, bool resumeReply);
     void setParty(Party *party) { m_party = party; }
+    //! Delivers hashing results already handed back (when the server stops).
+    void flush();
+    //! Sign-ins refused because too many hashes were waiting (metrics, tests).
+    qint64 hashesRefused() const { return m_hashesRefused; }
 
 private:
     void loginWithPassword(const Call &call, const QString &username, const QString &password);
@@ -41,12 +49,20 @@ private:
     QJsonObject ready(const SessionRecord &session, const User &user, const QList<ReadCount> &counts) const;
     //! Runs work on the CPU pool and hands its result back on the gateway thread.
     template <class T>
-    void offload(std::function<T()> work, std::function<void(T)> done);
+    void offload(const QString &address, std::function<T()> work, std::function<void(T)> done);
+    //! False (and the call answered `unavailable`) when too many hashes wait.
+    bool admitHash(const Call &call, const QString &address);
+    struct Mailbox;
 
     ServiceContext &m_ctx;
     Presence &m_presence;
     ReadStates &m_readStates;
     Party *m_party = nullptr;
+    std::unique_ptr<QObject> m_context; //!< gateway thread: where hashing results are posted
+    std::shared_ptr<Mailbox> m_mailbox;
+    int m_hashesInFlight = 0;
+    QHash<QString, int> m_hashesPerAddress;
+    qint64 m_hashesRefused = 0;
 };
 
 } // namespace kith::server

@@ -152,14 +152,16 @@ void Dms::announceUpdate(Id channelId)
 
 void Dms::add(const Call &call)
 {
-    Error e;
-    const Channel *c = group(call, &e);
-    if (!c)
-        return call.fail(e);
+    // Every field is read before anything is looked up: a missing user_id is bad_request,
+    // never not_found (docs/PROTOCOL.md 5.2).
     JsonFields f(call.data());
     const Id userId = f.id(kUserId);
     if (!f.ok())
         return call.fail(f.error());
+    Error e;
+    const Channel *c = group(call, &e);
+    if (!c)
+        return call.fail(e);
     if (!m_ctx.directory.user(userId))
         return call.fail(Error::notFound(QStringLiteral("unknown user")));
     if (m_ctx.directory.canView(userId, *c))
@@ -202,14 +204,16 @@ void Dms::add(const Call &call)
 
 void Dms::remove(const Call &call)
 {
-    Error e;
-    const Channel *c = group(call, &e);
-    if (!c)
-        return call.fail(e);
+    // Every field is read before anything is looked up: a missing user_id is bad_request,
+    // never not_found (docs/PROTOCOL.md 5.2).
     JsonFields f(call.data());
     const Id userId = f.id(kUserId);
     if (!f.ok())
         return call.fail(f.error());
+    Error e;
+    const Channel *c = group(call, &e);
+    if (!c)
+        return call.fail(e);
     if (c->ownerId != call.userId())
         return call.fail(Error::forbidden(QStringLiteral("only the group's owner may remove people")));
     if (!m_ctx.directory.canView(userId, *c))

@@ -5,6 +5,7 @@
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
+#include "shared/Validation.h"
 #include "store/Store.h"
 #include "store/WriteQueue.h"
 
@@ -219,9 +220,10 @@ void Presence::set(const Call &call)
     PresenceStatus status;
     if (!presenceStatusFromName(statusText, &status) || status == PresenceStatus::Offline)
         return call.fail(Error::badRequest(QStringLiteral("status must be online, idle, dnd or invisible")));
-    if (custom && custom->size() > limits::kCustomStatusMax)
-        return call.fail(Error::badRequest(
-            QStringLiteral("custom_status must be at most %1 characters").arg(limits::kCustomStatusMax)));
+    if (custom) {
+        if (const QString why = validate::customStatus(*custom); !why.isEmpty())
+            return call.fail(Error::badRequest(why));
+    }
     const Id userId = call.userId();
     State &st = m_states[userId];
     SessionRecord *session = call.session().get();

@@ -72,6 +72,8 @@ Router::Router(const Services &sv)
 
 void Router::dispatch(const QString &op, const Call &call, bool signedIn) const
 {
+    if (m_closed)
+        return call.fail(Error::unavailable(QStringLiteral("the server is shutting down")));
     auto it = m_routes.constFind(op);
     if (it == m_routes.cend())
         return call.fail(Error::badRequest(QStringLiteral("unknown op \"%1\"").arg(op.left(64))));

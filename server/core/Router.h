@@ -39,6 +39,8 @@ public:
     explicit Router(const Services &services);
 
     void dispatch(const QString &op, const Call &call, bool signedIn) const;
+    //! From now on every request is answered `unavailable`: the server is stopping.
+    void close() { m_closed = true; }
 
 private:
     enum class Needs { SignedOut, SignedIn, Either };
@@ -47,6 +49,7 @@ private:
         std::function<void(const Call &)> handler;
     };
     QHash<QString, Route> m_routes;
+    bool m_closed = false;
 };
 
 } // namespace kith::server

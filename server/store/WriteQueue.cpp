@@ -13,15 +13,21 @@ constexpr size_t kMaxBatch = 1024;
 // Reconnects to a database that went away: 0.5 s, doubling, at most 30 s apart.
 constexpr qint64 kFirstRetryMs = 500;
 constexpr qint64 kMaxRetryMs = 30000;
+// What a job refused by a full queue is told to wait.
+constexpr qint64 kBusyRetryMs = 1000;
 } // namespace
 
 WriteQueue::WriteQueue(QObject *owner, DatabaseUrl database, bool syncFull, Mode mode)
-    : m_owner(owner)
-    , m_database(std::move(database))
+    : m_database(std::move(database))
     , m_syncFull(syncFull)
     , m_mode(mode)
 {
     setObjectName(mode == Mode::Writer ? QStringLiteral("kith-store") : QStringLiteral("kith-reader"));
+    // Results are posted to this object, which lives on the owner's thread and outlives the
+    // store thread (the destructor waits for it): nothing on the store thread reads an object
+    // another thread may delete, and callbacks still posted when the queue goes are dropped.
+    if (owner && owner->thread() != thread())
+        moveToThread(owner->thread());
 }
 
 WriteQueue::~WriteQueue()
@@ -46,27 +52,40 @@ bool WriteQueue::open(QString *error)
 
 void WriteQueue::shutdown()
 {
-    if (!isRunning())
-        return;
     {
+        // Also when the thread never ran or already ended: later jobs are refused, never queued.
         QMutexLocker lock(&m_mutex);
         m_stopping = true;
     }
+    if (!isRunning())
+        return;
     m_wake.wakeAll();
     wait();
+}
+
+void WriteQueue::refuse(std::unique_ptr<Job> job, const Error &error)
+{
+    job->abort(error);
+    std::vector<std::unique_ptr<Job>> one;
+    one.push_back(std::move(job));
+    deliver(one);
 }
 
 void WriteQueue::enqueue(std::unique_ptr<Job> job)
 {
     {
         QMutexLocker lock(&m_mutex);
-        if (m_stopping) {
+        if (m_stopping || !m_accepting) {
             lock.unlock();
-            job->abort(Error::unavailable(QStringLiteral("the server is shutting down")));
-            if (job->complete && m_owner) {
-                QMetaObject::invokeMethod(m_owner, [c = std::move(job->complete)] { c(); },
-                                          Qt::QueuedConnection);
-            }
+            refuse(std::move(job), Error::unavailable(m_stopping ? QStringLiteral("the server is shutting down")
+                                                                 : QStringLiteral("the database is not open")));
+            return;
+        }
+        if (m_queue.size() >= m_maxQueued) {
+            // A burst must not take memory without bound: the client retries with the same nonce.
+            lock.unlock();
+            m_refused.fetchAndAddRelaxed(1);
+            refuse(std::move(job), Error::unavailable(QStringLiteral("the server is busy, try again"), kBusyRetryMs));
             return;
         }
         m_queue.push_back(std::move(job));
@@ -94,6 +113,11 @@ void WriteQueue::run()
     {
         QString error;
         const bool ok = writer ? m_db->open(m_database, m_syncFull, &error) : m_db->openReader(m_database, &error);
+        if (ok) {
+            // Before open() returns: its caller's first job must find the queue accepting.
+            QMutexLocker accepting(&m_mutex);
+            m_accepting = true;
+        }
         QMutexLocker lock(&m_openMutex);
         m_openState = ok ? 1 : -1;
         m_openError = error;
@@ -133,6 +157,11 @@ void WriteQueue::run()
             runBatch(batch);
         }
         batch.clear();
+    }
+    {
+        // m_stopping refuses every later job; none can be left behind to wait forever.
+        QMutexLocker lock(&m_mutex);
+        m_accepting = false;
     }
     m_store.reset();
     m_db.reset();
@@ -321,9 +350,9 @@ void WriteQueue::deliver(std::vector<std::unique_ptr<Job>> &batch)
         else if (job->complete)
             callbacks.push_back(std::move(job->complete));
     }
-    if (!callbacks.empty() && m_owner) {
+    if (!callbacks.empty()) {
         QMetaObject::invokeMethod(
-            m_owner,
+            this,
             [callbacks = std::move(callbacks)] {
                 for (const auto &c : callbacks)
                     c();

@@ -38,11 +38,16 @@ public:
     //! aborts the whole transaction instead: there every job gets its savepoint.
     enum class Writes { Many, One };
 
-    //! Callbacks are delivered on owner's thread.
+    //! Callbacks are delivered on owner's thread (posted to this queue, which lives there).
     WriteQueue(QObject *owner, DatabaseUrl database, bool syncFull, Mode mode = Mode::Writer);
     ~WriteQueue() override;
 
-    //! Starts the thread, opens and migrates the database; blocks until done.
+    //! Jobs queued beyond this are refused with `unavailable` and retry_after_ms.
+    static constexpr size_t kDefaultMaxQueued = 100000;
+
+    //! Starts the thread, opens and migrates the database; blocks until done. Until it
+    //! succeeds, and after shutdown(), every job is refused with `unavailable` at once
+    //! (runSync included: it never waits on a thread that is not running).
     bool open(QString *error);
     //! Runs everything queued, commits it and stops the thread. Pending callbacks stay posted.
     void shutdown();
@@ -132,6 +137,10 @@ public:
     QString downReason() const;
     //! Jobs waiting to run (any thread).
     int depth() const;
+    //! Before open(): the most jobs that may wait (kDefaultMaxQueued).
+    void setMaxQueued(size_t jobs) { m_maxQueued = qMax<size_t>(1, jobs); }
+    //! Jobs refused because the queue was full (any thread).
+    qint64 refusedBusy() const { return m_refused.loadRelaxed(); }
     //! Failed statements, transactions and reconnects (any thread).
     qint64 errors() const { return m_errors.loadRelaxed(); }
     //! How long each committed batch took, BEGIN to COMMIT (writer only; any thread reads).
@@ -165,6 +174,8 @@ private:
     };
 
     void enqueue(std::unique_ptr<Job> job);
+    //! Answers a job that will not run: its callback is posted, a runSync caller released.
+    void refuse(std::unique_ptr<Job> job, const Error &error);
     void enqueueAndWait(std::unique_ptr<Job> job);
     void runBatch(std::vector<std::unique_ptr<Job>> &batch);
     enum class Attempt { Committed, JobFailed, TransactionFailed };
@@ -176,7 +187,6 @@ private:
     void reconnect();
     void failIfDisconnected(std::vector<std::unique_ptr<Job>> &batch);
 
-    QPointer<QObject> m_owner;
     DatabaseUrl m_database;
     bool m_syncFull;
     Mode m_mode;
@@ -187,6 +197,9 @@ private:
     QWaitCondition m_wake;
     std::deque<std::unique_ptr<Job>> m_queue;
     bool m_stopping = false;
+    bool m_accepting = false; //!< the thread runs with an open database
+    size_t m_maxQueued = kDefaultMaxQueued;
+    QAtomicInteger<qint64> m_refused = 0;
     QString m_downReason; //!< guarded by m_mutex
 
     QMutex m_openMutex;

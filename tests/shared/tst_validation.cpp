@@ -28,6 +28,8 @@ private slots:
     void nonce();
     void normalizedName_data();
     void normalizedName();
+    void customStatus_data();
+    void customStatus();
 };
 
 void tst_Validation::username_data()
@@ -104,6 +106,20 @@ void tst_Validation::displayName_data()
     QTest::newRow("newline") << u"Zoe\nAdmin"_s << false;
     QTest::newRow("escape char") << u"Zoe\u001B[31m"_s << false;
     QTest::newRow("nul") << u"Zoe\u0000"_s << false;
+    // Names that render as nothing are blank (issue 15).
+    QTest::newRow("zero width space") << u"\u200B"_s << false;
+    QTest::newRow("zero width spaces and blanks") << u"\u200B \u200B\u00A0"_s << false;
+    QTest::newRow("soft hyphens") << u"\u00AD\u00AD"_s << false;
+    QTest::newRow("byte-order marks") << u"\uFEFF\uFEFF"_s << false;
+    QTest::newRow("word joiner and ZWNJ") << u"\u2060\u200C\u200D"_s << false;
+    QTest::newRow("hangul filler") << u"\u3164"_s << false;
+    QTest::newRow("variation selector") << u"\uFE0F"_s << false;
+    QTest::newRow("tag characters") << u"\U000E0041\U000E0042"_s << false;
+    QTest::newRow("ideographic space") << u"\u3000"_s << false;
+    QTest::newRow("lone high surrogate") << u"Zo\xD800" "e"_s << false;
+    QTest::newRow("lone low surrogate") << u"\xDC00"_s << false;
+    QTest::newRow("visible beside a ZWSP") << u"\u200BZ"_s << true;
+    QTest::newRow("astral letter") << u"\U0001D400"_s << true;
 }
 
 void tst_Validation::displayName()
@@ -125,6 +141,9 @@ void tst_Validation::guildAndChannelNames_data()
     QTest::newRow("blank") << u"  \t "_s << false;
     QTest::newRow("control") << u"ab\u0007"_s << false;
     QTest::newRow("newline") << u"a\nb"_s << false;
+    QTest::newRow("only format characters") << u"\u200B\u00AD\uFEFF\u2063"_s << false;
+    QTest::newRow("only bidi controls") << u"\u202E\u2066"_s << false;
+    QTest::newRow("unpaired surrogate") << u"x\xD800y"_s << false;
 }
 
 void tst_Validation::guildAndChannelNames()
@@ -165,6 +184,12 @@ void tst_Validation::messageContent_data()
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("spaces") << u"    "_s << false;
     QTest::newRow("newlines and tabs") << u"\n\t\n"_s << false;
+    QTest::newRow("surrogate pair") << u"wave \U0001F44B"_s << true;
+    QTest::newRow("lone high surrogate") << u"x\xD800y"_s << false;
+    QTest::newRow("lone low surrogate at the end") << u"x\xDC00"_s << false;
+    QTest::newRow("U+FFFF") << u"x\uFFFF"_s << false;
+    QTest::newRow("U+FFFE") << u"\uFFFEx"_s << false;
+    QTest::newRow("U+FFFD") << u"x\uFFFD"_s << true;
 }
 
 void tst_Validation::messageContent()
@@ -183,6 +208,7 @@ void tst_Validation::nonce_data()
     QTest::newRow("uuid") << u"7f9c2a1e-4b3d-4e8a-9c1f-2d3e4f5a6b7c"_s << true;
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("65 chars") << QString(limits::kNonceLength + 1, u'n') << false;
+    QTest::newRow("unpaired surrogate") << u"n\xDBFF"_s << false;
 }
 
 void tst_Validation::nonce()
@@ -201,6 +227,11 @@ void tst_Validation::normalizedName_data()
     QTest::newRow("inner runs") << u"off   topic"_s << u"off topic"_s;
     QTest::newRow("tabs") << u"\toff\t\ttopic\n"_s << u"off topic"_s;
     QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("RTL override removed") << u"\u202Egnp.exe"_s << u"gnp.exe"_s;
+    QTest::newRow("every embedding and override") << u"a\u202Ab\u202Bc\u202Cd\u202De\u202E"_s << u"abcde"_s;
+    QTest::newRow("isolates removed") << u"\u2066x\u2067y\u2068z\u2069"_s << u"xyz"_s;
+    QTest::newRow("removal then trim") << u" \u202E a \u202C b "_s << u"a b"_s;
+    QTest::newRow("marks kept") << u"a\u200Fb"_s << u"a\u200Fb"_s;
 }
 
 void tst_Validation::normalizedName()
@@ -208,6 +239,33 @@ void tst_Validation::normalizedName()
     QFETCH(QString, in);
     QFETCH(QString, out);
     QCOMPARE(validate::normalizedName(in), out);
+}
+
+void tst_Validation::customStatus_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("empty") << QString() << true;
+    QTest::newRow("at the limit") << QString(limits::kCustomStatusMax, u's') << true;
+    QTest::newRow("tab and newline") << u"busy\tuntil\nfive"_s << true;
+    QTest::newRow("emoji") << u"\U0001F3AE gaming"_s << true;
+    QTest::newRow("too long") << QString(limits::kCustomStatusMax + 1, u's') << false;
+    QTest::newRow("nul") << u"a\u0000b"_s << false;
+    QTest::newRow("bell") << u"ding\u0007"_s << false;
+    QTest::newRow("escape") << u"\u001B[31mred"_s << false;
+    QTest::newRow("carriage return") << u"a\rb"_s << false;
+    QTest::newRow("delete") << u"a\u007Fb"_s << false;
+    QTest::newRow("unpaired surrogate") << u"a\xD800"_s << false;
+}
+
+void tst_Validation::customStatus()
+{
+    QFETCH(QString, status);
+    QFETCH(bool, valid);
+    const QString reason = validate::customStatus(status);
+    QVERIFY2(reason.isEmpty() == valid, qPrintable(reason));
+    if (!valid)
+        QVERIFY(reason.contains(u"custom_status"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_Validation)
