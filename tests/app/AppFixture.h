@@ -29,7 +29,7 @@ public:
     {
         using kith::app::FrameLog;
         QObject::connect(log, &FrameLog::added, this, [this, op](const FrameLog::Entry &e) {
-            if (e.direction == FrameLog::Direction::Sent && FrameLog::opOf(e.text) == op)
+            if (e.direction == FrameLog::Direction::Sent && FrameLog::opOf(e.text()) == op)
                 ++count;
         });
     }
