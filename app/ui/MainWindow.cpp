@@ -410,11 +410,13 @@ bool MainWindow::isWelcomeShown() const
 
 void MainWindow::showWelcome()
 {
+    m_starting->clear(); // said in the language of its moment: not left behind for a later one
     m_stack->setCurrentWidget(welcome());
 }
 
 void MainWindow::showWorkspace()
 {
+    m_starting->clear();
     m_stack->setCurrentWidget(m_workspace);
     m_chat->composer()->setFocus();
 }
