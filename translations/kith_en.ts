@@ -4,168 +4,168 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="180"/>
+        <location filename="../app/ui/AppController.cpp" line="182"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="193"/>
+        <location filename="../app/ui/AppController.cpp" line="195"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="252"/>
-        <location filename="../app/ui/AppController.cpp" line="338"/>
+        <location filename="../app/ui/AppController.cpp" line="254"/>
+        <location filename="../app/ui/AppController.cpp" line="340"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="256"/>
+        <location filename="../app/ui/AppController.cpp" line="258"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="278"/>
+        <location filename="../app/ui/AppController.cpp" line="280"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="325"/>
+        <location filename="../app/ui/AppController.cpp" line="327"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="155"/>
+        <location filename="../app/ui/AppController.cpp" line="157"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="156"/>
+        <location filename="../app/ui/AppController.cpp" line="158"/>
         <source>Manage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="185"/>
+        <location filename="../app/ui/AppController.cpp" line="187"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="189"/>
+        <location filename="../app/ui/AppController.cpp" line="191"/>
         <source>Your server listens on port %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="379"/>
+        <location filename="../app/ui/AppController.cpp" line="381"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="381"/>
+        <location filename="../app/ui/AppController.cpp" line="383"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="438"/>
+        <location filename="../app/ui/AppController.cpp" line="440"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="447"/>
+        <location filename="../app/ui/AppController.cpp" line="449"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="473"/>
+        <location filename="../app/ui/AppController.cpp" line="475"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="474"/>
+        <location filename="../app/ui/AppController.cpp" line="476"/>
         <source>Could not reach %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="477"/>
+        <location filename="../app/ui/AppController.cpp" line="479"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="505"/>
+        <location filename="../app/ui/AppController.cpp" line="507"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="506"/>
+        <location filename="../app/ui/AppController.cpp" line="508"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="613"/>
+        <location filename="../app/ui/AppController.cpp" line="603"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="615"/>
+        <location filename="../app/ui/AppController.cpp" line="605"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="617"/>
+        <location filename="../app/ui/AppController.cpp" line="607"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="645"/>
+        <location filename="../app/ui/AppController.cpp" line="635"/>
         <source>The current password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="662"/>
+        <location filename="../app/ui/AppController.cpp" line="655"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="713"/>
+        <location filename="../app/ui/AppController.cpp" line="704"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="763"/>
+        <location filename="../app/ui/AppController.cpp" line="754"/>
         <source>Could not join %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="820"/>
+        <location filename="../app/ui/AppController.cpp" line="811"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="905"/>
+        <location filename="../app/ui/AppController.cpp" line="896"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="911"/>
+        <location filename="../app/ui/AppController.cpp" line="902"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="917"/>
+        <location filename="../app/ui/AppController.cpp" line="908"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="924"/>
+        <location filename="../app/ui/AppController.cpp" line="915"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="927"/>
+        <location filename="../app/ui/AppController.cpp" line="918"/>
         <source>The host of %1 removed you from the party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="947"/>
+        <location filename="../app/ui/AppController.cpp" line="938"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,40 +216,39 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="76"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="88"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="89"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="131"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="132"/>
         <source>New group message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="96"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
         <source>No server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
         <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="162"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>DIRECT MESSAGES</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="162"/>
         <source>Friends  ·  %n waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -257,89 +256,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="189"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="274"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="190"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="287"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="180"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="193"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="181"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="194"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="186"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="199"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="188"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
         <source>Add member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="224"/>
         <source>Remove member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="236"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="228"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="241"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="276"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="232"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="245"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="232"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="245"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="236"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="249"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="279"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="279"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="271"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="284"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="272"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="285"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,88 +346,88 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="102"/>
-        <location filename="../app/ui/ChatPane.cpp" line="103"/>
+        <location filename="../app/ui/ChatPane.cpp" line="214"/>
+        <location filename="../app/ui/ChatPane.cpp" line="215"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="130"/>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="170"/>
+        <location filename="../app/ui/ChatPane.cpp" line="165"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="179"/>
+        <location filename="../app/ui/ChatPane.cpp" line="233"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="55"/>
+        <location filename="../app/ui/ChatPane.cpp" line="210"/>
         <source>Show channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="75"/>
+        <location filename="../app/ui/ChatPane.cpp" line="212"/>
         <source>Show members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="131"/>
+        <location filename="../app/ui/ChatPane.cpp" line="217"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="220"/>
+        <location filename="../app/ui/ChatPane.cpp" line="242"/>
         <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="222"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
         <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="224"/>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="226"/>
+        <location filename="../app/ui/ChatPane.cpp" line="248"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="250"/>
+        <location filename="../app/ui/ChatPane.cpp" line="280"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="252"/>
+        <location filename="../app/ui/ChatPane.cpp" line="282"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="254"/>
+        <location filename="../app/ui/ChatPane.cpp" line="284"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="254"/>
+        <location filename="../app/ui/ChatPane.cpp" line="284"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="256"/>
+        <location filename="../app/ui/ChatPane.cpp" line="286"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="308"/>
+        <location filename="../app/ui/ChatPane.cpp" line="336"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,72 +435,72 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="297"/>
+        <location filename="../app/state/ClientState.cpp" line="312"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="502"/>
+        <location filename="../app/state/ClientState.cpp" line="517"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="508"/>
+        <location filename="../app/state/ClientState.cpp" line="523"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="515"/>
+        <location filename="../app/state/ClientState.cpp" line="530"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="529"/>
+        <location filename="../app/state/ClientState.cpp" line="544"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="575"/>
+        <location filename="../app/state/ClientState.cpp" line="590"/>
         <source>Removing someone from the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="580"/>
+        <location filename="../app/state/ClientState.cpp" line="595"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="585"/>
+        <location filename="../app/state/ClientState.cpp" line="600"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="590"/>
+        <location filename="../app/state/ClientState.cpp" line="605"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="597"/>
+        <location filename="../app/state/ClientState.cpp" line="612"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="604"/>
+        <location filename="../app/state/ClientState.cpp" line="619"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="620"/>
+        <location filename="../app/state/ClientState.cpp" line="635"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="632"/>
+        <location filename="../app/state/ClientState.cpp" line="647"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="637"/>
+        <location filename="../app/state/ClientState.cpp" line="652"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,17 +540,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="682"/>
+        <location filename="../app/state/ClientState.cpp" line="697"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="747"/>
+        <location filename="../app/state/ClientState.cpp" line="762"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="749"/>
+        <location filename="../app/state/ClientState.cpp" line="764"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -559,7 +558,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="752"/>
+        <location filename="../app/state/ClientState.cpp" line="767"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -567,12 +566,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="754"/>
+        <location filename="../app/state/ClientState.cpp" line="769"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="756"/>
+        <location filename="../app/state/ClientState.cpp" line="771"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -692,84 +691,84 @@
 <context>
     <name>kith::app::ConnectionLogDialog</name>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="52"/>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="56"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="161"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="162"/>
         <source>Connection log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="59"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="163"/>
         <source>What this app sent (→) and received (←) from each server, and its connections&apos; changes (·). Tokens and passwords are masked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="68"/>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="69"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="165"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="166"/>
         <source>Filter frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="73"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="167"/>
         <source>Direction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="74"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="168"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="75"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="169"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="76"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="170"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="88"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="171"/>
         <source>Frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="100"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="172"/>
         <source>Selected frame</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="101"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="173"/>
         <source>Select a frame to read it whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="116"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="174"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="118"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="175"/>
         <source>Copy the frames shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="120"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="176"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="122"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="177"/>
         <source>Clear the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="125"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="179"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="195"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="216"/>
         <source>%Ln frame(s), capped at %1</source>
         <translation>
             <numerusform>%Ln frame, capped at %1</numerusform>
@@ -777,7 +776,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="196"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="217"/>
         <source>%1 of %Ln frame(s) shown, capped at %2</source>
         <translation>
             <numerusform>%1 of %Ln frame shown, capped at %2</numerusform>
@@ -825,17 +824,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="129"/>
+        <location filename="../app/net/FrameLog.cpp" line="131"/>
         <source>sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="130"/>
+        <location filename="../app/net/FrameLog.cpp" line="132"/>
         <source>received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="131"/>
+        <location filename="../app/net/FrameLog.cpp" line="133"/>
         <source>connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,88 +842,88 @@
 <context>
     <name>kith::app::FriendsView</name>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="63"/>
+        <location filename="../app/ui/FriendsView.cpp" line="207"/>
         <source>Show direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="73"/>
+        <location filename="../app/ui/FriendsView.cpp" line="209"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="81"/>
+        <location filename="../app/ui/FriendsView.cpp" line="210"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="81"/>
+        <location filename="../app/ui/FriendsView.cpp" line="211"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="82"/>
+        <location filename="../app/ui/FriendsView.cpp" line="212"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="82"/>
-        <location filename="../app/ui/FriendsView.cpp" line="359"/>
+        <location filename="../app/ui/FriendsView.cpp" line="213"/>
+        <location filename="../app/ui/FriendsView.cpp" line="380"/>
         <source>Blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="117"/>
+        <location filename="../app/ui/FriendsView.cpp" line="214"/>
         <source>You are in no server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="120"/>
+        <location filename="../app/ui/FriendsView.cpp" line="215"/>
         <source>Create a server or join one with an invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="125"/>
+        <location filename="../app/ui/FriendsView.cpp" line="216"/>
         <source>Create a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="128"/>
+        <location filename="../app/ui/FriendsView.cpp" line="217"/>
         <source>Join with an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="148"/>
+        <location filename="../app/ui/FriendsView.cpp" line="218"/>
         <source>ADD FRIEND</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="153"/>
+        <location filename="../app/ui/FriendsView.cpp" line="219"/>
         <source>Friend&apos;s username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="154"/>
+        <location filename="../app/ui/FriendsView.cpp" line="220"/>
         <source>Their username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="157"/>
+        <location filename="../app/ui/FriendsView.cpp" line="221"/>
         <source>Send friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="201"/>
+        <location filename="../app/ui/FriendsView.cpp" line="194"/>
         <source>Friend request sent to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="202"/>
+        <location filename="../app/ui/FriendsView.cpp" line="195"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/FriendsView.cpp" line="223"/>
+        <location filename="../app/ui/FriendsView.cpp" line="244"/>
         <source>%n friend request(s) waiting for you</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -932,82 +931,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="305"/>
+        <location filename="../app/ui/FriendsView.cpp" line="326"/>
         <source>No friend is online right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="306"/>
+        <location filename="../app/ui/FriendsView.cpp" line="327"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="307"/>
+        <location filename="../app/ui/FriendsView.cpp" line="328"/>
         <source>No pending requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="308"/>
+        <location filename="../app/ui/FriendsView.cpp" line="329"/>
         <source>You block nobody.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="355"/>
+        <location filename="../app/ui/FriendsView.cpp" line="376"/>
         <source>Incoming friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="357"/>
+        <location filename="../app/ui/FriendsView.cpp" line="378"/>
         <source>Outgoing friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="389"/>
+        <location filename="../app/ui/FriendsView.cpp" line="410"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="390"/>
+        <location filename="../app/ui/FriendsView.cpp" line="411"/>
         <source>New group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="391"/>
+        <location filename="../app/ui/FriendsView.cpp" line="412"/>
         <source>Start a group message with %1 and others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="393"/>
+        <location filename="../app/ui/FriendsView.cpp" line="414"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="395"/>
+        <location filename="../app/ui/FriendsView.cpp" line="416"/>
         <source>Remove friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="398"/>
+        <location filename="../app/ui/FriendsView.cpp" line="419"/>
         <source>Block %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="403"/>
+        <location filename="../app/ui/FriendsView.cpp" line="424"/>
         <source>Accept %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="405"/>
+        <location filename="../app/ui/FriendsView.cpp" line="426"/>
         <source>Decline %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="408"/>
+        <location filename="../app/ui/FriendsView.cpp" line="429"/>
         <source>Cancel the request to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="410"/>
+        <location filename="../app/ui/FriendsView.cpp" line="431"/>
         <source>Unblock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,169 +1353,168 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="45"/>
-        <location filename="../app/ui/MainWindow.cpp" line="180"/>
+        <location filename="../app/ui/MainWindow.cpp" line="188"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="85"/>
+        <location filename="../app/ui/MainWindow.cpp" line="193"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="113"/>
+        <location filename="../app/ui/MainWindow.cpp" line="111"/>
         <source>Leave %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="114"/>
+        <location filename="../app/ui/MainWindow.cpp" line="112"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="135"/>
+        <location filename="../app/ui/MainWindow.cpp" line="133"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="135"/>
+        <location filename="../app/ui/MainWindow.cpp" line="133"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="140"/>
+        <location filename="../app/ui/MainWindow.cpp" line="138"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="140"/>
+        <location filename="../app/ui/MainWindow.cpp" line="138"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="146"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="147"/>
+        <location filename="../app/ui/MainWindow.cpp" line="145"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <location filename="../app/ui/MainWindow.cpp" line="155"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <location filename="../app/ui/MainWindow.cpp" line="155"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="177"/>
+        <location filename="../app/ui/MainWindow.cpp" line="185"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="179"/>
+        <location filename="../app/ui/MainWindow.cpp" line="187"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="307"/>
+        <location filename="../app/ui/MainWindow.cpp" line="317"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="309"/>
+        <location filename="../app/ui/MainWindow.cpp" line="319"/>
         <source>Start a group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="314"/>
+        <location filename="../app/ui/MainWindow.cpp" line="324"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="316"/>
+        <location filename="../app/ui/MainWindow.cpp" line="326"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="322"/>
+        <location filename="../app/ui/MainWindow.cpp" line="332"/>
         <source>Kick %1 from the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="322"/>
-        <location filename="../app/ui/MainWindow.cpp" line="324"/>
+        <location filename="../app/ui/MainWindow.cpp" line="332"/>
+        <location filename="../app/ui/MainWindow.cpp" line="334"/>
         <source>Kick %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="325"/>
+        <location filename="../app/ui/MainWindow.cpp" line="335"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="326"/>
+        <location filename="../app/ui/MainWindow.cpp" line="336"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="334"/>
+        <location filename="../app/ui/MainWindow.cpp" line="344"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="336"/>
+        <location filename="../app/ui/MainWindow.cpp" line="346"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="338"/>
+        <location filename="../app/ui/MainWindow.cpp" line="348"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="339"/>
+        <location filename="../app/ui/MainWindow.cpp" line="349"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="339"/>
+        <location filename="../app/ui/MainWindow.cpp" line="349"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="506"/>
+        <location filename="../app/ui/MainWindow.cpp" line="518"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="508"/>
+        <location filename="../app/ui/MainWindow.cpp" line="520"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="178"/>
+        <location filename="../app/ui/MainWindow.cpp" line="186"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="472"/>
+        <location filename="../app/ui/MainWindow.cpp" line="484"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,37 +1545,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="225"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="277"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="321"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="380"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="323"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="382"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="366"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="425"/>
         <source>NEW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="409"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="487"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="412"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="490"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="467"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="545"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1593,47 +1591,48 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="24"/>
+        <location filename="../app/ui/MessageView.cpp" line="25"/>
+        <location filename="../app/ui/MessageView.cpp" line="73"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="190"/>
+        <location filename="../app/ui/MessageView.cpp" line="207"/>
         <source>Show message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="190"/>
+        <location filename="../app/ui/MessageView.cpp" line="207"/>
         <source>Hide message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="195"/>
+        <location filename="../app/ui/MessageView.cpp" line="212"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="196"/>
+        <location filename="../app/ui/MessageView.cpp" line="213"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="200"/>
+        <location filename="../app/ui/MessageView.cpp" line="217"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="202"/>
+        <location filename="../app/ui/MessageView.cpp" line="219"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="205"/>
+        <location filename="../app/ui/MessageView.cpp" line="222"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="207"/>
+        <location filename="../app/ui/MessageView.cpp" line="224"/>
         <source>Copy message ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1741,48 +1740,48 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="70"/>
+        <location filename="../app/ui/ServerRail.cpp" line="174"/>
         <source>Home: friends and direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="72"/>
+        <location filename="../app/ui/ServerRail.cpp" line="175"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="101"/>
+        <location filename="../app/ui/ServerRail.cpp" line="176"/>
         <source>Servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="129"/>
+        <location filename="../app/ui/ServerRail.cpp" line="177"/>
         <source>Create or join a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="132"/>
+        <location filename="../app/ui/ServerRail.cpp" line="179"/>
         <source>Host a LAN party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="189"/>
-        <location filename="../app/ui/ServerRail.cpp" line="199"/>
+        <location filename="../app/ui/ServerRail.cpp" line="209"/>
+        <location filename="../app/ui/ServerRail.cpp" line="219"/>
         <source>Host: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="198"/>
+        <location filename="../app/ui/ServerRail.cpp" line="218"/>
         <source>%1: open its home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="206"/>
+        <location filename="../app/ui/ServerRail.cpp" line="226"/>
         <source>Leave %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="296"/>
+        <location filename="../app/ui/ServerRail.cpp" line="316"/>
         <source>%1: %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1790,17 +1789,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="318"/>
+        <location filename="../app/ui/ServerRail.cpp" line="338"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="321"/>
+        <location filename="../app/ui/ServerRail.cpp" line="341"/>
         <source>Unmute server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="321"/>
+        <location filename="../app/ui/ServerRail.cpp" line="341"/>
         <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1808,189 +1807,206 @@
 <context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="50"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="302"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="51"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="303"/>
         <source>Play a sound for them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="223"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="319"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="64"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="265"/>
         <source>Settings sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="77"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="107"/>
         <source>My account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="81"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="88"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="275"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="82"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="297"/>
+        <source>Message display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="227"/>
+        <source>Kith speaks the chosen language at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="277"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="113"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="278"/>
         <source>Current password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="114"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="279"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="115"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
         <source>New password again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="123"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="285"/>
         <source>Change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="156"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="140"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="165"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="287"/>
         <source>The new passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="171"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="175"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="195"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="294"/>
         <source>Text size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="173"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="296"/>
         <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="178"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="205"/>
         <source>The window behind shows each choice at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="200"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="306"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="166"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="167"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="188"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="293"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="199"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="205"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="206"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="226"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="307"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="184"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="208"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="183"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="193"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="217"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
-        <source>Kith speaks the new language as soon as the settings close.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="229"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="323"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="215"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="298"/>
+        <source>Cozy: avatars, names above messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="299"/>
+        <source>Compact: more messages, names on their line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="311"/>
         <source>Find a channel, a conversation or a friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="216"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="312"/>
         <source>Previous channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="313"/>
         <source>Next channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="218"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="314"/>
         <source>Edit your last message (in an empty message field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="219"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="315"/>
         <source>Send the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="316"/>
         <source>New line in the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="221"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="317"/>
         <source>Cancel an edit, close what is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="318"/>
         <source>Hold while clicking Delete: delete without asking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="224"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
         <source>Connection log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="225"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="321"/>
         <source>Quit Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
         <source>What they do</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2000,67 +2016,69 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="242"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="331"/>
         <source>Every network (broadcast)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="332"/>
         <source>LAN parties: where to announce and listen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="335"/>
         <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="242"/>
         <source>LAN parties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="248"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="148"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="288"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="337"/>
         <source>Connection log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="255"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="338"/>
         <source>The protocol frames Kith sent and received, with tokens and passwords hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="260"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="252"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="299"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="276"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="384"/>
         <source>Guests keep the nickname they joined with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="311"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="396"/>
         <source>Saved: others see you as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="326"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="411"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="339"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="334"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="425"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2068,47 +2086,47 @@
 <context>
     <name>kith::app::Theme</name>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="99"/>
+        <location filename="../app/ui/Theme.cpp" line="124"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="101"/>
+        <location filename="../app/ui/Theme.cpp" line="126"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="103"/>
+        <location filename="../app/ui/Theme.cpp" line="128"/>
         <source>Midnight (black)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="105"/>
+        <location filename="../app/ui/Theme.cpp" line="130"/>
         <source>Ash (grey)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="107"/>
+        <location filename="../app/ui/Theme.cpp" line="132"/>
         <source>Nord (cool blue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="109"/>
+        <location filename="../app/ui/Theme.cpp" line="134"/>
         <source>Forest (green)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="111"/>
+        <location filename="../app/ui/Theme.cpp" line="136"/>
         <source>Sepia (warm light)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="113"/>
+        <location filename="../app/ui/Theme.cpp" line="138"/>
         <source>Ocean (blue light)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="114"/>
+        <location filename="../app/ui/Theme.cpp" line="139"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2133,89 +2151,89 @@
 <context>
     <name>kith::app::UserFooter</name>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="59"/>
+        <location filename="../app/ui/UserFooter.cpp" line="79"/>
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="60"/>
+        <location filename="../app/ui/UserFooter.cpp" line="80"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="102"/>
+        <location filename="../app/ui/UserFooter.cpp" line="116"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="104"/>
+        <location filename="../app/ui/UserFooter.cpp" line="118"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="106"/>
+        <location filename="../app/ui/UserFooter.cpp" line="120"/>
         <source>Invisible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="109"/>
+        <location filename="../app/ui/UserFooter.cpp" line="123"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="123"/>
+        <location filename="../app/ui/UserFooter.cpp" line="137"/>
         <source>Set a custom status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="125"/>
+        <location filename="../app/ui/UserFooter.cpp" line="139"/>
         <source>Clear the custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="134"/>
+        <location filename="../app/ui/UserFooter.cpp" line="148"/>
         <source>Custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="135"/>
+        <location filename="../app/ui/UserFooter.cpp" line="149"/>
         <source>What are you up to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="88"/>
+        <location filename="../app/ui/UserFooter.cpp" line="102"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="45"/>
-        <location filename="../app/ui/UserFooter.cpp" line="46"/>
+        <location filename="../app/ui/UserFooter.cpp" line="76"/>
+        <location filename="../app/ui/UserFooter.cpp" line="77"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="50"/>
+        <location filename="../app/ui/UserFooter.cpp" line="78"/>
         <source>Connection log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="74"/>
+        <location filename="../app/ui/UserFooter.cpp" line="81"/>
         <source>Set your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="90"/>
+        <location filename="../app/ui/UserFooter.cpp" line="104"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="92"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="96"/>
-        <location filename="../app/ui/UserFooter.cpp" line="108"/>
+        <location filename="../app/ui/UserFooter.cpp" line="110"/>
+        <location filename="../app/ui/UserFooter.cpp" line="122"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2223,88 +2241,88 @@
 <context>
     <name>kith::app::WelcomeScreen</name>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="34"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="93"/>
         <source>Welcome to Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="37"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="94"/>
         <source>Chat with your people, on a server you run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="46"/>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="51"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="95"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="99"/>
         <source>Start a local server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="47"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="96"/>
         <source>Runs inside this app, on this computer. Nothing to set up: you get your own server with a #general channel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="49"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="98"/>
         <source>Your name (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="57"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="100"/>
         <source>Host a LAN party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="59"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="101"/>
         <source>Your server, opened to your network: friends join as guests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="64"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="102"/>
         <source>Connect to a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="65"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="103"/>
         <source>Someone runs a Kith server for you? Enter its address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="66"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="104"/>
         <source>ws://host:%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="67"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="105"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="69"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="106"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="71"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="107"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="73"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="108"/>
         <source>Create account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="128"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="146"/>
         <source>Enter the server&apos;s address, like ws://example.org:%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="133"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="151"/>
         <source>Username: 2 to 32 letters, digits, dots or underscores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="137"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="155"/>
         <source>Password: at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,168 +4,168 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="180"/>
+        <location filename="../app/ui/AppController.cpp" line="182"/>
         <source>The local server did not start: %1</source>
         <translation>Le serveur local n’a pas démarré : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="193"/>
+        <location filename="../app/ui/AppController.cpp" line="195"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="252"/>
-        <location filename="../app/ui/AppController.cpp" line="338"/>
+        <location filename="../app/ui/AppController.cpp" line="254"/>
+        <location filename="../app/ui/AppController.cpp" line="340"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="256"/>
+        <location filename="../app/ui/AppController.cpp" line="258"/>
         <source>Sign in to %1 again.</source>
         <translation>Reconnectez-vous à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="278"/>
+        <location filename="../app/ui/AppController.cpp" line="280"/>
         <source>Starting your local server…</source>
         <translation>Démarrage de votre serveur local…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="325"/>
+        <location filename="../app/ui/AppController.cpp" line="327"/>
         <source>The key of your local account is missing.</source>
         <translation>La clé de votre compte local est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="155"/>
+        <location filename="../app/ui/AppController.cpp" line="157"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation>Vous accueillez %1 à %2 · présents : %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="156"/>
+        <location filename="../app/ui/AppController.cpp" line="158"/>
         <source>Manage</source>
         <translation>Gérer</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="185"/>
+        <location filename="../app/ui/AppController.cpp" line="187"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation>Le port %1 est pris par un autre programme : votre serveur écoute sur le port %2 pour l’instant. Il reprend le port %1 dès qu’il se libère.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="189"/>
+        <location filename="../app/ui/AppController.cpp" line="191"/>
         <source>Your server listens on port %1 again.</source>
         <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="379"/>
+        <location filename="../app/ui/AppController.cpp" line="381"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="381"/>
+        <location filename="../app/ui/AppController.cpp" line="383"/>
         <source>Details: %1</source>
         <translation>Détails : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="438"/>
+        <location filename="../app/ui/AppController.cpp" line="440"/>
         <source>Sign-in failed.</source>
         <translation>La connexion a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="447"/>
+        <location filename="../app/ui/AppController.cpp" line="449"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="473"/>
+        <location filename="../app/ui/AppController.cpp" line="475"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="474"/>
+        <location filename="../app/ui/AppController.cpp" line="476"/>
         <source>Could not reach %1: %2.</source>
         <translation>Impossible de joindre %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="477"/>
+        <location filename="../app/ui/AppController.cpp" line="479"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="505"/>
+        <location filename="../app/ui/AppController.cpp" line="507"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="506"/>
+        <location filename="../app/ui/AppController.cpp" line="508"/>
         <source>Reconnect now</source>
         <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="613"/>
+        <location filename="../app/ui/AppController.cpp" line="603"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="615"/>
+        <location filename="../app/ui/AppController.cpp" line="605"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="617"/>
+        <location filename="../app/ui/AppController.cpp" line="607"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="645"/>
+        <location filename="../app/ui/AppController.cpp" line="635"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="662"/>
+        <location filename="../app/ui/AppController.cpp" line="655"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="713"/>
+        <location filename="../app/ui/AppController.cpp" line="704"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="763"/>
+        <location filename="../app/ui/AppController.cpp" line="754"/>
         <source>Could not join %1: %2</source>
         <translation>Impossible de rejoindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="820"/>
+        <location filename="../app/ui/AppController.cpp" line="811"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="905"/>
+        <location filename="../app/ui/AppController.cpp" line="896"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="911"/>
+        <location filename="../app/ui/AppController.cpp" line="902"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="917"/>
+        <location filename="../app/ui/AppController.cpp" line="908"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="924"/>
+        <location filename="../app/ui/AppController.cpp" line="915"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="927"/>
+        <location filename="../app/ui/AppController.cpp" line="918"/>
         <source>The host of %1 removed you from the party.</source>
         <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="947"/>
+        <location filename="../app/ui/AppController.cpp" line="938"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>
@@ -216,40 +216,39 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="76"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>TEXT CHANNELS</source>
         <translation>SALONS TEXTUELS</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="88"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="89"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="131"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="132"/>
         <source>New group message</source>
         <translation>Nouveau message de groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="96"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
         <source>Channels</source>
         <translation>Salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
         <source>No server yet</source>
         <translation>Pas encore de serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="136"/>
         <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="162"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="138"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>DIRECT MESSAGES</source>
         <translation>MESSAGES PRIVÉS</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="162"/>
         <source>Friends  ·  %n waiting</source>
         <translation>
             <numerusform>Amis  ·  %n en attente</numerusform>
@@ -257,89 +256,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="189"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="274"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="190"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="287"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="180"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="193"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="181"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="194"/>
         <source>Copy server ID</source>
         <translation>Copier l’identifiant du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="186"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="199"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="188"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
         <source>Add member</source>
         <translation>Ajouter un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="211"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="224"/>
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="223"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="236"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="228"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="241"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="276"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="232"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="245"/>
         <source>Unmute conversation</source>
         <translation>Réactiver la conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="232"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="245"/>
         <source>Mute conversation</source>
         <translation>Mettre la conversation en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="236"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="249"/>
         <source>New group message…</source>
         <translation>Nouveau message de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="279"/>
         <source>Unmute channel</source>
         <translation>Réactiver le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="279"/>
         <source>Mute channel</source>
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="271"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="284"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="272"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="285"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
@@ -347,88 +346,88 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="102"/>
-        <location filename="../app/ui/ChatPane.cpp" line="103"/>
+        <location filename="../app/ui/ChatPane.cpp" line="214"/>
+        <location filename="../app/ui/ChatPane.cpp" line="215"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="130"/>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="170"/>
+        <location filename="../app/ui/ChatPane.cpp" line="165"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="179"/>
+        <location filename="../app/ui/ChatPane.cpp" line="233"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="55"/>
+        <location filename="../app/ui/ChatPane.cpp" line="210"/>
         <source>Show channels</source>
         <translation>Afficher les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="75"/>
+        <location filename="../app/ui/ChatPane.cpp" line="212"/>
         <source>Show members</source>
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="131"/>
+        <location filename="../app/ui/ChatPane.cpp" line="217"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="220"/>
+        <location filename="../app/ui/ChatPane.cpp" line="242"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="222"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="224"/>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="226"/>
+        <location filename="../app/ui/ChatPane.cpp" line="248"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="250"/>
+        <location filename="../app/ui/ChatPane.cpp" line="280"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="252"/>
+        <location filename="../app/ui/ChatPane.cpp" line="282"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="254"/>
+        <location filename="../app/ui/ChatPane.cpp" line="284"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="254"/>
+        <location filename="../app/ui/ChatPane.cpp" line="284"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="256"/>
+        <location filename="../app/ui/ChatPane.cpp" line="286"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="308"/>
+        <location filename="../app/ui/ChatPane.cpp" line="336"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
@@ -436,72 +435,72 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="297"/>
+        <location filename="../app/state/ClientState.cpp" line="312"/>
         <source>Loading messages</source>
         <translation>Chargement des messages</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="502"/>
+        <location filename="../app/state/ClientState.cpp" line="517"/>
         <source>Editing the message</source>
         <translation>Modification du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="508"/>
+        <location filename="../app/state/ClientState.cpp" line="523"/>
         <source>Deleting the message</source>
         <translation>Suppression du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="515"/>
+        <location filename="../app/state/ClientState.cpp" line="530"/>
         <source>Creating the server</source>
         <translation>Création du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="529"/>
+        <location filename="../app/state/ClientState.cpp" line="544"/>
         <source>Joining with the invite</source>
         <translation>Adhésion avec l’invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="575"/>
+        <location filename="../app/state/ClientState.cpp" line="590"/>
         <source>Removing someone from the server</source>
         <translation>Retirer quelqu’un du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="580"/>
+        <location filename="../app/state/ClientState.cpp" line="595"/>
         <source>Leaving the server</source>
         <translation>Départ du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="585"/>
+        <location filename="../app/state/ClientState.cpp" line="600"/>
         <source>Renaming the server</source>
         <translation>Renommage du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="590"/>
+        <location filename="../app/state/ClientState.cpp" line="605"/>
         <source>Deleting the server</source>
         <translation>Suppression du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="597"/>
+        <location filename="../app/state/ClientState.cpp" line="612"/>
         <source>Changing the role</source>
         <translation>Changement de rôle</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="604"/>
+        <location filename="../app/state/ClientState.cpp" line="619"/>
         <source>Creating an invite</source>
         <translation>Création d’une invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="620"/>
+        <location filename="../app/state/ClientState.cpp" line="635"/>
         <source>Creating the channel</source>
         <translation>Création du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="632"/>
+        <location filename="../app/state/ClientState.cpp" line="647"/>
         <source>Changing the channel</source>
         <translation>Modification du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="637"/>
+        <location filename="../app/state/ClientState.cpp" line="652"/>
         <source>Deleting the channel</source>
         <translation>Suppression du salon</translation>
     </message>
@@ -541,17 +540,17 @@
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="682"/>
+        <location filename="../app/state/ClientState.cpp" line="697"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="747"/>
+        <location filename="../app/state/ClientState.cpp" line="762"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="749"/>
+        <location filename="../app/state/ClientState.cpp" line="764"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -559,7 +558,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="752"/>
+        <location filename="../app/state/ClientState.cpp" line="767"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -567,12 +566,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="754"/>
+        <location filename="../app/state/ClientState.cpp" line="769"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="756"/>
+        <location filename="../app/state/ClientState.cpp" line="771"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -692,84 +691,84 @@
 <context>
     <name>kith::app::ConnectionLogDialog</name>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="52"/>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="56"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="161"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="162"/>
         <source>Connection log</source>
         <translation>Journal de connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="59"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="163"/>
         <source>What this app sent (→) and received (←) from each server, and its connections&apos; changes (·). Tokens and passwords are masked.</source>
         <translation>Ce que cette application a envoyé (→) à chaque serveur et reçu (←) de lui, et les changements de ses connexions (·). Les jetons et les mots de passe sont masqués.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="68"/>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="69"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="165"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="166"/>
         <source>Filter frames</source>
         <translation>Filtrer les trames</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="73"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="167"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="74"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="168"/>
         <source>All</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="75"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="169"/>
         <source>Sent</source>
         <translation>Envoyées</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="76"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="170"/>
         <source>Received</source>
         <translation>Reçues</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="88"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="171"/>
         <source>Frames</source>
         <translation>Trames</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="100"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="172"/>
         <source>Selected frame</source>
         <translation>Trame sélectionnée</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="101"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="173"/>
         <source>Select a frame to read it whole</source>
         <translation>Sélectionnez une trame pour la lire en entier</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="116"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="174"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="118"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="175"/>
         <source>Copy the frames shown</source>
         <translation>Copier les trames affichées</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="120"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="176"/>
         <source>Clear</source>
         <translation>Vider</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="122"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="177"/>
         <source>Clear the log</source>
         <translation>Vider le journal</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="125"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="179"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="195"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="216"/>
         <source>%Ln frame(s), capped at %1</source>
         <translation>
             <numerusform>%Ln trame, au plus %1</numerusform>
@@ -777,7 +776,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ConnectionLogDialog.cpp" line="196"/>
+        <location filename="../app/ui/ConnectionLogDialog.cpp" line="217"/>
         <source>%1 of %Ln frame(s) shown, capped at %2</source>
         <translation>
             <numerusform>%1 sur %Ln trame affichée, au plus %2</numerusform>
@@ -825,17 +824,17 @@
         <translation>… (%1 caractères de plus)</translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="129"/>
+        <location filename="../app/net/FrameLog.cpp" line="131"/>
         <source>sent</source>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="130"/>
+        <location filename="../app/net/FrameLog.cpp" line="132"/>
         <source>received</source>
         <translation>reçue</translation>
     </message>
     <message>
-        <location filename="../app/net/FrameLog.cpp" line="131"/>
+        <location filename="../app/net/FrameLog.cpp" line="133"/>
         <source>connection</source>
         <translation>connexion</translation>
     </message>
@@ -843,88 +842,88 @@
 <context>
     <name>kith::app::FriendsView</name>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="63"/>
+        <location filename="../app/ui/FriendsView.cpp" line="207"/>
         <source>Show direct messages</source>
         <translation>Afficher les messages privés</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="73"/>
+        <location filename="../app/ui/FriendsView.cpp" line="209"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="81"/>
+        <location filename="../app/ui/FriendsView.cpp" line="210"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="81"/>
+        <location filename="../app/ui/FriendsView.cpp" line="211"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="82"/>
+        <location filename="../app/ui/FriendsView.cpp" line="212"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="82"/>
-        <location filename="../app/ui/FriendsView.cpp" line="359"/>
+        <location filename="../app/ui/FriendsView.cpp" line="213"/>
+        <location filename="../app/ui/FriendsView.cpp" line="380"/>
         <source>Blocked</source>
         <translation>Bloqués</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="117"/>
+        <location filename="../app/ui/FriendsView.cpp" line="214"/>
         <source>You are in no server yet</source>
         <translation>Vous n’êtes encore sur aucun serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="120"/>
+        <location filename="../app/ui/FriendsView.cpp" line="215"/>
         <source>Create a server or join one with an invite.</source>
         <translation>Créez un serveur ou rejoignez-en un avec une invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="125"/>
+        <location filename="../app/ui/FriendsView.cpp" line="216"/>
         <source>Create a server</source>
         <translation>Créer un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="128"/>
+        <location filename="../app/ui/FriendsView.cpp" line="217"/>
         <source>Join with an invite</source>
         <translation>Rejoindre avec une invitation</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="148"/>
+        <location filename="../app/ui/FriendsView.cpp" line="218"/>
         <source>ADD FRIEND</source>
         <translation>AJOUTER UN AMI</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="153"/>
+        <location filename="../app/ui/FriendsView.cpp" line="219"/>
         <source>Friend&apos;s username</source>
         <translation>Nom d’utilisateur de l’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="154"/>
+        <location filename="../app/ui/FriendsView.cpp" line="220"/>
         <source>Their username</source>
         <translation>Son nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="157"/>
+        <location filename="../app/ui/FriendsView.cpp" line="221"/>
         <source>Send friend request</source>
         <translation>Envoyer une demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="201"/>
+        <location filename="../app/ui/FriendsView.cpp" line="194"/>
         <source>Friend request sent to %1.</source>
         <translation>Demande d’ami envoyée à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="202"/>
+        <location filename="../app/ui/FriendsView.cpp" line="195"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation>Impossible d’envoyer une demande à %1 : vérifiez le nom d’utilisateur.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/FriendsView.cpp" line="223"/>
+        <location filename="../app/ui/FriendsView.cpp" line="244"/>
         <source>%n friend request(s) waiting for you</source>
         <translation>
             <numerusform>%n demande d’ami vous attend</numerusform>
@@ -932,82 +931,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="305"/>
+        <location filename="../app/ui/FriendsView.cpp" line="326"/>
         <source>No friend is online right now.</source>
         <translation>Aucun ami n’est en ligne pour le moment.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="306"/>
+        <location filename="../app/ui/FriendsView.cpp" line="327"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation>Pas encore d’amis. Ajoutez quelqu’un par son nom d’utilisateur ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="307"/>
+        <location filename="../app/ui/FriendsView.cpp" line="328"/>
         <source>No pending requests.</source>
         <translation>Aucune demande en attente.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="308"/>
+        <location filename="../app/ui/FriendsView.cpp" line="329"/>
         <source>You block nobody.</source>
         <translation>Vous ne bloquez personne.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="355"/>
+        <location filename="../app/ui/FriendsView.cpp" line="376"/>
         <source>Incoming friend request</source>
         <translation>Demande d’ami reçue</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="357"/>
+        <location filename="../app/ui/FriendsView.cpp" line="378"/>
         <source>Outgoing friend request</source>
         <translation>Demande d’ami envoyée</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="389"/>
+        <location filename="../app/ui/FriendsView.cpp" line="410"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="390"/>
+        <location filename="../app/ui/FriendsView.cpp" line="411"/>
         <source>New group…</source>
         <translation>Nouveau groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="391"/>
+        <location filename="../app/ui/FriendsView.cpp" line="412"/>
         <source>Start a group message with %1 and others</source>
         <translation>Démarrer une conversation de groupe avec %1 et d’autres</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="393"/>
+        <location filename="../app/ui/FriendsView.cpp" line="414"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="395"/>
+        <location filename="../app/ui/FriendsView.cpp" line="416"/>
         <source>Remove friend</source>
         <translation>Retirer des amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="398"/>
+        <location filename="../app/ui/FriendsView.cpp" line="419"/>
         <source>Block %1</source>
         <translation>Bloquer %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="403"/>
+        <location filename="../app/ui/FriendsView.cpp" line="424"/>
         <source>Accept %1&apos;s friend request</source>
         <translation>Accepter la demande d’ami de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="405"/>
+        <location filename="../app/ui/FriendsView.cpp" line="426"/>
         <source>Decline %1&apos;s friend request</source>
         <translation>Refuser la demande d’ami de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="408"/>
+        <location filename="../app/ui/FriendsView.cpp" line="429"/>
         <source>Cancel the request to %1</source>
         <translation>Annuler la demande à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="410"/>
+        <location filename="../app/ui/FriendsView.cpp" line="431"/>
         <source>Unblock</source>
         <translation>Débloquer</translation>
     </message>
@@ -1354,169 +1353,168 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="45"/>
-        <location filename="../app/ui/MainWindow.cpp" line="180"/>
+        <location filename="../app/ui/MainWindow.cpp" line="188"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="85"/>
+        <location filename="../app/ui/MainWindow.cpp" line="193"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="113"/>
+        <location filename="../app/ui/MainWindow.cpp" line="111"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="114"/>
+        <location filename="../app/ui/MainWindow.cpp" line="112"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation>Se déconnecter de %1 et le retirer de l’application ? Vos autres serveurs restent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="135"/>
+        <location filename="../app/ui/MainWindow.cpp" line="133"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="135"/>
+        <location filename="../app/ui/MainWindow.cpp" line="133"/>
         <source>Delete #%1 and all its messages?</source>
         <translation>Supprimer #%1 et tous ses messages ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="140"/>
+        <location filename="../app/ui/MainWindow.cpp" line="138"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="140"/>
+        <location filename="../app/ui/MainWindow.cpp" line="138"/>
         <source>Leave %1?</source>
         <translation>Quitter %1 ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="146"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="147"/>
+        <location filename="../app/ui/MainWindow.cpp" line="145"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <location filename="../app/ui/MainWindow.cpp" line="155"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <location filename="../app/ui/MainWindow.cpp" line="155"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="177"/>
+        <location filename="../app/ui/MainWindow.cpp" line="185"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="179"/>
+        <location filename="../app/ui/MainWindow.cpp" line="187"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="307"/>
+        <location filename="../app/ui/MainWindow.cpp" line="317"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="309"/>
+        <location filename="../app/ui/MainWindow.cpp" line="319"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="314"/>
+        <location filename="../app/ui/MainWindow.cpp" line="324"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="316"/>
+        <location filename="../app/ui/MainWindow.cpp" line="326"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="322"/>
+        <location filename="../app/ui/MainWindow.cpp" line="332"/>
         <source>Kick %1 from the party</source>
         <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="322"/>
-        <location filename="../app/ui/MainWindow.cpp" line="324"/>
+        <location filename="../app/ui/MainWindow.cpp" line="332"/>
+        <location filename="../app/ui/MainWindow.cpp" line="334"/>
         <source>Kick %1</source>
         <translation>Exclure %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="325"/>
+        <location filename="../app/ui/MainWindow.cpp" line="335"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="326"/>
+        <location filename="../app/ui/MainWindow.cpp" line="336"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="334"/>
+        <location filename="../app/ui/MainWindow.cpp" line="344"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="336"/>
+        <location filename="../app/ui/MainWindow.cpp" line="346"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="338"/>
+        <location filename="../app/ui/MainWindow.cpp" line="348"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="339"/>
+        <location filename="../app/ui/MainWindow.cpp" line="349"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="339"/>
+        <location filename="../app/ui/MainWindow.cpp" line="349"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="506"/>
+        <location filename="../app/ui/MainWindow.cpp" line="518"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="508"/>
+        <location filename="../app/ui/MainWindow.cpp" line="520"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="178"/>
+        <location filename="../app/ui/MainWindow.cpp" line="186"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="472"/>
+        <location filename="../app/ui/MainWindow.cpp" line="484"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -1547,37 +1545,37 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="225"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="277"/>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="321"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="380"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="323"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="382"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="366"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="425"/>
         <source>NEW</source>
         <translation>NOUVEAU</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="409"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="487"/>
         <source>Today at %1</source>
         <translation>Aujourd’hui à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="412"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="490"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="467"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="545"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
     </message>
@@ -1593,47 +1591,48 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="24"/>
+        <location filename="../app/ui/MessageView.cpp" line="25"/>
+        <location filename="../app/ui/MessageView.cpp" line="73"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="190"/>
+        <location filename="../app/ui/MessageView.cpp" line="207"/>
         <source>Show message</source>
         <translation>Afficher le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="190"/>
+        <location filename="../app/ui/MessageView.cpp" line="207"/>
         <source>Hide message</source>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="195"/>
+        <location filename="../app/ui/MessageView.cpp" line="212"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="196"/>
+        <location filename="../app/ui/MessageView.cpp" line="213"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="200"/>
+        <location filename="../app/ui/MessageView.cpp" line="217"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="202"/>
+        <location filename="../app/ui/MessageView.cpp" line="219"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="205"/>
+        <location filename="../app/ui/MessageView.cpp" line="222"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="207"/>
+        <location filename="../app/ui/MessageView.cpp" line="224"/>
         <source>Copy message ID</source>
         <translation>Copier l’identifiant du message</translation>
     </message>
@@ -1741,48 +1740,48 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="70"/>
+        <location filename="../app/ui/ServerRail.cpp" line="174"/>
         <source>Home: friends and direct messages</source>
         <translation>Accueil : amis et messages privés</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="72"/>
+        <location filename="../app/ui/ServerRail.cpp" line="175"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="101"/>
+        <location filename="../app/ui/ServerRail.cpp" line="176"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="129"/>
+        <location filename="../app/ui/ServerRail.cpp" line="177"/>
         <source>Create or join a server</source>
         <translation>Créer ou rejoindre un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="132"/>
+        <location filename="../app/ui/ServerRail.cpp" line="179"/>
         <source>Host a LAN party</source>
         <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="189"/>
-        <location filename="../app/ui/ServerRail.cpp" line="199"/>
+        <location filename="../app/ui/ServerRail.cpp" line="209"/>
+        <location filename="../app/ui/ServerRail.cpp" line="219"/>
         <source>Host: %1</source>
         <translation>Hôte : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="198"/>
+        <location filename="../app/ui/ServerRail.cpp" line="218"/>
         <source>%1: open its home</source>
         <translation>%1 : ouvrir son accueil</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="206"/>
+        <location filename="../app/ui/ServerRail.cpp" line="226"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="296"/>
+        <location filename="../app/ui/ServerRail.cpp" line="316"/>
         <source>%1: %n unread</source>
         <translation>
             <numerusform>%1 : %n non lu</numerusform>
@@ -1790,17 +1789,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="318"/>
+        <location filename="../app/ui/ServerRail.cpp" line="338"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="321"/>
+        <location filename="../app/ui/ServerRail.cpp" line="341"/>
         <source>Unmute server</source>
         <translation>Réactiver le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="321"/>
+        <location filename="../app/ui/ServerRail.cpp" line="341"/>
         <source>Mute server</source>
         <translation>Mettre le serveur en sourdine</translation>
     </message>
@@ -1808,189 +1807,206 @@
 <context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="50"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="302"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation>Pour les messages privés et les mentions, quand Kith est en arrière-plan</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="51"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="303"/>
         <source>Play a sound for them</source>
         <translation>Jouer un son pour elles</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="53"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="223"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="319"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="64"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="265"/>
         <source>Settings sections</source>
         <translation>Sections des paramètres</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="77"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="107"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="81"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="88"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="275"/>
         <source>Display name</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="82"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="297"/>
+        <source>Message display</source>
+        <translation>Affichage des messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="227"/>
+        <source>Kith speaks the chosen language at once.</source>
+        <translation>Kith adopte aussitôt la langue choisie.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="277"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="113"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="278"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="114"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="279"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="115"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
         <source>New password again</source>
         <translation>Nouveau mot de passe (encore)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="123"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="285"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="156"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="140"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="165"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="287"/>
         <source>The new passwords differ.</source>
         <translation>Les nouveaux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="171"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="175"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="195"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="294"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="173"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="296"/>
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="178"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="205"/>
         <source>The window behind shows each choice at once.</source>
         <translation>La fenêtre derrière montre chaque choix aussitôt.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="200"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="306"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="166"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="167"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="188"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="293"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="199"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="205"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="206"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="226"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="307"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="184"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="208"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="183"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="193"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="217"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation>Ne pas déranger coupe les deux ; clic droit sur un salon ou un serveur pour le mettre en sourdine.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
-        <source>Kith speaks the new language as soon as the settings close.</source>
-        <translation>Kith parle la nouvelle langue dès la fermeture des paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="229"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="323"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="215"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="298"/>
+        <source>Cozy: avatars, names above messages</source>
+        <translation>Confortable : avatars, noms au-dessus des messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="299"/>
+        <source>Compact: more messages, names on their line</source>
+        <translation>Compact : plus de messages, noms sur la même ligne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="311"/>
         <source>Find a channel, a conversation or a friend</source>
         <translation>Trouver un salon, une conversation ou un ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="216"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="312"/>
         <source>Previous channel</source>
         <translation>Salon précédent</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="313"/>
         <source>Next channel</source>
         <translation>Salon suivant</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="218"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="314"/>
         <source>Edit your last message (in an empty message field)</source>
         <translation>Modifier votre dernier message (champ de message vide)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="219"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="315"/>
         <source>Send the message</source>
         <translation>Envoyer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="316"/>
         <source>New line in the message</source>
         <translation>Nouvelle ligne dans le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="221"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="317"/>
         <source>Cancel an edit, close what is open</source>
         <translation>Annuler une modification, fermer ce qui est ouvert</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="318"/>
         <source>Hold while clicking Delete: delete without asking</source>
         <translation>Maintenir en cliquant sur Supprimer : supprimer sans confirmation</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="224"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
         <source>Connection log</source>
         <translation>Journal de connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="225"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="321"/>
         <source>Quit Kith</source>
         <translation>Quitter Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
         <source>What they do</source>
         <translation>Effet</translation>
     </message>
@@ -2000,67 +2016,69 @@
         <translation>Avancé</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="242"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="331"/>
         <source>Every network (broadcast)</source>
         <translation>Tous les réseaux (diffusion)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="332"/>
         <source>LAN parties: where to announce and listen</source>
         <translation>Soirées LAN : où annoncer et écouter</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="335"/>
         <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
         <translation>HÔTE:PORT d’une adresse où annoncer les soirées et les entendre, pour les réseaux que la diffusion n’atteint pas. Vide : tous les réseaux de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="242"/>
         <source>LAN parties</source>
         <translation>Soirées LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="248"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="148"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="288"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="337"/>
         <source>Connection log…</source>
         <translation>Journal de connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="255"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="338"/>
         <source>The protocol frames Kith sent and received, with tokens and passwords hidden</source>
         <translation>Les trames du protocole envoyées et reçues par Kith, jetons et mots de passe masqués</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="260"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="252"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="299"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="276"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="384"/>
         <source>Guests keep the nickname they joined with.</source>
         <translation>Les invités gardent le pseudo avec lequel ils sont arrivés.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="311"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="396"/>
         <source>Saved: others see you as %1.</source>
         <translation>Enregistré : les autres vous voient comme %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="326"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="411"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation>Mot de passe changé. Vos autres appareils ont été déconnectés.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="339"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="334"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="425"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation>Fixé par KITH_ANNOUNCE dans l’environnement.</translation>
     </message>
@@ -2068,47 +2086,47 @@
 <context>
     <name>kith::app::Theme</name>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="99"/>
+        <location filename="../app/ui/Theme.cpp" line="124"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="101"/>
+        <location filename="../app/ui/Theme.cpp" line="126"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="103"/>
+        <location filename="../app/ui/Theme.cpp" line="128"/>
         <source>Midnight (black)</source>
         <translation>Minuit (noir)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="105"/>
+        <location filename="../app/ui/Theme.cpp" line="130"/>
         <source>Ash (grey)</source>
         <translation>Cendre (gris)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="107"/>
+        <location filename="../app/ui/Theme.cpp" line="132"/>
         <source>Nord (cool blue)</source>
         <translation>Nord (bleu froid)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="109"/>
+        <location filename="../app/ui/Theme.cpp" line="134"/>
         <source>Forest (green)</source>
         <translation>Forêt (vert)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="111"/>
+        <location filename="../app/ui/Theme.cpp" line="136"/>
         <source>Sepia (warm light)</source>
         <translation>Sépia (clair chaud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="113"/>
+        <location filename="../app/ui/Theme.cpp" line="138"/>
         <source>Ocean (blue light)</source>
         <translation>Océan (clair bleuté)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="114"/>
+        <location filename="../app/ui/Theme.cpp" line="139"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
@@ -2133,89 +2151,89 @@
 <context>
     <name>kith::app::UserFooter</name>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="59"/>
+        <location filename="../app/ui/UserFooter.cpp" line="79"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="60"/>
+        <location filename="../app/ui/UserFooter.cpp" line="80"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="102"/>
+        <location filename="../app/ui/UserFooter.cpp" line="116"/>
         <source>Idle</source>
         <translation>Inactif</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="104"/>
+        <location filename="../app/ui/UserFooter.cpp" line="118"/>
         <source>Do not disturb</source>
         <translation>Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="106"/>
+        <location filename="../app/ui/UserFooter.cpp" line="120"/>
         <source>Invisible</source>
         <translation>Invisible</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="109"/>
+        <location filename="../app/ui/UserFooter.cpp" line="123"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="123"/>
+        <location filename="../app/ui/UserFooter.cpp" line="137"/>
         <source>Set a custom status…</source>
         <translation>Définir un statut personnalisé…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="125"/>
+        <location filename="../app/ui/UserFooter.cpp" line="139"/>
         <source>Clear the custom status</source>
         <translation>Effacer le statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="134"/>
+        <location filename="../app/ui/UserFooter.cpp" line="148"/>
         <source>Custom status</source>
         <translation>Statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="135"/>
+        <location filename="../app/ui/UserFooter.cpp" line="149"/>
         <source>What are you up to?</source>
         <translation>Que faites-vous ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="88"/>
+        <location filename="../app/ui/UserFooter.cpp" line="102"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="45"/>
-        <location filename="../app/ui/UserFooter.cpp" line="46"/>
+        <location filename="../app/ui/UserFooter.cpp" line="76"/>
+        <location filename="../app/ui/UserFooter.cpp" line="77"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="50"/>
+        <location filename="../app/ui/UserFooter.cpp" line="78"/>
         <source>Connection log</source>
         <translation>Journal de connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="74"/>
+        <location filename="../app/ui/UserFooter.cpp" line="81"/>
         <source>Set your status</source>
         <translation>Choisir votre statut</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="90"/>
+        <location filename="../app/ui/UserFooter.cpp" line="104"/>
         <source>Signing in…</source>
         <translation>Identification…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="92"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Reconnecting…</source>
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="96"/>
-        <location filename="../app/ui/UserFooter.cpp" line="108"/>
+        <location filename="../app/ui/UserFooter.cpp" line="110"/>
+        <location filename="../app/ui/UserFooter.cpp" line="122"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
@@ -2223,88 +2241,88 @@
 <context>
     <name>kith::app::WelcomeScreen</name>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="34"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="93"/>
         <source>Welcome to Kith</source>
         <translation>Bienvenue dans Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="37"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="94"/>
         <source>Chat with your people, on a server you run.</source>
         <translation>Discutez avec vos proches, sur un serveur à vous.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="46"/>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="51"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="95"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="99"/>
         <source>Start a local server</source>
         <translation>Démarrer un serveur local</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="47"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="96"/>
         <source>Runs inside this app, on this computer. Nothing to set up: you get your own server with a #general channel.</source>
         <translation>Il tourne dans l’application, sur cet ordinateur. Rien à configurer : vous obtenez votre serveur avec un salon #general.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="49"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="98"/>
         <source>Your name (optional)</source>
         <translation>Votre nom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="57"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="100"/>
         <source>Host a LAN party</source>
         <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="59"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="101"/>
         <source>Your server, opened to your network: friends join as guests</source>
         <translation>Votre serveur, ouvert à votre réseau : vos amis le rejoignent en invités</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="64"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="102"/>
         <source>Connect to a server</source>
         <translation>Se connecter à un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="65"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="103"/>
         <source>Someone runs a Kith server for you? Enter its address.</source>
         <translation>Quelqu’un héberge un serveur Kith pour vous ? Saisissez son adresse.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="66"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="104"/>
         <source>ws://host:%1</source>
         <translation>ws://hôte:%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="67"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="105"/>
         <source>Username</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="69"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="106"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="71"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="107"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="73"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="108"/>
         <source>Create account</source>
         <translation>Créer un compte</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="128"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="146"/>
         <source>Enter the server&apos;s address, like ws://example.org:%1</source>
         <translation>Saisissez l’adresse du serveur, par exemple ws://example.org:%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="133"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="151"/>
         <source>Username: 2 to 32 letters, digits, dots or underscores.</source>
         <translation>Nom d’utilisateur : 2 à 32 lettres, chiffres, points ou tirets bas.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="137"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="155"/>
         <source>Password: at least %1 characters.</source>
         <translation>Mot de passe : au moins %1 caractères.</translation>
     </message>

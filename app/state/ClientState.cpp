@@ -7,7 +7,9 @@
 #include "shared/Protocol.h"
 #include "shared/Snowflake.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QEvent>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -73,8 +75,21 @@ void ClientState::wireParts()
     connect(&m_reads, &ReadTracker::notifiable, this, &ClientState::notifiable);
 }
 
+bool ClientState::eventFilter(QObject *watched, QEvent *event)
+{
+    // A new language (translators changed on the application): the texts the models make
+    // ("5 min", a blocked author's placeholder) are told again to the views.
+    if (event->type() == QEvent::LanguageChange && watched == QCoreApplication::instance()) {
+        m_channelModel.refreshAll();
+        m_messageModel.refreshAll();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
 void ClientState::wireModels()
 {
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
     m_channelModel.setExtra([this](const Channel &c, int role) -> QVariant {
         const ReadState rs = m_reads.readState(c.id);
         switch (role) {

@@ -184,6 +184,9 @@ signals:
     //! A message from someone else that deserves a notification: a DM, or one that mentions me.
     void notifiable(const kith::Message &message, bool mention);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     struct GuildData {
         Guild guild;

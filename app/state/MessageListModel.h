@@ -75,6 +75,12 @@ public:
 
     //! Someone's name changed (user.updated): their messages show it.
     void renameUser(const User &user);
+    //! Every row's text again: the words the model adds are in the new language.
+    void refreshAll()
+    {
+        if (rowCount())
+            emit dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole});
+    }
 
 signals:
     void olderRequested(kith::Id channelId, kith::Id beforeId);

@@ -536,28 +536,10 @@ void AppController::setCompact(bool compact)
 void AppController::setLanguage(const QString &language)
 {
     m_settings->setValue(kLanguage, language);
+    // Changing the translators posts LanguageChange to every window; each widget then sets
+    // its texts again (retranslate()). Delivered now, so the switch is done when this returns.
     language::apply(language);
-    // Every widget set its texts when built: a new window speaks the new language at once.
-    rebuildWindow();
-}
-
-void AppController::rebuildWindow()
-{
-    const bool visible = m_window->isVisible();
-    const QString draft = m_window->chat()->composer()->toPlainText();
-    // The new window stands where the old one did.
-    const QRect geometry = m_window->geometry();
-    const Qt::WindowStates states = m_window->windowState();
-    const bool log = m_window->isConnectionLogShown();
-    buildWindow();
-    m_window->setGeometry(geometry);
-    m_window->setWindowState(states);
-    m_window->chat()->composer()->setPlainText(draft);
-    m_window->chat()->composer()->moveCursor(QTextCursor::End);
-    if (visible)
-        m_window->show();
-    if (log) // went with the old window; the log itself lives on
-        m_window->showConnectionLog();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
 }
 
 void AppController::setNotifier(Notifier *notifier)
@@ -662,6 +644,7 @@ void AppController::openSettings()
     connect(&dialog, &SettingsDialog::textScaleChosen, this, &AppController::setTextScale);
     dialog.setCompact(m_theme->compact());
     connect(&dialog, &SettingsDialog::compactChosen, this, &AppController::setCompact);
+    connect(&dialog, &SettingsDialog::languageChosen, this, &AppController::setLanguage); // at once, in place
     // The log is not modal: it opens once the settings close.
     connect(&dialog, &SettingsDialog::connectionLogRequested, this, [this, d = &dialog] {
         d->accept();
@@ -677,8 +660,6 @@ void AppController::openSettings()
             m_lan->setTarget(LanBrowser::target(dialog.announce())); // the next party and list use it
         }
     }
-    if (dialog.language() != language)
-        QMetaObject::invokeMethod(this, [this, l = dialog.language()] { setLanguage(l); }, Qt::QueuedConnection);
 }
 
 void AppController::signOut()

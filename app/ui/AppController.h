@@ -121,7 +121,6 @@ signals:
 
 private:
     void buildWindow();
-    void rebuildWindow(); //!< a new window over the same state, the draft kept
     void onSignedIn(const QString &token, const kith::User &me);
     void onSignInFailed(const kith::Error &error);
     void onReady();

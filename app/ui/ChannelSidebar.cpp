@@ -6,6 +6,7 @@
 #include "UserFooter.h"
 #include "state/ClientState.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QListView>
 #include <QClipboard>
@@ -73,7 +74,7 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
 
     auto *sectionRow = new QHBoxLayout;
     sectionRow->setContentsMargins(0, 0, 8, 0);
-    m_section = new QLabel(tr("TEXT CHANNELS"), this);
+    m_section = new QLabel(this);
     m_section->setProperty("section", true);
     m_section->setContentsMargins(16, 16, 8, 4);
     sectionRow->addWidget(m_section, 1);
@@ -85,15 +86,12 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     });
     m_newGroup->setIconSize({14, 14});
     m_newGroup->setAutoRaise(true);
-    m_newGroup->setToolTip(tr("New group message"));
-    m_newGroup->setAccessibleName(tr("New group message"));
     m_newGroup->hide();
     connect(m_newGroup, &QToolButton::clicked, this, &ChannelSidebar::newGroupDmRequested);
     sectionRow->addWidget(m_newGroup, 0, Qt::AlignBottom);
     layout->addLayout(sectionRow);
 
     m_list->setObjectName(QStringLiteral("ChannelList"));
-    m_list->setAccessibleName(tr("Channels"));
     m_list->setModel(state->channels());
     m_list->setItemDelegate(new ChannelDelegate(theme, m_list));
     m_list->setMouseTracking(true);
@@ -124,8 +122,23 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     // to the view's own selection.
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ChannelSidebar::syncSelection,
             Qt::QueuedConnection);
-    syncGuild();
+    retranslate();
     syncSelection();
+}
+
+void ChannelSidebar::retranslate()
+{
+    m_newGroup->setToolTip(tr("New group message"));
+    m_newGroup->setAccessibleName(tr("New group message"));
+    m_list->setAccessibleName(tr("Channels"));
+    syncGuild(); // the title, the section and the friends entry
+}
+
+void ChannelSidebar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void ChannelSidebar::syncGuild()

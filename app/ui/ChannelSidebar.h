@@ -46,7 +46,11 @@ signals:
     void newGroupDmRequested();
     void leaveGroupDmRequested(kith::Id channelId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void syncGuild();
     void syncSelection();
     void showGuildMenu();

@@ -8,6 +8,7 @@
 #include "state/ClientState.h"
 #include "net/Outbox.h"
 
+#include <QEvent>
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QGuiApplication>
@@ -40,19 +41,17 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto *hl = new QHBoxLayout(header);
     hl->setContentsMargins(16, 0, 16, 0);
     hl->setSpacing(8);
-    auto toggle = [&](icons::Kind kind, const QString &tip, const char *name) {
+    auto toggle = [&](icons::Kind kind, const char *name) {
         auto *b = new QToolButton(header);
         b->setObjectName(QLatin1String(name));
         followTheme(theme, b, [b, kind, theme] { b->setIcon(icons::make(kind, theme->color(QStringLiteral("textMuted")), 20)); });
         b->setIconSize({20, 20});
         b->setAutoRaise(true);
         b->setCheckable(true);
-        b->setToolTip(tip);
-        b->setAccessibleName(tip);
         b->hide();
         return b;
     };
-    m_channelsToggle = toggle(icons::Kind::Menu, tr("Show channels"), "ChannelsToggle");
+    m_channelsToggle = toggle(icons::Kind::Menu, "ChannelsToggle");
     connect(m_channelsToggle, &QToolButton::clicked, this, &ChatPane::channelsToggled);
     hl->addWidget(m_channelsToggle);
     m_hash = new QLabel(header);
@@ -72,7 +71,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     hl->addWidget(m_name);
     hl->addSpacing(6);
     hl->addWidget(m_topic, 1);
-    m_membersToggle = toggle(icons::Kind::People, tr("Show members"), "MembersToggle");
+    m_membersToggle = toggle(icons::Kind::People, "MembersToggle");
     connect(m_membersToggle, &QToolButton::clicked, this, &ChatPane::membersToggled);
     hl->addWidget(m_membersToggle);
     layout->addWidget(header);
@@ -97,10 +96,8 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     m_infoText->setWordWrap(true);
     connect(m_infoText, &QLabel::linkActivated, this, &ChatPane::noticeLinkActivated);
     il->addWidget(m_infoText, 1);
-    auto *close = new QToolButton(m_info);
+    auto *close = m_dismiss = new QToolButton(m_info);
     followTheme(theme, close, [close, theme] { close->setIcon(icons::make(icons::Kind::Close, theme->color(QStringLiteral("textMuted")), 14)); });
-    close->setToolTip(tr("Dismiss"));
-    close->setAccessibleName(tr("Dismiss"));
     connect(close, &QToolButton::clicked, this, [this] {
         m_infos.clear();
         m_info->hide();
@@ -124,11 +121,9 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto *fl = new QHBoxLayout(frame);
     fl->setContentsMargins(12, 6, 6, 6);
     fl->addWidget(m_composer, 1);
-    auto *send = new QToolButton(frame);
+    auto *send = m_send = new QToolButton(frame);
     send->setObjectName(QStringLiteral("SendButton"));
     followTheme(theme, send, [send, theme] { send->setIcon(icons::make(icons::Kind::Send, theme->color(QStringLiteral("textMuted")), 20)); });
-    send->setToolTip(tr("Send (Enter)"));
-    send->setAccessibleName(tr("Send"));
     fl->addWidget(send, 0, Qt::AlignBottom);
     bl->addWidget(frame);
     // Tab reads down the pane: the messages, a notice's Dismiss above the composer, then it.
@@ -175,9 +170,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
         if (id)
             m_composer->beginEdit(id, model->messageAt(model->rowOf(id)).content);
     });
-    connect(m_composer, &Composer::editingChanged, this, [this](bool editing) {
-        m_hint->setText(editing ? tr("Editing message · Enter to save · Escape to cancel") : QStringLiteral(" "));
-    });
+    connect(m_composer, &Composer::editingChanged, this, &ChatPane::syncHint);
     connect(m_view, &MessageView::editRequested, m_composer, &Composer::beginEdit);
     connect(m_view, &MessageView::deleteRequested, this, [this, theme](Id id) {
         // Shift held: no question, as people know it from elsewhere.
@@ -208,7 +201,36 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
         m_view->setCanModerate(m_state->canManage(m_state->currentGuild()));
     });
     connect(state, &ClientState::actionFailed, this, &ChatPane::onActionFailed);
+    retranslate();
     syncHeader();
+}
+
+void ChatPane::retranslate()
+{
+    m_channelsToggle->setToolTip(tr("Show channels"));
+    m_channelsToggle->setAccessibleName(m_channelsToggle->toolTip());
+    m_membersToggle->setToolTip(tr("Show members"));
+    m_membersToggle->setAccessibleName(m_membersToggle->toolTip());
+    m_dismiss->setToolTip(tr("Dismiss"));
+    m_dismiss->setAccessibleName(tr("Dismiss"));
+    m_send->setToolTip(tr("Send (Enter)"));
+    m_send->setAccessibleName(tr("Send"));
+    // The texts that depend on the channel, the edit and who types; the draft and an edit stay.
+    syncTexts();
+    syncHint();
+    syncTyping();
+}
+
+void ChatPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void ChatPane::syncHint()
+{
+    m_hint->setText(m_composer->editing() ? tr("Editing message · Enter to save · Escape to cancel") : QStringLiteral(" "));
 }
 
 QString ChatPane::typingSentence(const QStringList &names)
@@ -246,6 +268,14 @@ void ChatPane::syncHeader()
     m_composer->cancelEdit();
     m_composer->setEnabled(c.id != 0);
     syncTyping();
+    syncTexts();
+    if (c.id)
+        m_composer->setFocus();
+}
+
+void ChatPane::syncTexts()
+{
+    const Channel c = m_state->channel(m_state->currentChannel());
     if (c.isDm()) {
         m_composer->setPlaceholderText(tr("Message @%1").arg(c.name));
         m_composer->setAccessibleName(m_composer->placeholderText());
@@ -255,8 +285,6 @@ void ChatPane::syncHeader()
         m_composer->setAccessibleName(m_composer->placeholderText());
         m_view->setEmptyText(c.id ? tr("This is the beginning of #%1. Say hello!").arg(c.name) : QString());
     }
-    if (c.id)
-        m_composer->setFocus();
 }
 
 void ChatPane::showNotice(const QString &text)

@@ -50,8 +50,14 @@ signals:
     void noticeLinkActivated(const QString &link);
     void membersToggled();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void syncHeader();
+    void syncTexts(); //!< the composer's placeholder and the empty channel's line
+    void syncHint();
     void syncTyping();
     void onActionFailed(const QString &what, const kith::Error &error);
 
@@ -72,6 +78,8 @@ private:
     QTimer *m_errorTimer;
     QToolButton *m_channelsToggle;
     QToolButton *m_membersToggle;
+    QToolButton *m_dismiss;
+    QToolButton *m_send;
 };
 
 } // namespace kith::app

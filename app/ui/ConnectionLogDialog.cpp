@@ -3,6 +3,7 @@
 #include "Theme.h"
 #include "net/FrameLog.h"
 
+#include <QEvent>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -49,31 +50,24 @@ ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWid
       m_view(new QListView(this)), m_detail(new QPlainTextEdit(this)), m_count(new QLabel(this))
 {
     setObjectName(QStringLiteral("ConnectionLogDialog"));
-    setWindowTitle(tr("Connection log"));
     setModal(false);
     resize(920, 560);
     auto *layout = new QVBoxLayout(this);
-    auto *heading = new QLabel(tr("Connection log"), this);
+    auto *heading = m_heading = new QLabel(this);
     heading->setProperty("heading", true);
     layout->addWidget(heading);
-    auto *hint = new QLabel(tr("What this app sent (→) and received (←) from each server, and its connections' "
-                               "changes (·). Tokens and passwords are masked."),
-                            this);
+    auto *hint = m_hint = new QLabel(this);
     hint->setProperty("muted", true);
     hint->setWordWrap(true);
     layout->addWidget(hint);
 
     auto *row = new QHBoxLayout;
     m_filter->setObjectName(QStringLiteral("ConnectionLogFilter"));
-    m_filter->setPlaceholderText(tr("Filter frames"));
-    m_filter->setAccessibleName(tr("Filter frames"));
     m_filter->setClearButtonEnabled(true);
     row->addWidget(m_filter, 1);
     m_show->setObjectName(QStringLiteral("ConnectionLogDirection"));
-    m_show->setAccessibleName(tr("Direction"));
-    m_show->addItem(tr("All"), int(Show::All));
-    m_show->addItem(tr("Sent"), int(Show::Sent));
-    m_show->addItem(tr("Received"), int(Show::Received));
+    for (const Show show : {Show::All, Show::Sent, Show::Received})
+        m_show->addItem(QString(), int(show));
     row->addWidget(m_show);
     layout->addLayout(row);
 
@@ -85,7 +79,6 @@ ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWid
     m_search->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_view->setObjectName(QStringLiteral("ConnectionLogView"));
-    m_view->setAccessibleName(tr("Frames"));
     m_view->setModel(m_search);
     m_view->setItemDelegate(new LineDelegate(theme, m_view));
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -97,8 +90,6 @@ ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWid
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     // A row shows one line; the selected frame is read whole below it.
     m_detail->setObjectName(QStringLiteral("ConnectionLogDetail"));
-    m_detail->setAccessibleName(tr("Selected frame"));
-    m_detail->setPlaceholderText(tr("Select a frame to read it whole"));
     m_detail->setReadOnly(true);
     m_detail->setFont(m_view->font());
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -113,16 +104,13 @@ ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWid
     m_count->setObjectName(QStringLiteral("ConnectionLogCount"));
     m_count->setProperty("muted", true);
     bottom->addWidget(m_count, 1);
-    auto *copy = new QPushButton(tr("Copy"), this);
+    auto *copy = m_copy = new QPushButton(this);
     copy->setObjectName(QStringLiteral("ConnectionLogCopy"));
-    copy->setAccessibleName(tr("Copy the frames shown"));
     copy->setAutoDefault(false);
-    auto *clear = new QPushButton(tr("Clear"), this);
+    auto *clear = m_clear = new QPushButton(this);
     clear->setObjectName(QStringLiteral("ConnectionLogClear"));
-    clear->setAccessibleName(tr("Clear the log"));
     clear->setAutoDefault(false);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    auto *buttons = m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     bottom->addWidget(copy);
     bottom->addWidget(clear);
     bottom->addWidget(buttons);
@@ -164,8 +152,41 @@ ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWid
         connect(m_search, signal, this, &ConnectionLogDialog::updateCount);
     connect(m_search, &QAbstractItemModel::modelReset, this, &ConnectionLogDialog::updateCount);
     connect(m_search, &QAbstractItemModel::layoutChanged, this, &ConnectionLogDialog::updateCount);
-    updateCount();
+    retranslate();
     m_view->scrollToBottom();
+}
+
+void ConnectionLogDialog::retranslate()
+{
+    setWindowTitle(tr("Connection log"));
+    m_heading->setText(tr("Connection log"));
+    m_hint->setText(tr("What this app sent (→) and received (←) from each server, and its connections' "
+                       "changes (·). Tokens and passwords are masked."));
+    m_filter->setPlaceholderText(tr("Filter frames"));
+    m_filter->setAccessibleName(tr("Filter frames"));
+    m_show->setAccessibleName(tr("Direction"));
+    m_show->setItemText(m_show->findData(int(Show::All)), tr("All"));
+    m_show->setItemText(m_show->findData(int(Show::Sent)), tr("Sent"));
+    m_show->setItemText(m_show->findData(int(Show::Received)), tr("Received"));
+    m_view->setAccessibleName(tr("Frames"));
+    m_detail->setAccessibleName(tr("Selected frame"));
+    m_detail->setPlaceholderText(tr("Select a frame to read it whole"));
+    m_copy->setText(tr("Copy"));
+    m_copy->setAccessibleName(tr("Copy the frames shown"));
+    m_clear->setText(tr("Clear"));
+    m_clear->setAccessibleName(tr("Clear the log"));
+    // The box's own button text follows Qt's translation by itself; its name is ours.
+    m_buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    updateCount();
+}
+
+void ConnectionLogDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        m_search->invalidate(); // frames are searchable by the words "sent" and "received", translated
+        retranslate();
+    }
 }
 
 void ConnectionLogDialog::setFilterText(const QString &text)

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -33,7 +34,11 @@ public:
     //! The selected frame whole, its JSON indented.
     QPlainTextEdit *detail() const { return m_detail; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateCount();
 
     FrameLog *m_log;
@@ -44,6 +49,11 @@ private:
     QListView *m_view;
     QPlainTextEdit *m_detail;
     QLabel *m_count;
+    QLabel *m_heading;
+    QLabel *m_hint;
+    QPushButton *m_copy;
+    QPushButton *m_clear;
+    QDialogButtonBox *m_buttons;
     bool m_atBottom = true;
 };
 

@@ -6,6 +6,7 @@
 #include "state/ClientState.h"
 #include "shared/Protocol.h"
 
+#include <QEvent>
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -60,8 +61,6 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     m_channelsToggle->setIconSize({20, 20});
     m_channelsToggle->setAutoRaise(true);
     m_channelsToggle->setCheckable(true);
-    m_channelsToggle->setToolTip(tr("Show direct messages"));
-    m_channelsToggle->setAccessibleName(m_channelsToggle->toolTip());
     m_channelsToggle->hide();
     connect(m_channelsToggle, &QToolButton::clicked, this, &FriendsView::channelsToggled);
     hl->addWidget(m_channelsToggle);
@@ -70,7 +69,7 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
         icon->setPixmap(icons::make(icons::Kind::People, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
     });
     hl->addWidget(icon);
-    auto *title = new QLabel(tr("Friends"), header);
+    auto *title = m_title = new QLabel(header);
     title->setObjectName(QStringLiteral("ChatHeaderName"));
     hl->addWidget(title);
     hl->addSpacing(12);
@@ -78,11 +77,8 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
         return QStringLiteral("QToolButton { padding: 4px 10px; } QToolButton:checked { background: %1; color: %2; }")
             .arg(theme->color(QStringLiteral("selected")).name(), theme->color(QStringLiteral("text")).name());
     };
-    const QList<QPair<Tab, QString>> tabs{{Tab::Online, tr("Online")}, {Tab::All, tr("All")},
-                                          {Tab::Pending, tr("Pending")}, {Tab::Blocked, tr("Blocked")}};
-    for (const auto &[tab, text] : tabs) {
+    for (const Tab tab : {Tab::Online, Tab::All, Tab::Pending, Tab::Blocked}) {
         auto *b = new QToolButton(header);
-        b->setText(text);
         b->setCheckable(true);
         followTheme(theme, b, [b, tabStyle] { b->setStyleSheet(tabStyle()); });
         b->setObjectName(QStringLiteral("FriendsTab"));
@@ -114,18 +110,18 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     auto *nl = new QVBoxLayout(m_noGuilds);
     nl->setContentsMargins(20, 16, 20, 16);
     nl->setSpacing(8);
-    auto *noTitle = new QLabel(tr("You are in no server yet"), m_noGuilds);
+    auto *noTitle = m_noGuildsTitle = new QLabel(m_noGuilds);
     noTitle->setProperty("heading", true);
     nl->addWidget(noTitle);
-    auto *noText = new QLabel(tr("Create a server or join one with an invite."), m_noGuilds);
+    auto *noText = m_noGuildsText = new QLabel(m_noGuilds);
     noText->setProperty("muted", true);
     noText->setWordWrap(true);
     nl->addWidget(noText);
     auto *nb = new QHBoxLayout;
-    auto *create = new QPushButton(tr("Create a server"), m_noGuilds);
+    auto *create = m_createGuild = new QPushButton(m_noGuilds);
     create->setObjectName(QStringLiteral("NoGuildsCreate"));
     create->setProperty("primary", true);
-    auto *join = new QPushButton(tr("Join with an invite"), m_noGuilds);
+    auto *join = m_joinGuild = new QPushButton(m_noGuilds);
     join->setObjectName(QStringLiteral("NoGuildsJoin"));
     nb->addWidget(create);
     nb->addWidget(join);
@@ -145,16 +141,13 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     auto *al = new QVBoxLayout(add);
     al->setContentsMargins(20, 16, 20, 8);
     al->setSpacing(6);
-    auto *addTitle = new QLabel(tr("ADD FRIEND"), add);
+    auto *addTitle = m_addTitle = new QLabel(add);
     addTitle->setProperty("section", true);
     al->addWidget(addTitle);
     auto *row = new QHBoxLayout;
     m_addField->setObjectName(QStringLiteral("AddFriendField"));
-    m_addField->setAccessibleName(tr("Friend's username"));
-    m_addField->setPlaceholderText(tr("Their username"));
     m_addField->setMaxLength(32);
     row->addWidget(m_addField, 1);
-    m_addButton->setText(tr("Send friend request"));
     m_addButton->setProperty("primary", true);
     m_addButton->setObjectName(QStringLiteral("AddFriendButton"));
     m_addButton->setEnabled(false);
@@ -206,8 +199,36 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
         m_result->show();
         m_resultTimer->start();
     });
+    retranslate();
+}
+
+void FriendsView::retranslate()
+{
+    m_channelsToggle->setToolTip(tr("Show direct messages"));
+    m_channelsToggle->setAccessibleName(m_channelsToggle->toolTip());
+    m_title->setText(tr("Friends"));
+    m_tabs->button(int(Tab::Online))->setText(tr("Online"));
+    m_tabs->button(int(Tab::All))->setText(tr("All"));
+    m_tabs->button(int(Tab::Pending))->setText(tr("Pending"));
+    m_tabs->button(int(Tab::Blocked))->setText(tr("Blocked"));
+    m_noGuildsTitle->setText(tr("You are in no server yet"));
+    m_noGuildsText->setText(tr("Create a server or join one with an invite."));
+    m_createGuild->setText(tr("Create a server"));
+    m_joinGuild->setText(tr("Join with an invite"));
+    m_addTitle->setText(tr("ADD FRIEND"));
+    m_addField->setAccessibleName(tr("Friend's username"));
+    m_addField->setPlaceholderText(tr("Their username"));
+    m_addButton->setText(tr("Send friend request"));
+    // The rows (their buttons and lines), the empty state and the badge's tooltip.
     rebuild();
     syncPendingBadge();
+}
+
+void FriendsView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void FriendsView::syncNoGuilds()

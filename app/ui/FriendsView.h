@@ -56,8 +56,18 @@ signals:
     void createGuildRequested();
     void joinGuildRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     QToolButton *m_channelsToggle = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_noGuildsTitle = nullptr;
+    QLabel *m_noGuildsText = nullptr;
+    QPushButton *m_createGuild = nullptr;
+    QPushButton *m_joinGuild = nullptr;
+    QLabel *m_addTitle = nullptr;
     QLabel *m_pendingBadge = nullptr;
     void syncPendingBadge();
     void syncNoGuilds();

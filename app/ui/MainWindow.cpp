@@ -42,7 +42,6 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
     : QMainWindow(parent), m_state(state), m_connection(connection), m_theme(theme),
       m_stack(new QStackedWidget(this)), m_starting(new QLabel(this))
 {
-    setWindowTitle(tr("Kith"));
     setMinimumSize(520, 400); // narrow windows fold the side panels away (applyWidth)
     resize(1280, 800);
     m_starting->setAlignment(Qt::AlignCenter);
@@ -82,7 +81,6 @@ void MainWindow::buildWorkspace()
     m_center->addWidget(m_friends);
     m_members = new QListView(m_workspace);
     m_members->setObjectName(QStringLiteral("MemberList"));
-    m_members->setAccessibleName(tr("Members"));
     m_members->setModel(m_state->members());
     m_members->setItemDelegate(new MemberDelegate(m_theme, m_members));
     m_members->setFixedWidth(232);
@@ -172,16 +170,28 @@ void MainWindow::buildWorkspace()
             menu->exec(m_members->viewport()->mapToGlobal(pos));
     });
     connect(m_state, &ClientState::currentChannelChanged, this, [this] {
-        const Channel c = m_state->channel(m_state->currentChannel());
-        const Guild g = m_state->guild(m_state->currentGuild());
-        setWindowTitle(c.isDm() ? tr("@%1 · Kith").arg(c.name)
-                       : c.id   ? tr("#%1 · %2 · Kith").arg(c.name, g.name)
-                       : m_state->isHome() ? tr("Friends · Kith")
-                                           : tr("Kith"));
+        syncTitle();
         syncCenter();
     });
     connect(m_state, &ClientState::currentGuildChanged, this, &MainWindow::syncCenter);
+    retranslate();
     applyWidth();
+}
+
+void MainWindow::syncTitle()
+{
+    const Channel c = m_state->channel(m_state->currentChannel());
+    const Guild g = m_state->guild(m_state->currentGuild());
+    setWindowTitle(c.isDm() ? tr("@%1 · Kith").arg(c.name)
+                   : c.id   ? tr("#%1 · %2 · Kith").arg(c.name, g.name)
+                   : m_state->isHome() ? tr("Friends · Kith")
+                                       : tr("Kith"));
+}
+
+void MainWindow::retranslate()
+{
+    m_members->setAccessibleName(tr("Members"));
+    syncTitle();
 }
 
 void MainWindow::showConnectionLog()
@@ -361,6 +371,8 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::ActivationChange)
         m_state->setViewing(isActiveWindow());
+    else if (event->type() == QEvent::LanguageChange && m_workspace)
+        retranslate(); // the children follow on their own: Qt hands them the event next
 }
 
 void MainWindow::confirm(const QString &title, const QString &text, std::function<void()> yes)
@@ -398,11 +410,13 @@ bool MainWindow::isWelcomeShown() const
 
 void MainWindow::showWelcome()
 {
+    m_starting->clear(); // said in the language of its moment: not left behind for a later one
     m_stack->setCurrentWidget(welcome());
 }
 
 void MainWindow::showWorkspace()
 {
+    m_starting->clear();
     m_stack->setCurrentWidget(m_workspace);
     m_chat->composer()->setFocus();
 }

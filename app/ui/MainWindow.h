@@ -116,6 +116,8 @@ protected:
 
 private:
     void syncCenter();
+    void syncTitle();
+    void retranslate();
     void applyWidth();
     void placeOverlays();
     void buildWorkspace();

@@ -4,6 +4,7 @@
 #include "Theme.h"
 #include "state/MessageListModel.h"
 
+#include <QEvent>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -53,12 +54,28 @@ void MessageView::setMessageModel(MessageListModel *model)
             m_delegate->estimateNextInsert();
         }
     });
-    connect(m_delegate, &MessageDelegate::sizesRefined, this, [this] {
-        // Only rows above the viewport changed height: keep the place counted from the bottom.
-        if (!m_stick && m_fromBottom < 0)
-            m_fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
-        doItemsLayout();
-    });
+    connect(m_delegate, &MessageDelegate::sizesRefined, this, &MessageView::relayoutKeepingPlace);
+}
+
+void MessageView::relayoutKeepingPlace()
+{
+    // Only rows above the viewport changed height: keep the place counted from the bottom.
+    if (!m_stick && m_fromBottom < 0)
+        m_fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+    doItemsLayout();
+}
+
+void MessageView::changeEvent(QEvent *event)
+{
+    QListView::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setAccessibleName(tr("Messages"));
+    // Laid-out rows hold translated words ("(edited)", day lines); times follow the new locale.
+    m_delegate->invalidate();
+    if (m_model)
+        relayoutKeepingPlace();
+    viewport()->update();
 }
 
 bool MessageView::isAtBottom() const

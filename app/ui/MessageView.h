@@ -43,6 +43,7 @@ signals:
 protected:
     void updateGeometries() override;
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -50,6 +51,7 @@ protected:
 
 private:
     void onScroll(int value);
+    void relayoutKeepingPlace();
     void maybeFetchOlder();
     QString anchorAt(const QPoint &pos) const;
 

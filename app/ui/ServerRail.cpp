@@ -5,6 +5,7 @@
 #include "Theme.h"
 #include "state/ClientState.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QLabel>
 #include <QListView>
@@ -67,9 +68,7 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     });
     m_home->setIconSize({30, 30});
     m_home->setFixedSize(48, 48);
-    m_home->setToolTip(tr("Home: friends and direct messages"));
     m_home->setObjectName(QStringLiteral("HomeButton"));
-    m_home->setAccessibleName(tr("Home"));
     m_home->setCheckable(true);
     connect(m_home, &QToolButton::clicked, this, [this] {
         m_state->selectHome();
@@ -98,7 +97,6 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     m_currentHeader->hide();
     layout->addWidget(m_currentHeader, 0, Qt::AlignHCenter);
     m_list->setObjectName(QStringLiteral("GuildList"));
-    m_list->setAccessibleName(tr("Servers"));
     m_list->setModel(state->guilds());
     m_list->setItemDelegate(new GuildIconDelegate(theme, m_list));
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -117,19 +115,17 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     layout->addWidget(m_hostBox);
 
     // The round actions under the guilds: green icons, named in their tooltips.
-    auto action = [&](QToolButton *b, icons::Kind kind, const char *name, const QString &tip) {
+    auto action = [&](QToolButton *b, icons::Kind kind, const char *name) {
         followTheme(theme, b, [b, kind, theme] { b->setIcon(icons::make(kind, theme->color(QStringLiteral("success")), 22)); });
         b->setIconSize({22, 22});
         b->setFixedSize(46, 46);
         b->setObjectName(QLatin1String(name));
-        b->setToolTip(tip);
-        b->setAccessibleName(tip);
         layout->addWidget(b, 0, Qt::AlignHCenter);
     };
-    action(m_add, icons::Kind::Plus, "AddGuild", tr("Create or join a server"));
+    action(m_add, icons::Kind::Plus, "AddGuild");
     connect(m_add, &QToolButton::clicked, this, &ServerRail::addRequested);
     m_party = new QToolButton(this);
-    action(m_party, icons::Kind::Compass, "HostParty", tr("Host a LAN party"));
+    action(m_party, icons::Kind::Compass, "HostParty");
     connect(m_party, &QToolButton::clicked, this, &ServerRail::partyRequested);
     layout->addStretch();
     // Tab goes down the rail as it is drawn: Home, the servers, then the actions under them.
@@ -170,11 +166,35 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
             menu->exec(m_list->viewport()->mapToGlobal(pos));
     });
     syncSelection();
+    retranslate();
 }
 
+void ServerRail::retranslate()
+{
+    m_home->setToolTip(tr("Home: friends and direct messages"));
+    m_home->setAccessibleName(tr("Home"));
+    m_list->setAccessibleName(tr("Servers"));
+    m_add->setToolTip(tr("Create or join a server"));
+    m_add->setAccessibleName(m_add->toolTip());
+    m_party->setToolTip(tr("Host a LAN party"));
+    m_party->setAccessibleName(m_party->toolTip());
+    // The other hosts' entries and the unread DMs carry texts: made again.
+    if (!m_hosts.isEmpty())
+        setHosts(m_hosts, m_currentHostId);
+    syncDms();
+}
+
+void ServerRail::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
 
 void ServerRail::setHosts(const QList<RailHost> &hosts, const QString &currentId)
 {
+    m_hosts = hosts;
+    m_currentHostId = currentId;
     qDeleteAll(m_hostBox->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
     auto *layout = static_cast<QVBoxLayout *>(m_hostBox->layout());
     const bool several = hosts.size() > 1;

@@ -50,7 +50,11 @@ signals:
     void hostGuildRequested(const QString &hostId, quint64 guildId);
     void leaveHostRequested(const QString &hostId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void syncSelection();
     void syncBadge();
     void syncDms();
@@ -66,6 +70,8 @@ private:
     QWidget *m_dmBox;
     QTimer *m_dmSync;
     const Theme *m_theme;
+    QList<RailHost> m_hosts;
+    QString m_currentHostId;
 };
 
 } // namespace kith::app

@@ -3,6 +3,7 @@
 #include "Theme.h"
 #include "shared/Limits.h"
 
+#include <QEvent>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -22,7 +23,7 @@ namespace kith::app {
 
 namespace {
 //! A section's page: a heading, then rows of label and field.
-QFormLayout *newPage(QStackedWidget *stack, const QString &title)
+QFormLayout *newPage(QStackedWidget *stack, QLabel **heading)
 {
     auto *page = new QWidget(stack);
     auto *row = new QHBoxLayout(page);
@@ -36,17 +37,17 @@ QFormLayout *newPage(QStackedWidget *stack, const QString &title)
     form->setVerticalSpacing(12);
     form->setContentsMargins(0, 0, 0, 0);
     form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    auto *heading = new QLabel(title, content);
-    heading->setProperty("heading", true);
-    form->addRow(heading);
+    *heading = new QLabel(content);
+    (*heading)->setProperty("heading", true);
+    form->addRow(*heading);
     stack->addWidget(page);
     return form;
 }
 
 //! A quiet line of explanation under a setting.
-QLabel *hint(const QString &text, QWidget *parent)
+QLabel *hint(QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    auto *label = new QLabel(parent);
     label->setProperty("muted", true);
     label->setWordWrap(true);
     return label;
@@ -65,10 +66,8 @@ QHBoxLayout *alone(QWidget *button)
 SettingsDialog::SettingsDialog(const QString &theme, const QString &language, const QString &dataDir,
                                QWidget *parent)
     : QDialog(parent), m_theme(new QComboBox(this)), m_language(new QComboBox(this)),
-      m_notify(new QCheckBox(tr("For direct messages and mentions, when Kith is in the background"), this)),
-      m_sound(new QCheckBox(tr("Play a sound for them"), this)), m_announce(new QLineEdit(this))
+      m_notify(new QCheckBox(this)), m_sound(new QCheckBox(this)), m_announce(new QLineEdit(this))
 {
-    setWindowTitle(tr("Settings"));
     // A page as large as the window it covers, as chat apps show their settings.
     setMinimumSize(640, 460);
     if (parent)
@@ -79,31 +78,43 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     auto *right = new QVBoxLayout;
     m_sections = new QListWidget(this);
     m_sections->setObjectName(QStringLiteral("SettingsSections"));
-    m_sections->setAccessibleName(tr("Settings sections"));
     m_sections->setFixedWidth(220);
     auto *stack = new QStackedWidget(this);
     body->addWidget(m_sections);
     body->addLayout(right, 1);
     right->addWidget(stack, 1);
     connect(m_sections, &QListWidget::currentRowChanged, stack, &QStackedWidget::setCurrentIndex);
-    auto page = [this, stack](const QString &title) {
-        m_sections->addItem(title);
-        return newPage(stack, title);
+    auto page = [this, stack](const char *title) {
+        m_sections->addItem(QString());
+        QLabel *heading = nullptr;
+        QFormLayout *form = newPage(stack, &heading);
+        m_pageTitles.append({heading, title});
+        return form;
+    };
+    // A form row's label, named again on a language change.
+    auto label = [this](const char *source) {
+        auto *l = new QLabel(this);
+        m_labels.append({l, source});
+        return l;
+    };
+    auto hintLine = [this](const char *source) {
+        QLabel *l = hint(this);
+        m_labels.append({l, source});
+        return l;
     };
 
     // My account
-    QFormLayout *form = page(tr("My account"));
+    QFormLayout *form = page(QT_TR_NOOP("My account"));
     m_displayName = new QLineEdit(this);
     m_displayName->setObjectName(QStringLiteral("DisplayNameEdit"));
     m_displayName->setMaxLength(limits::kDisplayNameMax);
-    m_displayName->setAccessibleName(tr("Display name"));
-    m_saveName = new QPushButton(tr("Save"), this);
+    m_saveName = new QPushButton(this);
     m_saveName->setObjectName(QStringLiteral("SaveName"));
     m_saveName->setEnabled(false);
     auto *nameRow = new QHBoxLayout;
     nameRow->addWidget(m_displayName, 1);
     nameRow->addWidget(m_saveName);
-    form->addRow(tr("Display name"), nameRow);
+    form->addRow(label(QT_TR_NOOP("Display name")), nameRow);
     m_nameStatus = new QLabel(this);
     m_nameStatus->setObjectName(QStringLiteral("NameStatus"));
     m_nameStatus->setWordWrap(true);
@@ -128,17 +139,12 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_oldPassword = new QLineEdit(m_passwordBox);
     m_newPassword = new QLineEdit(m_passwordBox);
     m_confirmPassword = new QLineEdit(m_passwordBox);
-    const QList<QPair<QLineEdit *, QString>> fields{{m_oldPassword, tr("Current password")},
-                                                    {m_newPassword, tr("New password")},
-                                                    {m_confirmPassword, tr("New password again")}};
-    for (const auto &[edit, label] : fields) {
+    for (QLineEdit *edit : {m_oldPassword, m_newPassword, m_confirmPassword}) {
         edit->setEchoMode(QLineEdit::Password);
         edit->setMaxLength(limits::kPasswordMax);
-        edit->setAccessibleName(label);
-        edit->setPlaceholderText(label);
         pw->addRow(edit);
     }
-    m_changePassword = new QPushButton(tr("Change password"), m_passwordBox);
+    m_changePassword = new QPushButton(m_passwordBox);
     m_changePassword->setObjectName(QStringLiteral("ChangePassword"));
     m_changePassword->setEnabled(false);
     pw->addRow(m_changePassword);
@@ -147,13 +153,14 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_passwordStatus->setWordWrap(true);
     m_passwordStatus->hide();
     pw->addRow(m_passwordStatus);
-    form->addRow(tr("Password"), m_passwordBox);
+    form->addRow(label(QT_TR_NOOP("Password")), m_passwordBox);
     m_accountForm = form;
     auto syncPassword = [this] {
         const QString n = m_newPassword->text();
         const bool match = n == m_confirmPassword->text();
         m_changePassword->setEnabled(!m_oldPassword->text().isEmpty() && n.size() >= limits::kPasswordMin && match);
-        m_passwordStatus->setVisible(!match && !m_confirmPassword->text().isEmpty());
+        m_passwordsDiffer = !match && !m_confirmPassword->text().isEmpty();
+        m_passwordStatus->setVisible(m_passwordsDiffer);
         m_passwordStatus->setProperty("error", true);
         m_passwordStatus->setText(tr("The new passwords differ."));
     };
@@ -163,7 +170,7 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
         m_changePassword->setEnabled(false);
         emit passwordChangeRequested(m_oldPassword->text(), m_newPassword->text());
     });
-    auto *signOut = new QPushButton(tr("Sign out"), this);
+    auto *signOut = m_signOut = new QPushButton(this);
     signOut->setObjectName(QStringLiteral("SignOut"));
     signOut->setProperty("danger", true);
     form->addRow(QString(), alone(signOut));
@@ -173,35 +180,32 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     });
 
     // Appearance
-    form = page(tr("Appearance"));
+    form = page(QT_TR_NOOP("Appearance"));
     for (const QString &name : Theme::names())
-        m_theme->addItem(Theme::title(name), name);
+        m_theme->addItem(QString(), name);
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(theme)));
     m_theme->setObjectName(QStringLiteral("ThemeBox"));
-    m_theme->setAccessibleName(tr("Theme"));
-    form->addRow(tr("Theme"), m_theme);
+    form->addRow(label(QT_TR_NOOP("Theme")), m_theme);
     connect(m_theme, &QComboBox::currentIndexChanged, this, [this] { emit themeChosen(this->theme()); });
     m_textScale = new QComboBox(this);
     m_textScale->setObjectName(QStringLiteral("TextScaleBox"));
-    m_textScale->setAccessibleName(tr("Text size"));
     for (const int percent : {90, 100, 110, 125, 150})
-        m_textScale->addItem(tr("%1%").arg(percent), percent / 100.0);
+        m_textScale->addItem(QString(), percent / 100.0);
     m_textScale->setCurrentIndex(1);
-    form->addRow(tr("Text size"), m_textScale);
+    form->addRow(label(QT_TR_NOOP("Text size")), m_textScale);
     connect(m_textScale, &QComboBox::currentIndexChanged, this,
             [this] { emit textScaleChosen(m_textScale->currentData().toDouble()); });
     m_density = new QComboBox(this);
     m_density->setObjectName(QStringLiteral("DensityBox"));
-    m_density->setAccessibleName(tr("Message display"));
-    m_density->addItem(tr("Cozy: avatars, names above messages"), false);
-    m_density->addItem(tr("Compact: more messages, names on their line"), true);
-    form->addRow(tr("Message display"), m_density);
+    m_density->addItem(QString(), false);
+    m_density->addItem(QString(), true);
+    form->addRow(label(QT_TR_NOOP("Message display")), m_density);
     connect(m_density, &QComboBox::currentIndexChanged, this,
             [this] { emit compactChosen(m_density->currentData().toBool()); });
-    form->addRow(QString(), hint(tr("The window behind shows each choice at once."), this));
+    form->addRow(QString(), hintLine(QT_TR_NOOP("The window behind shows each choice at once.")));
 
     // Notifications
-    form = page(tr("Notifications"));
+    form = page(QT_TR_NOOP("Notifications"));
     m_notify->setObjectName(QStringLiteral("NotifyBox"));
     m_notify->setChecked(true);
     form->addRow(m_notify);
@@ -210,21 +214,99 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     m_sound->setChecked(true);
     form->addRow(m_sound);
     connect(m_sound, &QCheckBox::toggled, this, &SettingsDialog::soundChosen);
-    form->addRow(hint(tr("Do not disturb silences both; right-click a channel or server to mute it."), this));
+    form->addRow(hintLine(QT_TR_NOOP("Do not disturb silences both; right-click a channel or server to mute it.")));
 
     // Language
-    form = page(tr("Language"));
-    m_language->addItem(tr("Follow the system"), QStringLiteral("system"));
+    form = page(QT_TR_NOOP("Language"));
+    m_language->addItem(QString(), QStringLiteral("system"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
     m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
     m_language->setObjectName(QStringLiteral("LanguageBox"));
-    m_language->setAccessibleName(tr("Language"));
-    form->addRow(tr("Language"), m_language);
-    form->addRow(QString(), hint(tr("Kith speaks the new language as soon as the settings close."), this));
+    form->addRow(label(QT_TR_NOOP("Language")), m_language);
+    form->addRow(QString(), hintLine(QT_TR_NOOP("Kith speaks the chosen language at once.")));
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this] { emit languageChosen(this->language()); });
 
     // Keyboard shortcuts
-    form = page(tr("Keyboard shortcuts"));
+    form = page(QT_TR_NOOP("Keyboard shortcuts"));
+    auto *shortcuts = m_shortcuts = new QTreeWidget(this);
+    shortcuts->setObjectName(QStringLiteral("ShortcutList"));
+    shortcuts->setColumnCount(2);
+    shortcuts->setRootIsDecorated(false);
+    shortcuts->setSelectionMode(QAbstractItemView::NoSelection);
+    form->addRow(shortcuts);
+
+    // Advanced
+    form = page(QT_TR_NOOP("Advanced"));
+    m_announce->setObjectName(QStringLiteral("AnnounceEdit"));
+    form->addRow(label(QT_TR_NOOP("LAN parties")), m_announce);
+    auto *data = new QLabel(dataDir, this);
+    data->setObjectName(QStringLiteral("DataFolder"));
+    data->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    data->setProperty("muted", true);
+    data->setWordWrap(true);
+    form->addRow(label(QT_TR_NOOP("Data folder")), data);
+    auto *log = m_openLog = new QPushButton(this);
+    log->setObjectName(QStringLiteral("OpenConnectionLog"));
+    connect(log, &QPushButton::clicked, this, &SettingsDialog::connectionLogRequested);
+    form->addRow(label(QT_TR_NOOP("Connection")), alone(log));
+
+    m_sections->setCurrentRow(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->setContentsMargins(12, 0, 12, 12);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
+    right->addWidget(buttons);
+    retranslate();
+}
+
+void SettingsDialog::retranslate()
+{
+    setWindowTitle(tr("Settings"));
+    m_sections->setAccessibleName(tr("Settings sections"));
+    for (int i = 0; i < m_pageTitles.size(); ++i) {
+        const QString title = tr(m_pageTitles.at(i).second);
+        m_sections->item(i)->setText(title);
+        m_pageTitles.at(i).first->setText(title);
+    }
+    for (const auto &[label, source] : std::as_const(m_labels))
+        label->setText(tr(source));
+
+    // My account
+    m_displayName->setAccessibleName(tr("Display name"));
+    m_displayName->setToolTip(m_canRename ? QString() : tr("Guests keep the nickname they joined with."));
+    m_saveName->setText(tr("Save"));
+    const QList<QPair<QLineEdit *, QString>> fields{{m_oldPassword, tr("Current password")},
+                                                    {m_newPassword, tr("New password")},
+                                                    {m_confirmPassword, tr("New password again")}};
+    for (const auto &[edit, text] : fields) {
+        edit->setAccessibleName(text);
+        edit->setPlaceholderText(text);
+    }
+    m_changePassword->setText(tr("Change password"));
+    if (m_passwordsDiffer)
+        m_passwordStatus->setText(tr("The new passwords differ."));
+    m_signOut->setText(tr("Sign out"));
+
+    // Appearance
+    for (int i = 0; i < m_theme->count(); ++i)
+        m_theme->setItemText(i, Theme::title(m_theme->itemData(i).toString()));
+    m_theme->setAccessibleName(tr("Theme"));
+    m_textScale->setAccessibleName(tr("Text size"));
+    for (int i = 0; i < m_textScale->count(); ++i)
+        m_textScale->setItemText(i, tr("%1%").arg(qRound(m_textScale->itemData(i).toDouble() * 100)));
+    m_density->setAccessibleName(tr("Message display"));
+    m_density->setItemText(0, tr("Cozy: avatars, names above messages"));
+    m_density->setItemText(1, tr("Compact: more messages, names on their line"));
+
+    // Notifications
+    m_notify->setText(tr("For direct messages and mentions, when Kith is in the background"));
+    m_sound->setText(tr("Play a sound for them"));
+
+    // Language: the languages keep their own names.
+    m_language->setItemText(0, tr("Follow the system"));
+    m_language->setAccessibleName(tr("Language"));
+
+    // Keyboard shortcuts
     const QList<QPair<QKeySequence, QString>> keys{
         {QKeySequence(Qt::CTRL | Qt::Key_K), tr("Find a channel, a conversation or a friend")},
         {QKeySequence(Qt::ALT | Qt::Key_Up), tr("Previous channel")},
@@ -238,43 +320,29 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), tr("Connection log")},
         {QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit Kith")},
     };
-    auto *shortcuts = new QTreeWidget(this);
-    shortcuts->setObjectName(QStringLiteral("ShortcutList"));
-    shortcuts->setAccessibleName(tr("Keyboard shortcuts"));
-    shortcuts->setColumnCount(2);
-    shortcuts->setHeaderLabels({tr("Keys"), tr("What they do")});
-    shortcuts->setRootIsDecorated(false);
-    shortcuts->setSelectionMode(QAbstractItemView::NoSelection);
-    for (const auto &[seq, what] : keys)
-        new QTreeWidgetItem(shortcuts, {seq.toString(QKeySequence::NativeText), what});
-    shortcuts->resizeColumnToContents(0);
-    form->addRow(shortcuts);
+    m_shortcuts->setAccessibleName(tr("Keyboard shortcuts"));
+    m_shortcuts->setHeaderLabels({tr("Keys"), tr("What they do")});
+    m_shortcuts->clear();
+    for (const auto &[seq, what] : keys) // key names are translated too ("Maj" for Shift)
+        new QTreeWidgetItem(m_shortcuts, {seq.toString(QKeySequence::NativeText), what});
+    m_shortcuts->resizeColumnToContents(0);
 
     // Advanced
-    form = page(tr("Advanced"));
-    m_announce->setObjectName(QStringLiteral("AnnounceEdit"));
     m_announce->setPlaceholderText(tr("Every network (broadcast)"));
     m_announce->setAccessibleName(tr("LAN parties: where to announce and listen"));
-    m_announce->setToolTip(tr("HOST:PORT of one address to announce parties to and hear them on, for networks "
-                              "where broadcasts do not reach. Empty: every network this computer is on."));
-    form->addRow(tr("LAN parties"), m_announce);
-    auto *data = new QLabel(dataDir, this);
-    data->setObjectName(QStringLiteral("DataFolder"));
-    data->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    data->setProperty("muted", true);
-    data->setWordWrap(true);
-    form->addRow(tr("Data folder"), data);
-    auto *log = new QPushButton(tr("Connection log…"), this);
-    log->setObjectName(QStringLiteral("OpenConnectionLog"));
-    log->setToolTip(tr("The protocol frames Kith sent and received, with tokens and passwords hidden"));
-    connect(log, &QPushButton::clicked, this, &SettingsDialog::connectionLogRequested);
-    form->addRow(tr("Connection"), alone(log));
+    m_announce->setToolTip(m_announceOverridden
+                               ? tr("Set by KITH_ANNOUNCE in the environment.")
+                               : tr("HOST:PORT of one address to announce parties to and hear them on, for networks "
+                                    "where broadcasts do not reach. Empty: every network this computer is on."));
+    m_openLog->setText(tr("Connection log…"));
+    m_openLog->setToolTip(tr("The protocol frames Kith sent and received, with tokens and passwords hidden"));
+}
 
-    m_sections->setCurrentRow(0);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->setContentsMargins(12, 0, 12, 12);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
-    right->addWidget(buttons);
+void SettingsDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void SettingsDialog::setCompact(bool compact)
@@ -312,8 +380,8 @@ void SettingsDialog::setAccount(const QString &displayName, bool canRename, bool
     m_displayName->setText(displayName);
     m_displayName->setReadOnly(!canRename);
     m_saveName->setVisible(canRename);
-    if (!canRename)
-        m_displayName->setToolTip(tr("Guests keep the nickname they joined with."));
+    m_canRename = canRename;
+    m_displayName->setToolTip(canRename ? QString() : tr("Guests keep the nickname they joined with."));
     m_passwordBox->setVisible(canChangePassword);
     if (QWidget *label = m_accountForm->labelForField(m_passwordBox))
         label->setVisible(canChangePassword);
@@ -352,6 +420,7 @@ void SettingsDialog::setAnnounce(const QString &announce, bool overridden)
 {
     m_announce->setText(announce);
     m_announce->setReadOnly(overridden);
+    m_announceOverridden = overridden;
     if (overridden)
         m_announce->setToolTip(tr("Set by KITH_ANNOUNCE in the environment."));
 }

@@ -11,6 +11,7 @@ class QLineEdit;
 class QFormLayout;
 class QListWidget;
 class QPushButton;
+class QTreeWidget;
 
 namespace kith::app {
 
@@ -52,8 +53,15 @@ signals:
     void connectionLogRequested();
     void textScaleChosen(double scale);
     void compactChosen(bool compact);
+    //! A language picked in the list: applied at once, the dialog stays open.
+    void languageChosen(const QString &language);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
+
     QListWidget *m_sections = nullptr;
     QFormLayout *m_accountForm = nullptr;
     QComboBox *m_textScale = nullptr;
@@ -73,6 +81,16 @@ private:
     QPushButton *m_changePassword;
     QLabel *m_passwordStatus;
     QString m_savedName;
+    QPushButton *m_signOut;
+    QPushButton *m_openLog;
+    QTreeWidget *m_shortcuts;
+    //! Texts set again on a language change: a page's heading (and its entry in the list),
+    //! and the form's labels and hints, each with its untranslated source.
+    QList<QPair<QLabel *, const char *>> m_pageTitles;
+    QList<QPair<QLabel *, const char *>> m_labels;
+    bool m_canRename = true;
+    bool m_announceOverridden = false;
+    bool m_passwordsDiffer = false;
 };
 
 } // namespace kith::app

@@ -4,6 +4,7 @@
 #include "Theme.h"
 #include "state/ClientState.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -39,25 +40,21 @@ UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *
     text->addWidget(m_status);
     row->addLayout(text, 1);
     // The app has no menu bar: what it would hold under Help lives here.
-    auto *help = new QToolButton(this);
+    auto *help = m_help = new QToolButton(this);
     help->setObjectName(QStringLiteral("HelpButton"));
     help->setText(QStringLiteral("?"));
-    help->setToolTip(tr("Help"));
-    help->setAccessibleName(tr("Help"));
     help->setPopupMode(QToolButton::InstantPopup);
     auto *helpMenu = new QMenu(help);
     helpMenu->setObjectName(QStringLiteral("HelpMenu"));
-    QAction *log = helpMenu->addAction(tr("Connection log"), this, &UserFooter::connectionLogRequested);
+    QAction *log = m_logAction = helpMenu->addAction(QString(), this, &UserFooter::connectionLogRequested);
     log->setObjectName(QStringLiteral("ConnectionLogAction"));
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)); // shown in the menu; MainWindow handles it
     log->setShortcutContext(Qt::WidgetShortcut);
     help->setMenu(helpMenu);
     row->addWidget(help);
-    auto *gear = new QToolButton(this);
+    auto *gear = m_gear = new QToolButton(this);
     gear->setObjectName(QStringLiteral("SettingsButton"));
     followTheme(theme, gear, [gear, theme] { gear->setIcon(icons::make(icons::Kind::Gear, theme->color(QStringLiteral("textMuted")), 20)); });
-    gear->setToolTip(tr("Settings (Ctrl+,)"));
-    gear->setAccessibleName(tr("Settings"));
     connect(gear, &QToolButton::clicked, this, &UserFooter::settingsRequested);
     row->addWidget(gear);
     connect(connection, &Connection::stateChanged, this, &UserFooter::refresh);
@@ -71,8 +68,25 @@ UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *
         if (userId == m_connection->me().id)
             refresh();
     });
+    retranslate();
+}
+
+void UserFooter::retranslate()
+{
+    m_help->setToolTip(tr("Help"));
+    m_help->setAccessibleName(tr("Help"));
+    m_logAction->setText(tr("Connection log"));
+    m_gear->setToolTip(tr("Settings (Ctrl+,)"));
+    m_gear->setAccessibleName(tr("Settings"));
     setToolTip(tr("Set your status"));
-    refresh();
+    refresh(); // the status line
+}
+
+void UserFooter::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 QString UserFooter::statusText() const

@@ -7,7 +7,9 @@
 #include <QWidget>
 
 class QLabel;
+class QAction;
 class QMenu;
+class QToolButton;
 
 namespace kith::app {
 
@@ -31,11 +33,13 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
     const User &me() const;
     void refresh();
+    void retranslate();
     void askCustomStatus();
 
     Connection *m_connection;
@@ -43,6 +47,9 @@ private:
     const Theme *m_theme;
     QLabel *m_name;
     QLabel *m_status;
+    QToolButton *m_help;
+    QToolButton *m_gear;
+    QAction *m_logAction;
 };
 
 } // namespace kith::app

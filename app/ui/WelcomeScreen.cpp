@@ -5,6 +5,7 @@
 #include "shared/Limits.h"
 #include "shared/Validation.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -31,10 +32,10 @@ WelcomeScreen::WelcomeScreen(const Theme *theme, QWidget *parent)
         logo->setPixmap(icons::make(icons::Kind::Logo, theme->color(QStringLiteral("accent")), 64).pixmap(64, 64));
     });
     outer->addWidget(logo, 0, Qt::AlignHCenter);
-    auto *title = new QLabel(tr("Welcome to Kith"), this);
+    auto *title = m_title = new QLabel(this);
     title->setProperty("title", true);
     outer->addWidget(title, 0, Qt::AlignHCenter);
-    auto *subtitle = new QLabel(tr("Chat with your people, on a server you run."), this);
+    auto *subtitle = m_subtitle = new QLabel(this);
     subtitle->setProperty("subtitle", true);
     outer->addWidget(subtitle, 0, Qt::AlignHCenter);
     outer->addSpacing(28);
@@ -43,34 +44,23 @@ WelcomeScreen::WelcomeScreen(const Theme *theme, QWidget *parent)
     cards->setSpacing(24);
     cards->addStretch(1);
 
-    QWidget *local = card(tr("Start a local server"),
-                          tr("Runs inside this app, on this computer. Nothing to set up: "
-                             "you get your own server with a #general channel."));
-    m_displayName->setPlaceholderText(tr("Your name (optional)"));
+    QWidget *local = card(&m_localTitle, &m_localText);
     m_displayName->setMaxLength(limits::kDisplayNameMax);
-    m_local->setText(tr("Start a local server"));
     m_local->setProperty("primary", true);
     m_local->setObjectName(QStringLiteral("StartLocal"));
     local->layout()->addWidget(m_displayName);
     static_cast<QVBoxLayout *>(local->layout())->addStretch();
     local->layout()->addWidget(m_local);
-    auto *party = new QPushButton(tr("Host a LAN party"), local);
+    auto *party = m_party = new QPushButton(local);
     party->setObjectName(QStringLiteral("HostPartyWelcome"));
-    party->setToolTip(tr("Your server, opened to your network: friends join as guests"));
     connect(party, &QPushButton::clicked, this, [this] { emit hostPartyRequested(m_displayName->text().trimmed()); });
     local->layout()->addWidget(party);
     cards->addWidget(local);
 
-    QWidget *remote = card(tr("Connect to a server"),
-                           tr("Someone runs a Kith server for you? Enter its address."));
-    m_url->setPlaceholderText(tr("ws://host:%1").arg(limits::kDefaultPort));
-    m_user->setPlaceholderText(tr("Username"));
+    QWidget *remote = card(&m_remoteTitle, &m_remoteText);
     m_user->setMaxLength(limits::kUsernameMax);
-    m_password->setPlaceholderText(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_signIn->setText(tr("Sign in"));
     m_signIn->setProperty("primary", true);
-    m_create->setText(tr("Create account"));
     remote->layout()->addWidget(m_url);
     remote->layout()->addWidget(m_user);
     remote->layout()->addWidget(m_password);
@@ -95,9 +85,37 @@ WelcomeScreen::WelcomeScreen(const Theme *theme, QWidget *parent)
     connect(m_signIn, &QPushButton::clicked, this, [this] { submitRemote(false); });
     connect(m_create, &QPushButton::clicked, this, [this] { submitRemote(true); });
     connect(m_password, &QLineEdit::returnPressed, this, [this] { submitRemote(false); });
+    retranslate();
 }
 
-QWidget *WelcomeScreen::card(const QString &title, const QString &text)
+void WelcomeScreen::retranslate()
+{
+    m_title->setText(tr("Welcome to Kith"));
+    m_subtitle->setText(tr("Chat with your people, on a server you run."));
+    m_localTitle->setText(tr("Start a local server"));
+    m_localText->setText(tr("Runs inside this app, on this computer. Nothing to set up: "
+                            "you get your own server with a #general channel."));
+    m_displayName->setPlaceholderText(tr("Your name (optional)"));
+    m_local->setText(tr("Start a local server"));
+    m_party->setText(tr("Host a LAN party"));
+    m_party->setToolTip(tr("Your server, opened to your network: friends join as guests"));
+    m_remoteTitle->setText(tr("Connect to a server"));
+    m_remoteText->setText(tr("Someone runs a Kith server for you? Enter its address."));
+    m_url->setPlaceholderText(tr("ws://host:%1").arg(limits::kDefaultPort));
+    m_user->setPlaceholderText(tr("Username"));
+    m_password->setPlaceholderText(tr("Password"));
+    m_signIn->setText(tr("Sign in"));
+    m_create->setText(tr("Create account"));
+}
+
+void WelcomeScreen::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+QWidget *WelcomeScreen::card(QLabel **title, QLabel **text)
 {
     auto *w = new QWidget(this);
     w->setObjectName(QStringLiteral("WelcomeCard"));
@@ -107,10 +125,10 @@ QWidget *WelcomeScreen::card(const QString &title, const QString &text)
     auto *l = new QVBoxLayout(w);
     l->setContentsMargins(24, 24, 24, 24);
     l->setSpacing(10);
-    auto *t = new QLabel(title, w);
+    auto *t = *title = new QLabel(w);
     t->setStyleSheet(QStringLiteral("font-size: 13pt; font-weight: 700;"));
     l->addWidget(t);
-    auto *body = new QLabel(text, w);
+    auto *body = *text = new QLabel(w);
     body->setWordWrap(true);
     body->setProperty("muted", true);
     l->addWidget(body);

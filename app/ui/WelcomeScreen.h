@@ -30,10 +30,15 @@ signals:
     void connectRequested(const QUrl &url, const QString &username, const QString &password,
                           bool createAccount);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void submitRemote(bool create);
     void setStatus(const QString &text, bool error);
-    QWidget *card(const QString &title, const QString &text);
+    //! A card with a heading and a line of text, both set by retranslate().
+    QWidget *card(QLabel **title, QLabel **text);
 
     QLineEdit *m_displayName;
     QPushButton *m_local;
@@ -43,6 +48,13 @@ private:
     QPushButton *m_signIn;
     QPushButton *m_create;
     QLabel *m_status;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QLabel *m_localTitle;
+    QLabel *m_localText;
+    QPushButton *m_party;
+    QLabel *m_remoteTitle;
+    QLabel *m_remoteText;
 };
 
 } // namespace kith::app

@@ -21,6 +21,7 @@
 #include "ui/WelcomeScreen.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QTimer>
 #include <QDir>
@@ -361,6 +362,15 @@ void tst_app_screenshots::settings()
                 dialog->showSection(i);
                 save(dialog, u"settings-%1.png"_s.arg(sections[i].toLower().replace(u' ', u'-')));
             }
+            // In French, switched in place: longer words must fit the same window and page.
+            auto *language = dialog->findChild<QComboBox *>(u"LanguageBox"_s);
+            language->setCurrentIndex(language->findData(u"fr"_s));
+            for (int i = 0; i < sections.size(); ++i) {
+                dialog->showSection(i);
+                save(dialog, u"settings-fr-%1.png"_s.arg(i));
+            }
+            save(f.app->window(), u"window-fr.png"_s);
+            language->setCurrentIndex(language->findData(u"en"_s));
         }
         shot = true;
         dialog->accept();

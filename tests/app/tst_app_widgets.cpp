@@ -7,6 +7,8 @@
 #include "state/MemberListModel.h"
 #include "ui/Theme.h"
 #include "ui/ChannelSidebar.h"
+#include "ui/ConnectionLogDialog.h"
+#include "ui/SettingsDialog.h"
 #include "ui/DeleteMessageDialog.h"
 #include "ui/GuildDialog.h"
 #include "ui/FriendsView.h"
@@ -17,6 +19,9 @@
 #include "ui/WelcomeScreen.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QTreeWidget>
 #include <QContextMenuEvent>
 #include <QDialogButtonBox>
 #include <QLineEdit>
@@ -57,6 +62,7 @@ private slots:
     void layoutFollowsWidth();
     void wrongInviteKeepsJoinDialogOpen();
     void languageSwitchesWithoutRestart();
+    void languageSwitchesInPlace();
     void nextStartSignsInWithoutAsking();
     void cleanupTestCase();
 
@@ -547,6 +553,160 @@ void tst_app_widgets::languageSwitchesWithoutRestart()
     QCOMPARE(f.app->settings()->value(u"ui/language"_s).toString(), u"fr"_s);
     f.app->setLanguage(u"en"_s);
     QCOMPARE(f.composer()->placeholderText(), u"Message #general"_s);
+    f.composer()->clear();
+}
+
+namespace {
+//! The texts a person reads or hears in `root` and everything under it (open dialogs too) that
+//! are still an English source with a French translation, in the context of a Kith class that
+//! holds the widget (the class that set the text) or of the controller.
+QStringList leftInEnglish(QWidget *root)
+{
+    QStringList out;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        QList<QByteArray> contexts{"kith::app::AppController"};
+        for (QObject *o = w; o; o = o->parent())
+            for (const QMetaObject *m = o->metaObject(); m; m = m->superClass())
+                if (QByteArray(m->className()).startsWith("kith::app::") && !contexts.contains(m->className()))
+                    contexts.append(m->className());
+        QStringList texts{w->toolTip(), w->accessibleName(), w->accessibleDescription(), w->windowTitle()};
+        for (const char *name : {"text", "placeholderText", "title"})
+            if (const QVariant v = w->property(name); v.typeId() == QMetaType::QString)
+                texts << v.toString();
+        if (auto *c = qobject_cast<QComboBox *>(w))
+            for (int i = 0; i < c->count(); ++i)
+                texts << c->itemText(i);
+        if (auto *l = qobject_cast<QListWidget *>(w))
+            for (int i = 0; i < l->count(); ++i)
+                texts << l->item(i)->text();
+        if (auto *t = qobject_cast<QTreeWidget *>(w)) {
+            for (int c = 0; c < t->columnCount(); ++c)
+                texts << t->headerItem()->text(c);
+            for (int i = 0; i < t->topLevelItemCount(); ++i)
+                for (int c = 0; c < t->columnCount(); ++c)
+                    texts << t->topLevelItem(i)->text(c);
+        }
+        for (QAction *a : w->actions())
+            texts << a->text() << a->toolTip();
+        for (const QString &text : std::as_const(texts)) {
+            if (text.trimmed().isEmpty())
+                continue;
+            for (const QByteArray &context : std::as_const(contexts))
+                if (QCoreApplication::translate(context.constData(), text.toUtf8().constData()) != text)
+                    out << u"%1 (%2 in %3): %4"_s.arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                                                     QString::fromLatin1(context), text);
+        }
+    }
+    return out;
+}
+} // namespace
+
+void tst_app_widgets::languageSwitchesInPlace()
+{
+    MainWindow *w = f.app->window();
+    w->show();
+    QTRY_VERIFY(w->isVisible());
+    f.app->setLanguage(u"en"_s);
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE(f.state()->currentChannel(), m_general);
+    f.composer()->setPlainText(u"a draft in progress"_s);
+    const QRect where = w->geometry();
+    w->showConnectionLog();
+    auto *log = w->findChild<ConnectionLogDialog *>();
+    QVERIFY(log && log->isVisible());
+    QCOMPARE(log->windowTitle(), u"Connection log"_s);
+    UserFooter *footer = w->sidebar()->footer();
+    auto *gear = footer->findChild<QToolButton *>(u"SettingsButton"_s);
+    auto *help = footer->findChild<QToolButton *>(u"HelpButton"_s);
+    QCOMPARE(gear->toolTip(), u"Settings (Ctrl+,)"_s);
+    QVERIFY(leftInEnglish(w).isEmpty()); // nothing is French yet, so nothing can be left over
+
+    // Chosen in the open settings: everything there and behind it speaks French at once.
+    struct Seen {
+        bool sameWindow = false, open = false;
+        QRect geometry;
+        QStringList sections;
+        QString signOut, placeholder, section, friendsEntry, addButton, addField, gear, help, footer, log, logFilter,
+            composerText;
+        QStringList english;
+    } fr, en;
+    auto look = [&](SettingsDialog *dialog, Seen &seen) {
+        seen.sameWindow = f.app->window() == w;
+        seen.open = dialog->isVisible();
+        seen.geometry = w->geometry();
+        seen.sections = dialog->sections();
+        seen.signOut = dialog->findChild<QPushButton *>(u"SignOut"_s)->text();
+        seen.placeholder = f.composer()->placeholderText();
+        seen.composerText = f.composer()->toPlainText();
+        for (QLabel *l : w->sidebar()->findChildren<QLabel *>())
+            if (l->property("section").toBool())
+                seen.section = l->text();
+        seen.friendsEntry = w->sidebar()->friendsEntry()->text();
+        seen.addButton = w->friends()->addButton()->text();
+        seen.addField = w->friends()->addField()->placeholderText();
+        seen.gear = gear->toolTip();
+        seen.help = help->toolTip();
+        seen.footer = footer->toolTip();
+        seen.log = log->windowTitle();
+        seen.logFilter = log->findChild<QLineEdit *>(u"ConnectionLogFilter"_s)->placeholderText();
+        seen.english = leftInEnglish(w);
+    };
+    bool ran = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        ran = true;
+        dialog->showSection(3); // Language
+        auto *box = dialog->findChild<QComboBox *>(u"LanguageBox"_s);
+        box->setCurrentIndex(box->findData(u"fr"_s));
+        look(dialog, fr);
+        box->setCurrentIndex(box->findData(u"en"_s));
+        look(dialog, en);
+        dialog->accept();
+    });
+    f.app->openSettings();
+    QVERIFY(ran);
+
+    QVERIFY(fr.sameWindow);
+    QCOMPARE(fr.geometry, where);
+    QVERIFY(fr.open);
+    QCOMPARE(fr.sections.value(0), u"Mon compte"_s);
+    QCOMPARE(fr.sections.value(1), u"Apparence"_s);
+    QCOMPARE(fr.signOut, u"Se déconnecter"_s);
+    QCOMPARE(fr.placeholder, u"Message dans #general"_s);
+    QCOMPARE(fr.composerText, u"a draft in progress"_s);
+    QCOMPARE(fr.section, u"SALONS TEXTUELS"_s);
+    QCOMPARE(fr.friendsEntry, u"Amis"_s);
+    QCOMPARE(fr.addButton, u"Envoyer une demande d’ami"_s);
+    QCOMPARE(fr.addField, u"Son nom d’utilisateur"_s);
+    QCOMPARE(fr.gear, u"Paramètres (Ctrl+,)"_s);
+    QCOMPARE(fr.help, u"Aide"_s);
+    QCOMPARE(fr.footer, u"Choisir votre statut"_s);
+    QCOMPARE(fr.log, u"Journal de connexion"_s);
+    QCOMPARE(fr.logFilter, u"Filtrer les trames"_s);
+    QVERIFY2(fr.english.isEmpty(), qPrintable(fr.english.join(u'\n')));
+    QCOMPARE(f.app->settings()->value(u"ui/language"_s).toString(), u"en"_s);
+
+    // And back to English, in the same window again.
+    QVERIFY(en.sameWindow && en.open);
+    QCOMPARE(en.geometry, where);
+    QCOMPARE(en.sections.value(0), u"My account"_s);
+    QCOMPARE(en.signOut, u"Sign out"_s);
+    QCOMPARE(en.placeholder, u"Message #general"_s);
+    QCOMPARE(en.section, u"TEXT CHANNELS"_s);
+    QCOMPARE(en.friendsEntry, u"Friends"_s);
+    QCOMPARE(en.addButton, u"Send friend request"_s);
+    QCOMPARE(en.gear, u"Settings (Ctrl+,)"_s);
+    QCOMPARE(en.help, u"Help"_s);
+    QCOMPARE(en.footer, u"Set your status"_s);
+    QCOMPARE(en.log, u"Connection log"_s);
+    QCOMPARE(en.composerText, u"a draft in progress"_s);
+    QCOMPARE(f.app->window(), w);
+    QVERIFY(log->isVisible());
+    log->close();
     f.composer()->clear();
 }
 
