@@ -69,6 +69,10 @@ bool ConnectionsScenario::runTarget(int sessions, bool isServer, Result *out, QS
                      .arg(proc->name());
         return false;
     }
+    // Close them all: the server frees their buffers and, once it is quiet, returns the heap.
+    pool.clear();
+    ClientPool::waitUntil([] { return false; }, 3 * kSettleMs);
+    out->rssClosedKb = proc->rssKb();
     return true;
 }
 
@@ -85,13 +89,13 @@ bool ConnectionsScenario::run(int sessions, Table *summary, QString *error)
     Table t(QStringLiteral("connections: %1 idle sessions").arg(sessions),
             {QStringLiteral("target"), QStringLiteral("connect+auth s"), QStringLiteral("sessions/s"),
              QStringLiteral("p50 ms"), QStringLiteral("p99 ms"), QStringLiteral("max ms"),
-             QStringLiteral("RSS before KB"), QStringLiteral("RSS after KB"),
+             QStringLiteral("RSS before KB"), QStringLiteral("RSS after KB"), QStringLiteral("RSS closed KB"),
              QStringLiteral("KB/session"), QStringLiteral("target CPU while connecting"),
              QStringLiteral("bench CPU")});
     auto row = [&](const QString &name, const Result &r) {
         t.addRow({name, num(r.seconds, 2), num(sessions / qMax(1e-9, r.seconds)), num(r.p50Ms, 2),
                   num(r.p99Ms, 2), num(r.maxMs, 2), num(double(r.rssBeforeKb)),
-                  num(double(r.rssAfterKb)), num(kbPer(r), 1), r.cpu, r.benchCpu});
+                  num(double(r.rssAfterKb)), num(double(r.rssClosedKb)), num(kbPer(r), 1), r.cpu, r.benchCpu});
     };
     if (m_options.server)
         row(QStringLiteral("kith-server"), server);
