@@ -263,40 +263,38 @@ void Gateway::acceptFrom(QTcpServer *listener)
 
 void Gateway::admitSocket(QTcpSocket *socket)
 {
-    {
-        const QString peer = addressText(socket->peerAddress());
-        const bool proxied = m_trusted.contains(peer);
-        if (!proxied && !admit(peer)) {
-            ++m_stats.refused;
-            qCDebug(lcGateway) << "refused a connection from" << peer << ": over connections_per_address";
-            socket->abort();
-            socket->deleteLater();
-            return;
-        }
-        // Events are small and latency-bound: never hold them back for Nagle.
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        const QPair<QString, quint16> key{socket->peerAddress().toString(), socket->peerPort()};
-        m_upgrading.insert(socket, Upgrading{proxied ? QString() : peer, proxied, key});
-        m_byPeer.insert(key, socket);
-        if (!proxied)
-            count(socket, peer);
-        new GoneWatch(socket, [this, socket] { onSocketGone(socket); });
-        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-        // Until its upgrade request is complete, the connection is ours to watch (and time).
-        auto *timer = new QTimer(socket);
-        timer->setObjectName(QStringLiteral("kith-handshake"));
-        timer->setSingleShot(true);
-        connect(timer, &QTimer::timeout, this, [this, socket] {
-            ++m_stats.handshakeTimeouts;
-            qCDebug(lcGateway) << "no complete upgrade request from" << socket->peerAddress().toString() << "in time";
-            socket->abort();
-            socket->deleteLater();
-        });
-        timer->start(m_config.handshakeTimeoutMs);
-        connect(socket, &QIODevice::readyRead, this, [this, socket] { watchHeaders(socket); });
-        if (socket->bytesAvailable() > 0)
-            watchHeaders(socket);
+    const QString peer = addressText(socket->peerAddress());
+    const bool proxied = m_trusted.contains(peer);
+    if (!proxied && !admit(peer)) {
+        ++m_stats.refused;
+        qCDebug(lcGateway) << "refused a connection from" << peer << ": over connections_per_address";
+        socket->abort();
+        socket->deleteLater();
+        return;
     }
+    // Events are small and latency-bound: never hold them back for Nagle.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    const QPair<QString, quint16> key{socket->peerAddress().toString(), socket->peerPort()};
+    m_upgrading.insert(socket, Upgrading{proxied ? QString() : peer, proxied, key});
+    m_byPeer.insert(key, socket);
+    if (!proxied)
+        count(socket, peer);
+    new GoneWatch(socket, [this, socket] { onSocketGone(socket); });
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    // Until its upgrade request is complete, the connection is ours to watch (and time).
+    auto *timer = new QTimer(socket);
+    timer->setObjectName(QStringLiteral("kith-handshake"));
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, socket] {
+        ++m_stats.handshakeTimeouts;
+        qCDebug(lcGateway) << "no complete upgrade request from" << socket->peerAddress().toString() << "in time";
+        socket->abort();
+        socket->deleteLater();
+    });
+    timer->start(m_config.handshakeTimeoutMs);
+    connect(socket, &QIODevice::readyRead, this, [this, socket] { watchHeaders(socket); });
+    if (socket->bytesAvailable() > 0)
+        watchHeaders(socket);
 }
 
 void Gateway::watchHeaders(QTcpSocket *socket)
