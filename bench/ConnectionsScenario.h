@@ -16,7 +16,8 @@ public:
 private:
     struct Result {
         qint64 rssBeforeKb = 0, rssAfterKb = 0;
-        qint64 rssClosedKb = 0; //!< after every session closed again (memory must come back)
+        qint64 rssClosedKb = 0;  //!< after every session closed again (memory must come back)
+        qint64 rssExpiredKb = 0; //!< kith-server: also after their resume window ran out
         double seconds = 0;
         double p50Ms = 0, p99Ms = 0, maxMs = 0;
         QString cpu, benchCpu;

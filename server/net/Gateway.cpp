@@ -131,6 +131,15 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std
         m_closedSinceTrim = 0;
         ++m_stats.heapTrims;
         SystemResources::releaseFreeHeap();
+        m_lateTrim.start();
+    });
+    // The closed connections' sessions stay resumable for a while (core/Hub); their memory is
+    // freed when they expire, so give the heap back once more after that.
+    m_lateTrim.setSingleShot(true);
+    m_lateTrim.setInterval(limits::kResumeWindowMs + 20 * 1000);
+    connect(&m_lateTrim, &QTimer::timeout, this, [this] {
+        ++m_stats.heapTrims;
+        SystemResources::releaseFreeHeap();
     });
     m_tcp = makeListener();
     m_server->setMaxPendingConnections(4096);

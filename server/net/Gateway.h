@@ -97,6 +97,7 @@ private:
     quint64 m_acceptFailuresUnlogged = 0;
     int m_closedSinceTrim = 0;
     QTimer m_trim;
+    QTimer m_lateTrim;
     QByteArray m_hello;
 };
 
