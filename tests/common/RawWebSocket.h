@@ -30,6 +30,7 @@ public:
     const QList<QByteArray> &textFrames() const { return m_texts; }
     int closeCode() const { return m_closeCode; } //!< -1 until a close frame arrived
     bool isDisconnected() const { return m_disconnected; }
+    qint64 bytesToWrite() const { return m_socket.bytesToWrite(); } //!< not yet handed to the kernel
     bool waitDisconnected(int timeoutMs);
 
 private:
