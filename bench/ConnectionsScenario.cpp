@@ -5,6 +5,7 @@
 #include "CpuUsage.h"
 #include "KithServer.h"
 #include "Latencies.h"
+#include "shared/Limits.h"
 
 #include <QThread>
 #include <cstdio>
@@ -69,6 +70,14 @@ bool ConnectionsScenario::runTarget(int sessions, bool isServer, Result *out, QS
                      .arg(proc->name());
         return false;
     }
+    // Close them all: the server frees their buffers and, once it is quiet, returns the heap.
+    pool.clear();
+    ClientPool::waitUntil([] { return false; }, 3 * kSettleMs);
+    out->rssClosedKb = proc->rssKb();
+    if (isServer) { // closed sessions stay resumable for a while; their memory goes after that
+        ClientPool::waitUntil([] { return false; }, kith::limits::kResumeWindowMs + 30 * 1000);
+        out->rssExpiredKb = proc->rssKb();
+    }
     return true;
 }
 
@@ -85,13 +94,15 @@ bool ConnectionsScenario::run(int sessions, Table *summary, QString *error)
     Table t(QStringLiteral("connections: %1 idle sessions").arg(sessions),
             {QStringLiteral("target"), QStringLiteral("connect+auth s"), QStringLiteral("sessions/s"),
              QStringLiteral("p50 ms"), QStringLiteral("p99 ms"), QStringLiteral("max ms"),
-             QStringLiteral("RSS before KB"), QStringLiteral("RSS after KB"),
+             QStringLiteral("RSS before KB"), QStringLiteral("RSS after KB"), QStringLiteral("RSS closed KB"),
+             QStringLiteral("RSS +2.5 min KB"),
              QStringLiteral("KB/session"), QStringLiteral("target CPU while connecting"),
              QStringLiteral("bench CPU")});
     auto row = [&](const QString &name, const Result &r) {
         t.addRow({name, num(r.seconds, 2), num(sessions / qMax(1e-9, r.seconds)), num(r.p50Ms, 2),
                   num(r.p99Ms, 2), num(r.maxMs, 2), num(double(r.rssBeforeKb)),
-                  num(double(r.rssAfterKb)), num(kbPer(r), 1), r.cpu, r.benchCpu});
+                  num(double(r.rssAfterKb)), num(double(r.rssClosedKb)),
+                  r.rssExpiredKb ? num(double(r.rssExpiredKb)) : QStringLiteral("-"), num(kbPer(r), 1), r.cpu, r.benchCpu});
     };
     if (m_options.server)
         row(QStringLiteral("kith-server"), server);

@@ -33,7 +33,9 @@ bool KithServer::start(QString *error)
         *error = QStringLiteral("cannot write %1").arg(ini);
         return false;
     }
-    f.write("[limits]\nrequests_per_second=100000\nrequest_burst=100000\n");
+    // Every bench client connects from 127.0.0.1, which counts like any address.
+    f.write("[limits]\nrequests_per_second=100000\nrequest_burst=100000\n"
+            "connections_per_address=10000000\nqueued_bytes_total=1099511627776\n");
     f.write(m_options.syncFull ? "[storage]\nsynchronous=full\n" : "[storage]\nsynchronous=normal\n");
     f.close();
     QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),

@@ -151,6 +151,17 @@ QByteArray Server::Private::renderMetrics() const
     MetricsText m;
     m.gauge("kith_node_id", "This node's id (0-1023).", ids.node());
     m.gauge("kith_connections", "Open WebSocket connections, signed in or not.", gateway ? gateway->connectionCount() : 0);
+    const GatewayStats g = gateway ? gateway->stats() : GatewayStats{};
+    m.gauge("kith_queued_bytes", "Bytes queued for sending across all connections.", double(g.queuedBytes));
+    m.counter("kith_accept_failures_total", "Failed accepts (e.g. no file descriptor free); accepting pauses meanwhile.",
+              double(g.acceptFailures));
+    m.counter("kith_connections_refused_total", "Connections refused over connections_per_address.", double(g.refused));
+    m.counter("kith_handshake_timeouts_total", "Connections closed without a complete upgrade request in time.",
+              double(g.handshakeTimeouts));
+    m.counter("kith_headers_too_large_total", "Connections closed for upgrade request headers over 16 KiB.",
+              double(g.headersTooLarge));
+    m.counter("kith_slow_readers_cut_total", "Connections closed with 4008 (send buffer or queued_bytes_total).",
+              double(g.slowReadersCut));
     m.gauge("kith_sessions", "Signed-in sessions with a live connection on this node.", hub ? hub->attachedCount() : 0);
     m.counter("kith_messages_total", "Messages this node committed and fanned out.",
               double(messages ? messages->committedCount() : 0));
@@ -613,6 +624,11 @@ QList<quint16> Server::ports() const
 const ServerConfig &Server::config() const
 {
     return d->config;
+}
+
+GatewayStats Server::gatewayStats() const
+{
+    return d->gateway ? d->gateway->stats() : GatewayStats{};
 }
 
 } // namespace kith::server

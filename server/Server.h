@@ -3,6 +3,7 @@
 //! the desktop app's embedded host both own one of these. Lives on the thread that made it.
 
 #include "ServerConfig.h"
+#include "net/GatewayStats.h"
 
 #include <QObject>
 #include <QUrl>
@@ -42,6 +43,8 @@ public:
     QList<quint16> ports() const; //!< every port accepting connections, the main one first
     quint64 partyGuildId() const;  //!< the LAN party's guild, with guests on; else 0
     const ServerConfig &config() const;
+    //! What the gateway refused, cut or paused so far (also in /metrics); zeros when stopped.
+    GatewayStats gatewayStats() const;
 
 signals:
     void stopped();

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 namespace kith::server {
@@ -106,6 +107,37 @@ Setter number(int ServerConfig::*member, int min, int max)
     };
 }
 
+Setter number64(qint64 ServerConfig::*member, qint64 min, qint64 max)
+{
+    return [member, min, max](ServerConfig &c, const QString &v, QString *why) {
+        bool ok = false;
+        const qint64 n = v.trimmed().toLongLong(&ok);
+        if (!ok || n < min || n > max) {
+            *why = QStringLiteral("expected a number from %1 to %2, not \"%3\"").arg(min).arg(max).arg(v);
+            return false;
+        }
+        c.*member = n;
+        return true;
+    };
+}
+
+// "ADDR, ADDR ..." (commas or spaces); empty clears the list.
+bool parseAddressList(const QString &text, QList<QHostAddress> *out, QString *why)
+{
+    QList<QHostAddress> list;
+    const QStringList parts = text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        QHostAddress a;
+        if (!a.setAddress(part)) {
+            *why = QStringLiteral("bad address \"%1\": give IP addresses separated by commas").arg(part);
+            return false;
+        }
+        list.append(a);
+    }
+    *out = list;
+    return true;
+}
+
 Setter oneOf(QString ServerConfig::*member, const QStringList &allowed)
 {
     return [member, allowed](ServerConfig &c, const QString &v, QString *why) {
@@ -197,6 +229,20 @@ QList<ConfigSetting> makeSettings()
         s("limits", "store_queue", "", "",
           QStringLiteral("Storage jobs waiting; beyond, requests get unavailable (default 100000)."),
           number(&ServerConfig::storeQueue, 1, 100000000)),
+        s("limits", "handshake_timeout_ms", "", "",
+          QStringLiteral("Milliseconds a new connection has to complete its upgrade request (default 10000)."),
+          number(&ServerConfig::handshakeTimeoutMs, 100, 3600000)),
+        s("limits", "connections_per_address", "", "",
+          QStringLiteral("Connections (upgrading or open) per client address; more are refused (default 256)."),
+          number(&ServerConfig::connectionsPerAddress, 1, 10000000)),
+        s("limits", "queued_bytes_total", "", "",
+          QStringLiteral("Bytes queued for sending across all connections; past it the slowest readers are cut "
+                         "with 4008 (default 268435456)."),
+          number64(&ServerConfig::queuedBytesTotal, 65536, Q_INT64_C(1) << 50)),
+        s("server", "trusted_proxies", "trusted-proxies", "ADDRS",
+          QStringLiteral("Reverse proxies in front of the server, comma-separated: their connections are not counted "
+                         "per address, and the client address comes from their X-Forwarded-For (default: none)."),
+          [](ServerConfig &c, const QString &v, QString *why) { return parseAddressList(v, &c.trustedProxies, why); }),
         s("storage", "synchronous", "", "",
           QStringLiteral("SQLite durability: full (default) or normal."),
           [](ServerConfig &c, const QString &v, QString *why) {

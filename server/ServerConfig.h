@@ -53,6 +53,13 @@ struct ServerConfig {
     int hashQueue = limits::kHashQueue;             //!< password hashes waiting or running
     int hashesPerAddress = limits::kHashesPerAddress;
     int storeQueue = 100000;                        //!< store jobs waiting; beyond: unavailable
+    // The edge of the internet (see docs/OPERATIONS.md, "Limits")
+    int handshakeTimeoutMs = 10000;       //!< a connection's upgrade request must be complete by then
+    int connectionsPerAddress = 256;      //!< upgrading + open connections per client address
+    qint64 queuedBytesTotal = 268435456;  //!< bytes queued for sending across all sessions
+    //! Peers whose connections are not counted per address; the client's address is taken from
+    //! their X-Forwarded-For instead (a reverse proxy in front of the server).
+    QList<QHostAddress> trustedProxies;
     bool syncFull = true;                 //!< SQLite synchronous=FULL: durable across power loss
     // LAN party
     bool guests = false;                  //!< session.guest is open; a party guild exists

@@ -2,7 +2,9 @@
 
 #include "Log.h"
 #include "ServerConfig.h"
+#include "net/LingeringSocket.h"
 #include "net/Session.h"
+#include "platform/SystemResources.h"
 #include "shared/Envelope.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -11,17 +13,86 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSslServer>
+#include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketServer>
+#include <functional>
 
 namespace kith::server {
 
 namespace {
 // A connection that has not finished its TLS handshake by then is dropped.
 constexpr int kTlsHandshakeMs = 10000;
+// After accept failed (out of descriptors), try again this often, besides whenever one closes.
+constexpr int kAcceptRetryMs = 500;
+constexpr qint64 kAcceptLogEveryMs = 60 * 1000;
+// Many connections closed: give freed heap back once things are quiet again.
+constexpr int kTrimAfterClosed = 256;
+constexpr int kTrimQuietMs = 2000;
+
+QString addressText(const QHostAddress &a)
+{
+    bool v4 = false;
+    const quint32 ip4 = a.toIPv4Address(&v4);
+    return v4 ? QHostAddress(ip4).toString() : a.toString();
+}
+
+// One entry of X-Forwarded-For as an address ("1.2.3.4", "1.2.3.4:5", "[::1]:5", "::1"); empty if none.
+QString forwardedAddress(QByteArray hop)
+{
+    hop = hop.trimmed();
+    if (hop.startsWith('[') && hop.contains(']'))
+        hop = hop.mid(1, hop.indexOf(']') - 1);
+    QHostAddress a;
+    if (a.setAddress(QString::fromLatin1(hop)))
+        return addressText(a);
+    if (hop.count(':') == 1 && a.setAddress(QString::fromLatin1(hop.left(hop.indexOf(':')))))
+        return addressText(a);
+    return {};
+}
+
+// Plain sockets that linger on close, so close frames reach peers that are still sending.
+class LingeringServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+    QTcpSocket *take(qintptr descriptor)
+    {
+        auto *socket = new LingeringSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return nullptr;
+        }
+        return socket;
+    }
+};
+
+// Tells when a socket is destroyed. Not QObject::destroyed: QWebSocket disconnects every
+// signal of its socket when it goes.
+class GoneWatch : public QObject
+{
+public:
+    GoneWatch(QObject *watched, std::function<void()> gone)
+        : QObject(watched)
+        , m_gone(std::move(gone))
+    {
+    }
+    ~GoneWatch() override { m_gone(); }
+
+private:
+    std::function<void()> m_gone;
+};
+
+// Starts the TLS handshake on a descriptor we accepted; the socket is pending once it is done.
+class TlsServer : public QSslServer
+{
+public:
+    using QSslServer::QSslServer;
+    void take(qintptr descriptor) { incomingConnection(descriptor); }
+};
 } // namespace
 
 Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std::optional<QSslConfiguration> tls,
@@ -47,6 +118,29 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std
                             {QLatin1String("limits"), limitsJson},
                             {QLatin1String("registration"), config.registration}};
     m_hello = encodeEvent(ev::Hello, -1, encodeBody(hello));
+    for (const QHostAddress &a : config.trustedProxies)
+        m_trusted.insert(addressText(a));
+    m_budget.cap = config.queuedBytesTotal;
+    m_budget.overflow = [this] { QMetaObject::invokeMethod(this, &Gateway::enforceBudget, Qt::QueuedConnection); };
+    m_acceptRetry.setSingleShot(true);
+    m_acceptRetry.setInterval(kAcceptRetryMs);
+    connect(&m_acceptRetry, &QTimer::timeout, this, &Gateway::resumeAccepting);
+    m_trim.setSingleShot(true);
+    m_trim.setInterval(kTrimQuietMs);
+    connect(&m_trim, &QTimer::timeout, this, [this] {
+        m_closedSinceTrim = 0;
+        ++m_stats.heapTrims;
+        SystemResources::releaseFreeHeap();
+        m_lateTrim.start();
+    });
+    // The closed connections' sessions stay resumable for a while (core/Hub); their memory is
+    // freed when they expire, so give the heap back once more after that.
+    m_lateTrim.setSingleShot(true);
+    m_lateTrim.setInterval(limits::kResumeWindowMs + 20 * 1000);
+    connect(&m_lateTrim, &QTimer::timeout, this, [this] {
+        ++m_stats.heapTrims;
+        SystemResources::releaseFreeHeap();
+    });
     m_tcp = makeListener();
     m_server->setMaxPendingConnections(4096);
     connect(m_server, &QWebSocketServer::newConnection, this, &Gateway::onNewConnection);
@@ -58,7 +152,7 @@ QTcpServer *Gateway::makeListener()
     if (m_tls) {
         // QSslServer hands sockets over once the TLS handshake is done; the WebSocket handshake
         // and every frame after it then run over the encrypted socket like over a plain one.
-        auto *ssl = new QSslServer(this);
+        auto *ssl = new TlsServer(this);
         ssl->setSslConfiguration(*m_tls);
         ssl->setHandshakeTimeout(kTlsHandshakeMs);
         connect(ssl, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
@@ -66,37 +160,210 @@ QTcpServer *Gateway::makeListener()
         });
         tcp = ssl;
     } else {
-        tcp = new QTcpServer(this);
+        tcp = new LingeringServer(this);
     }
     tcp->setMaxPendingConnections(4096);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
     tcp->setListenBacklogSize(1024); // bursts of reconnecting clients must not wait for SYN retries
 #endif
-    connect(tcp, &QTcpServer::newConnection, this, [this, tcp] { acceptFrom(tcp); });
     // Qt 6.4 emits newConnection as the TLS handshake starts, before the socket is pending.
     if (m_tls)
         connect(tcp, &QTcpServer::pendingConnectionAvailable, this, [this, tcp] { acceptFrom(tcp); });
-    connect(tcp, &QTcpServer::acceptError, this, [](QAbstractSocket::SocketError e) {
-        qCWarning(lcGateway) << "accept failed:" << e;
-    });
     return tcp;
+}
+
+void Gateway::startAccepting(QTcpServer *listener)
+{
+    // We accept ourselves: QTcpServer 6.4 calls a failing accept() again and again (100% CPU
+    // when descriptors run out), with no signal to stop it. Its own notifier stays off.
+    listener->pauseAccepting();
+    auto *notifier = new QSocketNotifier(listener->socketDescriptor(), QSocketNotifier::Read, listener);
+    connect(notifier, &QSocketNotifier::activated, this, [this, listener] { acceptPending(listener); });
+    m_notifiers.insert(listener, notifier);
+}
+
+void Gateway::acceptPending(QTcpServer *listener)
+{
+    for (int i = 0; i < 256; ++i) { // then let the event loop serve the others
+        SystemResources::AcceptError why = SystemResources::AcceptError::None;
+        const qintptr fd = SystemResources::accept(listener->socketDescriptor(), &why);
+        if (fd < 0) {
+            if (why == SystemResources::AcceptError::OutOfDescriptors)
+                outOfDescriptors(listener);
+            if (why == SystemResources::AcceptError::Other)
+                continue;
+            return;
+        }
+        if (m_tls) {
+            static_cast<TlsServer *>(listener)->take(fd);
+        } else if (QTcpSocket *socket = static_cast<LingeringServer *>(listener)->take(fd)) {
+            admitSocket(socket);
+        }
+    }
+}
+
+void Gateway::outOfDescriptors(QTcpServer *listener)
+{
+    // Stop listening for new connections until a descriptor is free (a connection closed), or
+    // a short wait: never retry in a loop.
+    ++m_stats.acceptFailures;
+    ++m_acceptFailuresUnlogged;
+    for (QSocketNotifier *n : std::as_const(m_notifiers))
+        n->setEnabled(false);
+    m_acceptPaused = true;
+    if (!m_acceptRetry.isActive())
+        m_acceptRetry.start();
+    if (!m_acceptLogged.isValid() || m_acceptLogged.elapsed() >= kAcceptLogEveryMs) {
+        qCWarning(lcGateway).noquote() << "cannot accept connections on port" << listener->serverPort()
+                                       << ": out of file descriptors (" << m_acceptFailuresUnlogged
+                                       << "times since last said); clients already connected are still served, "
+                                          "accepting resumes when a descriptor is free";
+        m_acceptFailuresUnlogged = 0;
+        m_acceptLogged.start();
+    }
+}
+
+void Gateway::resumeAccepting()
+{
+    if (!m_acceptPaused)
+        return;
+    m_acceptPaused = false;
+    m_acceptRetry.stop();
+    ++m_stats.acceptRetries;
+    for (QSocketNotifier *n : std::as_const(m_notifiers))
+        n->setEnabled(true);
+}
+
+bool Gateway::admit(const QString &address) const
+{
+    return m_perAddress.value(address) < m_config.connectionsPerAddress;
+}
+
+void Gateway::count(QTcpSocket *socket, const QString &address)
+{
+    ++m_perAddress[address];
+    m_counted.insert(socket, address);
+}
+
+void Gateway::onSocketGone(QTcpSocket *socket)
+{
+    if (m_dying)
+        return;
+    if (const auto it = m_upgrading.constFind(socket); it != m_upgrading.cend()) {
+        m_byPeer.remove(it->peer);
+        m_upgrading.erase(it);
+    }
+    if (const auto it = m_counted.constFind(socket); it != m_counted.cend()) {
+        if (--m_perAddress[*it] <= 0)
+            m_perAddress.remove(*it);
+        m_counted.erase(it);
+    }
+    resumeAccepting(); // a descriptor is free
+    if (++m_closedSinceTrim >= kTrimAfterClosed)
+        m_trim.start(); // restarted by every close: runs once they stop
 }
 
 void Gateway::acceptFrom(QTcpServer *listener)
 {
-    while (QTcpSocket *socket = listener->nextPendingConnection()) {
-        // Events are small and latency-bound: never hold them back for Nagle.
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        m_upgrading.insert({socket->peerAddress().toString(), socket->peerPort()}, socket);
-        connect(socket, &QObject::destroyed, this, [this, key = qMakePair(socket->peerAddress().toString(), socket->peerPort())] {
-            m_upgrading.remove(key);
-        });
-        m_server->handleConnection(socket);
+    while (QTcpSocket *socket = listener->nextPendingConnection())
+        admitSocket(socket);
+    listener->pauseAccepting(); // nextPendingConnection turned QTcpServer's own accepting back on
+}
+
+void Gateway::admitSocket(QTcpSocket *socket)
+{
+    const QString peer = addressText(socket->peerAddress());
+    const bool proxied = m_trusted.contains(peer);
+    if (!proxied && !admit(peer)) {
+        ++m_stats.refused;
+        qCDebug(lcGateway) << "refused a connection from" << peer << ": over connections_per_address";
+        socket->abort();
+        socket->deleteLater();
+        return;
     }
+    // Events are small and latency-bound: never hold them back for Nagle.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    const QPair<QString, quint16> key{socket->peerAddress().toString(), socket->peerPort()};
+    m_upgrading.insert(socket, Upgrading{proxied ? QString() : peer, proxied, key});
+    m_byPeer.insert(key, socket);
+    if (!proxied)
+        count(socket, peer);
+    new GoneWatch(socket, [this, socket] { onSocketGone(socket); });
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    // Until its upgrade request is complete, the connection is ours to watch (and time).
+    auto *timer = new QTimer(socket);
+    timer->setObjectName(QStringLiteral("kith-handshake"));
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, socket] {
+        ++m_stats.handshakeTimeouts;
+        qCDebug(lcGateway) << "no complete upgrade request from" << socket->peerAddress().toString() << "in time";
+        socket->abort();
+        socket->deleteLater();
+    });
+    timer->start(m_config.handshakeTimeoutMs);
+    connect(socket, &QIODevice::readyRead, this, [this, socket] { watchHeaders(socket); });
+    if (socket->bytesAvailable() > 0)
+        watchHeaders(socket);
+}
+
+void Gateway::watchHeaders(QTcpSocket *socket)
+{
+    // Peek, do not read: QWebSocketServer reads the request itself once we hand it over.
+    const QByteArray head = socket->peek(kMaxHeaderBytes + 1);
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0 || end + 4 > kMaxHeaderBytes) {
+        if (head.size() > kMaxHeaderBytes) {
+            ++m_stats.headersTooLarge;
+            qCDebug(lcGateway) << "upgrade request headers over" << kMaxHeaderBytes << "bytes from"
+                               << socket->peerAddress().toString();
+            socket->abort();
+            socket->deleteLater();
+        }
+        return;
+    }
+    Upgrading &u = m_upgrading[socket];
+    if (u.proxied) {
+        // The proxy appends the address it saw; hops it forwarded from other trusted proxies
+        // are skipped from the right. No header: the proxy itself, not counted.
+        QList<QByteArray> hops;
+        for (const QByteArray &line : head.left(end).split('\n')) {
+            if (line.size() > 16 && qstrnicmp(line.constData(), "x-forwarded-for:", 16) == 0)
+                hops += line.mid(16).split(',');
+        }
+        QString client;
+        for (qsizetype i = hops.size() - 1; i >= 0 && client.isEmpty(); --i) {
+            const QString hop = forwardedAddress(hops.at(i));
+            if (hop.isEmpty())
+                break; // unreadable: trust nothing further left
+            if (!m_trusted.contains(hop))
+                client = hop;
+        }
+        u.address = client.isEmpty() ? addressText(socket->peerAddress()) : client;
+        if (!client.isEmpty()) {
+            if (!admit(client)) {
+                ++m_stats.refused;
+                qCDebug(lcGateway) << "refused a connection from" << client << "(forwarded): over connections_per_address";
+                disconnect(socket, &QIODevice::readyRead, this, nullptr);
+                socket->write("HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                socket->disconnectFromHost();
+                return;
+            }
+            count(socket, client);
+        }
+    }
+    handOver(socket);
+}
+
+void Gateway::handOver(QTcpSocket *socket)
+{
+    disconnect(socket, &QIODevice::readyRead, this, nullptr);
+    delete socket->findChild<QTimer *>(QStringLiteral("kith-handshake"), Qt::FindDirectChildrenOnly);
+    m_server->handleConnection(socket);
 }
 
 Gateway::~Gateway()
 {
+    m_dying = true;
     for (Session *s : std::as_const(m_sessions))
         disconnect(s, nullptr, this, nullptr);
     qDeleteAll(m_sessions);
@@ -113,6 +380,7 @@ bool Gateway::listen(QString *error, bool *addressInUse)
             *addressInUse = m_tcp->serverError() == QAbstractSocket::AddressInUseError;
         return false;
     }
+    startAccepting(m_tcp);
     return true;
 }
 
@@ -127,11 +395,14 @@ bool Gateway::listenAlso(quint16 port, QString *error)
         return false;
     }
     m_extra.append(tcp);
+    startAccepting(tcp);
     return true;
 }
 
 void Gateway::stopListening()
 {
+    qDeleteAll(m_notifiers); // before their descriptors close
+    m_notifiers.clear();
     m_tcp->close();
     for (QTcpServer *tcp : std::as_const(m_extra))
         tcp->close();
@@ -161,15 +432,50 @@ QList<quint16> Gateway::ports() const
 void Gateway::onNewConnection()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        QTcpSocket *tcp = m_upgrading.take({socket->peerAddress().toString(), socket->peerPort()});
-        auto *session = new Session(socket, tcp, m_router, m_hub, m_config, this);
+        QTcpSocket *tcp = m_byPeer.take({socket->peerAddress().toString(), socket->peerPort()});
+        const Upgrading u = m_upgrading.take(tcp);
+        const QString address = u.address.isEmpty() ? addressText(socket->peerAddress()) : u.address;
+        auto *session = new Session(socket, tcp, address, m_budget, m_router, m_hub, m_config, this);
         m_sessions.insert(session);
         connect(session, &Session::finished, this, [this](Session *s) {
             m_sessions.remove(s);
             s->deleteLater();
         });
+        connect(session, &Session::cutOff, this, [this] { ++m_stats.slowReadersCut; });
         session->sendFrame(m_hello);
     }
+}
+
+GatewayStats Gateway::stats() const
+{
+    GatewayStats s = m_stats;
+    s.queuedBytes = m_budget.total;
+    return s;
+}
+
+void Gateway::enforceBudget()
+{
+    // Cut the readers with the most queued first, until what the rest hold fits the cap.
+    QList<Session *> open;
+    qint64 kept = 0;
+    for (Session *s : std::as_const(m_sessions)) {
+        if (!s->isClosing() && s->unsentBytes() > 0) {
+            open.append(s);
+            kept += s->unsentBytes();
+        }
+    }
+    std::sort(open.begin(), open.end(), [](Session *a, Session *b) { return a->unsentBytes() > b->unsentBytes(); });
+    for (Session *s : std::as_const(open)) {
+        if (kept <= m_budget.cap)
+            break;
+        kept -= s->unsentBytes();
+        ++m_stats.slowReadersCut;
+        ++m_stats.budgetCuts;
+        qCWarning(lcGateway) << "closing slow reader" << s->peerAddress() << "with" << s->unsentBytes()
+                             << "bytes unsent: queued_bytes_total reached";
+        s->closeSink(limits::kCloseSlowConsumer, QStringLiteral("too far behind; resume to catch up"));
+    }
+    m_budget.rearm();
 }
 
 void Gateway::closeAll(quint16 code, const QString &reason)

@@ -1,14 +1,21 @@
 #pragma once
-//! The WebSocket listener: accepts connections, greets them with hello and owns their Sessions.
+//! The WebSocket listener: accepts connections, guards the edge (handshake timeout, header cap,
+//! connections per address, accept that pauses when descriptors run out, bytes queued across
+//! all sessions), greets connections with hello and owns their Sessions.
 
+#include "net/GatewayStats.h"
+#include "net/SendBudget.h"
+
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
-#include <QHash>
-#include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
+#include <QTimer>
 #include <optional>
 
+class QSocketNotifier;
 class QTcpServer;
 class QTcpSocket;
 class QWebSocketServer;
@@ -38,13 +45,34 @@ public:
     bool isListening() const; //!< the main port accepts connections
     QList<quint16> ports() const;
     int connectionCount() const { return int(m_sessions.size()); }
+    GatewayStats stats() const;
     //! Closes every connection, signed in or not, and waits briefly for the frames to leave.
     void closeAll(quint16 code, const QString &reason);
 
+    //! Upgrade request headers larger than this close the connection at once.
+    static constexpr qint64 kMaxHeaderBytes = 16 * 1024;
+
 private:
+    struct Upgrading {
+        QString address;   //!< the client's, once known (a trusted proxy's clients: after the headers)
+        bool proxied = false;
+        QPair<QString, quint16> peer; //!< its key in m_byPeer
+    };
+
     void onNewConnection();
     void acceptFrom(QTcpServer *listener);
     QTcpServer *makeListener();
+    void watchHeaders(QTcpSocket *socket);
+    void handOver(QTcpSocket *socket);
+    void startAccepting(QTcpServer *listener);
+    void acceptPending(QTcpServer *listener);
+    void admitSocket(QTcpSocket *socket);
+    void outOfDescriptors(QTcpServer *listener);
+    void resumeAccepting();
+    bool admit(const QString &address) const;
+    void count(QTcpSocket *socket, const QString &address);
+    void onSocketGone(QTcpSocket *socket);
+    void enforceBudget();
 
     const Router &m_router;
     Hub &m_hub;
@@ -52,9 +80,24 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QTcpServer *m_tcp;          //!< accepts, so each socket gets TCP_NODELAY before the upgrade
     QList<QTcpServer *> m_extra; //!< listenAlso's ports
+    QHash<QTcpServer *, QSocketNotifier *> m_notifiers; //!< ours, accepting for each listener
     QWebSocketServer *m_server; //!< only performs the WebSocket handshake
-    QHash<QPair<QString, quint16>, QTcpSocket *> m_upgrading;
+    QHash<QTcpSocket *, Upgrading> m_upgrading; //!< accepted, WebSocket not yet open
+    QHash<QPair<QString, quint16>, QTcpSocket *> m_byPeer; //!< the same, by peer address and port
+    QHash<QTcpSocket *, QString> m_counted;     //!< sockets counted against their address
+    QHash<QString, int> m_perAddress;
+    QSet<QString> m_trusted;
     QSet<Session *> m_sessions;
+    SendBudget m_budget;
+    GatewayStats m_stats;
+    bool m_acceptPaused = false;
+    bool m_dying = false;
+    QTimer m_acceptRetry;
+    QElapsedTimer m_acceptLogged;
+    quint64 m_acceptFailuresUnlogged = 0;
+    int m_closedSinceTrim = 0;
+    QTimer m_trim;
+    QTimer m_lateTrim;
     QByteArray m_hello;
 };
 

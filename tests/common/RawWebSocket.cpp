@@ -17,7 +17,7 @@ RawWebSocket::RawWebSocket(QObject *parent)
     });
 }
 
-bool RawWebSocket::open(const QUrl &url, int timeoutMs)
+bool RawWebSocket::open(const QUrl &url, int timeoutMs, const QByteArray &extraHeaders)
 {
     m_socket.connectToHost(url.host(), quint16(url.port()));
     if (!m_socket.waitForConnected(timeoutMs))
@@ -29,7 +29,7 @@ bool RawWebSocket::open(const QUrl &url, int timeoutMs)
     QByteArray req = "GET " + path + " HTTP/1.1\r\nHost: " + url.host().toUtf8() + ':'
                      + QByteArray::number(url.port())
                      + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                     + key.toBase64() + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                     + key.toBase64() + "\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n";
     m_socket.write(req);
     return QTest::qWaitFor([this] { return m_handshakeDone || m_disconnected; }, timeoutMs)
            && m_handshakeDone;
@@ -88,6 +88,7 @@ void RawWebSocket::readSome()
         const qsizetype end = m_in.indexOf("\r\n\r\n");
         if (end < 0)
             return;
+        m_status = m_in.left(m_in.indexOf("\r\n"));
         if (!m_in.startsWith("HTTP/1.1 101")) {
             m_socket.abort();
             m_disconnected = true;

@@ -17,7 +17,9 @@ public:
     explicit RawWebSocket(QObject *parent = nullptr);
 
     //! TCP connect + opening handshake; true once the server answered 101.
-    bool open(const QUrl &url, int timeoutMs = 10000);
+    bool open(const QUrl &url, int timeoutMs = 10000, const QByteArray &extraHeaders = {});
+    //! The first line of the server's answer to the upgrade request ("HTTP/1.1 101 ..."), once read.
+    QByteArray statusLine() const { return m_status; }
     void sendText(const QByteArray &payload);
 
     //! Stops taking bytes off the socket: the kernel buffers fill and the server must hold
@@ -28,6 +30,7 @@ public:
     const QList<QByteArray> &textFrames() const { return m_texts; }
     int closeCode() const { return m_closeCode; } //!< -1 until a close frame arrived
     bool isDisconnected() const { return m_disconnected; }
+    qint64 bytesToWrite() const { return m_socket.bytesToWrite(); } //!< not yet handed to the kernel
     bool waitDisconnected(int timeoutMs);
 
 private:
@@ -38,6 +41,7 @@ private:
     QByteArray m_in;
     QList<QByteArray> m_texts;
     QByteArray m_fragment;
+    QByteArray m_status;
     bool m_handshakeDone = false;
     bool m_paused = false;
     bool m_disconnected = false;

@@ -57,7 +57,9 @@ void tst_Config::tableIsConsistent()
          {"KITH_LISTEN", "KITH_DATA", "KITH_DB", "KITH_NAME", "KITH_NODE_ID", "KITH_METRICS",
           "KITH_LOG_LEVEL", "KITH_LIMITS_REQUESTS_PER_SECOND", "KITH_LIMITS_REQUEST_BURST",
           "KITH_PARTY_GUESTS", "KITH_PARTY_NAME", "KITH_PARTY_PASSWORD", "KITH_PARTY_ANNOUNCE",
-          "KITH_TLS_SELF_SIGNED", "KITH_TLS_CERT", "KITH_TLS_KEY", "KITH_STORAGE_SYNCHRONOUS"})
+          "KITH_TLS_SELF_SIGNED", "KITH_TLS_CERT", "KITH_TLS_KEY", "KITH_STORAGE_SYNCHRONOUS",
+          "KITH_LIMITS_HANDSHAKE_TIMEOUT_MS", "KITH_LIMITS_CONNECTIONS_PER_ADDRESS", "KITH_LIMITS_QUEUED_BYTES_TOTAL",
+          "KITH_TRUSTED_PROXIES"})
         QVERIFY2(env.contains(QLatin1String(name)), name);
     for (const char *flag :
          {"listen", "data", "db", "node-id", "metrics", "log-level", "guests", "party-name", "party-password",
@@ -93,9 +95,12 @@ void tst_Config::fileReadsEverySection()
                                  "name = Home, sweet home\n"
                                  "metrics = 9100\n"
                                  "log_level = Warning\n"
+                                 "trusted_proxies = 10.0.0.1, ::1  192.168.7.7\n"
                                  "[party]\nguests = yes\nname = Friday\npassword =\nannounce = broadcast\n"
                                  "[tls]\nself_signed = off\ncert = certs/fullchain.pem\nkey = certs/key.pem\n"
                                  "[limits]\nrequests_per_second = 20\nrequest_burst = 40\n"
+                                 "handshake_timeout_ms = 2500\nconnections_per_address = 1000\n"
+                                 "queued_bytes_total = 4294967296\n"
                                  "[storage]\nsynchronous = NORMAL\n");
     ServerConfig c;
     QString err;
@@ -118,7 +123,19 @@ void tst_Config::fileReadsEverySection()
     QCOMPARE(c.tlsKey, m_dir.filePath(u"certs/key.pem"_s));
     QCOMPARE(c.requestsPerSecond, 20);
     QCOMPARE(c.requestBurst, 40);
+    QCOMPARE(c.handshakeTimeoutMs, 2500);
+    QCOMPARE(c.connectionsPerAddress, 1000);
+    QCOMPARE(c.queuedBytesTotal, Q_INT64_C(4294967296)); // past 32 bits
+    QCOMPARE(c.trustedProxies, (QList<QHostAddress>{QHostAddress(u"10.0.0.1"_s), QHostAddress(u"::1"_s),
+                                                    QHostAddress(u"192.168.7.7"_s)}));
     QVERIFY(!c.syncFull);
+
+    // The defaults the documentation gives.
+    const ServerConfig defaults;
+    QCOMPARE(defaults.handshakeTimeoutMs, 10000);
+    QCOMPARE(defaults.connectionsPerAddress, 256);
+    QCOMPARE(defaults.queuedBytesTotal, Q_INT64_C(268435456));
+    QVERIFY(defaults.trustedProxies.isEmpty());
 
     // An empty path leaves the setting unset, not the file's folder.
     ServerConfig empty;
@@ -145,6 +162,14 @@ void tst_Config::badValues_data()
                                 << u"KITH_LIMITS_REQUEST_BURST"_s;
     QTest::newRow("env level") << QByteArray() << u"KITH_LOG_LEVEL=loud"_s << u"KITH_LOG_LEVEL"_s;
     QTest::newRow("env metrics") << QByteArray() << u"KITH_METRICS=[::1"_s << u"KITH_METRICS"_s;
+    QTest::newRow("file handshake timeout") << QByteArray("[limits]\nhandshake_timeout_ms = soon\n") << QString()
+                                            << u"[limits] handshake_timeout_ms"_s;
+    QTest::newRow("file connections per address")
+        << QByteArray("[limits]\nconnections_per_address = 0\n") << QString() << u"[limits] connections_per_address"_s;
+    QTest::newRow("env queued bytes") << QByteArray() << u"KITH_LIMITS_QUEUED_BYTES_TOTAL=-5"_s
+                                      << u"KITH_LIMITS_QUEUED_BYTES_TOTAL"_s;
+    QTest::newRow("file trusted proxy") << QByteArray("[server]\ntrusted_proxies = 10.0.0.1, proxy.example\n")
+                                        << QString() << u"[server] trusted_proxies"_s;
 }
 
 void tst_Config::badValues()
