@@ -4,168 +4,168 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="182"/>
+        <location filename="../app/ui/AppController.cpp" line="184"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="195"/>
+        <location filename="../app/ui/AppController.cpp" line="199"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="254"/>
-        <location filename="../app/ui/AppController.cpp" line="340"/>
+        <location filename="../app/ui/AppController.cpp" line="258"/>
+        <location filename="../app/ui/AppController.cpp" line="344"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="258"/>
+        <location filename="../app/ui/AppController.cpp" line="262"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="280"/>
+        <location filename="../app/ui/AppController.cpp" line="284"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="327"/>
+        <location filename="../app/ui/AppController.cpp" line="331"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="157"/>
+        <location filename="../app/ui/AppController.cpp" line="158"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="158"/>
+        <location filename="../app/ui/AppController.cpp" line="159"/>
         <source>Manage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="187"/>
+        <location filename="../app/ui/AppController.cpp" line="190"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="191"/>
+        <location filename="../app/ui/AppController.cpp" line="195"/>
         <source>Your server listens on port %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="381"/>
+        <location filename="../app/ui/AppController.cpp" line="385"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="383"/>
+        <location filename="../app/ui/AppController.cpp" line="386"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="440"/>
+        <location filename="../app/ui/AppController.cpp" line="444"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="449"/>
+        <location filename="../app/ui/AppController.cpp" line="453"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="475"/>
+        <location filename="../app/ui/AppController.cpp" line="479"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="476"/>
+        <location filename="../app/ui/AppController.cpp" line="480"/>
         <source>Could not reach %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="479"/>
+        <location filename="../app/ui/AppController.cpp" line="483"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="507"/>
+        <location filename="../app/ui/AppController.cpp" line="515"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="508"/>
+        <location filename="../app/ui/AppController.cpp" line="516"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="603"/>
+        <location filename="../app/ui/AppController.cpp" line="612"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="605"/>
+        <location filename="../app/ui/AppController.cpp" line="614"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="607"/>
+        <location filename="../app/ui/AppController.cpp" line="616"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="635"/>
+        <location filename="../app/ui/AppController.cpp" line="644"/>
         <source>The current password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="655"/>
+        <location filename="../app/ui/AppController.cpp" line="665"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="704"/>
+        <location filename="../app/ui/AppController.cpp" line="714"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="754"/>
+        <location filename="../app/ui/AppController.cpp" line="770"/>
         <source>Could not join %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="811"/>
+        <location filename="../app/ui/AppController.cpp" line="827"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="896"/>
+        <location filename="../app/ui/AppController.cpp" line="912"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="902"/>
+        <location filename="../app/ui/AppController.cpp" line="918"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="908"/>
+        <location filename="../app/ui/AppController.cpp" line="925"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="915"/>
+        <location filename="../app/ui/AppController.cpp" line="934"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="918"/>
+        <location filename="../app/ui/AppController.cpp" line="939"/>
         <source>The host of %1 removed you from the party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="938"/>
+        <location filename="../app/ui/AppController.cpp" line="960"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,12 +1499,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="518"/>
+        <location filename="../app/ui/MainWindow.cpp" line="520"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="520"/>
+        <location filename="../app/ui/MainWindow.cpp" line="522"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,7 +1514,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="484"/>
+        <location filename="../app/ui/MainWindow.cpp" line="486"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,168 +4,168 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="182"/>
+        <location filename="../app/ui/AppController.cpp" line="184"/>
         <source>The local server did not start: %1</source>
         <translation>Le serveur local n’a pas démarré : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="195"/>
+        <location filename="../app/ui/AppController.cpp" line="199"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="254"/>
-        <location filename="../app/ui/AppController.cpp" line="340"/>
+        <location filename="../app/ui/AppController.cpp" line="258"/>
+        <location filename="../app/ui/AppController.cpp" line="344"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="258"/>
+        <location filename="../app/ui/AppController.cpp" line="262"/>
         <source>Sign in to %1 again.</source>
         <translation>Reconnectez-vous à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="280"/>
+        <location filename="../app/ui/AppController.cpp" line="284"/>
         <source>Starting your local server…</source>
         <translation>Démarrage de votre serveur local…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="327"/>
+        <location filename="../app/ui/AppController.cpp" line="331"/>
         <source>The key of your local account is missing.</source>
         <translation>La clé de votre compte local est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="157"/>
+        <location filename="../app/ui/AppController.cpp" line="158"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation>Vous accueillez %1 à %2 · présents : %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="158"/>
+        <location filename="../app/ui/AppController.cpp" line="159"/>
         <source>Manage</source>
         <translation>Gérer</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="187"/>
+        <location filename="../app/ui/AppController.cpp" line="190"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation>Le port %1 est pris par un autre programme : votre serveur écoute sur le port %2 pour l’instant. Il reprend le port %1 dès qu’il se libère.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="191"/>
+        <location filename="../app/ui/AppController.cpp" line="195"/>
         <source>Your server listens on port %1 again.</source>
         <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="381"/>
+        <location filename="../app/ui/AppController.cpp" line="385"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="383"/>
+        <location filename="../app/ui/AppController.cpp" line="386"/>
         <source>Details: %1</source>
         <translation>Détails : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="440"/>
+        <location filename="../app/ui/AppController.cpp" line="444"/>
         <source>Sign-in failed.</source>
         <translation>La connexion a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="449"/>
+        <location filename="../app/ui/AppController.cpp" line="453"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="475"/>
+        <location filename="../app/ui/AppController.cpp" line="479"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="476"/>
+        <location filename="../app/ui/AppController.cpp" line="480"/>
         <source>Could not reach %1: %2.</source>
         <translation>Impossible de joindre %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="479"/>
+        <location filename="../app/ui/AppController.cpp" line="483"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="507"/>
+        <location filename="../app/ui/AppController.cpp" line="515"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="508"/>
+        <location filename="../app/ui/AppController.cpp" line="516"/>
         <source>Reconnect now</source>
         <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="603"/>
+        <location filename="../app/ui/AppController.cpp" line="612"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="605"/>
+        <location filename="../app/ui/AppController.cpp" line="614"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="607"/>
+        <location filename="../app/ui/AppController.cpp" line="616"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="635"/>
+        <location filename="../app/ui/AppController.cpp" line="644"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="655"/>
+        <location filename="../app/ui/AppController.cpp" line="665"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="704"/>
+        <location filename="../app/ui/AppController.cpp" line="714"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="754"/>
+        <location filename="../app/ui/AppController.cpp" line="770"/>
         <source>Could not join %1: %2</source>
         <translation>Impossible de rejoindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="811"/>
+        <location filename="../app/ui/AppController.cpp" line="827"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="896"/>
+        <location filename="../app/ui/AppController.cpp" line="912"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="902"/>
+        <location filename="../app/ui/AppController.cpp" line="918"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="908"/>
+        <location filename="../app/ui/AppController.cpp" line="925"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="915"/>
+        <location filename="../app/ui/AppController.cpp" line="934"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="918"/>
+        <location filename="../app/ui/AppController.cpp" line="939"/>
         <source>The host of %1 removed you from the party.</source>
         <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="938"/>
+        <location filename="../app/ui/AppController.cpp" line="960"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>
@@ -1499,12 +1499,12 @@
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="518"/>
+        <location filename="../app/ui/MainWindow.cpp" line="520"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="520"/>
+        <location filename="../app/ui/MainWindow.cpp" line="522"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
@@ -1514,7 +1514,7 @@
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="484"/>
+        <location filename="../app/ui/MainWindow.cpp" line="486"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>

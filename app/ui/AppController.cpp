@@ -154,9 +154,10 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         if (m_window)
             m_window->setOwnPartyFingerprint(m_party->fingerprint());
         if (m_party->isHosting() && !m_party->link().isEmpty()) {
-            notice(QStringLiteral("party"),
-                   tr("You are hosting %1 at %2 · here now: %3").arg(m_party->name(), m_party->address()).arg(m_party->people())
-                       + QStringLiteral(" · <a href=\"kith:party\">%1</a>").arg(tr("Manage")));
+            notice(QStringLiteral("party"), [this] {
+                return tr("You are hosting %1 at %2 · here now: %3").arg(m_party->name(), m_party->address()).arg(m_party->people())
+                    + QStringLiteral(" · <a href=\"kith:party\">%1</a>").arg(tr("Manage"));
+            });
         }
     });
     // Mutes are this device's choice: kept in the settings, not on the host.
@@ -185,15 +186,17 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     // The port people were given is taken: the server runs elsewhere meanwhile and takes
     // it back when it is free; until then the user knows why invites may not reach them.
     connect(m_server, &EmbeddedServer::portBusy, this, [this](quint16 wanted, quint16 now) {
-        notice(QStringLiteral("port"), tr("Port %1 is used by another program, so your server listens on port %2 for now. "
-                  "It takes port %1 back as soon as it is free.").arg(wanted).arg(now));
+        notice(QStringLiteral("port"), [wanted, now] {
+            return tr("Port %1 is used by another program, so your server listens on port %2 for now. "
+                      "It takes port %1 back as soon as it is free.").arg(wanted).arg(now);
+        });
     });
     connect(m_server, &EmbeddedServer::portRestored, this, [this](quint16 port) {
-        notice(QStringLiteral("port"), tr("Your server listens on port %1 again.").arg(port));
+        notice(QStringLiteral("port"), [port] { return tr("Your server listens on port %1 again.").arg(port); });
     });
     connect(m_keychain, &Keychain::unavailable, this, [this] {
         if (m_mode == Mode::Remote)
-            notice(QStringLiteral("keychain"), tr("No system keychain found: you will need to sign in again next time."));
+            notice(QStringLiteral("keychain"), [] { return tr("No system keychain found: you will need to sign in again next time."); });
     });
     buildWindow();
 }
@@ -378,10 +381,10 @@ void AppController::saveLocalSecret(const QString &token)
         // Once per data folder: it is news the first time, noise every start after.
         if (!m_settings->value(kKeychainNoticeShown).toBool()) {
             m_settings->setValue(kKeychainNoticeShown, true);
-            notice(QStringLiteral("keychain"),
-                   tr("No system keychain found: your local server's key is kept in Kith's data folder, "
-                      "readable only by you.") + QLatin1Char('\n')
-                       + tr("Details: %1").arg(QDir::toNativeSeparators(localKeyFile())));
+            notice(QStringLiteral("keychain"), [file = QDir::toNativeSeparators(localKeyFile())] {
+                return tr("No system keychain found: your local server's key is kept in Kith's data folder, "
+                          "readable only by you.") + QLatin1Char('\n') + tr("Details: %1").arg(file);
+            });
         }
     });
 }
@@ -484,18 +487,22 @@ void AppController::onStateChanged(Connection::State state)
     syncConnectionNotice();
 }
 
-void AppController::notice(const QString &key, const QString &text)
+void AppController::notice(const QString &key, std::function<QString()> text)
 {
-    qCWarning(lcApp) << text;
-    m_notices.insert(key, text);
-    m_window->chat()->showInfo(key, text);
+    const QString now = text();
+    qCWarning(lcApp) << now;
+    if (now.isEmpty())
+        m_notices.remove(key);
+    else
+        m_notices.insert(key, std::move(text));
+    m_window->chat()->showInfo(key, now);
 }
 
 void AppController::restoreNotices()
 {
     // A new chat pane (another host, a theme or a language) shows what the old one did.
     for (auto it = m_notices.cbegin(); it != m_notices.cend(); ++it)
-        m_window->chat()->showInfo(it.key(), it.value());
+        m_window->chat()->showInfo(it.key(), it.value()());
     syncConnectionNotice();
 }
 
@@ -540,6 +547,7 @@ void AppController::setLanguage(const QString &language)
     // its texts again (retranslate()). Delivered now, so the switch is done when this returns.
     language::apply(language);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    restoreNotices(); // the banners the controller wrote, in the new language
 }
 
 void AppController::setNotifier(Notifier *notifier)
@@ -653,8 +661,9 @@ void AppController::openSettings()
     dialog.exec();
     if (!overridden && dialog.announce() != m_settings->value(kAnnounce).toString()) {
         if (!dialog.announce().isEmpty() && !LanBrowser::isTarget(dialog.announce())) {
-            notice(QStringLiteral("announce"), tr("LAN parties: %1 is not HOST:PORT; the setting was not changed.")
-                                                   .arg(dialog.announce()));
+            notice(QStringLiteral("announce"), [announce = dialog.announce()] {
+                return tr("LAN parties: %1 is not HOST:PORT; the setting was not changed.").arg(announce);
+            });
         } else {
             m_settings->setValue(kAnnounce, dialog.announce());
             m_lan->setTarget(LanBrowser::target(dialog.announce())); // the next party and list use it
@@ -702,7 +711,7 @@ void AppController::openLink(const QString &link)
 {
     const InviteLink invite = InviteLink::parse(link);
     if (!invite.isValid()) {
-        notice(QStringLiteral("link"), tr("This link is not a Kith invite: %1").arg(link));
+        notice(QStringLiteral("link"), [link] { return tr("This link is not a Kith invite: %1").arg(link); });
         return;
     }
     qCInfo(lcApp) << "opening invite link for" << invite.server.toString();
@@ -758,7 +767,7 @@ void AppController::joinHost(const QUrl &url, const Credentials &credentials, co
         saveHosts();
     });
     connect(host->connection(), &Connection::signInFailed, host, [this, host](const Error &error) {
-        notice(QStringLiteral("host"), tr("Could not join %1: %2").arg(host->name(), error.message));
+        notice(QStringLiteral("host"), [name = host->name(), why = error.message] { return tr("Could not join %1: %2").arg(name, why); });
         if (!host->state()->hasState())
             leaveHost(host->id());
     });
@@ -795,7 +804,7 @@ void AppController::endParty()
         return;
     m_party->end();
     startServer();
-    notice(QStringLiteral("party"), QString());
+    notice(QStringLiteral("party"), [] { return QString(); });
 }
 
 void AppController::syncInviteServer()
@@ -899,30 +908,36 @@ void AppController::wireHost(HostSession *host)
         if (host->kind() == HostSession::Kind::Local)
             return;
         m_settings->setValue(trustKey(host->connection()->url()), fingerprint);
-        notice(QStringLiteral("trust-") + host->id(),
-               tr("First connection to %1: its certificate (SHA-256 %2) is now remembered.")
-                   .arg(host->connection()->url().host(), fingerprint));
+        notice(QStringLiteral("trust-") + host->id(), [name = host->connection()->url().host(), fingerprint] {
+            return tr("First connection to %1: its certificate (SHA-256 %2) is now remembered.").arg(name, fingerprint);
+        });
     });
     connect(host->connection(), &Connection::certificateChanged, this,
             [this, host](const QString &expected, const QString &got) {
-        notice(QStringLiteral("trust-") + host->id(),
-               tr("Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending "
-                  "to be it. If its owner made a new one, leave it and join again.")
-                   .arg(host->connection()->url().host(), expected, got));
+        notice(QStringLiteral("trust-") + host->id(), [name = host->connection()->url().host(), expected, got] {
+            return tr("Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending "
+                      "to be it. If its owner made a new one, leave it and join again.")
+                .arg(name, expected, got);
+        });
     });
     connect(host->connection(), &Connection::certificateInvalid, this, [this, host](const QString &reason) {
-        notice(QStringLiteral("trust-") + host->id(),
-               tr("Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its "
-                  "certificate.")
-                   .arg(host->connection()->url().host(), reason));
+        notice(QStringLiteral("trust-") + host->id(), [name = host->connection()->url().host(), reason] {
+            return tr("Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its "
+                      "certificate.")
+                .arg(name, reason);
+        });
     });
     connect(host->connection(), &Connection::partyEnded, this, [this, host] {
         if (host->kind() == HostSession::Kind::Local)
             return; // this app ended its own party; it reconnects to its server by itself
-        notice(QStringLiteral("ended-") + host->id(), tr("The host ended %1. What was said there stays on the host's computer.").arg(host->name()));
+        notice(QStringLiteral("ended-") + host->id(), [name = host->name()] {
+            return tr("The host ended %1. What was said there stays on the host's computer.").arg(name);
+        });
     });
     connect(host->connection(), &Connection::kicked, this, [this, host] {
-        notice(QStringLiteral("kicked-") + host->id(), tr("The host of %1 removed you from the party.").arg(host->name()));
+        notice(QStringLiteral("kicked-") + host->id(), [name = host->name()] {
+            return tr("The host of %1 removed you from the party.").arg(name);
+        });
     });
     connect(host->connection(), &Connection::stateChanged, this, [this, host] {
         if (host == currentHost())
@@ -941,9 +956,10 @@ void AppController::wireHost(HostSession *host)
             [this, host](const Message &m, bool mention) { onNotifiable(host, m, mention); });
     connect(host, &HostSession::nameChanged, this, &AppController::syncRailHosts);
     connect(host, &HostSession::outboxWriteFailed, this, [this, host](const QString &error) {
-        notice(QStringLiteral("outbox-") + host->id(),
-               tr("Messages you type for %1 cannot be saved on this computer (%2). They are still sent while "
-                  "Kith runs; free some disk space or check the data folder.").arg(host->name(), error));
+        notice(QStringLiteral("outbox-") + host->id(), [name = host->name(), error] {
+            return tr("Messages you type for %1 cannot be saved on this computer (%2). They are still sent while "
+                      "Kith runs; free some disk space or check the data folder.").arg(name, error);
+        });
     });
     connect(host->state(), &ClientState::stateLoaded, this, &AppController::syncRailHosts);
 }

@@ -131,7 +131,7 @@ private:
     void readLocalSecret(const QString &username, std::function<void(QString token, QString password)> done);
     QString localKeyFile() const;
     //! A notice in the chat's banner, one per topic `key` (a newer one replaces it).
-    void notice(const QString &key, const QString &text);
+    void notice(const QString &key, std::function<QString()> text);
     void onNotifiable(HostSession *host, const kith::Message &message, bool mention);
     void wireHost(HostSession *host);
     //! Opens a host's connection with the certificate pin it should have (see Connection).
@@ -166,7 +166,8 @@ private:
     enum class Mode { None, Local, Remote } m_mode = Mode::None;
     QString m_localPassword;   //!< the local owner's password while we may still need it
     QString m_displayName;
-    QMap<QString, QString> m_notices; //!< what the info banner shows, by topic
+    //! What the info banner shows, by topic: each made again in a new language.
+    QMap<QString, std::function<QString()>> m_notices;
     QString m_pendingLink;
     bool m_openPartyWhenReady = false;     //!< a kith:// link that arrived before the workspace
     bool m_firstRun = false;   //!< this run created the local account: make the first guild

@@ -629,7 +629,7 @@ void tst_app_widgets::languageSwitchesInPlace()
         QRect geometry;
         QStringList sections;
         QString signOut, placeholder, section, friendsEntry, addButton, addField, gear, help, footer, log, logFilter,
-            composerText;
+            composerText, banner;
         QStringList english;
     } fr, en;
     auto look = [&](SettingsDialog *dialog, Seen &seen) {
@@ -652,7 +652,11 @@ void tst_app_widgets::languageSwitchesInPlace()
         seen.log = log->windowTitle();
         seen.logFilter = log->findChild<QLineEdit *>(u"ConnectionLogFilter"_s)->placeholderText();
         seen.english = leftInEnglish(w);
+        seen.banner = w->chat()->infoText();
     };
+    // A banner the app wrote (not a widget's own text) follows the language too.
+    f.app->openLink(u"https://example.org/not-an-invite"_s);
+    QVERIFY(w->chat()->infoText().contains(u"This link is not a Kith invite: https://example.org/not-an-invite"_s));
     bool ran = false;
     QTimer::singleShot(0, this, [&] {
         auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
@@ -688,6 +692,8 @@ void tst_app_widgets::languageSwitchesInPlace()
     QCOMPARE(fr.log, u"Journal de connexion"_s);
     QCOMPARE(fr.logFilter, u"Filtrer les trames"_s);
     QVERIFY2(fr.english.isEmpty(), qPrintable(fr.english.join(u'\n')));
+    QVERIFY2(fr.banner.contains(u"Ce lien n’est pas une invitation Kith : https://example.org/not-an-invite"_s),
+             qPrintable(fr.banner));
     QCOMPARE(f.app->settings()->value(u"ui/language"_s).toString(), u"en"_s);
 
     // And back to English, in the same window again.
@@ -696,6 +702,7 @@ void tst_app_widgets::languageSwitchesInPlace()
     QCOMPARE(en.sections.value(0), u"My account"_s);
     QCOMPARE(en.signOut, u"Sign out"_s);
     QCOMPARE(en.placeholder, u"Message #general"_s);
+    QVERIFY2(en.banner.contains(u"This link is not a Kith invite: https://example.org/not-an-invite"_s), qPrintable(en.banner));
     QCOMPARE(en.section, u"TEXT CHANNELS"_s);
     QCOMPARE(en.friendsEntry, u"Friends"_s);
     QCOMPARE(en.addButton, u"Send friend request"_s);

@@ -1,11 +1,48 @@
 #include "Scenario.h"
 
+#include "shared/Limits.h"
+
 #include <QJsonArray>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace kith::test {
+
+bool floodUntil(TestClient &sender, const QString &channelId, const std::function<bool()> &done, QString *why)
+{
+    const QString content(kith::limits::kMessageLength, u'z');
+    QList<qint64> inFlight;
+    int sent = 0;
+    while (!done()) {
+        if (sent >= 20000) {
+            *why = u"20000 messages sent and still not done"_s;
+            return false;
+        }
+        while (inFlight.size() < 32) {
+            inFlight << sender.send(u"message.send"_s, {{u"channel_id"_s, channelId},
+                                                        {u"content"_s, content},
+                                                        {u"nonce"_s, u"flood-%1"_s.arg(sent)}});
+            ++sent;
+        }
+        const Reply r = sender.waitReply(QJsonValue(inFlight.takeFirst()), 30000);
+        if (!r.ok) {
+            *why = r.describe();
+            return false;
+        }
+        if (sent % 500 == 0)
+            sender.clearEvents();
+    }
+    // The rest are acknowledged too: a cut reader costs the sender nothing.
+    while (!inFlight.isEmpty()) {
+        const Reply r = sender.waitReply(QJsonValue(inFlight.takeFirst()), 30000);
+        if (!r.ok) {
+            *why = r.describe();
+            return false;
+        }
+    }
+    return true;
+}
 
 GuildRef createGuild(TestClient &owner, const QString &name)
 {

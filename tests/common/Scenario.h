@@ -1,4 +1,6 @@
 #pragma once
+
+#include <functional>
 //! Short steps that many tests share: a guild with members, a message sent.
 
 #include "TestClient.h"
@@ -24,6 +26,10 @@ Reply sendMessage(TestClient &c, const QString &channelId, const QString &conten
                   const QString &nonce = {});
 //! A fresh nonce, unique within the process.
 QString newNonce();
+//! Full-length messages from `sender` into `channelId`, 32 in flight, until `done()` holds:
+//! what fills a stalled reader's queue. Every message sent is acknowledged before it returns.
+//! False, with the reason in *why, if a send is refused or 20,000 were not enough.
+bool floodUntil(TestClient &sender, const QString &channelId, const std::function<bool()> &done, QString *why);
 
 //! What `c` was last told of `userId`'s status: its ready, then every presence.updated since
 //! ("offline" when never told).

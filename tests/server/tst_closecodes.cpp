@@ -106,27 +106,12 @@ void tst_CloseCodes::slowReaderGetsCode()
     // Send until the server gives up on the stalled client, then read: the close code is there,
     // after at most what the kernels held, not a reset.
     const quint64 cutBefore = m_fx.server()->gatewayStats().slowReadersCut;
-    const QString content(kith::limits::kMessageLength, u'z');
-    QList<qint64> inFlight;
-    int sent = 0;
-    while (m_fx.server()->gatewayStats().slowReadersCut == cutBefore) {
-        QVERIFY2(sent < 20000, "the server never cut off a client that stopped reading");
-        while (inFlight.size() < 32) {
-            inFlight << sender->send(u"message.send"_s, {{u"channel_id"_s, g.channelId},
-                                                         {u"content"_s, content},
-                                                         {u"nonce"_s, u"flood-%1"_s.arg(sent)}});
-            ++sent;
-        }
-        const Reply r = sender->waitReply(QJsonValue(inFlight.takeFirst()), 30000);
-        QVERIFY2(r.ok, qPrintable(r.describe()));
-        if (sent % 500 == 0)
-            sender->clearEvents();
-    }
+    QString why;
+    QVERIFY2(floodUntil(*sender, g.channelId, [&] { return m_fx.server()->gatewayStats().slowReadersCut != cutBefore; }, &why),
+             qPrintable(u"the server never cut off a client that stopped reading: "_s + why));
     slow.resumeReading();
     QTRY_COMPARE_WITH_TIMEOUT(slow.closeCode(), int(kith::limits::kCloseSlowConsumer), 30000);
     QVERIFY(slow.waitDisconnected(30000));
-    while (!inFlight.isEmpty())
-        QVERIFY(sender->waitReply(QJsonValue(inFlight.takeFirst()), 30000).ok);
     QVERIFY(sender->request(u"ping"_s).ok);
 }
 

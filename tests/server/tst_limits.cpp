@@ -292,29 +292,14 @@ void tst_Limits::queuedBytesTotal()
         stalled.push_back(stalledMember(fx, *sender, g, u"stalled"_s));
         QVERIFY(stalled.back());
     }
-    const QString content(kith::limits::kMessageLength, u'q');
-    QList<qint64> inFlight;
-    int sent = 0;
-    while (fx.server()->gatewayStats().budgetCuts < 4) {
-        QVERIFY2(sent < 20000, "the stalled clients were never cut off");
-        while (inFlight.size() < 32) {
-            inFlight << sender->send(u"message.send"_s, {{u"channel_id"_s, g.channelId},
-                                                         {u"content"_s, content},
-                                                         {u"nonce"_s, u"q-%1"_s.arg(sent)}});
-            ++sent;
-        }
-        const Reply r = sender->waitReply(QJsonValue(inFlight.takeFirst()), 30000);
-        QVERIFY2(r.ok, qPrintable(r.describe()));
-        if (sent % 500 == 0)
-            sender->clearEvents();
-    }
+    QString why;
+    QVERIFY2(floodUntil(*sender, g.channelId, [&] { return fx.server()->gatewayStats().budgetCuts >= 4; }, &why),
+             qPrintable(u"the stalled clients were never cut off: "_s + why));
     // Every stalled client was cut by the total cap, each with 4008 it can read.
     for (auto &raw : stalled)
         raw->resumeReading();
     for (auto &raw : stalled)
         QTRY_COMPARE_WITH_TIMEOUT(raw->closeCode(), int(kith::limits::kCloseSlowConsumer), 30000);
-    while (!inFlight.isEmpty())
-        QVERIFY(sender->waitReply(QJsonValue(inFlight.takeFirst()), 30000).ok);
     QVERIFY(sender->request(u"ping"_s).ok);
     QTRY_VERIFY_WITH_TIMEOUT(fx.server()->gatewayStats().queuedBytes < 64 * 1024, 30000);
 }
