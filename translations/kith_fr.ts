@@ -55,117 +55,133 @@
         <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="385"/>
+        <location filename="../app/ui/AppController.cpp" line="398"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="386"/>
+        <location filename="../app/ui/AppController.cpp" line="385"/>
+        <location filename="../app/ui/AppController.cpp" line="401"/>
         <source>Details: %1</source>
         <translation>Détails : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="444"/>
+        <location filename="../app/ui/AppController.cpp" line="384"/>
+        <source>No system keychain found, and your local server&apos;s key could not be saved (%1): you will need to sign in again next time.</source>
+        <translation>Aucun trousseau système trouvé, et la clé de votre serveur local n’a pas pu être enregistrée (%1) : il faudra vous reconnecter la prochaine fois.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="395"/>
+        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, not encrypted; anyone who can read your files can read it.</source>
+        <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, sans chiffrement ; quiconque peut lire vos fichiers peut la lire.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="462"/>
+        <source>Your local account&apos;s saved key was refused (its password was changed, or it was signed out everywhere), and without a system keychain Kith keeps no password. &quot;kith-server admin reset-password %1 --data %2&quot; sets a new one.</source>
+        <translation>La clé enregistrée de votre compte local a été refusée (son mot de passe a changé, ou il a été déconnecté partout), et sans trousseau système Kith ne garde aucun mot de passe. « kith-server admin reset-password %1 --data %2 » en définit un nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AppController.cpp" line="468"/>
         <source>Sign-in failed.</source>
         <translation>La connexion a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="453"/>
+        <location filename="../app/ui/AppController.cpp" line="477"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="479"/>
+        <location filename="../app/ui/AppController.cpp" line="503"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="480"/>
+        <location filename="../app/ui/AppController.cpp" line="504"/>
         <source>Could not reach %1: %2.</source>
         <translation>Impossible de joindre %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="483"/>
+        <location filename="../app/ui/AppController.cpp" line="507"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="515"/>
+        <location filename="../app/ui/AppController.cpp" line="539"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="516"/>
+        <location filename="../app/ui/AppController.cpp" line="540"/>
         <source>Reconnect now</source>
         <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="612"/>
+        <location filename="../app/ui/AppController.cpp" line="636"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="614"/>
+        <location filename="../app/ui/AppController.cpp" line="638"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="616"/>
+        <location filename="../app/ui/AppController.cpp" line="640"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="644"/>
+        <location filename="../app/ui/AppController.cpp" line="668"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="665"/>
+        <location filename="../app/ui/AppController.cpp" line="689"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="714"/>
+        <location filename="../app/ui/AppController.cpp" line="738"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="770"/>
+        <location filename="../app/ui/AppController.cpp" line="794"/>
         <source>Could not join %1: %2</source>
         <translation>Impossible de rejoindre %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="827"/>
+        <location filename="../app/ui/AppController.cpp" line="851"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="912"/>
+        <location filename="../app/ui/AppController.cpp" line="936"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="918"/>
+        <location filename="../app/ui/AppController.cpp" line="942"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="925"/>
+        <location filename="../app/ui/AppController.cpp" line="949"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="934"/>
+        <location filename="../app/ui/AppController.cpp" line="958"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="939"/>
+        <location filename="../app/ui/AppController.cpp" line="963"/>
         <source>The host of %1 removed you from the party.</source>
         <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="960"/>
+        <location filename="../app/ui/AppController.cpp" line="984"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>

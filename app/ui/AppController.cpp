@@ -356,10 +356,10 @@ QString AppController::localKeyFile() const
     return QDir(m_options.dataDir).filePath(QStringLiteral("local-account.key"));
 }
 
-// The local owner's key goes to the keychain. Without one, and only for the account of the
-// server this app itself hosts (whose database sits in the same folder), it goes to a file
-// only the user can read, and the user is told so: the alternative would be an account
-// nobody can sign in to after a restart.
+// The local owner's key (token and password) goes to the keychain. Without one, and only for
+// the account of the server this app itself hosts (whose database sits in the same folder),
+// the token alone goes to a file only the user can read, and the user is told so: the
+// alternative would be an account nobody can sign in to after a restart.
 void AppController::saveLocalSecret(const QString &token)
 {
     const QString user = m_connection->me().username;
@@ -367,23 +367,38 @@ void AppController::saveLocalSecret(const QString &token)
                                                         {QStringLiteral("password"), m_localPassword}})
                                   .toJson(QJsonDocument::Compact);
     m_keychain->write(QStringLiteral("local/") + user.toLower(), QString::fromUtf8(secret), this,
-                      [this, secret](bool persisted) {
+                      [this, token](bool persisted) {
         if (persisted) {
             QFile::remove(localKeyFile());
             return;
         }
+        // The file keeps the token only: it opens this account on this server and nothing
+        // else, and a password change revokes it. The password is never written to disk.
         QSaveFile f(localKeyFile());
-        if (f.open(QIODevice::WriteOnly)) {
-            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            f.write(secret);
-            f.commit();
+        const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("token"), token}}).toJson(QJsonDocument::Compact);
+        const bool saved = f.open(QIODevice::WriteOnly)
+            && f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) && f.write(bytes) == bytes.size()
+            && f.commit();
+        if (!saved) {
+            notice(QStringLiteral("keychain"), [file = QDir::toNativeSeparators(localKeyFile()), why = f.errorString()] {
+                return tr("No system keychain found, and your local server's key could not be saved (%1): you will "
+                          "need to sign in again next time.").arg(why) + QLatin1Char('\n') + tr("Details: %1").arg(file);
+            });
+            return;
         }
         // Once per data folder: it is news the first time, noise every start after.
         if (!m_settings->value(kKeychainNoticeShown).toBool()) {
             m_settings->setValue(kKeychainNoticeShown, true);
             notice(QStringLiteral("keychain"), [file = QDir::toNativeSeparators(localKeyFile())] {
+#ifdef Q_OS_WIN
+                // NTFS permissions are not set from here: say what is true.
                 return tr("No system keychain found: your local server's key is kept in Kith's data folder, "
-                          "readable only by you.") + QLatin1Char('\n') + tr("Details: %1").arg(file);
+                          "not encrypted; anyone who can read your files can read it.")
+#else
+                return tr("No system keychain found: your local server's key is kept in Kith's data folder, "
+                          "readable only by you.")
+#endif
+                    + QLatin1Char('\n') + tr("Details: %1").arg(file);
             });
         }
     });
@@ -441,6 +456,15 @@ void AppController::onSignInFailed(const Error &error)
         return;
     }
     m_window->showWelcome();
+    if (m_mode == Mode::Local && error.code == ErrorCode::Unauthorized && m_localPassword.isEmpty() && !c.username.isEmpty()) {
+        // The saved token was revoked and no password is kept (no keychain): the owner of the
+        // data folder can set one with the server's own tool.
+        m_window->welcome()->setError(tr("Your local account's saved key was refused (its password was changed, or it was signed "
+                                         "out everywhere), and without a system keychain Kith keeps no password. "
+                                         "\"kith-server admin reset-password %1 --data %2\" sets a new one.")
+                                          .arg(c.username, QDir::toNativeSeparators(QDir(m_options.dataDir).filePath(QStringLiteral("server")))));
+        return;
+    }
     m_window->welcome()->setError(error.message.isEmpty() ? tr("Sign-in failed.") : error.message);
 }
 

@@ -8,6 +8,8 @@
 #include "ui/GuildDialog.h"
 #include "ui/JoinHostDialog.h"
 
+#include <QJsonObject>
+#include <QJsonDocument>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -178,6 +180,18 @@ void tst_app_host::keychainNoticeOncePerFolder()
     QVERIFY(f.start(dir.path(), true));
     QTRY_VERIFY(QFile::exists(dir.filePath(u"local-account.key"_s)));
     QVERIFY2(!f.app->window()->chat()->infoText().contains(u"keychain"_s), qPrintable(f.app->window()->chat()->infoText()));
+    // The file opens this account by its token alone; no password is ever written to disk.
+    QFile key(dir.filePath(u"local-account.key"_s));
+    QVERIFY(key.open(QIODevice::ReadOnly));
+    const QJsonObject saved = QJsonDocument::fromJson(key.readAll()).object();
+    QVERIFY(!saved.value(u"token"_s).toString().isEmpty());
+    QCOMPARE(saved.keys(), QStringList{u"token"_s});
+    QVERIFY(!(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+    key.close();
+    f.stop();
+    // And the next start signs in with it.
+    QVERIFY(f.start(dir.path(), true));
+    QTRY_VERIFY(f.app->connection()->isOnline());
     f.stop();
 }
 
