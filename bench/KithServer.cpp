@@ -33,9 +33,11 @@ bool KithServer::start(QString *error)
         *error = QStringLiteral("cannot write %1").arg(ini);
         return false;
     }
-    // Every bench client connects from 127.0.0.1, which counts like any address.
+    // Every bench client connects from 127.0.0.1, which counts like any address, and signs up
+    // at once: password hashes may queue as deep as the bench has clients.
     f.write("[limits]\nrequests_per_second=100000\nrequest_burst=100000\n"
-            "connections_per_address=10000000\nqueued_bytes_total=1099511627776\n");
+            "connections_per_address=10000000\nqueued_bytes_total=1099511627776\n"
+            "hash_queue=100000\nhashes_per_address=100000\n");
     f.write(m_options.syncFull ? "[storage]\nsynchronous=full\n" : "[storage]\nsynchronous=normal\n");
     f.close();
     QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
