@@ -672,6 +672,7 @@ void tst_Fuzz::malformedFrames()
     qint64 nullExpected = 0; //!< re:null answers owed so far, over all batches
     QStringList sentMessages;
     QHash<QByteArray, int> perCategory;
+    QHash<QByteArray, int> answeredNull; //!< frames with an id that were answered re:null
     for (int batch = 1; batch <= kBatches; ++batch) {
         QList<Case> cases;
         cases.reserve(kFramesPerBatch);
@@ -725,6 +726,7 @@ void tst_Fuzz::malformedFrames()
             const QList<QJsonObject> got = m_replies.value(c.key);
             if (got.isEmpty()) { // only Re::IdOrNull gets here: its answer is one of the re:null ones
                 ++nullExpected;
+                ++answeredNull[c.category];
                 continue;
             }
             QVERIFY2(got.size() == 1, qPrintable(where(batch) + u"%1 replies to "_s.arg(got.size()) + what));
@@ -819,7 +821,8 @@ void tst_Fuzz::malformedFrames()
 
     QStringList summary;
     for (auto it = perCategory.cbegin(); it != perCategory.cend(); ++it)
-        summary << u"%1: %2"_s.arg(QLatin1String(it.key())).arg(it.value());
+        summary << u"%1: %2%3"_s.arg(QLatin1String(it.key())).arg(it.value())
+                       .arg(answeredNull.contains(it.key()) ? u" (%1 re:null)"_s.arg(answeredNull.value(it.key())) : QString());
     summary.sort();
     qInfo("fuzz seed %u: %lld frames, %lld messages acknowledged and in history; %s", m_seed, frames,
           qint64(sentMessages.size()), qPrintable(summary.join(u", "_s)));
