@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTest>
 
 namespace kith::test {
@@ -37,8 +38,19 @@ bool RawWebSocket::open(const QUrl &url, int timeoutMs, const QByteArray &extraH
 
 void RawWebSocket::sendText(const QByteArray &payload)
 {
+    sendFrame(0x1, payload);
+}
+
+void RawWebSocket::sendBinary(const QByteArray &payload)
+{
+    sendFrame(0x2, payload);
+}
+
+void RawWebSocket::sendFrame(int opcode, const QByteArray &payload)
+{
     QByteArray f;
-    f.append(char(0x81)); // FIN + text
+    f.reserve(payload.size() + 14);
+    f.append(char(0x80 | (opcode & 0x0F))); // FIN + opcode
     const qint64 n = payload.size();
     if (n < 126) {
         f.append(char(0x80 | n));
@@ -54,8 +66,11 @@ void RawWebSocket::sendText(const QByteArray &payload)
     for (char &c : mask)
         c = char(QRandomGenerator::global()->bounded(256));
     f.append(mask, 4);
+    const qsizetype head = f.size();
+    f.resize(head + n);
+    char *out = f.data() + head;
     for (qint64 i = 0; i < n; ++i)
-        f.append(char(payload[i] ^ mask[i % 4]));
+        out[i] = char(payload[i] ^ mask[i % 4]);
     m_socket.write(f);
 }
 
@@ -102,32 +117,37 @@ void RawWebSocket::readSome()
 
 void RawWebSocket::parseFrames()
 {
+    // Frames are consumed by offset and removed once: thousands of pipelined replies arrive at once.
+    qsizetype at = 0;
+    const auto done = qScopeGuard([&] { m_in.remove(0, at); });
     for (;;) {
-        if (m_in.size() < 2)
+        const qsizetype avail = m_in.size() - at;
+        if (avail < 2)
             return;
-        const auto b0 = quint8(m_in[0]);
-        const auto b1 = quint8(m_in[1]);
+        const char *in = m_in.constData() + at;
+        const auto b0 = quint8(in[0]);
+        const auto b1 = quint8(in[1]);
         qint64 len = b1 & 0x7F;
         qsizetype pos = 2;
         if (len == 126) {
-            if (m_in.size() < 4)
+            if (avail < 4)
                 return;
-            len = (quint8(m_in[2]) << 8) | quint8(m_in[3]);
+            len = (quint8(in[2]) << 8) | quint8(in[3]);
             pos = 4;
         } else if (len == 127) {
-            if (m_in.size() < 10)
+            if (avail < 10)
                 return;
             len = 0;
             for (int i = 0; i < 8; ++i)
-                len = (len << 8) | quint8(m_in[2 + i]);
+                len = (len << 8) | quint8(in[2 + i]);
             pos = 10;
         }
         if (b1 & 0x80)
             pos += 4; // servers must not mask, but skip a key if one is there
-        if (m_in.size() < pos + len)
+        if (avail < pos + len)
             return;
-        const QByteArray payload = m_in.mid(pos, len);
-        m_in.remove(0, pos + len);
+        const QByteArray payload(in + pos, len);
+        at += pos + len;
         const int opcode = b0 & 0x0F;
         const bool fin = b0 & 0x80;
         if (opcode == 0x1 || opcode == 0x0) {

@@ -21,6 +21,9 @@ public:
     //! The first line of the server's answer to the upgrade request ("HTTP/1.1 101 ..."), once read.
     QByteArray statusLine() const { return m_status; }
     void sendText(const QByteArray &payload);
+    void sendBinary(const QByteArray &payload);
+    //! One masked frame with FIN set and this opcode (0x1 text, 0x2 binary), queued on the socket.
+    void sendFrame(int opcode, const QByteArray &payload);
 
     //! Stops taking bytes off the socket: the kernel buffers fill and the server must hold
     //! (or drop) what it cannot send. `kernelBuffer` caps the receive buffer.
