@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the build needs (Debian/Ubuntu) when missing, then configures and builds.
-# Usage: scripts/setup.sh [--tests] [--release]. Sourced by run.sh and test.sh.
+# Usage: scripts/setup.sh [--tests] [--release] [--packages-only]. Sourced by run.sh and test.sh;
+# scripts/sanitize.sh takes only the packages (it builds its own folder).
 set -euo pipefail
 
 KITH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KITH_BUILD="${KITH_BUILD:-$KITH_ROOT/build}"
 want_tests=0
+packages_only=0
 build_type=RelWithDebInfo
 for arg in "$@"; do
   case "$arg" in
     --tests) want_tests=1 ;;
     --release) build_type=Release ;;
+    --packages-only) packages_only=1 ;;
   esac
 done
 
@@ -42,6 +45,7 @@ install_missing() {
 
 install_missing "${BUILD_PACKAGES[@]}"
 [ "$want_tests" -eq 1 ] && install_missing "${TEST_PACKAGES[@]}"
+[ "$packages_only" -eq 1 ] && exit 0
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)

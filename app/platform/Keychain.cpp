@@ -23,6 +23,10 @@ void Keychain::markUnavailable(const QString &reason)
     emit unavailable(reason);
 }
 
+// Jobs have no parent and delete themselves once finished: a job deleted while it runs (with
+// its Keychain, when the app closes or a test restarts it) leaves the Secret Service backend
+// calling back into freed memory. The connections' context is this, so a job that finishes
+// after its Keychain is gone calls nothing of ours.
 void Keychain::write(const QString &key, const QString &secret, QObject *context, WriteHandler done)
 {
     m_memory.insert(key, secret);
@@ -32,7 +36,7 @@ void Keychain::write(const QString &key, const QString &secret, QObject *context
             QMetaObject::invokeMethod(ctx, [done] { done(false); }, Qt::QueuedConnection);
         return;
     }
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // explicit: a plaintext file is never an option
     job->setKey(key);
@@ -56,7 +60,7 @@ void Keychain::read(const QString &key, QObject *context, ReadHandler done)
         QMetaObject::invokeMethod(ctx, [done, v] { done(v); }, Qt::QueuedConnection);
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -80,7 +84,7 @@ void Keychain::remove(const QString &key)
     m_memory.remove(key);
     if (!m_available)
         return;
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key);
     job->start();

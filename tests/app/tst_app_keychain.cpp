@@ -17,6 +17,7 @@ class tst_app_keychain : public QObject
     Q_OBJECT
 private slots:
     void roundTrip();
+    void jobsOutliveTheirKeychain();
 
 private:
     static std::optional<QString> readSync(Keychain &k, const QString &key);
@@ -83,6 +84,34 @@ void tst_app_keychain::roundTrip()
             QVERIFY(f.open(QIODevice::ReadOnly));
             QVERIFY2(!f.readAll().contains(secret.toUtf8()), qPrintable(f.fileName()));
         }
+    }
+}
+
+// The app's Keychain goes away (quit, a restart in a test) while its jobs still run: the write
+// still lands, and no callback reaches the freed Keychain or its context.
+void tst_app_keychain::jobsOutliveTheirKeychain()
+{
+    const bool expect = qEnvironmentVariableIntValue("KITH_EXPECT_KEYCHAIN") == 1;
+    const QString service = QStringLiteral("kith-test-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString secret = QStringLiteral("token-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString key = QStringLiteral("remote/ws://127.0.0.1:7420/bo");
+    bool called = false;
+    {
+        auto *gone = new Keychain(service);
+        gone->write(key, secret, gone, [&](bool) { called = true; });
+        gone->read(key, gone, [&](std::optional<QString>) { called = true; });
+        delete gone;
+    }
+    // Jobs run one after another: once a later read is back, the orphaned ones have finished.
+    Keychain next(service);
+    const std::optional<QString> again = readSync(next, key);
+    QVERIFY(!called);
+    if (expect) {
+        QCOMPARE(again, std::optional<QString>(secret));
+        next.remove(key);
+        QTRY_VERIFY_WITH_TIMEOUT(!readSync(next, key).has_value(), 30000);
+    } else {
+        QVERIFY(!again.has_value());
     }
 }
 
