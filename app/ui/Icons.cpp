@@ -2,7 +2,13 @@
 
 #include "Theme.h"
 
+#include <QApplication>
+#include <QIconEngine>
+#include <QImage>
 #include <QPainter>
+#include <QPixmapCache>
+#include <QStyle>
+#include <QStyleOption>
 #include <QPainterPath>
 #include <QPixmap>
 #include <QRegularExpression>
@@ -141,19 +147,85 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
     p->restore();
 }
 
+namespace {
+
+//! Draws the glyph at the size and pixel ratio asked for, when asked, as the SVG icon engine does.
+//! Keeping ready-made pixmaps instead (1x and 2x for every icon) cost memory for pixmaps never
+//! shown, and each kept the raster paint engine that drew it.
+class GlyphEngine final : public QIconEngine
+{
+public:
+    GlyphEngine(Kind kind, const QColor &color, int size) : m_kind(kind), m_color(color), m_size(size, size) {}
+
+    //! Never larger than the size it was made for, as an icon of pixmaps is.
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size.boundedTo(m_size); }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State) override
+    {
+        return render(size.boundedTo(m_size), mode);
+    }
+
+    void virtual_hook(int id, void *data) override
+    {
+        if (id == QIconEngine::ScaledPixmapHook) {
+            auto *arg = static_cast<QIconEngine::ScaledPixmapArgument *>(data);
+            arg->pixmap = render(arg->size.boundedTo(m_size * arg->scale), arg->mode);
+            return;
+        }
+        QIconEngine::virtual_hook(id, data);
+    }
+
+    void paint(QPainter *p, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+        Q_UNUSED(state)
+        p->drawPixmap(rect, render(rect.size() * dpr, mode));
+    }
+
+    QIconEngine *clone() const override { return new GlyphEngine(m_kind, m_color, m_size.width()); }
+    QString key() const override { return QStringLiteral("kith-glyph"); }
+
+private:
+    QPixmap render(const QSize &size, QIcon::Mode mode) const
+    {
+        if (size.isEmpty())
+            return {};
+        const QString key = QStringLiteral("kith-glyph-%1-%2-%3x%4-%5")
+                                .arg(int(m_kind))
+                                .arg(m_color.rgba(), 0, 16)
+                                .arg(size.width())
+                                .arg(size.height())
+                                .arg(int(mode));
+        QPixmap pm;
+        if (QPixmapCache::find(key, &pm))
+            return pm;
+        // The copy leaves the raster engine that drew it behind, with the image it belongs to.
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        {
+            QPainter p(&image);
+            icons::paint(&p, m_kind, QRectF(QPointF(0, 0), QSizeF(size)), m_color);
+        }
+        pm = QPixmap::fromImage(image.copy());
+        if (mode == QIcon::Disabled) {
+            QStyleOption opt;
+            opt.palette = QGuiApplication::palette();
+            pm = QApplication::style()->generatedIconPixmap(mode, pm, &opt);
+        }
+        QPixmapCache::insert(key, pm);
+        return pm;
+    }
+
+    Kind m_kind;
+    QColor m_color;
+    QSize m_size;
+};
+
+} // namespace
+
 QIcon make(Kind kind, const QColor &color, int size)
 {
-    QIcon icon;
-    for (const qreal dpr : {1.0, 2.0}) {
-        QPixmap pm(QSize(size, size) * dpr);
-        pm.setDevicePixelRatio(dpr);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        paint(&p, kind, QRectF(0, 0, size, size), color);
-        p.end();
-        icon.addPixmap(pm);
-    }
-    return icon;
+    return QIcon(new GlyphEngine(kind, color, size));
 }
 
 void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, const Theme &theme)
