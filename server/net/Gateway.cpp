@@ -12,7 +12,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QSslServer>
 #include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -24,8 +23,6 @@
 namespace kith::server {
 
 namespace {
-// A connection that has not finished its TLS handshake by then is dropped.
-constexpr int kTlsHandshakeMs = 10000;
 // After accept failed (out of descriptors), try again this often, besides whenever one closes.
 constexpr int kAcceptRetryMs = 500;
 constexpr qint64 kAcceptLogEveryMs = 60 * 1000;
@@ -54,21 +51,25 @@ QString forwardedAddress(QByteArray hop)
     return {};
 }
 
-// Plain sockets that linger on close, so close frames reach peers that are still sending.
-class LingeringServer : public QTcpServer
+// A socket for a descriptor we accepted, lingering on close so close frames reach peers that are
+// still sending. TLS sockets are counted, timed and capped from the first byte like plain ones:
+// their handshake runs inside the upgrade's deadline.
+QTcpSocket *takeDescriptor(qintptr descriptor, const std::optional<QSslConfiguration> &tls, QObject *parent)
 {
-public:
-    using QTcpServer::QTcpServer;
-    QTcpSocket *take(qintptr descriptor)
-    {
-        auto *socket = new LingeringSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return nullptr;
-        }
-        return socket;
+    QTcpSocket *socket = nullptr;
+    if (tls) {
+        auto *ssl = new LingeringSslSocket(parent);
+        ssl->setSslConfiguration(*tls);
+        socket = ssl;
+    } else {
+        socket = new LingeringSocket(parent);
     }
-};
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return nullptr;
+    }
+    return socket;
+}
 
 // Tells when a socket is destroyed. Not QObject::destroyed: QWebSocket disconnects every
 // signal of its socket when it goes.
@@ -86,13 +87,6 @@ private:
     std::function<void()> m_gone;
 };
 
-// Starts the TLS handshake on a descriptor we accepted; the socket is pending once it is done.
-class TlsServer : public QSslServer
-{
-public:
-    using QSslServer::QSslServer;
-    void take(qintptr descriptor) { incomingConnection(descriptor); }
-};
 } // namespace
 
 Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std::optional<QSslConfiguration> tls,
@@ -148,27 +142,12 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std
 
 QTcpServer *Gateway::makeListener()
 {
-    QTcpServer *tcp = nullptr;
-    if (m_tls) {
-        // QSslServer hands sockets over once the TLS handshake is done; the WebSocket handshake
-        // and every frame after it then run over the encrypted socket like over a plain one.
-        auto *ssl = new TlsServer(this);
-        ssl->setSslConfiguration(*m_tls);
-        ssl->setHandshakeTimeout(kTlsHandshakeMs);
-        connect(ssl, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
-            qCInfo(lcGateway) << "TLS handshake with" << socket->peerAddress().toString() << "failed:" << socket->errorString();
-        });
-        tcp = ssl;
-    } else {
-        tcp = new LingeringServer(this);
-    }
+    // We accept ourselves (see startAccepting); the server only listens.
+    auto *tcp = new QTcpServer(this);
     tcp->setMaxPendingConnections(4096);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
     tcp->setListenBacklogSize(1024); // bursts of reconnecting clients must not wait for SYN retries
 #endif
-    // Qt 6.4 emits newConnection as the TLS handshake starts, before the socket is pending.
-    if (m_tls)
-        connect(tcp, &QTcpServer::pendingConnectionAvailable, this, [this, tcp] { acceptFrom(tcp); });
     return tcp;
 }
 
@@ -194,11 +173,8 @@ void Gateway::acceptPending(QTcpServer *listener)
                 continue;
             return;
         }
-        if (m_tls) {
-            static_cast<TlsServer *>(listener)->take(fd);
-        } else if (QTcpSocket *socket = static_cast<LingeringServer *>(listener)->take(fd)) {
+        if (QTcpSocket *socket = takeDescriptor(fd, m_tls, listener))
             admitSocket(socket);
-        }
     }
 }
 
@@ -263,13 +239,6 @@ void Gateway::onSocketGone(QTcpSocket *socket)
         m_trim.start(); // restarted by every close: runs once they stop
 }
 
-void Gateway::acceptFrom(QTcpServer *listener)
-{
-    while (QTcpSocket *socket = listener->nextPendingConnection())
-        admitSocket(socket);
-    listener->pauseAccepting(); // nextPendingConnection turned QTcpServer's own accepting back on
-}
-
 void Gateway::admitSocket(QTcpSocket *socket)
 {
     const QString peer = addressText(socket->peerAddress());
@@ -301,6 +270,16 @@ void Gateway::admitSocket(QTcpSocket *socket)
         socket->deleteLater();
     });
     timer->start(m_config.handshakeTimeoutMs);
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        connect(ssl, &QAbstractSocket::errorOccurred, this, [ssl](QAbstractSocket::SocketError) {
+            if (ssl->isEncrypted())
+                return; // QWebSocket's to handle from here
+            qCInfo(lcGateway) << "TLS handshake with" << ssl->peerAddress().toString() << "failed:" << ssl->errorString();
+            ssl->abort();
+            ssl->deleteLater();
+        });
+        ssl->startServerEncryption(); // readyRead below then brings the decrypted request
+    }
     connect(socket, &QIODevice::readyRead, this, [this, socket] { watchHeaders(socket); });
     if (socket->bytesAvailable() > 0)
         watchHeaders(socket);

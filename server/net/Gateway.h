@@ -60,7 +60,6 @@ private:
     };
 
     void onNewConnection();
-    void acceptFrom(QTcpServer *listener);
     QTcpServer *makeListener();
     void watchHeaders(QTcpSocket *socket);
     void handOver(QTcpSocket *socket);

@@ -4,61 +4,101 @@
 
 namespace kith::server {
 
-LingeringSocket::LingeringSocket(QObject *parent)
-    : QTcpSocket(parent)
+Linger::Linger(QTcpSocket *socket, std::function<qint64()> pending, std::function<void()> closeNow)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_pending(std::move(pending))
+    , m_closeNow(std::move(closeNow))
 {
-    // Connected first, so it runs before QWebSocket's reader and can take the bytes from it.
-    connect(this, &QIODevice::readyRead, this, [this] {
+    setObjectName(QStringLiteral("kith-linger"));
+    // Made in the socket's constructor, so this runs before QWebSocket's reader and can take
+    // the bytes from it.
+    connect(socket, &QIODevice::readyRead, this, [this] {
         if (m_lingering)
             discardInput();
     });
-    connect(this, &QIODevice::bytesWritten, this, [this] {
+    connect(socket, &QIODevice::bytesWritten, this, [this] {
         if (m_lingering)
             halfCloseWhenSent();
     });
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, [this] {
+            if (m_lingering)
+                halfCloseWhenSent();
+        });
+    }
     m_grace.setSingleShot(true);
     m_grace.setInterval(kGraceMs);
-    connect(&m_grace, &QTimer::timeout, this, &LingeringSocket::finish);
+    connect(&m_grace, &QTimer::timeout, this, &Linger::finish);
 }
 
-void LingeringSocket::close()
+bool Linger::attached(const QObject *socket)
 {
-    if (state() != QAbstractSocket::ConnectedState) {
-        QTcpSocket::close();
-        return;
-    }
+    return socket && socket->findChild<Linger *>(QStringLiteral("kith-linger"), Qt::FindDirectChildrenOnly);
+}
+
+bool Linger::begin()
+{
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
     if (m_lingering)
-        return;
+        return true;
     m_lingering = true;
     discardInput();
     halfCloseWhenSent();
     m_grace.start();
+    return true;
 }
 
-void LingeringSocket::discardInput()
+void Linger::discardInput()
 {
-    skip(bytesAvailable());
+    m_socket->skip(m_socket->bytesAvailable());
 }
 
-void LingeringSocket::halfCloseWhenSent()
+void Linger::halfCloseWhenSent()
 {
-    if (m_halfClosed || bytesToWrite() > 0)
+    if (m_halfClosed || m_pending() > 0)
         return;
-    m_halfClosed = SystemResources::shutdownWrite(socketDescriptor());
+    m_halfClosed = SystemResources::shutdownWrite(m_socket->socketDescriptor());
 }
 
-void LingeringSocket::finish()
+void Linger::finish()
 {
-    if (state() != QAbstractSocket::ConnectedState)
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     discardInput();
-    if (bytesToWrite() == 0) {
+    if (m_pending() == 0) {
         // Everything is with the kernel, which delivers it (and the FIN) after the descriptor
         // is gone; input was drained, so closing sends no reset.
-        QTcpSocket::close();
+        m_closeNow();
     } else {
-        abort(); // the peer stopped reading: what is left cannot reach it anyway
+        m_socket->abort(); // the peer stopped reading: what is left cannot reach it anyway
     }
+}
+
+LingeringSocket::LingeringSocket(QObject *parent)
+    : QTcpSocket(parent)
+    , m_linger(new Linger(this, [this] { return bytesToWrite(); }, [this] { QTcpSocket::close(); }))
+{
+}
+
+void LingeringSocket::close()
+{
+    if (!m_linger->begin())
+        QTcpSocket::close();
+}
+
+LingeringSslSocket::LingeringSslSocket(QObject *parent)
+    : QSslSocket(parent)
+    , m_linger(new Linger(this, [this] { return bytesToWrite() + encryptedBytesToWrite(); },
+                          [this] { QSslSocket::close(); }))
+{
+}
+
+void LingeringSslSocket::close()
+{
+    if (!m_linger->begin())
+        QSslSocket::close();
 }
 
 } // namespace kith::server

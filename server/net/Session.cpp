@@ -164,7 +164,7 @@ void Session::closeSink(quint16 code, const QString &reason)
     if (m_closing)
         return;
     stopSending();
-    if (qobject_cast<LingeringSocket *>(m_tcp.data())) {
+    if (Linger::attached(m_tcp.data())) {
         // The close frame goes after what the socket still holds; the socket then lingers until
         // the peer has it (see LingeringSocket).
         m_socket->close(QWebSocketProtocol::CloseCode(code), reason);

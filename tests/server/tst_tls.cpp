@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QNetworkDatagram>
 #include <QSslKey>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
@@ -38,6 +39,9 @@ private slots:
     void selfSignedServesWss();
     void certificateIsKeptAcrossRestarts();
     void plainClientGetsNoHello();
+    void handshakesCountPerAddress();
+    void silentTlsConnectionTimesOut();
+    void oversizeOverTlsGets1009();
     void operatorCertificateFiles();
     void mismatchedKeyIsRefused();
     void beaconDescribesTheParty();
@@ -104,6 +108,69 @@ void tst_Tls::plainClientGetsNoHello()
     // The server is still there for TLS clients.
     TestClient ok;
     QVERIFY(ok.connectTo(f.url()));
+}
+
+// Over TLS the edge rules hold from the first byte: a connection still in its TLS handshake
+// counts toward connections_per_address, as a plain one before its upgrade does.
+void tst_Tls::handshakesCountPerAddress()
+{
+    ServerFixture f;
+    f.config.tlsSelfSigned = true;
+    f.config.connectionsPerAddress = 3;
+    QVERIFY(f.start());
+    std::vector<std::unique_ptr<QTcpSocket>> silent; // TCP only: no ClientHello
+    for (int i = 0; i < 3; ++i) {
+        auto s = std::make_unique<QTcpSocket>();
+        s->connectToHost(f.url().host(), quint16(f.url().port()));
+        QVERIFY(s->waitForConnected(10000));
+        silent.push_back(std::move(s));
+    }
+    QCOMPARE(f.server()->gatewayStats().refused, quint64(0));
+    TestClient over;
+    over.pinFingerprint(f.server()->fingerprint());
+    QVERIFY(!over.connectTo(f.url(), 5000));
+    QTRY_VERIFY_WITH_TIMEOUT(f.server()->gatewayStats().refused >= 1, 5000);
+    // One of them goes: a real client gets its place.
+    silent.front()->abort();
+    silent.erase(silent.begin());
+    const auto joins = [&] {
+        TestClient ok;
+        ok.pinFingerprint(f.server()->fingerprint());
+        return ok.connectTo(f.url(), 2000);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(joins(), 20000);
+}
+
+void tst_Tls::silentTlsConnectionTimesOut()
+{
+    ServerFixture f;
+    f.config.tlsSelfSigned = true;
+    f.config.handshakeTimeoutMs = 300;
+    QVERIFY(f.start());
+    QTcpSocket silent;
+    silent.connectToHost(f.url().host(), quint16(f.url().port()));
+    QVERIFY(silent.waitForConnected(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(silent.state() == QAbstractSocket::UnconnectedState, 15000);
+    QVERIFY(f.server()->gatewayStats().handshakeTimeouts >= 1);
+}
+
+// The close code for an over-size message arrives over TLS too (the socket lingers).
+void tst_Tls::oversizeOverTlsGets1009()
+{
+    ServerFixture f;
+    f.config.tlsSelfSigned = true;
+    QVERIFY(f.start());
+    for (int round = 0; round < 3; ++round) {
+        TestClient c;
+        c.pinFingerprint(f.server()->fingerprint());
+        QVERIFY(c.connectTo(f.url()));
+        c.socket().sendTextMessage(QString(2 * 1024 * 1024, u'y'));
+        QVERIFY(c.waitDisconnected(30000));
+        QCOMPARE(c.closeCode(), 1009);
+    }
+    TestClient after;
+    after.pinFingerprint(f.server()->fingerprint());
+    QVERIFY(after.connectTo(f.url()));
 }
 
 void tst_Tls::operatorCertificateFiles()
