@@ -232,39 +232,48 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="150"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="131"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="132"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
         <source>New group message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="133"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="147"/>
         <source>No server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="149"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="162"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="150"/>
         <source>DIRECT MESSAGES</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="147"/>
+        <source>Find or start a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="164"/>
+        <source>Find a conversation, a friend or a channel (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="162"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
         <source>Friends  ·  %n waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -272,89 +281,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="189"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="200"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="190"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="287"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="298"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="193"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="194"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="199"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="212"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="225"/>
         <source>Add member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="224"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="235"/>
         <source>Remove member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="236"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="247"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="241"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="276"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="252"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="287"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="245"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="245"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="249"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="279"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="279"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="284"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="295"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="285"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="296"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,12 +1378,12 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="188"/>
+        <location filename="../app/ui/MainWindow.cpp" line="189"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="193"/>
+        <location filename="../app/ui/MainWindow.cpp" line="194"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1389,148 +1398,148 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="133"/>
+        <location filename="../app/ui/MainWindow.cpp" line="134"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="133"/>
+        <location filename="../app/ui/MainWindow.cpp" line="134"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="138"/>
+        <location filename="../app/ui/MainWindow.cpp" line="139"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="138"/>
+        <location filename="../app/ui/MainWindow.cpp" line="139"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="144"/>
+        <location filename="../app/ui/MainWindow.cpp" line="145"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="145"/>
+        <location filename="../app/ui/MainWindow.cpp" line="146"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="155"/>
+        <location filename="../app/ui/MainWindow.cpp" line="156"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="155"/>
+        <location filename="../app/ui/MainWindow.cpp" line="156"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="163"/>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="163"/>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="185"/>
+        <location filename="../app/ui/MainWindow.cpp" line="186"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="187"/>
+        <location filename="../app/ui/MainWindow.cpp" line="188"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="317"/>
+        <location filename="../app/ui/MainWindow.cpp" line="318"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="319"/>
+        <location filename="../app/ui/MainWindow.cpp" line="320"/>
         <source>Start a group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="324"/>
+        <location filename="../app/ui/MainWindow.cpp" line="325"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="326"/>
+        <location filename="../app/ui/MainWindow.cpp" line="327"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="332"/>
+        <location filename="../app/ui/MainWindow.cpp" line="333"/>
         <source>Kick %1 from the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="332"/>
-        <location filename="../app/ui/MainWindow.cpp" line="334"/>
+        <location filename="../app/ui/MainWindow.cpp" line="333"/>
+        <location filename="../app/ui/MainWindow.cpp" line="335"/>
         <source>Kick %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="335"/>
+        <location filename="../app/ui/MainWindow.cpp" line="336"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="336"/>
+        <location filename="../app/ui/MainWindow.cpp" line="337"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="344"/>
+        <location filename="../app/ui/MainWindow.cpp" line="345"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="346"/>
+        <location filename="../app/ui/MainWindow.cpp" line="347"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="348"/>
+        <location filename="../app/ui/MainWindow.cpp" line="349"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="349"/>
+        <location filename="../app/ui/MainWindow.cpp" line="350"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="349"/>
+        <location filename="../app/ui/MainWindow.cpp" line="350"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="520"/>
+        <location filename="../app/ui/MainWindow.cpp" line="521"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="522"/>
+        <location filename="../app/ui/MainWindow.cpp" line="523"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="186"/>
+        <location filename="../app/ui/MainWindow.cpp" line="187"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="486"/>
+        <location filename="../app/ui/MainWindow.cpp" line="487"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>

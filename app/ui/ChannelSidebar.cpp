@@ -43,16 +43,13 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     m_title->setObjectName(QStringLiteral("GuildTitle"));
     m_title->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_title->setLayoutDirection(Qt::RightToLeft); // chevron after the name
-    followTheme(theme, m_title, [this, theme] {
-        m_title->setIcon(icons::make(icons::Kind::ChevronDown, theme->color(QStringLiteral("textMuted")), 16));
-    });
+    m_theme = theme;
+    followTheme(theme, m_title, [this] { syncTitleLook(); });
     m_title->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_title->setStyleSheet(QStringLiteral("font-weight: 600; font-size: 11pt; text-align: left;"));
     connect(m_title, &QToolButton::clicked, this, &ChannelSidebar::showGuildMenu);
     hl->addWidget(m_title, 1);
     layout->addWidget(header);
 
-    m_theme = theme;
     m_friends = new QToolButton(this);
     m_friends->setObjectName(QStringLiteral("FriendsEntry"));
     m_friends->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -146,11 +143,28 @@ void ChannelSidebar::syncGuild()
     const Guild g = m_state->guild(m_state->currentGuild());
     // Home: the title opens the friends view, the list holds the DMs.
     const bool home = m_state->isHome();
-    m_title->setText(g.id ? g.name : home ? tr("Friends") : tr("No server yet"));
+    // Home's title is a search box, as chat apps have it: it opens the quick switcher.
+    m_title->setText(g.id ? g.name : home ? tr("Find or start a conversation") : tr("No server yet"));
     m_title->setEnabled(g.id != 0 || home);
+    syncTitleLook();
     m_section->setText(home ? tr("DIRECT MESSAGES") : tr("TEXT CHANNELS"));
     m_newGroup->setVisible(home);
     syncFriendsEntry();
+}
+
+void ChannelSidebar::syncTitleLook()
+{
+    const bool find = !m_state->currentGuild() && m_state->isHome();
+    // Home: a search field's look, a magnifier at its end; a guild: its name and the menu's chevron.
+    m_title->setIcon(icons::make(find ? icons::Kind::Search : icons::Kind::ChevronDown,
+                                 m_theme->color(find ? QStringLiteral("textFaint") : QStringLiteral("textMuted")), find ? 14 : 16));
+    m_title->setFixedHeight(find ? 30 : 52);
+    m_title->setStyleSheet(
+        find ? QStringLiteral("QToolButton { font-size: 9pt; color: %1; background: %2; border-radius: 4px;"
+                              " padding: 0 6px; }")
+                   .arg(m_theme->color(QStringLiteral("textMuted")).name(), m_theme->color(QStringLiteral("rail")).name())
+             : QStringLiteral("font-weight: 600; font-size: 11pt; text-align: left;"));
+    m_title->setToolTip(find ? tr("Find a conversation, a friend or a channel (Ctrl+K)") : QString());
 }
 
 void ChannelSidebar::syncFriendsEntry()
@@ -180,7 +194,7 @@ void ChannelSidebar::showGuildMenu()
     const Id gid = m_state->currentGuild();
     if (!gid) {
         if (m_state->isHome())
-            m_state->selectChannel(0);
+            emit findRequested();
         return;
     }
     QMenu menu(this);

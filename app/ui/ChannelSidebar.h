@@ -34,6 +34,8 @@ public:
     QToolButton *friendsEntry() const { return m_friends; }
 
 signals:
+    //! Home's title was clicked: find a conversation (the quick switcher).
+    void findRequested();
     void inviteRequested();
     void createChannelRequested();
     void editChannelRequested(kith::Id channelId);
@@ -54,6 +56,7 @@ private:
     void syncGuild();
     void syncSelection();
     void showGuildMenu();
+    void syncTitleLook();
     void showChannelMenu(const QPoint &pos);
 
     ClientState *m_state;
@@ -62,6 +65,7 @@ private:
     QToolButton *m_newGroup;
     QToolButton *m_friends;
     const Theme *m_theme;
+
     void syncFriendsEntry();
     QListView *m_list;
     UserFooter *m_footer;

@@ -57,6 +57,10 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
     case Kind::ChevronDown:
         p->drawPolyline(QPolygonF{pt(5, 8), pt(10, 13), pt(15, 8)});
         break;
+    case Kind::Search:
+        p->drawEllipse(QRectF(pt(3.5, 3.5), pt(13.5, 13.5)));
+        p->drawLine(pt(12.2, 12.2), pt(16.5, 16.5));
+        break;
     case Kind::Check:
         p->drawPolyline(QPolygonF{pt(4.5, 10.5), pt(8.5, 14.5), pt(15.5, 6)});
         break;

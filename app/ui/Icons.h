@@ -12,7 +12,7 @@ class Theme;
 
 namespace icons {
 
-enum class Kind { Hash, Plus, Gear, Send, Logo, People, Compass, Close, ChevronDown, Menu, Check, More, Lock };
+enum class Kind { Hash, Plus, Gear, Send, Logo, People, Compass, Close, ChevronDown, Menu, Check, More, Lock, Search };
 
 QIcon make(Kind kind, const QColor &color, int size = 20);
 void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color);

@@ -115,6 +115,7 @@ void MainWindow::buildWorkspace()
     if (!m_hosts.isEmpty())
         m_rail->setHosts(m_hosts, m_currentHostId);
     connect(m_sidebar, &ChannelSidebar::settingsRequested, this, &MainWindow::settingsRequested);
+    connect(m_sidebar, &ChannelSidebar::findRequested, this, &MainWindow::openQuickSwitcher);
     connect(m_sidebar, &ChannelSidebar::connectionLogRequested, this, &MainWindow::showConnectionLog);
     connect(m_sidebar, &ChannelSidebar::inviteRequested, this,
             [this] { m_state->createInvite(m_state->currentGuild()); });

@@ -58,6 +58,7 @@ private slots:
     void deleteThroughContextMenu();
     void olderHistoryKeepsPosition();
     void keyboardNavigation();
+    void homeTitleFindsConversations();
     void composerAndSidebarFollowTheOpenChannel();
     void layoutFollowsWidth();
     void wrongInviteKeepsJoinDialogOpen();
@@ -411,6 +412,24 @@ void tst_app_widgets::keyboardNavigation()
     QTest::keyClick(sw->field(), Qt::Key_Return);
     QTRY_COMPARE(f.state()->currentChannel(), random);
     QCOMPARE(w->windowTitle().startsWith(QStringLiteral("#random")), true);
+}
+
+// Home's sidebar title is a search box, not a guild menu: it opens the quick switcher.
+void tst_app_widgets::homeTitleFindsConversations()
+{
+    auto *title = f.app->window()->sidebar()->findChild<QToolButton *>(u"GuildTitle"_s);
+    QVERIFY(title);
+    f.state()->selectHome();
+    QTRY_COMPARE(title->text(), u"Find or start a conversation"_s);
+    QVERIFY(!f.app->window()->findChild<QuickSwitcher *>());
+    QTest::mouseClick(title, Qt::LeftButton);
+    QPointer<QuickSwitcher> sw;
+    QTRY_VERIFY((sw = f.app->window()->findChild<QuickSwitcher *>()));
+    QTRY_VERIFY(sw->isVisible());
+    QTest::keyClick(sw->field(), Qt::Key_Escape);
+    QTRY_VERIFY(!sw || !sw->isVisible());
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE(title->text(), f.state()->guild(f.state()->currentGuild()).name);
 }
 
 void tst_app_widgets::composerAndSidebarFollowTheOpenChannel()
