@@ -4,185 +4,58 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="184"/>
-        <source>The local server did not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="199"/>
-        <source>No system keychain found: you will need to sign in again next time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="258"/>
-        <location filename="../app/ui/AppController.cpp" line="344"/>
-        <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="262"/>
-        <source>Sign in to %1 again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="284"/>
-        <source>Starting your local server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="331"/>
-        <source>The key of your local account is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="158"/>
+        <location filename="../app/ui/AppController.cpp" line="145"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="159"/>
+        <location filename="../app/ui/AppController.cpp" line="146"/>
         <source>Manage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="190"/>
-        <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="195"/>
-        <source>Your server listens on port %1 again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="398"/>
-        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="385"/>
-        <location filename="../app/ui/AppController.cpp" line="401"/>
-        <source>Details: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="384"/>
-        <source>No system keychain found, and your local server&apos;s key could not be saved (%1): you will need to sign in again next time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="395"/>
-        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, not encrypted; anyone who can read your files can read it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="462"/>
-        <source>Your local account&apos;s saved key was refused (its password was changed, or it was signed out everywhere), and without a system keychain Kith keeps no password. &quot;kith-server admin reset-password %1 --data %2&quot; sets a new one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="468"/>
-        <source>Sign-in failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="477"/>
-        <source>%1&apos;s server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="503"/>
+        <location filename="../app/ui/AppController.cpp" line="262"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="504"/>
+        <location filename="../app/ui/AppController.cpp" line="263"/>
         <source>Could not reach %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="507"/>
+        <location filename="../app/ui/AppController.cpp" line="266"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="539"/>
+        <location filename="../app/ui/AppController.cpp" line="286"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="540"/>
+        <location filename="../app/ui/AppController.cpp" line="287"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="636"/>
-        <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="638"/>
-        <source>%1 in #%2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="640"/>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="668"/>
+        <location filename="../app/ui/AppController.cpp" line="382"/>
         <source>The current password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="689"/>
+        <location filename="../app/ui/AppController.cpp" line="403"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="738"/>
+        <location filename="../app/ui/AppController.cpp" line="444"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="794"/>
-        <source>Could not join %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="851"/>
+        <location filename="../app/ui/AppController.cpp" line="519"/>
         <source>%1&apos;s party</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="936"/>
-        <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="942"/>
-        <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="949"/>
-        <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="958"/>
-        <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="963"/>
-        <source>The host of %1 removed you from the party.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="984"/>
-        <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1131,6 +1004,44 @@
     </message>
 </context>
 <context>
+    <name>kith::app::HostController</name>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="56"/>
+        <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="61"/>
+        <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="68"/>
+        <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="77"/>
+        <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="82"/>
+        <source>The host of %1 removed you from the party.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="98"/>
+        <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="137"/>
+        <source>Could not join %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kith::app::HostPartyDialog</name>
     <message>
         <location filename="../app/ui/HostPartyDialog.cpp" line="21"/>
@@ -1372,6 +1283,48 @@
     <message>
         <location filename="../app/session/LanBrowser.cpp" line="59"/>
         <source>Cannot listen for parties on UDP port %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::LocalSecret</name>
+    <message>
+        <location filename="../app/session/LocalSecret.cpp" line="62"/>
+        <source>No system keychain found, and your local server&apos;s key could not be saved (%1): you will need to sign in again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalSecret.cpp" line="63"/>
+        <location filename="../app/session/LocalSecret.cpp" line="80"/>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalSecret.cpp" line="74"/>
+        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, not encrypted; anyone who can read your files can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalSecret.cpp" line="77"/>
+        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::LocalServer</name>
+    <message>
+        <location filename="../app/session/LocalServer.cpp" line="25"/>
+        <source>The local server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalServer.cpp" line="31"/>
+        <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalServer.cpp" line="36"/>
+        <source>Your server listens on port %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1663,6 +1616,24 @@
     </message>
 </context>
 <context>
+    <name>kith::app::Notifications</name>
+    <message>
+        <location filename="../app/session/Notifications.cpp" line="82"/>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/Notifications.cpp" line="84"/>
+        <source>%1 in #%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/Notifications.cpp" line="86"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kith::app::PartyList</name>
     <message>
         <location filename="../app/ui/PartyList.cpp" line="15"/>
@@ -1706,6 +1677,50 @@
     <message>
         <location filename="../app/ui/PartyList.cpp" line="108"/>
         <source>Looking for parties… none heard yet. If the host is on another network, ask for the address or an invite link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::PrimarySignIn</name>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="58"/>
+        <source>No system keychain found: you will need to sign in again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="87"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="164"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="90"/>
+        <source>Sign in to %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="113"/>
+        <source>Starting your local server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="151"/>
+        <source>The key of your local account is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="214"/>
+        <source>Your local account&apos;s saved key was refused (its password was changed, or it was signed out everywhere), and without a system keychain Kith keeps no password. &quot;kith-server admin reset-password %1 --data %2&quot; sets a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="220"/>
+        <source>Sign-in failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="229"/>
+        <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,186 +4,59 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="184"/>
-        <source>The local server did not start: %1</source>
-        <translation>Le serveur local n’a pas démarré : %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="199"/>
-        <source>No system keychain found: you will need to sign in again next time.</source>
-        <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="258"/>
-        <location filename="../app/ui/AppController.cpp" line="344"/>
-        <source>Connecting to %1…</source>
-        <translation>Connexion à %1…</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="262"/>
-        <source>Sign in to %1 again.</source>
-        <translation>Reconnectez-vous à %1.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="284"/>
-        <source>Starting your local server…</source>
-        <translation>Démarrage de votre serveur local…</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="331"/>
-        <source>The key of your local account is missing.</source>
-        <translation>La clé de votre compte local est introuvable.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="158"/>
+        <location filename="../app/ui/AppController.cpp" line="145"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation>Vous accueillez %1 à %2 · présents : %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="159"/>
+        <location filename="../app/ui/AppController.cpp" line="146"/>
         <source>Manage</source>
         <translation>Gérer</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="190"/>
-        <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
-        <translation>Le port %1 est pris par un autre programme : votre serveur écoute sur le port %2 pour l’instant. Il reprend le port %1 dès qu’il se libère.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="195"/>
-        <source>Your server listens on port %1 again.</source>
-        <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="398"/>
-        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
-        <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="385"/>
-        <location filename="../app/ui/AppController.cpp" line="401"/>
-        <source>Details: %1</source>
-        <translation>Détails : %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="384"/>
-        <source>No system keychain found, and your local server&apos;s key could not be saved (%1): you will need to sign in again next time.</source>
-        <translation>Aucun trousseau système trouvé, et la clé de votre serveur local n’a pas pu être enregistrée (%1) : il faudra vous reconnecter la prochaine fois.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="395"/>
-        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, not encrypted; anyone who can read your files can read it.</source>
-        <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, sans chiffrement ; quiconque peut lire vos fichiers peut la lire.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="462"/>
-        <source>Your local account&apos;s saved key was refused (its password was changed, or it was signed out everywhere), and without a system keychain Kith keeps no password. &quot;kith-server admin reset-password %1 --data %2&quot; sets a new one.</source>
-        <translation>La clé enregistrée de votre compte local a été refusée (son mot de passe a changé, ou il a été déconnecté partout), et sans trousseau système Kith ne garde aucun mot de passe. « kith-server admin reset-password %1 --data %2 » en définit un nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="468"/>
-        <source>Sign-in failed.</source>
-        <translation>La connexion a échoué.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="477"/>
-        <source>%1&apos;s server</source>
-        <translation>Serveur de %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="503"/>
+        <location filename="../app/ui/AppController.cpp" line="262"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="504"/>
+        <location filename="../app/ui/AppController.cpp" line="263"/>
         <source>Could not reach %1: %2.</source>
         <translation>Impossible de joindre %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="507"/>
+        <location filename="../app/ui/AppController.cpp" line="266"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="539"/>
+        <location filename="../app/ui/AppController.cpp" line="286"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="540"/>
+        <location filename="../app/ui/AppController.cpp" line="287"/>
         <source>Reconnect now</source>
         <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="636"/>
-        <source>%1 in %2</source>
-        <translation>%1 dans %2</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="638"/>
-        <source>%1 in #%2 (%3)</source>
-        <translation>%1 dans #%2 (%3)</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="640"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="668"/>
+        <location filename="../app/ui/AppController.cpp" line="382"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="689"/>
+        <location filename="../app/ui/AppController.cpp" line="403"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="738"/>
+        <location filename="../app/ui/AppController.cpp" line="444"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="794"/>
-        <source>Could not join %1: %2</source>
-        <translation>Impossible de rejoindre %1 : %2</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="851"/>
+        <location filename="../app/ui/AppController.cpp" line="519"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="936"/>
-        <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
-        <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="942"/>
-        <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
-        <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="949"/>
-        <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
-        <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="958"/>
-        <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
-        <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="963"/>
-        <source>The host of %1 removed you from the party.</source>
-        <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/AppController.cpp" line="984"/>
-        <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
-        <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1004,44 @@
     </message>
 </context>
 <context>
+    <name>kith::app::HostController</name>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="56"/>
+        <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
+        <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="61"/>
+        <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
+        <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="68"/>
+        <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
+        <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="77"/>
+        <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
+        <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="82"/>
+        <source>The host of %1 removed you from the party.</source>
+        <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="98"/>
+        <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
+        <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/HostController.cpp" line="137"/>
+        <source>Could not join %1: %2</source>
+        <translation>Impossible de rejoindre %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>kith::app::HostPartyDialog</name>
     <message>
         <location filename="../app/ui/HostPartyDialog.cpp" line="21"/>
@@ -1373,6 +1284,48 @@
         <location filename="../app/session/LanBrowser.cpp" line="59"/>
         <source>Cannot listen for parties on UDP port %1: %2</source>
         <translation>Impossible d’écouter les soirées sur le port UDP %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::LocalSecret</name>
+    <message>
+        <location filename="../app/session/LocalSecret.cpp" line="62"/>
+        <source>No system keychain found, and your local server&apos;s key could not be saved (%1): you will need to sign in again next time.</source>
+        <translation>Aucun trousseau système trouvé, et la clé de votre serveur local n’a pas pu être enregistrée (%1) : il faudra vous reconnecter la prochaine fois.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalSecret.cpp" line="63"/>
+        <location filename="../app/session/LocalSecret.cpp" line="80"/>
+        <source>Details: %1</source>
+        <translation>Détails : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalSecret.cpp" line="74"/>
+        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, not encrypted; anyone who can read your files can read it.</source>
+        <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, sans chiffrement ; quiconque peut lire vos fichiers peut la lire.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalSecret.cpp" line="77"/>
+        <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
+        <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::LocalServer</name>
+    <message>
+        <location filename="../app/session/LocalServer.cpp" line="25"/>
+        <source>The local server did not start: %1</source>
+        <translation>Le serveur local n’a pas démarré : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalServer.cpp" line="31"/>
+        <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
+        <translation>Le port %1 est pris par un autre programme : votre serveur écoute sur le port %2 pour l’instant. Il reprend le port %1 dès qu’il se libère.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/LocalServer.cpp" line="36"/>
+        <source>Your server listens on port %1 again.</source>
+        <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1616,24 @@
     </message>
 </context>
 <context>
+    <name>kith::app::Notifications</name>
+    <message>
+        <location filename="../app/session/Notifications.cpp" line="82"/>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <location filename="../app/session/Notifications.cpp" line="84"/>
+        <source>%1 in #%2 (%3)</source>
+        <translation>%1 dans #%2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../app/session/Notifications.cpp" line="86"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>kith::app::PartyList</name>
     <message>
         <location filename="../app/ui/PartyList.cpp" line="15"/>
@@ -1707,6 +1678,50 @@
         <location filename="../app/ui/PartyList.cpp" line="108"/>
         <source>Looking for parties… none heard yet. If the host is on another network, ask for the address or an invite link.</source>
         <translation>Recherche de soirées… aucune pour l’instant. Si l’hôte est sur un autre réseau, demandez-lui l’adresse ou un lien d’invitation.</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::PrimarySignIn</name>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="58"/>
+        <source>No system keychain found: you will need to sign in again next time.</source>
+        <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="87"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="164"/>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="90"/>
+        <source>Sign in to %1 again.</source>
+        <translation>Reconnectez-vous à %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="113"/>
+        <source>Starting your local server…</source>
+        <translation>Démarrage de votre serveur local…</translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="151"/>
+        <source>The key of your local account is missing.</source>
+        <translation>La clé de votre compte local est introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="214"/>
+        <source>Your local account&apos;s saved key was refused (its password was changed, or it was signed out everywhere), and without a system keychain Kith keeps no password. &quot;kith-server admin reset-password %1 --data %2&quot; sets a new one.</source>
+        <translation>La clé enregistrée de votre compte local a été refusée (son mot de passe a changé, ou il a été déconnecté partout), et sans trousseau système Kith ne garde aucun mot de passe. « kith-server admin reset-password %1 --data %2 » en définit un nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="220"/>
+        <source>Sign-in failed.</source>
+        <translation>La connexion a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../app/session/PrimarySignIn.cpp" line="229"/>
+        <source>%1&apos;s server</source>
+        <translation>Serveur de %1</translation>
     </message>
 </context>
 <context>

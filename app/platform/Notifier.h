@@ -1,6 +1,6 @@
 #pragma once
 //! Desktop notifications behind one interface, so tests can observe them without a tray.
-//! The app decides *whether* to notify (AppController); a Notifier only shows.
+//! The app decides *whether* to notify (session/Notifications); a Notifier only shows.
 
 #include <QObject>
 

@@ -15,49 +15,36 @@
 #include "net/FrameLog.h"
 #include "net/Outbox.h"
 #include "platform/Keychain.h"
+#include "session/HostController.h"
 #include "session/HostSet.h"
 #include "session/LanBrowser.h"
+#include "session/LocalServer.h"
+#include "session/Notices.h"
+#include "session/Notifications.h"
 #include "session/PartyHost.h"
+#include "session/PrimarySignIn.h"
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
-#include "shared/Protocol.h"
-#include "shared/Validation.h"
 #include "state/ClientState.h"
 
-#include <QScopeGuard>
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
 #include <QHostAddress>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
-#include <QRegularExpression>
-#include <QSaveFile>
 
 Q_LOGGING_CATEGORY(lcApp, "kith.app")
 
 namespace kith::app {
 
 namespace {
-const QString kLast = QStringLiteral("session/last");           // "local" | "remote"
-const QString kLocalUser = QStringLiteral("local/username");
-const QString kLocalPort = QStringLiteral("local/port");
 // Where LAN party beacons go and are listened for (KITH_ANNOUNCE overrides it).
 const QString kAnnounce = QStringLiteral("party/announce");
-const QString kRemoteUrl = QStringLiteral("remote/url");
-const QString kRemoteUser = QStringLiteral("remote/username");
 const QString kTheme = QStringLiteral("ui/theme");
 const QString kTextScale = QStringLiteral("ui/textScale");
 const QString kCompact = QStringLiteral("ui/compact");
-const QString kNotify = QStringLiteral("notifications/enabled");
-const QString kSound = QStringLiteral("notifications/sound");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kMutedChannels = QStringLiteral("mute/channels");
 const QString kMutedGuilds = QStringLiteral("mute/guilds");
-const QString kKeychainNoticeShown = QStringLiteral("notices/keychain_shown");
 
 QSet<Id> idSet(const QStringList &list)
 {
@@ -77,26 +64,6 @@ QStringList idList(const QSet<Id> &ids)
     return out;
 }
 
-QString localUsername()
-{
-    QString name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    name.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.]")));
-    name = name.left(limits::kUsernameMax);
-    return validate::username(name).isEmpty() && name != u"root" ? name : QStringLiteral("owner");
-}
-
-QString randomSecret()
-{
-    QByteArray bytes(18, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    bytes.resize(16);
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-QString remoteKey(const QUrl &url, const QString &user)
-{
-    return QStringLiteral("remote/%1/%2").arg(url.toString(), user.toLower());
-}
 } // namespace
 
 QString AppController::settingsPath(const QString &dataDir)
@@ -109,32 +76,52 @@ AppController::AppController(const AppOptions &options, QObject *parent)
       m_settings(std::make_unique<QSettings>(settingsPath(options.dataDir), QSettings::IniFormat)),
       m_frameLog(new FrameLog(this)),
       m_theme(new Theme(this, QDir(options.dataDir).filePath(QStringLiteral("cache")))), m_keychain(new Keychain(QStringLiteral("Kith"), this)),
-      m_server(new EmbeddedServer(this)), m_hosts(new HostSet(options.dataDir, this)),
+      m_notices(new Notices(this)),
+      m_localServer(new LocalServer(m_settings.get(), m_notices, options.dataDir, this)), m_server(m_localServer->server()),
+      m_hosts(new HostSet(options.dataDir, this)),
       m_primary(m_hosts->add(QStringLiteral("local"), HostSession::Kind::Local)),
       m_connection(m_primary->connection()), m_state(m_primary->state()),
-      m_party(new PartyHost(m_server, m_primary, this)), m_lan(new LanBrowser(this))
+      m_hostControl(new HostController(m_hosts, m_primary, m_server, m_settings.get(), m_keychain, m_notices, this)),
+      m_signIn(new PrimarySignIn(m_primary, m_hostControl, m_localServer, m_settings.get(), m_keychain, m_notices,
+                                 options.dataDir, this)),
+      m_party(new PartyHost(m_server, m_primary, this)), m_lan(new LanBrowser(this)),
+      m_notifications(new Notifications(m_hosts, m_primary, m_settings.get(), this))
 {
     Connection::warmUp();
     m_hosts->setFrameLog(m_frameLog); // before any host connects
     QDir().mkpath(options.dataDir);
-    connect(m_server, &EmbeddedServer::started, this, &AppController::openLocalWith);
-    if (options.local || m_settings->value(kLast).toString() == u"local") {
-        // The server starts on its own thread while this one builds the window.
-        m_mode = Mode::Local;
-        startServer();
-    }
+    m_signIn->prepare(options.local); // the server starts on its own thread while this one builds the window
     m_theme->setTextScale(m_settings->value(kTextScale, 1.0).toDouble());
     m_theme->setCompact(m_settings->value(kCompact, false).toBool());
     m_theme->load(m_settings->value(kTheme, QStringLiteral("dark")).toString());
     m_theme->apply(qApp);
-    connect(m_connection, &Connection::signedIn, this, &AppController::onSignedIn);
-    connect(m_connection, &Connection::signInFailed, this, &AppController::onSignInFailed);
+    // The session layer says what happens; the window shows it.
+    connect(m_notices, &Notices::shown, this, [this](const QString &key, const QString &text) {
+        m_window->chat()->showInfo(key, text);
+    });
+    connect(m_signIn, &PrimarySignIn::progress, this, [this](const QString &text) {
+        if (!m_window->isWorkspaceShown())
+            m_window->showStarting(text);
+    });
+    connect(m_signIn, &PrimarySignIn::busy, this, [this](const QString &text) { m_window->welcome()->setBusy(true, text); });
+    connect(m_signIn, &PrimarySignIn::prefill, this,
+            [this](const QUrl &url, const QString &user) { m_window->welcome()->prefill(url, user); });
+    connect(m_signIn, &PrimarySignIn::failed, this, &AppController::showSignInError);
+    connect(m_localServer, &LocalServer::failed, this, &AppController::showSignInError);
+    connect(m_signIn, &PrimarySignIn::welcomeNeeded, this, [this] { m_window->showWelcome(); });
     connect(m_connection, &Connection::stateChanged, this, &AppController::onStateChanged);
     connect(m_state, &ClientState::stateLoaded, this, &AppController::onReady);
-    wireHost(m_primary);
-    connect(m_hosts, &HostSet::countsChanged, this, [this] {
-        if (m_notifier)
-            m_notifier->setUnreadCount(m_hosts->totalMentions());
+    connect(m_hostControl, &HostController::wired, this, &AppController::followHost);
+    connect(m_hostControl, &HostController::hostsChanged, this, &AppController::syncRailHosts);
+    connect(m_hostControl, &HostController::joined, this, [this] {
+        if (!m_window->isWorkspaceShown())
+            m_window->showWorkspace();
+    });
+    m_hostControl->wire(m_primary);
+    connect(m_notifications, &Notifications::activated, this, [this] {
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
     });
     connect(m_hosts, &HostSet::currentChanged, this, [this](HostSession *host) {
         if (m_window && host) {
@@ -154,7 +141,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         if (m_window)
             m_window->setOwnPartyFingerprint(m_party->fingerprint());
         if (m_party->isHosting() && !m_party->link().isEmpty()) {
-            notice(QStringLiteral("party"), [this] {
+            m_notices->show(QStringLiteral("party"), [this] {
                 return tr("You are hosting %1 at %2 · here now: %3").arg(m_party->name(), m_party->address()).arg(m_party->people())
                     + QStringLiteral(" · <a href=\"kith:party\">%1</a>").arg(tr("Manage"));
             });
@@ -171,32 +158,13 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     m_idle = new IdleWatcher(m_state, this);
     connect(qApp, &QGuiApplication::applicationStateChanged, this,
             [this](Qt::ApplicationState s) { setInFront(s == Qt::ApplicationActive); });
-    m_focusProbe = [this] { return m_window && m_window->isActiveWindow(); };
+    setFocusProbe([this] { return m_window && m_window->isActiveWindow(); });
     setNotifier(new TrayNotifier(icons::make(icons::Kind::Logo, m_theme->color(QStringLiteral("accent")), 64), this));
     connect(m_state, &ClientState::historyLoaded, this, [this] {
         if (!m_usableEmitted && m_window && m_window->isWorkspaceShown()) {
             m_usableEmitted = true;
             emit usable();
         }
-    });
-    connect(m_server, &EmbeddedServer::failed, this, [this](const QString &why) {
-        m_window->showWelcome();
-        m_window->welcome()->setError(tr("The local server did not start: %1").arg(why));
-    });
-    // The port people were given is taken: the server runs elsewhere meanwhile and takes
-    // it back when it is free; until then the user knows why invites may not reach them.
-    connect(m_server, &EmbeddedServer::portBusy, this, [this](quint16 wanted, quint16 now) {
-        notice(QStringLiteral("port"), [wanted, now] {
-            return tr("Port %1 is used by another program, so your server listens on port %2 for now. "
-                      "It takes port %1 back as soon as it is free.").arg(wanted).arg(now);
-        });
-    });
-    connect(m_server, &EmbeddedServer::portRestored, this, [this](quint16 port) {
-        notice(QStringLiteral("port"), [port] { return tr("Your server listens on port %1 again.").arg(port); });
-    });
-    connect(m_keychain, &Keychain::unavailable, this, [this] {
-        if (m_mode == Mode::Remote)
-            notice(QStringLiteral("keychain"), [] { return tr("No system keychain found: you will need to sign in again next time."); });
     });
     buildWindow();
 }
@@ -243,239 +211,30 @@ void AppController::buildWindow()
 void AppController::start()
 {
     m_window->show();
-    restoreHosts();
-    const QString last = m_settings->value(kLast).toString();
-    if (m_options.local || last == u"local") {
-        startLocal();
-        return;
-    }
-    const QUrl url(m_settings->value(kRemoteUrl).toString());
-    const QString user = m_settings->value(kRemoteUser).toString();
-    if (last == u"remote" && url.isValid() && !user.isEmpty()) {
-        m_primary->setIdentity(HostSession::idFor(url), HostSession::Kind::Remote);
-        applySavedPresence(m_primary);
-        m_window->welcome()->prefill(url, user);
-        m_window->showStarting(tr("Connecting to %1…").arg(url.host()));
-        m_keychain->read(remoteKey(url, user), this, [this, url, user](std::optional<QString> token) {
-            if (!token) {
-                m_window->showWelcome();
-                m_window->welcome()->setError(tr("Sign in to %1 again.").arg(url.host()));
-                return;
-            }
-            m_mode = Mode::Remote;
-            Credentials c;
-            c.mode = Credentials::Mode::Token;
-            c.username = user;
-            c.token = *token;
-            openHost(m_connection, url, c);
-        });
-        return;
-    }
-    m_window->showWelcome();
+    m_hostControl->restore();
+    m_signIn->resume(m_options.local);
 }
 
 void AppController::startLocal(const QString &displayName)
 {
-    m_mode = Mode::Local;
-    m_primary->setIdentity(QStringLiteral("local"), HostSession::Kind::Local);
-    applySavedPresence(m_primary);
-    m_displayName = displayName;
-    if (!m_window->isWorkspaceShown())
-        m_window->showStarting(tr("Starting your local server…"));
-    if (m_server->isRunning()) {
-        if (m_connection->state() == Connection::State::Offline)
-            openLocalWith(m_server->url());
-        return;
-    }
-    if (!m_server->isStarting())
-        startServer();
-}
-
-void AppController::startServer()
-{
-    const quint16 port = quint16(m_settings->value(kLocalPort, 0).toUInt());
-    m_server->start(QDir(m_options.dataDir).filePath(QStringLiteral("server")), port);
-}
-
-void AppController::openLocalWith(const QUrl &url)
-{
-    // The first port is the one people get told; a stand-in used while it is taken is not.
-    if (m_settings->value(kLocalPort, 0).toUInt() == 0)
-        m_settings->setValue(kLocalPort, url.port());
-    m_settings->setValue(kLast, QStringLiteral("local"));
-    const QString user = m_settings->value(kLocalUser).toString();
-    if (user.isEmpty()) {
-        // First use: make the owner account. Its password is random; the user never types it.
-        m_firstRun = true;
-        m_localPassword = randomSecret();
-        Credentials c;
-        c.mode = Credentials::Mode::Register;
-        c.username = localUsername();
-        c.password = m_localPassword;
-        c.displayName = m_displayName.isEmpty() ? c.username : m_displayName;
-        openHost(m_connection, url, c);
-        return;
-    }
-    readLocalSecret(user, [this, url, user](QString token, QString password) {
-        m_localPassword = password;
-        Credentials c;
-        c.username = user;
-        if (!token.isEmpty()) {
-            c.mode = Credentials::Mode::Token;
-            c.token = token;
-        } else if (!password.isEmpty()) {
-            c.mode = Credentials::Mode::Password;
-            c.password = password;
-        } else {
-            m_window->showWelcome();
-            m_window->welcome()->setError(tr("The key of your local account is missing."));
-            return;
-        }
-        openHost(m_connection, url, c);
-    });
+    m_signIn->startLocal(displayName);
 }
 
 void AppController::connectRemote(const QUrl &url, const QString &username, const QString &password, bool create)
 {
-    m_mode = Mode::Remote;
-    m_primary->setIdentity(HostSession::idFor(url), HostSession::Kind::Remote);
-    applySavedPresence(m_primary);
-    m_signedInOnce = false;
-    m_window->welcome()->setBusy(true, tr("Connecting to %1…").arg(url.host()));
-    m_settings->setValue(kRemoteUrl, url.toString());
-    m_settings->setValue(kRemoteUser, username);
-    Credentials c;
-    c.mode = create ? Credentials::Mode::Register : Credentials::Mode::Password;
-    c.username = username;
-    c.password = password;
-    openHost(m_connection, url, c);
+    m_signIn->connectRemote(url, username, password, create);
 }
 
-QString AppController::localKeyFile() const
+void AppController::showSignInError(const QString &message)
 {
-    return QDir(m_options.dataDir).filePath(QStringLiteral("local-account.key"));
-}
-
-// The local owner's key (token and password) goes to the keychain. Without one, and only for
-// the account of the server this app itself hosts (whose database sits in the same folder),
-// the token alone goes to a file only the user can read, and the user is told so: the
-// alternative would be an account nobody can sign in to after a restart.
-void AppController::saveLocalSecret(const QString &token)
-{
-    const QString user = m_connection->me().username;
-    const QByteArray secret = QJsonDocument(QJsonObject{{QStringLiteral("token"), token},
-                                                        {QStringLiteral("password"), m_localPassword}})
-                                  .toJson(QJsonDocument::Compact);
-    m_keychain->write(QStringLiteral("local/") + user.toLower(), QString::fromUtf8(secret), this,
-                      [this, token](bool persisted) {
-        if (persisted) {
-            QFile::remove(localKeyFile());
-            return;
-        }
-        // The file keeps the token only: it opens this account on this server and nothing
-        // else, and a password change revokes it. The password is never written to disk.
-        QSaveFile f(localKeyFile());
-        const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("token"), token}}).toJson(QJsonDocument::Compact);
-        const bool saved = f.open(QIODevice::WriteOnly)
-            && f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) && f.write(bytes) == bytes.size()
-            && f.commit();
-        if (!saved) {
-            notice(QStringLiteral("keychain"), [file = QDir::toNativeSeparators(localKeyFile()), why = f.errorString()] {
-                return tr("No system keychain found, and your local server's key could not be saved (%1): you will "
-                          "need to sign in again next time.").arg(why) + QLatin1Char('\n') + tr("Details: %1").arg(file);
-            });
-            return;
-        }
-        // Once per data folder: it is news the first time, noise every start after.
-        if (!m_settings->value(kKeychainNoticeShown).toBool()) {
-            m_settings->setValue(kKeychainNoticeShown, true);
-            notice(QStringLiteral("keychain"), [file = QDir::toNativeSeparators(localKeyFile())] {
-#ifdef Q_OS_WIN
-                // NTFS permissions are not set from here: say what is true.
-                return tr("No system keychain found: your local server's key is kept in Kith's data folder, "
-                          "not encrypted; anyone who can read your files can read it.")
-#else
-                return tr("No system keychain found: your local server's key is kept in Kith's data folder, "
-                          "readable only by you.")
-#endif
-                    + QLatin1Char('\n') + tr("Details: %1").arg(file);
-            });
-        }
-    });
-}
-
-void AppController::readLocalSecret(const QString &username, std::function<void(QString, QString)> done)
-{
-    m_keychain->read(QStringLiteral("local/") + username.toLower(), this,
-                     [this, done](std::optional<QString> secret) {
-        QByteArray bytes = secret ? secret->toUtf8() : QByteArray();
-        if (bytes.isEmpty()) {
-            QFile f(localKeyFile());
-            if (f.open(QIODevice::ReadOnly))
-                bytes = f.readAll();
-        }
-        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
-        done(o.value(QStringLiteral("token")).toString(), o.value(QStringLiteral("password")).toString());
-    });
-}
-
-void AppController::onSignedIn(const QString &token, const User &me)
-{
-    m_signedInOnce = true;
-    if (m_mode == Mode::Local) {
-        m_settings->setValue(kLocalUser, me.username);
-        saveLocalSecret(token);
-    } else {
-        m_settings->setValue(kLast, QStringLiteral("remote"));
-        m_keychain->write(remoteKey(m_connection->url(), me.username), token);
-    }
-    m_settings->sync();
-}
-
-void AppController::onSignInFailed(const Error &error)
-{
-    Credentials c;
-    c.username = m_settings->value(kLocalUser).toString();
-    if (m_mode == Mode::Local && error.code == ErrorCode::Unauthorized && !m_localPassword.isEmpty()
-        && !c.username.isEmpty() && !m_triedPassword) {
-        // The saved token was revoked: the password still opens the account.
-        m_triedPassword = true;
-        c.mode = Credentials::Mode::Password;
-        c.password = m_localPassword;
-        openHost(m_connection, m_server->url(), c);
-        return;
-    }
-    if (m_mode == Mode::Local && m_firstRun && error.code == ErrorCode::Conflict) {
-        // The name is taken in this database already (settings were lost): pick another.
-        c.mode = Credentials::Mode::Register;
-        c.username = localUsername().left(limits::kUsernameMax - 5) + QLatin1Char('_')
-            + QString::number(QRandomGenerator::global()->bounded(1000, 9999));
-        c.password = m_localPassword;
-        c.displayName = m_displayName.isEmpty() ? localUsername() : m_displayName;
-        openHost(m_connection, m_server->url(), c);
-        return;
-    }
     m_window->showWelcome();
-    if (m_mode == Mode::Local && error.code == ErrorCode::Unauthorized && m_localPassword.isEmpty() && !c.username.isEmpty()) {
-        // The saved token was revoked and no password is kept (no keychain): the owner of the
-        // data folder can set one with the server's own tool.
-        m_window->welcome()->setError(tr("Your local account's saved key was refused (its password was changed, or it was signed "
-                                         "out everywhere), and without a system keychain Kith keeps no password. "
-                                         "\"kith-server admin reset-password %1 --data %2\" sets a new one.")
-                                          .arg(c.username, QDir::toNativeSeparators(QDir(m_options.dataDir).filePath(QStringLiteral("server")))));
-        return;
-    }
-    m_window->welcome()->setError(error.message.isEmpty() ? tr("Sign-in failed.") : error.message);
+    m_window->welcome()->setError(message);
 }
 
 void AppController::onReady()
 {
     m_settings->setValue(QStringLiteral("ui/geometry"), m_window->saveGeometry());
-    if (m_mode == Mode::Local && m_firstRun && m_state->guilds()->rowCount() == 0) {
-        m_firstRun = false;
-        const User &me = m_state->me();
-        m_state->createGuild(tr("%1's server").arg(me.displayName.isEmpty() ? me.username : me.displayName));
-    }
+    m_signIn->onReady();
     if (!m_window->isWorkspaceShown())
         m_window->showWorkspace();
     m_party->onLocalReady();
@@ -491,10 +250,10 @@ void AppController::onStateChanged(Connection::State state)
     if (!m_window)
         return;
     ChatPane *chat = m_window->chat();
-    if (state == Connection::State::Reconnecting && !m_signedInOnce) {
+    if (state == Connection::State::Reconnecting && !m_signIn->signedInOnce()) {
         const QUrl url = m_connection->url();
         const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(limits::kDefaultPort));
-        if (m_window->isWorkspaceShown() || m_mode == Mode::Local) {
+        if (m_window->isWorkspaceShown() || m_signIn->mode() == PrimarySignIn::Mode::Local) {
             // nothing: the local server is ours and comes back; the workspace shows the notice
         } else if (m_window->isWelcomeShown()) {
             // Typed in by hand just now: a wrong address should say so, not spin forever.
@@ -511,22 +270,10 @@ void AppController::onStateChanged(Connection::State state)
     syncConnectionNotice();
 }
 
-void AppController::notice(const QString &key, std::function<QString()> text)
-{
-    const QString now = text();
-    qCWarning(lcApp) << now;
-    if (now.isEmpty())
-        m_notices.remove(key);
-    else
-        m_notices.insert(key, std::move(text));
-    m_window->chat()->showInfo(key, now);
-}
-
 void AppController::restoreNotices()
 {
     // A new chat pane (another host, a theme or a language) shows what the old one did.
-    for (auto it = m_notices.cbegin(); it != m_notices.cend(); ++it)
-        m_window->chat()->showInfo(it.key(), it.value()());
+    m_notices->replay();
     syncConnectionNotice();
 }
 
@@ -576,70 +323,37 @@ void AppController::setLanguage(const QString &language)
 
 void AppController::setNotifier(Notifier *notifier)
 {
-    delete m_notifier;
-    m_notifier = notifier;
-    if (!notifier)
-        return;
-    notifier->setParent(this);
-    connect(notifier, &Notifier::activated, this, [this](quint64 channelId) {
-        m_window->show();
-        m_window->raise();
-        m_window->activateWindow();
-        if (!channelId)
-            return;
-        // Ids are unique across hosts in practice (time + node + sequence); the first host
-        // that knows the channel is the one the notification came from.
-        for (HostSession *h : m_hosts->hosts())
-            if (h->state()->channel(channelId).id == channelId) {
-                m_hosts->setCurrent(h);
-                h->state()->selectChannel(channelId);
-                return;
-            }
-    });
+    m_notifications->setNotifier(notifier);
+}
+
+Notifier *AppController::notifier() const
+{
+    return m_notifications->notifier();
+}
+
+void AppController::setFocusProbe(std::function<bool()> probe)
+{
+    m_notifications->setFocusProbe(std::move(probe));
 }
 
 bool AppController::notificationsEnabled() const
 {
-    return m_settings->value(kNotify, true).toBool();
+    return m_notifications->enabled();
 }
 
 void AppController::setNotificationsEnabled(bool on)
 {
-    m_settings->setValue(kNotify, on);
+    m_notifications->setEnabled(on);
 }
 
 bool AppController::soundEnabled() const
 {
-    return m_settings->value(kSound, true).toBool();
+    return m_notifications->soundEnabled();
 }
 
 void AppController::setSoundEnabled(bool on)
 {
-    m_settings->setValue(kSound, on);
-}
-
-void AppController::onNotifiable(HostSession *host, const Message &message, bool mention)
-{
-    ClientState *state = host->state();
-    // Do not disturb, or the user is looking at this host: stay quiet. (Muted channels never get here.)
-    if (!m_notifier || m_primary->state()->myStatus() == u"dnd"
-        || (host == currentHost() && m_focusProbe && m_focusProbe()))
-        return;
-    if (soundEnabled())
-        m_notifier->playSound();
-    if (!notificationsEnabled())
-        return;
-    const QString author = message.author.displayName.isEmpty() ? message.author.username : message.author.displayName;
-    const Channel c = state->channel(message.channelId);
-    QString title;
-    if (c.isDm())
-        title = c.type == ChannelType::Dm ? author : tr("%1 in %2").arg(author, c.name);
-    else
-        title = tr("%1 in #%2 (%3)").arg(author, c.name, state->guild(c.guildId).name);
-    if (m_hosts->hosts().size() > 1 && host != m_primary)
-        title = tr("%1 · %2").arg(title, host->name());
-    Q_UNUSED(mention)
-    m_notifier->notify(title, message.content.left(200), message.channelId);
+    m_notifications->setSoundEnabled(on);
 }
 
 void AppController::openSettings()
@@ -685,7 +399,7 @@ void AppController::openSettings()
     dialog.exec();
     if (!overridden && dialog.announce() != m_settings->value(kAnnounce).toString()) {
         if (!dialog.announce().isEmpty() && !LanBrowser::isTarget(dialog.announce())) {
-            notice(QStringLiteral("announce"), [announce = dialog.announce()] {
+            m_notices->show(QStringLiteral("announce"), [announce = dialog.announce()] {
                 return tr("LAN parties: %1 is not HOST:PORT; the setting was not changed.").arg(announce);
             });
         } else {
@@ -697,15 +411,7 @@ void AppController::openSettings()
 
 void AppController::signOut()
 {
-    if (m_mode == Mode::Remote) {
-        m_keychain->remove(remoteKey(m_connection->url(), m_connection->me().username));
-        m_connection->request(op::SessionLogout, {}, this, [](const Reply &) {});
-    }
-    m_settings->remove(kLast);
-    m_connection->close();
-    m_server->stop();
-    m_mode = Mode::None;
-    m_window->showWelcome();
+    m_signIn->signOut();
 }
 
 void AppController::shutdown()
@@ -735,7 +441,7 @@ void AppController::openLink(const QString &link)
 {
     const InviteLink invite = InviteLink::parse(link);
     if (!invite.isValid()) {
-        notice(QStringLiteral("link"), [link] { return tr("This link is not a Kith invite: %1").arg(link); });
+        m_notices->show(QStringLiteral("link"), [link] { return tr("This link is not a Kith invite: %1").arg(link); });
         return;
     }
     qCInfo(lcApp) << "opening invite link for" << invite.server.toString();
@@ -759,52 +465,14 @@ void AppController::openLink(const QString &link)
 void AppController::joinHost(const QUrl &url, const Credentials &credentials, const QString &inviteCode,
                              const QString &label, const QString &fingerprint)
 {
-    // A saved host is still being read from the keychain: once it is back, this join finds it
-    // (joining twice would make a second account there, a second guest at a party).
-    if (auto waiting = m_restoring.find(HostSession::idFor(url)); waiting != m_restoring.end()) {
-        waiting->append([=, this] { joinHost(url, credentials, inviteCode, label, fingerprint); });
-        return;
-    }
-    if (HostSession *known = m_hosts->findByUrl(url)) {
-        m_hosts->setCurrent(known);
-        if (!inviteCode.isEmpty())
-            known->state()->joinGuild(inviteCode);
-        return;
-    }
-    const auto kind = credentials.mode == Credentials::Mode::Guest ? HostSession::Kind::Guest : HostSession::Kind::Remote;
-    HostSession *host = m_hosts->add(HostSession::idFor(url), kind);
-    if (!label.isEmpty())
-        host->setLabel(label);
-    wireHost(host);
-    // Once in: join the guild of the invite (a guest is in the party's already), then show it.
-    auto first = std::make_shared<QMetaObject::Connection>();
-    *first = connect(host->state(), &ClientState::stateLoaded, this, [this, host, inviteCode, first] {
-        disconnect(*first);
-        if (!inviteCode.isEmpty() && host->kind() != HostSession::Kind::Guest)
-            host->state()->joinGuild(inviteCode);
-        m_hosts->setCurrent(host);
-        if (!m_window->isWorkspaceShown())
-            m_window->showWorkspace();
-    });
-    connect(host->connection(), &Connection::signedIn, host, [this, host](const QString &token, const User &me) {
-        m_keychain->write(remoteKey(host->connection()->url(), me.username), token);
-        saveHosts();
-    });
-    connect(host->connection(), &Connection::signInFailed, host, [this, host](const Error &error) {
-        notice(QStringLiteral("host"), [name = host->name(), why = error.message] { return tr("Could not join %1: %2").arg(name, why); });
-        if (!host->state()->hasState())
-            leaveHost(host->id());
-    });
-    openHost(host->connection(), url, credentials, fingerprint);
+    m_hostControl->join(url, credentials, inviteCode, label, fingerprint);
 }
 
 void AppController::hostParty(const QString &name, const QString &password)
 {
-    m_mode = Mode::Local;
-    m_primary->setIdentity(QStringLiteral("local"), HostSession::Kind::Local);
-    applySavedPresence(m_primary);
+    m_signIn->becomeLocal();
     m_party->begin(name, password, m_settings->value(kAnnounce).toString());
-    startServer(); // runs once the stop that begin() asked for is done
+    m_localServer->start(); // runs once the stop that begin() asked for is done
 }
 
 bool AppController::isHostingParty() const
@@ -827,8 +495,8 @@ void AppController::endParty()
     if (!m_party->isHosting())
         return;
     m_party->end();
-    startServer();
-    notice(QStringLiteral("party"), [] { return QString(); });
+    m_localServer->start();
+    m_notices->show(QStringLiteral("party"), [] { return QString(); });
 }
 
 void AppController::syncInviteServer()
@@ -864,28 +532,12 @@ void AppController::openHostPartyDialog()
 
 void AppController::setInFront(bool front)
 {
-    // Someone looking at the window wants the chat back as soon as the host is: retry often.
-    constexpr int kFrontMaxMs = 1500, kBackgroundMaxMs = 30000;
-    m_inFront = front;
-    for (HostSession *h : m_hosts->hosts()) {
-        h->connection()->setBackoff(500, front ? kFrontMaxMs : kBackgroundMaxMs);
-        if (front)
-            h->connection()->reconnectNow();
-    }
+    m_hostControl->setInFront(front);
 }
 
 void AppController::leaveHost(const QString &hostId)
 {
-    HostSession *host = m_hosts->find(hostId);
-    if (!host || host == m_primary)
-        return;
-    if (!host->connection()->me().username.isEmpty())
-        m_keychain->remove(remoteKey(host->connection()->url(), host->connection()->me().username));
-    // Joining again later trusts whatever certificate it shows then (its owner made a new one).
-    m_settings->remove(trustKey(host->connection()->url()));
-    m_hosts->remove(hostId);
-    saveHosts();
-    syncRailHosts();
+    m_hostControl->leave(hostId);
 }
 
 void AppController::showHost(const QString &hostId, Id guildId)
@@ -900,152 +552,14 @@ void AppController::showHost(const QString &hostId, Id guildId)
         host->state()->selectHome();
 }
 
-void AppController::applySavedPresence(HostSession *host)
+void AppController::followHost(HostSession *host)
 {
-    const QString base = QStringLiteral("presence/%1/").arg(host->id());
-    host->state()->setChosenPresence(m_settings->value(base + QStringLiteral("status")).toString(),
-                                     m_settings->value(base + QStringLiteral("custom")).toString());
-}
-
-void AppController::openHost(Connection *connection, const QUrl &url, const Credentials &credentials,
-                             const QString &fingerprint)
-{
-    // The app's own server: its certificate is known first hand. Others: what was pinned on
-    // first use, or what the invite link or the party's beacon said.
-    if (m_server->isRunning() && url == m_server->url())
-        connection->setPinnedFingerprint(m_server->fingerprint());
-    else if (!fingerprint.isEmpty())
-        connection->setPinnedFingerprint(fingerprint);
-    else
-        connection->setPinnedFingerprint(m_settings->value(trustKey(url)).toString());
-    connection->open(url, credentials);
-}
-
-QString AppController::trustKey(const QUrl &url)
-{
-    return QStringLiteral("trust/%1").arg(HostSession::idFor(url));
-}
-
-void AppController::wireHost(HostSession *host)
-{
-    connect(host->connection(), &Connection::certificateTrusted, this, [this, host](const QString &fingerprint) {
-        if (host->kind() == HostSession::Kind::Local)
-            return;
-        m_settings->setValue(trustKey(host->connection()->url()), fingerprint);
-        notice(QStringLiteral("trust-") + host->id(), [name = host->connection()->url().host(), fingerprint] {
-            return tr("First connection to %1: its certificate (SHA-256 %2) is now remembered.").arg(name, fingerprint);
-        });
-    });
-    connect(host->connection(), &Connection::certificateChanged, this,
-            [this, host](const QString &expected, const QString &got) {
-        notice(QStringLiteral("trust-") + host->id(), [name = host->connection()->url().host(), expected, got] {
-            return tr("Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending "
-                      "to be it. If its owner made a new one, leave it and join again.")
-                .arg(name, expected, got);
-        });
-    });
-    connect(host->connection(), &Connection::certificateInvalid, this, [this, host](const QString &reason) {
-        notice(QStringLiteral("trust-") + host->id(), [name = host->connection()->url().host(), reason] {
-            return tr("Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its "
-                      "certificate.")
-                .arg(name, reason);
-        });
-    });
-    connect(host->connection(), &Connection::partyEnded, this, [this, host] {
-        if (host->kind() == HostSession::Kind::Local)
-            return; // this app ended its own party; it reconnects to its server by itself
-        notice(QStringLiteral("ended-") + host->id(), [name = host->name()] {
-            return tr("The host ended %1. What was said there stays on the host's computer.").arg(name);
-        });
-    });
-    connect(host->connection(), &Connection::kicked, this, [this, host] {
-        notice(QStringLiteral("kicked-") + host->id(), [name = host->name()] {
-            return tr("The host of %1 removed you from the party.").arg(name);
-        });
-    });
     connect(host->connection(), &Connection::stateChanged, this, [this, host] {
         if (host == currentHost())
             syncConnectionNotice();
     });
-    if (m_inFront)
-        host->connection()->setBackoff(500, 1500);
-    // The status the user chose is the app's to keep: a restarted host forgets it.
-    auto key = [host](const char *what) { return QStringLiteral("presence/%1/%2").arg(host->id(), QLatin1String(what)); };
-    applySavedPresence(host);
-    connect(host->state(), &ClientState::presenceChosen, this, [this, key](const QString &status, const QString &custom) {
-        m_settings->setValue(key("status"), status);
-        m_settings->setValue(key("custom"), custom);
-    });
     connect(host->state(), &ClientState::notifiable, this,
-            [this, host](const Message &m, bool mention) { onNotifiable(host, m, mention); });
-    connect(host, &HostSession::nameChanged, this, &AppController::syncRailHosts);
-    connect(host, &HostSession::outboxWriteFailed, this, [this, host](const QString &error) {
-        notice(QStringLiteral("outbox-") + host->id(), [name = host->name(), error] {
-            return tr("Messages you type for %1 cannot be saved on this computer (%2). They are still sent while "
-                      "Kith runs; free some disk space or check the data folder.").arg(name, error);
-        });
-    });
-    connect(host->state(), &ClientState::stateLoaded, this, &AppController::syncRailHosts);
-}
-
-// Hosts beyond the first are kept as url, username and kind; their tokens are in the keychain.
-void AppController::saveHosts()
-{
-    m_settings->remove(QStringLiteral("hosts"));
-    int i = 0;
-    m_settings->beginWriteArray(QStringLiteral("hosts"));
-    for (HostSession *h : m_hosts->hosts()) {
-        if (h == m_primary || h->connection()->me().username.isEmpty())
-            continue; // never signed in: nothing to come back to
-        m_settings->setArrayIndex(i++);
-        m_settings->setValue(QStringLiteral("url"), h->connection()->url().toString());
-        m_settings->setValue(QStringLiteral("username"), h->connection()->me().username);
-        m_settings->setValue(QStringLiteral("guest"), h->kind() == HostSession::Kind::Guest);
-        m_settings->setValue(QStringLiteral("label"), h->name());
-    }
-    m_settings->endArray();
-    m_settings->sync();
-}
-
-void AppController::restoreHosts()
-{
-    const int n = m_settings->beginReadArray(QStringLiteral("hosts"));
-    struct Saved { QUrl url; QString username; bool guest; QString label; };
-    QList<Saved> saved;
-    for (int i = 0; i < n; ++i) {
-        m_settings->setArrayIndex(i);
-        saved.append({QUrl(m_settings->value(QStringLiteral("url")).toString()),
-                      m_settings->value(QStringLiteral("username")).toString(),
-                      m_settings->value(QStringLiteral("guest")).toBool(),
-                      m_settings->value(QStringLiteral("label")).toString()});
-    }
-    m_settings->endArray();
-    for (const Saved &h : std::as_const(saved)) {
-        if (!h.url.isValid() || h.username.isEmpty())
-            continue;
-        m_restoring.insert(HostSession::idFor(h.url), {});
-        m_keychain->read(remoteKey(h.url, h.username), this, [this, h](std::optional<QString> token) {
-            const QList<std::function<void()>> joins = m_restoring.take(HostSession::idFor(h.url));
-            // Joins asked for meanwhile run once this host is restored, or known to be gone.
-            const auto finish = qScopeGuard([&joins] {
-                for (const auto &join : joins)
-                    join();
-            });
-            if (!token || m_hosts->findByUrl(h.url))
-                return;
-            HostSession *host = m_hosts->add(HostSession::idFor(h.url),
-                                             h.guest ? HostSession::Kind::Guest : HostSession::Kind::Remote);
-            host->setLabel(h.label);
-            wireHost(host);
-            connect(host->connection(), &Connection::signedIn, host, [this] { saveHosts(); });
-            Credentials c;
-            c.mode = Credentials::Mode::Token;
-            c.username = h.username;
-            c.token = *token;
-            openHost(host->connection(), h.url, c);
-            syncRailHosts();
-        });
-    }
+            [this, host](const Message &m, bool mention) { m_notifications->onNotifiable(host, m, mention); });
 }
 
 void AppController::syncRailHosts()

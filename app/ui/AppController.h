@@ -1,13 +1,12 @@
 #pragma once
-//! Wires the app together for one run: settings and data folder, theme, keychain, the embedded
-//! server, the connection and its outbox, the client state and the main window. Decides what
-//! the user sees first (welcome, local server, or the last host) and how they sign in.
+//! Wires the app together for one run: the settings and data folder, the theme and language,
+//! the session layer (hosts, sign-in, the app's own server, notices) and the main window, which
+//! shows what the session layer says and sends the user's intents to it.
 
 #include "net/Connection.h"
 #include "session/HostSession.h"
 
 #include <QElapsedTimer>
-#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
@@ -19,8 +18,13 @@ namespace kith::app {
 class ClientState;
 class EmbeddedServer;
 class FrameLog;
+class HostController;
 class HostSet;
+class LocalServer;
+class Notices;
+class Notifications;
 class PartyHost;
+class PrimarySignIn;
 class LanBrowser;
 class IdleWatcher;
 class Notifier;
@@ -103,10 +107,10 @@ public:
 
     //! Replaces the notifier (the app's owns a tray one); takes ownership.
     void setNotifier(Notifier *notifier);
-    Notifier *notifier() const { return m_notifier; }
+    Notifier *notifier() const;
     IdleWatcher *idleWatcher() const { return m_idle; }
     //! Whether the user looks at the window; notifications only go out when not. Tests replace it.
-    void setFocusProbe(std::function<bool()> probe) { m_focusProbe = std::move(probe); }
+    void setFocusProbe(std::function<bool()> probe);
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool on);
     //! The notification sound, on its own switch (pop-ups off, sound on is a valid choice).
@@ -121,28 +125,13 @@ signals:
 
 private:
     void buildWindow();
-    void onSignedIn(const QString &token, const kith::User &me);
-    void onSignInFailed(const kith::Error &error);
+    void showSignInError(const QString &message);
     void onReady();
     void onStateChanged(Connection::State state);
-    void openLocalWith(const QUrl &url);
-    void startServer();
-    void saveLocalSecret(const QString &token);
-    void readLocalSecret(const QString &username, std::function<void(QString token, QString password)> done);
-    QString localKeyFile() const;
-    //! A notice in the chat's banner, one per topic `key` (a newer one replaces it).
-    void notice(const QString &key, std::function<QString()> text);
-    void onNotifiable(HostSession *host, const kith::Message &message, bool mention);
-    void wireHost(HostSession *host);
-    //! Opens a host's connection with the certificate pin it should have (see Connection).
-    void openHost(Connection *connection, const QUrl &url, const Credentials &credentials,
-                  const QString &fingerprint = {});
-    static QString trustKey(const QUrl &url);
-    void applySavedPresence(HostSession *host);
+    //! The window's side of a new host: its connection banner and notifications.
+    void followHost(HostSession *host);
     void restoreNotices();
     void syncConnectionNotice(); //!< the banner follows the current host's connection
-    void restoreHosts();
-    void saveHosts();
     void syncRailHosts();
     void syncInviteServer();
 
@@ -151,33 +140,25 @@ private:
     FrameLog *m_frameLog;
     Theme *m_theme;
     Keychain *m_keychain;
-    EmbeddedServer *m_server;
+    Notices *m_notices;        //!< what the chat's info banner says
+    LocalServer *m_localServer;
+    EmbeddedServer *m_server;  //!< m_localServer's
     HostSet *m_hosts;
     HostSession *m_primary;
     Connection *m_connection;  //!< the primary host's: the local and welcome sign-in flows
     ClientState *m_state;      //!< the primary host's
+    HostController *m_hostControl; //!< opens, joins, leaves and restores hosts
+    PrimarySignIn *m_signIn;   //!< the primary host's sign-in
     PartyHost *m_party;        //!< the LAN party hosted on m_server
     LanBrowser *m_lan;         //!< parties heard on the network
     std::unique_ptr<MainWindow> m_window;
-    Notifier *m_notifier = nullptr;
+    Notifications *m_notifications; //!< whether and how messages notify
     IdleWatcher *m_idle = nullptr;
-    std::function<bool()> m_focusProbe;
 
-    enum class Mode { None, Local, Remote } m_mode = Mode::None;
-    QString m_localPassword;   //!< the local owner's password while we may still need it
-    QString m_displayName;
-    //! What the info banner shows, by topic: each made again in a new language.
-    QMap<QString, std::function<QString()>> m_notices;
     QString m_pendingLink;
     bool m_openPartyWhenReady = false;     //!< a kith:// link that arrived before the workspace
-    bool m_firstRun = false;   //!< this run created the local account: make the first guild
     bool m_usableEmitted = false;
-    bool m_triedPassword = false;
-    bool m_signedInOnce = false;   //!< this connection has signed in at least once
     bool m_shutDown = false;
-    bool m_inFront = false;    //!< the window is the active one
-    //! Saved hosts whose token the keychain is still reading, with the joins that wait for them.
-    QHash<QString, QList<std::function<void()>>> m_restoring;
 };
 
 } // namespace kith::app
