@@ -126,7 +126,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,12 +141,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="164"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
         <source>Find a conversation, a friend or a channel (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Friends  ·  %n waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -154,89 +154,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="200"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="203"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="298"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="301"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="207"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
         <source>Copy server ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="212"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="215"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="225"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="228"/>
         <source>Add member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="235"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="238"/>
         <source>Remove member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="247"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="250"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="252"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="287"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="255"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="293"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="293"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="295"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="298"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="296"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="299"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>

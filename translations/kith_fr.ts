@@ -126,7 +126,7 @@
         <translation>Pas encore de serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
@@ -141,12 +141,12 @@
         <translation>Trouver ou démarrer une conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="164"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
         <source>Find a conversation, a friend or a channel (Ctrl+K)</source>
         <translation>Trouver une conversation, un ami ou un salon (Ctrl+K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="173"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
         <source>Friends  ·  %n waiting</source>
         <translation>
             <numerusform>Amis  ·  %n en attente</numerusform>
@@ -154,89 +154,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="200"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="203"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="201"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="298"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="301"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="207"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
         <source>Copy server ID</source>
         <translation>Copier l’identifiant du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="212"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="215"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="225"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="228"/>
         <source>Add member</source>
         <translation>Ajouter un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="235"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="238"/>
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="247"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="250"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="252"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="287"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="255"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
         <source>Unmute conversation</source>
         <translation>Réactiver la conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="256"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
         <source>Mute conversation</source>
         <translation>Mettre la conversation en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="260"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
         <source>New group message…</source>
         <translation>Nouveau message de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="293"/>
         <source>Unmute channel</source>
         <translation>Réactiver le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="293"/>
         <source>Mute channel</source>
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="295"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="298"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="296"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="299"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
