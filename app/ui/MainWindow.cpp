@@ -75,10 +75,8 @@ void MainWindow::buildWorkspace()
     m_rail = new ServerRail(m_state, m_theme, m_workspace);
     m_sidebar = new ChannelSidebar(m_state, m_connection, m_theme, m_workspace);
     m_chat = new ChatPane(m_state, m_theme, m_workspace);
-    m_friends = new FriendsView(m_state, m_theme, m_workspace);
     m_center = new QStackedWidget(m_workspace);
-    m_center->addWidget(m_chat);
-    m_center->addWidget(m_friends);
+    m_center->addWidget(m_chat); // the friends view is made when Home first shows it
     m_members = new QListView(m_workspace);
     m_members->setObjectName(QStringLiteral("MemberList"));
     m_members->setModel(m_state->members());
@@ -98,7 +96,6 @@ void MainWindow::buildWorkspace()
     connect(m_chat, &ChatPane::noticeLinkActivated, this, &MainWindow::noticeLinkActivated);
     connect(m_chat, &ChatPane::membersToggled, this, [this] { showMembersOverlay(!m_membersOpen); });
     connect(m_chat, &ChatPane::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
-    connect(m_friends, &FriendsView::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
     connect(m_state, &ClientState::currentChannelChanged, this, [this] { showChannelsOverlay(false); });
     connect(m_rail, &ServerRail::addRequested, this, [this] { openGuildDialog(); });
     connect(m_rail, &ServerRail::partyRequested, this, &MainWindow::hostPartyRequested);
@@ -157,9 +154,6 @@ void MainWindow::buildWorkspace()
                 [this, id = g.id] { m_state->deleteGuild(id); });
     });
     connect(m_sidebar, &ChannelSidebar::newGroupDmRequested, this, [this] { openGroupDmDialog(); });
-    connect(m_friends, &FriendsView::groupDmRequested, this, &MainWindow::openGroupDmDialog);
-    connect(m_friends, &FriendsView::createGuildRequested, this, [this] { openGuildDialog(false); });
-    connect(m_friends, &FriendsView::joinGuildRequested, this, [this] { openGuildDialog(true); });
     connect(m_sidebar, &ChannelSidebar::leaveGroupDmRequested, this, [this](Id id) {
         confirm(tr("Leave group"), tr("Leave %1? You can come back only if someone adds you.").arg(m_state->channel(id).name),
                 [this, id] { m_state->leaveGroupDm(id); });
@@ -238,7 +232,8 @@ void MainWindow::applyWidth()
             m_row->removeWidget(m_sidebar);
     }
     m_chat->setPanelToggles(!channels, !members);
-    m_friends->channelsToggle()->setVisible(!channels);
+    if (m_friends)
+        m_friends->channelsToggle()->setVisible(!channels);
     syncCenter();
 }
 
@@ -289,7 +284,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         const bool inside = w && ((m_membersOpen && (m_members->isAncestorOf(w) || w == m_members))
                                   || (m_channelsOpen && (m_sidebar->isAncestorOf(w) || w == m_sidebar))
                                   || w == m_chat->membersToggle() || w == m_chat->channelsToggle()
-                                  || w == m_friends->channelsToggle());
+                                  || (m_friends && w == m_friends->channelsToggle()));
         const bool press = event->type() == QEvent::MouseButtonPress && w && w->window() == this && !inside;
         const bool escape = event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape
             && w && w->window() == this;
@@ -354,16 +349,33 @@ QMenu *MainWindow::makeMemberMenu(const QModelIndex &i)
     return menu;
 }
 
+FriendsView *MainWindow::friends()
+{
+    if (m_friends)
+        return m_friends;
+    // Made on first use: a window that opens on a channel never pays for it.
+    m_friends = new FriendsView(m_state, m_theme, m_workspace);
+    m_center->addWidget(m_friends);
+    m_friends->channelsToggle()->setVisible(!m_channelsDocked);
+    m_friends->channelsToggle()->setChecked(m_channelsOpen);
+    connect(m_friends, &FriendsView::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
+    connect(m_friends, &FriendsView::groupDmRequested, this, &MainWindow::openGroupDmDialog);
+    connect(m_friends, &FriendsView::createGuildRequested, this, [this] { openGuildDialog(false); });
+    connect(m_friends, &FriendsView::joinGuildRequested, this, [this] { openGuildDialog(true); });
+    return m_friends;
+}
+
 void MainWindow::syncCenter()
 {
     // Home without an open DM is the friends view; it needs no member list.
     const bool friends = m_state->isHome() && m_state->currentChannel() == 0;
-    m_center->setCurrentWidget(friends ? static_cast<QWidget *>(m_friends) : m_chat);
+    m_center->setCurrentWidget(friends ? static_cast<QWidget *>(this->friends()) : m_chat);
     m_members->setVisible(!friends && (m_membersDocked || m_membersOpen));
     m_sidebar->setVisible(m_channelsDocked || m_channelsOpen);
     m_chat->membersToggle()->setChecked(m_membersOpen);
     m_chat->channelsToggle()->setChecked(m_channelsOpen);
-    m_friends->channelsToggle()->setChecked(m_channelsOpen);
+    if (m_friends)
+        m_friends->channelsToggle()->setChecked(m_channelsOpen);
     placeOverlays();
 }
 

@@ -47,7 +47,8 @@ public:
     WelcomeScreen *welcome();
     bool isWelcomeShown() const;
     ChatPane *chat() const { return m_chat; }
-    FriendsView *friends() const { return m_friends; }
+    //! Home's friends view, made on first use.
+    FriendsView *friends();
     //! The member context menu for a row (the caller owns it); null when it would be empty.
     QMenu *makeMemberMenu(const QModelIndex &index);
     //! The group DM dialog, with `with` ticked (and listed, if not a friend) when given.
