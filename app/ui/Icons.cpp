@@ -141,8 +141,19 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
     p->restore();
 }
 
+QIcon appIcon()
+{
+    // Files, not pixmaps: QIcon loads only the sizes something asks for.
+    QIcon icon;
+    for (const int s : {16, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(QStringLiteral(":/icons/kith-%1.png").arg(s), QSize(s, s));
+    return icon;
+}
+
 QIcon make(Kind kind, const QColor &color, int size)
 {
+    if (kind == Kind::Logo)
+        return appIcon();
     QIcon icon;
     for (const qreal dpr : {1.0, 2.0}) {
         QPixmap pm(QSize(size, size) * dpr);
