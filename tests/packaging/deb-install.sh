@@ -85,6 +85,7 @@ if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
 fi
 # Concurrent runs of this test (several build folders on one machine) take turns; dpkg's own
 # lock is waited for too, not failed on.
+mkdir -p /run/lock
 exec 9>/run/lock/kith-packaging-test.lock
 flock -w 900 9 || fail "another packaging test held the lock for 15 minutes"
 for p in kith kith-server; do
