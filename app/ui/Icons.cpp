@@ -143,9 +143,10 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
 
 QIcon appIcon()
 {
-    // Files, not pixmaps: QIcon loads only the sizes something asks for.
+    // Files, not pixmaps: QIcon loads only the sizes something asks for. Up to 128 px: X11 sends
+    // every size of a window icon to the server at start-up (a 512 px one alone is 1 MB).
     QIcon icon;
-    for (const int s : {16, 24, 32, 48, 64, 128, 256, 512})
+    for (const int s : {16, 24, 32, 48, 64, 128})
         icon.addFile(QStringLiteral(":/icons/kith-%1.png").arg(s), QSize(s, s));
     return icon;
 }
