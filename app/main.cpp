@@ -43,8 +43,9 @@ Parsed parseArguments(const QCoreApplication &core)
                                      QCoreApplication::translate("main", "Print start-up timings (epoch ms) to stdout."));
     const QCommandLineOption quit(QStringLiteral("quit-when-usable"),
                                   QCoreApplication::translate("main", "Quit as soon as the chat is usable (for measuring)."));
-    const QCommandLineOption checkSound(QStringLiteral("check-sound"),
-                                        QCoreApplication::translate("main", "Load the notification sound plugin, print its file and exit."));
+    const QCommandLineOption checkSound(
+        QStringLiteral("check-sound"),
+        QCoreApplication::translate("main", "Load the notification sound plugin, print its file and exit."));
     p.addOptions({data, local, measure, quit, checkSound});
     p.addPositionalArgument(QStringLiteral("link"), QCoreApplication::translate("main", "A kith:// invite link to open."),
                             QStringLiteral("[link]"));

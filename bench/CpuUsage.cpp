@@ -83,8 +83,7 @@ double CpuUsage::machinePercentSince(const CpuUsage &earlier) const
     const double wallS = double(m_wallNs - earlier.m_wallNs) / 1e9;
     if (wallS <= 0)
         return 0;
-    return 100.0 * double(m_machineBusy - earlier.m_machineBusy) / clockTicks()
-           / wallS;
+    return 100.0 * double(m_machineBusy - earlier.m_machineBusy) / clockTicks() / wallS;
 }
 
 QString CpuUsage::describeSince(const CpuUsage &earlier) const

@@ -6,6 +6,7 @@
 #include "HistoryScenario.h"
 #include "PersistScenario.h"
 #include "Table.h"
+#include "platform/ProcessHooks.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,7 +15,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
-#include "platform/ProcessHooks.h"
 
 #include <cstdio>
 

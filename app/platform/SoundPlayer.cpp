@@ -20,7 +20,8 @@ QStringList SoundPlayer::searchDirs() const
 {
     // Beside the executable first (the build tree, Windows), then where the install put it.
     const QString app = QCoreApplication::applicationDirPath();
-    QStringList dirs = m_extraDirs + QStringList{app, QDir::cleanPath(app + QStringLiteral("/" KITH_SOUND_PLUGIN_DIR))};
+    QStringList dirs =
+        m_extraDirs + QStringList{app, QDir::cleanPath(app + QStringLiteral("/" KITH_SOUND_PLUGIN_DIR))};
     dirs.removeDuplicates();
     return dirs;
 }

@@ -6,8 +6,8 @@
 
 #ifdef Q_OS_UNIX
 #include <QSocketNotifier>
-#include <csignal>
 #include <climits> // OPEN_MAX on macOS
+#include <csignal>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
