@@ -3,6 +3,7 @@
 #include "host/EmbeddedServer.h"
 #include "platform/ProcessHooks.h"
 #include "platform/SingleInstance.h"
+#include "platform/SoundPlayer.h"
 #include "ui/AppController.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
@@ -24,6 +25,7 @@ struct Parsed {
     QStringList links;          //!< kith:// links to open
     bool measure = false;
     bool quitWhenUsable = false;
+    bool checkSound = false;
 };
 
 Parsed parseArguments(const QCoreApplication &core)
@@ -41,7 +43,10 @@ Parsed parseArguments(const QCoreApplication &core)
                                      QCoreApplication::translate("main", "Print start-up timings (epoch ms) to stdout."));
     const QCommandLineOption quit(QStringLiteral("quit-when-usable"),
                                   QCoreApplication::translate("main", "Quit as soon as the chat is usable (for measuring)."));
-    p.addOptions({data, local, measure, quit});
+    const QCommandLineOption checkSound(
+        QStringLiteral("check-sound"),
+        QCoreApplication::translate("main", "Load the notification sound plugin, print its file and exit."));
+    p.addOptions({data, local, measure, quit, checkSound});
     p.addPositionalArgument(QStringLiteral("link"), QCoreApplication::translate("main", "A kith:// invite link to open."),
                             QStringLiteral("[link]"));
     // Qt's own GUI flags (-platform, -style, ...) are for QApplication: let them pass.
@@ -60,6 +65,7 @@ Parsed parseArguments(const QCoreApplication &core)
     out.options.local = p.isSet(local);
     out.measure = p.isSet(measure);
     out.quitWhenUsable = p.isSet(quit);
+    out.checkSound = p.isSet(checkSound);
     out.links = p.positionalArguments();
     return out;
 }
@@ -78,6 +84,16 @@ int main(int argc, char **argv)
     {
         QCoreApplication core(argc, argv);
         parsed = parseArguments(core);
+        // For installers' tests: is the plugin where this build says it is installed?
+        if (parsed.checkSound) {
+            kith::app::SoundPlayer sound;
+            if (!sound.backend()) {
+                std::fprintf(stderr, "kith: %s\n", qPrintable(sound.error()));
+                return 1;
+            }
+            std::printf("kith: sound plugin %s\n", qPrintable(sound.pluginFile()));
+            return 0;
+        }
         // One app per data folder: a second start hands its arguments to the first and leaves
         // before anything touches the database.
         instance = std::make_unique<kith::app::SingleInstance>(parsed.options.dataDir);

@@ -4,11 +4,24 @@
 
 #include <QDir>
 #include <QFile>
+#ifdef Q_OS_UNIX
 #include <unistd.h>
+#endif
 
 namespace kith::bench {
 
 namespace {
+// Clock ticks per second of /proc's CPU times. Without /proc (macOS, Windows) every sample reads
+// zero ticks, so the figures print as 0: the bench's CPU columns are Linux-only.
+double clockTicks()
+{
+#ifdef Q_OS_UNIX
+    return double(sysconf(_SC_CLK_TCK));
+#else
+    return 100.0;
+#endif
+}
+
 // utime + stime of a /proc/.../stat line; the comm field may hold spaces, so parse after ')'.
 bool readStat(const QString &path, QString *name, qint64 *ticks)
 {
@@ -57,12 +70,12 @@ double CpuUsage::percentSince(const CpuUsage &earlier) const
     const double wallS = double(m_wallNs - earlier.m_wallNs) / 1e9;
     if (wallS <= 0)
         return 0;
-    return 100.0 * double(m_ticks - earlier.m_ticks) / double(sysconf(_SC_CLK_TCK)) / wallS;
+    return 100.0 * double(m_ticks - earlier.m_ticks) / clockTicks() / wallS;
 }
 
 double CpuUsage::secondsSince(const CpuUsage &earlier) const
 {
-    return double(m_ticks - earlier.m_ticks) / double(sysconf(_SC_CLK_TCK));
+    return double(m_ticks - earlier.m_ticks) / clockTicks();
 }
 
 double CpuUsage::machinePercentSince(const CpuUsage &earlier) const
@@ -70,14 +83,13 @@ double CpuUsage::machinePercentSince(const CpuUsage &earlier) const
     const double wallS = double(m_wallNs - earlier.m_wallNs) / 1e9;
     if (wallS <= 0)
         return 0;
-    return 100.0 * double(m_machineBusy - earlier.m_machineBusy) / double(sysconf(_SC_CLK_TCK))
-           / wallS;
+    return 100.0 * double(m_machineBusy - earlier.m_machineBusy) / clockTicks() / wallS;
 }
 
 QString CpuUsage::describeSince(const CpuUsage &earlier) const
 {
     const double wallS = double(m_wallNs - earlier.m_wallNs) / 1e9;
-    const double hz = double(sysconf(_SC_CLK_TCK));
+    const double hz = clockTicks();
     QString topName;
     double top = -1;
     for (auto it = m_threads.cbegin(); it != m_threads.cend(); ++it) {

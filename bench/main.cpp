@@ -6,6 +6,7 @@
 #include "HistoryScenario.h"
 #include "PersistScenario.h"
 #include "Table.h"
+#include "platform/ProcessHooks.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,8 +15,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
+
 #include <cstdio>
-#include <sys/resource.h>
 
 using namespace kith::bench;
 
@@ -24,11 +25,7 @@ namespace {
 // 10,000 sessions need 10,000 descriptors here, and kith-server (a child) inherits the limit.
 void raiseOpenFiles()
 {
-    rlimit rl{};
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-        rl.rlim_cur = rl.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &rl);
-    }
+    kith::server::ProcessHooks::raiseOpenFileLimit(); // the platform code lives in kith-platform
 }
 
 QString findBinary(const QString &given, const QStringList &candidates)

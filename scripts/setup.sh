@@ -22,8 +22,11 @@ BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-ba
   qt6-multimedia-dev libsodium-dev libssl-dev libsqlite3-dev libpq-dev libqt6sql6-psql fonts-dejavu-core)
 # Tests start their own Xvfb (screenshots), and private D-Bus sessions with dbus-run-session
 # (gnome-keyring for the keychain, a stand-in daemon for native notifications).
-# systemd: systemd-analyze verifies the packaged unit; dpkg-dev: cpack -G DEB runs dpkg-shlibdeps.
-TEST_PACKAGES=(xvfb gnome-keyring dbus-daemon postgresql systemd dpkg-dev)
+# systemd: systemd-analyze verifies the packaged unit; dpkg-dev: cpack -G DEB runs dpkg-shlibdeps;
+# desktop-file-utils, appstream, lintian: tests/packaging validates the .debs with them;
+# qt6-qpa-plugins: a dependency of the kith .deb, so the packaging test installs it offline.
+TEST_PACKAGES=(xvfb gnome-keyring dbus-daemon postgresql systemd dpkg-dev desktop-file-utils appstream
+  lintian qt6-qpa-plugins)
 
 install_missing() {
   local missing=()

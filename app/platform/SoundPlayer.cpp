@@ -6,6 +6,10 @@
 #include <QDir>
 #include <QLibrary>
 
+#ifndef KITH_SOUND_PLUGIN_DIR // set by app/platform/CMakeLists.txt from the install layout
+#define KITH_SOUND_PLUGIN_DIR "../lib/kith"
+#endif
+
 namespace kith::app {
 
 SoundPlayer::SoundPlayer(QStringList extraDirs) : m_extraDirs(std::move(extraDirs)) {}
@@ -14,9 +18,12 @@ SoundPlayer::~SoundPlayer() = default;
 
 QStringList SoundPlayer::searchDirs() const
 {
+    // Beside the executable first (the build tree, Windows), then where the install put it.
     const QString app = QCoreApplication::applicationDirPath();
-    return m_extraDirs + QStringList{app, app + QStringLiteral("/../lib/kith"),
-                                     app + QStringLiteral("/../PlugIns/kith")};
+    QStringList dirs =
+        m_extraDirs + QStringList{app, QDir::cleanPath(app + QStringLiteral("/" KITH_SOUND_PLUGIN_DIR))};
+    dirs.removeDuplicates();
+    return dirs;
 }
 
 SoundBackend *SoundPlayer::backend()

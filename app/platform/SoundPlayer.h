@@ -1,6 +1,7 @@
 #pragma once
 //! Finds and loads the sound plugin on first use: beside the executable (build tree, Windows),
-//! in ../lib/kith (Linux install) or ../PlugIns/kith (macOS bundle), or in dirs given.
+//! in the install folder compiled in (lib/<multiarch>/kith on Debian, ../PlugIns/kith in the macOS
+//! bundle), or in dirs given.
 
 #include <QPluginLoader>
 #include <QStringList>
@@ -21,6 +22,8 @@ public:
     //! The loaded backend, loading it if needed; null when there is none.
     SoundBackend *backend();
     QString error() const { return m_error; }
+    //! The plugin file loaded, once backend() found one.
+    QString pluginFile() const { return m_loader ? m_loader->fileName() : QString(); }
     //! Where it looks, in order.
     QStringList searchDirs() const;
 

@@ -227,8 +227,20 @@ private:
 
 } // namespace
 
+QIcon appIcon()
+{
+    // Files, not pixmaps: QIcon loads only the sizes something asks for. Up to 128 px: X11 sends
+    // every size of a window icon to the server at start-up (a 512 px one alone is 1 MB).
+    QIcon icon;
+    for (const int s : {16, 24, 32, 48, 64, 128})
+        icon.addFile(QStringLiteral(":/icons/kith-%1.png").arg(s), QSize(s, s));
+    return icon;
+}
+
 QIcon make(Kind kind, const QColor &color, int size)
 {
+    if (kind == Kind::Logo)
+        return appIcon();
     return QIcon(new GlyphEngine(kind, color, size));
 }
 

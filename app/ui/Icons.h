@@ -14,7 +14,11 @@ namespace icons {
 
 enum class Kind { Hash, Plus, Gear, Send, Logo, People, Compass, Close, ChevronDown, Menu, Check, More, Lock, Search };
 
+//! Logo is the app's artwork (appIcon()), whatever the colour; the others are painted in `color`.
 QIcon make(Kind kind, const QColor &color, int size = 20);
+//! The Kith mark as the window, tray and menus show it: the PNGs rendered from
+//! resources/icons/chat.kith.Kith.svg, so the installed icons and the running app look the same.
+QIcon appIcon();
 void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color);
 //! A round avatar: initials of `name` on the id's colour.
 void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, const Theme &theme);

@@ -2,8 +2,11 @@
 
 #include <QCoreApplication>
 
+#include <atomic>
+
 #ifdef Q_OS_UNIX
 #include <QSocketNotifier>
+#include <climits> // OPEN_MAX on macOS
 #include <csignal>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -57,6 +60,11 @@ qint64 ProcessHooks::raiseOpenFileLimit()
         return -1;
     if (rl.rlim_cur < rl.rlim_max) {
         rl.rlim_cur = rl.rlim_max;
+#ifdef Q_OS_MACOS
+        // macOS refuses (EINVAL, silently here) a soft limit above OPEN_MAX, RLIM_INFINITY included.
+        if (rl.rlim_cur > rlim_t(OPEN_MAX))
+            rl.rlim_cur = rlim_t(OPEN_MAX);
+#endif
         setrlimit(RLIMIT_NOFILE, &rl);
         getrlimit(RLIMIT_NOFILE, &rl);
     }
@@ -73,13 +81,23 @@ ProcessHooks::~ProcessHooks()
 #elif defined(Q_OS_WIN)
 
 namespace {
-ProcessHooks *g_instance = nullptr;
+// The handler runs on a thread Windows starts for it, hence the atomic.
+std::atomic<ProcessHooks *> g_instance{nullptr};
+// Set when the ProcessHooks goes, i.e. after the server (declared after it) has stopped.
+// Never closed: a handler may still be waiting on it while the process ends.
+HANDLE g_stopped = nullptr;
 
-BOOL WINAPI onConsole(DWORD)
+BOOL WINAPI onConsole(DWORD type)
 {
-    if (g_instance)
-        QMetaObject::invokeMethod(g_instance, [] { emit g_instance->requested(QStringLiteral("console close")); },
-                                  Qt::QueuedConnection);
+    ProcessHooks *hooks = g_instance.load();
+    if (!hooks)
+        return FALSE;
+    QMetaObject::invokeMethod(
+        hooks, [hooks] { emit hooks->requested(QStringLiteral("console close")); }, Qt::QueuedConnection);
+    // For a closed console, a logoff or a shutdown Windows ends the process as soon as the
+    // handler returns: hold it until queued writes are committed (Windows still bounds the wait).
+    if (type == CTRL_CLOSE_EVENT || type == CTRL_LOGOFF_EVENT || type == CTRL_SHUTDOWN_EVENT)
+        WaitForSingleObject(g_stopped, INFINITE);
     return TRUE;
 }
 } // namespace
@@ -90,6 +108,10 @@ ProcessHooks::ProcessHooks(QObject *parent)
     : QObject(parent)
     , d(new Private)
 {
+    if (!g_stopped)
+        g_stopped = CreateEventW(nullptr, TRUE, FALSE, nullptr);
+    else
+        ResetEvent(g_stopped);
     g_instance = this;
     SetConsoleCtrlHandler(onConsole, TRUE);
 }
@@ -101,8 +123,9 @@ qint64 ProcessHooks::raiseOpenFileLimit()
 
 ProcessHooks::~ProcessHooks()
 {
-    SetConsoleCtrlHandler(onConsole, FALSE);
     g_instance = nullptr;
+    SetEvent(g_stopped); // a waiting handler returns and lets Windows end the process
+    SetConsoleCtrlHandler(onConsole, FALSE);
     delete d;
 }
 

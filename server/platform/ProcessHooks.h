@@ -1,7 +1,8 @@
 #pragma once
 //! The one place with platform-specific code in the server: turns termination requests
 //! (SIGINT/SIGTERM, console close on Windows) into a Qt signal on the main thread, and raises
-//! process limits a busy server needs.
+//! process limits a busy server needs. On Windows a console close, logoff or shutdown waits
+//! until this object is destroyed: declare it before the server, so the server stops first.
 
 #include <QObject>
 

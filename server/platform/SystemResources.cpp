@@ -4,6 +4,7 @@
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
+#include <climits> // OPEN_MAX on macOS
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -105,6 +106,10 @@ qint64 SystemResources::setOpenFileLimit(qint64 limit)
     rl.rlim_cur = rlim_t(limit);
     if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max)
         rl.rlim_cur = rl.rlim_max;
+#ifdef Q_OS_MACOS
+    if (rl.rlim_cur > rlim_t(OPEN_MAX)) // macOS refuses more (see ProcessHooks)
+        rl.rlim_cur = rlim_t(OPEN_MAX);
+#endif
     setrlimit(RLIMIT_NOFILE, &rl);
     return openFileLimit();
 #else

@@ -227,6 +227,10 @@ void tst_Cli::lanPartyWithGuests()
 
 void tst_Cli::tlsPartyAnnounces()
 {
+#ifdef Q_OS_WIN
+    QSKIP("QProcess::terminate() posts WM_CLOSE, which a console program never gets: no clean stop to test "
+          "on Windows");
+#endif
     QUdpSocket beacons;
     QVERIFY(beacons.bind(QHostAddress::LocalHost, 0));
     QTemporaryDir data;
@@ -263,6 +267,10 @@ void tst_Cli::tlsPartyAnnounces()
 
 void tst_Cli::startsAndStops()
 {
+#ifdef Q_OS_WIN
+    QSKIP("QProcess::terminate() posts WM_CLOSE, which a console program never gets: no clean stop to test "
+          "on Windows");
+#endif
     QTemporaryDir data;
     ServerProcess s;
     QString why;

@@ -199,6 +199,10 @@ bool tst_Tools::startOn(ServerProcess &s, const QString &folder, const QString &
 
 void tst_Tools::initTestCase()
 {
+#ifdef Q_OS_WIN
+    QSKIP("QProcess::terminate() posts WM_CLOSE, which a console program never gets: no clean stop to test "
+          "on Windows (the fixture is made by stopping a server)");
+#endif
     QVERIFY(m_tmp.isValid());
     m_source = m_tmp.filePath(u"source"_s);
     ServerProcess s;
