@@ -66,6 +66,7 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
 
 void MainWindow::buildWorkspace()
 {
+    m_friends = nullptr; // a previous host's went with its workspace
     m_workspace = new QWidget(this);
     auto *row = m_row = new QHBoxLayout(m_workspace);
     m_membersDocked = m_channelsDocked = true; // new widgets start in the row
