@@ -3,8 +3,11 @@
 #include "Theme.h"
 
 #include <QApplication>
+#include <algorithm>
+#include <iterator>
 #include <QIconEngine>
 #include <QImage>
+#include <QImageReader>
 #include <QPainter>
 #include <QPixmapCache>
 #include <QStyle>
@@ -153,64 +156,60 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
 
 namespace {
 
-//! Draws the glyph at the size and pixel ratio asked for, when asked, as the SVG icon engine does.
-//! Keeping ready-made pixmaps instead (1x and 2x for every icon) cost memory for pixmaps never
-//! shown, and each kept the raster paint engine that drew it.
-class GlyphEngine final : public QIconEngine
+//! An icon made at the size and pixel ratio asked for, when asked, as the SVG icon engine does,
+//! and kept in QPixmapCache. Ready-made pixmaps instead (1x and 2x for every icon) cost memory
+//! for pixmaps never shown, and each kept the raster paint engine that drew it.
+class OnDemandEngine : public QIconEngine
 {
 public:
-    GlyphEngine(Kind kind, const QColor &color, int size) : m_kind(kind), m_color(color), m_size(size, size) {}
+    //! `largest`: never larger than this, as an icon of pixmaps is never larger than its pixmaps.
+    explicit OnDemandEngine(QSize largest) : m_largest(largest) {}
 
-    //! Never larger than the size it was made for, as an icon of pixmaps is.
-    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size.boundedTo(m_size); }
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size.boundedTo(m_largest); }
 
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State) override
     {
-        return render(size.boundedTo(m_size), mode);
+        return render(size.boundedTo(m_largest), mode);
     }
 
     void virtual_hook(int id, void *data) override
     {
         if (id == QIconEngine::ScaledPixmapHook) {
             auto *arg = static_cast<QIconEngine::ScaledPixmapArgument *>(data);
-            arg->pixmap = render(arg->size.boundedTo(m_size * arg->scale), arg->mode);
+            arg->pixmap = render(arg->size.boundedTo(m_largest * arg->scale), arg->mode);
             return;
         }
         QIconEngine::virtual_hook(id, data);
     }
 
-    void paint(QPainter *p, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    void paint(QPainter *p, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {
         const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
-        Q_UNUSED(state)
         p->drawPixmap(rect, render(rect.size() * dpr, mode));
     }
 
-    QIconEngine *clone() const override { return new GlyphEngine(m_kind, m_color, m_size.width()); }
-    QString key() const override { return QStringLiteral("kith-glyph"); }
+protected:
+    //! The icon at exactly `size` device pixels.
+    virtual QImage make(const QSize &size) const = 0;
+    //! What tells this icon from others in the pixmap cache.
+    virtual QString cacheKey() const = 0;
+
+    QSize m_largest;
 
 private:
     QPixmap render(const QSize &size, QIcon::Mode mode) const
     {
         if (size.isEmpty())
             return {};
-        const QString key = QStringLiteral("kith-glyph-%1-%2-%3x%4-%5")
-                                .arg(int(m_kind))
-                                .arg(m_color.rgba(), 0, 16)
+        const QString key = QStringLiteral("kith-icon-%1-%2x%3-%4")
+                                .arg(cacheKey())
                                 .arg(size.width())
                                 .arg(size.height())
                                 .arg(int(mode));
         QPixmap pm;
         if (QPixmapCache::find(key, &pm))
             return pm;
-        // The copy leaves the raster engine that drew it behind, with the image it belongs to.
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        {
-            QPainter p(&image);
-            icons::paint(&p, m_kind, QRectF(QPointF(0, 0), QSizeF(size)), m_color);
-        }
-        pm = QPixmap::fromImage(image.copy());
+        pm = QPixmap::fromImage(make(size));
         if (mode == QIcon::Disabled) {
             QStyleOption opt;
             opt.palette = QGuiApplication::palette();
@@ -219,22 +218,76 @@ private:
         QPixmapCache::insert(key, pm);
         return pm;
     }
+};
 
+//! A glyph drawn with QPainter in one colour.
+class GlyphEngine final : public OnDemandEngine
+{
+public:
+    GlyphEngine(Kind kind, const QColor &color, int size)
+        : OnDemandEngine(QSize(size, size)), m_kind(kind), m_color(color)
+    {
+    }
+    QIconEngine *clone() const override { return new GlyphEngine(m_kind, m_color, m_largest.width()); }
+    QString key() const override { return QStringLiteral("kith-glyph"); }
+
+protected:
+    QImage make(const QSize &size) const override
+    {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        {
+            QPainter p(&image);
+            icons::paint(&p, m_kind, QRectF(QPointF(0, 0), QSizeF(size)), m_color);
+        }
+        return image.copy(); // leaves the raster engine that drew it behind, with its image
+    }
+    QString cacheKey() const override { return QStringLiteral("g%1-%2").arg(int(m_kind)).arg(m_color.rgba(), 0, 16); }
+
+private:
     Kind m_kind;
     QColor m_color;
-    QSize m_size;
+};
+
+// The artwork's sizes in the resources (app/ui/CMakeLists.txt). Up to 128 px: X11 sends every
+// size of a window icon to the server at start-up (a 512 px one alone is 1 MB).
+constexpr int kArtworkSizes[] = {16, 24, 32, 48, 64, 128};
+
+//! The app's artwork, read from the resources by Qt's own PNG reader: a QIcon of files has
+//! QImageReader load every image-format plugin (and libjpeg) to ask which reads PNG.
+class ArtworkEngine final : public OnDemandEngine
+{
+public:
+    ArtworkEngine() : OnDemandEngine(QSize(128, 128)) {}
+    QIconEngine *clone() const override { return new ArtworkEngine; }
+    QString key() const override { return QStringLiteral("kith-artwork"); }
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
+    {
+        QList<QSize> sizes;
+        for (const int s : kArtworkSizes)
+            sizes.append(QSize(s, s));
+        return sizes;
+    }
+
+protected:
+    QImage make(const QSize &size) const override
+    {
+        const int want = qMax(size.width(), size.height());
+        const auto file = std::find_if(std::begin(kArtworkSizes), std::end(kArtworkSizes), [want](int s) { return s >= want; });
+        const int s = file == std::end(kArtworkSizes) ? kArtworkSizes[std::size(kArtworkSizes) - 1] : *file;
+        QImageReader reader(QStringLiteral(":/icons/kith-%1.png").arg(s), "png");
+        reader.setAutoDetectImageFormat(false); // else every plugin is loaded to ask about "png"
+        const QImage image = reader.read();
+        return image.size() == size ? image : image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    }
+    QString cacheKey() const override { return QStringLiteral("art"); }
 };
 
 } // namespace
 
 QIcon appIcon()
 {
-    // Files, not pixmaps: QIcon loads only the sizes something asks for. Up to 128 px: X11 sends
-    // every size of a window icon to the server at start-up (a 512 px one alone is 1 MB).
-    QIcon icon;
-    for (const int s : {16, 24, 32, 48, 64, 128})
-        icon.addFile(QStringLiteral(":/icons/kith-%1.png").arg(s), QSize(s, s));
-    return icon;
+    return QIcon(new ArtworkEngine);
 }
 
 QIcon make(Kind kind, const QColor &color, int size)
