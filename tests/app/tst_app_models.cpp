@@ -45,6 +45,7 @@ private slots:
     void switcherRanking_data();
     void switcherRanking();
     void composerKeys();
+    void composerReply();
 };
 
 void tst_app_models::groupingAndDays()
@@ -359,6 +360,37 @@ void tst_app_models::composerKeys()
     QCOMPARE(edit.size(), 1);
     QCOMPARE(edit.at(0).at(1).toString(), QStringLiteral("old text new"));
     QCOMPARE(send.size(), 1);
+}
+
+void tst_app_models::composerReply()
+{
+    Composer c;
+    c.show();
+    QSignalSpy send(&c, &Composer::sendRequested);
+    QSignalSpy reply(&c, &Composer::replySubmitted);
+    QSignalSpy changed(&c, &Composer::replyChanged);
+    c.beginReply(9, QStringLiteral("Bea"));
+    QCOMPARE(c.replyingTo(), Id(9));
+    QCOMPARE(c.replyingToName(), QStringLiteral("Bea"));
+    QCOMPARE(changed.size(), 1);
+    // Escape cancels the reply and keeps the text.
+    QTest::keyClicks(&c, QStringLiteral("typed"));
+    QTest::keyClick(&c, Qt::Key_Escape);
+    QCOMPARE(c.replyingTo(), Id(0));
+    QCOMPARE(c.toPlainText(), QStringLiteral("typed"));
+    QCOMPARE(changed.size(), 2);
+    // Replying again and sending: one replySubmitted, no plain send, and the reply is over.
+    c.beginReply(9, QStringLiteral("Bea"));
+    QTest::keyClick(&c, Qt::Key_Return);
+    QCOMPARE(reply.size(), 1);
+    QCOMPARE(reply.at(0).at(0).value<Id>(), Id(9));
+    QCOMPARE(reply.at(0).at(1).toString(), QStringLiteral("typed"));
+    QCOMPARE(send.size(), 0);
+    QCOMPARE(c.replyingTo(), Id(0));
+    QTest::keyClicks(&c, QStringLiteral("plain"));
+    QTest::keyClick(&c, Qt::Key_Return);
+    QCOMPARE(send.size(), 1);
+    QCOMPARE(reply.size(), 1);
 }
 
 QTEST_MAIN(tst_app_models)
