@@ -21,10 +21,10 @@ struct OutboxEntry {
     QString nonce;
     Id channelId = 0;
     QString content;
-    Id replyToId = 0; //!< the message it replies to; 0 when none
     qint64 createdMs = 0;
     Status status = Status::Pending;
     QString error; //!< why it failed, for the user
+    Id replyToId = 0; //!< the message it replies to; 0 when none (last: entries are brace-made)
 };
 
 class Outbox : public QObject
