@@ -16,6 +16,7 @@
 #include "core/Hub.h"
 #include "core/LoginThrottle.h"
 #include "core/Messages.h"
+#include "core/Reactions.h"
 #include "core/Party.h"
 #include "core/Router.h"
 #include "net/Beacon.h"
@@ -70,6 +71,7 @@ struct Server::Private {
     std::unique_ptr<Guilds> guilds;
     std::unique_ptr<Channels> channels;
     std::unique_ptr<Messages> messages;
+    std::unique_ptr<Reactions> reactions;
     std::unique_ptr<Presence> presence;
     std::unique_ptr<Social> social;
     std::unique_ptr<Dms> dms;
@@ -225,6 +227,7 @@ bool Server::Private::abandonStart()
     dms.reset();
     social.reset();
     readStates.reset();
+    reactions.reset();
     messages.reset();
     channels.reset();
     guilds.reset();
@@ -429,6 +432,7 @@ bool Server::start(QString *error, StartError *kind)
     d->guilds = std::make_unique<Guilds>(*d->ctx, *d->presence);
     d->channels = std::make_unique<Channels>(*d->ctx);
     d->messages = std::make_unique<Messages>(*d->ctx);
+    d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->social = std::make_unique<Social>(*d->ctx, *d->presence);
     d->dms = std::make_unique<Dms>(*d->ctx);
     d->typing = std::make_unique<Typing>(*d->ctx);
@@ -436,7 +440,8 @@ bool Server::start(QString *error, StartError *kind)
     if (d->config.guests)
         d->accounts->setParty(d->party.get());
     d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages, *d->social,
-                                                  *d->dms, *d->presence, *d->typing, *d->readStates, *d->party});
+                                                  *d->dms, *d->presence, *d->typing, *d->readStates, *d->party,
+                                                  *d->reactions});
     if (!d->party->load(error))
         return d->abandonStart();
     d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config,
@@ -550,6 +555,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->dms.reset();
     d->social.reset();
     d->readStates.reset();
+    d->reactions.reset();
     d->messages.reset();
     d->channels.reset();
     d->guilds.reset();

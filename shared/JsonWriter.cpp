@@ -300,12 +300,34 @@ void writeMessage(JsonWriter &w, const Message &m)
         w.null();
     else
         w.value(m.nonce);
+    // Keys in QJsonObject's (sorted) order, so the bytes equal encodeBody(m.toJson()).
+    w.key(QLatin1String("reactions")).beginArray();
+    for (const Reaction &r : m.reactions) {
+        w.beginObject();
+        w.key(QLatin1String("count")).value(r.count);
+        w.key(QLatin1String("emoji")).value(r.emoji);
+        w.key(QLatin1String("me")).value(r.me);
+        w.endObject();
+    }
+    w.endArray();
+    w.key(QLatin1String("reply_to"));
+    if (m.replyTo) {
+        w.beginObject();
+        w.key(QLatin1String("author"));
+        writeUser(w, m.replyTo->author);
+        w.key(QLatin1String("content")).value(m.replyTo->content);
+        w.key(QLatin1String("id")).id(m.replyTo->id);
+        w.endObject();
+    } else {
+        w.null();
+    }
+    w.key(QLatin1String("reply_to_id")).id(m.replyToId);
     w.endObject();
 }
 
 QByteArray encodeMessage(const Message &m)
 {
-    JsonWriter w(m.content.size() + m.author.displayName.size() + 320);
+    JsonWriter w(m.content.size() + m.author.displayName.size() + 380);
     writeMessage(w, m);
     return w.take();
 }

@@ -19,6 +19,9 @@ inline constexpr int kMessageLength = 4000;            //!< characters (UTF-16 c
 inline constexpr int kHistoryPage = 100;               //!< max messages per history page
 inline constexpr int kHistoryDefault = 50;
 inline constexpr int kNonceLength = 64;
+inline constexpr int kReplyQuoteLength = 100;          //!< characters of reply_to.content
+inline constexpr int kEmojiLength = 32;                //!< characters (UTF-16 code units) of a reaction
+inline constexpr int kReactionsPerMessage = 20;        //!< distinct emoji on one message
 
 // Names
 inline constexpr int kUsernameMin = 2;

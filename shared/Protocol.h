@@ -26,6 +26,8 @@ inline constexpr QLatin1String MessageSend{"message.send"};
 inline constexpr QLatin1String MessageHistory{"message.history"};
 inline constexpr QLatin1String MessageEdit{"message.edit"};
 inline constexpr QLatin1String MessageDelete{"message.delete"};
+inline constexpr QLatin1String ReactionAdd{"reaction.add"};
+inline constexpr QLatin1String ReactionRemove{"reaction.remove"};
 inline constexpr QLatin1String Ping{"ping"};
 // Friends, blocks, DMs, presence, typing, read states, discovery
 inline constexpr QLatin1String FriendRequest{"friend.request"};
@@ -65,6 +67,8 @@ inline constexpr QLatin1String ChannelDeleted{"channel.deleted"};
 inline constexpr QLatin1String MessageCreated{"message.created"};
 inline constexpr QLatin1String MessageUpdated{"message.updated"};
 inline constexpr QLatin1String MessageDeleted{"message.deleted"};
+inline constexpr QLatin1String ReactionAdded{"reaction.added"};
+inline constexpr QLatin1String ReactionRemoved{"reaction.removed"};
 inline constexpr QLatin1String RelationshipUpdated{"relationship.updated"};
 inline constexpr QLatin1String PresenceUpdated{"presence.updated"};
 inline constexpr QLatin1String TypingStarted{"typing.started"};

@@ -217,6 +217,17 @@ QJsonObject Message::toJson() const
              editedAtMs ? QJsonValue(isoTime(editedAtMs)) : QJsonValue(QJsonValue::Null)}};
     if (authorBlocked)
         o.insert(QLatin1String("author_blocked"), true);
+    QJsonArray rs;
+    for (const Reaction &r : reactions)
+        rs.append(QJsonObject{{QLatin1String("emoji"), r.emoji},
+                              {QLatin1String("count"), r.count},
+                              {QLatin1String("me"), r.me}});
+    o.insert(QLatin1String("reactions"), rs);
+    o.insert(QLatin1String("reply_to_id"), idJson(replyToId));
+    o.insert(QLatin1String("reply_to"), replyTo ? QJsonValue(QJsonObject{{kId, idJson(replyTo->id)},
+                                                                         {QLatin1String("author"), replyTo->author.toJson()},
+                                                                         {QLatin1String("content"), replyTo->content}})
+                                                : QJsonValue(QJsonValue::Null));
     return o;
 }
 
@@ -233,6 +244,18 @@ Message Message::fromJson(const QJsonObject &o)
     const QJsonValue edited = o.value(QLatin1String("edited_at"));
     if (edited.isString())
         m.editedAtMs = QDateTime::fromString(edited.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    m.replyToId = idFromJson(o.value(QLatin1String("reply_to_id")));
+    const QJsonValue to = o.value(QLatin1String("reply_to"));
+    if (to.isObject()) {
+        const QJsonObject t = to.toObject();
+        m.replyTo = MessageRef{idFromJson(t.value(kId)), User::fromJson(t.value(QLatin1String("author")).toObject()),
+                               t.value(QLatin1String("content")).toString()};
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("reactions")).toArray()) {
+        const QJsonObject r = v.toObject();
+        m.reactions.append(Reaction{r.value(QLatin1String("emoji")).toString(),
+                                    r.value(QLatin1String("count")).toInt(), r.value(QLatin1String("me")).toBool()});
+    }
     return m;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace kith {
 
@@ -80,6 +81,21 @@ struct Guild {
 QJsonObject guildWithContents(const Guild &guild, const QList<Channel> &channels,
                               const QList<Member> &members);
 
+//! The replied-to message as a reply shows it (reply_to).
+struct MessageRef {
+    Id id = 0;
+    User author;
+    QString content; //!< its first limits::kReplyQuoteLength characters
+};
+
+//! One emoji on a message as one reader sees it.
+struct Reaction {
+    QString emoji;
+    int count = 0;
+    bool me = false; //!< the reader is among those who added it
+    bool operator==(const Reaction &o) const = default;
+};
+
 struct Message {
     Id id = 0;
     Id channelId = 0;
@@ -89,6 +105,9 @@ struct Message {
     QString nonce;
     qint64 editedAtMs = 0; //!< 0 when never edited
     bool authorBlocked = false; //!< for this reader: they block the author (sent only when true)
+    Id replyToId = 0;           //!< 0 when not a reply
+    std::optional<MessageRef> replyTo; //!< empty when not a reply or the target is deleted
+    QList<Reaction> reactions;  //!< in the order each emoji was first added
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &o);

@@ -142,6 +142,18 @@ QString nonce(const QString &nonce)
     return {};
 }
 
+QString emoji(const QString &emoji)
+{
+    if (QString e = lengthRule(QStringLiteral("emoji"), emoji, 1, limits::kEmojiLength); !e.isEmpty())
+        return e;
+    for (QChar c : emoji)
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return QStringLiteral("emoji must not contain whitespace or control characters");
+    if (hasUnpairedSurrogate(emoji))
+        return QStringLiteral("emoji must not contain unpaired surrogates, U+FFFE or U+FFFF");
+    return {};
+}
+
 QString customStatus(const QString &status)
 {
     if (status.size() > limits::kCustomStatusMax)

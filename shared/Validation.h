@@ -13,6 +13,7 @@ QString channelName(const QString &name);
 QString topic(const QString &topic);
 QString messageContent(const QString &content); //!< non-blank, at most kMessageLength
 QString nonce(const QString &nonce);            //!< 1-64 characters
+QString emoji(const QString &emoji);            //!< 1-kEmojiLength characters, no whitespace or controls
 QString customStatus(const QString &status);    //!< at most kCustomStatusMax, no controls but tab and newline
 
 

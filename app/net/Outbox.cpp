@@ -28,6 +28,8 @@ QJsonObject entryJson(const OutboxEntry &e)
                   {QLatin1String("channel_id"), idJson(e.channelId)},
                   {QLatin1String("content"), e.content},
                   {QLatin1String("created_ms"), e.createdMs}};
+    if (e.replyToId)
+        o.insert(QLatin1String("reply_to_id"), idJson(e.replyToId));
     if (e.status == OutboxEntry::Status::Failed) {
         o.insert(QLatin1String("failed"), true);
         o.insert(QLatin1String("error"), e.error);
@@ -42,6 +44,7 @@ std::optional<OutboxEntry> entryFrom(const QJsonObject &o)
     e.channelId = idFromJson(o.value(QLatin1String("channel_id")));
     e.content = o.value(QLatin1String("content")).toString();
     e.createdMs = o.value(QLatin1String("created_ms")).toInteger();
+    e.replyToId = idFromJson(o.value(QLatin1String("reply_to_id")));
     if (o.value(QLatin1String("failed")).toBool()) {
         e.status = OutboxEntry::Status::Failed;
         e.error = o.value(QLatin1String("error")).toString();
@@ -144,9 +147,10 @@ void Outbox::compact()
     });
 }
 
-QString Outbox::enqueue(Id channelId, const QString &content)
+QString Outbox::enqueue(Id channelId, const QString &content, Id replyToId)
 {
     OutboxEntry e;
+    e.replyToId = replyToId;
     e.nonce = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e.channelId = channelId;
     e.content = content;
@@ -211,9 +215,11 @@ void Outbox::pump()
     e.status = OutboxEntry::Status::Sending;
     m_inFlight = true;
     const QString nonce = e.nonce;
-    const QJsonObject d{{QLatin1String("channel_id"), idJson(e.channelId)},
-                        {QLatin1String("content"), e.content},
-                        {QLatin1String("nonce"), e.nonce}};
+    QJsonObject d{{QLatin1String("channel_id"), idJson(e.channelId)},
+                  {QLatin1String("content"), e.content},
+                  {QLatin1String("nonce"), e.nonce}};
+    if (e.replyToId)
+        d.insert(QLatin1String("reply_to_id"), idJson(e.replyToId));
     m_connection->request(op::MessageSend, d, this, [this, nonce](const Reply &r) {
         m_inFlight = false;
         const int j = indexOf(nonce);

@@ -24,6 +24,7 @@ struct OutboxEntry {
     qint64 createdMs = 0;
     Status status = Status::Pending;
     QString error; //!< why it failed, for the user
+    Id replyToId = 0; //!< the message it replies to; 0 when none (last: entries are brace-made)
 };
 
 class Outbox : public QObject
@@ -37,7 +38,7 @@ public:
     ~Outbox() override; //!< waits for the writes still queued
 
     //! Queues a message and returns its nonce.
-    QString enqueue(Id channelId, const QString &content);
+    QString enqueue(Id channelId, const QString &content, Id replyToId = 0);
     void retry(const QString &nonce);
     void discard(const QString &nonce);
 

@@ -391,6 +391,11 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
             m_newest.insert(m.channelId, m.id);
     } else if (name == ev::MessageUpdated) {
         m_messageModel.upsert(Message::fromJson(d));
+    } else if (name == ev::ReactionAdded || name == ev::ReactionRemoved) {
+        if (idFromJson(d.value(kChannelId)) == m_channel)
+            m_messageModel.applyReaction(idFromJson(d.value(QLatin1String("message_id"))),
+                                         d.value(QLatin1String("emoji")).toString(), name == ev::ReactionAdded,
+                                         idFromJson(d.value(QLatin1String("user_id"))) == m_me.id);
     } else if (name == ev::MessageDeleted) {
         if (idFromJson(d.value(kChannelId)) == m_channel)
             m_messageModel.remove(idFromJson(d.value(QLatin1String("id"))));
@@ -484,10 +489,22 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
     }
 }
 
-void ClientState::sendMessage(const QString &content)
+void ClientState::sendMessage(const QString &content, Id replyToId)
 {
     if (m_outbox && m_channel)
-        m_outbox->enqueue(m_channel, content);
+        m_outbox->enqueue(m_channel, content, replyToId);
+}
+
+void ClientState::toggleReaction(Id messageId, const QString &emoji)
+{
+    if (!m_channel)
+        return;
+    const bool mine = m_messageModel.hasMyReaction(messageId, emoji);
+    simple(mine ? op::ReactionRemove : op::ReactionAdd,
+           {{kChannelId, idJson(m_channel)},
+            {QLatin1String("message_id"), idJson(messageId)},
+            {QLatin1String("emoji"), emoji}},
+           mine ? tr("Removing the reaction") : tr("Adding the reaction"));
 }
 
 void ClientState::retrySend(const QString &nonce)

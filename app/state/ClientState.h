@@ -54,7 +54,10 @@ public:
     //! Moves to the previous (-1) or next (+1) channel of the current guild, wrapping.
     void stepChannel(int delta);
 
-    void sendMessage(const QString &content);
+    //! Through the outbox; `replyToId` makes it a reply to that message of the channel.
+    void sendMessage(const QString &content, Id replyToId = 0);
+    //! Adds my `emoji` to a message of the open channel, or takes it away if I have it.
+    void toggleReaction(Id messageId, const QString &emoji);
     void editMessage(Id messageId, const QString &content);
     void deleteMessage(Id messageId);
     void retrySend(const QString &nonce);

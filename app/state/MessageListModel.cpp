@@ -104,12 +104,33 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return dayStart(row);
     case MineRole:
         return m.author.id == m_me;
-    case CacheKeyRole:
+    case ReplyToIdRole:
+        return QVariant::fromValue<quint64>(m.replyToId);
+    case ReplyAuthorRole:
+        return !m.replyTo ? QString()
+               : m.replyTo->author.displayName.isEmpty() ? m.replyTo->author.username
+                                                          : m.replyTo->author.displayName;
+    case ReplyTextRole:
+        return m.replyTo ? m.replyTo->content : QString();
+    case ReactionsRole: {
+        QVariantList out;
+        for (const Reaction &x : m.reactions)
+            out.append(QVariantMap{{QStringLiteral("emoji"), x.emoji},
+                                   {QStringLiteral("count"), x.count},
+                                   {QStringLiteral("me"), x.me}});
+        return out;
+    }
+    case CacheKeyRole: {
         // A cheap number, not a string: the view asks for every row's size on each layout.
+        size_t reactions = qHash(m.reactions.size());
+        for (const Reaction &x : m.reactions)
+            reactions = qHashMulti(reactions, x.emoji, x.count, x.me);
         return QVariant::fromValue<quint64>(
             m.id ? qHashMulti(0, m.id, m.editedAtMs, grouped(row), dayStart(row), int(r.status),
-                              m.authorBlocked && !m_revealed.contains(m.id), r.mention, newStart(row))
+                              m.authorBlocked && !m_revealed.contains(m.id), r.mention, newStart(row),
+                              m.replyTo.has_value(), reactions)
                  : qHashMulti(0, m.nonce, grouped(row), dayStart(row), int(r.status), r.error));
+    }
     }
     return {};
 }
@@ -265,6 +286,12 @@ void MessageListModel::upsert(const Message &message)
 
 void MessageListModel::remove(Id id)
 {
+    // Replies to it now quote nothing, as the host's history will say.
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].message.replyToId == id && m_rows[i].message.replyTo) {
+            m_rows[i].message.replyTo.reset();
+            touch(i);
+        }
     const int row = rowOf(id);
     if (row < 0)
         return;
@@ -272,6 +299,42 @@ void MessageListModel::remove(Id id)
     m_rows.removeAt(row);
     endRemoveRows();
     touch(row);
+}
+
+void MessageListModel::applyReaction(Id messageId, const QString &emoji, bool added, bool mine)
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return;
+    QList<Reaction> &list = m_rows[row].message.reactions;
+    auto it = std::find_if(list.begin(), list.end(), [&](const Reaction &x) { return x.emoji == emoji; });
+    if (added) {
+        if (it == list.end()) {
+            list.append(Reaction{emoji, 1, mine});
+        } else if (!(mine && it->me)) { // my own again (another device's echo) counts once
+            ++it->count;
+            it->me = it->me || mine;
+        }
+    } else if (it != list.end()) {
+        if (mine && !it->me)
+            return;
+        if (--it->count <= 0)
+            list.erase(it);
+        else if (mine)
+            it->me = false;
+    }
+    touch(row);
+}
+
+bool MessageListModel::hasMyReaction(Id messageId, const QString &emoji) const
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return false;
+    for (const Reaction &x : m_rows[row].message.reactions)
+        if (x.emoji == emoji)
+            return x.me;
+    return false;
 }
 
 void MessageListModel::setPending(const QList<OutboxEntry> &entries)

@@ -33,6 +33,10 @@ public:
         HiddenRole,      //!< from someone I block, and not shown anyway
         MentionRole,     //!< mentions me (@me, or @everyone where it counts): drawn highlighted
         NewStartRole,    //!< the first message I had not read when I opened the channel
+        ReplyToIdRole,   //!< quint64 id of the message this one replies to; 0 when none
+        ReplyAuthorRole, //!< the replied-to message's author's shown name; empty if deleted
+        ReplyTextRole,   //!< its first 100 characters; empty if deleted
+        ReactionsRole,   //!< QVariantList of QVariantMap {emoji, count, me}, in the order added
     };
     //! The link in a hidden message's placeholder that shows it.
     static constexpr QLatin1StringView kRevealLink{"kith:show-message"};
@@ -72,6 +76,11 @@ public:
     Id lastMine() const;
     //! "Show anyway" for a message of someone I block (kept for the session), or hide it again.
     void setRevealed(Id id, bool shown);
+
+    //! reaction.added / reaction.removed: `mine` when the reaction is my user's.
+    void applyReaction(Id messageId, const QString &emoji, bool added, bool mine);
+    //! Whether I have `emoji` on a loaded message (clicking its chip takes it away).
+    bool hasMyReaction(Id messageId, const QString &emoji) const;
 
     //! Someone's name changed (user.updated): their messages show it.
     void renameUser(const User &user);

@@ -152,6 +152,10 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
         m_state->sendMessage(text);
         m_view->scrollToBottomNow();
     });
+    connect(m_composer, &Composer::replySubmitted, this, [this](Id replyToId, const QString &text) {
+        m_state->sendMessage(text, replyToId);
+        m_view->scrollToBottomNow();
+    });
     connect(m_composer, &Composer::editSubmitted, state, &ClientState::editMessage);
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
         if (m_composer->editing() == 0 && !m_composer->toPlainText().trimmed().isEmpty())
@@ -171,6 +175,8 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
             m_composer->beginEdit(id, model->messageAt(model->rowOf(id)).content);
     });
     connect(m_composer, &Composer::editingChanged, this, &ChatPane::syncHint);
+    connect(m_composer, &Composer::replyChanged, this, &ChatPane::syncHint);
+    connect(m_view, &MessageView::replyRequested, m_composer, &Composer::beginReply);
     connect(m_view, &MessageView::editRequested, m_composer, &Composer::beginEdit);
     connect(m_view, &MessageView::deleteRequested, this, [this, theme](Id id) {
         // Shift held: no question, as people know it from elsewhere.
@@ -230,7 +236,12 @@ void ChatPane::changeEvent(QEvent *event)
 
 void ChatPane::syncHint()
 {
-    m_hint->setText(m_composer->editing() ? tr("Editing message · Enter to save · Escape to cancel") : QStringLiteral(" "));
+    if (m_composer->editing())
+        m_hint->setText(tr("Editing message · Enter to save · Escape to cancel"));
+    else if (m_composer->replyingTo())
+        m_hint->setText(tr("Replying to %1 · Escape to cancel").arg(m_composer->replyingToName()));
+    else
+        m_hint->setText(QStringLiteral(" "));
 }
 
 QString ChatPane::typingSentence(const QStringList &names)
@@ -266,6 +277,7 @@ void ChatPane::syncHeader()
     m_at->setVisible(c.type == ChannelType::Dm);
     m_topic->setText(c.isDm() ? QString() : c.topic);
     m_composer->cancelEdit();
+    m_composer->cancelReply(); // a reply belongs to the channel it was started in
     m_composer->setEnabled(c.id != 0);
     syncTyping();
     syncTexts();

@@ -73,6 +73,24 @@ void Composer::cancelEdit()
     emit editingChanged(false);
 }
 
+void Composer::beginReply(Id messageId, const QString &authorName)
+{
+    cancelEdit();
+    m_replyTo = messageId;
+    m_replyName = authorName;
+    setFocus();
+    emit replyChanged(messageId);
+}
+
+void Composer::cancelReply()
+{
+    if (!m_replyTo)
+        return;
+    m_replyTo = 0;
+    m_replyName.clear();
+    emit replyChanged(0);
+}
+
 void Composer::submit()
 {
     const QString text = toPlainText().trimmed();
@@ -90,6 +108,11 @@ void Composer::submit()
         return;
     }
     clear();
+    if (const Id replyTo = m_replyTo) {
+        cancelReply();
+        emit replySubmitted(replyTo, text);
+        return;
+    }
     emit sendRequested(text);
 }
 
@@ -102,6 +125,10 @@ void Composer::keyPressEvent(QKeyEvent *event)
     }
     if (event->key() == Qt::Key_Escape && m_editing) {
         cancelEdit();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && m_replyTo) {
+        cancelReply();
         return;
     }
     if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier && !m_editing

@@ -1,6 +1,6 @@
 #pragma once
 //! The message input: Enter sends, Shift+Enter breaks the line, Up edits my last message,
-//! Escape cancels an edit. Grows with its text up to a few lines.
+//! Escape cancels an edit or a reply. Grows with its text up to a few lines.
 
 #include "shared/Types.h"
 
@@ -17,6 +17,11 @@ public:
     void beginEdit(Id messageId, const QString &content);
     void cancelEdit();
     Id editing() const { return m_editing; }
+    //! The next send replies to `messageId` (by `authorName`), until sent or cancelled.
+    void beginReply(Id messageId, const QString &authorName);
+    void cancelReply();
+    Id replyingTo() const { return m_replyTo; }
+    QString replyingToName() const { return m_replyName; }
     void setMaxLength(int n) { m_maxLength = n; }
 
     QSize sizeHint() const override;
@@ -27,6 +32,9 @@ signals:
     void editSubmitted(kith::Id messageId, const QString &content);
     void editLastRequested();
     void editingChanged(bool editing);
+    //! Instead of sendRequested while replying.
+    void replySubmitted(kith::Id replyToId, const QString &content);
+    void replyChanged(kith::Id replyToId);
     //! The text is over the host's limit; nothing was sent and the text stays.
     void tooLong(int length, int max);
 
@@ -40,6 +48,8 @@ private:
     int lines() const;
 
     Id m_editing = 0;
+    Id m_replyTo = 0;
+    QString m_replyName;
     QString m_draft; //!< what was typed before an edit began, restored after
     int m_maxLength = 4000;
 };

@@ -213,6 +213,10 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         menu.addAction(tr("Discard"), this, [this, nonce] { emit discardRequested(nonce); });
         menu.addSeparator();
     }
+    if (status == M::Status::Sent && id)
+        menu.addAction(tr("Reply"), this, [this, id, name = index.data(M::AuthorNameRole).toString()] {
+            emit replyRequested(id, name);
+        });
     if (status == M::Status::Sent && mine)
         menu.addAction(tr("Edit"), this, [this, id, content] { emit editRequested(id, content); });
     if (status == M::Status::Sent && (mine || m_canModerate))

@@ -35,6 +35,7 @@ public:
 
 signals:
     void editRequested(kith::Id id, const QString &content);
+    void replyRequested(kith::Id id, const QString &authorName);
     void deleteRequested(kith::Id id);
     void retryRequested(const QString &nonce);
     void discardRequested(const QString &nonce);

@@ -64,6 +64,17 @@ inline const Member *memberWithRole(const Directory &dir, Id guildId, Id userId,
     return m && atLeast(m, role, action, error) ? m : nullptr;
 }
 
+//! A 1:1 DM across a block (either way): nobody writes into it, reactions included.
+inline std::optional<Error> blockedDm(const Directory &dir, const Channel &channel, Id userId)
+{
+    if (channel.type == ChannelType::Dm) {
+        for (const User &r : channel.recipients)
+            if (r.id != userId && dir.blockedEitherWay(userId, r.id))
+                return Error::forbidden(QStringLiteral("you cannot message this user"));
+    }
+    return std::nullopt;
+}
+
 //! What a LAN party's guest may not do: they came to chat, not to run the server.
 inline Error guestsCannot(const QString &action)
 {

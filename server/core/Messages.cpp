@@ -3,6 +3,7 @@
 #include "core/Access.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
+#include "core/Reactions.h"
 #include "shared/JsonFields.h"
 #include "shared/JsonWriter.h"
 #include "shared/Limits.h"
@@ -13,6 +14,7 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace kith::server {
 
@@ -84,18 +86,45 @@ void Messages::complete(Message &m) const
     m.author = m_ctx.directory.userOrPlaceholder(m.author.id);
     if (const Channel *c = m_ctx.directory.channel(m.channelId))
         m.guildId = c->guildId;
+    if (m.replyTo) {
+        m.replyTo->author = m_ctx.directory.userOrPlaceholder(m.replyTo->author.id);
+        QString &quote = m.replyTo->content;
+        if (quote.size() > limits::kReplyQuoteLength) {
+            // Never half of a surrogate pair.
+            const qsizetype n = quote.at(limits::kReplyQuoteLength - 1).isHighSurrogate()
+                                    ? limits::kReplyQuoteLength - 1 : limits::kReplyQuoteLength;
+            quote.truncate(n);
+        }
+    }
 }
 
-void Messages::fanOut(const Channel &channel, QLatin1String ev, const Message &m, const QByteArray &body)
+void Messages::fanOut(const Channel &channel, QLatin1String ev, const Message &m, const QByteArray &body,
+                      const MessageReactions *reactions)
 {
-    QList<Id> plain, blockers;
-    for (Id u : m_ctx.directory.viewers(channel))
-        (m_ctx.directory.blocks(u, m.author.id) ? blockers : plain).append(u);
+    QList<Id> plain, blockers, reactors;
+    if (!reactions || reactions->isEmpty()) {
+        for (Id u : m_ctx.directory.viewers(channel))
+            (m_ctx.directory.blocks(u, m.author.id) ? blockers : plain).append(u);
+    } else {
+        // `me` differs only for those who reacted: everyone else shares `body`.
+        QSet<Id> reacted;
+        for (const EmojiUsers &e : *reactions)
+            for (Id u : e.users)
+                reacted.insert(u);
+        for (Id u : m_ctx.directory.viewers(channel))
+            (reacted.contains(u) ? reactors : m_ctx.directory.blocks(u, m.author.id) ? blockers : plain).append(u);
+    }
     m_ctx.hub.toUsers(plain, ev, body);
     if (!blockers.isEmpty()) {
         Message flagged = m;
         flagged.authorBlocked = true;
         m_ctx.hub.toUsers(blockers, ev, encodeMessage(flagged));
+    }
+    for (Id u : reactors) {
+        Message mine = m;
+        mine.authorBlocked = m_ctx.directory.blocks(u, m.author.id);
+        mine.reactions = Reactions::forReader(*reactions, u);
+        m_ctx.hub.toUsers({u}, ev, encodeMessage(mine));
     }
 }
 
@@ -132,6 +161,7 @@ void Messages::send(const Call &call)
     const Id channelId = f.id(kChannelId);
     const QString content = f.string(kContent);
     const QString nonce = f.string(QLatin1String("nonce"));
+    const std::optional<Id> replyToId = f.optId(QLatin1String("reply_to_id"));
     if (!f.ok())
         return call.fail(f.error());
     Error e;
@@ -142,11 +172,8 @@ void Messages::send(const Call &call)
         return call.fail(*err);
     if (QString why = validate::nonce(nonce); !why.isEmpty())
         return call.fail(Error::badRequest(why));
-    if (channel->type == ChannelType::Dm) {
-        for (const User &r : channel->recipients)
-            if (r.id != call.userId() && m_ctx.directory.blockedEitherWay(call.userId(), r.id))
-                return call.fail(Error::forbidden(QStringLiteral("you cannot message this user")));
-    }
+    if (auto blocked = access::blockedDm(m_ctx.directory, *channel, call.userId()))
+        return call.fail(*blocked);
     const QList<Id> mentioned = mentions(*channel, call.userId(), content);
 
     Message m;
@@ -156,6 +183,7 @@ void Messages::send(const Call &call)
     m.author = m_ctx.directory.userOrPlaceholder(call.userId());
     m.content = content;
     m.nonce = nonce;
+    m.replyToId = replyToId.value_or(0); // the store checks the target (same channel, not deleted)
     m_ctx.store.submit(
         kStoreSends, Send{std::move(m), mentioned},
         [this, call](Result<StoredMessage> &&r) {
@@ -173,8 +201,8 @@ void Messages::send(const Call &call)
             if (!r->duplicate && channel)
                 fanOut(*channel, ev::MessageCreated, stored, body);
         },
-        // Without mentions the job is the message's INSERT alone.
-        mentioned.isEmpty() ? WriteQueue::Writes::One : WriteQueue::Writes::Many);
+        // Without mentions or a reply target to read the job is the message's INSERT alone.
+        mentioned.isEmpty() && !replyToId ? WriteQueue::Writes::One : WriteQueue::Writes::Many);
 }
 
 void Messages::history(const Call &call)
@@ -205,16 +233,32 @@ void Messages::history(const Call &call)
         at = *around;
     }
     const int n = int(limit.value_or(limits::kHistoryDefault));
-    m_ctx.reader.submit<QList<Message>>(
-        [channelId, cursor, at, n](Store &s) { return s.history(channelId, cursor, at, n); },
-        [this, call](Result<QList<Message>> &&r) {
+    m_ctx.reader.submit<Page>(
+        [channelId, cursor, at, n](Store &s) -> Result<Page> {
+            auto messages = s.history(channelId, cursor, at, n);
+            if (!messages)
+                return messages.error();
+            Page page{std::move(messages.value()), {}};
+            if (page.messages.isEmpty())
+                return page;
+            // Newest first: one range of ids holds the page's reactions.
+            auto rows = s.reactions(channelId, page.messages.constLast().id, page.messages.constFirst().id);
+            if (!rows)
+                return rows.error();
+            page.reactions = std::move(rows.value());
+            return page;
+        },
+        [this, call](Result<Page> &&r) {
             if (!r)
                 return call.fail(r.error());
-            JsonWriter w(r->size() * 400 + 32);
+            const QHash<Id, MessageReactions> reactions = Reactions::group(r->reactions);
+            JsonWriter w(r->messages.size() * 400 + 32);
             w.beginObject().key(QLatin1String("messages")).beginArray();
-            for (Message &m : r.value()) {
+            for (Message &m : r->messages) {
                 complete(m);
                 m.authorBlocked = m_ctx.directory.blocks(call.userId(), m.author.id);
+                if (auto it = reactions.constFind(m.id); it != reactions.cend())
+                    m.reactions = Reactions::forReader(*it, call.userId());
                 writeMessage(w, m);
             }
             w.endArray().endObject();
@@ -241,19 +285,33 @@ void Messages::edit(const Call &call)
             return call.fail(Error::notFound(QStringLiteral("unknown message")));
         if (found->author.id != userId)
             return call.fail(Error::forbidden(QStringLiteral("only the author may edit a message")));
-        m_ctx.store.submit<Message>(
-            [id = found->id, content](Store &s) {
-                return s.editMessage(id, content, QDateTime::currentMSecsSinceEpoch());
+        m_ctx.store.submit<Page>(
+            [id = found->id, channelId = found->channelId, content](Store &s) -> Result<Page> {
+                auto m = s.editMessage(id, content, QDateTime::currentMSecsSinceEpoch());
+                if (!m)
+                    return m.error();
+                auto rows = s.reactions(channelId, id, id);
+                if (!rows)
+                    return rows.error();
+                return Page{{m.value()}, std::move(rows.value())};
             },
-            [this, call](Result<Message> &&r) {
+            [this, call, userId](Result<Page> &&r) {
                 if (!r)
                     return call.fail(r.error());
-                Message m = r.value();
+                Message m = r->messages.constFirst();
                 complete(m);
+                const MessageReactions reactions = Reactions::group(r->reactions).value(m.id);
+                m.reactions = Reactions::forReader(reactions, 0); // counts only: `me` is per reader
                 const QByteArray body = encodeMessage(m);
-                call.okBody(body);
+                if (reactions.isEmpty()) {
+                    call.okBody(body);
+                } else {
+                    Message mine = m;
+                    mine.reactions = Reactions::forReader(reactions, userId);
+                    call.okBody(encodeMessage(mine));
+                }
                 if (const Channel *c = m_ctx.directory.channel(m.channelId))
-                    fanOut(*c, ev::MessageUpdated, m, body);
+                    fanOut(*c, ev::MessageUpdated, m, body, &reactions);
             });
     });
 }

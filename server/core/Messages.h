@@ -2,6 +2,7 @@
 //! message.send / history / edit / delete.
 
 #include "core/Call.h"
+#include "core/Reactions.h"
 #include "core/ServiceContext.h"
 #include "shared/Types.h"
 
@@ -20,12 +21,19 @@ public:
     void remove(const Call &call);
 
 private:
+    //! A history page or an edited message, with the reactions stored for it.
+    struct Page {
+        QList<Message> messages;
+        QList<ReactionRow> reactions;
+    };
     //! Fills in what storage does not keep per row: the author and the guild.
     void complete(Message &m) const;
     //! Sends a message event to everyone who can read the channel; readers who block the
     //! author get it marked author_blocked.
     //! `body` is m serialised once, shared by the reply and the event.
-    void fanOut(const Channel &channel, QLatin1String ev, const Message &m, const QByteArray &body);
+    //! With `reactions`, those who reacted get their own `me` (others share `body`).
+    void fanOut(const Channel &channel, QLatin1String ev, const Message &m, const QByteArray &body,
+                const MessageReactions *reactions = nullptr);
     //! Who a message mentions among the channel's readers; 0 stands for @everyone.
     QList<Id> mentions(const Channel &channel, Id authorId, const QString &content) const;
     ServiceContext &m_ctx;

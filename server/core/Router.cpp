@@ -5,6 +5,7 @@
 #include "core/Guilds.h"
 #include "core/Dms.h"
 #include "core/Messages.h"
+#include "core/Reactions.h"
 #include "core/Party.h"
 #include "core/Presence.h"
 #include "core/ReadStates.h"
@@ -49,6 +50,8 @@ Router::Router(const Services &sv)
     add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &sv.messages, _1));
     add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &sv.messages, _1));
     add(op::MessageDelete, Needs::SignedIn, std::bind(&Messages::remove, &sv.messages, _1));
+    add(op::ReactionAdd, Needs::SignedIn, std::bind(&Reactions::add, &sv.reactions, _1));
+    add(op::ReactionRemove, Needs::SignedIn, std::bind(&Reactions::remove, &sv.reactions, _1));
     add(op::FriendRequest, Needs::SignedIn, std::bind(&Social::request, &sv.social, _1));
     add(op::FriendAccept, Needs::SignedIn, std::bind(&Social::accept, &sv.social, _1));
     add(op::FriendDecline, Needs::SignedIn, std::bind(&Social::decline, &sv.social, _1));

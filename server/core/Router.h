@@ -13,6 +13,7 @@ class Party;
 class Guilds;
 class Channels;
 class Messages;
+class Reactions;
 class Social;
 class Dms;
 class Presence;
@@ -31,6 +32,7 @@ struct Services {
     Typing &typing;
     ReadStates &readStates;
     Party &party;
+    Reactions &reactions;
 };
 
 class Router

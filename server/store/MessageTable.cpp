@@ -21,10 +21,16 @@ Message rowToMessage(const QSqlQuery &q)
     m.content = q.value(3).toString();
     m.nonce = q.value(4).toString();
     m.editedAtMs = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    m.replyToId = Id(q.value(6).toLongLong());
+    if (!q.value(7).isNull()) // the target is still there
+        m.replyTo = MessageRef{m.replyToId, User{.id = Id(q.value(7).toLongLong())}, q.value(8).toString()};
     return m;
 }
 
-#define KITH_MESSAGE_COLUMNS "id, channel_id, author_id, content, nonce, edited_at"
+// The reply target comes with its message by a join on its primary key: no second query.
+#define KITH_MESSAGE_COLUMNS "m.id, m.channel_id, m.author_id, m.content, m.nonce, m.edited_at, m.reply_to_id, " \
+                             "r.author_id, r.content"
+#define KITH_MESSAGE_FROM " FROM messages m LEFT JOIN messages r ON r.id = m.reply_to_id "
 
 bool page(SqlConnection &s, const char *sql, const char *name, Id channelId, Id at, int limit,
           QList<Message> *out)
@@ -41,12 +47,12 @@ bool page(SqlConnection &s, const char *sql, const char *name, Id channelId, Id 
     return true;
 }
 
-constexpr const char *kOlderOrAt = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
-                                   "WHERE channel_id = ? AND id <= ? ORDER BY id DESC LIMIT ?";
-constexpr const char *kOlder = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
-                               "WHERE channel_id = ? AND id < ? ORDER BY id DESC LIMIT ?";
-constexpr const char *kNewer = "SELECT " KITH_MESSAGE_COLUMNS " FROM messages "
-                               "WHERE channel_id = ? AND id > ? ORDER BY id ASC LIMIT ?";
+constexpr const char *kOlderOrAt = "SELECT " KITH_MESSAGE_COLUMNS KITH_MESSAGE_FROM
+                                   "WHERE m.channel_id = ? AND m.id <= ? ORDER BY m.id DESC LIMIT ?";
+constexpr const char *kOlder = "SELECT " KITH_MESSAGE_COLUMNS KITH_MESSAGE_FROM
+                               "WHERE m.channel_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?";
+constexpr const char *kNewer = "SELECT " KITH_MESSAGE_COLUMNS KITH_MESSAGE_FROM
+                               "WHERE m.channel_id = ? AND m.id > ? ORDER BY m.id ASC LIMIT ?";
 
 // Rows per multi-row INSERT: a prepared statement per row count up to this, 5 parameters a row.
 constexpr int kMaxRows = 64;
@@ -78,10 +84,16 @@ std::string insertManySql(int rows)
 //! The message stored earlier under this one's (author, nonce).
 Result<StoredMessage> stored(SqlConnection &s, const Message &message);
 
+//! insert() of a reply: its target must be a message of the same channel, read here so that the
+//! reply carries it.
+Result<StoredMessage> insertReply(SqlConnection &s, Message message);
+
 } // namespace
 
 Result<StoredMessage> insert(SqlConnection &s, const Message &message)
 {
+    if (message.replyToId)
+        return insertReply(s, message);
     // One statement on the common path: a repeated (author, nonce) is turned away by the unique
     // index instead of being looked up before every insert; only then is the stored one read.
     // So the job stays a single write (WriteQueue::Writes::One) and needs no savepoint.
@@ -120,12 +132,22 @@ Result<QList<StoredMessage>> insertMany(SqlConnection &s, const QList<Message> &
     QList<StoredMessage> out;
     out.reserve(messages.size());
     for (qsizetype start = 0; start < messages.size();) {
+        if (messages[start].replyToId) { // rare: alone, with its target read first
+            auto r = insertReply(s, messages[start]);
+            if (!r)
+                return r.error();
+            out.append(r.value());
+            ++start;
+            continue;
+        }
         // A statement's rows: no (author, nonce) twice, so a resend in the same batch meets its
-        // original already stored, as when sent one by one.
+        // original already stored, as when sent one by one. A reply ends the statement.
         QSet<QPair<Id, QString>> nonces;
         qsizetype end = start;
         for (; end < messages.size() && end - start < kMaxRows; ++end) {
             const Message &m = messages[end];
+            if (m.replyToId)
+                break;
             if (m.nonce.isEmpty())
                 continue;
             const QPair<Id, QString> key{m.author.id, m.nonce};
@@ -167,7 +189,7 @@ namespace {
 
 Result<StoredMessage> stored(SqlConnection &s, const Message &message)
 {
-    QSqlQuery &dup = s.prepared("SELECT " KITH_MESSAGE_COLUMNS " FROM messages WHERE author_id = ? AND nonce = ?");
+    QSqlQuery &dup = s.prepared("SELECT " KITH_MESSAGE_COLUMNS KITH_MESSAGE_FROM "WHERE m.author_id = ? AND m.nonce = ?");
     dup.bindValue(0, qint64(message.author.id));
     dup.bindValue(1, message.nonce);
     if (!s.exec(dup, "find nonce"))
@@ -184,9 +206,54 @@ Result<StoredMessage> stored(SqlConnection &s, const Message &message)
 
 } // namespace
 
+namespace {
+
+Result<StoredMessage> insertReply(SqlConnection &s, Message message)
+{
+    QSqlQuery &t = s.prepared("SELECT channel_id, author_id, content FROM messages WHERE id = ?");
+    t.bindValue(0, qint64(message.replyToId));
+    if (!s.exec(t, "find reply target"))
+        return storageError();
+    const bool found = t.next() && Id(t.value(0).toLongLong()) == message.channelId;
+    if (found)
+        message.replyTo = MessageRef{message.replyToId, User{.id = Id(t.value(1).toLongLong())}, t.value(2).toString()};
+    t.finish();
+    if (!found) {
+        // A resend whose target went meanwhile is still the message stored the first time.
+        if (!message.nonce.isEmpty()) {
+            QSqlQuery &n = s.prepared("SELECT 1 FROM messages WHERE author_id = ? AND nonce = ?");
+            n.bindValue(0, qint64(message.author.id));
+            n.bindValue(1, message.nonce);
+            if (!s.exec(n, "find nonce of reply"))
+                return storageError();
+            const bool resend = n.next();
+            n.finish();
+            if (resend)
+                return stored(s, message);
+        }
+        return Error::notFound(QStringLiteral("unknown message to reply to"));
+    }
+    QSqlQuery &q = s.prepared("INSERT INTO messages (id, channel_id, author_id, content, nonce, reply_to_id) "
+                              "VALUES (:id, :channel, :author, :content, :nonce, :reply) "
+                              "ON CONFLICT (author_id, nonce) WHERE nonce IS NOT NULL DO NOTHING");
+    q.bindValue(QStringLiteral(":id"), qint64(message.id));
+    q.bindValue(QStringLiteral(":channel"), qint64(message.channelId));
+    q.bindValue(QStringLiteral(":author"), qint64(message.author.id));
+    q.bindValue(QStringLiteral(":content"), message.content);
+    q.bindValue(QStringLiteral(":nonce"), message.nonce.isEmpty() ? QVariant() : QVariant(message.nonce));
+    q.bindValue(QStringLiteral(":reply"), qint64(message.replyToId));
+    if (!s.exec(q, "insert reply"))
+        return storageError(); // the channel is there: its message was just read
+    if (q.numRowsAffected() > 0)
+        return StoredMessage{message, false};
+    return stored(s, message);
+}
+
+} // namespace
+
 Result<Message> find(SqlConnection &s, Id messageId)
 {
-    QSqlQuery &q = s.prepared("SELECT " KITH_MESSAGE_COLUMNS " FROM messages WHERE id = ?");
+    QSqlQuery &q = s.prepared("SELECT " KITH_MESSAGE_COLUMNS KITH_MESSAGE_FROM "WHERE m.id = ?");
     q.bindValue(0, qint64(messageId));
     if (!s.exec(q, "find message"))
         return storageError();

@@ -2,6 +2,7 @@
 
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
+#include "store/ReactionTable.h"
 #include "store/MetaTable.h"
 #include "store/NodeTable.h"
 #include "store/SocialTable.h"
@@ -172,6 +173,22 @@ Result<QHash<Id, Id>> SqlStore::lastMessageIds()
 Result<QList<Message>> SqlStore::history(Id channelId, HistoryCursor cursor, Id at, int limit)
 {
     return MessageTable::history(m_db, channelId, cursor, at, limit);
+}
+
+Result<bool> SqlStore::addReaction(Id reactionId, Id channelId, Id messageId, Id userId, const QString &emoji,
+                                   int maxEmoji)
+{
+    return ReactionTable::add(m_db, reactionId, channelId, messageId, userId, emoji, maxEmoji);
+}
+
+Result<bool> SqlStore::removeReaction(Id channelId, Id messageId, Id userId, const QString &emoji)
+{
+    return ReactionTable::remove(m_db, channelId, messageId, userId, emoji);
+}
+
+Result<QList<ReactionRow>> SqlStore::reactions(Id channelId, Id fromId, Id toId)
+{
+    return ReactionTable::range(m_db, channelId, fromId, toId);
 }
 
 Result<SocialSnapshot> SqlStore::loadSocial()

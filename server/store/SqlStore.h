@@ -46,6 +46,10 @@ public:
     Result<Done> deleteMessage(Id messageId) override;
     Result<QHash<Id, Id>> lastMessageIds() override;
     Result<QList<Message>> history(Id channelId, HistoryCursor cursor, Id at, int limit) override;
+    Result<bool> addReaction(Id reactionId, Id channelId, Id messageId, Id userId, const QString &emoji,
+                             int maxEmoji) override;
+    Result<bool> removeReaction(Id channelId, Id messageId, Id userId, const QString &emoji) override;
+    Result<QList<ReactionRow>> reactions(Id channelId, Id fromId, Id toId) override;
     Result<SocialSnapshot> loadSocial() override;
     Result<RelationshipType> relationship(Id userId, Id otherId) override;
     Result<Done> setRelationship(Id userId, Id otherId, RelationshipType type, qint64 nowMs) override;

@@ -29,6 +29,13 @@ struct StoredMessage {
 
 enum class HistoryCursor { Latest, Before, After, Around };
 
+//! One person's emoji on one message.
+struct ReactionRow {
+    Id messageId;
+    QString emoji;
+    Id userId;
+};
+
 //! Everything the Directory loads at start.
 struct GuildSnapshot {
     QList<Guild> guilds;
@@ -120,6 +127,16 @@ public:
     virtual Result<QHash<Id, Id>> lastMessageIds() = 0;
     //! A page, newest first, walking the (channel_id, id) index; never OFFSET.
     virtual Result<QList<Message>> history(Id channelId, HistoryCursor cursor, Id at, int limit) = 0;
+
+    // Reactions
+    //! Adds `userId`'s `emoji` to a message of `channelId` (not_found otherwise) under the id
+    //! `reactionId`; false when it was there already. A new emoji beyond `maxEmoji` is conflict.
+    virtual Result<bool> addReaction(Id reactionId, Id channelId, Id messageId, Id userId, const QString &emoji,
+                                     int maxEmoji) = 0;
+    //! Takes it away again; false when it was not there.
+    virtual Result<bool> removeReaction(Id channelId, Id messageId, Id userId, const QString &emoji) = 0;
+    //! The reactions of a channel's messages with ids in [fromId, toId], in the order added.
+    virtual Result<QList<ReactionRow>> reactions(Id channelId, Id fromId, Id toId) = 0;
 
     // Relationships, DMs, read states, mentions, the connection log
     virtual Result<SocialSnapshot> loadSocial() = 0;

@@ -1,5 +1,5 @@
 // The app's state layer without a server: message model rows, grouping and day separators,
-// history pages, pending sends; the outbox on disk; the quick switcher's ranking; the composer keys.
+// history pages, pending sends, replies and reactions; the outbox on disk; the quick switcher's ranking; the composer keys.
 #include "net/Connection.h"
 #include "net/Outbox.h"
 #include "state/MessageListModel.h"
@@ -39,11 +39,13 @@ private slots:
     void olderPagesPrepend();
     void pendingRowsAndConfirmation();
     void outboxPersists();
+    void repliesAndReactions();
     void outboxJournal();
     void outboxWriteFailureIsReported();
     void switcherRanking_data();
     void switcherRanking();
     void composerKeys();
+    void composerReply();
 };
 
 void tst_app_models::groupingAndDays()
@@ -166,6 +168,72 @@ void tst_app_models::outboxPersists()
     QVERIFY(again.flush()); // another reader of the file sees it once written
     Outbox third(&offline, path);
     QVERIFY(third.isEmpty());
+}
+
+void tst_app_models::repliesAndReactions()
+{
+    M model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMe(User{1, QStringLiteral("me"), QString()});
+    Message orig = msg(kBase, 2, QStringLiteral("original"));
+    orig.author.displayName = QStringLiteral("Bea");
+    Message reply = msg(kBase + 60000, 1, QStringLiteral("re"));
+    reply.replyToId = orig.id;
+    reply.replyTo = MessageRef{orig.id, orig.author, orig.content};
+    model.reset(7, {reply, orig}, true);
+    QCOMPARE(model.index(0).data(M::ReplyToIdRole).toULongLong(), quint64(0));
+    QCOMPARE(model.index(1).data(M::ReplyToIdRole).toULongLong(), quint64(orig.id));
+    QCOMPARE(model.index(1).data(M::ReplyAuthorRole).toString(), QStringLiteral("Bea"));
+    QCOMPARE(model.index(1).data(M::ReplyTextRole).toString(), QStringLiteral("original"));
+    QCOMPARE(model.index(0).data(M::ReactionsRole).toList().size(), 0);
+
+    // reaction.added from someone else, then mine (and my other device's echo counts once).
+    const quint64 key = model.index(0).data(M::CacheKeyRole).toULongLong();
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyReaction(orig.id, QStringLiteral("👍"), true, false);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(model.index(0).data(M::CacheKeyRole).toULongLong() != key);
+    model.applyReaction(orig.id, QStringLiteral(":tada:"), true, true);
+    model.applyReaction(orig.id, QStringLiteral("👍"), true, true);
+    model.applyReaction(orig.id, QStringLiteral("👍"), true, true);
+    const auto chips = [&] {
+        QStringList out;
+        for (const QVariant &v : model.index(0).data(M::ReactionsRole).toList()) {
+            const QVariantMap m = v.toMap();
+            out << QStringLiteral("%1 %2%3").arg(m.value(QStringLiteral("emoji")).toString())
+                                          .arg(m.value(QStringLiteral("count")).toInt())
+                                          .arg(m.value(QStringLiteral("me")).toBool() ? QStringLiteral(" me") : QString());
+        }
+        return out;
+    };
+    QCOMPARE(chips(), (QStringList{QStringLiteral("👍 2 me"), QStringLiteral(":tada: 1 me")}));
+    QVERIFY(model.hasMyReaction(orig.id, QStringLiteral("👍")));
+    model.applyReaction(orig.id, QStringLiteral("👍"), false, true);
+    QVERIFY(!model.hasMyReaction(orig.id, QStringLiteral("👍")));
+    model.applyReaction(orig.id, QStringLiteral(":tada:"), false, true);
+    QCOMPARE(chips(), QStringList{QStringLiteral("👍 1")});
+    model.applyReaction(orig.id, QStringLiteral("👍"), false, false);
+    QCOMPARE(chips(), QStringList{});
+
+    // The replied-to message goes: the reply keeps its id but quotes nothing.
+    model.remove(orig.id);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(M::ReplyToIdRole).toULongLong(), quint64(orig.id));
+    QCOMPARE(model.index(0).data(M::ReplyTextRole).toString(), QString());
+
+    // A reply typed offline keeps its target in the outbox file.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("outbox/r.json"));
+    Connection offline;
+    {
+        Outbox box(&offline, path);
+        box.enqueue(42, QStringLiteral("answer"), 777);
+        QCOMPARE(box.entries(42).first().replyToId, Id(777));
+        QVERIFY(box.flush());
+    }
+    Outbox again(&offline, path);
+    QCOMPARE(again.entries().size(), 1);
+    QCOMPARE(again.entries().first().replyToId, Id(777));
 }
 
 void tst_app_models::outboxJournal()
@@ -292,6 +360,37 @@ void tst_app_models::composerKeys()
     QCOMPARE(edit.size(), 1);
     QCOMPARE(edit.at(0).at(1).toString(), QStringLiteral("old text new"));
     QCOMPARE(send.size(), 1);
+}
+
+void tst_app_models::composerReply()
+{
+    Composer c;
+    c.show();
+    QSignalSpy send(&c, &Composer::sendRequested);
+    QSignalSpy reply(&c, &Composer::replySubmitted);
+    QSignalSpy changed(&c, &Composer::replyChanged);
+    c.beginReply(9, QStringLiteral("Bea"));
+    QCOMPARE(c.replyingTo(), Id(9));
+    QCOMPARE(c.replyingToName(), QStringLiteral("Bea"));
+    QCOMPARE(changed.size(), 1);
+    // Escape cancels the reply and keeps the text.
+    QTest::keyClicks(&c, QStringLiteral("typed"));
+    QTest::keyClick(&c, Qt::Key_Escape);
+    QCOMPARE(c.replyingTo(), Id(0));
+    QCOMPARE(c.toPlainText(), QStringLiteral("typed"));
+    QCOMPARE(changed.size(), 2);
+    // Replying again and sending: one replySubmitted, no plain send, and the reply is over.
+    c.beginReply(9, QStringLiteral("Bea"));
+    QTest::keyClick(&c, Qt::Key_Return);
+    QCOMPARE(reply.size(), 1);
+    QCOMPARE(reply.at(0).at(0).value<Id>(), Id(9));
+    QCOMPARE(reply.at(0).at(1).toString(), QStringLiteral("typed"));
+    QCOMPARE(send.size(), 0);
+    QCOMPARE(c.replyingTo(), Id(0));
+    QTest::keyClicks(&c, QStringLiteral("plain"));
+    QTest::keyClick(&c, Qt::Key_Return);
+    QCOMPARE(send.size(), 1);
+    QCOMPARE(reply.size(), 1);
 }
 
 QTEST_MAIN(tst_app_models)

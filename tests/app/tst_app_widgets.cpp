@@ -56,6 +56,7 @@ private slots:
     void ownerManagesRolesAndName();
     void editWithUpArrow();
     void deleteThroughContextMenu();
+    void replyThroughContextMenu();
     void olderHistoryKeepsPosition();
     void keyboardNavigation();
     void homeTitleFindsConversations();
@@ -353,6 +354,48 @@ void tst_app_widgets::deleteThroughContextMenu()
     QTest::keyRelease(f.view(), Qt::Key_Shift);
     QTRY_COMPARE(f.count(u"gone without asking"_s), 0);
     QVERIFY(!f.app->window()->findChild<DeleteMessageDialog *>());
+}
+
+void tst_app_widgets::replyThroughContextMenu()
+{
+    const QString target = QStringLiteral("hello **world** from the app");
+    const int row = f.rowOfText(target);
+    QVERIFY(row >= 0);
+    const Id targetId = f.messages()->messageAt(row).id;
+    const QRect rect = f.view()->visualRect(f.messages()->index(row));
+    bool triggered = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        for (QAction *a : menu->actions()) {
+            if (a->text() == QStringLiteral("Reply")) {
+                a->trigger();
+                triggered = true;
+            }
+        }
+        menu->close();
+    });
+    const QPoint pos = rect.center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, f.view()->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(f.view()->viewport(), &event);
+    QVERIFY(triggered);
+    QCOMPARE(f.composer()->replyingTo(), targetId);
+    auto *hint = f.app->window()->findChild<QLabel *>(u"ComposerHint"_s);
+    QVERIFY(hint);
+    QVERIFY2(hint->text().startsWith(u"Replying to "_s), qPrintable(hint->text()));
+    // Escape cancels the reply; Reply again and send.
+    QTest::keyClick(f.composer(), Qt::Key_Escape);
+    QCOMPARE(f.composer()->replyingTo(), Id(0));
+    QCOMPARE(hint->text().trimmed(), QString());
+    emit f.view()->replyRequested(targetId, u"someone"_s);
+    QCOMPARE(hint->text(), u"Replying to someone · Escape to cancel"_s);
+    f.type(u"an answer"_s);
+    QTRY_COMPARE(f.count(u"an answer"_s, int(M::Status::Sent)), 1);
+    QCOMPARE(f.composer()->replyingTo(), Id(0));
+    const QModelIndex ix = f.messages()->index(f.rowOfText(u"an answer"_s));
+    QCOMPARE(ix.data(M::ReplyToIdRole).toULongLong(), quint64(targetId));
+    QCOMPARE(ix.data(M::ReplyTextRole).toString(), target);
+    QTRY_COMPARE(m_friend->countEvents(QStringLiteral("message.created"), QStringLiteral("an answer")), 1);
 }
 
 void tst_app_widgets::olderHistoryKeepsPosition()

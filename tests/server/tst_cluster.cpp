@@ -23,6 +23,7 @@ private slots:
     void nodesLeaseDistinctIds();
     void heldIdIsRefused();
     void chatAcrossNodes();
+    void repliesAndReactionsAcrossNodes();
     void presenceMergesAcrossNodes();
     void lateNodeLearnsPresence();
     void aLoneNodeIsQuietUntilAnotherStarts();
@@ -162,6 +163,45 @@ void tst_Cluster::chatAcrossNodes()
     Reply answer;
     QTRY_VERIFY2((answer = sendMessage(*bob, dmId, u"hi ann, from B"_s)).ok, qPrintable(answer.describe()));
     QVERIFY(ann->waitEventWhere(u"message.created"_s, [&](const Event &e) { return e.d.value(u"id"_s) == answer.d.value(u"id"_s); }));
+}
+
+void tst_Cluster::repliesAndReactionsAcrossNodes()
+{
+    // Issue 12: a reply and reaction events made on one node reach the other like messages do.
+    ServerFixture a;
+    ServerFixture b;
+    b.config.databaseUrl = a.config.databaseUrl;
+    QString err;
+    QVERIFY2(a.start(&err), qPrintable(err));
+    QVERIFY2(b.start(&err), qPrintable(err));
+    auto ann = a.newUser(u"ann"_s);
+    auto bob = b.newUser(u"bob"_s);
+    const GuildRef g = createGuild(*ann, u"Both nodes"_s);
+    const Reply inv = ann->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
+    QVERIFY(inv.ok);
+    Reply joined;
+    QTRY_VERIFY2((joined = bob->request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}})).ok, qPrintable(joined.describe()));
+    const Reply orig = sendMessage(*ann, g.channelId, u"from A"_s);
+    QVERIFY(orig.ok);
+    const QString id = orig.d.value(u"id"_s).toString();
+    Reply reply;
+    QTRY_VERIFY2((reply = bob->request(u"message.send"_s, {{u"channel_id"_s, g.channelId}, {u"content"_s, u"re from B"_s},
+                                                           {u"nonce"_s, newNonce()}, {u"reply_to_id"_s, id}})).ok,
+                 qPrintable(reply.describe()));
+    QVERIFY(ann->waitEventWhere(u"message.created"_s, [&](const Event &e) {
+        return e.d.value(u"id"_s) == reply.d.value(u"id"_s)
+               && e.d.value(u"reply_to"_s).toObject().value(u"content"_s).toString() == u"from A";
+    }));
+    QVERIFY(bob->request(u"reaction.add"_s, {{u"channel_id"_s, g.channelId}, {u"message_id"_s, id}, {u"emoji"_s, u"👍"_s}}).ok);
+    const auto match = [&](const Event &e) {
+        return e.d.value(u"message_id"_s).toString() == id && e.d.value(u"user_id"_s).toString() == bob->userId()
+               && e.d.value(u"emoji"_s).toString() == u"👍";
+    };
+    QVERIFY(ann->waitEventWhere(u"reaction.added"_s, match));
+    QVERIFY(bob->request(u"reaction.remove"_s, {{u"channel_id"_s, g.channelId}, {u"message_id"_s, id}, {u"emoji"_s, u"👍"_s}}).ok);
+    QVERIFY(ann->waitEventWhere(u"reaction.removed"_s, match));
+    QVERIFY(ann->request(u"reaction.add"_s, {{u"channel_id"_s, g.channelId}, {u"message_id"_s, id}, {u"emoji"_s, u"🎉"_s}}).ok);
+    QVERIFY(bob->waitEventWhere(u"reaction.added"_s, [&](const Event &e) { return e.d.value(u"emoji"_s).toString() == u"🎉"; }));
 }
 
 void tst_Cluster::presenceMergesAcrossNodes()

@@ -93,6 +93,7 @@ private slots:
     void isoTime();
     void messages_data();
     void messages();
+    void replyAndReactions();
     void history();
     void replyEnvelope_data();
     void replyEnvelope();
@@ -215,6 +216,27 @@ void tst_JsonWriter::messages()
     QCOMPARE(doc.object(), m.toJson());
     // Byte for byte what the QJsonObject path sent before: same key order, same escapes.
     QCOMPARE(mine, encodeBody(m.toJson()));
+}
+
+void tst_JsonWriter::replyAndReactions()
+{
+    // Issue 12's fields in every state: the writer keeps matching Message::toJson().
+    for (int variant = 0; variant < 4; ++variant) {
+        Message m = sampleMessage();
+        if (variant >= 1)
+            m.replyToId = 777;
+        if (variant >= 2)
+            m.replyTo = MessageRef{777, User{43, u"bob"_s, u"B \"quoted\""_s}, u"x\ny \U0001F600"_s};
+        if (variant >= 3)
+            m.reactions = {Reaction{u"👍"_s, 3, true}, Reaction{u":tada:"_s, 1, false}};
+        const QByteArray mine = encodeMessage(m);
+        QCOMPARE(QJsonDocument::fromJson(mine).object(), m.toJson());
+        QCOMPARE(mine, encodeBody(m.toJson()));
+        const Message back = Message::fromJson(m.toJson());
+        QCOMPARE(back.replyToId, m.replyToId);
+        QCOMPARE(back.replyTo.has_value(), m.replyTo.has_value());
+        QCOMPARE(back.reactions, m.reactions);
+    }
 }
 
 void tst_JsonWriter::history()

@@ -1,0 +1,78 @@
+#include "Reactions.h"
+
+#include "core/Access.h"
+#include "core/Directory.h"
+#include "core/Hub.h"
+#include "shared/JsonFields.h"
+#include "shared/Limits.h"
+#include "shared/Protocol.h"
+#include "shared/Validation.h"
+#include "store/WriteQueue.h"
+
+#include <algorithm>
+
+namespace kith::server {
+
+QHash<Id, MessageReactions> Reactions::group(const QList<ReactionRow> &rows)
+{
+    QHash<Id, MessageReactions> out;
+    for (const ReactionRow &r : rows) {
+        MessageReactions &m = out[r.messageId];
+        auto it = std::find_if(m.begin(), m.end(), [&](const EmojiUsers &e) { return e.emoji == r.emoji; });
+        if (it == m.end())
+            m.append(EmojiUsers{r.emoji, {r.userId}});
+        else
+            it->users.append(r.userId);
+    }
+    return out;
+}
+
+QList<Reaction> Reactions::forReader(const MessageReactions &reactions, Id reader)
+{
+    QList<Reaction> out;
+    out.reserve(reactions.size());
+    for (const EmojiUsers &e : reactions)
+        out.append(Reaction{e.emoji, int(e.users.size()), e.users.contains(reader)});
+    return out;
+}
+
+void Reactions::change(const Call &call, bool add)
+{
+    JsonFields f(call.data());
+    const Id channelId = f.id(QLatin1String("channel_id"));
+    const Id messageId = f.id(QLatin1String("message_id"));
+    const QString emoji = f.string(QLatin1String("emoji"));
+    if (!f.ok())
+        return call.fail(f.error());
+    if (QString why = validate::emoji(emoji); !why.isEmpty())
+        return call.fail(Error::badRequest(why));
+    const Id userId = call.userId();
+    Error e;
+    const Channel *channel = access::channel(m_ctx.directory, channelId, userId, nullptr, &e);
+    if (!channel)
+        return call.fail(e);
+    if (auto blocked = access::blockedDm(m_ctx.directory, *channel, userId))
+        return call.fail(*blocked);
+    const Id reactionId = add ? m_ctx.ids.next() : 0;
+    m_ctx.store.submit<bool>(
+        [=](Store &s) {
+            return add ? s.addReaction(reactionId, channelId, messageId, userId, emoji, limits::kReactionsPerMessage)
+                       : s.removeReaction(channelId, messageId, userId, emoji);
+        },
+        [this, call, add, channelId, messageId, userId, emoji](Result<bool> &&changed) {
+            if (!changed)
+                return call.fail(changed.error());
+            call.ok({});
+            // Adding what I have, or removing what I do not have, changes nothing: no event.
+            if (!changed.value())
+                return;
+            if (const Channel *c = m_ctx.directory.channel(channelId))
+                m_ctx.hub.toUsers(m_ctx.directory.viewers(*c), add ? ev::ReactionAdded : ev::ReactionRemoved,
+                                  QJsonObject{{QLatin1String("channel_id"), idJson(channelId)},
+                                              {QLatin1String("message_id"), idJson(messageId)},
+                                              {QLatin1String("user_id"), idJson(userId)},
+                                              {QLatin1String("emoji"), emoji}});
+        });
+}
+
+} // namespace kith::server
