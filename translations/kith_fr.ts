@@ -244,88 +244,93 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="214"/>
-        <location filename="../app/ui/ChatPane.cpp" line="215"/>
+        <location filename="../app/ui/ChatPane.cpp" line="220"/>
+        <location filename="../app/ui/ChatPane.cpp" line="221"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <location filename="../app/ui/ChatPane.cpp" line="222"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="165"/>
+        <location filename="../app/ui/ChatPane.cpp" line="169"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="233"/>
+        <location filename="../app/ui/ChatPane.cpp" line="240"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="210"/>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
         <source>Show channels</source>
         <translation>Afficher les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="212"/>
+        <location filename="../app/ui/ChatPane.cpp" line="218"/>
         <source>Show members</source>
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="217"/>
+        <location filename="../app/ui/ChatPane.cpp" line="223"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="242"/>
+        <source>Replying to %1 · Escape to cancel</source>
+        <translation>Réponse à %1 · Échap pour annuler</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="253"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="244"/>
+        <location filename="../app/ui/ChatPane.cpp" line="255"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="246"/>
+        <location filename="../app/ui/ChatPane.cpp" line="257"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="248"/>
+        <location filename="../app/ui/ChatPane.cpp" line="259"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="280"/>
+        <location filename="../app/ui/ChatPane.cpp" line="292"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="282"/>
+        <location filename="../app/ui/ChatPane.cpp" line="294"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="284"/>
+        <location filename="../app/ui/ChatPane.cpp" line="296"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="284"/>
+        <location filename="../app/ui/ChatPane.cpp" line="296"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="286"/>
+        <location filename="../app/ui/ChatPane.cpp" line="298"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="336"/>
+        <location filename="../app/ui/ChatPane.cpp" line="348"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
@@ -338,67 +343,77 @@
         <translation>Chargement des messages</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="517"/>
+        <location filename="../app/state/ClientState.cpp" line="507"/>
+        <source>Removing the reaction</source>
+        <translation>Retrait de la réaction</translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="507"/>
+        <source>Adding the reaction</source>
+        <translation>Ajout de la réaction</translation>
+    </message>
+    <message>
+        <location filename="../app/state/ClientState.cpp" line="534"/>
         <source>Editing the message</source>
         <translation>Modification du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="523"/>
+        <location filename="../app/state/ClientState.cpp" line="540"/>
         <source>Deleting the message</source>
         <translation>Suppression du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="530"/>
+        <location filename="../app/state/ClientState.cpp" line="547"/>
         <source>Creating the server</source>
         <translation>Création du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="544"/>
+        <location filename="../app/state/ClientState.cpp" line="561"/>
         <source>Joining with the invite</source>
         <translation>Adhésion avec l’invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="590"/>
+        <location filename="../app/state/ClientState.cpp" line="607"/>
         <source>Removing someone from the server</source>
         <translation>Retirer quelqu’un du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="595"/>
+        <location filename="../app/state/ClientState.cpp" line="612"/>
         <source>Leaving the server</source>
         <translation>Départ du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="600"/>
+        <location filename="../app/state/ClientState.cpp" line="617"/>
         <source>Renaming the server</source>
         <translation>Renommage du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="605"/>
+        <location filename="../app/state/ClientState.cpp" line="622"/>
         <source>Deleting the server</source>
         <translation>Suppression du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="612"/>
+        <location filename="../app/state/ClientState.cpp" line="629"/>
         <source>Changing the role</source>
         <translation>Changement de rôle</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="619"/>
+        <location filename="../app/state/ClientState.cpp" line="636"/>
         <source>Creating an invite</source>
         <translation>Création d’une invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="635"/>
+        <location filename="../app/state/ClientState.cpp" line="652"/>
         <source>Creating the channel</source>
         <translation>Création du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="647"/>
+        <location filename="../app/state/ClientState.cpp" line="664"/>
         <source>Changing the channel</source>
         <translation>Modification du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="652"/>
+        <location filename="../app/state/ClientState.cpp" line="669"/>
         <source>Deleting the channel</source>
         <translation>Suppression du salon</translation>
     </message>
@@ -438,17 +453,17 @@
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="697"/>
+        <location filename="../app/state/ClientState.cpp" line="714"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="762"/>
+        <location filename="../app/state/ClientState.cpp" line="779"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="764"/>
+        <location filename="../app/state/ClientState.cpp" line="781"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -456,7 +471,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="767"/>
+        <location filename="../app/state/ClientState.cpp" line="784"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -464,12 +479,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="769"/>
+        <location filename="../app/state/ClientState.cpp" line="786"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="771"/>
+        <location filename="../app/state/ClientState.cpp" line="788"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -1331,168 +1346,168 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="189"/>
+        <location filename="../app/ui/MainWindow.cpp" line="184"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="194"/>
+        <location filename="../app/ui/MainWindow.cpp" line="189"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="111"/>
+        <location filename="../app/ui/MainWindow.cpp" line="109"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="112"/>
+        <location filename="../app/ui/MainWindow.cpp" line="110"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation>Se déconnecter de %1 et le retirer de l’application ? Vos autres serveurs restent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="134"/>
+        <location filename="../app/ui/MainWindow.cpp" line="132"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="134"/>
+        <location filename="../app/ui/MainWindow.cpp" line="132"/>
         <source>Delete #%1 and all its messages?</source>
         <translation>Supprimer #%1 et tous ses messages ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="139"/>
+        <location filename="../app/ui/MainWindow.cpp" line="137"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="139"/>
+        <location filename="../app/ui/MainWindow.cpp" line="137"/>
         <source>Leave %1?</source>
         <translation>Quitter %1 ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="145"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="146"/>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="156"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="156"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="164"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="164"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="186"/>
+        <location filename="../app/ui/MainWindow.cpp" line="181"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="188"/>
+        <location filename="../app/ui/MainWindow.cpp" line="183"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="318"/>
+        <location filename="../app/ui/MainWindow.cpp" line="314"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="320"/>
+        <location filename="../app/ui/MainWindow.cpp" line="316"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="325"/>
+        <location filename="../app/ui/MainWindow.cpp" line="321"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="327"/>
+        <location filename="../app/ui/MainWindow.cpp" line="323"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="333"/>
+        <location filename="../app/ui/MainWindow.cpp" line="329"/>
         <source>Kick %1 from the party</source>
         <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="333"/>
-        <location filename="../app/ui/MainWindow.cpp" line="335"/>
+        <location filename="../app/ui/MainWindow.cpp" line="329"/>
+        <location filename="../app/ui/MainWindow.cpp" line="331"/>
         <source>Kick %1</source>
         <translation>Exclure %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="336"/>
+        <location filename="../app/ui/MainWindow.cpp" line="332"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="337"/>
+        <location filename="../app/ui/MainWindow.cpp" line="333"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="345"/>
+        <location filename="../app/ui/MainWindow.cpp" line="341"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="347"/>
+        <location filename="../app/ui/MainWindow.cpp" line="343"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="349"/>
+        <location filename="../app/ui/MainWindow.cpp" line="345"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="350"/>
+        <location filename="../app/ui/MainWindow.cpp" line="346"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="350"/>
+        <location filename="../app/ui/MainWindow.cpp" line="346"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="521"/>
+        <location filename="../app/ui/MainWindow.cpp" line="534"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="523"/>
+        <location filename="../app/ui/MainWindow.cpp" line="536"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="187"/>
+        <location filename="../app/ui/MainWindow.cpp" line="182"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="487"/>
+        <location filename="../app/ui/MainWindow.cpp" line="500"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -1596,21 +1611,26 @@
     </message>
     <message>
         <location filename="../app/ui/MessageView.cpp" line="217"/>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="221"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="219"/>
+        <location filename="../app/ui/MessageView.cpp" line="223"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="222"/>
+        <location filename="../app/ui/MessageView.cpp" line="226"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="224"/>
+        <location filename="../app/ui/MessageView.cpp" line="228"/>
         <source>Copy message ID</source>
         <translation>Copier l’identifiant du message</translation>
     </message>
@@ -2370,32 +2390,37 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="32"/>
+        <location filename="../app/main.cpp" line="34"/>
         <source>Kith: chat with your people, on a server you run.</source>
         <translation>Kith : discutez avec vos proches, sur un serveur à vous.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="36"/>
+        <location filename="../app/main.cpp" line="38"/>
         <source>Keep all settings and data in &lt;dir&gt; (also: KITH_DATA).</source>
         <translation>Garder tous les réglages et données dans &lt;dir&gt; (aussi : KITH_DATA).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="39"/>
+        <location filename="../app/main.cpp" line="41"/>
         <source>Open straight into the local server, creating it on first use.</source>
         <translation>Ouvrir directement le serveur local, en le créant à la première utilisation.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="41"/>
+        <location filename="../app/main.cpp" line="43"/>
         <source>Print start-up timings (epoch ms) to stdout.</source>
         <translation>Afficher les temps de démarrage (ms epoch) sur la sortie standard.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="43"/>
+        <location filename="../app/main.cpp" line="45"/>
         <source>Quit as soon as the chat is usable (for measuring).</source>
         <translation>Quitter dès que la discussion est utilisable (pour mesurer).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="45"/>
+        <location filename="../app/main.cpp" line="48"/>
+        <source>Load the notification sound plugin, print its file and exit.</source>
+        <translation>Charger le module de son des notifications, afficher son fichier et quitter.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="50"/>
         <source>A kith:// invite link to open.</source>
         <translation>Un lien d’invitation kith:// à ouvrir.</translation>
     </message>
