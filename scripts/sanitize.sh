@@ -5,8 +5,10 @@
 #   scripts/sanitize.sh [ctest arguments...]     e.g. scripts/sanitize.sh -R 'tst_server_'
 # KITH_ASAN_TARGETS limits what is built (default: everything but the bench).
 # A report fails the run even where the process it came from did not fail its test (a server
-# that a test started and killed, a report while exiting): every report goes to a file in a
-# folder the script empties first, and any file there fails the run and is printed.
+# that a test started and killed, a report while exiting): ASan writes every report to a file
+# in a fresh folder, and any file there fails the run and is printed. UBSan, linked beside ASan
+# by g++ 12, ignores log_path and writes to stderr: ctest keeps every test's output in
+# Testing/Temporary/LastTest.log, and a report line there fails the run too.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/setup.sh" --tests --packages-only
@@ -33,11 +35,20 @@ unset DISPLAY
 # shutdown paths are not the bugs this run hunts (use-after-free, overflows, UB).
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_init_order=1:detect_stack_use_after_return=0:log_path=$work/reports/asan"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/tests/ubsan.supp:log_path=$work/reports/ubsan"
+# QtTest's own watchdog stops a test function after 5 minutes; sanitized, the fuzz of 100,000
+# frames may need more (ctest's tripled timeout still bounds the whole suite).
+export QTEST_FUNCTION_TIMEOUT=900000
 cd "$build"
+rm -f Testing/Temporary/LastTest.log
 status=0
 # Sanitized code runs a few times slower: KITH_SANITIZE triples the suites' own timeouts.
 ctest --output-on-failure --timeout 1800 -j"$(nproc)" "$@" || status=$?
 end=$(date +%s)
+if grep -nE 'runtime error:|ERROR: AddressSanitizer|SUMMARY: (Address|UndefinedBehavior)Sanitizer' \
+    Testing/Temporary/LastTest.log; then
+  echo "sanitize.sh: sanitizer report(s) in the tests' output (lines above, in $build/Testing/Temporary/LastTest.log)"
+  status=1
+fi
 reports=("$work"/reports/*)
 if [ -e "${reports[0]}" ]; then
   for r in "${reports[@]}"; do
