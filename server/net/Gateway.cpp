@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QPointer>
 #include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -257,7 +258,12 @@ void Gateway::admitSocket(QTcpSocket *socket)
     m_byPeer.insert(key, socket);
     if (!proxied)
         count(socket, peer);
-    new GoneWatch(socket, [this, socket] { onSocketGone(socket); });
+    // Sockets still upgrading are children of a listener, which ~QObject deletes after
+    // ~Gateway has run: by then the guard is null and the gone socket needs no bookkeeping.
+    new GoneWatch(socket, [gateway = QPointer<Gateway>(this), socket] {
+        if (gateway)
+            gateway->onSocketGone(socket);
+    });
     connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     // Until its upgrade request is complete, the connection is ours to watch (and time).
     auto *timer = new QTimer(socket);

@@ -92,6 +92,7 @@ private slots:
     void acceptPausesWithoutDescriptors();
     void queuedBytesTotal();
     void heapGivenBack();
+    void stopWithConnectionsInHandshake();
 };
 
 void tst_Limits::handshakeTimeout()
@@ -320,6 +321,34 @@ void tst_Limits::heapGivenBack()
     QTRY_VERIFY_WITH_TIMEOUT(fx.server()->gatewayStats().heapTrims >= 1, 30000);
     qInfo("RSS %lld KB before, %lld KB with 300 connections, %lld KB after they closed", rssBefore / 1024,
           rssOpen / 1024, SystemResources::residentBytes() / 1024);
+}
+
+
+// Stopping the server while connections are still in their handshake: the listener deletes
+// those sockets after the gateway's own members are gone, and nothing may touch them then
+// (the sanitized run reported exactly that). The data folder serves again afterwards.
+void tst_Limits::stopWithConnectionsInHandshake()
+{
+    ServerFixture fx;
+    fx.config.connectionsPerAddress = 2;
+    QVERIFY(startFixture(fx));
+    auto silent = tcpTo(fx.url());
+    QVERIFY(silent);
+    auto partial = tcpTo(fx.url());
+    QVERIFY(partial);
+    partial->write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    // Both are held by the gateway once a third is refused.
+    RawWebSocket refused;
+    QVERIFY(!refused.open(fx.url(), 5000));
+    QCOMPARE(fx.server()->gatewayStats().refused, quint64(1));
+
+    QString err;
+    QVERIFY2(fx.restart(&err), qPrintable(err));
+    QTRY_VERIFY_WITH_TIMEOUT(silent->state() == QAbstractSocket::UnconnectedState, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(partial->state() == QAbstractSocket::UnconnectedState, 15000);
+    auto c = fx.newUser(u"after"_s);
+    QVERIFY(c);
+    QVERIFY(c->request(u"ping"_s).ok);
 }
 
 QTEST_GUILESS_MAIN(tst_Limits)
