@@ -381,6 +381,15 @@ bool Server::start(QString *error, StartError *kind)
     if (!d->loadDirectory(error))
         return d->abandonStart();
     d->hub = std::make_unique<Hub>(d->directory);
+    // After a mass disconnect the database connections' caches go back too (the gateway gives
+    // the freed heap back once it is quiet).
+    connect(d->hub.get(), &Hub::sessionsExpired, this, [this](int count) {
+        if (count < Hub::kMassDisconnect)
+            return;
+        for (WriteQueue *queue : {d->store.get(), d->reader.get()})
+            queue->submit<Done>([](Store &s) { return s.releaseMemory(); }, [](Result<Done> &&) {},
+                                WriteQueue::Writes::One);
+    });
     if (database->isPostgres()) {
         d->cluster = std::make_unique<Cluster>(*database, d->directory, *d->hub, d->ids.node());
         if (!d->cluster->start(error))

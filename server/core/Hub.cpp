@@ -282,8 +282,15 @@ void Hub::sweep()
     }
     for (const QString &id : expired)
         endSession(id);
-    if (!expired.isEmpty())
-        qCDebug(lcGateway) << expired.size() << "detached sessions expired";
+    if (expired.isEmpty())
+        return;
+    qCDebug(lcGateway) << expired.size() << "detached sessions expired";
+    // A hash keeps its buckets after its entries go: after a mass disconnect, give them back.
+    if (expired.size() >= 64) {
+        m_sessions.squeeze();
+        m_byUser.squeeze();
+    }
+    emit sessionsExpired(int(expired.size()));
 }
 
 } // namespace kith::server

@@ -22,6 +22,9 @@ class Hub : public QObject
     Q_OBJECT
 public:
     explicit Hub(const Directory &directory, QObject *parent = nullptr);
+    //! This many closed connections or expired sessions at once is a mass disconnect: the
+    //! memory they held is worth giving back to the system.
+    static constexpr int kMassDisconnect = 256;
 
     std::shared_ptr<SessionRecord> createSession(Id userId, const QByteArray &tokenHash,
                                                  EventSink *sink);
@@ -74,6 +77,8 @@ signals:
     void attached(kith::server::SessionRecord *session);
     //! The session lost its connection (it may resume) or ended.
     void detached(kith::server::SessionRecord *session);
+    //! Detached sessions outlived the resume window and were freed (their memory can go back).
+    void sessionsExpired(int count);
 
 private:
     void deliver(SessionRecord *session, const std::shared_ptr<const SessionRecord::Event> &event);

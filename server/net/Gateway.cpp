@@ -2,6 +2,7 @@
 
 #include "Log.h"
 #include "ServerConfig.h"
+#include "core/Hub.h"
 #include "net/LingeringSocket.h"
 #include "net/Session.h"
 #include "platform/SystemResources.h"
@@ -28,7 +29,6 @@ namespace {
 constexpr int kAcceptRetryMs = 500;
 constexpr qint64 kAcceptLogEveryMs = 60 * 1000;
 // Many connections closed: give freed heap back once things are quiet again.
-constexpr int kTrimAfterClosed = 256;
 constexpr int kTrimQuietMs = 2000;
 
 QString addressText(const QHostAddress &a)
@@ -125,16 +125,18 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std
     connect(&m_trim, &QTimer::timeout, this, [this] {
         m_closedSinceTrim = 0;
         ++m_stats.heapTrims;
+        m_byPeer.squeeze();
+        m_counted.squeeze();
+        m_perAddress.squeeze();
+        m_sessions.squeeze();
         SystemResources::releaseFreeHeap();
-        m_lateTrim.start();
     });
-    // The closed connections' sessions stay resumable for a while (core/Hub); their memory is
-    // freed when they expire, so give the heap back once more after that.
-    m_lateTrim.setSingleShot(true);
-    m_lateTrim.setInterval(limits::kResumeWindowMs + 20 * 1000);
-    connect(&m_lateTrim, &QTimer::timeout, this, [this] {
-        ++m_stats.heapTrims;
-        SystemResources::releaseFreeHeap();
+    // The closed connections' sessions stay resumable for a while (core/Hub) and are freed when
+    // they expire: count those like closes, so the heap goes back once they are gone too.
+    connect(&m_hub, &Hub::sessionsExpired, this, [this](int count) {
+        m_closedSinceTrim += count;
+        if (m_closedSinceTrim >= Hub::kMassDisconnect)
+            m_trim.start();
     });
     m_tcp = makeListener();
     m_server->setMaxPendingConnections(4096);
@@ -236,7 +238,7 @@ void Gateway::onSocketGone(QTcpSocket *socket)
         m_counted.erase(it);
     }
     resumeAccepting(); // a descriptor is free
-    if (++m_closedSinceTrim >= kTrimAfterClosed)
+    if (++m_closedSinceTrim >= Hub::kMassDisconnect)
         m_trim.start(); // restarted by every close: runs once they stop
 }
 

@@ -96,7 +96,6 @@ private:
     quint64 m_acceptFailuresUnlogged = 0;
     int m_closedSinceTrim = 0;
     QTimer m_trim;
-    QTimer m_lateTrim;
     QByteArray m_hello;
 };
 

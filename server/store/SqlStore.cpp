@@ -279,6 +279,15 @@ Result<Done> SqlStore::ping()
     return ok ? Result<Done>(Done{}) : Result<Done>(storageError());
 }
 
+Result<Done> SqlStore::releaseMemory()
+{
+    // SQLite's page cache (up to cache_size) stays allocated once filled; PostgreSQL keeps its
+    // cache in the database server, not here.
+    if (!m_db.isPostgres())
+        m_db.execRaw(QStringLiteral("PRAGMA shrink_memory"), "pragma shrink_memory");
+    return Done{};
+}
+
 Result<NodeLease> SqlStore::leaseNode(int wanted, const QString &holder, qint64 ttlMs)
 {
     return NodeTable::lease(m_db, wanted, holder, ttlMs);

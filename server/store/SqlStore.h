@@ -70,6 +70,7 @@ public:
     Result<std::optional<QString>> meta(const QString &key) override;
     Result<Done> setMeta(const QString &key, const QString &value) override;
     Result<Done> ping() override;
+    Result<Done> releaseMemory() override;
 
 private:
     SqlConnection &m_db;

@@ -176,6 +176,8 @@ public:
 
     //! SELECT 1: the database answers (health checks).
     virtual Result<Done> ping() = 0;
+    //! Gives back the connection's cache that is not in use (after a mass disconnect).
+    virtual Result<Done> releaseMemory() = 0;
 };
 
 } // namespace kith::server
