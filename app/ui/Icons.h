@@ -16,8 +16,8 @@ enum class Kind { Hash, Plus, Gear, Send, Logo, People, Compass, Close, ChevronD
 
 //! Logo is the app's artwork (appIcon()), whatever the colour; the others are painted in `color`.
 QIcon make(Kind kind, const QColor &color, int size = 20);
-//! The Kith mark as the window, tray and menus show it: the PNGs rendered from
-//! resources/icons/chat.kith.Kith.svg, so the installed icons and the running app look the same.
+//! The Kith mark as the window, tray and menus show it: resources/icons/chat.kith.Kith.svg
+//! drawn with QPainter, so the installed icons and the running app look the same.
 QIcon appIcon();
 void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color);
 //! A round avatar: initials of `name` on the id's colour.

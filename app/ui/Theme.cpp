@@ -14,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPalette>
-#include <QRegularExpression>
 #include <QStyleHints>
 
 namespace kith::app {
@@ -25,19 +24,59 @@ Theme::Theme(QObject *parent, const QString &assetFolder) : QObject(parent), m_a
 }
 
 namespace {
-//! `text` with every match of `re` replaced by what `with` makes of it.
+// Two scans of the style sheet at every start, by hand: QRegularExpression would compile and
+// run PCRE for them (its code resident, ~70 KB, and slower than this).
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+//! `text` with every `@name` (ASCII letters) replaced by what `value(name)` gives.
 template <class F>
-QString replaceEach(const QString &text, const QRegularExpression &re, F with)
+QString replaceVariables(QStringView text, F value)
 {
     QString out;
-    qsizetype last = 0;
-    for (auto it = re.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        out += QStringView(text).mid(last, m.capturedStart() - last);
-        out += with(m);
-        last = m.capturedEnd();
+    out.reserve(text.size() + text.size() / 4);
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype at = text.indexOf(u'@', i);
+        if (at < 0)
+            break;
+        qsizetype end = at + 1;
+        while (end < text.size() && isAsciiLetter(text[end]))
+            ++end;
+        out += text.mid(i, at - i);
+        out += end > at + 1 ? value(text.mid(at + 1, end - at - 1)) : QString(u'@');
+        i = end;
     }
-    out += QStringView(text).mid(last);
+    out += text.mid(i);
+    return out;
+}
+
+//! `text` with every size in points (`13pt`, `10.5pt`) multiplied by `scale`.
+QString scalePoints(QStringView text, double scale)
+{
+    QString out;
+    out.reserve(text.size());
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype pt = text.indexOf(u"pt", i);
+        if (pt < 0)
+            break;
+        qsizetype start = pt;
+        while (start > i && (text[start - 1].isDigit() || text[start - 1] == u'.'))
+            --start;
+        const double points = text.mid(start, pt - start).toDouble();
+        out += text.mid(i, start - i);
+        if (start < pt && points > 0)
+            out += QString::number(points * scale, 'f', 1);
+        else
+            out += text.mid(start, pt - start);
+        out += QLatin1String("pt");
+        i = pt + 2;
+    }
+    out += text.mid(i);
     return out;
 }
 } // namespace
@@ -92,16 +131,11 @@ void Theme::load(const QString &name)
     QFile q(QStringLiteral(":/themes/app.qss"));
     q.open(QIODevice::ReadOnly);
     QString qss = QString::fromUtf8(q.readAll());
-    static const QRegularExpression var(QStringLiteral("@([A-Za-z]+)"));
-    QString out = replaceEach(qss, var, [this](const QRegularExpressionMatch &m) {
-        return m_values.value(m.captured(1), QStringLiteral("magenta"));
+    QString out = replaceVariables(qss, [this](QStringView name) {
+        return m_values.value(name.toString(), QStringLiteral("magenta"));
     });
-    if (m_scale != 1.0) {
-        static const QRegularExpression size(QStringLiteral("(\\d+(?:\\.\\d+)?)pt"));
-        out = replaceEach(out, size, [this](const QRegularExpressionMatch &m) {
-            return QString::number(m.captured(1).toDouble() * m_scale, 'f', 1) + QLatin1String("pt");
-        });
-    }
+    if (m_scale != 1.0)
+        out = scalePoints(out, m_scale);
     m_qss = out;
 }
 

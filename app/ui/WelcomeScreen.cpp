@@ -64,6 +64,9 @@ WelcomeScreen::WelcomeScreen(const Theme *theme, QWidget *parent)
     remote->layout()->addWidget(m_url);
     remote->layout()->addWidget(m_user);
     remote->layout()->addWidget(m_password);
+    // The two cards share a height: the spare room goes above the buttons in both, so their
+    // titles and texts line up at the top and their buttons at the bottom.
+    static_cast<QVBoxLayout *>(remote->layout())->addStretch();
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_create);
     buttons->addWidget(m_signIn);
