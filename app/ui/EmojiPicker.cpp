@@ -1,5 +1,6 @@
 #include "EmojiPicker.h"
 
+#include "MessageDelegate.h"
 #include "Theme.h"
 
 #include <QEvent>
@@ -47,9 +48,7 @@ EmojiPicker::EmojiPicker(QSettings *settings, const Theme *theme, QWidget *paren
     m_grid->setSpacing(0);
     m_grid->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_grid->setFocusPolicy(Qt::NoFocus); // the search keeps the focus; arrows reach the grid through it
-    QFont big = m_grid->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    m_grid->setFont(big);
+    m_grid->setFont(MessageDelegate::emojiFont(m_grid->font(), 1.6));
     const int frame = 2 * m_grid->frameWidth() + m_grid->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
     m_grid->setFixedSize(kColumns * kCell + frame, 6 * kCell + 4);
     layout->addWidget(m_grid);

@@ -92,6 +92,16 @@ QString shortTime()
 }
 } // namespace
 
+QFont MessageDelegate::emojiFont(const QFont &base, qreal scale)
+{
+    QFont f = base;
+    f.setResolveMask(QFont::AllPropertiesResolved);
+    f.setPointSizeF(f.pointSizeF() * scale);
+    f.setFamilies({QStringLiteral("Noto Color Emoji"), QStringLiteral("Apple Color Emoji"),
+                   QStringLiteral("Segoe UI Emoji"), base.family()});
+    return f;
+}
+
 QString MessageDelegate::timeText(const QTime &time)
 {
     return QLocale().toString(time, shortTime());
@@ -620,11 +630,13 @@ void MessageDelegate::paintQuote(QPainter *p, const QRect &r, const Layout &l, c
     const QFontMetrics fm(font);
     const int baseline = mid - fm.height() / 2 + fm.ascent();
     if (q.name.isEmpty()) {
+        p->save(); // the avatar after this takes the painter's font
         QFont italic = font;
         italic.setItalic(true);
         p->setFont(italic);
         p->setPen(m_theme->color(QStringLiteral("textMuted")));
         p->drawText(QPoint(x, baseline), q.text);
+        p->restore();
         return;
     }
     const quint64 authorId = index.data(M::ReplyAuthorIdRole).toULongLong();
@@ -659,9 +671,7 @@ QList<MessageDelegate::Chip> MessageDelegate::layoutChips(const QModelIndex &ind
     const QVariantList reactions = index.data(M::ReactionsRole).toList();
     if (reactions.isEmpty())
         return {};
-    QFont emojiFont = QApplication::font();
-    emojiFont.setPointSizeF(emojiFont.pointSizeF() * kEmojiFont);
-    const QFontMetrics efm(emojiFont);
+    const QFontMetrics efm(emojiFont(QApplication::font(), kEmojiFont));
     const QFontMetrics fm(nameFont(QApplication::font()));
     const int h = qMax(efm.height(), fm.height()) + 6;
     QList<Chip> out;
@@ -705,9 +715,7 @@ void MessageDelegate::paintChips(QPainter *p, const QList<Chip> &chips) const
 {
     if (chips.isEmpty())
         return;
-    QFont emojiFont = QApplication::font();
-    emojiFont.setPointSizeF(emojiFont.pointSizeF() * kEmojiFont);
-    emojiFont.setResolveMask(QFont::AllPropertiesResolved);
+    const QFont emoji = emojiFont(QApplication::font(), kEmojiFont);
     const QFont countFont = nameFont(QApplication::font());
     const QColor accent = m_theme->color(QStringLiteral("accent"));
     for (const Chip &c : chips) {
@@ -723,9 +731,9 @@ void MessageDelegate::paintChips(QPainter *p, const QList<Chip> &chips) const
                          QRectF(box.center() - QPointF(9, 9), QSizeF(18, 18)), m_theme->color(QStringLiteral("textMuted")));
             continue;
         }
-        p->setFont(emojiFont);
+        p->setFont(emoji);
         p->setPen(m_theme->color(QStringLiteral("text")));
-        const int ew = QFontMetrics(emojiFont).horizontalAdvance(c.emoji);
+        const int ew = QFontMetrics(emoji).horizontalAdvance(c.emoji);
         p->drawText(QRect(c.rect.left() + kChipPad, c.rect.top(), ew, c.rect.height()), Qt::AlignCenter, c.emoji);
         p->setFont(countFont);
         p->setPen(c.me ? m_theme->color(QStringLiteral("text")) : m_theme->color(QStringLiteral("textMuted")));

@@ -26,6 +26,9 @@ public:
 
     //! The link under `pos` (viewport coordinates) in the row at `rect`, or empty.
     QString anchorAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const;
+    //! `base` scaled, preferring the platform's colour emoji font (Qt 6.4 takes the first
+    //! font with a glyph, often a monochrome one, even for emoji presentation).
+    static QFont emojiFont(const QFont &base, qreal scale);
     //! A message's time as rows show it, in the current language's locale.
     static QString timeText(const QTime &time);
     //! Forget cached layouts (theme or font changed).
