@@ -257,8 +257,17 @@ void tst_app_screenshots::repliesAndReactions()
         save(w, u"replies-%1.png"_s.arg(size.width()));
     }
     QTest::mouseMove(f.view()->viewport(), QPoint(5, 5));
+    f.app->setCompact(true);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    save(w, u"replies-compact.png"_s);
+    f.app->setCompact(false);
 
-    // The picker over the composer, after a search.
+    // The picker over the composer, after a search; one pick first, so "recent" shows.
+    QTest::mouseClick(w->chat()->emojiButton(), Qt::LeftButton);
+    QTRY_VERIFY(w->chat()->emojiPicker() && w->chat()->emojiPicker()->isVisible());
+    QTest::keyClicks(w->chat()->emojiPicker()->searchField(), u"rocket"_s);
+    QTest::keyClick(w->chat()->emojiPicker()->searchField(), Qt::Key_Return);
+    f.composer()->clear();
     w->resize(1280, 800);
     QTRY_COMPARE(w->size(), QSize(1280, 800));
     QTest::mouseClick(w->chat()->emojiButton(), Qt::LeftButton);
