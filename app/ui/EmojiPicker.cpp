@@ -53,6 +53,7 @@ EmojiPicker::EmojiPicker(QSettings *settings, const Theme *theme, QWidget *paren
     m_grid->setFixedSize(kColumns * kCell + frame, 6 * kCell + 4);
     layout->addWidget(m_grid);
     m_footer->setObjectName(QStringLiteral("EmojiFooter"));
+    m_footer->setTextFormat(Qt::RichText);
     layout->addWidget(m_footer);
 
     connect(m_search, &QLineEdit::textChanged, this, &EmojiPicker::refill);
@@ -144,8 +145,11 @@ QStringList EmojiPicker::shown() const
 void EmojiPicker::syncFooter()
 {
     const QListWidgetItem *item = m_grid->currentItem();
-    m_footer->setText(item ? item->text() + QStringLiteral("  ") + item->data(kNameRole).toString()
-                           : tr("No emoji match"));
+    // The emoji big, beside its name, as a preview of what Enter picks.
+    m_footer->setText(item ? QStringLiteral("<span style=\"font-size: 15pt; font-family: 'Noto Color Emoji', 'Apple Color Emoji', "
+                                            "'Segoe UI Emoji';\">%1</span>&nbsp;&nbsp;%2")
+                                 .arg(item->text().toHtmlEscaped(), item->data(kNameRole).toString().toHtmlEscaped())
+                           : tr("No emoji match").toHtmlEscaped());
 }
 
 void EmojiPicker::pick(const QString &emoji)

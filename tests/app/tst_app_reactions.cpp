@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QToolTip>
 
 using namespace kith;
 using namespace kith::app;
@@ -150,6 +151,18 @@ void tst_app_reactions::quoteClickLoadsAndJumps()
     QVERIFY(!f.view()->isAtBottom());
     // The highlight passes.
     QTRY_COMPARE_WITH_TIMEOUT(f.view()->highlighted(), Id(0), 10000);
+    // Once loaded, a click jumps at once, with no page asked for.
+    f.view()->scrollToBottomNow();
+    QTRY_VERIFY(f.view()->isAtBottom());
+    const int rows = f.messages()->rowCount();
+    const QModelIndex again = rowOf(m_reply);
+    QTest::mouseClick(f.view()->viewport(), Qt::LeftButton, {},
+                      f.view()->messageDelegate()->quoteRect(f.view()->visualRect(again), again).center());
+    QCOMPARE(f.view()->highlighted(), m_original);
+    QCOMPARE(f.messages()->rowCount(), rows);
+    QVERIFY(f.view()->viewport()->rect().intersects(f.view()->visualRect(rowOf(m_original))));
+    QTRY_COMPARE_WITH_TIMEOUT(f.view()->highlighted(), Id(0), 10000);
+    f.view()->scrollToBottomNow();
 }
 
 void tst_app_reactions::deletedOriginalQuotesNothing()
@@ -206,6 +219,15 @@ void tst_app_reactions::chipsShowCountsAndToggle()
     QTRY_COMPARE(chips().at(0).count, 2);
     QVERIFY(chips().at(0).me);
     QCOMPARE(MessageView::reactionTip(u"👍"_s, 2, true), u"You and 1 other reacted with 👍"_s);
+    QCOMPARE(MessageView::reactionTip(u"👍"_s, 4, true), u"You and 3 others reacted with 👍"_s);
+    // Hovering the chip shows it.
+    {
+        const QPoint at = chips().at(0).rect.center();
+        QHelpEvent help(QEvent::ToolTip, at, f.view()->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(f.view()->viewport(), &help);
+        QTRY_COMPARE(QToolTip::text(), u"You and 1 other reacted with 👍"_s);
+        QToolTip::hideText();
+    }
     // The chip is drawn with the accent: its outline is in the accent colour.
     const QImage shot = f.view()->viewport()->grab().toImage();
     const QRect chip = chips().at(0).rect;
