@@ -244,13 +244,13 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="231"/>
-        <location filename="../app/ui/ChatPane.cpp" line="232"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
+        <location filename="../app/ui/ChatPane.cpp" line="245"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="235"/>
+        <location filename="../app/ui/ChatPane.cpp" line="248"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,87 +260,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="271"/>
+        <location filename="../app/ui/ChatPane.cpp" line="284"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="227"/>
+        <location filename="../app/ui/ChatPane.cpp" line="240"/>
         <source>Show channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="229"/>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="242"/>
         <source>Show members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="233"/>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
         <source>Emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="234"/>
+        <location filename="../app/ui/ChatPane.cpp" line="247"/>
         <source>Insert an emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="236"/>
+        <location filename="../app/ui/ChatPane.cpp" line="249"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="273"/>
+        <location filename="../app/ui/ChatPane.cpp" line="286"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="284"/>
+        <location filename="../app/ui/ChatPane.cpp" line="297"/>
         <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="286"/>
+        <location filename="../app/ui/ChatPane.cpp" line="299"/>
         <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="288"/>
+        <location filename="../app/ui/ChatPane.cpp" line="301"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="290"/>
+        <location filename="../app/ui/ChatPane.cpp" line="303"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="323"/>
+        <location filename="../app/ui/ChatPane.cpp" line="336"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="325"/>
+        <location filename="../app/ui/ChatPane.cpp" line="338"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="327"/>
+        <location filename="../app/ui/ChatPane.cpp" line="340"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="327"/>
+        <location filename="../app/ui/ChatPane.cpp" line="340"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="329"/>
+        <location filename="../app/ui/ChatPane.cpp" line="342"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="379"/>
+        <location filename="../app/ui/ChatPane.cpp" line="392"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -363,67 +368,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="534"/>
+        <location filename="../app/state/ClientState.cpp" line="552"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="540"/>
+        <location filename="../app/state/ClientState.cpp" line="558"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="547"/>
+        <location filename="../app/state/ClientState.cpp" line="565"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="561"/>
+        <location filename="../app/state/ClientState.cpp" line="579"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="607"/>
+        <location filename="../app/state/ClientState.cpp" line="625"/>
         <source>Removing someone from the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="612"/>
+        <location filename="../app/state/ClientState.cpp" line="630"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="617"/>
+        <location filename="../app/state/ClientState.cpp" line="635"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="622"/>
+        <location filename="../app/state/ClientState.cpp" line="640"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="629"/>
+        <location filename="../app/state/ClientState.cpp" line="647"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="636"/>
+        <location filename="../app/state/ClientState.cpp" line="654"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="652"/>
+        <location filename="../app/state/ClientState.cpp" line="670"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="664"/>
+        <location filename="../app/state/ClientState.cpp" line="682"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="669"/>
+        <location filename="../app/state/ClientState.cpp" line="687"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -463,17 +468,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="714"/>
+        <location filename="../app/state/ClientState.cpp" line="732"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="779"/>
+        <location filename="../app/state/ClientState.cpp" line="797"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="781"/>
+        <location filename="../app/state/ClientState.cpp" line="799"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -481,7 +486,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="784"/>
+        <location filename="../app/state/ClientState.cpp" line="802"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -489,12 +494,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="786"/>
+        <location filename="../app/state/ClientState.cpp" line="804"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="788"/>
+        <location filename="../app/state/ClientState.cpp" line="806"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -742,38 +747,38 @@
 <context>
     <name>kith::app::EmojiPicker</name>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="130"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="131"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="131"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="132"/>
         <source>All emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="132"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="133"/>
         <source>Recently used, then all emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="148"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="152"/>
         <source>No emoji match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="236"/>
-        <location filename="../app/ui/EmojiPicker.cpp" line="239"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="240"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="243"/>
         <source>Emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="237"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="241"/>
         <source>Find an emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="238"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="242"/>
         <source>Search emoji</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,7 +1644,7 @@
     <name>kith::app::MessageView</name>
     <message>
         <location filename="../app/ui/MessageView.cpp" line="41"/>
-        <location filename="../app/ui/MessageView.cpp" line="232"/>
+        <location filename="../app/ui/MessageView.cpp" line="269"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,60 +1674,80 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="171"/>
-        <location filename="../app/ui/MessageView.cpp" line="187"/>
-        <location filename="../app/ui/MessageView.cpp" line="437"/>
+        <location filename="../app/ui/MessageView.cpp" line="143"/>
+        <source>%1 reacted with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="145"/>
+        <source>%1 and %2 reacted with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="147"/>
+        <source>%1 and 1 other reacted with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="148"/>
+        <source>%1 and %2 others reacted with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="196"/>
+        <location filename="../app/ui/MessageView.cpp" line="212"/>
+        <location filename="../app/ui/MessageView.cpp" line="474"/>
         <source>Add reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="192"/>
+        <location filename="../app/ui/MessageView.cpp" line="217"/>
         <source>Go to the original message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="423"/>
+        <location filename="../app/ui/MessageView.cpp" line="460"/>
         <source>Show message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="423"/>
+        <location filename="../app/ui/MessageView.cpp" line="460"/>
         <source>Hide message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="428"/>
+        <location filename="../app/ui/MessageView.cpp" line="465"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="429"/>
+        <location filename="../app/ui/MessageView.cpp" line="466"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="176"/>
-        <location filename="../app/ui/MessageView.cpp" line="433"/>
+        <location filename="../app/ui/MessageView.cpp" line="201"/>
+        <location filename="../app/ui/MessageView.cpp" line="470"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="441"/>
+        <location filename="../app/ui/MessageView.cpp" line="478"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="443"/>
+        <location filename="../app/ui/MessageView.cpp" line="480"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="446"/>
+        <location filename="../app/ui/MessageView.cpp" line="483"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="448"/>
+        <location filename="../app/ui/MessageView.cpp" line="485"/>
         <source>Copy message ID</source>
         <translation type="unfinished"></translation>
     </message>

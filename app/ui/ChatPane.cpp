@@ -206,6 +206,19 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     });
     connect(m_view, &MessageView::reactionToggled, state, &ClientState::toggleReaction);
     connect(m_view, &MessageView::reactionPickerRequested, this, &ChatPane::openEmojiPicker);
+    connect(m_view, &MessageView::reactionUsersWanted, state, &ClientState::loadReactionUsers);
+    connect(state, &ClientState::reactionUsersLoaded, this,
+            [this](Id messageId, const QString &emoji, const QList<User> &users) {
+                // Me first, as "You", then the others in the order they reacted.
+                QStringList names;
+                for (const User &u : users) {
+                    if (u.id == m_state->me().id)
+                        names.prepend(tr("You"));
+                    else
+                        names.append(u.displayName.isEmpty() ? u.username : u.displayName);
+                }
+                m_view->showReactionUsers(messageId, emoji, names);
+            });
     connect(m_view, &MessageView::retryRequested, state, &ClientState::retrySend);
     connect(m_view, &MessageView::discardRequested, state, &ClientState::discardSend);
     connect(m_view, &MessageView::linkActivated, this, [](const QUrl &url) {

@@ -132,6 +132,31 @@ QString MessageView::reactionTip(const QString &emoji, int count, bool me)
     return tr("%1 people reacted with %2").arg(count).arg(emoji);
 }
 
+QString MessageView::reactionNamesTip(const QString &emoji, const QStringList &names, int count)
+{
+    constexpr int kNamed = 3;
+    const QStringList shown = names.mid(0, kNamed);
+    const int rest = qMax(0, count) - int(shown.size());
+    if (shown.isEmpty())
+        return {};
+    if (rest <= 0 && shown.size() == 1)
+        return tr("%1 reacted with %2").arg(shown.first(), emoji);
+    if (rest <= 0)
+        return tr("%1 and %2 reacted with %3").arg(shown.mid(0, shown.size() - 1).join(QStringLiteral(", ")), shown.last(), emoji);
+    if (rest == 1)
+        return tr("%1 and 1 other reacted with %2").arg(shown.join(QStringLiteral(", ")), emoji);
+    return tr("%1 and %2 others reacted with %3").arg(shown.join(QStringLiteral(", "))).arg(rest).arg(emoji);
+}
+
+void MessageView::showReactionUsers(Id id, const QString &emoji, const QStringList &names)
+{
+    if (id != m_tip.id || emoji != m_tip.emoji || !QToolTip::isVisible())
+        return;
+    const QString text = reactionNamesTip(emoji, names, m_tip.count);
+    if (!text.isEmpty())
+        QToolTip::showText(m_tip.globalPos, text, viewport());
+}
+
 QRect MessageView::hoverBar() const
 {
     if (!m_hover.isValid() || !m_hover.data(M::IdRole).toULongLong()
@@ -201,10 +226,22 @@ bool MessageView::viewportEvent(QEvent *event)
     case QEvent::ToolTip: {
         const auto *help = static_cast<QHelpEvent *>(event);
         QString tip;
+        m_tip = {};
         if (hitAt(help->pos(), &tip) && !tip.isEmpty())
             QToolTip::showText(help->globalPos(), tip, viewport());
         else
             QToolTip::hideText();
+        // Over a chip: the counts show at once, the names when the host has said them.
+        const QModelIndex index = indexAt(help->pos());
+        const Id id = index.data(M::IdRole).toULongLong();
+        if (id && !reactButton().contains(help->pos()) && !replyButton().contains(help->pos())) {
+            for (const MessageDelegate::Chip &c : m_delegate->chips(visualRect(index), index)) {
+                if (c.rect.contains(help->pos()) && !c.emoji.isEmpty()) {
+                    m_tip = {id, c.emoji, c.count, help->globalPos()};
+                    emit reactionUsersWanted(id, c.emoji);
+                }
+            }
+        }
         return true;
     }
     case QEvent::Leave:

@@ -48,6 +48,11 @@ public:
     QRect replyButton() const;
     //! What a reaction chip's tooltip says: who reacted, as far as the client knows.
     static QString reactionTip(const QString &emoji, int count, bool me);
+    //! The same with names (mine already given as "You"), of `count` in all.
+    static QString reactionNamesTip(const QString &emoji, const QStringList &names, int count);
+    //! Who reacted, as the host answered reactionUsersWanted: the tooltip shows them if it is
+    //! still over that chip.
+    void showReactionUsers(kith::Id id, const QString &emoji, const QStringList &names);
 
 signals:
     void editRequested(kith::Id id, const QString &content);
@@ -60,6 +65,8 @@ signals:
     void reactionToggled(kith::Id id, const QString &emoji);
     //! "Add reaction" (the hover bar or the "+" chip): the picker should open at `globalPos`.
     void reactionPickerRequested(kith::Id id, const QPoint &globalPos);
+    //! A chip's tooltip opened: its names are wanted (showReactionUsers).
+    void reactionUsersWanted(kith::Id id, const QString &emoji);
 
 protected:
     void updateGeometries() override;
@@ -93,6 +100,12 @@ private:
     kith::Id m_jumpTo = 0;
     QTimer *m_highlightTimer;
     QPersistentModelIndex m_hover; //!< the row whose hover bar shows
+    struct Tip {
+        kith::Id id = 0;
+        QString emoji;
+        int count = 0;
+        QPoint globalPos;
+    } m_tip; //!< the chip whose tooltip shows
 };
 
 } // namespace kith::app

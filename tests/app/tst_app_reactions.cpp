@@ -220,12 +220,16 @@ void tst_app_reactions::chipsShowCountsAndToggle()
     QVERIFY(chips().at(0).me);
     QCOMPARE(MessageView::reactionTip(u"👍"_s, 2, true), u"You and 1 other reacted with 👍"_s);
     QCOMPARE(MessageView::reactionTip(u"👍"_s, 4, true), u"You and 3 others reacted with 👍"_s);
-    // Hovering the chip shows it.
+    QCOMPARE(MessageView::reactionNamesTip(u"👍"_s, {u"You"_s, u"A"_s, u"B"_s, u"C"_s}, 5),
+             u"You, A, B and 2 others reacted with 👍"_s);
+    QCOMPARE(MessageView::reactionNamesTip(u"👍"_s, {u"A"_s, u"B"_s, u"C"_s}, 3), u"A, B and C reacted with 👍"_s);
+    // Hovering the chip: the counts at once, then who, as reaction.users tells.
     {
         const QPoint at = chips().at(0).rect.center();
         QHelpEvent help(QEvent::ToolTip, at, f.view()->viewport()->mapToGlobal(at));
         QApplication::sendEvent(f.view()->viewport(), &help);
-        QTRY_COMPARE(QToolTip::text(), u"You and 1 other reacted with 👍"_s);
+        QCOMPARE(QToolTip::text(), u"You and 1 other reacted with 👍"_s);
+        QTRY_COMPARE(QToolTip::text(), u"You and Friend reacted with 👍"_s);
         QToolTip::hideText();
     }
     // The chip is drawn with the accent: its outline is in the accent colour.
