@@ -114,9 +114,17 @@ void EmojiPicker::refill()
     for (const QString &r : std::as_const(m_recent))
         if (query.isEmpty() || matches(query, byEmoji.contains(r) ? byEmoji.value(r)->words : r))
             order.append(r);
-    for (const Entry &e : std::as_const(m_entries))
-        if ((query.isEmpty() || matches(query, e.words)) && !order.contains(e.emoji))
-            order.append(e.emoji);
+    // Then those whose name has every searched word whole ("heart": red heart before
+    // heart-shaped eyes), then the other matches, each in the table's order.
+    const QStringList wanted = query.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const auto whole = [&](const Entry &e) {
+        const QStringList words = e.name.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        return std::all_of(wanted.begin(), wanted.end(), [&](const QString &w) { return words.contains(w); });
+    };
+    for (const bool first : {true, false})
+        for (const Entry &e : std::as_const(m_entries))
+            if ((query.isEmpty() || (matches(query, e.words) && whole(e) == first)) && !order.contains(e.emoji))
+                order.append(e.emoji);
     for (const QString &emoji : std::as_const(order)) {
         auto *item = new QListWidgetItem(emoji, m_grid);
         const QString name = byEmoji.contains(emoji) ? byEmoji.value(emoji)->name : emoji;

@@ -304,6 +304,11 @@ void tst_app_reactions::pickerFiltersAndKeys()
     QVERIFY(picker->grid()->count() < all);
     QTest::keyClicks(picker->searchField(), u" up"_s);
     QCOMPARE(picker->shown(), QStringList{u"👍"_s});
+    // Whole words of the name first: "heart" puts the red heart before heart-shaped eyes.
+    picker->searchField()->clear();
+    QTest::keyClicks(picker->searchField(), u"heart"_s);
+    QVERIFY(picker->shown().indexOf(u"❤️"_s) >= 0);
+    QVERIFY(picker->shown().indexOf(u"❤️"_s) < picker->shown().indexOf(u"😍"_s));
     QVERIFY(EmojiPicker::matches(u"Hea"_s, u"red heart love"_s));
     QVERIFY(!EmojiPicker::matches(u"eart"_s, u"red heart"_s));
     picker->searchField()->clear();
