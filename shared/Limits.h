@@ -22,6 +22,7 @@ inline constexpr int kNonceLength = 64;
 inline constexpr int kReplyQuoteLength = 100;          //!< characters of reply_to.content
 inline constexpr int kEmojiLength = 32;                //!< characters (UTF-16 code units) of a reaction
 inline constexpr int kReactionsPerMessage = 20;        //!< distinct emoji on one message
+inline constexpr int kReactionUsers = 100;            //!< users reaction.users lists, the first to react
 
 // Names
 inline constexpr int kUsernameMin = 2;

@@ -28,6 +28,7 @@ inline constexpr QLatin1String MessageEdit{"message.edit"};
 inline constexpr QLatin1String MessageDelete{"message.delete"};
 inline constexpr QLatin1String ReactionAdd{"reaction.add"};
 inline constexpr QLatin1String ReactionRemove{"reaction.remove"};
+inline constexpr QLatin1String ReactionUsers{"reaction.users"};
 inline constexpr QLatin1String Ping{"ping"};
 // Friends, blocks, DMs, presence, typing, read states, discovery
 inline constexpr QLatin1String FriendRequest{"friend.request"};

@@ -14,47 +14,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="262"/>
+        <location filename="../app/ui/AppController.cpp" line="263"/>
         <source>Could not reach %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="263"/>
+        <location filename="../app/ui/AppController.cpp" line="264"/>
         <source>Could not reach %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="266"/>
+        <location filename="../app/ui/AppController.cpp" line="267"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="286"/>
+        <location filename="../app/ui/AppController.cpp" line="287"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="287"/>
+        <location filename="../app/ui/AppController.cpp" line="288"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="382"/>
+        <location filename="../app/ui/AppController.cpp" line="383"/>
         <source>The current password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="403"/>
+        <location filename="../app/ui/AppController.cpp" line="404"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="444"/>
+        <location filename="../app/ui/AppController.cpp" line="445"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="519"/>
+        <location filename="../app/ui/AppController.cpp" line="520"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,93 +244,108 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="220"/>
-        <location filename="../app/ui/ChatPane.cpp" line="221"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
+        <location filename="../app/ui/ChatPane.cpp" line="245"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="222"/>
+        <location filename="../app/ui/ChatPane.cpp" line="248"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="169"/>
+        <location filename="../app/ui/ChatPane.cpp" line="178"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="240"/>
+        <location filename="../app/ui/ChatPane.cpp" line="284"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <location filename="../app/ui/ChatPane.cpp" line="240"/>
         <source>Show channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="218"/>
-        <source>Show members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="223"/>
-        <source>Send</source>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="242"/>
+        <source>Show members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
+        <source>Emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="247"/>
+        <source>Insert an emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="249"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="286"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="253"/>
+        <location filename="../app/ui/ChatPane.cpp" line="297"/>
         <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="255"/>
+        <location filename="../app/ui/ChatPane.cpp" line="299"/>
         <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="257"/>
+        <location filename="../app/ui/ChatPane.cpp" line="301"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="259"/>
+        <location filename="../app/ui/ChatPane.cpp" line="303"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="292"/>
+        <location filename="../app/ui/ChatPane.cpp" line="336"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="294"/>
+        <location filename="../app/ui/ChatPane.cpp" line="338"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="296"/>
+        <location filename="../app/ui/ChatPane.cpp" line="340"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="296"/>
+        <location filename="../app/ui/ChatPane.cpp" line="340"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="298"/>
+        <location filename="../app/ui/ChatPane.cpp" line="342"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="348"/>
+        <location filename="../app/ui/ChatPane.cpp" line="392"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,67 +368,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="534"/>
+        <location filename="../app/state/ClientState.cpp" line="552"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="540"/>
+        <location filename="../app/state/ClientState.cpp" line="558"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="547"/>
+        <location filename="../app/state/ClientState.cpp" line="565"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="561"/>
+        <location filename="../app/state/ClientState.cpp" line="579"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="607"/>
+        <location filename="../app/state/ClientState.cpp" line="625"/>
         <source>Removing someone from the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="612"/>
+        <location filename="../app/state/ClientState.cpp" line="630"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="617"/>
+        <location filename="../app/state/ClientState.cpp" line="635"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="622"/>
+        <location filename="../app/state/ClientState.cpp" line="640"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="629"/>
+        <location filename="../app/state/ClientState.cpp" line="647"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="636"/>
+        <location filename="../app/state/ClientState.cpp" line="654"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="652"/>
+        <location filename="../app/state/ClientState.cpp" line="670"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="664"/>
+        <location filename="../app/state/ClientState.cpp" line="682"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="669"/>
+        <location filename="../app/state/ClientState.cpp" line="687"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,17 +468,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="714"/>
+        <location filename="../app/state/ClientState.cpp" line="732"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="779"/>
+        <location filename="../app/state/ClientState.cpp" line="797"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="781"/>
+        <location filename="../app/state/ClientState.cpp" line="799"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -471,7 +486,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="784"/>
+        <location filename="../app/state/ClientState.cpp" line="802"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -479,12 +494,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="786"/>
+        <location filename="../app/state/ClientState.cpp" line="804"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="788"/>
+        <location filename="../app/state/ClientState.cpp" line="806"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -726,6 +741,45 @@
     <message>
         <location filename="../app/platform/DesktopNotifications.cpp" line="39"/>
         <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::EmojiPicker</name>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="131"/>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="132"/>
+        <source>All emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="133"/>
+        <source>Recently used, then all emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="152"/>
+        <source>No emoji match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="240"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="243"/>
+        <source>Emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="241"/>
+        <source>Find an emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="242"/>
+        <source>Search emoji</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1538,45 +1592,50 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="277"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="296"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="380"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="402"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="382"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="404"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="425"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="447"/>
         <source>NEW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="487"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="518"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="490"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="521"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="545"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="577"/>
         <source>Not sent: %1. Right-click to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageDelegate.cpp" line="593"/>
+        <source>Original message was deleted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kith::app::MessageListModel</name>
     <message>
-        <location filename="../app/state/MessageListModel.cpp" line="77"/>
+        <location filename="../app/state/MessageListModel.cpp" line="78"/>
         <source>*Message from someone you blocked.* [Show message](%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,53 +1643,111 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="25"/>
-        <location filename="../app/ui/MessageView.cpp" line="73"/>
+        <location filename="../app/ui/MessageView.cpp" line="41"/>
+        <location filename="../app/ui/MessageView.cpp" line="269"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="207"/>
-        <source>Show message</source>
+        <location filename="../app/ui/MessageView.cpp" line="125"/>
+        <source>You reacted with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="207"/>
-        <source>Hide message</source>
+        <location filename="../app/ui/MessageView.cpp" line="127"/>
+        <source>You and 1 other reacted with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../app/ui/MessageView.cpp" line="129"/>
+        <source>You and %1 others reacted with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="131"/>
+        <source>1 person reacted with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="132"/>
+        <source>%1 people reacted with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="143"/>
+        <source>%1 reacted with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="145"/>
+        <source>%1 and %2 reacted with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="147"/>
+        <source>%1 and 1 other reacted with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="148"/>
+        <source>%1 and %2 others reacted with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="196"/>
         <location filename="../app/ui/MessageView.cpp" line="212"/>
-        <source>Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MessageView.cpp" line="213"/>
-        <source>Discard</source>
+        <location filename="../app/ui/MessageView.cpp" line="474"/>
+        <source>Add reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/MessageView.cpp" line="217"/>
+        <source>Go to the original message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="460"/>
+        <source>Show message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="460"/>
+        <source>Hide message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="465"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="466"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="201"/>
+        <location filename="../app/ui/MessageView.cpp" line="470"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="221"/>
+        <location filename="../app/ui/MessageView.cpp" line="478"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="223"/>
+        <location filename="../app/ui/MessageView.cpp" line="480"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="226"/>
+        <location filename="../app/ui/MessageView.cpp" line="483"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="228"/>
+        <location filename="../app/ui/MessageView.cpp" line="485"/>
         <source>Copy message ID</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,47 +14,47 @@
         <translation>Gérer</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="262"/>
+        <location filename="../app/ui/AppController.cpp" line="263"/>
         <source>Could not reach %1.</source>
         <translation>Impossible de joindre %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="263"/>
+        <location filename="../app/ui/AppController.cpp" line="264"/>
         <source>Could not reach %1: %2.</source>
         <translation>Impossible de joindre %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="266"/>
+        <location filename="../app/ui/AppController.cpp" line="267"/>
         <source>Cannot reach %1. Retrying…</source>
         <translation>%1 est injoignable. Nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="286"/>
+        <location filename="../app/ui/AppController.cpp" line="287"/>
         <source>Connection lost. Reconnecting… Messages you send now go out when it is back.</source>
         <translation>Connexion perdue. Reconnexion… Les messages envoyés maintenant partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="287"/>
+        <location filename="../app/ui/AppController.cpp" line="288"/>
         <source>Reconnect now</source>
         <translation>Se reconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="382"/>
+        <location filename="../app/ui/AppController.cpp" line="383"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="403"/>
+        <location filename="../app/ui/AppController.cpp" line="404"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="444"/>
+        <location filename="../app/ui/AppController.cpp" line="445"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="519"/>
+        <location filename="../app/ui/AppController.cpp" line="520"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
     </message>
@@ -244,93 +244,108 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="220"/>
-        <location filename="../app/ui/ChatPane.cpp" line="221"/>
+        <location filename="../app/ui/ChatPane.cpp" line="244"/>
+        <location filename="../app/ui/ChatPane.cpp" line="245"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="222"/>
+        <location filename="../app/ui/ChatPane.cpp" line="248"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="169"/>
+        <location filename="../app/ui/ChatPane.cpp" line="178"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="240"/>
+        <location filename="../app/ui/ChatPane.cpp" line="284"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <location filename="../app/ui/ChatPane.cpp" line="240"/>
         <source>Show channels</source>
         <translation>Afficher les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="218"/>
+        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <source>You</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="242"/>
         <source>Show members</source>
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="223"/>
+        <location filename="../app/ui/ChatPane.cpp" line="246"/>
+        <source>Emoji</source>
+        <translation>Émoji</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="247"/>
+        <source>Insert an emoji</source>
+        <translation>Insérer un émoji</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="249"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="242"/>
+        <location filename="../app/ui/ChatPane.cpp" line="286"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation>Réponse à %1 · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="253"/>
+        <location filename="../app/ui/ChatPane.cpp" line="297"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="255"/>
+        <location filename="../app/ui/ChatPane.cpp" line="299"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="257"/>
+        <location filename="../app/ui/ChatPane.cpp" line="301"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="259"/>
+        <location filename="../app/ui/ChatPane.cpp" line="303"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="292"/>
+        <location filename="../app/ui/ChatPane.cpp" line="336"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="294"/>
+        <location filename="../app/ui/ChatPane.cpp" line="338"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="296"/>
+        <location filename="../app/ui/ChatPane.cpp" line="340"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="296"/>
+        <location filename="../app/ui/ChatPane.cpp" line="340"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="298"/>
+        <location filename="../app/ui/ChatPane.cpp" line="342"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="348"/>
+        <location filename="../app/ui/ChatPane.cpp" line="392"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
@@ -353,67 +368,67 @@
         <translation>Ajout de la réaction</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="534"/>
+        <location filename="../app/state/ClientState.cpp" line="552"/>
         <source>Editing the message</source>
         <translation>Modification du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="540"/>
+        <location filename="../app/state/ClientState.cpp" line="558"/>
         <source>Deleting the message</source>
         <translation>Suppression du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="547"/>
+        <location filename="../app/state/ClientState.cpp" line="565"/>
         <source>Creating the server</source>
         <translation>Création du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="561"/>
+        <location filename="../app/state/ClientState.cpp" line="579"/>
         <source>Joining with the invite</source>
         <translation>Adhésion avec l’invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="607"/>
+        <location filename="../app/state/ClientState.cpp" line="625"/>
         <source>Removing someone from the server</source>
         <translation>Retirer quelqu’un du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="612"/>
+        <location filename="../app/state/ClientState.cpp" line="630"/>
         <source>Leaving the server</source>
         <translation>Départ du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="617"/>
+        <location filename="../app/state/ClientState.cpp" line="635"/>
         <source>Renaming the server</source>
         <translation>Renommage du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="622"/>
+        <location filename="../app/state/ClientState.cpp" line="640"/>
         <source>Deleting the server</source>
         <translation>Suppression du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="629"/>
+        <location filename="../app/state/ClientState.cpp" line="647"/>
         <source>Changing the role</source>
         <translation>Changement de rôle</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="636"/>
+        <location filename="../app/state/ClientState.cpp" line="654"/>
         <source>Creating an invite</source>
         <translation>Création d’une invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="652"/>
+        <location filename="../app/state/ClientState.cpp" line="670"/>
         <source>Creating the channel</source>
         <translation>Création du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="664"/>
+        <location filename="../app/state/ClientState.cpp" line="682"/>
         <source>Changing the channel</source>
         <translation>Modification du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="669"/>
+        <location filename="../app/state/ClientState.cpp" line="687"/>
         <source>Deleting the channel</source>
         <translation>Suppression du salon</translation>
     </message>
@@ -453,17 +468,17 @@
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="714"/>
+        <location filename="../app/state/ClientState.cpp" line="732"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="779"/>
+        <location filename="../app/state/ClientState.cpp" line="797"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="781"/>
+        <location filename="../app/state/ClientState.cpp" line="799"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -471,7 +486,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="784"/>
+        <location filename="../app/state/ClientState.cpp" line="802"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -479,12 +494,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="786"/>
+        <location filename="../app/state/ClientState.cpp" line="804"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="788"/>
+        <location filename="../app/state/ClientState.cpp" line="806"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -727,6 +742,45 @@
         <location filename="../app/platform/DesktopNotifications.cpp" line="39"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::EmojiPicker</name>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="131"/>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="132"/>
+        <source>All emoji</source>
+        <translation>Tous les émojis</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="133"/>
+        <source>Recently used, then all emoji</source>
+        <translation>Utilisés récemment, puis tous les émojis</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="152"/>
+        <source>No emoji match</source>
+        <translation>Aucun émoji ne correspond</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="240"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="243"/>
+        <source>Emoji</source>
+        <translation>Émoji</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="241"/>
+        <source>Find an emoji</source>
+        <translation>Trouver un émoji</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EmojiPicker.cpp" line="242"/>
+        <source>Search emoji</source>
+        <translation>Rechercher un émoji</translation>
     </message>
 </context>
 <context>
@@ -1538,45 +1592,50 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="277"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="296"/>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="380"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="402"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="382"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="404"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="425"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="447"/>
         <source>NEW</source>
         <translation>NOUVEAU</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="487"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="518"/>
         <source>Today at %1</source>
         <translation>Aujourd’hui à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="490"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="521"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="545"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="577"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageDelegate.cpp" line="593"/>
+        <source>Original message was deleted</source>
+        <translation>Le message d’origine a été supprimé</translation>
     </message>
 </context>
 <context>
     <name>kith::app::MessageListModel</name>
     <message>
-        <location filename="../app/state/MessageListModel.cpp" line="77"/>
+        <location filename="../app/state/MessageListModel.cpp" line="78"/>
         <source>*Message from someone you blocked.* [Show message](%1)</source>
         <translation>*Message d’une personne que vous avez bloquée.* [Afficher le message](%1)</translation>
     </message>
@@ -1584,53 +1643,111 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="25"/>
-        <location filename="../app/ui/MessageView.cpp" line="73"/>
+        <location filename="../app/ui/MessageView.cpp" line="41"/>
+        <location filename="../app/ui/MessageView.cpp" line="269"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="207"/>
+        <location filename="../app/ui/MessageView.cpp" line="125"/>
+        <source>You reacted with %1</source>
+        <translation>Vous avez réagi avec %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="127"/>
+        <source>You and 1 other reacted with %1</source>
+        <translation>Vous et une autre personne avez réagi avec %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="129"/>
+        <source>You and %1 others reacted with %2</source>
+        <translation>Vous et %1 autres personnes avez réagi avec %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="131"/>
+        <source>1 person reacted with %1</source>
+        <translation>Une personne a réagi avec %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="132"/>
+        <source>%1 people reacted with %2</source>
+        <translation>%1 personnes ont réagi avec %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="143"/>
+        <source>%1 reacted with %2</source>
+        <translation>Réaction %2 : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="145"/>
+        <source>%1 and %2 reacted with %3</source>
+        <translation>Réaction %3 : %1 et %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="147"/>
+        <source>%1 and 1 other reacted with %2</source>
+        <translation>Réaction %2 : %1 et une autre personne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="148"/>
+        <source>%1 and %2 others reacted with %3</source>
+        <translation>Réaction %3 : %1 et %2 autres personnes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="196"/>
+        <location filename="../app/ui/MessageView.cpp" line="212"/>
+        <location filename="../app/ui/MessageView.cpp" line="474"/>
+        <source>Add reaction</source>
+        <translation>Ajouter une réaction</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="217"/>
+        <source>Go to the original message</source>
+        <translation>Aller au message d’origine</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="460"/>
         <source>Show message</source>
         <translation>Afficher le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="207"/>
+        <location filename="../app/ui/MessageView.cpp" line="460"/>
         <source>Hide message</source>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="212"/>
+        <location filename="../app/ui/MessageView.cpp" line="465"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="213"/>
+        <location filename="../app/ui/MessageView.cpp" line="466"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="217"/>
+        <location filename="../app/ui/MessageView.cpp" line="201"/>
+        <location filename="../app/ui/MessageView.cpp" line="470"/>
         <source>Reply</source>
         <translation>Répondre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="221"/>
+        <location filename="../app/ui/MessageView.cpp" line="478"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="223"/>
+        <location filename="../app/ui/MessageView.cpp" line="480"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="226"/>
+        <location filename="../app/ui/MessageView.cpp" line="483"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="228"/>
+        <location filename="../app/ui/MessageView.cpp" line="485"/>
         <source>Copy message ID</source>
         <translation>Copier l’identifiant du message</translation>
     </message>

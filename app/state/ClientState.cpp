@@ -519,6 +519,24 @@ void ClientState::discardSend(const QString &nonce)
         m_outbox->discard(nonce);
 }
 
+void ClientState::loadReactionUsers(Id messageId, const QString &emoji)
+{
+    if (!m_channel)
+        return;
+    m_connection->request(op::ReactionUsers,
+                          {{kChannelId, idJson(m_channel)},
+                           {QLatin1String("message_id"), idJson(messageId)},
+                           {QLatin1String("emoji"), emoji}},
+                          this, [this, messageId, emoji](const Reply &r) {
+                              if (!r.ok)
+                                  return; // the tooltip keeps its counts
+                              QList<User> users;
+                              for (const QJsonValue &v : r.d.value(QLatin1String("users")).toArray())
+                                  users.append(User::fromJson(v.toObject()));
+                              emit reactionUsersLoaded(messageId, emoji, users);
+                          });
+}
+
 void ClientState::simple(QLatin1String op, const QJsonObject &d, const QString &what)
 {
     m_connection->request(op, d, this, [this, what](const Reply &r) {

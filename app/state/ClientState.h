@@ -58,6 +58,9 @@ public:
     void sendMessage(const QString &content, Id replyToId = 0);
     //! Adds my `emoji` to a message of the open channel, or takes it away if I have it.
     void toggleReaction(Id messageId, const QString &emoji);
+    //! Asks the host who added `emoji` to a message of the open channel (reaction.users);
+    //! reactionUsersLoaded follows, nothing on failure (an older host lacks the op).
+    void loadReactionUsers(Id messageId, const QString &emoji);
     void editMessage(Id messageId, const QString &content);
     void deleteMessage(Id messageId);
     void retrySend(const QString &nonce);
@@ -169,6 +172,8 @@ signals:
     void currentChannelChanged(kith::Id id);
     void channelInfoChanged();      //!< name or topic of the open channel
     void historyLoaded(kith::Id channelId);
+    //! Who reacted with `emoji` to `messageId`, in the order they did (loadReactionUsers).
+    void reactionUsersLoaded(kith::Id messageId, const QString &emoji, const QList<kith::User> &users);
     void inviteCreated(const QString &code, kith::Id guildId);
     void joinAnswered(const QString &code, bool ok, const kith::Error &error);
     //! A request the user made failed; `what` says which, in words.

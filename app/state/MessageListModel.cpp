@@ -43,7 +43,8 @@ bool MessageListModel::grouped(int row) const
         return false;
     const Row &a = rowAt(row - 1);
     const Row &b = rowAt(row);
-    return a.message.author.id == b.message.author.id && a.day == b.day
+    // A reply draws its quote above a header of its own, as chat apps do.
+    return a.message.author.id == b.message.author.id && a.day == b.day && !b.message.replyToId
         && b.createdMs - a.createdMs < kGroupGapMs;
 }
 
@@ -112,6 +113,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
                                                           : m.replyTo->author.displayName;
     case ReplyTextRole:
         return m.replyTo ? m.replyTo->content : QString();
+    case ReplyAuthorIdRole:
+        return QVariant::fromValue<quint64>(m.replyTo ? m.replyTo->author.id : 0);
     case ReactionsRole: {
         QVariantList out;
         for (const Reaction &x : m.reactions)

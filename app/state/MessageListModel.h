@@ -37,6 +37,7 @@ public:
         ReplyAuthorRole, //!< the replied-to message's author's shown name; empty if deleted
         ReplyTextRole,   //!< its first 100 characters; empty if deleted
         ReactionsRole,   //!< QVariantList of QVariantMap {emoji, count, me}, in the order added
+        ReplyAuthorIdRole, //!< quint64 id of the replied-to message's author (its colour); 0 if deleted
     };
     //! The link in a hidden message's placeholder that shows it.
     static constexpr QLatin1StringView kRevealLink{"kith:show-message"};

@@ -181,6 +181,7 @@ void AppController::buildWindow()
     const QByteArray geometry = m_window ? m_window->saveGeometry()
                                          : m_settings->value(QStringLiteral("ui/geometry")).toByteArray();
     m_window = std::make_unique<MainWindow>(state(), connection(), m_theme);
+    m_window->chat()->setSettings(m_settings.get()); // the emoji picker's recent emoji
     if (!geometry.isEmpty())
         m_window->restoreGeometry(geometry);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);

@@ -2,6 +2,7 @@
 
 #include "Composer.h"
 #include "DeleteMessageDialog.h"
+#include "EmojiPicker.h"
 #include "Icons.h"
 #include "MessageView.h"
 #include "Theme.h"
@@ -26,7 +27,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     : QWidget(parent), m_state(state), m_name(new QLabel(this)), m_topic(new QLabel(this)),
       m_view(new MessageView(theme, this)), m_composer(new Composer(this)), m_hint(new QLabel(this)),
       m_typing(new QLabel(this)),
-      m_notice(new QLabel(this)), m_error(new QLabel(this)), m_errorTimer(new QTimer(this))
+      m_notice(new QLabel(this)), m_error(new QLabel(this)), m_errorTimer(new QTimer(this)), m_theme(theme)
 {
     setObjectName(QStringLiteral("ChatPane"));
     setAttribute(Qt::WA_StyledBackground);
@@ -121,6 +122,13 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto *fl = new QHBoxLayout(frame);
     fl->setContentsMargins(12, 6, 6, 6);
     fl->addWidget(m_composer, 1);
+    auto *emoji = m_emoji = new QToolButton(frame);
+    emoji->setObjectName(QStringLiteral("EmojiButton"));
+    followTheme(theme, emoji, [emoji, theme] { emoji->setIcon(icons::make(icons::Kind::Smiley, theme->color(QStringLiteral("textMuted")), 20)); });
+    connect(emoji, &QToolButton::clicked, this, [this, emoji] {
+        openEmojiPicker(0, emoji->mapToGlobal(QPoint(emoji->width() - 400, -4)));
+    });
+    fl->addWidget(emoji, 0, Qt::AlignBottom);
     auto *send = m_send = new QToolButton(frame);
     send->setObjectName(QStringLiteral("SendButton"));
     followTheme(theme, send, [send, theme] { send->setIcon(icons::make(icons::Kind::Send, theme->color(QStringLiteral("textMuted")), 20)); });
@@ -129,7 +137,8 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     // Tab reads down the pane: the messages, a notice's Dismiss above the composer, then it.
     setTabOrder(m_view, close);
     setTabOrder(close, m_composer);
-    setTabOrder(m_composer, send);
+    setTabOrder(m_composer, emoji);
+    setTabOrder(emoji, send);
     m_hint->setObjectName(QStringLiteral("ComposerHint"));
     m_hint->setText(QStringLiteral(" "));
     // Typing and the edit hint share the line under the composer, so nothing jumps.
@@ -195,6 +204,21 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
         connect(dialog, &QDialog::accepted, this, [this, id] { m_state->deleteMessage(id); });
         dialog->open();
     });
+    connect(m_view, &MessageView::reactionToggled, state, &ClientState::toggleReaction);
+    connect(m_view, &MessageView::reactionPickerRequested, this, &ChatPane::openEmojiPicker);
+    connect(m_view, &MessageView::reactionUsersWanted, state, &ClientState::loadReactionUsers);
+    connect(state, &ClientState::reactionUsersLoaded, this,
+            [this](Id messageId, const QString &emoji, const QList<User> &users) {
+                // Me first, as "You", then the others in the order they reacted.
+                QStringList names;
+                for (const User &u : users) {
+                    if (u.id == m_state->me().id)
+                        names.prepend(tr("You"));
+                    else
+                        names.append(u.displayName.isEmpty() ? u.username : u.displayName);
+                }
+                m_view->showReactionUsers(messageId, emoji, names);
+            });
     connect(m_view, &MessageView::retryRequested, state, &ClientState::retrySend);
     connect(m_view, &MessageView::discardRequested, state, &ClientState::discardSend);
     connect(m_view, &MessageView::linkActivated, this, [](const QUrl &url) {
@@ -219,6 +243,8 @@ void ChatPane::retranslate()
     m_membersToggle->setAccessibleName(m_membersToggle->toolTip());
     m_dismiss->setToolTip(tr("Dismiss"));
     m_dismiss->setAccessibleName(tr("Dismiss"));
+    m_emoji->setToolTip(tr("Emoji"));
+    m_emoji->setAccessibleName(tr("Insert an emoji"));
     m_send->setToolTip(tr("Send (Enter)"));
     m_send->setAccessibleName(tr("Send"));
     // The texts that depend on the channel, the edit and who types; the draft and an edit stay.
@@ -232,6 +258,24 @@ void ChatPane::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+}
+
+void ChatPane::openEmojiPicker(Id messageId, const QPoint &globalPos)
+{
+    if (!m_picker) {
+        m_picker = new EmojiPicker(m_settings, m_theme, this);
+        connect(m_picker, &EmojiPicker::picked, this, [this](const QString &emoji) {
+            if (!m_pickFor) {
+                m_composer->insertPlainText(emoji);
+                m_composer->setFocus();
+            } else if (!m_state->messages()->hasMyReaction(m_pickFor, emoji)) {
+                // Picking one I already have keeps it: only its chip takes it away.
+                m_state->toggleReaction(m_pickFor, emoji);
+            }
+        });
+    }
+    m_pickFor = messageId;
+    m_picker->popup(globalPos);
 }
 
 void ChatPane::syncHint()

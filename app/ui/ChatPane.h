@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSettings;
 class QTimer;
 class QToolButton;
 
@@ -15,6 +16,7 @@ namespace kith::app {
 
 class ClientState;
 class Composer;
+class EmojiPicker;
 class MessageView;
 class Theme;
 
@@ -43,6 +45,15 @@ public:
     //! "X is typing…" under the messages; empty when nobody is.
     QString typingText() const;
     static QString typingSentence(const QStringList &names);
+
+    //! Where the emoji picker keeps the recent emoji (the app's settings).
+    void setSettings(QSettings *settings) { m_settings = settings; }
+    //! The picker, once it was opened; nullptr before (it is made on first use).
+    EmojiPicker *emojiPicker() const { return m_picker; }
+    QToolButton *emojiButton() const { return m_emoji; }
+    //! Opens the picker at `globalPos`: what is picked reacts to `messageId`, or goes into
+    //! the composer at its cursor when `messageId` is 0.
+    void openEmojiPicker(kith::Id messageId, const QPoint &globalPos);
 
 signals:
     void channelsToggled();
@@ -80,6 +91,11 @@ private:
     QToolButton *m_membersToggle;
     QToolButton *m_dismiss;
     QToolButton *m_send;
+    QToolButton *m_emoji;
+    const Theme *m_theme;
+    QSettings *m_settings = nullptr;
+    EmojiPicker *m_picker = nullptr;
+    kith::Id m_pickFor = 0; //!< the message the open picker reacts to; 0: the composer
 };
 
 } // namespace kith::app

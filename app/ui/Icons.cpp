@@ -46,6 +46,38 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
         p->drawLine(pt(3.5, 7.5), pt(16.5, 7.5));
         p->drawLine(pt(3, 12.5), pt(16, 12.5));
         break;
+    case Kind::Smiley:
+    case Kind::AddReaction: {
+        // A face; "add reaction" leaves a gap at the top right for a small plus.
+        const bool add = kind == Kind::AddReaction;
+        const QRectF face(pt(add ? 2.5 : 3, add ? 4.5 : 3), pt(add ? 15.5 : 17, add ? 17.5 : 17));
+        if (add)
+            p->drawArc(face, 75 * 16, 285 * 16);
+        else
+            p->drawEllipse(face);
+        p->setBrush(color);
+        const QPointF fc = face.center();
+        const qreal eye = face.width() * 0.16;
+        p->drawEllipse(fc + QPointF(-eye, -eye), 0.9 * u, 0.9 * u);
+        p->drawEllipse(fc + QPointF(eye, -eye), 0.9 * u, 0.9 * u);
+        p->setBrush(Qt::NoBrush);
+        const qreal m = face.width() * 0.27;
+        p->drawArc(QRectF(fc - QPointF(m, m * 0.55), QSizeF(2 * m, 2 * m)), 200 * 16, 140 * 16);
+        if (add) {
+            p->drawLine(pt(15.5, 1.5), pt(15.5, 7.5));
+            p->drawLine(pt(12.5, 4.5), pt(18.5, 4.5));
+        }
+        break;
+    }
+    case Kind::Reply: {
+        // An arrow turning back to the left: answer this.
+        QPainterPath path;
+        path.moveTo(pt(16.5, 15.5));
+        path.cubicTo(pt(16.5, 9.5), pt(13, 8), pt(4.5, 8));
+        p->drawPath(path);
+        p->drawPolyline(QPolygonF{pt(8.5, 4), pt(4.5, 8), pt(8.5, 12)});
+        break;
+    }
     case Kind::Plus:
         p->drawLine(pt(10, 4), pt(10, 16));
         p->drawLine(pt(4, 10), pt(16, 10));

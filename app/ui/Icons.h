@@ -12,7 +12,8 @@ class Theme;
 
 namespace icons {
 
-enum class Kind { Hash, Plus, Gear, Send, Logo, People, Compass, Close, ChevronDown, Menu, Check, More, Lock, Search };
+enum class Kind { Hash, Plus, Gear, Send, Logo, People, Compass, Close, ChevronDown, Menu, Check, More, Lock, Search,
+                  Smiley, AddReaction, Reply };
 
 //! Logo is the app's artwork (appIcon()), whatever the colour; the others are painted in `color`.
 QIcon make(Kind kind, const QColor &color, int size = 20);

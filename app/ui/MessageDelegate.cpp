@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QPainter>
+#include <QPainterPath>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -28,6 +29,11 @@ constexpr int kGroupTop = 14;
 constexpr int kBottom = 3;
 constexpr int kQuoteIndent = 12; // a quote level: its bar and the gap after it
 constexpr int kCompactGroupTop = 6;
+constexpr int kQuoteAvatar = 16;
+constexpr int kChipGap = 4;    // between chips, and above their first row
+constexpr int kChipPad = 8;    // inside a chip, left and right
+constexpr qreal kQuoteFont = 0.875;
+constexpr qreal kEmojiFont = 1.15;
 // Document layout per event-loop turn for estimated rows: well inside a 16 ms frame.
 constexpr qint64 kRefineBudgetNs = 4'000'000;
 constexpr int kHurryMargin = 10; // rows above the screen done along with it
@@ -85,6 +91,16 @@ QString shortTime()
     return format;
 }
 } // namespace
+
+QFont MessageDelegate::emojiFont(const QFont &base, qreal scale)
+{
+    QFont f = base;
+    f.setResolveMask(QFont::AllPropertiesResolved);
+    f.setPointSizeF(f.pointSizeF() * scale);
+    f.setFamilies({QStringLiteral("Noto Color Emoji"), QStringLiteral("Apple Color Emoji"),
+                   QStringLiteral("Segoe UI Emoji"), base.family()});
+    return f;
+}
 
 QString MessageDelegate::timeText(const QTime &time)
 {
@@ -188,6 +204,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index) const
     l.separator = dayStart ? kSeparatorH : newStart ? kNewLineH : 0;
     l.newLine = newStart;
     const QFontMetrics fm(QApplication::font());
+    // A reply's quoted line sits above its author (replies always start a group).
+    if (index.data(M::ReplyToIdRole).toULongLong())
+        l.quote = QFontMetrics(timeFont(QApplication::font(), kQuoteFont)).height() + 6;
     if (m_theme->compact()) {
         // No avatar: a time column, then the name in front of the text on the same line.
         const bool first = !grouped || dayStart || newStart;
@@ -200,7 +219,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index) const
                 l.indent = std::min(nfm.horizontalAdvance(index.data(M::AuthorNameRole).toString()),
                                     bodyWidth() / 2) + 8;
         }
-        l.body = QPoint(kLeft + timeColumn(), l.separator + l.top + l.header);
+        l.body = QPoint(kLeft + timeColumn(), l.separator + l.top + l.quote + l.header);
         return l;
     }
     if (grouped && !dayStart && !newStart) {
@@ -209,7 +228,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index) const
         l.top = dayStart ? 4 : kGroupTop;
         l.header = fm.height() + 6;
     }
-    l.body = QPoint(kBodyX, l.separator + l.top + l.header);
+    l.body = QPoint(kBodyX, l.separator + l.top + l.quote + l.header);
     return l;
 }
 
@@ -316,11 +335,12 @@ QSize MessageDelegate::measure(const QModelIndex &index, int width) const
         return *it;
     const Layout l = layout(index);
     const bool compact = m_theme->compact();
-    int h = l.body.y() + int(document(index, width, l.indent)->size().height()) + (compact ? 1 : kBottom);
+    const int docH = int(document(index, width, l.indent)->size().height());
+    int h = l.body.y() + chipsHeight(layoutChips(index, width, docH), docH) + (compact ? 1 : kBottom);
     if (index.data(M::StatusRole).toInt() == int(M::Status::Failed))
         h += QFontMetrics(QApplication::font()).height() + 2;
     if (l.header && !compact)
-        h = qMax(h, l.separator + l.top + kAvatar + kBottom);
+        h = qMax(h, l.separator + l.top + l.quote + kAvatar + kBottom);
 
     const QSize s(width + l.body.x() + kRight, h);
     m_sizes.insert(key, s);
@@ -337,8 +357,10 @@ QSize MessageDelegate::estimate(const QModelIndex &index, int width) const
     const int perLine = qMax(1, width / qMax(1, fm.averageCharWidth()));
     const int lines = 1 + int(text.size()) / perLine + int(text.count(QLatin1Char('\n')));
     int h = l.body.y() + lines * fm.lineSpacing() + kBottom;
+    if (!index.data(M::ReactionsRole).toList().isEmpty())
+        h += fm.height() + 6 + kChipGap;
     if (l.header && !m_theme->compact())
-        h = qMax(h, l.separator + l.top + kAvatar + kBottom);
+        h = qMax(h, l.separator + l.top + l.quote + kAvatar + kBottom);
     return QSize(width + l.body.x() + kRight, h);
 }
 
@@ -437,7 +459,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         p->setPen(m_theme->color(QStringLiteral("accentText")));
         p->drawText(tagRect, Qt::AlignCenter, tag);
     }
-    const QRect body = r.adjusted(0, l.separator + (l.header ? l.top - 4 : 0), 0, 0);
+    const QRect body = messageRect(r, index);
     if (index.data(M::MentionRole).toBool()) {
         // Addressed to me: a warm tint and a bar at the edge, as chat apps mark mentions.
         QColor tint = m_theme->color(QStringLiteral("warning"));
@@ -447,6 +469,15 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
     } else if (option.state & QStyle::State_MouseOver) {
         p->fillRect(body, m_theme->color(QStringLiteral("hover")));
     }
+    if (m_highlighted && index.data(M::IdRole).toULongLong() == m_highlighted) {
+        // Jumped to from a reply: a passing accent tint, so the eye finds it.
+        QColor tint = m_theme->color(QStringLiteral("accent"));
+        tint.setAlphaF(0.22);
+        p->fillRect(body, tint);
+        p->fillRect(QRect(body.left(), body.top(), 3, body.height()), m_theme->color(QStringLiteral("accent")));
+    }
+    if (l.quote)
+        paintQuote(p, r, l, index);
     const QString author = index.data(M::AuthorNameRole).toString();
     if (m_theme->compact()) {
         // The time on every row, the name where a run of messages starts.
@@ -463,19 +494,19 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
             p->setFont(bold);
             p->setPen(m_theme->color(QStringLiteral("text")));
             const int width = l.indent ? l.indent - 4 : r.width() / 2;
-            const int y = l.header ? l.separator + l.top : l.body.y();
+            const int y = l.header ? l.separator + l.top + l.quote : l.body.y();
             p->drawText(QPoint(r.left() + l.body.x(), r.top() + y + fm.ascent()),
                         QFontMetrics(bold).elidedText(author, Qt::ElideRight, width));
         }
     } else if (l.header) {
-        const QRect avatar(r.left() + kLeft, r.top() + l.separator + l.top + 1, kAvatar, kAvatar);
+        const QRect avatar(r.left() + kLeft, r.top() + l.separator + l.top + l.quote + 1, kAvatar, kAvatar);
         icons::paintAvatar(p, avatar, index.data(M::AuthorIdRole).toULongLong(), author, *m_theme);
         QFont bold = option.font;
         bold.setWeight(QFont::DemiBold);
         p->setFont(bold);
         p->setPen(m_theme->color(QStringLiteral("text")));
         const QFontMetrics fm(bold);
-        const int baseY = r.top() + l.separator + l.top;
+        const int baseY = r.top() + l.separator + l.top + l.quote;
         const QString name = fm.elidedText(author, Qt::ElideRight, r.width() / 2);
         p->drawText(QPoint(r.left() + kBodyX, baseY + fm.ascent()), name);
         QFont small = option.font;
@@ -538,6 +569,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
     ctx.palette.setColor(QPalette::Text, textColor);
     ctx.clip = QRectF(0, 0, r.width(), r.height());
     doc->documentLayout()->draw(p, ctx);
+    paintChips(p, layoutChips(index, bodyWidth(), int(doc->size().height())));
     if (status == M::Status::Failed) {
         p->setFont(option.font);
         p->setPen(m_theme->color(QStringLiteral("dangerText")));
@@ -547,6 +579,167 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
     }
     p->restore();
     m_paintNs += timer.nsecsElapsed();
+}
+
+MessageDelegate::Quote MessageDelegate::quote(const QModelIndex &index, int width) const
+{
+    Quote q;
+    const QFont font = timeFont(QApplication::font(), kQuoteFont);
+    q.name = index.data(M::ReplyAuthorRole).toString();
+    if (q.name.isEmpty()) {
+        QFont italic = font;
+        italic.setItalic(true);
+        const QFontMetrics fm(italic);
+        q.text = fm.elidedText(tr("Original message was deleted"), Qt::ElideRight, width);
+        q.width = fm.horizontalAdvance(q.text);
+        return q;
+    }
+    const QFontMetrics bold(nameFont(font));
+    const QFontMetrics fm(font);
+    q.name = bold.elidedText(q.name, Qt::ElideRight, width / 3);
+    q.nameWidth = bold.horizontalAdvance(q.name);
+    const int left = kQuoteAvatar + 4 + q.nameWidth + 6;
+    // The first line only, as one line: the quote is a pointer, not a copy.
+    const QString first = index.data(M::ReplyTextRole).toString().section(QLatin1Char('\n'), 0, 0).simplified();
+    q.text = fm.elidedText(first, Qt::ElideRight, qMax(0, width - left));
+    q.width = left + fm.horizontalAdvance(q.text);
+    return q;
+}
+
+void MessageDelegate::paintQuote(QPainter *p, const QRect &r, const Layout &l, const QModelIndex &index) const
+{
+    const bool compact = m_theme->compact();
+    const int top = r.top() + l.separator + l.top;
+    const int mid = top + l.quote / 2;
+    const int x = r.left() + l.body.x();
+    // The curved connector from the author's avatar (or the time column) up to the quote.
+    const int from = r.left() + (compact ? kLeft + 6 : kLeft + kAvatar / 2);
+    QPainterPath path;
+    path.moveTo(from, top + l.quote + (compact ? 0 : 1));
+    path.lineTo(from, mid + 6);
+    path.quadTo(from, mid, from + 6, mid);
+    path.lineTo(x - 4, mid);
+    QColor line = m_theme->color(QStringLiteral("textFaint"));
+    line.setAlphaF(0.7);
+    p->setPen(QPen(line, 2, Qt::SolidLine, Qt::RoundCap));
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(path);
+
+    const Quote q = quote(index, r.right() - kRight - x);
+    const QFont font = timeFont(QApplication::font(), kQuoteFont);
+    const QFontMetrics fm(font);
+    const int baseline = mid - fm.height() / 2 + fm.ascent();
+    if (q.name.isEmpty()) {
+        p->save(); // the avatar after this takes the painter's font
+        QFont italic = font;
+        italic.setItalic(true);
+        p->setFont(italic);
+        p->setPen(m_theme->color(QStringLiteral("textMuted")));
+        p->drawText(QPoint(x, baseline), q.text);
+        p->restore();
+        return;
+    }
+    const quint64 authorId = index.data(M::ReplyAuthorIdRole).toULongLong();
+    icons::paintAvatar(p, QRectF(x, mid - kQuoteAvatar / 2.0, kQuoteAvatar, kQuoteAvatar), authorId,
+                       index.data(M::ReplyAuthorRole).toString(), *m_theme);
+    p->setFont(nameFont(font));
+    p->setPen(m_theme->nameColor(authorId));
+    p->drawText(QPoint(x + kQuoteAvatar + 4, baseline), q.name);
+    p->setFont(font);
+    p->setPen(m_theme->color(QStringLiteral("textMuted")));
+    p->drawText(QPoint(x + kQuoteAvatar + 4 + q.nameWidth + 6, baseline), q.text);
+}
+
+QRect MessageDelegate::messageRect(const QRect &rect, const QModelIndex &index) const
+{
+    const Layout l = layout(index);
+    return rect.adjusted(0, l.separator + (l.header || l.quote ? l.top - 4 : 0), 0, 0);
+}
+
+QRect MessageDelegate::quoteRect(const QRect &rect, const QModelIndex &index) const
+{
+    const Layout l = layout(index);
+    if (!l.quote)
+        return {};
+    const int x = rect.left() + l.body.x();
+    const Quote q = quote(index, rect.right() - kRight - x);
+    return QRect(x, rect.top() + l.separator + l.top, q.width, l.quote);
+}
+
+QList<MessageDelegate::Chip> MessageDelegate::layoutChips(const QModelIndex &index, int width, int bodyHeight) const
+{
+    const QVariantList reactions = index.data(M::ReactionsRole).toList();
+    if (reactions.isEmpty())
+        return {};
+    const QFontMetrics efm(emojiFont(QApplication::font(), kEmojiFont));
+    const QFontMetrics fm(nameFont(QApplication::font()));
+    const int h = qMax(efm.height(), fm.height()) + 6;
+    QList<Chip> out;
+    int x = 0, y = bodyHeight + kChipGap;
+    const auto place = [&](Chip chip, int w) {
+        if (x > 0 && x + w > width) {
+            x = 0;
+            y += h + kChipGap;
+        }
+        chip.rect = QRect(x, y, w, h);
+        x += w + kChipGap;
+        out.append(chip);
+    };
+    for (const QVariant &v : reactions) {
+        const QVariantMap m = v.toMap();
+        Chip c{m.value(QStringLiteral("emoji")).toString(), m.value(QStringLiteral("count")).toInt(),
+               m.value(QStringLiteral("me")).toBool(), {}};
+        const int w = kChipPad + efm.horizontalAdvance(c.emoji) + 6 + fm.horizontalAdvance(QString::number(c.count)) + kChipPad;
+        place(c, qMax(w, h + 12));
+    }
+    place(Chip{}, h + 12); // "+": add a reaction
+    return out;
+}
+
+int MessageDelegate::chipsHeight(const QList<Chip> &chips, int bodyHeight) const
+{
+    return chips.isEmpty() ? bodyHeight : chips.last().rect.bottom() + 1 + 2;
+}
+
+QList<MessageDelegate::Chip> MessageDelegate::chips(const QRect &rect, const QModelIndex &index) const
+{
+    const Layout l = layout(index);
+    const int width = bodyWidth();
+    QList<Chip> out = layoutChips(index, width, int(document(index, width, l.indent)->size().height()));
+    for (Chip &c : out)
+        c.rect.translate(rect.topLeft() + l.body);
+    return out;
+}
+
+void MessageDelegate::paintChips(QPainter *p, const QList<Chip> &chips) const
+{
+    if (chips.isEmpty())
+        return;
+    const QFont emoji = emojiFont(QApplication::font(), kEmojiFont);
+    const QFont countFont = nameFont(QApplication::font());
+    const QColor accent = m_theme->color(QStringLiteral("accent"));
+    for (const Chip &c : chips) {
+        const QRectF box = QRectF(c.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+        QColor fill = c.me ? accent : m_theme->color(QStringLiteral("input"));
+        if (c.me)
+            fill.setAlphaF(0.22);
+        p->setBrush(fill);
+        p->setPen(c.me ? QPen(accent, 1) : QPen(m_theme->color(QStringLiteral("separator")), 1));
+        p->drawRoundedRect(box, 7, 7);
+        if (c.emoji.isEmpty()) {
+            icons::paint(p, icons::Kind::AddReaction,
+                         QRectF(box.center() - QPointF(9, 9), QSizeF(18, 18)), m_theme->color(QStringLiteral("textMuted")));
+            continue;
+        }
+        p->setFont(emoji);
+        p->setPen(m_theme->color(QStringLiteral("text")));
+        const int ew = QFontMetrics(emoji).horizontalAdvance(c.emoji);
+        p->drawText(QRect(c.rect.left() + kChipPad, c.rect.top(), ew, c.rect.height()), Qt::AlignCenter, c.emoji);
+        p->setFont(countFont);
+        p->setPen(c.me ? m_theme->color(QStringLiteral("text")) : m_theme->color(QStringLiteral("textMuted")));
+        p->drawText(QRect(c.rect.left() + kChipPad + ew + 6, c.rect.top(), c.rect.width(), c.rect.height()),
+                    Qt::AlignLeft | Qt::AlignVCenter, QString::number(c.count));
+    }
 }
 
 QString MessageDelegate::anchorAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const

@@ -26,6 +26,9 @@ public:
 
     //! The link under `pos` (viewport coordinates) in the row at `rect`, or empty.
     QString anchorAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const;
+    //! `base` scaled, preferring the platform's colour emoji font (Qt 6.4 takes the first
+    //! font with a glyph, often a monochrome one, even for emoji presentation).
+    static QFont emojiFont(const QFont &base, qreal scale);
     //! A message's time as rows show it, in the current language's locale.
     static QString timeText(const QTime &time);
     //! Forget cached layouts (theme or font changed).
@@ -35,6 +38,24 @@ public:
     //! The rows about to be prepended land above the viewport: size them by an estimate now
     //! and lay their documents out over the next event-loop turns (then sizesRefined()).
     void estimateNextInsert() { m_estimateNext = true; }
+
+    //! One reaction chip under a message, or the "add reaction" chip (empty emoji), in the
+    //! coordinates of the row's `rect`.
+    struct Chip {
+        QString emoji;
+        int count = 0;
+        bool me = false;
+        QRect rect;
+    };
+    QList<Chip> chips(const QRect &rect, const QModelIndex &index) const;
+    //! The reply's quoted line above the author, where a click jumps to the original; empty
+    //! when the row is no reply.
+    QRect quoteRect(const QRect &rect, const QModelIndex &index) const;
+    //! The part of the row that is the message (below a day line), as hovering tints it.
+    QRect messageRect(const QRect &rect, const QModelIndex &index) const;
+    //! A message drawn with a passing highlight (jumped to); 0 for none.
+    void setHighlighted(quint64 id) { m_highlighted = id; }
+    quint64 highlighted() const { return m_highlighted; }
 
     //! Paint time of the last frame's rows, for the measurements.
     qint64 paintedNs() const { return m_paintNs; }
@@ -57,7 +78,21 @@ private:
         int top = 0;       //!< padding above the body
         QPoint body;       //!< top-left of the body, relative to the row
         int indent = 0;    //!< compact: room left on the body's first line for the name
+        int quote = 0;     //!< height of a reply's quoted line above the author, 0 when none
     };
+    //! What a reply's quoted line shows, measured for `width`.
+    struct Quote {
+        QString name;    //!< empty when the original was deleted
+        QString text;    //!< its first line, elided; or "Original message was deleted"
+        int nameWidth = 0;
+        int width = 0;   //!< of everything drawn right of the connector
+    };
+    Quote quote(const QModelIndex &index, int width) const;
+    //! The chips relative to the body's top-left, under a body `bodyHeight` high.
+    QList<Chip> layoutChips(const QModelIndex &index, int width, int bodyHeight) const;
+    int chipsHeight(const QList<Chip> &chips, int bodyHeight) const;
+    void paintQuote(QPainter *p, const QRect &r, const Layout &l, const QModelIndex &index) const;
+    void paintChips(QPainter *p, const QList<Chip> &chips) const;
     Layout layout(const QModelIndex &index) const;
     QTextDocument *document(const QModelIndex &index, int width, int indent) const;
     //! Compact rows: the width of the time column left of the text.
@@ -86,6 +121,7 @@ private:
     QTimer *m_refiner;
     mutable int m_sizesWidth = -1;
     mutable int m_timeColumn = -1; //!< timeColumn(), measured once per theme and language
+    quint64 m_highlighted = 0;
     mutable qint64 m_paintNs = 0;
     mutable qint64 m_docsMade = 0;
     qint64 m_refineNs = 0;

@@ -1,5 +1,6 @@
 #include "MessageView.h"
 
+#include "Icons.h"
 #include "MessageDelegate.h"
 #include "Theme.h"
 #include "state/MessageListModel.h"
@@ -13,14 +14,29 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QTimer>
+#include <QToolTip>
+#include <utility>
 
 namespace kith::app {
 
 using M = MessageListModel;
 
+namespace {
+constexpr int kBarButton = 30; // one button of the hover bar
+constexpr int kBarPad = 3;
+constexpr int kHighlightMs = 2000;
+} // namespace
+
 MessageView::MessageView(const Theme *theme, QWidget *parent)
-    : QListView(parent), m_theme(theme), m_delegate(new MessageDelegate(theme, viewport(), this))
+    : QListView(parent), m_theme(theme), m_delegate(new MessageDelegate(theme, viewport(), this)),
+      m_highlightTimer(new QTimer(this))
 {
+    m_highlightTimer->setSingleShot(true);
+    m_highlightTimer->setInterval(kHighlightMs);
+    connect(m_highlightTimer, &QTimer::timeout, this, [this] {
+        m_delegate->setHighlighted(0);
+        viewport()->update();
+    });
     setObjectName(QStringLiteral("MessageView"));
     setAccessibleName(tr("Messages"));
     setItemDelegate(m_delegate);
@@ -44,17 +60,197 @@ void MessageView::setMessageModel(MessageListModel *model)
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_stick = true;
         m_fromBottom = -1;
+        m_jumpTo = 0; // another channel
+        m_delegate->setHighlighted(0);
     });
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this](const QModelIndex &, int first) {
         // Prepending older history: remember where the user is, counted from the bottom,
         // because the bottom does not move when rows are added above.
         if (first == 0 && m_model->rowCount() > 0 && !m_stick) {
             m_fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
-            // They land above what the user sees: their real heights can follow a few turns later.
-            m_delegate->estimateNextInsert();
+            // They land above what the user sees: their real heights can follow a few turns
+            // later. Not when looking for a message to jump to: it needs its real place.
+            if (!m_jumpTo)
+                m_delegate->estimateNextInsert();
         }
     });
+    // A page came (or the start was reached with nothing new): go on looking.
+    const auto resume = [this] {
+        if (m_jumpTo)
+            QTimer::singleShot(0, this, &MessageView::continueJump);
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, resume);
+    connect(model, &QAbstractItemModel::dataChanged, this, resume);
     connect(m_delegate, &MessageDelegate::sizesRefined, this, &MessageView::relayoutKeepingPlace);
+}
+
+void MessageView::jumpTo(Id id)
+{
+    m_jumpTo = id;
+    continueJump();
+}
+
+void MessageView::continueJump()
+{
+    if (!m_jumpTo || !m_model)
+        return;
+    const int row = m_model->rowOf(m_jumpTo);
+    if (row < 0) {
+        if (m_model->reachedStart())
+            m_jumpTo = 0; // not in this channel any more
+        else
+            m_model->fetchOlder(); // no-op while a page is on its way; its arrival resumes
+        return;
+    }
+    const Id id = std::exchange(m_jumpTo, 0);
+    executeDelayedItemsLayout();
+    m_fromBottom = -1;
+    m_stick = false;
+    scrollTo(m_model->index(row), PositionAtCenter);
+    m_stick = isAtBottom();
+    m_delegate->setHighlighted(id);
+    m_highlightTimer->start();
+    viewport()->update();
+}
+
+Id MessageView::highlighted() const
+{
+    return m_delegate->highlighted();
+}
+
+QString MessageView::reactionTip(const QString &emoji, int count, bool me)
+{
+    // Who, beyond me, is not in the message object: counts are what the client knows.
+    if (me && count == 1)
+        return tr("You reacted with %1").arg(emoji);
+    if (me && count == 2)
+        return tr("You and 1 other reacted with %1").arg(emoji);
+    if (me)
+        return tr("You and %1 others reacted with %2").arg(count - 1).arg(emoji);
+    if (count == 1)
+        return tr("1 person reacted with %1").arg(emoji);
+    return tr("%1 people reacted with %2").arg(count).arg(emoji);
+}
+
+QString MessageView::reactionNamesTip(const QString &emoji, const QStringList &names, int count)
+{
+    constexpr int kNamed = 3;
+    const QStringList shown = names.mid(0, kNamed);
+    const int rest = qMax(0, count) - int(shown.size());
+    if (shown.isEmpty())
+        return {};
+    if (rest <= 0 && shown.size() == 1)
+        return tr("%1 reacted with %2").arg(shown.first(), emoji);
+    if (rest <= 0)
+        return tr("%1 and %2 reacted with %3").arg(shown.mid(0, shown.size() - 1).join(QStringLiteral(", ")), shown.last(), emoji);
+    if (rest == 1)
+        return tr("%1 and 1 other reacted with %2").arg(shown.join(QStringLiteral(", ")), emoji);
+    return tr("%1 and %2 others reacted with %3").arg(shown.join(QStringLiteral(", "))).arg(rest).arg(emoji);
+}
+
+void MessageView::showReactionUsers(Id id, const QString &emoji, const QStringList &names)
+{
+    if (id != m_tip.id || emoji != m_tip.emoji || !QToolTip::isVisible())
+        return;
+    const QString text = reactionNamesTip(emoji, names, m_tip.count);
+    if (!text.isEmpty())
+        QToolTip::showText(m_tip.globalPos, text, viewport());
+}
+
+QRect MessageView::hoverBar() const
+{
+    if (!m_hover.isValid() || !m_hover.data(M::IdRole).toULongLong()
+        || m_hover.data(M::StatusRole).toInt() != int(M::Status::Sent) || m_hover.data(M::HiddenRole).toBool())
+        return {};
+    const QRect row = m_delegate->messageRect(visualRect(m_hover), m_hover);
+    const QSize size(2 * kBarButton + 2 * kBarPad, kBarButton + 2 * kBarPad);
+    // Over the row's top edge at the right, as chat apps put it; never above the viewport.
+    const int top = qMax(0, row.top() - size.height() / 2);
+    return QRect(QPoint(row.right() - 16 - size.width(), top), size);
+}
+
+QRect MessageView::reactButton() const
+{
+    const QRect bar = hoverBar();
+    return bar.isEmpty() ? QRect() : QRect(bar.left() + kBarPad, bar.top() + kBarPad, kBarButton, kBarButton);
+}
+
+QRect MessageView::replyButton() const
+{
+    const QRect react = reactButton();
+    return react.isEmpty() ? QRect() : react.translated(kBarButton, 0);
+}
+
+void MessageView::setHover(const QModelIndex &index)
+{
+    if (QModelIndex(m_hover) == index)
+        return;
+    m_hover = index;
+    viewport()->update();
+}
+
+bool MessageView::hitAt(const QPoint &pos, QString *tip) const
+{
+    if (reactButton().contains(pos)) {
+        if (tip)
+            *tip = tr("Add reaction");
+        return true;
+    }
+    if (replyButton().contains(pos)) {
+        if (tip)
+            *tip = tr("Reply");
+        return true;
+    }
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return false;
+    const QRect rect = visualRect(index);
+    for (const MessageDelegate::Chip &c : m_delegate->chips(rect, index)) {
+        if (!c.rect.contains(pos))
+            continue;
+        if (tip)
+            *tip = c.emoji.isEmpty() ? tr("Add reaction") : reactionTip(c.emoji, c.count, c.me);
+        return true;
+    }
+    if (m_delegate->quoteRect(rect, index).contains(pos) && !index.data(M::ReplyAuthorRole).toString().isEmpty()) {
+        if (tip)
+            *tip = tr("Go to the original message");
+        return true;
+    }
+    return false;
+}
+
+bool MessageView::viewportEvent(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::ToolTip: {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        QString tip;
+        m_tip = {};
+        if (hitAt(help->pos(), &tip) && !tip.isEmpty())
+            QToolTip::showText(help->globalPos(), tip, viewport());
+        else
+            QToolTip::hideText();
+        // Over a chip: the counts show at once, the names when the host has said them.
+        const QModelIndex index = indexAt(help->pos());
+        const Id id = index.data(M::IdRole).toULongLong();
+        if (id && !reactButton().contains(help->pos()) && !replyButton().contains(help->pos())) {
+            for (const MessageDelegate::Chip &c : m_delegate->chips(visualRect(index), index)) {
+                if (c.rect.contains(help->pos()) && !c.emoji.isEmpty()) {
+                    m_tip = {id, c.emoji, c.count, help->globalPos()};
+                    emit reactionUsersWanted(id, c.emoji);
+                }
+            }
+        }
+        return true;
+    }
+    case QEvent::Leave:
+        setHover({});
+        break;
+    default:
+        break;
+    }
+    return QListView::viewportEvent(event);
 }
 
 void MessageView::relayoutKeepingPlace()
@@ -106,6 +302,27 @@ bool MessageView::showsEmptyText() const
 void MessageView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
+    if (const QRect bar = hoverBar(); !bar.isEmpty()) {
+        // Drawn over the rows, so it may overlap the row above.
+        QPainter p(viewport());
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(m_theme->color(QStringLiteral("separator")), 1));
+        p.setBrush(m_theme->color(QStringLiteral("chat")));
+        p.drawRoundedRect(QRectF(bar).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+        const QPoint mouse = viewport()->mapFromGlobal(QCursor::pos());
+        const std::pair<QRect, icons::Kind> buttons[] = {{reactButton(), icons::Kind::AddReaction},
+                                                         {replyButton(), icons::Kind::Reply}};
+        for (const auto &[rect, kind] : buttons) {
+            const bool over = rect.contains(mouse);
+            if (over) {
+                p.setPen(Qt::NoPen);
+                p.setBrush(m_theme->color(QStringLiteral("hover")));
+                p.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 4, 4);
+            }
+            icons::paint(&p, kind, QRectF(rect).adjusted(5, 5, -5, -5),
+                         m_theme->color(over ? QStringLiteral("text") : QStringLiteral("textMuted")));
+        }
+    }
     if (!showsEmptyText())
         return;
     QPainter p(viewport());
@@ -176,14 +393,50 @@ QString MessageView::anchorAt(const QPoint &pos) const
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
-    viewport()->setCursor(anchorAt(event->position().toPoint()).isEmpty() ? Qt::ArrowCursor
-                                                                         : Qt::PointingHandCursor);
+    const QPoint pos = event->position().toPoint();
+    // The bar may reach into the next row: over it, it stays with its own row.
+    if (!hoverBar().contains(pos))
+        setHover(indexAt(pos));
+    else
+        viewport()->update(hoverBar());
+    viewport()->setCursor(anchorAt(pos).isEmpty() && !hitAt(pos) ? Qt::ArrowCursor : Qt::PointingHandCursor);
     QListView::mouseMoveEvent(event);
 }
 
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
-    const QString anchor = event->button() == Qt::LeftButton ? anchorAt(event->position().toPoint()) : QString();
+    const QPoint pos = event->position().toPoint();
+    if (event->button() == Qt::LeftButton) {
+        if (reactButton().contains(pos)) {
+            const QRect b = reactButton();
+            emit reactionPickerRequested(m_hover.data(M::IdRole).toULongLong(), viewport()->mapToGlobal(b.bottomLeft()));
+            return;
+        }
+        if (replyButton().contains(pos)) {
+            emit replyRequested(m_hover.data(M::IdRole).toULongLong(), m_hover.data(M::AuthorNameRole).toString());
+            return;
+        }
+        const QModelIndex index = indexAt(pos);
+        const Id id = index.data(M::IdRole).toULongLong();
+        if (index.isValid() && id) {
+            const QRect rect = visualRect(index);
+            for (const MessageDelegate::Chip &c : m_delegate->chips(rect, index)) {
+                if (!c.rect.contains(pos))
+                    continue;
+                if (c.emoji.isEmpty())
+                    emit reactionPickerRequested(id, viewport()->mapToGlobal(c.rect.bottomLeft()));
+                else
+                    emit reactionToggled(id, c.emoji);
+                return;
+            }
+            if (m_delegate->quoteRect(rect, index).contains(pos)
+                && !index.data(M::ReplyAuthorRole).toString().isEmpty()) {
+                jumpTo(index.data(M::ReplyToIdRole).toULongLong());
+                return;
+            }
+        }
+    }
+    const QString anchor = event->button() == Qt::LeftButton ? anchorAt(pos) : QString();
     if (anchor == M::kRevealLink && m_model)
         m_model->setRevealed(indexAt(event->position().toPoint()).data(M::IdRole).toULongLong(), true);
     else if (!anchor.isEmpty())
@@ -216,6 +469,10 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     if (status == M::Status::Sent && id)
         menu.addAction(tr("Reply"), this, [this, id, name = index.data(M::AuthorNameRole).toString()] {
             emit replyRequested(id, name);
+        });
+    if (status == M::Status::Sent && id && !hidden)
+        menu.addAction(tr("Add reaction"), this, [this, id, at = event->globalPos()] {
+            emit reactionPickerRequested(id, at);
         });
     if (status == M::Status::Sent && mine)
         menu.addAction(tr("Edit"), this, [this, id, content] { emit editRequested(id, content); });

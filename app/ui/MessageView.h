@@ -5,6 +5,9 @@
 #include "shared/Types.h"
 
 #include <QListView>
+#include <QPersistentModelIndex>
+
+class QTimer;
 
 namespace kith::app {
 
@@ -33,6 +36,24 @@ public:
     //! Time spent laying rows out so far, for the measurements.
     qint64 layoutNs() const { return m_layoutNs; }
 
+    //! Scrolls to message `id` and highlights it for a moment; loads older pages until it is
+    //! there, or gives up at the channel's start.
+    void jumpTo(kith::Id id);
+    kith::Id jumpPending() const { return m_jumpTo; }
+    kith::Id highlighted() const;
+    //! The bar over the row under the mouse (react, reply), in viewport coordinates; empty
+    //! when none shows.
+    QRect hoverBar() const;
+    QRect reactButton() const;
+    QRect replyButton() const;
+    //! What a reaction chip's tooltip says: who reacted, as far as the client knows.
+    static QString reactionTip(const QString &emoji, int count, bool me);
+    //! The same with names (mine already given as "You"), of `count` in all.
+    static QString reactionNamesTip(const QString &emoji, const QStringList &names, int count);
+    //! Who reacted, as the host answered reactionUsersWanted: the tooltip shows them if it is
+    //! still over that chip.
+    void showReactionUsers(kith::Id id, const QString &emoji, const QStringList &names);
+
 signals:
     void editRequested(kith::Id id, const QString &content);
     void replyRequested(kith::Id id, const QString &authorName);
@@ -40,6 +61,12 @@ signals:
     void retryRequested(const QString &nonce);
     void discardRequested(const QString &nonce);
     void linkActivated(const QUrl &url);
+    //! A click on a reaction chip: add mine, or take it away.
+    void reactionToggled(kith::Id id, const QString &emoji);
+    //! "Add reaction" (the hover bar or the "+" chip): the picker should open at `globalPos`.
+    void reactionPickerRequested(kith::Id id, const QPoint &globalPos);
+    //! A chip's tooltip opened: its names are wanted (showReactionUsers).
+    void reactionUsersWanted(kith::Id id, const QString &emoji);
 
 protected:
     void updateGeometries() override;
@@ -49,12 +76,17 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     void onScroll(int value);
     void relayoutKeepingPlace();
     void maybeFetchOlder();
     QString anchorAt(const QPoint &pos) const;
+    void continueJump();
+    void setHover(const QModelIndex &index);
+    //! A clickable thing under `pos`, other than links: whether there is one, and its tooltip.
+    bool hitAt(const QPoint &pos, QString *tip = nullptr) const;
 
     const Theme *m_theme;
     MessageDelegate *m_delegate;
@@ -65,6 +97,15 @@ private:
     bool m_adjusting = false;
     QString m_emptyText;
     qint64 m_layoutNs = 0;
+    kith::Id m_jumpTo = 0;
+    QTimer *m_highlightTimer;
+    QPersistentModelIndex m_hover; //!< the row whose hover bar shows
+    struct Tip {
+        kith::Id id = 0;
+        QString emoji;
+        int count = 0;
+        QPoint globalPos;
+    } m_tip; //!< the chip whose tooltip shows
 };
 
 } // namespace kith::app

@@ -188,6 +188,13 @@ QColor Theme::idColor(quint64 id) const
     return QColor::fromHslF(float(h % 360) / 360.f, float(s), float(l));
 }
 
+QColor Theme::nameColor(quint64 id) const
+{
+    const QColor hue = idColor(id);
+    const bool dark = color(QStringLiteral("chat")).lightnessF() < 0.5;
+    return QColor::fromHslF(hue.hslHueF(), 0.6f, dark ? 0.72f : 0.38f);
+}
+
 void Theme::apply(QApplication *app)
 {
     QPalette p;

@@ -38,6 +38,8 @@ public:
     QColor color(const QString &key) const;
     //! A stable colour for an id (avatars, guild icons), in the theme's saturation/lightness.
     QColor idColor(quint64 id) const;
+    //! The id's hue as text on the chat background: lighter on dark themes, darker on light ones.
+    QColor nameColor(quint64 id) const;
     QString styleSheet() const { return m_qss; }
 
     //! Every theme: eight palettes (resources/themes/NAME.json), then "system".

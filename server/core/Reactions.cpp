@@ -9,6 +9,7 @@
 #include "shared/Validation.h"
 #include "store/WriteQueue.h"
 
+#include <QJsonArray>
 #include <algorithm>
 
 namespace kith::server {
@@ -72,6 +73,42 @@ void Reactions::change(const Call &call, bool add)
                                               {QLatin1String("message_id"), idJson(messageId)},
                                               {QLatin1String("user_id"), idJson(userId)},
                                               {QLatin1String("emoji"), emoji}});
+        });
+}
+
+void Reactions::users(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id channelId = f.id(QLatin1String("channel_id"));
+    const Id messageId = f.id(QLatin1String("message_id"));
+    const QString emoji = f.string(QLatin1String("emoji"));
+    if (!f.ok())
+        return call.fail(f.error());
+    if (QString why = validate::emoji(emoji); !why.isEmpty())
+        return call.fail(Error::badRequest(why));
+    Error e;
+    if (!access::channel(m_ctx.directory, channelId, call.userId(), nullptr, &e))
+        return call.fail(e);
+    m_ctx.store.submit<QList<ReactionRow>>(
+        [=](Store &s) -> Result<QList<ReactionRow>> {
+            const Result<Message> m = s.findMessage(messageId);
+            if (!m)
+                return m.error();
+            if (m->channelId != channelId)
+                return Error::notFound(QStringLiteral("unknown message"));
+            return s.reactions(channelId, messageId, messageId);
+        },
+        [this, call, emoji](Result<QList<ReactionRow>> &&rows) {
+            if (!rows)
+                return call.fail(rows.error());
+            QJsonArray users;
+            for (const ReactionRow &r : rows.value()) {
+                if (r.emoji != emoji || users.size() >= limits::kReactionUsers)
+                    continue;
+                if (const User *u = m_ctx.directory.user(r.userId))
+                    users.append(u->toJson());
+            }
+            call.ok({{QLatin1String("users"), users}});
         });
 }
 

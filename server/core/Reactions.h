@@ -1,5 +1,5 @@
 #pragma once
-//! reaction.add / reaction.remove, and how stored reactions become each reader's `reactions`.
+//! reaction.add / reaction.remove / reaction.users, and how stored reactions become each reader's `reactions`.
 
 #include "core/Call.h"
 #include "core/ServiceContext.h"
@@ -24,6 +24,8 @@ public:
 
     void add(const Call &call) { change(call, true); }
     void remove(const Call &call) { change(call, false); }
+    //! reaction.users: who added one emoji to a message, in the order they did.
+    void users(const Call &call);
 
     //! Rows (in the order added) grouped per message, each emoji in the order first added.
     static QHash<Id, MessageReactions> group(const QList<ReactionRow> &rows);

@@ -52,6 +52,7 @@ Router::Router(const Services &sv)
     add(op::MessageDelete, Needs::SignedIn, std::bind(&Messages::remove, &sv.messages, _1));
     add(op::ReactionAdd, Needs::SignedIn, std::bind(&Reactions::add, &sv.reactions, _1));
     add(op::ReactionRemove, Needs::SignedIn, std::bind(&Reactions::remove, &sv.reactions, _1));
+    add(op::ReactionUsers, Needs::SignedIn, std::bind(&Reactions::users, &sv.reactions, _1));
     add(op::FriendRequest, Needs::SignedIn, std::bind(&Social::request, &sv.social, _1));
     add(op::FriendAccept, Needs::SignedIn, std::bind(&Social::accept, &sv.social, _1));
     add(op::FriendDecline, Needs::SignedIn, std::bind(&Social::decline, &sv.social, _1));

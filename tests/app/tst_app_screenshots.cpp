@@ -18,6 +18,8 @@
 #include "ui/ServerRail.h"
 #include "ui/Theme.h"
 #include "ui/QuickSwitcher.h"
+#include "ui/EmojiPicker.h"
+#include "ui/MessageDelegate.h"
 #include "ui/WelcomeScreen.h"
 
 #include <QApplication>
@@ -32,6 +34,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QTemporaryDir>
+#include <QToolButton>
 
 using namespace kith;
 using namespace kith::app;
@@ -44,6 +47,7 @@ private slots:
     void initTestCase();
     void welcome();
     void conversation();
+    void repliesAndReactions();
     void twoHosts();
     void hostingAParty();
     void partyList();
@@ -195,6 +199,94 @@ void tst_app_screenshots::conversation()
     QTRY_VERIFY(f.view()->isAtBottom());
     save(f.app->window(), u"main-compact.png"_s);
     f.app->setCompact(false);
+}
+
+void tst_app_screenshots::repliesAndReactions()
+{
+    // The conversation above goes on with replies (one to a message since deleted), reactions
+    // (some mine), and the hover bar; then the emoji picker open over the composer.
+    const Id general = f.state()->currentChannel();
+    const QString ch = QString::number(general);
+    // The server was restarted above: Grace signs in again.
+    m_friend = std::make_unique<TestClient>(f.app->server()->url());
+    QVERIFY(m_friend->waitHello());
+    QVERIFY(m_friend->call(u"session.login"_s, {{u"username"_s, u"grace"_s}, {u"password"_s, u"grace-password"_s}}).ok);
+    const auto idOf = [&](const QString &text) { return f.messages()->messageAt(f.rowOfText(text)).id; };
+    const Id question = idOf(u"Is the engine ready for the demo?"_s);
+    const Id fixed = idOf(u"Ha, a real bug. Fixed it, thanks!"_s);
+    QVERIFY(question && fixed);
+    auto react = [&](Id id, const QString &emoji) {
+        QVERIFY(m_friend->call(u"reaction.add"_s, {{u"channel_id"_s, ch}, {u"message_id"_s, QString::number(id)},
+                                                   {u"emoji"_s, emoji}}).ok);
+    };
+    react(fixed, u"🎉"_s);
+    react(fixed, u"👍"_s);
+    react(fixed, u"❤️"_s);
+    f.state()->toggleReaction(fixed, u"👍"_s);
+    QVERIFY(m_friend->call(u"message.send"_s, {{u"channel_id"_s, ch}, {u"reply_to_id"_s, QString::number(fixed)},
+                                               {u"content"_s, u"Perfect, see you at ten then."_s}, {u"nonce"_s, u"r1"_s}}).ok);
+    QTRY_VERIFY(f.count(u"Perfect, see you at ten then."_s) == 1);
+    f.state()->sendMessage(u"Yes, ready: the demo runs on the Analytical Engine."_s, question);
+    QTRY_VERIFY(f.count(u"Yes, ready: the demo runs on the Analytical Engine."_s, 0) == 1);
+    const TestClient::Result gone = m_friend->call(u"message.send"_s,
+        {{u"channel_id"_s, ch}, {u"content"_s, u"(wrong channel, sorry)"_s}, {u"nonce"_s, u"r2"_s}});
+    QVERIFY(gone.ok);
+    const Id goneId = gone.d.value(u"id"_s).toString().toULongLong();
+    QTRY_VERIFY(f.count(u"(wrong channel, sorry)"_s) == 1);
+    f.state()->sendMessage(u"No worries."_s, goneId);
+    QTRY_VERIFY(f.count(u"No worries."_s, 0) == 1);
+    QVERIFY(m_friend->call(u"message.delete"_s, {{u"channel_id"_s, ch}, {u"message_id"_s, QString::number(goneId)}}).ok);
+    QTRY_VERIFY(f.count(u"(wrong channel, sorry)"_s) == 0);
+    const Id yes = idOf(u"Yes, ready: the demo runs on the Analytical Engine."_s);
+    react(yes, u"🚀"_s);
+    QTRY_VERIFY(f.state()->messages()->hasMyReaction(fixed, u"👍"_s));
+    QTRY_COMPARE(f.messages()->index(f.rowOfText(u"Yes, ready: the demo runs on the Analytical Engine."_s))
+                     .data(MessageListModel::ReactionsRole).toList().size(), 1);
+
+    MainWindow *w = f.app->window();
+    const QSize before = w->size();
+    for (const QSize size : {QSize(800, 600), QSize(1280, 800), QSize(1600, 1000)}) {
+        w->resize(size);
+        QTRY_COMPARE(w->size(), size);
+        QTRY_VERIFY(f.view()->isAtBottom());
+        // The mouse over my reply: its hover bar shows.
+        const QModelIndex ix = f.messages()->index(f.rowOfText(u"Yes, ready: the demo runs on the Analytical Engine."_s));
+        const QRect r = f.view()->visualRect(ix);
+        QTest::mouseMove(f.view()->viewport(), QPoint(r.center().x(), r.bottom() - 4));
+        QTRY_VERIFY(!f.view()->hoverBar().isEmpty());
+        save(w, u"replies-%1.png"_s.arg(size.width()));
+    }
+    QTest::mouseMove(f.view()->viewport(), QPoint(5, 5));
+    f.app->setCompact(true);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    save(w, u"replies-compact.png"_s);
+    f.app->setCompact(false);
+
+    // The picker over the composer, after a search; one pick first, so "recent" shows.
+    QTest::mouseClick(w->chat()->emojiButton(), Qt::LeftButton);
+    QTRY_VERIFY(w->chat()->emojiPicker() && w->chat()->emojiPicker()->isVisible());
+    QTest::keyClicks(w->chat()->emojiPicker()->searchField(), u"rocket"_s);
+    QTest::keyClick(w->chat()->emojiPicker()->searchField(), Qt::Key_Return);
+    f.composer()->clear();
+    w->resize(1280, 800);
+    QTRY_COMPARE(w->size(), QSize(1280, 800));
+    QTest::mouseClick(w->chat()->emojiButton(), Qt::LeftButton);
+    EmojiPicker *picker = nullptr;
+    QTRY_VERIFY((picker = w->chat()->emojiPicker()) && picker->isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(picker));
+    save(picker, u"emoji-picker.png"_s);
+    QTest::keyClicks(picker->searchField(), u"heart"_s);
+    save(picker, u"emoji-picker-search.png"_s);
+    if (QGuiApplication::platformName() == u"xcb") {
+        // The popup is a window of its own: the screen shows it over the chat.
+        const QRect area = w->frameGeometry();
+        const QPixmap screen = QGuiApplication::primaryScreen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
+        QVERIFY(screen.save(QDir(m_out).filePath(u"emoji-picker-open.png"_s)));
+    }
+    QTest::keyClick(picker->searchField(), Qt::Key_Escape);
+    QTRY_VERIFY(!picker->isVisible());
+    w->resize(before);
+    QTRY_COMPARE(w->size(), before);
 }
 
 void tst_app_screenshots::atWidths(const QString &view)

@@ -29,6 +29,7 @@ private slots:
     void reactionRefusals_data();
     void reactionRefusals();
     void forbiddenAcrossBlock();
+    void usersListsWhoInOrder();
     void deleteRemovesReactions();
     void editCarriesReactionsPerReader();
     void historyAfterRestart();
@@ -343,7 +344,7 @@ void tst_Reactions::reactionRefusals()
     } else {
         d.insert(field, value);
     }
-    for (const QString op : {u"reaction.add"_s, u"reaction.remove"_s}) {
+    for (const QString op : {u"reaction.add"_s, u"reaction.remove"_s, u"reaction.users"_s}) {
         const Reply r = who->request(op, d);
         QCOMPARE(outcome(r), code);
         if (!r.ok)
@@ -352,6 +353,38 @@ void tst_Reactions::reactionRefusals()
     // The server is still up and the message's reactions are as the outcome says.
     if (field != u"deleted")
         QCOMPARE(inHistory(*m_a, id).value(u"reactions"_s).toArray(), QJsonArray{});
+}
+
+void tst_Reactions::usersListsWhoInOrder()
+{
+    const Reply msg = sendMessage(*m_a, m_g.channelId, u"who likes it"_s);
+    const QString id = msg.d.value(u"id"_s).toString();
+    auto users = [&](TestClient &c, const QString &emoji) {
+        const Reply r = react(c, u"reaction.users"_s, id, emoji);
+        QStringList ids;
+        for (const QJsonValue &u : r.d.value(u"users"_s).toArray())
+            ids.append(u.toObject().value(u"id"_s).toString());
+        return r.ok ? ids : QStringList{u"failed: "_s + r.describe()};
+    };
+    QCOMPARE(users(*m_b, u"👍"_s), QStringList{});
+    QVERIFY(react(*m_b, u"reaction.add"_s, id, u"👍"_s).ok);
+    QVERIFY(react(*m_a, u"reaction.add"_s, id, u"👍"_s).ok);
+    QVERIFY(react(*m_a, u"reaction.add"_s, id, u"🎉"_s).ok);
+    // In the order they reacted, per emoji, the same for every reader; user objects as elsewhere.
+    QCOMPARE(users(*m_a, u"👍"_s), (QStringList{m_b->userId(), m_a->userId()}));
+    QCOMPARE(users(*m_b, u"👍"_s), (QStringList{m_b->userId(), m_a->userId()}));
+    QCOMPARE(users(*m_b, u"🎉"_s), QStringList{m_a->userId()});
+    const Reply full = react(*m_b, u"reaction.users"_s, id, u"🎉"_s);
+    QVERIFY(full.d.value(u"users"_s).toArray().at(0).toObject().value(u"username"_s).toString().startsWith(u"ann"_s));
+    QVERIFY(react(*m_b, u"reaction.remove"_s, id, u"👍"_s).ok);
+    QCOMPARE(users(*m_a, u"👍"_s), QStringList{m_a->userId()});
+    // Asking changes nothing and sends no event.
+    for (TestClient *s : {m_a.get(), m_b.get()})
+        QVERIFY(SocialFixture::flush(*s));
+    const int before = m_fx.count(*m_a, u"reaction.added"_s) + m_fx.count(*m_a, u"reaction.removed"_s);
+    QCOMPARE(users(*m_b, u"👍"_s), QStringList{m_a->userId()});
+    QVERIFY(SocialFixture::flush(*m_a));
+    QCOMPARE(m_fx.count(*m_a, u"reaction.added"_s) + m_fx.count(*m_a, u"reaction.removed"_s), before);
 }
 
 void tst_Reactions::forbiddenAcrossBlock()
