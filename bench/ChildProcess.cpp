@@ -1,6 +1,7 @@
 #include "ChildProcess.h"
 
 #include "ClientPool.h"
+#include "platform/SystemResources.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -74,14 +75,7 @@ qint64 ChildProcess::pid() const
 
 qint64 ChildProcess::rssKb() const
 {
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid()));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
+    return kith::server::SystemResources::residentKbOf(pid());
 }
 
 QString ChildProcess::outputTail() const

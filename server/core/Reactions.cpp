@@ -37,22 +37,37 @@ QList<Reaction> Reactions::forReader(const MessageReactions &reactions, Id reade
     return out;
 }
 
-void Reactions::change(const Call &call, bool add)
+std::optional<Reactions::Target> Reactions::readTarget(const Call &call) const
 {
     JsonFields f(call.data());
-    const Id channelId = f.id(QLatin1String("channel_id"));
-    const Id messageId = f.id(QLatin1String("message_id"));
-    const QString emoji = f.string(QLatin1String("emoji"));
-    if (!f.ok())
-        return call.fail(f.error());
-    if (QString why = validate::emoji(emoji); !why.isEmpty())
-        return call.fail(Error::badRequest(why));
-    const Id userId = call.userId();
+    Target t{f.id(QLatin1String("channel_id")), f.id(QLatin1String("message_id")),
+             f.string(QLatin1String("emoji")), nullptr};
+    if (!f.ok()) {
+        call.fail(f.error());
+        return std::nullopt;
+    }
+    if (QString why = validate::emoji(t.emoji); !why.isEmpty()) {
+        call.fail(Error::badRequest(why));
+        return std::nullopt;
+    }
     Error e;
-    const Channel *channel = access::channel(m_ctx.directory, channelId, userId, nullptr, &e);
-    if (!channel)
-        return call.fail(e);
-    if (auto blocked = access::blockedDm(m_ctx.directory, *channel, userId))
+    t.channel = access::channel(m_ctx.directory, t.channelId, call.userId(), nullptr, &e);
+    if (!t.channel) {
+        call.fail(e);
+        return std::nullopt;
+    }
+    return t;
+}
+
+void Reactions::change(const Call &call, bool add)
+{
+    const auto target = readTarget(call);
+    if (!target)
+        return;
+    const Id channelId = target->channelId, messageId = target->messageId;
+    const QString emoji = target->emoji;
+    const Id userId = call.userId();
+    if (auto blocked = access::blockedDm(m_ctx.directory, *target->channel, userId))
         return call.fail(*blocked);
     const Id reactionId = add ? m_ctx.ids.next() : 0;
     m_ctx.store.submit<bool>(
@@ -78,17 +93,11 @@ void Reactions::change(const Call &call, bool add)
 
 void Reactions::users(const Call &call)
 {
-    JsonFields f(call.data());
-    const Id channelId = f.id(QLatin1String("channel_id"));
-    const Id messageId = f.id(QLatin1String("message_id"));
-    const QString emoji = f.string(QLatin1String("emoji"));
-    if (!f.ok())
-        return call.fail(f.error());
-    if (QString why = validate::emoji(emoji); !why.isEmpty())
-        return call.fail(Error::badRequest(why));
-    Error e;
-    if (!access::channel(m_ctx.directory, channelId, call.userId(), nullptr, &e))
-        return call.fail(e);
+    const auto target = readTarget(call);
+    if (!target)
+        return;
+    const Id channelId = target->channelId, messageId = target->messageId;
+    const QString emoji = target->emoji;
     m_ctx.store.submit<QList<ReactionRow>>(
         [=](Store &s) -> Result<QList<ReactionRow>> {
             const Result<Message> m = s.findMessage(messageId);

@@ -7,6 +7,7 @@
 #include "store/Store.h"
 
 #include <QHash>
+#include <optional>
 
 namespace kith::server {
 
@@ -33,6 +34,15 @@ public:
     static QList<Reaction> forReader(const MessageReactions &reactions, Id reader);
 
 private:
+    //! What every reaction op names: a channel I can see, a message id and a valid emoji;
+    //! nullopt once the call has been answered with why not.
+    struct Target {
+        Id channelId;
+        Id messageId;
+        QString emoji;
+        const Channel *channel;
+    };
+    std::optional<Target> readTarget(const Call &call) const;
     void change(const Call &call, bool add);
     ServiceContext &m_ctx;
 };

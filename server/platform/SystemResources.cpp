@@ -125,6 +125,23 @@ void SystemResources::releaseFreeHeap()
 #endif
 }
 
+qint64 SystemResources::residentKbOf(qint64 pid)
+{
+#ifdef Q_OS_LINUX
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+#else
+    Q_UNUSED(pid);
+    return -1;
+#endif
+}
+
 qint64 SystemResources::residentBytes()
 {
 #ifdef Q_OS_LINUX

@@ -27,6 +27,8 @@ public:
     static void releaseFreeHeap();
     //! The process's resident memory in bytes, or -1 where unknown.
     static qint64 residentBytes();
+    //! Resident memory of another process in KB (VmRSS, Linux), or -1.
+    static qint64 residentKbOf(qint64 pid);
 };
 
 } // namespace kith::server

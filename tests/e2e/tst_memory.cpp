@@ -22,19 +22,6 @@ namespace {
 constexpr int kAccounts = 10;
 constexpr int kSessions = 2000;
 
-//! VmRSS of another process, in KB (Linux), or -1.
-qint64 residentKb(qint64 pid)
-{
-    QFile f(u"/proc/%1/status"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
 } // namespace
 
 class tst_Memory : public QObject
@@ -94,7 +81,7 @@ void tst_Memory::memoryComesBackAfterSessionsExpire()
         tokens << a->token();
     accounts.clear();
 
-    const qint64 before = residentKb(pid);
+    const qint64 before = SystemResources::residentKbOf(pid);
     QVERIFY(before > 0);
     std::vector<std::unique_ptr<TestClient>> sessions;
     sessions.reserve(kSessions);
@@ -104,17 +91,17 @@ void tst_Memory::memoryComesBackAfterSessionsExpire()
         const Reply r = sessions.back()->loginWithToken(tokens.at(i % kAccounts));
         QVERIFY2(r.ok, qPrintable(u"session %1: "_s.arg(i) + r.describe()));
     }
-    const qint64 open = residentKb(pid);
+    const qint64 open = SystemResources::residentKbOf(pid);
     // Every connection drops; the sessions stay resumable for the resume window, then expire.
     sessions.clear();
     const qint64 bound = before + before / 2;
-    QTRY_VERIFY2_WITH_TIMEOUT(residentKb(pid) <= bound,
+    QTRY_VERIFY2_WITH_TIMEOUT(SystemResources::residentKbOf(pid) <= bound,
                               qPrintable(u"kith-server's RSS: %1 KB before %2 sessions, %3 KB with them, "
                                          "%4 KB now (bound %5 KB)"_s
-                                             .arg(before).arg(kSessions).arg(open).arg(residentKb(pid)).arg(bound)),
+                                             .arg(before).arg(kSessions).arg(open).arg(SystemResources::residentKbOf(pid)).arg(bound)),
                               kith::limits::kResumeWindowMs + 120 * 1000);
     qInfo("kith-server RSS: %lld KB before %d sessions, %lld KB with them, %lld KB after they expired",
-          before, kSessions, open, residentKb(pid));
+          before, kSessions, open, SystemResources::residentKbOf(pid));
 }
 
 QTEST_GUILESS_MAIN(tst_Memory)
