@@ -169,7 +169,13 @@ void Attachments::store(Upload upload, std::function<void(Result<Attachment> &&)
                         return r.error();
                     return a.attachment;
                 },
-                [done](Result<Attachment> &&r) { done(std::move(r)); });
+                [done, upload, p](Result<Attachment> &&r) {
+                    if (!r) { // whatever was not placed is of no use now
+                        QFile::remove(upload.tempPath);
+                        QFile::remove(p.thumbTemp);
+                    }
+                    done(std::move(r));
+                });
         });
     });
 }
