@@ -342,13 +342,13 @@ void Gateway::watchHeaders(QTcpSocket *socket)
     }
     // Only the start line and headers decide: an upgrade goes to QWebSocketServer, which
     // answers a malformed one itself, as before.
-    const auto request = HttpRequest::parse(head.left(end));
+    auto request = HttpRequest::parse(head.left(end));
     if (request && !request->isUpgrade())
-        return handOverHttp(socket, head.left(end), end + 4);
+        return handOverHttp(socket, std::move(*request), end + 4);
     handOver(socket);
 }
 
-void Gateway::handOverHttp(QTcpSocket *socket, const QByteArray &head, qsizetype headBytes)
+void Gateway::handOverHttp(QTcpSocket *socket, HttpRequest request, qsizetype headBytes)
 {
     disconnect(socket, &QIODevice::readyRead, this, nullptr);
     delete socket->findChild<QTimer *>(QStringLiteral("kith-handshake"), Qt::FindDirectChildrenOnly);
@@ -359,7 +359,7 @@ void Gateway::handOverHttp(QTcpSocket *socket, const QByteArray &head, qsizetype
     }
     ++m_stats.httpRequests;
     if (m_http) {
-        m_http->handle(socket, *HttpRequest::parse(head), headBytes);
+        m_http->handle(socket, std::move(request), headBytes);
         return;
     }
     socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");

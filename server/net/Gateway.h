@@ -4,6 +4,7 @@
 //! all sessions), greets connections with hello and owns their Sessions.
 
 #include "net/GatewayStats.h"
+#include "net/HttpRequest.h"
 #include "net/SendBudget.h"
 
 #include <QElapsedTimer>
@@ -67,7 +68,7 @@ private:
     void watchHeaders(QTcpSocket *socket);
     void handOver(QTcpSocket *socket);
     //! A complete head that is no upgrade: the HTTP side answers it.
-    void handOverHttp(QTcpSocket *socket, const QByteArray &head, qsizetype headBytes);
+    void handOverHttp(QTcpSocket *socket, HttpRequest request, qsizetype headBytes);
     void startAccepting(QTcpServer *listener);
     void acceptPending(QTcpServer *listener);
     void admitSocket(QTcpSocket *socket);

@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrl>
@@ -103,6 +105,7 @@ private slots:
     void onlyViewersMayDownload();
     void historyAfterRestart();
     void deleteRemovesTheFile();
+    void unusedUploadIsSwept();
     void webSocketStillWorks();
 
 private:
@@ -443,6 +446,36 @@ void tst_Attachments::deleteRemovesTheFile()
     // The last one goes: so does the file.
     QVERIFY(m_a->request(u"message.delete"_s, {{u"message_id"_s, m2.d.value(u"id"_s)}}).ok);
     QTRY_COMPARE_WITH_TIMEOUT(contentFiles().count(sha), 0, 10000);
+}
+
+void tst_Attachments::unusedUploadIsSwept()
+{
+    // An upload no message took within the hour goes. The sweep also runs at start: age the row
+    // by two hours, restart, and it (and its file) are gone; a used one of the same age stays.
+    const QByteArray bytes = "never used " + QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const HttpReply unused = upload(*m_a, bytes, u"u.txt"_s);
+    const HttpReply used = upload(*m_a, "used " + bytes, u"v.txt"_s);
+    QCOMPARE(unused.status, 201);
+    const Reply sent = sendWith(*m_a, {used.json().value(u"id"_s).toString()});
+    QVERIFY(sent.ok);
+    QCOMPARE(contentFiles().count(sha), 1);
+    const QString token = m_a->token();
+    cleanup();
+    QVERIFY(m_fx.server().withDb([](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(u"UPDATE attachments SET created_at = created_at - ?"_s);
+        q.addBindValue(qint64(2) * 3600 * 1000);
+        return q.exec();
+    }));
+    QVERIFY(m_fx.server().restart());
+    QTRY_COMPARE_WITH_TIMEOUT(contentFiles().count(sha), 0, 10000);
+    const quint16 p = quint16(m_fx.server().url().port());
+    QCOMPARE(exchange(p, request("GET", "/api/v1/attachments/" + unused.json().value(u"id"_s).toString().toLatin1()
+                                     + "/u.txt", token, {}, {}, false)).status,
+             404);
+    const QString url = sent.d.value(u"attachments"_s).toArray().at(0).toObject().value(u"url"_s).toString();
+    QCOMPARE(exchange(p, request("GET", url.toUtf8(), token, {}, {}, false)).status, 200);
 }
 
 void tst_Attachments::webSocketStillWorks()
