@@ -15,12 +15,14 @@
 #include "core/Guilds.h"
 #include "core/Hub.h"
 #include "core/LoginThrottle.h"
+#include "core/Attachments.h"
 #include "core/Messages.h"
 #include "core/Reactions.h"
 #include "core/Party.h"
 #include "core/Router.h"
 #include "net/Beacon.h"
 #include "net/Gateway.h"
+#include "net/HttpServer.h"
 #include "net/MetricsServer.h"
 #include "net/MetricsText.h"
 #include "net/TlsIdentity.h"
@@ -79,6 +81,8 @@ struct Server::Private {
     std::unique_ptr<Party> party;
     std::unique_ptr<ReadStates> readStates;
     std::unique_ptr<Router> router;
+    std::unique_ptr<Attachments> attachments;
+    std::unique_ptr<HttpServer> http;
     std::unique_ptr<Gateway> gateway;
     std::optional<TlsIdentity> tls;
     std::unique_ptr<Beacon> beacon;
@@ -221,6 +225,8 @@ bool Server::Private::abandonStart()
         cluster->stop();
     metrics.reset();
     gateway.reset();
+    http.reset();
+    attachments.reset();
     router.reset();
     party.reset();
     typing.reset();
@@ -301,6 +307,8 @@ bool Server::start(QString *error, StartError *kind)
         *error = QStringLiteral("data folder %1 cannot be created or written").arg(dataDir);
         return false;
     }
+    d->config.attachmentsDir = d->config.attachmentsDir.isEmpty() ? dataDir + QStringLiteral("/attachments")
+                                                                  : QDir(d->config.attachmentsDir).absolutePath();
     // Before the database is touched: a second server on the same folder would be a second
     // writer with the same node id.
     d->folderLock = std::make_unique<FolderLock>(dataDir, FolderLock::serverFileName());
@@ -453,8 +461,13 @@ bool Server::start(QString *error, StartError *kind)
                                                   *d->reactions});
     if (!d->party->load(error))
         return d->abandonStart();
+    d->attachments = std::make_unique<Attachments>(*d->ctx, d->config.attachmentsDir);
+    if (!d->attachments->prepare(error))
+        return d->abandonStart();
+    d->http = std::make_unique<HttpServer>(*d->attachments, d->config);
     d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config,
                                            d->tls ? std::optional(d->tls->serverConfiguration()) : std::nullopt);
+    d->gateway->setHttp(d->http.get());
     bool addressInUse = false;
     if (!d->gateway->listen(error, &addressInUse)) {
         if (addressInUse)
@@ -532,6 +545,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
     // (they are posted to the queue or service that made them, see WriteQueue and Accounts).
     const auto flush = [this] {
         QCoreApplication::sendPostedEvents(this);
+        QCoreApplication::sendPostedEvents(d->attachments.get()); // uploads probed: their store jobs
         d->accounts->flush();
         QCoreApplication::sendPostedEvents(d->reader.get());
         QCoreApplication::sendPostedEvents(d->store.get());
@@ -558,6 +572,8 @@ void Server::stop(quint16 closeCode, const QString &reason)
     if (d->cluster) // what the last callbacks changed still reaches the other nodes, then "bye"
         d->cluster->stop();
     d->gateway.reset();
+    d->http.reset();
+    d->attachments.reset();
     d->router.reset();
     d->party.reset();
     d->typing.reset();

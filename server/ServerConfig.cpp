@@ -243,6 +243,17 @@ QList<ConfigSetting> makeSettings()
           QStringLiteral("Reverse proxies in front of the server, comma-separated: their connections are not counted "
                          "per address, and the client address comes from their X-Forwarded-For (default: none)."),
           [](ServerConfig &c, const QString &v, QString *why) { return parseAddressList(v, &c.trustedProxies, why); }),
+        s("limits", "attachment_bytes", "", "",
+          QStringLiteral("Largest file one upload may carry, in bytes (default %1).").arg(limits::kAttachmentBytes),
+          number64(&ServerConfig::attachmentBytes, 1, Q_INT64_C(1) << 40)),
+        s("limits", "http_body_timeout_ms", "", "",
+          QStringLiteral("Milliseconds an HTTP request body may go without a byte before the connection is closed "
+                         "(default 30000)."),
+          number(&ServerConfig::httpBodyTimeoutMs, 100, 3600000)),
+        s("storage", "attachments", "attachments", "DIR",
+          QStringLiteral("Folder for uploaded files, stored once per content (default: attachments in the data "
+                         "folder; nodes sharing a database share it too)."),
+          text(&ServerConfig::attachmentsDir), true),
         s("storage", "synchronous", "", "",
           QStringLiteral("SQLite durability: full (default) or normal."),
           [](ServerConfig &c, const QString &v, QString *why) {

@@ -60,6 +60,10 @@ struct ServerConfig {
     //! Peers whose connections are not counted per address; the client's address is taken from
     //! their X-Forwarded-For instead (a reverse proxy in front of the server).
     QList<QHostAddress> trustedProxies;
+    // Files (docs/OPERATIONS.md, "Attachments")
+    QString attachmentsDir;               //!< empty: dataDir/attachments; several nodes may share one mount
+    qint64 attachmentBytes = limits::kAttachmentBytes; //!< largest upload; hello's limits.attachment_bytes
+    int httpBodyTimeoutMs = 30000;        //!< an HTTP request body with no byte for this long is closed
     bool syncFull = true;                 //!< SQLite synchronous=FULL: durable across power loss
     // LAN party
     bool guests = false;                  //!< session.guest is open; a party guild exists

@@ -281,6 +281,27 @@ void writeUser(JsonWriter &w, const User &u)
 void writeMessage(JsonWriter &w, const Message &m)
 {
     w.beginObject();
+    w.key(QLatin1String("attachments")).beginArray();
+    for (const Attachment &a : m.attachments) {
+        w.beginObject();
+        w.key(QLatin1String("content_type")).value(a.contentType);
+        w.key(QLatin1String("filename")).value(a.filename);
+        w.key(QLatin1String("height"));
+        if (a.height >= 0)
+            w.value(a.height);
+        else
+            w.null();
+        w.key(QLatin1String("id")).id(a.id);
+        w.key(QLatin1String("size")).value(a.size);
+        w.key(QLatin1String("url")).value(a.url());
+        w.key(QLatin1String("width"));
+        if (a.width >= 0)
+            w.value(a.width);
+        else
+            w.null();
+        w.endObject();
+    }
+    w.endArray();
     w.key(QLatin1String("author"));
     writeUser(w, m.author);
     if (m.authorBlocked)

@@ -7,7 +7,7 @@ QStringList features(bool guests)
     QStringList out{QStringLiteral("guilds"), QStringLiteral("invites"), QStringLiteral("resume"),
                     QStringLiteral("nonce_dedup"), QStringLiteral("friends"), QStringLiteral("dms"),
                     QStringLiteral("presence"), QStringLiteral("typing"), QStringLiteral("read_states"),
-                    QStringLiteral("account")};
+                    QStringLiteral("account"), QStringLiteral("attachments")};
     if (guests)
         out.append(QStringLiteral("guest"));
     return out;

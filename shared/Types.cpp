@@ -1,5 +1,7 @@
 #include "Types.h"
 
+#include <QUrl>
+
 #include <QDateTime>
 #include <QTimeZone>
 #include <cstdio>
@@ -204,6 +206,35 @@ QJsonObject guildWithContents(const Guild &guild, const QList<Channel> &channels
     return o;
 }
 
+QString Attachment::url() const
+{
+    return QStringLiteral("/api/v1/attachments/") + QString::number(id) + QLatin1Char('/')
+         + QString::fromLatin1(QUrl::toPercentEncoding(filename));
+}
+
+QJsonObject Attachment::toJson() const
+{
+    return {{kId, idJson(id)},
+            {QLatin1String("filename"), filename},
+            {QLatin1String("size"), size},
+            {QLatin1String("content_type"), contentType},
+            {QLatin1String("width"), width >= 0 ? QJsonValue(width) : QJsonValue(QJsonValue::Null)},
+            {QLatin1String("height"), height >= 0 ? QJsonValue(height) : QJsonValue(QJsonValue::Null)},
+            {QLatin1String("url"), url()}};
+}
+
+Attachment Attachment::fromJson(const QJsonObject &o)
+{
+    Attachment a;
+    a.id = idFromJson(o.value(kId));
+    a.filename = o.value(QLatin1String("filename")).toString();
+    a.size = qint64(o.value(QLatin1String("size")).toDouble());
+    a.contentType = o.value(QLatin1String("content_type")).toString();
+    a.width = o.value(QLatin1String("width")).toInt(-1);
+    a.height = o.value(QLatin1String("height")).toInt(-1);
+    return a;
+}
+
 QJsonObject Message::toJson() const
 {
     QJsonObject o{{kId, idJson(id)},
@@ -223,6 +254,10 @@ QJsonObject Message::toJson() const
                               {QLatin1String("count"), r.count},
                               {QLatin1String("me"), r.me}});
     o.insert(QLatin1String("reactions"), rs);
+    QJsonArray as;
+    for (const Attachment &a : attachments)
+        as.append(a.toJson());
+    o.insert(QLatin1String("attachments"), as);
     o.insert(QLatin1String("reply_to_id"), idJson(replyToId));
     o.insert(QLatin1String("reply_to"), replyTo ? QJsonValue(QJsonObject{{kId, idJson(replyTo->id)},
                                                                          {QLatin1String("author"), replyTo->author.toJson()},
@@ -256,6 +291,8 @@ Message Message::fromJson(const QJsonObject &o)
         m.reactions.append(Reaction{r.value(QLatin1String("emoji")).toString(),
                                     r.value(QLatin1String("count")).toInt(), r.value(QLatin1String("me")).toBool()});
     }
+    for (const QJsonValue &v : o.value(QLatin1String("attachments")).toArray())
+        m.attachments.append(Attachment::fromJson(v.toObject()));
     return m;
 }
 

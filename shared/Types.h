@@ -96,6 +96,22 @@ struct Reaction {
     bool operator==(const Reaction &o) const = default;
 };
 
+//! A file sent with a message (or uploaded, not yet sent). width/height -1 unless an image.
+struct Attachment {
+    Id id = 0;
+    QString filename;
+    qint64 size = 0;
+    QString contentType;
+    int width = -1;
+    int height = -1;
+    bool operator==(const Attachment &o) const = default;
+
+    //! Where it is served: /api/v1/attachments/ID/FILENAME (the name percent-encoded).
+    QString url() const;
+    QJsonObject toJson() const; //!< with url
+    static Attachment fromJson(const QJsonObject &o);
+};
+
 struct Message {
     Id id = 0;
     Id channelId = 0;
@@ -108,6 +124,7 @@ struct Message {
     Id replyToId = 0;           //!< 0 when not a reply
     std::optional<MessageRef> replyTo; //!< empty when not a reply or the target is deleted
     QList<Reaction> reactions;  //!< in the order each emoji was first added
+    QList<Attachment> attachments; //!< in the order given to message.send
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &o);

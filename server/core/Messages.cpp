@@ -1,6 +1,7 @@
 #include "Messages.h"
 
 #include "core/Access.h"
+#include "core/Attachments.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
 #include "core/Reactions.h"
@@ -11,6 +12,9 @@
 #include "shared/Validation.h"
 #include "store/Store.h"
 #include "store/WriteQueue.h"
+#include "ServerConfig.h"
+
+#include <QJsonArray>
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -37,7 +41,22 @@ std::optional<Error> checkContent(const QString &content)
 struct Send {
     Message message;
     QList<Id> mentioned;
+    QList<Id> attachmentIds;
 };
+
+//! Puts stored attachments on the messages they belong to.
+void attach(QList<Message> &messages, const QList<QPair<Id, Attachment>> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    QHash<Id, QList<Attachment>> byMessage;
+    for (const auto &[messageId, a] : rows)
+        byMessage[messageId].append(a);
+    for (Message &m : messages)
+        if (auto it = byMessage.constFind(m.id); it != byMessage.cend())
+            m.attachments = *it;
+}
+
 
 Result<StoredMessage> storeSend(Store &s, const Send &send)
 {
@@ -47,6 +66,29 @@ Result<StoredMessage> storeSend(Store &s, const Send &send)
     const Message &m = send.message;
     if (auto mr = s.insertMentions(m.id, m.channelId, m.author.id, send.mentioned); !mr)
         return mr.error();
+    return r;
+}
+
+//! A send with attachments: the message, then its claim on the uploads, in one savepoint.
+Result<StoredMessage> storeSendWithAttachments(Store &s, const Send &send)
+{
+    auto r = storeSend(s, send);
+    if (!r)
+        return r;
+    const Message &m = r->message;
+    if (r->duplicate) {
+        auto rows = s.attachments(m.channelId, m.id, m.id);
+        if (!rows)
+            return rows.error();
+        QList<Message> one{m};
+        attach(one, rows.value());
+        r->message = one.constFirst();
+        return r;
+    }
+    auto claimed = s.claimAttachments(m.id, m.channelId, m.author.id, send.attachmentIds);
+    if (!claimed)
+        return claimed.error();
+    r->message.attachments = claimed.value();
     return r;
 }
 
@@ -164,12 +206,28 @@ void Messages::send(const Call &call)
     const std::optional<Id> replyToId = f.optId(QLatin1String("reply_to_id"));
     if (!f.ok())
         return call.fail(f.error());
+    QList<Id> attachmentIds;
+    if (const QJsonValue ids = call.data().value(QLatin1String("attachment_ids")); !ids.isUndefined() && !ids.isNull()) {
+        if (!ids.isArray())
+            return call.fail(Error::badRequest(QStringLiteral("attachment_ids must be an array of ids")));
+        const QJsonArray list = ids.toArray();
+        if (list.size() > limits::kAttachmentsPerMessage)
+            return call.fail(Error::badRequest(
+                QStringLiteral("a message carries at most %1 attachments").arg(limits::kAttachmentsPerMessage)));
+        for (const QJsonValue &v : list) {
+            const Id id = idFromJson(v);
+            if (!id || attachmentIds.contains(id))
+                return call.fail(Error::badRequest(QStringLiteral("attachment_ids must be distinct id strings")));
+            attachmentIds.append(id);
+        }
+    }
     Error e;
     const Channel *channel = access::channel(m_ctx.directory, channelId, call.userId(), nullptr, &e);
     if (!channel)
         return call.fail(e);
-    if (auto err = checkContent(content))
-        return call.fail(*err);
+    if (!(content.isEmpty() && !attachmentIds.isEmpty())) // files alone need no words
+        if (auto err = checkContent(content))
+            return call.fail(*err);
     if (QString why = validate::nonce(nonce); !why.isEmpty())
         return call.fail(Error::badRequest(why));
     if (auto blocked = access::blockedDm(m_ctx.directory, *channel, call.userId()))
@@ -184,23 +242,29 @@ void Messages::send(const Call &call)
     m.content = content;
     m.nonce = nonce;
     m.replyToId = replyToId.value_or(0); // the store checks the target (same channel, not deleted)
-    m_ctx.store.submit(
-        kStoreSends, Send{std::move(m), mentioned},
-        [this, call](Result<StoredMessage> &&r) {
-            if (!r)
-                return call.fail(r.error());
-            Message stored = r->message;
-            m_ctx.directory.noteMessage(stored.channelId, stored.id);
-            complete(stored);
-            const QByteArray body = encodeMessage(stored);
-            call.okBody(body);
-            // A resend after a lost reply: the original was fanned out already.
-            const Channel *channel = m_ctx.directory.channel(stored.channelId);
-            if (!r->duplicate)
-                ++m_committed;
-            if (!r->duplicate && channel)
-                fanOut(*channel, ev::MessageCreated, stored, body);
-        },
+    auto onStored = [this, call](Result<StoredMessage> &&r) {
+        if (!r)
+            return call.fail(r.error());
+        Message stored = r->message;
+        m_ctx.directory.noteMessage(stored.channelId, stored.id);
+        complete(stored);
+        const QByteArray body = encodeMessage(stored);
+        call.okBody(body);
+        // A resend after a lost reply: the original was fanned out already.
+        const Channel *channel = m_ctx.directory.channel(stored.channelId);
+        if (!r->duplicate)
+            ++m_committed;
+        if (!r->duplicate && channel)
+            fanOut(*channel, ev::MessageCreated, stored, body);
+    };
+    if (!attachmentIds.isEmpty()) {
+        // Off the grouped path: the claim may refuse, and takes back only this message.
+        m_ctx.store.submit<StoredMessage>(
+            [send = Send{std::move(m), mentioned, attachmentIds}](Store &s) { return storeSendWithAttachments(s, send); },
+            std::move(onStored));
+        return;
+    }
+    m_ctx.store.submit(kStoreSends, Send{std::move(m), mentioned, {}}, std::move(onStored),
         // Without mentions or a reply target to read the job is the message's INSERT alone.
         mentioned.isEmpty() && !replyToId ? WriteQueue::Writes::One : WriteQueue::Writes::Many);
 }
@@ -246,6 +310,10 @@ void Messages::history(const Call &call)
             if (!rows)
                 return rows.error();
             page.reactions = std::move(rows.value());
+            auto files = s.attachments(channelId, page.messages.constLast().id, page.messages.constFirst().id);
+            if (!files)
+                return files.error();
+            attach(page.messages, files.value());
             return page;
         },
         [this, call](Result<Page> &&r) {
@@ -293,7 +361,12 @@ void Messages::edit(const Call &call)
                 auto rows = s.reactions(channelId, id, id);
                 if (!rows)
                     return rows.error();
-                return Page{{m.value()}, std::move(rows.value())};
+                auto files = s.attachments(channelId, id, id);
+                if (!files)
+                    return files.error();
+                Page page{{m.value()}, std::move(rows.value())};
+                attach(page.messages, files.value());
+                return page;
             },
             [this, call, userId](Result<Page> &&r) {
                 if (!r)
@@ -335,10 +408,18 @@ void Messages::remove(const Call &call)
         if (m.author.id != userId && !access::atLeast(me, Role::Admin, QStringLiteral("delete others' messages"), &e))
             return call.fail(e);
         complete(m);
-        m_ctx.store.submit<Done>([id = m.id](Store &s) { return s.deleteMessage(id); },
-                                 [this, call, m](Result<Done> &&r) {
+        m_ctx.store.submit<QStringList>([id = m.id](Store &s) -> Result<QStringList> {
+                                     auto unused = s.releaseAttachments(id);
+                                     if (!unused)
+                                         return unused;
+                                     if (auto r = s.deleteMessage(id); !r)
+                                         return r.error();
+                                     return unused;
+                                 },
+                                 [this, call, m](Result<QStringList> &&r) {
                                      if (!r)
                                          return call.fail(r.error());
+                                     Attachments::removeUnused(m_ctx.store, m_ctx.config.attachmentsDir, r.value());
                                      call.ok(deletedJson(m));
                                      if (const Channel *c = m_ctx.directory.channel(m.channelId))
                                          m_ctx.hub.toUsers(m_ctx.directory.viewers(*c), ev::MessageDeleted,

@@ -3,6 +3,8 @@
 #include "Log.h"
 #include "ServerConfig.h"
 #include "core/Hub.h"
+#include "net/HttpRequest.h"
+#include "net/HttpServer.h"
 #include "net/LingeringSocket.h"
 #include "net/Session.h"
 #include "platform/SystemResources.h"
@@ -105,7 +107,9 @@ Gateway::Gateway(const Router &router, Hub &hub, const ServerConfig &config, std
                                  {QLatin1String("history_page"), limits::kHistoryPage},
                                  {QLatin1String("requests_per_second"), config.requestsPerSecond},
                                  {QLatin1String("request_burst"), config.requestBurst},
-                                 {QLatin1String("nonce_length"), limits::kNonceLength}};
+                                 {QLatin1String("nonce_length"), limits::kNonceLength},
+                                 {QLatin1String("attachment_bytes"), config.attachmentBytes},
+                                 {QLatin1String("attachments_per_message"), limits::kAttachmentsPerMessage}};
     const QJsonObject hello{{QLatin1String("version"), limits::kProtocolVersion},
                             {QLatin1String("server"), config.serverName},
                             {QLatin1String("server_version"), QStringLiteral(KITH_VERSION)},
@@ -338,7 +342,30 @@ void Gateway::watchHeaders(QTcpSocket *socket)
             count(socket, client);
         }
     }
+    // Only the start line and headers decide: an upgrade goes to QWebSocketServer, which
+    // answers a malformed one itself, as before.
+    auto request = HttpRequest::parse(head.left(end));
+    if (request && !request->isUpgrade())
+        return handOverHttp(socket, std::move(*request), end + 4);
     handOver(socket);
+}
+
+void Gateway::handOverHttp(QTcpSocket *socket, HttpRequest request, qsizetype headBytes)
+{
+    disconnect(socket, &QIODevice::readyRead, this, nullptr);
+    delete socket->findChild<QTimer *>(QStringLiteral("kith-handshake"), Qt::FindDirectChildrenOnly);
+    // No WebSocket will come of it: the socket stays counted (m_counted) until it goes.
+    if (const auto it = m_upgrading.constFind(socket); it != m_upgrading.cend()) {
+        m_byPeer.remove(it->peer);
+        m_upgrading.erase(it);
+    }
+    ++m_stats.httpRequests;
+    if (m_http) {
+        m_http->handle(socket, std::move(request), headBytes);
+        return;
+    }
+    socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    socket->close();
 }
 
 void Gateway::handOver(QTcpSocket *socket)

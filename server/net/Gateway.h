@@ -4,6 +4,7 @@
 //! all sessions), greets connections with hello and owns their Sessions.
 
 #include "net/GatewayStats.h"
+#include "net/HttpRequest.h"
 #include "net/SendBudget.h"
 
 #include <QElapsedTimer>
@@ -22,6 +23,7 @@ class QWebSocketServer;
 
 namespace kith::server {
 
+class HttpServer;
 class Hub;
 class Router;
 class Session;
@@ -46,10 +48,12 @@ public:
     QList<quint16> ports() const;
     int connectionCount() const { return int(m_sessions.size()); }
     GatewayStats stats() const;
+    //! Plain HTTP requests on the same ports go there; without one they get 404.
+    void setHttp(HttpServer *http) { m_http = http; }
     //! Closes every connection, signed in or not, and waits briefly for the frames to leave.
     void closeAll(quint16 code, const QString &reason);
 
-    //! Upgrade request headers larger than this close the connection at once.
+    //! Request heads (upgrade or plain HTTP) larger than this close the connection at once.
     static constexpr qint64 kMaxHeaderBytes = 16 * 1024;
 
 private:
@@ -63,6 +67,8 @@ private:
     QTcpServer *makeListener();
     void watchHeaders(QTcpSocket *socket);
     void handOver(QTcpSocket *socket);
+    //! A complete head that is no upgrade: the HTTP side answers it.
+    void handOverHttp(QTcpSocket *socket, HttpRequest request, qsizetype headBytes);
     void startAccepting(QTcpServer *listener);
     void acceptPending(QTcpServer *listener);
     void admitSocket(QTcpSocket *socket);
@@ -81,6 +87,7 @@ private:
     QList<QTcpServer *> m_extra; //!< listenAlso's ports
     QHash<QTcpServer *, QSocketNotifier *> m_notifiers; //!< ours, accepting for each listener
     QWebSocketServer *m_server; //!< only performs the WebSocket handshake
+    HttpServer *m_http = nullptr;
     QHash<QTcpSocket *, Upgrading> m_upgrading; //!< accepted, WebSocket not yet open
     QHash<QPair<QString, quint16>, QTcpSocket *> m_byPeer; //!< the same, by peer address and port
     QHash<QTcpSocket *, QString> m_counted;     //!< sockets counted against their address

@@ -13,6 +13,7 @@ struct GatewayStats {
     quint64 headersTooLarge = 0;   //!< upgrade request headers over 16 KiB
     quint64 slowReadersCut = 0;    //!< closed with 4008 (send buffer or queued_bytes_total)
     quint64 budgetCuts = 0;        //!< of those, cut because queued_bytes_total was reached
+    quint64 httpRequests = 0;      //!< plain HTTP requests (not upgrades) handed to the HTTP side
     quint64 heapTrims = 0;         //!< freed heap given back after many connections closed
     qint64 queuedBytes = 0;        //!< bytes queued for sending across all sessions now
 };

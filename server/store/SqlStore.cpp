@@ -1,6 +1,7 @@
 #include "SqlStore.h"
 
 #include "store/GuildTable.h"
+#include "store/AttachmentTable.h"
 #include "store/MessageTable.h"
 #include "store/ReactionTable.h"
 #include "store/MetaTable.h"
@@ -189,6 +190,41 @@ Result<bool> SqlStore::removeReaction(Id channelId, Id messageId, Id userId, con
 Result<QList<ReactionRow>> SqlStore::reactions(Id channelId, Id fromId, Id toId)
 {
     return ReactionTable::range(m_db, channelId, fromId, toId);
+}
+
+Result<Done> SqlStore::insertAttachment(const StoredAttachment &a)
+{
+    return AttachmentTable::insert(m_db, a);
+}
+
+Result<StoredAttachment> SqlStore::findAttachment(Id attachmentId)
+{
+    return AttachmentTable::find(m_db, attachmentId);
+}
+
+Result<QList<Attachment>> SqlStore::claimAttachments(Id messageId, Id channelId, Id userId, const QList<Id> &ids)
+{
+    return AttachmentTable::claim(m_db, messageId, channelId, userId, ids);
+}
+
+Result<QList<QPair<Id, Attachment>>> SqlStore::attachments(Id channelId, Id fromId, Id toId)
+{
+    return AttachmentTable::range(m_db, channelId, fromId, toId);
+}
+
+Result<QStringList> SqlStore::releaseAttachments(Id messageId)
+{
+    return AttachmentTable::release(m_db, messageId);
+}
+
+Result<QStringList> SqlStore::sweepAttachments(qint64 beforeMs)
+{
+    return AttachmentTable::sweep(m_db, beforeMs);
+}
+
+Result<bool> SqlStore::contentUsed(const QString &sha256)
+{
+    return AttachmentTable::contentUsed(m_db, sha256);
 }
 
 Result<SocialSnapshot> SqlStore::loadSocial()

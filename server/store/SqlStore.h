@@ -50,6 +50,13 @@ public:
                              int maxEmoji) override;
     Result<bool> removeReaction(Id channelId, Id messageId, Id userId, const QString &emoji) override;
     Result<QList<ReactionRow>> reactions(Id channelId, Id fromId, Id toId) override;
+    Result<Done> insertAttachment(const StoredAttachment &a) override;
+    Result<StoredAttachment> findAttachment(Id attachmentId) override;
+    Result<QList<Attachment>> claimAttachments(Id messageId, Id channelId, Id userId, const QList<Id> &ids) override;
+    Result<QList<QPair<Id, Attachment>>> attachments(Id channelId, Id fromId, Id toId) override;
+    Result<QStringList> releaseAttachments(Id messageId) override;
+    Result<QStringList> sweepAttachments(qint64 beforeMs) override;
+    Result<bool> contentUsed(const QString &sha256) override;
     Result<SocialSnapshot> loadSocial() override;
     Result<RelationshipType> relationship(Id userId, Id otherId) override;
     Result<Done> setRelationship(Id userId, Id otherId, RelationshipType type, qint64 nowMs) override;

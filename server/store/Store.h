@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QPair>
+#include <QStringList>
 #include <optional>
 
 namespace kith::server {
@@ -34,6 +35,17 @@ struct ReactionRow {
     Id messageId;
     QString emoji;
     Id userId;
+};
+
+//! An upload as stored: the public part and what only the server knows.
+struct StoredAttachment {
+    Attachment attachment;
+    Id uploaderId = 0;
+    QString sha256;      //!< hex, names the content file
+    bool thumb = false;  //!< a thumbnail file exists for this content
+    qint64 createdAtMs = 0;
+    Id messageId = 0;    //!< 0 until a message.send claims it
+    Id channelId = 0;
 };
 
 //! Everything the Directory loads at start.
@@ -137,6 +149,21 @@ public:
     virtual Result<bool> removeReaction(Id channelId, Id messageId, Id userId, const QString &emoji) = 0;
     //! The reactions of a channel's messages with ids in [fromId, toId], in the order added.
     virtual Result<QList<ReactionRow>> reactions(Id channelId, Id fromId, Id toId) = 0;
+
+    // Attachments
+    virtual Result<Done> insertAttachment(const StoredAttachment &a) = 0;
+    virtual Result<StoredAttachment> findAttachment(Id attachmentId) = 0;
+    //! Gives the uploads `ids` (in that order) to a message: each must be `userId`'s and unclaimed,
+    //! else bad_request (and the caller's savepoint takes back what was claimed).
+    virtual Result<QList<Attachment>> claimAttachments(Id messageId, Id channelId, Id userId, const QList<Id> &ids) = 0;
+    //! The attachments of a channel's messages with ids in [fromId, toId], as (message id, attachment).
+    virtual Result<QList<QPair<Id, Attachment>>> attachments(Id channelId, Id fromId, Id toId) = 0;
+    //! Deletes a message's attachment rows; the contents (sha256) no row refers to any more.
+    virtual Result<QStringList> releaseAttachments(Id messageId) = 0;
+    //! Deletes unclaimed uploads made before `beforeMs`; the contents no row refers to any more.
+    virtual Result<QStringList> sweepAttachments(qint64 beforeMs) = 0;
+    //! Whether some row still refers to this content.
+    virtual Result<bool> contentUsed(const QString &sha256) = 0;
 
     // Relationships, DMs, read states, mentions, the connection log
     virtual Result<SocialSnapshot> loadSocial() = 0;

@@ -221,7 +221,7 @@ void tst_JsonWriter::messages()
 void tst_JsonWriter::replyAndReactions()
 {
     // Issue 12's fields in every state: the writer keeps matching Message::toJson().
-    for (int variant = 0; variant < 4; ++variant) {
+    for (int variant = 0; variant < 5; ++variant) {
         Message m = sampleMessage();
         if (variant >= 1)
             m.replyToId = 777;
@@ -229,6 +229,9 @@ void tst_JsonWriter::replyAndReactions()
             m.replyTo = MessageRef{777, User{43, u"bob"_s, u"B \"quoted\""_s}, u"x\ny \U0001F600"_s};
         if (variant >= 3)
             m.reactions = {Reaction{u"👍"_s, 3, true}, Reaction{u":tada:"_s, 1, false}};
+        if (variant >= 4) // an image and a file whose name needs escaping in JSON and in the url
+            m.attachments = {Attachment{901, u"cat.png"_s, 12345, u"image/png"_s, 640, 480},
+                             Attachment{902, u"r\u00e9sum\u00e9 \"final\" 1/2.pdf"_s, 7, u"application/pdf"_s, -1, -1}};
         const QByteArray mine = encodeMessage(m);
         QCOMPARE(QJsonDocument::fromJson(mine).object(), m.toJson());
         QCOMPARE(mine, encodeBody(m.toJson()));
@@ -236,6 +239,7 @@ void tst_JsonWriter::replyAndReactions()
         QCOMPARE(back.replyToId, m.replyToId);
         QCOMPARE(back.replyTo.has_value(), m.replyTo.has_value());
         QCOMPARE(back.reactions, m.reactions);
+        QCOMPARE(back.attachments, m.attachments);
     }
 }
 
