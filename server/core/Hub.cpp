@@ -286,7 +286,7 @@ void Hub::sweep()
         return;
     qCDebug(lcGateway) << expired.size() << "detached sessions expired";
     // A hash keeps its buckets after its entries go: after a mass disconnect, give them back.
-    if (expired.size() >= 64) {
+    if (expired.size() >= kMassDisconnect) {
         m_sessions.squeeze();
         m_byUser.squeeze();
     }

@@ -42,6 +42,27 @@ Result<QStringList> unused(SqlConnection &s, const QStringList &shas)
     return out;
 }
 
+//! Deletes the rows `select` and `remove` pick (both take `key` as their one parameter) and
+//! returns the contents no row holds any more: their files can go.
+Result<QStringList> removeRows(SqlConnection &s, const char *select, const char *remove, qint64 key, const char *what)
+{
+    QSqlQuery &q = s.prepared(select);
+    q.bindValue(0, key);
+    if (!s.exec(q, what))
+        return storageError();
+    QStringList shas;
+    while (q.next())
+        shas.append(q.value(0).toString());
+    q.finish();
+    if (shas.isEmpty())
+        return shas;
+    QSqlQuery &d = s.prepared(remove);
+    d.bindValue(0, key);
+    if (!s.exec(d, what))
+        return storageError();
+    return unused(s, shas);
+}
+
 } // namespace
 
 Result<Done> insert(SqlConnection &s, const StoredAttachment &a)
@@ -126,40 +147,15 @@ Result<QList<QPair<Id, Attachment>>> range(SqlConnection &s, Id channelId, Id fr
 
 Result<QStringList> release(SqlConnection &s, Id messageId)
 {
-    QSqlQuery &q = s.prepared("SELECT sha256 FROM attachments WHERE message_id = ?");
-    q.bindValue(0, qint64(messageId));
-    if (!s.exec(q, "message attachments"))
-        return storageError();
-    QStringList shas;
-    while (q.next())
-        shas.append(q.value(0).toString());
-    q.finish();
-    if (shas.isEmpty())
-        return shas;
-    QSqlQuery &d = s.prepared("DELETE FROM attachments WHERE message_id = ?");
-    d.bindValue(0, qint64(messageId));
-    if (!s.exec(d, "release attachments"))
-        return storageError();
-    return unused(s, shas);
+    return removeRows(s, "SELECT sha256 FROM attachments WHERE message_id = ?",
+                      "DELETE FROM attachments WHERE message_id = ?", qint64(messageId), "release attachments");
 }
 
 Result<QStringList> sweep(SqlConnection &s, qint64 beforeMs)
 {
-    QSqlQuery &q = s.prepared("SELECT sha256 FROM attachments WHERE message_id IS NULL AND created_at < ?");
-    q.bindValue(0, beforeMs);
-    if (!s.exec(q, "expired uploads"))
-        return storageError();
-    QStringList shas;
-    while (q.next())
-        shas.append(q.value(0).toString());
-    q.finish();
-    if (shas.isEmpty())
-        return shas;
-    QSqlQuery &d = s.prepared("DELETE FROM attachments WHERE message_id IS NULL AND created_at < ?");
-    d.bindValue(0, beforeMs);
-    if (!s.exec(d, "sweep uploads"))
-        return storageError();
-    return unused(s, shas);
+    return removeRows(s, "SELECT sha256 FROM attachments WHERE message_id IS NULL AND created_at < ?",
+                      "DELETE FROM attachments WHERE message_id IS NULL AND created_at < ?", beforeMs,
+                      "sweep uploads");
 }
 
 Result<bool> contentUsed(SqlConnection &s, const QString &sha256)
