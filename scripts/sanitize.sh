@@ -19,7 +19,7 @@ launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
 start=$(date +%s)
-# KITH_SANITIZE compiles with -O1 -g1 (see CMakeLists.txt): the cheapest build whose reports
+# KITH_SANITIZE compiles with -Og -g1 (see CMakeLists.txt): the cheapest build whose reports
 # still name file and line.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_SANITIZE=ON \
   -DKITH_BUILD_APP=ON -DKITH_BUILD_TESTS=ON -DKITH_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
