@@ -18,11 +18,15 @@
 #include "ui/ServerRail.h"
 #include "ui/Theme.h"
 #include "ui/QuickSwitcher.h"
+#include "ui/AttachmentTray.h"
 #include "ui/EmojiPicker.h"
+#include "net/Outbox.h"
+#include "state/AttachmentCache.h"
 #include "ui/MessageDelegate.h"
 #include "ui/WelcomeScreen.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QTimer>
@@ -48,6 +52,7 @@ private slots:
     void welcome();
     void conversation();
     void repliesAndReactions();
+    void filesAndImages();
     void twoHosts();
     void hostingAParty();
     void partyList();
@@ -287,6 +292,61 @@ void tst_app_screenshots::repliesAndReactions()
     QTRY_VERIFY(!picker->isVisible());
     w->resize(before);
     QTRY_COMPARE(w->size(), before);
+}
+
+void tst_app_screenshots::filesAndImages()
+{
+    // A picture and a file card in the channel, then two files waiting in the composer.
+    QImage picture(800, 480, QImage::Format_RGB32);
+    {
+        QPainter p(&picture);
+        QLinearGradient sky(0, 0, 0, 480);
+        sky.setColorAt(0, QColor(255, 170, 90));
+        sky.setColorAt(1, QColor(120, 60, 140));
+        p.fillRect(picture.rect(), sky);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 230, 140));
+        p.drawEllipse(QPoint(560, 300), 90, 90);
+        p.setBrush(QColor(40, 30, 60));
+        p.drawPolygon(QPolygon({QPoint(0, 480), QPoint(0, 340), QPoint(220, 230), QPoint(420, 360),
+                                QPoint(640, 260), QPoint(800, 330), QPoint(800, 480)}));
+    }
+    const QString dir = m_data.filePath(u"files"_s);
+    QDir().mkpath(dir);
+    const QString sunset = QDir(dir).filePath(u"sunset.png"_s);
+    QVERIFY(picture.save(sunset));
+    const QString notes = QDir(dir).filePath(u"engine-notes.pdf"_s);
+    {
+        QFile file(notes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write(QByteArray(184'320, 'x')) > 0);
+    }
+    f.composer()->addFiles({sunset});
+    f.type(u"The view from the workshop tonight"_s);
+    f.composer()->addFiles({notes});
+    QTest::keyClick(f.composer(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(f.app->outbox()->isEmpty(), true, 15000);
+    const auto row = f.rowOfText(u"The view from the workshop tonight"_s);
+    QVERIFY(row >= 0);
+    const QList<Attachment> list = f.messages()->index(row).data(MessageListModel::AttachmentsRole).value<QList<Attachment>>();
+    QCOMPARE(list.size(), 1);
+    MainWindow *w = f.app->window();
+    w->resize(1280, 800);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    QTRY_VERIFY_WITH_TIMEOUT(f.state()->attachments()->hasThumbnail(list[0].id), 10000);
+    f.view()->viewport()->update();
+    save(w, u"files-in-channel.png"_s);
+
+    // Two files picked, not sent yet: their cards above the text.
+    QImage pasted(320, 200, QImage::Format_RGB32);
+    pasted.fill(QColor(70, 130, 200));
+    f.composer()->addImage(pasted);
+    f.composer()->addFiles({notes});
+    QTRY_COMPARE(w->chat()->attachmentTray()->cardCount(), 2);
+    QTest::keyClicks(f.composer(), u"and the notes, for tomorrow"_s);
+    save(w, u"files-pending.png"_s);
+    f.composer()->takeFiles();
+    f.composer()->clear();
 }
 
 void tst_app_screenshots::atWidths(const QString &view)
