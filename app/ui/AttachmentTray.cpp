@@ -80,6 +80,7 @@ AttachmentTray::AttachmentTray(ClientState *state, Composer *composer, const The
     m_upload->hide();
     hide();
     connect(composer, &Composer::filesChanged, this, &AttachmentTray::syncCards);
+    connect(theme, &Theme::changed, this, &AttachmentTray::syncCards);
     connect(state, &ClientState::uploadProgress, this, &AttachmentTray::onProgress);
 }
 
@@ -105,7 +106,10 @@ void AttachmentTray::syncCards()
         auto *card = new QWidget(m_cards);
         card->setObjectName(QStringLiteral("AttachmentCard"));
         card->setAttribute(Qt::WA_StyledBackground);
-        card->setFixedWidth(180);
+        card->setFixedWidth(200);
+        card->setStyleSheet(QStringLiteral("#AttachmentCard { background: %1; border: 1px solid %2; border-radius: 8px; }")
+                                .arg(m_theme->color(QStringLiteral("input")).name(),
+                                     m_theme->color(QStringLiteral("separator")).name()));
         auto *cl = new QHBoxLayout(card);
         cl->setContentsMargins(6, 6, 2, 6);
         cl->setSpacing(6);
@@ -117,15 +121,16 @@ void AttachmentTray::syncCards()
             pic = QPixmap(kCard, kCard);
             pic.fill(Qt::transparent);
             QPainter p(&pic);
-            AttachmentPainter::paintFileIcon(&p, QRectF(12, 6, kCard - 24, kCard - 12), f.filename, *m_theme);
+            p.setRenderHint(QPainter::Antialiasing);
+            AttachmentPainter::paintFileIcon(&p, QRectF(18, 12, 28, 38), f.filename, *m_theme);
         }
         icon->setPixmap(pic);
         cl->addWidget(icon);
         const qint64 size = f.sourcePath.isEmpty() ? f.data.size() : QFileInfo(f.sourcePath).size();
         auto *name = new QLabel(card);
-        name->setWordWrap(true);
+        const QString shown = name->fontMetrics().elidedText(f.filename, Qt::ElideMiddle, 200 - kCard - 50);
         name->setText(QStringLiteral("%1<br><small>%2</small>")
-                          .arg(f.filename.toHtmlEscaped(), QLocale().formattedDataSize(size)));
+                          .arg(shown.toHtmlEscaped(), QLocale().formattedDataSize(size)));
         name->setToolTip(f.filename);
         cl->addWidget(name, 1);
         auto *remove = new QToolButton(card);

@@ -39,6 +39,7 @@ private slots:
     void offlineSendUploadsAfterReconnect();
     void savingWritesIdenticalBytes();
     void cancelRemovesPendingUpload();
+    void refusedUploadFailsVisibly();
     void cleanupTestCase();
 
 private:
@@ -282,6 +283,25 @@ void tst_app_attachments::cancelRemovesPendingUpload()
     QTRY_COMPARE_WITH_TIMEOUT(f.app->connection()->state(), Connection::State::Online, 10000);
     QVERIFY(f.roundTrip());
     QCOMPARE(f.count(u"never mind"_s), 0);
+}
+
+void tst_app_attachments::refusedUploadFailsVisibly()
+{
+    // The host refuses the upload (400: a backslash in the name): the message shows failed
+    // with the host's reason, nothing is sent, and it can be removed.
+    f.state()->sendMessage(u"badly named"_s, 0, {OutgoingFile{u"bad\\name.txt"_s, {}, "hello", {}}});
+    QTRY_COMPARE_WITH_TIMEOUT(f.count(u"badly named"_s, int(M::Status::Failed)), 1, 10000);
+    const QModelIndex ix = f.messages()->index(f.rowOfText(u"badly named"_s));
+    QVERIFY(!ix.data(M::ErrorRole).toString().isEmpty());
+    QCOMPARE(f.app->outbox()->entries().size(), 1);
+    QCOMPARE(f.app->outbox()->entries().first().status, OutboxEntry::Status::Failed);
+    // Its row is taller by the failure line, drawn under the file card.
+    QVERIFY(f.view()->visualRect(ix).height() > 60);
+    f.state()->discardSend(f.app->outbox()->entries().first().nonce);
+    QVERIFY(f.app->outbox()->isEmpty());
+    QCOMPARE(f.count(u"badly named"_s), 0);
+    QVERIFY(f.roundTrip());
+    QCOMPARE(attachmentsOf(m_friendState->messages(), u"badly named"_s).size(), 0);
 }
 
 void tst_app_attachments::cleanupTestCase()

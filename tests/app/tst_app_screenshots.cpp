@@ -19,6 +19,7 @@
 #include "ui/Theme.h"
 #include "ui/QuickSwitcher.h"
 #include "ui/AttachmentTray.h"
+#include "ui/ImageViewer.h"
 #include "ui/EmojiPicker.h"
 #include "net/Outbox.h"
 #include "state/AttachmentCache.h"
@@ -27,6 +28,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QProgressBar>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QTimer>
@@ -336,6 +338,15 @@ void tst_app_screenshots::filesAndImages()
     QTRY_VERIFY_WITH_TIMEOUT(f.state()->attachments()->hasThumbnail(list[0].id), 10000);
     f.view()->viewport()->update();
     save(w, u"files-in-channel.png"_s);
+    const QModelIndex ix = f.messages()->index(row);
+    const auto boxes = f.view()->messageDelegate()->attachmentBoxes(f.view()->visualRect(ix), ix);
+    QCOMPARE(boxes.size(), 1);
+    QTest::mouseClick(f.view()->viewport(), Qt::LeftButton, {}, boxes[0].rect.center());
+    ImageViewer *viewer = nullptr;
+    QTRY_VERIFY((viewer = w->findChild<ImageViewer *>()));
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isLoaded(), 10000);
+    save(viewer, u"image-viewer.png"_s);
+    viewer->close();
 
     // Two files picked, not sent yet: their cards above the text.
     QImage pasted(320, 200, QImage::Format_RGB32);
@@ -347,6 +358,24 @@ void tst_app_screenshots::filesAndImages()
     save(w, u"files-pending.png"_s);
     f.composer()->takeFiles();
     f.composer()->clear();
+
+    // Sent while the host is away: the row waits with its file, the tray shows the upload
+    // (its progress set here as the outbox reports it, a loopback upload being too quick to catch).
+    EmbeddedServer *server = f.app->server();
+    const quint16 port = server->port();
+    server->stop();
+    QTRY_COMPARE(f.app->connection()->state(), Connection::State::Reconnecting);
+    f.composer()->addFiles({notes});
+    f.type(u"Notes for tomorrow"_s);
+    QTRY_COMPARE(f.app->outbox()->entries().size(), 1);
+    emit f.state()->uploadProgress(f.app->outbox()->entries().first().nonce, 73'000, 184'320);
+    QTRY_VERIFY(w->chat()->attachmentTray()->progressBar()->isVisible());
+    save(w, u"files-uploading.png"_s);
+    QSignalSpy started(server, &EmbeddedServer::started);
+    server->start(m_data.filePath(u"server"_s), port);
+    QTRY_COMPARE(started.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(f.app->outbox()->isEmpty(), true, 15000);
+    QTRY_VERIFY(!w->chat()->attachmentTray()->isVisible());
 }
 
 void tst_app_screenshots::atWidths(const QString &view)
