@@ -9,11 +9,13 @@
 #include "net/Outbox.h"
 #include "state/AttachmentCache.h"
 #include "ui/AttachmentTray.h"
+#include "ui/ChatPane.h"
 #include "ui/ImageViewer.h"
 #include "ui/MessageDelegate.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDragEnterEvent>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -40,6 +42,8 @@ private slots:
     void savingWritesIdenticalBytes();
     void cancelRemovesPendingUpload();
     void refusedUploadFailsVisibly();
+    void droppedFilesAreAttached();
+    void pendingFileSurvivesRestart();
     void cleanupTestCase();
 
 private:
@@ -302,6 +306,49 @@ void tst_app_attachments::refusedUploadFailsVisibly()
     QCOMPARE(f.count(u"badly named"_s), 0);
     QVERIFY(f.roundTrip());
     QCOMPARE(attachmentsOf(m_friendState->messages(), u"badly named"_s).size(), 0);
+}
+
+void tst_app_attachments::droppedFilesAreAttached()
+{
+    // Files dropped anywhere on the chat pane (here on the message list) become cards.
+    ChatPane *chat = f.app->window()->chat();
+    QVERIFY(chat->acceptDrops());
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_notes), QUrl::fromLocalFile(m_photo)});
+    const QPoint at = f.view()->mapTo(chat, f.view()->rect().center());
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(chat, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(chat, &drop);
+    QCOMPARE(f.composer()->files().size(), 2);
+    QCOMPARE(chat->attachmentTray()->cardCount(), 2);
+    // A card's remove button takes its file back out.
+    f.composer()->removeFile(0);
+    QCOMPARE(chat->attachmentTray()->cardCount(), 1);
+    QCOMPARE(f.composer()->files().first().filename, u"photo.png"_s);
+    f.composer()->takeFiles();
+    QCOMPARE(chat->attachmentTray()->cardCount(), 0);
+}
+
+void tst_app_attachments::pendingFileSurvivesRestart()
+{
+    // Sent offline, then the app quits: the next start uploads the file and sends the message.
+    f.app->server()->stop();
+    QTRY_COMPARE(f.app->connection()->state(), Connection::State::Reconnecting);
+    f.composer()->addFiles({m_notes});
+    f.type(u"kept across a restart"_s);
+    QTRY_COMPARE(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).size(), 1);
+    QVERIFY(f.app->outbox()->flush());
+    m_friendState.reset();
+    m_friendConn.reset();
+    f.stop();
+    QVERIFY(f.start(QDir(m_dir.path()).filePath(u"app"_s), true));
+    f.state()->selectChannel(m_general);
+    QTRY_COMPARE_WITH_TIMEOUT(attachmentsOf(f.messages(), u"kept across a restart"_s, int(M::Status::Sent)).size(), 1, 20000);
+    QCOMPARE(attachmentsOf(f.messages(), u"kept across a restart"_s).at(0).size, qint64(3000));
+    QTRY_VERIFY(f.app->outbox()->isEmpty());
+    QTRY_VERIFY(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).isEmpty());
 }
 
 void tst_app_attachments::cleanupTestCase()
