@@ -115,8 +115,10 @@ Outbox::Outbox(Connection *connection, const QString &path, QObject *parent)
 
 Outbox::~Outbox()
 {
-    if (m_upload)
+    if (m_upload) {
+        m_upload->disconnect(this); // no reply handler runs on a half-destroyed outbox
         m_upload->abort();
+    }
     m_writer.waitForDone();
 }
 

@@ -22,6 +22,7 @@ namespace kith::app {
 
 namespace {
 constexpr int kCard = 64; // a card's preview square
+constexpr int kCardW = 230;
 
 //! A small preview of a picture going out, read at the size shown (never the whole image).
 QPixmap preview(const OutgoingFile &f)
@@ -106,7 +107,7 @@ void AttachmentTray::syncCards()
         auto *card = new QWidget(m_cards);
         card->setObjectName(QStringLiteral("AttachmentCard"));
         card->setAttribute(Qt::WA_StyledBackground);
-        card->setFixedWidth(200);
+        card->setFixedWidth(kCardW);
         card->setStyleSheet(QStringLiteral("#AttachmentCard { background: %1; border: 1px solid %2; border-radius: 8px; }")
                                 .arg(m_theme->color(QStringLiteral("input")).name(),
                                      m_theme->color(QStringLiteral("separator")).name()));
@@ -128,7 +129,7 @@ void AttachmentTray::syncCards()
         cl->addWidget(icon);
         const qint64 size = f.sourcePath.isEmpty() ? f.data.size() : QFileInfo(f.sourcePath).size();
         auto *name = new QLabel(card);
-        const QString shown = name->fontMetrics().elidedText(f.filename, Qt::ElideMiddle, 200 - kCard - 50);
+        const QString shown = name->fontMetrics().elidedText(f.filename, Qt::ElideMiddle, kCardW - kCard - 44);
         name->setText(QStringLiteral("%1<br><small>%2</small>")
                           .arg(shown.toHtmlEscaped(), QLocale().formattedDataSize(size)));
         name->setToolTip(f.filename);

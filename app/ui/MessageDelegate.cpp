@@ -724,9 +724,10 @@ QList<MessageDelegate::Chip> MessageDelegate::chips(const QRect &rect, const QMo
 
 int MessageDelegate::textHeight(const QModelIndex &index, const QTextDocument *doc) const
 {
-    // A message of only files has no text line above them.
+    // A message of only files has no text line above them, unless compact rows put the
+    // author's name there.
     if (index.data(Qt::DisplayRole).toString().isEmpty() && index.data(M::EditedAtRole).toLongLong() == 0)
-        return 0;
+        return m_theme->compact() && layout(index).indent ? QFontMetrics(QApplication::font()).lineSpacing() : 0;
     return int(doc->size().height());
 }
 

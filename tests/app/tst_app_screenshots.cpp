@@ -338,6 +338,11 @@ void tst_app_screenshots::filesAndImages()
     QTRY_VERIFY_WITH_TIMEOUT(f.state()->attachments()->hasThumbnail(list[0].id), 10000);
     f.view()->viewport()->update();
     save(w, u"files-in-channel.png"_s);
+    f.app->setCompact(true);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    save(w, u"files-compact.png"_s);
+    f.app->setCompact(false);
+    QTRY_VERIFY(f.view()->isAtBottom());
     const QModelIndex ix = f.messages()->index(row);
     const auto boxes = f.view()->messageDelegate()->attachmentBoxes(f.view()->visualRect(ix), ix);
     QCOMPARE(boxes.size(), 1);
