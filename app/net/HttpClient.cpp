@@ -44,6 +44,8 @@ QNetworkReply *HttpClient::upload(const QString &filename, QIODevice *body, cons
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       contentType.isEmpty() ? QStringLiteral("application/octet-stream") : contentType);
     request.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+    // The host speaks HTTP/1.1 only (PROTOCOL.md 16): no HTTP/2 offered over TLS.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     QNetworkReply *reply = m_nam->post(request, body);
     body->setParent(reply);
     watchTls(reply);
@@ -54,6 +56,7 @@ QNetworkReply *HttpClient::get(const QString &pathAndQuery)
 {
     QNetworkRequest request(urlOf(pathAndQuery));
     request.setRawHeader("Authorization", "Bearer " + m_connection->token().toUtf8());
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     QNetworkReply *reply = m_nam->get(request);
     watchTls(reply);
     return reply;
@@ -62,12 +65,14 @@ QNetworkReply *HttpClient::get(const QString &pathAndQuery)
 void HttpClient::watchTls(QNetworkReply *reply)
 {
 #if QT_CONFIG(ssl)
-    // The same rule as the WebSocket: a certificate no authority vouches for passes only when it
-    // is the one the Connection pinned; anything else wrong with it is refused.
+    // The same rule as the WebSocket (Connection::onSslErrors): a certificate no authority
+    // vouches for (a LAN party's own) is judged by the pin alone, its name and dates included;
+    // one an authority does vouch for must be valid, and is never overridden here.
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
         const QString pin = m_connection->pinnedFingerprint();
         if (pin.isEmpty())
             return;
+        bool unvouched = false;
         for (const QSslError &e : errors) {
             switch (e.error()) {
             case QSslError::SelfSignedCertificate:
@@ -76,12 +81,13 @@ void HttpClient::watchTls(QNetworkReply *reply)
             case QSslError::UnableToGetIssuerCertificate:
             case QSslError::UnableToVerifyFirstCertificate:
             case QSslError::CertificateUntrusted:
+                unvouched = true;
                 break;
             default:
-                return;
+                break;
             }
         }
-        if (InviteLink::fingerprintOf(reply->sslConfiguration().peerCertificate().toDer()) == pin)
+        if (unvouched && InviteLink::fingerprintOf(reply->sslConfiguration().peerCertificate().toDer()) == pin)
             reply->ignoreSslErrors(errors);
     });
 #endif
