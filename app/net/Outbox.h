@@ -5,9 +5,13 @@
 
 #include "shared/Types.h"
 
+#include <QNetworkReply>
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 #include <atomic>
@@ -15,6 +19,25 @@
 namespace kith::app {
 
 class Connection;
+class HttpClient;
+
+//! A file going out with a message: a copy in the outbox's own folder, so that the message
+//! survives the original being moved or edited, and a pasted image has somewhere to live.
+struct OutboxFile {
+    QString filename;     //!< as the host will show it
+    QString path;         //!< the copy, inside filesDir()
+    qint64 size = 0;
+    QString contentType;  //!< as far as the client knows; the host reads images itself
+    Id uploadedId = 0;    //!< once uploaded (the host keeps an unsent upload for an hour)
+};
+
+//! What the user picked or pasted: a file on disk, or bytes (a pasted image).
+struct OutgoingFile {
+    QString filename;
+    QString sourcePath;   //!< empty when `data` holds the bytes
+    QByteArray data;
+    QString contentType;
+};
 
 struct OutboxEntry {
     enum class Status { Pending, Sending, Failed };
@@ -25,6 +48,7 @@ struct OutboxEntry {
     Status status = Status::Pending;
     QString error; //!< why it failed, for the user
     Id replyToId = 0; //!< the message it replies to; 0 when none (last: entries are brace-made)
+    QList<OutboxFile> files; //!< uploaded one by one before message.send takes their ids
 };
 
 class Outbox : public QObject
@@ -38,9 +62,16 @@ public:
     ~Outbox() override; //!< waits for the writes still queued
 
     //! Queues a message and returns its nonce.
-    QString enqueue(Id channelId, const QString &content, Id replyToId = 0);
+    QString enqueue(Id channelId, const QString &content, Id replyToId = 0,
+                    const QList<OutgoingFile> &files = {});
+    //! A failed entry again; its files are uploaded again (an upload expires on the host).
     void retry(const QString &nonce);
+    //! Drops an entry that is not being sent; an upload under way is cancelled.
     void discard(const QString &nonce);
+    //! Where the entries' files are kept until sent: beside the journal.
+    QString filesDir() const { return m_filesDir; }
+    //! The entry whose file is being uploaded now; empty when none.
+    QString uploading() const { return m_uploadNonce; }
 
     QList<OutboxEntry> entries() const { return m_entries; }
     QList<OutboxEntry> entries(Id channelId) const;
@@ -57,6 +88,8 @@ signals:
     void changed(kith::Id channelId);
     //! The host stored it: the message as the host has it (same nonce).
     void delivered(const kith::Message &message);
+    //! Bytes of an entry's files uploaded so far, of `total` (all its files).
+    void uploadProgress(const QString &nonce, qint64 sent, qint64 total);
 
 private:
     void load();
@@ -67,9 +100,19 @@ private:
     void write(std::function<bool(QString *error)> job);
     void pump();
     int indexOf(const QString &nonce) const;
+    void upload(int entry, int file);
+    void failEntry(int i, const QString &error);
+    void backOff(qint64 retryAfterMs);
+    void removeFiles(const QList<OutboxFile> &files);
+    void sweepFiles();
 
     Connection *m_connection;
     QString m_path;
+    QString m_filesDir;
+    HttpClient *m_http;
+    QPointer<QNetworkReply> m_upload;
+    QString m_uploadNonce;
+    QSet<QString> m_preparing;     //!< entries whose files are still being copied in
     QList<OutboxEntry> m_entries;
     bool m_inFlight = false;
     QTimer m_retryTimer;

@@ -2,6 +2,7 @@
 
 #include "ShownName.h"
 #include "net/Connection.h"
+#include "net/HttpClient.h"
 #include "net/Outbox.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -35,6 +36,8 @@ QList<Message> messagesFrom(const QJsonObject &d)
 ClientState::ClientState(Connection *connection, QObject *parent)
     : QObject(parent),
       m_connection(connection),
+      m_http(new HttpClient(connection, this)),
+      m_attachments(m_http),
       m_dms(connection),
       m_social(connection),
       m_reads(
@@ -156,7 +159,10 @@ void ClientState::setOutbox(Outbox *outbox)
     connect(outbox, &Outbox::changed, this, [this](Id channel) {
         if (channel == m_channel)
             m_messageModel.setPending(m_outbox->entries(m_channel));
+        if (m_outbox->uploading().isEmpty())
+            emit uploadProgress({}, 0, 0);
     });
+    connect(outbox, &Outbox::uploadProgress, this, &ClientState::uploadProgress);
     connect(outbox, &Outbox::delivered, &m_messageModel, &MessageListModel::upsert);
     m_messageModel.setPending(outbox->entries(m_channel));
 }
@@ -489,10 +495,22 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
     }
 }
 
-void ClientState::sendMessage(const QString &content, Id replyToId)
+void ClientState::sendMessage(const QString &content, Id replyToId, const QList<OutgoingFile> &files)
 {
     if (m_outbox && m_channel)
-        m_outbox->enqueue(m_channel, content, replyToId);
+        m_outbox->enqueue(m_channel, content, replyToId, files);
+}
+
+qint64 ClientState::attachmentLimit() const
+{
+    const qint64 n = m_connection->limits().value(QLatin1String("attachment_bytes")).toInteger();
+    return n > 0 ? n : limits::kAttachmentBytes;
+}
+
+int ClientState::attachmentsPerMessage() const
+{
+    const int n = m_connection->limits().value(QLatin1String("attachments_per_message")).toInt();
+    return n > 0 ? n : limits::kAttachmentsPerMessage;
 }
 
 void ClientState::toggleReaction(Id messageId, const QString &emoji)

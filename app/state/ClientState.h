@@ -5,6 +5,7 @@
 //! The social layer lives in its parts (DmState, SocialState, ReadTracker): this class
 //! routes events to them, forwards to them and re-emits their signals as its own.
 
+#include "AttachmentCache.h"
 #include "ChannelListModel.h"
 #include "DmState.h"
 #include "GuildListModel.h"
@@ -22,7 +23,9 @@
 namespace kith::app {
 
 class Connection;
+class HttpClient;
 class Outbox;
+struct OutgoingFile;
 
 class ClientState : public QObject
 {
@@ -54,8 +57,14 @@ public:
     //! Moves to the previous (-1) or next (+1) channel of the current guild, wrapping.
     void stepChannel(int delta);
 
-    //! Through the outbox; `replyToId` makes it a reply to that message of the channel.
-    void sendMessage(const QString &content, Id replyToId = 0);
+    //! Through the outbox; `replyToId` makes it a reply to that message of the channel. The
+    //! files are uploaded first (then `content` may be empty).
+    void sendMessage(const QString &content, Id replyToId = 0, const QList<OutgoingFile> &files = {});
+    //! Attachment bytes: thumbnails, the image viewer's file, saving to disk.
+    AttachmentCache *attachments() { return &m_attachments; }
+    //! The host's largest upload (limits.attachment_bytes), and most files per message.
+    qint64 attachmentLimit() const;
+    int attachmentsPerMessage() const;
     //! Adds my `emoji` to a message of the open channel, or takes it away if I have it.
     void toggleReaction(Id messageId, const QString &emoji);
     //! Asks the host who added `emoji` to a message of the open channel (reaction.users);
@@ -168,6 +177,8 @@ public:
 
 signals:
     void stateLoaded();             //!< after every ready (first sign-in and full resyncs)
+    //! The outbox uploads a send's files: `sent` of `total` bytes; an empty nonce: none now.
+    void uploadProgress(const QString &nonce, qint64 sent, qint64 total);
     void currentGuildChanged(kith::Id id);
     void currentChannelChanged(kith::Id id);
     void channelInfoChanged();      //!< name or topic of the open channel
@@ -217,6 +228,8 @@ private:
 
     Connection *m_connection;
     Outbox *m_outbox = nullptr;
+    HttpClient *m_http;
+    AttachmentCache m_attachments;
     GuildListModel m_guildModel;
     ChannelListModel m_channelModel;
     MemberListModel m_memberModel;

@@ -123,6 +123,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
                                    {QStringLiteral("me"), x.me}});
         return out;
     }
+    case AttachmentsRole:
+        return QVariant::fromValue(m.attachments);
     case CacheKeyRole: {
         // A cheap number, not a string: the view asks for every row's size on each layout.
         size_t reactions = qHash(m.reactions.size());
@@ -131,8 +133,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue<quint64>(
             m.id ? qHashMulti(0, m.id, m.editedAtMs, grouped(row), dayStart(row), int(r.status),
                               m.authorBlocked && !m_revealed.contains(m.id), r.mention, newStart(row),
-                              m.replyTo.has_value(), reactions)
-                 : qHashMulti(0, m.nonce, grouped(row), dayStart(row), int(r.status), r.error));
+                              m.replyTo.has_value(), reactions, m.attachments.size())
+                 : qHashMulti(0, m.nonce, grouped(row), dayStart(row), int(r.status), r.error,
+                              m.attachments.size()));
     }
     }
     return {};
@@ -351,6 +354,8 @@ void MessageListModel::setPending(const QList<OutboxEntry> &entries)
         r.message.content = e.content;
         r.message.nonce = e.nonce;
         r.message.author = m_meUser;
+        for (const OutboxFile &f : e.files)
+            r.message.attachments.append(Attachment{0, f.filename, f.size, f.contentType, -1, -1});
         r.createdMs = e.createdMs;
         r.day = localDay(e.createdMs);
         r.status = e.status == OutboxEntry::Status::Failed ? Status::Failed : Status::Pending;

@@ -38,6 +38,7 @@ public:
         ReplyTextRole,   //!< its first 100 characters; empty if deleted
         ReactionsRole,   //!< QVariantList of QVariantMap {emoji, count, me}, in the order added
         ReplyAuthorIdRole, //!< quint64 id of the replied-to message's author (its colour); 0 if deleted
+        AttachmentsRole, //!< QList<kith::Attachment>, in the order sent (a pending send's have id 0)
     };
     //! The link in a hidden message's placeholder that shows it.
     static constexpr QLatin1StringView kRevealLink{"kith:show-message"};
@@ -127,3 +128,5 @@ private:
 };
 
 } // namespace kith::app
+
+Q_DECLARE_METATYPE(kith::Attachment)

@@ -1,8 +1,10 @@
 #include "ChatPane.h"
 
+#include "AttachmentTray.h"
 #include "Composer.h"
 #include "DeleteMessageDialog.h"
 #include "EmojiPicker.h"
+#include "ImageViewer.h"
 #include "Icons.h"
 #include "MessageView.h"
 #include "Theme.h"
@@ -12,6 +14,12 @@
 #include <QEvent>
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QDir>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QStandardPaths>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -120,7 +128,11 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     frame->setObjectName(QStringLiteral("ComposerFrame"));
     frame->setAttribute(Qt::WA_StyledBackground);
     auto *fl = new QHBoxLayout(frame);
-    fl->setContentsMargins(12, 6, 6, 6);
+    fl->setContentsMargins(6, 6, 6, 6);
+    auto *attach = m_attach = new QToolButton(frame);
+    attach->setObjectName(QStringLiteral("AttachButton"));
+    followTheme(theme, attach, [attach, theme] { attach->setIcon(icons::make(icons::Kind::Plus, theme->color(QStringLiteral("textMuted")), 20)); });
+    fl->addWidget(attach, 0, Qt::AlignBottom);
     fl->addWidget(m_composer, 1);
     auto *emoji = m_emoji = new QToolButton(frame);
     emoji->setObjectName(QStringLiteral("EmojiButton"));
@@ -133,10 +145,13 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     send->setObjectName(QStringLiteral("SendButton"));
     followTheme(theme, send, [send, theme] { send->setIcon(icons::make(icons::Kind::Send, theme->color(QStringLiteral("textMuted")), 20)); });
     fl->addWidget(send, 0, Qt::AlignBottom);
+    m_tray = new AttachmentTray(state, m_composer, theme, bottom);
+    bl->addWidget(m_tray);
     bl->addWidget(frame);
     // Tab reads down the pane: the messages, a notice's Dismiss above the composer, then it.
     setTabOrder(m_view, close);
-    setTabOrder(close, m_composer);
+    setTabOrder(close, attach);
+    setTabOrder(attach, m_composer);
     setTabOrder(m_composer, emoji);
     setTabOrder(emoji, send);
     m_hint->setObjectName(QStringLiteral("ComposerHint"));
@@ -158,11 +173,11 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
         QCoreApplication::sendEvent(m_composer, &enter);
     });
     connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
-        m_state->sendMessage(text);
+        m_state->sendMessage(text, 0, m_composer->takeFiles());
         m_view->scrollToBottomNow();
     });
     connect(m_composer, &Composer::replySubmitted, this, [this](Id replyToId, const QString &text) {
-        m_state->sendMessage(text, replyToId);
+        m_state->sendMessage(text, replyToId, m_composer->takeFiles());
         m_view->scrollToBottomNow();
     });
     connect(m_composer, &Composer::editSubmitted, state, &ClientState::editMessage);
@@ -231,6 +246,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
         m_view->setCanModerate(m_state->canManage(m_state->currentGuild()));
     });
     connect(state, &ClientState::actionFailed, this, &ChatPane::onActionFailed);
+    wireAttachments();
     retranslate();
     syncHeader();
 }
@@ -245,6 +261,8 @@ void ChatPane::retranslate()
     m_dismiss->setAccessibleName(tr("Dismiss"));
     m_emoji->setToolTip(tr("Emoji"));
     m_emoji->setAccessibleName(tr("Insert an emoji"));
+    m_attach->setToolTip(tr("Attach files"));
+    m_attach->setAccessibleName(tr("Attach files"));
     m_send->setToolTip(tr("Send (Enter)"));
     m_send->setAccessibleName(tr("Send"));
     // The texts that depend on the channel, the edit and who types; the draft and an edit stay.
@@ -390,6 +408,76 @@ QString ChatPane::infoText() const
 void ChatPane::onActionFailed(const QString &what, const kith::Error &error)
 {
     showError(tr("%1 failed: %2").arg(what, error.message.isEmpty() ? errorCodeName(error.code) : error.message));
+}
+
+} // namespace kith::app
+
+namespace kith::app {
+
+void ChatPane::wireAttachments()
+{
+    setAcceptDrops(true);
+    m_view->setAttachmentCache(m_state->attachments());
+    connect(m_attach, &QToolButton::clicked, this, [this] {
+        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Attach files"));
+        m_composer->addFiles(paths);
+        m_composer->setFocus();
+    });
+    connect(m_state, &ClientState::stateLoaded, this, [this] {
+        m_composer->setFileLimits(m_state->attachmentLimit(), m_state->attachmentsPerMessage());
+    });
+    connect(m_composer, &Composer::fileRefused, this, [this](const QString &name, const QString &reason) {
+        showError(tr("%1 was not attached: %2.").arg(name, reason));
+    });
+    connect(m_view, &MessageView::imageOpened, this, [this](const Attachment &a) {
+        auto *viewer = new ImageViewer(a, m_state->attachments(), window());
+        viewer->open();
+    });
+    connect(m_view, &MessageView::saveRequested, this, [this](const Attachment &a) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save file"), QDir(dir).filePath(a.filename));
+        if (!path.isEmpty())
+            saveAttachment(a, path);
+    });
+    AttachmentCache *cache = m_state->attachments();
+    connect(cache, &AttachmentCache::saveProgress, this, [this](Id id, qint64 received, qint64 total) {
+        showInfo(QStringLiteral("save-%1").arg(id),
+                 total > 0 ? tr("Saving… %1%").arg(received * 100 / total) : tr("Saving…"));
+    });
+    connect(cache, &AttachmentCache::saved, this, [this](Id id, const QString &path, bool ok, const QString &error) {
+        showInfo(QStringLiteral("save-%1").arg(id),
+                 ok ? tr("Saved %1").arg(QDir::toNativeSeparators(path))
+                    : tr("Could not save %1: %2").arg(QFileInfo(path).fileName(), error));
+    });
+}
+
+void ChatPane::saveAttachment(const Attachment &attachment, const QString &path)
+{
+    showInfo(QStringLiteral("save-%1").arg(attachment.id), tr("Saving %1…").arg(attachment.filename));
+    m_state->attachments()->save(attachment, path);
+}
+
+void ChatPane::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasImage())
+        event->acceptProposedAction();
+}
+
+void ChatPane::dropEvent(QDropEvent *event)
+{
+    // Files dropped anywhere on the chat go with the next message.
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    if (!paths.isEmpty())
+        m_composer->addFiles(paths);
+    else if (event->mimeData()->hasImage())
+        m_composer->addImage(qvariant_cast<QImage>(event->mimeData()->imageData()));
+    else
+        return;
+    event->acceptProposedAction();
+    m_composer->setFocus();
 }
 
 } // namespace kith::app

@@ -14,6 +14,7 @@ class QToolButton;
 
 namespace kith::app {
 
+class AttachmentTray;
 class ClientState;
 class Composer;
 class EmojiPicker;
@@ -54,6 +55,12 @@ public:
     //! Opens the picker at `globalPos`: what is picked reacts to `messageId`, or goes into
     //! the composer at its cursor when `messageId` is 0.
     void openEmojiPicker(kith::Id messageId, const QPoint &globalPos);
+    //! Files going out: the composer's pending files and the upload under way.
+    AttachmentTray *attachmentTray() const { return m_tray; }
+    QToolButton *attachButton() const { return m_attach; }
+    //! Saves an attachment to `path` with progress in the banner (the card's save button asks
+    //! where first).
+    void saveAttachment(const kith::Attachment &attachment, const QString &path);
 
 signals:
     void channelsToggled();
@@ -63,6 +70,8 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void retranslate();
@@ -71,6 +80,7 @@ private:
     void syncHint();
     void syncTyping();
     void onActionFailed(const QString &what, const kith::Error &error);
+    void wireAttachments();
 
     ClientState *m_state;
     QLabel *m_name;
@@ -92,6 +102,8 @@ private:
     QToolButton *m_dismiss;
     QToolButton *m_send;
     QToolButton *m_emoji;
+    QToolButton *m_attach;
+    AttachmentTray *m_tray;
     const Theme *m_theme;
     QSettings *m_settings = nullptr;
     EmojiPicker *m_picker = nullptr;

@@ -1,6 +1,11 @@
 #include "Composer.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QFileInfo>
+#include <QImage>
+#include <QLocale>
+#include <QMimeData>
 #include <QKeyEvent>
 #include <QTextBlock>
 
@@ -101,7 +106,7 @@ void Composer::submit()
         cancelEdit();
         return;
     }
-    if (text.isEmpty())
+    if (text.isEmpty() && m_files.isEmpty())
         return;
     if (text.size() > m_maxLength) {
         emit tooLong(int(text.size()), m_maxLength);
@@ -114,6 +119,91 @@ void Composer::submit()
         return;
     }
     emit sendRequested(text);
+}
+
+bool Composer::addChecked(const OutgoingFile &file, qint64 size)
+{
+    if (m_files.size() >= m_maxFiles) {
+        emit fileRefused(file.filename, tr("a message takes at most %n files", nullptr, m_maxFiles));
+        return false;
+    }
+    if (size > m_maxFileBytes) {
+        emit fileRefused(file.filename, tr("it is %1; this server takes files up to %2")
+                                            .arg(QLocale().formattedDataSize(size), QLocale().formattedDataSize(m_maxFileBytes)));
+        return false;
+    }
+    if (size == 0) {
+        emit fileRefused(file.filename, tr("it is empty"));
+        return false;
+    }
+    m_files.append(file);
+    return true;
+}
+
+void Composer::addFiles(const QStringList &paths)
+{
+    bool added = false;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.isFile()) {
+            emit fileRefused(info.fileName(), tr("it is not a file"));
+            continue;
+        }
+        added |= addChecked(OutgoingFile{info.fileName(), info.absoluteFilePath(), {}, {}}, info.size());
+    }
+    if (added)
+        emit filesChanged();
+}
+
+void Composer::addImage(const QImage &image)
+{
+    if (image.isNull())
+        return;
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    if (addChecked(OutgoingFile{QStringLiteral("image.png"), {}, png, QStringLiteral("image/png")}, png.size()))
+        emit filesChanged();
+}
+
+void Composer::removeFile(int index)
+{
+    if (index < 0 || index >= m_files.size())
+        return;
+    m_files.removeAt(index);
+    emit filesChanged();
+}
+
+QList<OutgoingFile> Composer::takeFiles()
+{
+    const QList<OutgoingFile> out = std::exchange(m_files, {});
+    if (!out.isEmpty())
+        emit filesChanged();
+    return out;
+}
+
+bool Composer::canInsertFromMimeData(const QMimeData *source) const
+{
+    return source->hasImage() || source->hasUrls() || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void Composer::insertFromMimeData(const QMimeData *source)
+{
+    // Ctrl+V of a picture, or of files copied in a file manager, attaches them.
+    QStringList paths;
+    for (const QUrl &url : source->urls())
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    if (!paths.isEmpty()) {
+        addFiles(paths);
+        return;
+    }
+    if (source->hasImage()) {
+        addImage(qvariant_cast<QImage>(source->imageData()));
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 void Composer::keyPressEvent(QKeyEvent *event)

@@ -2,6 +2,7 @@
 
 #include "Icons.h"
 #include "Theme.h"
+#include "state/AttachmentCache.h"
 #include "state/MessageListModel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -335,7 +336,8 @@ QSize MessageDelegate::measure(const QModelIndex &index, int width) const
         return *it;
     const Layout l = layout(index);
     const bool compact = m_theme->compact();
-    const int docH = int(document(index, width, l.indent)->size().height());
+    const int textH = textHeight(index, document(index, width, l.indent));
+    const int docH = AttachmentPainter::bottom(layoutAttachments(index, width, textH), textH);
     int h = l.body.y() + chipsHeight(layoutChips(index, width, docH), docH) + (compact ? 1 : kBottom);
     if (index.data(M::StatusRole).toInt() == int(M::Status::Failed))
         h += QFontMetrics(QApplication::font()).height() + 2;
@@ -356,7 +358,8 @@ QSize MessageDelegate::estimate(const QModelIndex &index, int width) const
     const QString text = index.data(Qt::DisplayRole).toString();
     const int perLine = qMax(1, width / qMax(1, fm.averageCharWidth()));
     const int lines = 1 + int(text.size()) / perLine + int(text.count(QLatin1Char('\n')));
-    int h = l.body.y() + lines * fm.lineSpacing() + kBottom;
+    const int textH = text.isEmpty() ? 0 : lines * fm.lineSpacing();
+    int h = l.body.y() + AttachmentPainter::bottom(layoutAttachments(index, width, textH), textH) + kBottom;
     if (!index.data(M::ReactionsRole).toList().isEmpty())
         h += fm.height() + 6 + kChipGap;
     if (l.header && !m_theme->compact())
@@ -568,12 +571,19 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
                                                                       : QStringLiteral("textMuted"));
     ctx.palette.setColor(QPalette::Text, textColor);
     ctx.clip = QRectF(0, 0, r.width(), r.height());
-    doc->documentLayout()->draw(p, ctx);
-    paintChips(p, layoutChips(index, bodyWidth(), int(doc->size().height())));
+    const int textH = textHeight(index, doc);
+    if (textH)
+        doc->documentLayout()->draw(p, ctx);
+    const QList<AttachmentPainter::Box> boxes = layoutAttachments(index, bodyWidth(), textH);
+    if (!boxes.isEmpty())
+        AttachmentPainter::paint(p, index.data(M::AttachmentsRole).value<QList<Attachment>>(), boxes,
+                                 m_attachments, *m_theme, option.font);
+    const int contentH = AttachmentPainter::bottom(boxes, textH);
+    paintChips(p, layoutChips(index, bodyWidth(), contentH));
     if (status == M::Status::Failed) {
         p->setFont(option.font);
         p->setPen(m_theme->color(QStringLiteral("dangerText")));
-        const int y = int(doc->size().height()) + QFontMetrics(option.font).ascent() + 1;
+        const int y = contentH + QFontMetrics(option.font).ascent() + 1;
         p->drawText(QPoint(0, y), tr("Not sent: %1. Right-click to retry.")
                                       .arg(index.data(M::ErrorRole).toString()));
     }
@@ -705,9 +715,43 @@ QList<MessageDelegate::Chip> MessageDelegate::chips(const QRect &rect, const QMo
 {
     const Layout l = layout(index);
     const int width = bodyWidth();
-    QList<Chip> out = layoutChips(index, width, int(document(index, width, l.indent)->size().height()));
+    const int textH = textHeight(index, document(index, width, l.indent));
+    QList<Chip> out = layoutChips(index, width, AttachmentPainter::bottom(layoutAttachments(index, width, textH), textH));
     for (Chip &c : out)
         c.rect.translate(rect.topLeft() + l.body);
+    return out;
+}
+
+int MessageDelegate::textHeight(const QModelIndex &index, const QTextDocument *doc) const
+{
+    // A message of only files has no text line above them, unless compact rows put the
+    // author's name there.
+    if (index.data(Qt::DisplayRole).toString().isEmpty() && index.data(M::EditedAtRole).toLongLong() == 0)
+        return m_theme->compact() && layout(index).indent ? QFontMetrics(QApplication::font()).lineSpacing() : 0;
+    return int(doc->size().height());
+}
+
+QList<AttachmentPainter::Box> MessageDelegate::layoutAttachments(const QModelIndex &index, int width, int textH) const
+{
+    const QVariant v = index.data(M::AttachmentsRole);
+    if (!v.isValid() || index.data(M::HiddenRole).toBool())
+        return {};
+    const QList<Attachment> list = v.value<QList<Attachment>>();
+    if (list.isEmpty())
+        return {};
+    return AttachmentPainter::layout(list, width, textH ? textH + AttachmentPainter::kGap : 0);
+}
+
+QList<AttachmentPainter::Box> MessageDelegate::attachmentBoxes(const QRect &rect, const QModelIndex &index) const
+{
+    const Layout l = layout(index);
+    const int width = bodyWidth();
+    QList<AttachmentPainter::Box> out = layoutAttachments(index, width, textHeight(index, document(index, width, l.indent)));
+    for (AttachmentPainter::Box &b : out) {
+        b.rect.translate(rect.topLeft() + l.body);
+        if (!b.save.isEmpty())
+            b.save.translate(rect.topLeft() + l.body);
+    }
     return out;
 }
 

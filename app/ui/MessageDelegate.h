@@ -3,6 +3,8 @@
 //! (avatar, name, time), and the Markdown body. Size hints are cached per message state and
 //! width; laid-out documents are kept in a small LRU so painting a visible page is cheap.
 
+#include "AttachmentPainter.h"
+
 #include <QCache>
 #include <QHash>
 #include <QStyledItemDelegate>
@@ -12,6 +14,7 @@ class QTimer;
 
 namespace kith::app {
 
+class AttachmentCache;
 class Theme;
 
 class MessageDelegate : public QStyledItemDelegate
@@ -51,6 +54,10 @@ public:
     //! The reply's quoted line above the author, where a click jumps to the original; empty
     //! when the row is no reply.
     QRect quoteRect(const QRect &rect, const QModelIndex &index) const;
+    //! Where thumbnails come from; null: images show as placeholders.
+    void setAttachmentCache(AttachmentCache *cache) { m_attachments = cache; }
+    //! The row's attachments as drawn, in the coordinates of the row's `rect`.
+    QList<AttachmentPainter::Box> attachmentBoxes(const QRect &rect, const QModelIndex &index) const;
     //! The part of the row that is the message (below a day line), as hovering tints it.
     QRect messageRect(const QRect &rect, const QModelIndex &index) const;
     //! A message drawn with a passing highlight (jumped to); 0 for none.
@@ -94,6 +101,9 @@ private:
     void paintQuote(QPainter *p, const QRect &r, const Layout &l, const QModelIndex &index) const;
     void paintChips(QPainter *p, const QList<Chip> &chips) const;
     Layout layout(const QModelIndex &index) const;
+    //! The text's height, then the attachments' below it: the body's height, chips excluded.
+    int textHeight(const QModelIndex &index, const QTextDocument *doc) const;
+    QList<AttachmentPainter::Box> layoutAttachments(const QModelIndex &index, int width, int textH) const;
     QTextDocument *document(const QModelIndex &index, int width, int indent) const;
     //! Compact rows: the width of the time column left of the text.
     int timeColumn() const;
@@ -102,6 +112,7 @@ private:
 
     const Theme *m_theme;
     QWidget *m_viewport;
+    AttachmentCache *m_attachments = nullptr;
     mutable QCache<quint64, QTextDocument> m_docs;
     void resetRows() const;
     QSize measure(const QModelIndex &index, int width) const;

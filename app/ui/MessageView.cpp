@@ -1,5 +1,7 @@
 #include "MessageView.h"
 
+#include "state/AttachmentCache.h"
+
 #include "Icons.h"
 #include "MessageDelegate.h"
 #include "Theme.h"
@@ -50,6 +52,29 @@ MessageView::MessageView(const Theme *theme, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     verticalScrollBar()->setSingleStep(24);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScroll);
+}
+
+void MessageView::setAttachmentCache(AttachmentCache *cache)
+{
+    m_delegate->setAttachmentCache(cache);
+    // The row keeps its size (known from the image's width and height): only repaint.
+    connect(cache, &AttachmentCache::thumbnailReady, viewport(), qOverload<>(&QWidget::update));
+}
+
+int MessageView::attachmentAt(const QModelIndex &index, const QPoint &pos, bool *image) const
+{
+    if (!index.isValid())
+        return -1;
+    for (const AttachmentPainter::Box &b : m_delegate->attachmentBoxes(visualRect(index), index)) {
+        if (!b.rect.contains(pos))
+            continue;
+        if (image)
+            *image = b.image;
+        // An unsent file (no id yet) has nothing to open or save.
+        const QList<Attachment> list = index.data(M::AttachmentsRole).value<QList<Attachment>>();
+        return b.index < list.size() && list[b.index].id ? b.index : -1;
+    }
+    return -1;
 }
 
 void MessageView::setMessageModel(MessageListModel *model)
@@ -215,6 +240,12 @@ bool MessageView::hitAt(const QPoint &pos, QString *tip) const
     if (m_delegate->quoteRect(rect, index).contains(pos) && !index.data(M::ReplyAuthorRole).toString().isEmpty()) {
         if (tip)
             *tip = tr("Go to the original message");
+        return true;
+    }
+    bool image = false;
+    if (attachmentAt(index, pos, &image) >= 0) {
+        if (tip)
+            *tip = image ? tr("Open the image") : tr("Save the file");
         return true;
     }
     return false;
@@ -434,6 +465,15 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
                 jumpTo(index.data(M::ReplyToIdRole).toULongLong());
                 return;
             }
+            bool image = false;
+            if (const int i = attachmentAt(index, pos, &image); i >= 0) {
+                const Attachment a = index.data(M::AttachmentsRole).value<QList<Attachment>>().at(i);
+                if (image)
+                    emit imageOpened(a);
+                else
+                    emit saveRequested(a);
+                return;
+            }
         }
     }
     const QString anchor = event->button() == Qt::LeftButton ? anchorAt(pos) : QString();
@@ -464,6 +504,10 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     if (status == M::Status::Failed) {
         menu.addAction(tr("Retry"), this, [this, nonce] { emit retryRequested(nonce); });
         menu.addAction(tr("Discard"), this, [this, nonce] { emit discardRequested(nonce); });
+        menu.addSeparator();
+    } else if (status == M::Status::Pending && !index.data(M::AttachmentsRole).value<QList<Attachment>>().isEmpty()) {
+        // A send with files may wait a while (uploading, or offline): it can be called off.
+        menu.addAction(tr("Cancel sending"), this, [this, nonce] { emit discardRequested(nonce); });
         menu.addSeparator();
     }
     if (status == M::Status::Sent && id)

@@ -11,6 +11,7 @@ class QTimer;
 
 namespace kith::app {
 
+class AttachmentCache;
 class MessageDelegate;
 class MessageListModel;
 class Theme;
@@ -22,6 +23,8 @@ public:
     MessageView(const Theme *theme, QWidget *parent = nullptr);
 
     void setMessageModel(MessageListModel *model);
+    //! Where the rows' thumbnails come from; a thumbnail that arrives repaints its row.
+    void setAttachmentCache(AttachmentCache *cache);
     MessageDelegate *messageDelegate() const { return m_delegate; }
     //! Whether I may delete other people's messages here (owner/admin).
     void setCanModerate(bool can) { m_canModerate = can; }
@@ -65,6 +68,10 @@ signals:
     void reactionToggled(kith::Id id, const QString &emoji);
     //! "Add reaction" (the hover bar or the "+" chip): the picker should open at `globalPos`.
     void reactionPickerRequested(kith::Id id, const QPoint &globalPos);
+    //! A click on an image: show it whole.
+    void imageOpened(const kith::Attachment &attachment);
+    //! A file card's save button (or the card): save it where the user says.
+    void saveRequested(const kith::Attachment &attachment);
     //! A chip's tooltip opened: its names are wanted (showReactionUsers).
     void reactionUsersWanted(kith::Id id, const QString &emoji);
 
@@ -87,6 +94,8 @@ private:
     void setHover(const QModelIndex &index);
     //! A clickable thing under `pos`, other than links: whether there is one, and its tooltip.
     bool hitAt(const QPoint &pos, QString *tip = nullptr) const;
+    //! The attachment under `pos`, if any: its index in the row's list, else -1.
+    int attachmentAt(const QModelIndex &index, const QPoint &pos, bool *image = nullptr) const;
 
     const Theme *m_theme;
     MessageDelegate *m_delegate;

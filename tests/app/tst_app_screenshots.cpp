@@ -18,11 +18,17 @@
 #include "ui/ServerRail.h"
 #include "ui/Theme.h"
 #include "ui/QuickSwitcher.h"
+#include "ui/AttachmentTray.h"
+#include "ui/ImageViewer.h"
 #include "ui/EmojiPicker.h"
+#include "net/Outbox.h"
+#include "state/AttachmentCache.h"
 #include "ui/MessageDelegate.h"
 #include "ui/WelcomeScreen.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QProgressBar>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QTimer>
@@ -48,6 +54,7 @@ private slots:
     void welcome();
     void conversation();
     void repliesAndReactions();
+    void filesAndImages();
     void twoHosts();
     void hostingAParty();
     void partyList();
@@ -287,6 +294,93 @@ void tst_app_screenshots::repliesAndReactions()
     QTRY_VERIFY(!picker->isVisible());
     w->resize(before);
     QTRY_COMPARE(w->size(), before);
+}
+
+void tst_app_screenshots::filesAndImages()
+{
+    // A picture and a file card in the channel, then two files waiting in the composer.
+    QImage picture(800, 480, QImage::Format_RGB32);
+    {
+        QPainter p(&picture);
+        QLinearGradient sky(0, 0, 0, 480);
+        sky.setColorAt(0, QColor(255, 170, 90));
+        sky.setColorAt(1, QColor(120, 60, 140));
+        p.fillRect(picture.rect(), sky);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 230, 140));
+        p.drawEllipse(QPoint(560, 300), 90, 90);
+        p.setBrush(QColor(40, 30, 60));
+        p.drawPolygon(QPolygon({QPoint(0, 480), QPoint(0, 340), QPoint(220, 230), QPoint(420, 360),
+                                QPoint(640, 260), QPoint(800, 330), QPoint(800, 480)}));
+    }
+    const QString dir = m_data.filePath(u"files"_s);
+    QDir().mkpath(dir);
+    const QString sunset = QDir(dir).filePath(u"sunset.png"_s);
+    QVERIFY(picture.save(sunset));
+    const QString notes = QDir(dir).filePath(u"engine-notes.pdf"_s);
+    {
+        QFile file(notes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write(QByteArray(184'320, 'x')) > 0);
+    }
+    f.composer()->addFiles({sunset});
+    f.type(u"The view from the workshop tonight"_s);
+    f.composer()->addFiles({notes});
+    QTest::keyClick(f.composer(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(f.app->outbox()->isEmpty(), true, 15000);
+    const auto row = f.rowOfText(u"The view from the workshop tonight"_s);
+    QVERIFY(row >= 0);
+    const QList<Attachment> list = f.messages()->index(row).data(MessageListModel::AttachmentsRole).value<QList<Attachment>>();
+    QCOMPARE(list.size(), 1);
+    MainWindow *w = f.app->window();
+    w->resize(1280, 800);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    QTRY_VERIFY_WITH_TIMEOUT(f.state()->attachments()->hasThumbnail(list[0].id), 10000);
+    f.view()->viewport()->update();
+    save(w, u"files-in-channel.png"_s);
+    f.app->setCompact(true);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    save(w, u"files-compact.png"_s);
+    f.app->setCompact(false);
+    QTRY_VERIFY(f.view()->isAtBottom());
+    const QModelIndex ix = f.messages()->index(row);
+    const auto boxes = f.view()->messageDelegate()->attachmentBoxes(f.view()->visualRect(ix), ix);
+    QCOMPARE(boxes.size(), 1);
+    QTest::mouseClick(f.view()->viewport(), Qt::LeftButton, {}, boxes[0].rect.center());
+    ImageViewer *viewer = nullptr;
+    QTRY_VERIFY((viewer = w->findChild<ImageViewer *>()));
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isLoaded(), 10000);
+    save(viewer, u"image-viewer.png"_s);
+    viewer->close();
+
+    // Two files picked, not sent yet: their cards above the text.
+    QImage pasted(320, 200, QImage::Format_RGB32);
+    pasted.fill(QColor(70, 130, 200));
+    f.composer()->addImage(pasted);
+    f.composer()->addFiles({notes});
+    QTRY_COMPARE(w->chat()->attachmentTray()->cardCount(), 2);
+    QTest::keyClicks(f.composer(), u"and the notes, for tomorrow"_s);
+    save(w, u"files-pending.png"_s);
+    f.composer()->takeFiles();
+    f.composer()->clear();
+
+    // Sent while the host is away: the row waits with its file, the tray shows the upload
+    // (its progress set here as the outbox reports it, a loopback upload being too quick to catch).
+    EmbeddedServer *server = f.app->server();
+    const quint16 port = server->port();
+    server->stop();
+    QTRY_COMPARE(f.app->connection()->state(), Connection::State::Reconnecting);
+    f.composer()->addFiles({notes});
+    f.type(u"Notes for tomorrow"_s);
+    QTRY_COMPARE(f.app->outbox()->entries().size(), 1);
+    emit f.state()->uploadProgress(f.app->outbox()->entries().first().nonce, 73'000, 184'320);
+    QTRY_VERIFY(w->chat()->attachmentTray()->progressBar()->isVisible());
+    save(w, u"files-uploading.png"_s);
+    QSignalSpy started(server, &EmbeddedServer::started);
+    server->start(m_data.filePath(u"server"_s), port);
+    QTRY_COMPARE(started.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(f.app->outbox()->isEmpty(), true, 15000);
+    QTRY_VERIFY(!w->chat()->attachmentTray()->isVisible());
 }
 
 void tst_app_screenshots::atWidths(const QString &view)

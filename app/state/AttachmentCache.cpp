@@ -1,0 +1,106 @@
+#include "AttachmentCache.h"
+
+#include "net/HttpClient.h"
+
+#include <QCoreApplication>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QSaveFile>
+#include <QThreadPool>
+
+namespace kith::app {
+
+namespace {
+constexpr qint64 kDefaultCapBytes = 64 * 1024 * 1024; // ~160 thumbnails of 400x256
+}
+
+AttachmentCache::AttachmentCache(HttpClient *http, QObject *parent) : QObject(parent), m_http(http)
+{
+    setCapBytes(kDefaultCapBytes);
+}
+
+QImage AttachmentCache::thumbnail(const Attachment &a)
+{
+    if (const QImage *img = m_thumbs.object(a.id))
+        return *img;
+    if (!a.id || m_loading.contains(a.id) || m_failed.contains(a.id))
+        return {};
+    m_loading.insert(a.id);
+    ++m_fetches;
+    QNetworkReply *reply = m_http->get(a.url() + QStringLiteral("?thumb=1"));
+    const Id id = a.id;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, id] {
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            m_loading.remove(id);
+            // A network failure may pass; a refusal (404: not an image after all) will not.
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0)
+                m_failed.insert(id);
+            return;
+        }
+        // Decoding takes a few ms a picture: off the GUI thread, so scrolling stays smooth.
+        QThreadPool::globalInstance()->start([self = QPointer<AttachmentCache>(this), id, bytes = reply->readAll()] {
+            QImage image = QImage::fromData(bytes);
+            QMetaObject::invokeMethod(qApp, [self, id, image = std::move(image)] {
+                if (!self)
+                    return;
+                self->m_loading.remove(id);
+                if (image.isNull()) {
+                    self->m_failed.insert(id);
+                    return;
+                }
+                self->m_thumbs.insert(id, new QImage(image), int(qMax<qint64>(1, image.sizeInBytes() / 1024)));
+                emit self->thumbnailReady(id);
+            }, Qt::QueuedConnection);
+        });
+    });
+    return {};
+}
+
+void AttachmentCache::fetch(const Attachment &a, QObject *context,
+                            std::function<void(const QByteArray &, const QString &)> done)
+{
+    QNetworkReply *reply = m_http->get(a.url());
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, done = std::move(done)] {
+        reply->deleteLater();
+        if (!guard)
+            return;
+        if (reply->error() != QNetworkReply::NoError)
+            done({}, HttpClient::errorText(reply));
+        else
+            done(reply->readAll(), {});
+    });
+}
+
+void AttachmentCache::save(const Attachment &a, const QString &path)
+{
+    auto *file = new QSaveFile(path);
+    const Id id = a.id;
+    if (!file->open(QIODevice::WriteOnly)) {
+        const QString error = file->errorString();
+        delete file;
+        emit saved(id, path, false, error);
+        return;
+    }
+    QNetworkReply *reply = m_http->get(a.url());
+    file->setParent(reply);
+    // Written as it arrives: a large file never sits whole in memory.
+    connect(reply, &QNetworkReply::readyRead, this, [reply, file] { file->write(reply->readAll()); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, id](qint64 received, qint64 total) {
+        emit saveProgress(id, received, total);
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, file, id, path] {
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            file->cancelWriting();
+            emit saved(id, path, false, HttpClient::errorText(reply));
+            return;
+        }
+        file->write(reply->readAll());
+        const bool ok = file->commit();
+        emit saved(id, path, ok, ok ? QString() : file->errorString());
+    });
+}
+
+} // namespace kith::app
