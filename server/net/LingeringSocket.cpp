@@ -57,9 +57,21 @@ void Linger::discardInput()
 
 void Linger::halfCloseWhenSent()
 {
-    if (m_halfClosed || m_pending() > 0)
+    if (m_halfClosed || m_checkQueued || m_pending() > 0)
         return;
-    m_halfClosed = SystemResources::shutdownWrite(m_socket->socketDescriptor());
+    // Look again once the write under way has run to its end: a TLS socket reports its plain
+    // text written (bytesWritten) after encrypting it but before the records leave OpenSSL's
+    // buffer for the TCP socket, when nothing counts as pending. A FIN sent then went out ahead
+    // of the answer, and an https client read an empty reply.
+    m_checkQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_checkQueued = false;
+        if (m_halfClosed || m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        m_socket->flush();
+        if (m_pending() == 0)
+            m_halfClosed = SystemResources::shutdownWrite(m_socket->socketDescriptor());
+    }, Qt::QueuedConnection);
 }
 
 void Linger::finish()

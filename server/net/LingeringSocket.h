@@ -40,6 +40,7 @@ private:
     QTimer m_grace;
     bool m_lingering = false;
     bool m_halfClosed = false;
+    bool m_checkQueued = false;
 };
 
 class LingeringSocket : public QTcpSocket

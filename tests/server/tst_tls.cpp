@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QNetworkDatagram>
 #include <QSslKey>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +31,29 @@ QJsonObject nextBeacon(QUdpSocket &socket, int timeoutMs = 5000)
         last = QJsonDocument::fromJson(socket.receiveDatagram().data()).object();
     return last;
 }
+
+// One HTTP/1.1 exchange over TLS, as a browser or the app makes it: everything the server sends
+// until it closes. (The server runs on this thread: wait with its events going.)
+QByteArray httpsExchange(const QUrl &server, const QByteArray &raw)
+{
+    QSslSocket s;
+    s.setPeerVerifyMode(QSslSocket::VerifyNone); // the pin is the wss tests' subject; here it is the bytes
+    QByteArray got;
+    bool closed = false;
+    QObject::connect(&s, &QSslSocket::encrypted, &s, [&] { s.write(raw); });
+    QObject::connect(&s, &QIODevice::readyRead, &s, [&] { got += s.readAll(); });
+    QObject::connect(&s, &QAbstractSocket::disconnected, &s, [&] { closed = true; });
+    QObject::connect(&s, &QAbstractSocket::errorOccurred, &s, [&](QAbstractSocket::SocketError) { closed = true; });
+    s.connectToHostEncrypted(server.host(), quint16(server.port()));
+    QTest::qWaitFor([&] { return closed; }, 20000);
+    return got + s.readAll();
+}
+
+QByteArray bodyOf(const QByteArray &response)
+{
+    const qsizetype end = response.indexOf("\r\n\r\n");
+    return end < 0 ? QByteArray() : response.mid(end + 4);
+}
 } // namespace
 
 class tst_Tls : public QObject
@@ -42,6 +66,7 @@ private slots:
     void handshakesCountPerAddress();
     void silentTlsConnectionTimesOut();
     void oversizeOverTlsGets1009();
+    void httpsAnswersArrive();
     void operatorCertificateFiles();
     void mismatchedKeyIsRefused();
     void beaconDescribesTheParty();
@@ -171,6 +196,40 @@ void tst_Tls::oversizeOverTlsGets1009()
     TestClient after;
     after.pinFingerprint(f.server()->fingerprint());
     QVERIFY(after.connectTo(f.url()));
+}
+
+void tst_Tls::httpsAnswersArrive()
+{
+    ServerFixture f;
+    f.config.tlsSelfSigned = true;
+    QVERIFY(f.start());
+    auto a = std::make_unique<TestClient>();
+    a->pinFingerprint(f.server()->fingerprint());
+    QVERIFY(a->connectTo(f.url()));
+    QVERIFY(a->registerUser(u"alice"_s, ServerFixture::password()).ok);
+    const QByteArray bearer = "Authorization: Bearer " + a->token().toLatin1() + "\r\n";
+
+    // A short answer: the connection's FIN once overtook it (the TLS socket counted its text as
+    // sent before the records left OpenSSL), and https clients read an empty reply.
+    for (int i = 0; i < 5; ++i) {
+        const QByteArray r = httpsExchange(f.url(), "GET /nothing HTTP/1.1\r\nHost: kith\r\n\r\n");
+        QVERIFY2(r.startsWith("HTTP/1.1 404"), r.constData());
+        QCOMPARE(QJsonDocument::fromJson(bodyOf(r)).object().value(u"code"_s).toString(), u"not_found"_s);
+    }
+    // An upload of many TLS records, and the same bytes back in many.
+    QByteArray data(300 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = char((i * 31) ^ (i >> 8));
+    QByteArray r = httpsExchange(f.url(), "POST /api/v1/attachments?filename=data.bin HTTP/1.1\r\nHost: kith\r\n" + bearer
+                                              + "Content-Type: application/octet-stream\r\nContent-Length: "
+                                              + QByteArray::number(data.size()) + "\r\n\r\n" + data);
+    QVERIFY2(r.startsWith("HTTP/1.1 201"), r.left(300).constData());
+    const QString id = QJsonDocument::fromJson(bodyOf(r)).object().value(u"id"_s).toString();
+    QVERIFY(!id.isEmpty());
+    r = httpsExchange(f.url(), "GET /api/v1/attachments/" + id.toLatin1() + "/data.bin HTTP/1.1\r\nHost: kith\r\n" + bearer + "\r\n");
+    QVERIFY2(r.startsWith("HTTP/1.1 200"), r.left(300).constData());
+    QCOMPARE(bodyOf(r).size(), data.size());
+    QVERIFY(bodyOf(r) == data);
 }
 
 void tst_Tls::operatorCertificateFiles()
