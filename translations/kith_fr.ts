@@ -60,6 +60,39 @@
     </message>
 </context>
 <context>
+    <name>kith::app::AttachmentPainter</name>
+    <message>
+        <location filename="../app/ui/AttachmentPainter.cpp" line="131"/>
+        <source>%1 · waiting to upload</source>
+        <translation>%1 · en attente d’envoi</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::AttachmentTray</name>
+    <message>
+        <location filename="../app/ui/AttachmentTray.cpp" line="69"/>
+        <location filename="../app/ui/AttachmentTray.cpp" line="70"/>
+        <source>Cancel the upload</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AttachmentTray.cpp" line="139"/>
+        <location filename="../app/ui/AttachmentTray.cpp" line="140"/>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AttachmentTray.cpp" line="169"/>
+        <source>Uploading %1 files… %2%</source>
+        <translation>Envoi de %1 fichiers… %2 %</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/AttachmentTray.cpp" line="170"/>
+        <source>Uploading %1… %2%</source>
+        <translation>Envoi de %1… %2 %</translation>
+    </message>
+</context>
+<context>
     <name>kith::app::ChannelDialog</name>
     <message>
         <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
@@ -244,191 +277,233 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="244"/>
-        <location filename="../app/ui/ChatPane.cpp" line="245"/>
+        <location filename="../app/ui/ChatPane.cpp" line="260"/>
+        <location filename="../app/ui/ChatPane.cpp" line="261"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="248"/>
+        <location filename="../app/ui/ChatPane.cpp" line="266"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="178"/>
+        <location filename="../app/ui/ChatPane.cpp" line="193"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="284"/>
+        <location filename="../app/ui/ChatPane.cpp" line="302"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="240"/>
+        <location filename="../app/ui/ChatPane.cpp" line="256"/>
         <source>Show channels</source>
         <translation>Afficher les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="216"/>
+        <location filename="../app/ui/ChatPane.cpp" line="231"/>
         <source>You</source>
         <translation>vous</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="242"/>
+        <location filename="../app/ui/ChatPane.cpp" line="258"/>
         <source>Show members</source>
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="246"/>
+        <location filename="../app/ui/ChatPane.cpp" line="262"/>
         <source>Emoji</source>
         <translation>Émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="247"/>
+        <location filename="../app/ui/ChatPane.cpp" line="263"/>
         <source>Insert an emoji</source>
         <translation>Insérer un émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="249"/>
+        <location filename="../app/ui/ChatPane.cpp" line="264"/>
+        <location filename="../app/ui/ChatPane.cpp" line="265"/>
+        <location filename="../app/ui/ChatPane.cpp" line="422"/>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="267"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="286"/>
+        <location filename="../app/ui/ChatPane.cpp" line="304"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation>Réponse à %1 · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="297"/>
+        <location filename="../app/ui/ChatPane.cpp" line="315"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="299"/>
+        <location filename="../app/ui/ChatPane.cpp" line="317"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="301"/>
+        <location filename="../app/ui/ChatPane.cpp" line="319"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="303"/>
+        <location filename="../app/ui/ChatPane.cpp" line="321"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="336"/>
+        <location filename="../app/ui/ChatPane.cpp" line="354"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="338"/>
+        <location filename="../app/ui/ChatPane.cpp" line="356"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="340"/>
+        <location filename="../app/ui/ChatPane.cpp" line="358"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="340"/>
+        <location filename="../app/ui/ChatPane.cpp" line="358"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="342"/>
+        <location filename="../app/ui/ChatPane.cpp" line="360"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="392"/>
+        <location filename="../app/ui/ChatPane.cpp" line="410"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="430"/>
+        <source>%1 was not attached: %2.</source>
+        <translation>%1 n’a pas été joint : %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="438"/>
+        <source>Save file</source>
+        <translation>Enregistrer le fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="445"/>
+        <source>Saving… %1%</source>
+        <translation>Enregistrement… %1 %</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="445"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="449"/>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="450"/>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="456"/>
+        <source>Saving %1…</source>
+        <translation>Enregistrement de %1…</translation>
     </message>
 </context>
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="312"/>
+        <location filename="../app/state/ClientState.cpp" line="318"/>
         <source>Loading messages</source>
         <translation>Chargement des messages</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="507"/>
+        <location filename="../app/state/ClientState.cpp" line="525"/>
         <source>Removing the reaction</source>
         <translation>Retrait de la réaction</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="507"/>
+        <location filename="../app/state/ClientState.cpp" line="525"/>
         <source>Adding the reaction</source>
         <translation>Ajout de la réaction</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="552"/>
+        <location filename="../app/state/ClientState.cpp" line="570"/>
         <source>Editing the message</source>
         <translation>Modification du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="558"/>
+        <location filename="../app/state/ClientState.cpp" line="576"/>
         <source>Deleting the message</source>
         <translation>Suppression du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="565"/>
+        <location filename="../app/state/ClientState.cpp" line="583"/>
         <source>Creating the server</source>
         <translation>Création du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="579"/>
+        <location filename="../app/state/ClientState.cpp" line="597"/>
         <source>Joining with the invite</source>
         <translation>Adhésion avec l’invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="625"/>
+        <location filename="../app/state/ClientState.cpp" line="643"/>
         <source>Removing someone from the server</source>
         <translation>Retirer quelqu’un du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="630"/>
+        <location filename="../app/state/ClientState.cpp" line="648"/>
         <source>Leaving the server</source>
         <translation>Départ du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="635"/>
+        <location filename="../app/state/ClientState.cpp" line="653"/>
         <source>Renaming the server</source>
         <translation>Renommage du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="640"/>
+        <location filename="../app/state/ClientState.cpp" line="658"/>
         <source>Deleting the server</source>
         <translation>Suppression du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="647"/>
+        <location filename="../app/state/ClientState.cpp" line="665"/>
         <source>Changing the role</source>
         <translation>Changement de rôle</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="654"/>
+        <location filename="../app/state/ClientState.cpp" line="672"/>
         <source>Creating an invite</source>
         <translation>Création d’une invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="670"/>
+        <location filename="../app/state/ClientState.cpp" line="688"/>
         <source>Creating the channel</source>
         <translation>Création du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="682"/>
+        <location filename="../app/state/ClientState.cpp" line="700"/>
         <source>Changing the channel</source>
         <translation>Modification du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="687"/>
+        <location filename="../app/state/ClientState.cpp" line="705"/>
         <source>Deleting the channel</source>
         <translation>Suppression du salon</translation>
     </message>
@@ -468,17 +543,17 @@
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="732"/>
+        <location filename="../app/state/ClientState.cpp" line="750"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="797"/>
+        <location filename="../app/state/ClientState.cpp" line="815"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="799"/>
+        <location filename="../app/state/ClientState.cpp" line="817"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -486,7 +561,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="802"/>
+        <location filename="../app/state/ClientState.cpp" line="820"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -494,17 +569,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="804"/>
+        <location filename="../app/state/ClientState.cpp" line="822"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="806"/>
+        <location filename="../app/state/ClientState.cpp" line="824"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
             <numerusform>%n jours</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::Composer</name>
+    <message numerus="yes">
+        <location filename="../app/ui/Composer.cpp" line="127"/>
+        <source>a message takes at most %n files</source>
+        <translation>
+            <numerusform>un message contient au plus %n fichier</numerusform>
+            <numerusform>un message contient au plus %n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Composer.cpp" line="131"/>
+        <source>it is %1; this server takes files up to %2</source>
+        <translation>il fait %1 ; ce serveur accepte des fichiers jusqu’à %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Composer.cpp" line="136"/>
+        <source>it is empty</source>
+        <translation>il est vide</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/Composer.cpp" line="149"/>
+        <source>it is not a file</source>
+        <translation>ce n’est pas un fichier</translation>
     </message>
 </context>
 <context>
@@ -747,38 +848,38 @@
 <context>
     <name>kith::app::EmojiPicker</name>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="131"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="139"/>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="132"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="140"/>
         <source>All emoji</source>
         <translation>Tous les émojis</translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="133"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="141"/>
         <source>Recently used, then all emoji</source>
         <translation>Utilisés récemment, puis tous les émojis</translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="152"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="160"/>
         <source>No emoji match</source>
         <translation>Aucun émoji ne correspond</translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="240"/>
-        <location filename="../app/ui/EmojiPicker.cpp" line="243"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="248"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="251"/>
         <source>Emoji</source>
         <translation>Émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="241"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="249"/>
         <source>Find an emoji</source>
         <translation>Trouver un émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/EmojiPicker.cpp" line="242"/>
+        <location filename="../app/ui/EmojiPicker.cpp" line="250"/>
         <source>Search emoji</source>
         <translation>Rechercher un émoji</translation>
     </message>
@@ -1215,6 +1316,67 @@
     </message>
 </context>
 <context>
+    <name>kith::app::HttpClient</name>
+    <message>
+        <location filename="../app/net/HttpClient.cpp" line="100"/>
+        <source>the file is too large for this server</source>
+        <translation>le fichier est trop gros pour ce serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/net/HttpClient.cpp" line="105"/>
+        <source>the server answered %1</source>
+        <translation>le serveur a répondu %1</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ImageViewer</name>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="19"/>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="30"/>
+        <source>%1 · %2×%3 · %4</source>
+        <translation>%1 · %2×%3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="37"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="50"/>
+        <source>Could not load the image: %1</source>
+        <translation>Impossible de charger l’image : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="50"/>
+        <source>not a picture</source>
+        <translation>ce n’est pas une image</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="69"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="82"/>
+        <source>Could not save: %1</source>
+        <translation>Impossible d’enregistrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="85"/>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ImageViewer.cpp" line="92"/>
+        <source>Save image</source>
+        <translation>Enregistrer l’image</translation>
+    </message>
+</context>
+<context>
     <name>kith::app::InviteDialog</name>
     <message>
         <location filename="../app/ui/InviteDialog.cpp" line="18"/>
@@ -1592,42 +1754,42 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="296"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="297"/>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="402"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="405"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="404"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="407"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="447"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="450"/>
         <source>NEW</source>
         <translation>NOUVEAU</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="518"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="521"/>
         <source>Today at %1</source>
         <translation>Aujourd’hui à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="521"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="524"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="577"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="587"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="593"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="603"/>
         <source>Original message was deleted</source>
         <translation>Le message d’origine a été supprimé</translation>
     </message>
@@ -1643,111 +1805,126 @@
 <context>
     <name>kith::app::MessageView</name>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="41"/>
-        <location filename="../app/ui/MessageView.cpp" line="269"/>
+        <location filename="../app/ui/MessageView.cpp" line="43"/>
+        <location filename="../app/ui/MessageView.cpp" line="300"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="125"/>
+        <location filename="../app/ui/MessageView.cpp" line="150"/>
         <source>You reacted with %1</source>
         <translation>Vous avez réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="127"/>
+        <location filename="../app/ui/MessageView.cpp" line="152"/>
         <source>You and 1 other reacted with %1</source>
         <translation>Vous et une autre personne avez réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="129"/>
+        <location filename="../app/ui/MessageView.cpp" line="154"/>
         <source>You and %1 others reacted with %2</source>
         <translation>Vous et %1 autres personnes avez réagi avec %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="131"/>
+        <location filename="../app/ui/MessageView.cpp" line="156"/>
         <source>1 person reacted with %1</source>
         <translation>Une personne a réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="132"/>
+        <location filename="../app/ui/MessageView.cpp" line="157"/>
         <source>%1 people reacted with %2</source>
         <translation>%1 personnes ont réagi avec %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="143"/>
+        <location filename="../app/ui/MessageView.cpp" line="168"/>
         <source>%1 reacted with %2</source>
         <translation>Réaction %2 : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="145"/>
+        <location filename="../app/ui/MessageView.cpp" line="170"/>
         <source>%1 and %2 reacted with %3</source>
         <translation>Réaction %3 : %1 et %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="147"/>
+        <location filename="../app/ui/MessageView.cpp" line="172"/>
         <source>%1 and 1 other reacted with %2</source>
         <translation>Réaction %2 : %1 et une autre personne</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="148"/>
+        <location filename="../app/ui/MessageView.cpp" line="173"/>
         <source>%1 and %2 others reacted with %3</source>
         <translation>Réaction %3 : %1 et %2 autres personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="196"/>
-        <location filename="../app/ui/MessageView.cpp" line="212"/>
-        <location filename="../app/ui/MessageView.cpp" line="474"/>
+        <location filename="../app/ui/MessageView.cpp" line="221"/>
+        <location filename="../app/ui/MessageView.cpp" line="237"/>
+        <location filename="../app/ui/MessageView.cpp" line="518"/>
         <source>Add reaction</source>
         <translation>Ajouter une réaction</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="217"/>
+        <location filename="../app/ui/MessageView.cpp" line="242"/>
         <source>Go to the original message</source>
         <translation>Aller au message d’origine</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="460"/>
+        <location filename="../app/ui/MessageView.cpp" line="248"/>
+        <source>Open the image</source>
+        <translation>Ouvrir l’image</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="248"/>
+        <source>Save the file</source>
+        <translation>Enregistrer le fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="500"/>
         <source>Show message</source>
         <translation>Afficher le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="460"/>
+        <location filename="../app/ui/MessageView.cpp" line="500"/>
         <source>Hide message</source>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="465"/>
+        <location filename="../app/ui/MessageView.cpp" line="505"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="466"/>
+        <location filename="../app/ui/MessageView.cpp" line="506"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="201"/>
-        <location filename="../app/ui/MessageView.cpp" line="470"/>
+        <location filename="../app/ui/MessageView.cpp" line="226"/>
+        <location filename="../app/ui/MessageView.cpp" line="514"/>
         <source>Reply</source>
         <translation>Répondre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="478"/>
+        <location filename="../app/ui/MessageView.cpp" line="510"/>
+        <source>Cancel sending</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MessageView.cpp" line="522"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="480"/>
+        <location filename="../app/ui/MessageView.cpp" line="524"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="483"/>
+        <location filename="../app/ui/MessageView.cpp" line="527"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="485"/>
+        <location filename="../app/ui/MessageView.cpp" line="529"/>
         <source>Copy message ID</source>
         <translation>Copier l’identifiant du message</translation>
     </message>
@@ -1768,6 +1945,19 @@
         <location filename="../app/session/Notifications.cpp" line="86"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::Outbox</name>
+    <message>
+        <location filename="../app/net/Outbox.cpp" line="223"/>
+        <source>cannot copy %1</source>
+        <translation>impossible de copier %1</translation>
+    </message>
+    <message>
+        <location filename="../app/net/Outbox.cpp" line="333"/>
+        <source>the file %1 is gone</source>
+        <translation>le fichier %1 a disparu</translation>
     </message>
 </context>
 <context>
@@ -2263,47 +2453,47 @@
 <context>
     <name>kith::app::Theme</name>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="124"/>
+        <location filename="../app/ui/Theme.cpp" line="158"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="126"/>
+        <location filename="../app/ui/Theme.cpp" line="160"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="128"/>
+        <location filename="../app/ui/Theme.cpp" line="162"/>
         <source>Midnight (black)</source>
         <translation>Minuit (noir)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="130"/>
+        <location filename="../app/ui/Theme.cpp" line="164"/>
         <source>Ash (grey)</source>
         <translation>Cendre (gris)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="132"/>
+        <location filename="../app/ui/Theme.cpp" line="166"/>
         <source>Nord (cool blue)</source>
         <translation>Nord (bleu froid)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="134"/>
+        <location filename="../app/ui/Theme.cpp" line="168"/>
         <source>Forest (green)</source>
         <translation>Forêt (vert)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="136"/>
+        <location filename="../app/ui/Theme.cpp" line="170"/>
         <source>Sepia (warm light)</source>
         <translation>Sépia (clair chaud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="138"/>
+        <location filename="../app/ui/Theme.cpp" line="172"/>
         <source>Ocean (blue light)</source>
         <translation>Océan (clair bleuté)</translation>
     </message>
     <message>
-        <location filename="../app/ui/Theme.cpp" line="139"/>
+        <location filename="../app/ui/Theme.cpp" line="173"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
@@ -2418,88 +2608,88 @@
 <context>
     <name>kith::app::WelcomeScreen</name>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="93"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="96"/>
         <source>Welcome to Kith</source>
         <translation>Bienvenue dans Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="94"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="97"/>
         <source>Chat with your people, on a server you run.</source>
         <translation>Discutez avec vos proches, sur un serveur à vous.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="95"/>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="99"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="98"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="102"/>
         <source>Start a local server</source>
         <translation>Démarrer un serveur local</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="96"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="99"/>
         <source>Runs inside this app, on this computer. Nothing to set up: you get your own server with a #general channel.</source>
         <translation>Il tourne dans l’application, sur cet ordinateur. Rien à configurer : vous obtenez votre serveur avec un salon #general.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="98"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="101"/>
         <source>Your name (optional)</source>
         <translation>Votre nom (facultatif)</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="100"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="103"/>
         <source>Host a LAN party</source>
         <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="101"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="104"/>
         <source>Your server, opened to your network: friends join as guests</source>
         <translation>Votre serveur, ouvert à votre réseau : vos amis le rejoignent en invités</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="102"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="105"/>
         <source>Connect to a server</source>
         <translation>Se connecter à un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="103"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="106"/>
         <source>Someone runs a Kith server for you? Enter its address.</source>
         <translation>Quelqu’un héberge un serveur Kith pour vous ? Saisissez son adresse.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="104"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="107"/>
         <source>ws://host:%1</source>
         <translation>ws://hôte:%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="105"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="108"/>
         <source>Username</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="106"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="109"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="107"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="110"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="108"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="111"/>
         <source>Create account</source>
         <translation>Créer un compte</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="146"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="149"/>
         <source>Enter the server&apos;s address, like ws://example.org:%1</source>
         <translation>Saisissez l’adresse du serveur, par exemple ws://example.org:%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="151"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="154"/>
         <source>Username: 2 to 32 letters, digits, dots or underscores.</source>
         <translation>Nom d’utilisateur : 2 à 32 lettres, chiffres, points ou tirets bas.</translation>
     </message>
     <message>
-        <location filename="../app/ui/WelcomeScreen.cpp" line="155"/>
+        <location filename="../app/ui/WelcomeScreen.cpp" line="158"/>
         <source>Password: at least %1 characters.</source>
         <translation>Mot de passe : au moins %1 caractères.</translation>
     </message>
