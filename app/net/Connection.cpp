@@ -1,5 +1,6 @@
 #include "Connection.h"
 #include "FrameLog.h"
+#include "TlsTrust.h"
 
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
@@ -161,18 +162,11 @@ namespace {
 //! authority vouches for it at all (self-signed, unknown issuer): then a pin decides.
 QString invalidReason(const QList<QSslError> &errors, const QString &host)
 {
-    bool unvouched = false;
+    if (noAuthorityVouches(errors))
+        return {};
     QString reason;
     for (const QSslError &e : errors) {
         switch (e.error()) {
-        case QSslError::SelfSignedCertificate:
-        case QSslError::SelfSignedCertificateInChain:
-        case QSslError::UnableToGetLocalIssuerCertificate:
-        case QSslError::UnableToGetIssuerCertificate:
-        case QSslError::UnableToVerifyFirstCertificate:
-        case QSslError::CertificateUntrusted:
-            unvouched = true;
-            break;
         case QSslError::HostNameMismatch: {
             const QStringList names = e.certificate().subjectAlternativeNames().values(QSsl::DnsEntry)
                                       + e.certificate().subjectInfo(QSslCertificate::CommonName);
@@ -201,7 +195,7 @@ QString invalidReason(const QList<QSslError> &errors, const QString &host)
             break;
         }
     }
-    return unvouched ? QString() : reason;
+    return reason;
 }
 } // namespace
 #endif

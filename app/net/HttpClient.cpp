@@ -1,6 +1,7 @@
 #include "HttpClient.h"
 
 #include "Connection.h"
+#include "TlsTrust.h"
 #include "shared/InviteLink.h"
 
 #include <QIODevice>
@@ -72,22 +73,8 @@ void HttpClient::watchTls(QNetworkReply *reply)
         const QString pin = m_connection->pinnedFingerprint();
         if (pin.isEmpty())
             return;
-        bool unvouched = false;
-        for (const QSslError &e : errors) {
-            switch (e.error()) {
-            case QSslError::SelfSignedCertificate:
-            case QSslError::SelfSignedCertificateInChain:
-            case QSslError::UnableToGetLocalIssuerCertificate:
-            case QSslError::UnableToGetIssuerCertificate:
-            case QSslError::UnableToVerifyFirstCertificate:
-            case QSslError::CertificateUntrusted:
-                unvouched = true;
-                break;
-            default:
-                break;
-            }
-        }
-        if (unvouched && InviteLink::fingerprintOf(reply->sslConfiguration().peerCertificate().toDer()) == pin)
+        if (noAuthorityVouches(errors)
+            && InviteLink::fingerprintOf(reply->sslConfiguration().peerCertificate().toDer()) == pin)
             reply->ignoreSslErrors(errors);
     });
 #endif
