@@ -8,6 +8,7 @@
 #include "state/ClientState.h"
 
 #include <QBuffer>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImageReader>
@@ -66,8 +67,6 @@ AttachmentTray::AttachmentTray(ClientState *state, Composer *composer, const The
     ul->addWidget(m_bar, 1);
     m_cancel->setObjectName(QStringLiteral("UploadCancel"));
     m_cancel->setAutoRaise(true);
-    m_cancel->setToolTip(tr("Cancel the upload"));
-    m_cancel->setAccessibleName(tr("Cancel the upload"));
     followTheme(theme, m_cancel, [this, theme] {
         m_cancel->setIcon(icons::make(icons::Kind::Close, theme->color(QStringLiteral("textMuted")), 14));
     });
@@ -80,9 +79,25 @@ AttachmentTray::AttachmentTray(ClientState *state, Composer *composer, const The
     m_cards->hide();
     m_upload->hide();
     hide();
+    retranslate();
     connect(composer, &Composer::filesChanged, this, &AttachmentTray::syncCards);
     connect(theme, &Theme::changed, this, &AttachmentTray::syncCards);
     connect(state, &ClientState::uploadProgress, this, &AttachmentTray::onProgress);
+}
+
+void AttachmentTray::retranslate()
+{
+    m_cancel->setToolTip(tr("Cancel the upload"));
+    m_cancel->setAccessibleName(tr("Cancel the upload"));
+}
+
+void AttachmentTray::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        syncCards(); // the cards' "Remove NAME"
+    }
+    QWidget::changeEvent(event);
 }
 
 int AttachmentTray::cardCount() const

@@ -27,7 +27,11 @@ public:
     QToolButton *cancelButton() const { return m_cancel; }
     QString uploadText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void syncCards();
     void onProgress(const QString &nonce, qint64 sent, qint64 total);
 
