@@ -42,6 +42,10 @@ struct BenchOptions {
     QList<qint64> historyK{1000, 100000};
     int historyRepeats = 500;
     int historyLoad = 0;           //!< senders persisting (window persistWindow) while pages are fetched
+
+    // transfer
+    int transferMiB = 25;          //!< the file's size (the server's default upload limit)
+    int transferRuns = 5;          //!< uploads, downloads and baseline downloads each
 };
 
 } // namespace kith::bench

@@ -6,6 +6,7 @@
 #include "HistoryScenario.h"
 #include "PersistScenario.h"
 #include "Table.h"
+#include "TransferScenario.h"
 #include "platform/ProcessHooks.h"
 
 #include <QCommandLineParser>
@@ -86,7 +87,7 @@ int main(int argc, char *argv[])
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("scenario"),
-                            QStringLiteral("fanout | connections | persist | history | all"));
+                            QStringLiteral("fanout | connections | persist | history | transfer | all"));
     const auto opt = [&](const char *name, const char *help, const char *value = nullptr,
                          const char *def = nullptr) {
         QString text = QString::fromLatin1(help);
@@ -129,12 +130,15 @@ int main(int argc, char *argv[])
     const auto oK = opt("k", "history: messages in the channel (list allowed).", "K[,K]", "1000,100000");
     const auto oRepeats = opt("repeats", "history: fetches per page position.", "N", "500");
     const auto oHLoad = opt("history-load", "history: this many senders (own guilds, --persist-window each) write while pages are fetched.", "N", "0");
+    const auto oMiB = opt("mib", "transfer: size of the file uploaded and downloaded.", "MIB", "25");
+    const auto oRuns = opt("runs", "transfer: uploads, downloads and baseline downloads each.", "N", "5");
     p.process(app);
 
     const QStringList pos = p.positionalArguments();
     const QString scenario = pos.value(0);
     const QStringList known{QStringLiteral("fanout"), QStringLiteral("connections"),
-                            QStringLiteral("persist"), QStringLiteral("history"), QStringLiteral("all")};
+                            QStringLiteral("persist"), QStringLiteral("history"), QStringLiteral("transfer"),
+                            QStringLiteral("all")};
     if (pos.size() != 1 || !known.contains(scenario)) {
         std::fprintf(stderr, "kith-bench: name one scenario: %s\n", qPrintable(known.join(u' ')));
         return 2;
@@ -195,6 +199,8 @@ int main(int argc, char *argv[])
     o.rawBatch = toInt(oRawBatch, 0);
     o.historyRepeats = toInt(oRepeats, 1);
     o.historyLoad = toInt(oHLoad, 0);
+    o.transferMiB = toInt(oMiB, 1);
+    o.transferRuns = toInt(oRuns, 1);
     bool listOk = false;
     o.sessions = parseList<int>(p.value(oSessions), &listOk);
     ok = ok && listOk;
@@ -249,6 +255,11 @@ int main(int argc, char *argv[])
         for (qint64 k : o.historyK)
             if (!history.run(k, &summary, &error))
                 return fail(QStringLiteral("history K=%1").arg(k));
+    }
+    if (scenario == u"transfer" || all) {
+        TransferScenario transfer(o);
+        if (!transfer.run(&summary, &error))
+            return fail(QStringLiteral("transfer"));
     }
     summary.print();
     return 0;

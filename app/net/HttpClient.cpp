@@ -19,10 +19,20 @@
 namespace kith::app {
 
 HttpClient::HttpClient(Connection *connection, QObject *parent)
-    : QObject(parent), m_connection(connection), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_connection(connection)
+{ }
+
+QNetworkAccessManager *HttpClient::nam()
 {
-    // The host closes each connection after one request (PROTOCOL.md 16); nothing to keep.
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    // Made on the first request: most sessions never send or show a file, and the manager
+    // with its HTTP machinery is memory the app at rest does not need.
+    if (!m_nam) {
+        m_nam = new QNetworkAccessManager(this);
+        // The host closes each connection after one request (PROTOCOL.md 16); nothing to keep.
+        m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+    return m_nam;
 }
 
 QUrl HttpClient::urlOf(const QString &pathAndQuery) const
@@ -39,7 +49,8 @@ QNetworkReply *HttpClient::upload(const QString &filename, QIODevice *body, cons
     QUrl url = urlOf(QStringLiteral("/api/v1/attachments"));
     // Every byte that is not plain ASCII letters or digits goes percent-encoded: a name with
     // "&", "+" or "%" in it reaches the host as it was.
-    url.setQuery(QStringLiteral("filename=") + QString::fromLatin1(QUrl::toPercentEncoding(filename)), QUrl::StrictMode);
+    url.setQuery(QStringLiteral("filename=") + QString::fromLatin1(QUrl::toPercentEncoding(filename)),
+                 QUrl::StrictMode);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_connection->token().toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader,
@@ -47,7 +58,7 @@ QNetworkReply *HttpClient::upload(const QString &filename, QIODevice *body, cons
     request.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
     // The host speaks HTTP/1.1 only (PROTOCOL.md 16): no HTTP/2 offered over TLS.
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    QNetworkReply *reply = m_nam->post(request, body);
+    QNetworkReply *reply = nam()->post(request, body);
     body->setParent(reply);
     watchTls(reply);
     return reply;
@@ -58,7 +69,7 @@ QNetworkReply *HttpClient::get(const QString &pathAndQuery)
     QNetworkRequest request(urlOf(pathAndQuery));
     request.setRawHeader("Authorization", "Bearer " + m_connection->token().toUtf8());
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    QNetworkReply *reply = m_nam->get(request);
+    QNetworkReply *reply = nam()->get(request);
     watchTls(reply);
     return reply;
 }

@@ -34,10 +34,11 @@ public:
     static bool isTransient(QNetworkReply *reply);
 
 private:
+    QNetworkAccessManager *nam();
     void watchTls(QNetworkReply *reply);
 
     Connection *m_connection;
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager *m_nam = nullptr;
 };
 
 } // namespace kith::app

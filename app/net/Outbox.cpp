@@ -221,6 +221,12 @@ QString Outbox::enqueue(Id channelId, const QString &content, Id replyToId, cons
                 } else if (!QFile::copy(files[i].sourcePath, copies[i].path)) {
                     ok = false;
                     *error = tr("cannot copy %1").arg(files[i].sourcePath);
+                } else {
+                    // On the disk before the journal line names it, as a pasted image is.
+                    QFile copy(copies[i].path);
+                    ok = copy.open(QIODevice::ReadWrite) && FileSync::sync(copy);
+                    if (!ok)
+                        *error = copy.errorString();
                 }
             }
             QMetaObject::invokeMethod(this, [this, nonce, ok, error = *error] {
@@ -296,11 +302,15 @@ void Outbox::sweepFiles()
     for (const OutboxEntry &e : std::as_const(m_entries))
         for (const OutboxFile &f : e.files)
             kept.insert(QFileInfo(f.path).fileName());
+    // No folder, nothing to sweep: the usual start, which then starts no writer thread.
+    if (kept.isEmpty() && !QFileInfo::exists(m_filesDir))
+        return;
     write([dir = m_filesDir, kept](QString *) {
         const QDir d(dir);
         for (const QString &name : d.entryList(QDir::Files))
             if (!kept.contains(name))
                 QFile::remove(d.filePath(name));
+        QDir().rmdir(dir); // only when empty; the next file makes it again
         return true;
     });
 }

@@ -41,6 +41,11 @@ void HttpConnection::readBody(qint64 length, std::function<bool(QByteArrayView)>
     m_bodyLeft = length;
     m_chunk = std::move(chunk);
     m_done = std::move(done);
+    // A client that asked to wait (Expect: 100-continue, RFC 9110 10.1.1) sends the body only
+    // once told to go on, here, after the request passed its checks; curl waits a whole second
+    // without it. A refusal before this point was the final answer and no body came.
+    if (length > 0 && m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_idle.start();
     onReadyRead();
 }

@@ -99,6 +99,7 @@ private slots:
     void uploadRefusals();
     void pathsAndMethods();
     void idleBodyIsClosed();
+    void expectContinue();
     void storedOncePerContent();
     void sendWithAttachments();
     void sendRefusals();
@@ -322,6 +323,29 @@ void tst_Attachments::idleBodyIsClosed()
     QCOMPARE(contentFiles(), before);
     QTRY_COMPARE_WITH_TIMEOUT(QDir(m_fx.server().dataDir() + u"/attachments/tmp"_s).entryList(QDir::Files).size(), 0,
                               10000);
+}
+
+void tst_Attachments::expectContinue()
+{
+    // A client that waits for "100 Continue" before its body (curl does, for large ones) is told
+    // to go on once the request passed its checks, and then gets the final answer.
+    QTcpSocket s;
+    QByteArray got;
+    connect(&s, &QIODevice::readyRead, &s, [&] { got += s.readAll(); });
+    s.connectToHost(QHostAddress::LocalHost, port());
+    s.write("POST /api/v1/attachments?filename=wait.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + m_a->token().toLatin1() + "\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(got, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"), 10000);
+    got.clear();
+    s.write("hello");
+    QTRY_VERIFY_WITH_TIMEOUT(s.state() == QAbstractSocket::UnconnectedState, 10000);
+    got += s.readAll();
+    QVERIFY2(got.startsWith("HTTP/1.1 201 "), got.constData());
+
+    // Refused before the body: the final status at once, no 100 before it.
+    const HttpReply refused = exchange(port(), request("POST", "/api/v1/attachments?filename=wait.txt", u"nope"_s,
+                                                       {}, "Content-Length: 5\r\nExpect: 100-continue\r\n", false));
+    QCOMPARE(refused.status, 401);
 }
 
 void tst_Attachments::storedOncePerContent()
