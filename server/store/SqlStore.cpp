@@ -6,6 +6,7 @@
 #include "store/ReactionTable.h"
 #include "store/MetaTable.h"
 #include "store/NodeTable.h"
+#include "store/SearchTable.h"
 #include "store/SocialTable.h"
 #include "store/UserTable.h"
 
@@ -174,6 +175,11 @@ Result<QHash<Id, Id>> SqlStore::lastMessageIds()
 Result<QList<Message>> SqlStore::history(Id channelId, HistoryCursor cursor, Id at, int limit)
 {
     return MessageTable::history(m_db, channelId, cursor, at, limit);
+}
+
+Result<SearchPage> SqlStore::search(const SearchQuery &query)
+{
+    return SearchTable::search(m_db, query);
 }
 
 Result<bool> SqlStore::addReaction(Id reactionId, Id channelId, Id messageId, Id userId, const QString &emoji,

@@ -46,6 +46,7 @@ public:
     Result<Done> deleteMessage(Id messageId) override;
     Result<QHash<Id, Id>> lastMessageIds() override;
     Result<QList<Message>> history(Id channelId, HistoryCursor cursor, Id at, int limit) override;
+    Result<SearchPage> search(const SearchQuery &query) override;
     Result<bool> addReaction(Id reactionId, Id channelId, Id messageId, Id userId, const QString &emoji,
                              int maxEmoji) override;
     Result<bool> removeReaction(Id channelId, Id messageId, Id userId, const QString &emoji) override;
