@@ -35,8 +35,9 @@ class Words
 public:
     Words()
     {
-        static const char *const syllables[] = {"ta", "vo", "me", "ri", "sku", "lan", "po", "de", "zi", "nor",
-                                                "bel", "ka", "mu", "fi", "go", "res", "ul", "tem", "xa", "yo"};
+        static const char *const syllables[] = {"ta", "vo",  "me",  "ri",  "sku", "lan", "po",
+                                                "de", "zi",  "nor", "bel", "ka",  "mu",  "fi",
+                                                "go", "res", "ul",  "tem", "xa",  "yo"};
         QRandomGenerator rng(42);
         for (int i = 0; i < kVocabulary; ++i) {
             QString w;
@@ -95,8 +96,7 @@ void issue(BenchClient *c, const std::shared_ptr<Loop> &st)
 
 SearchScenario::SearchScenario(const BenchOptions &options)
     : m_options(options)
-{
-}
+{ }
 
 bool SearchScenario::run(qint64 k, Table *summary, QString *error)
 {
@@ -168,7 +168,8 @@ bool SearchScenario::run(qint64 k, Table *summary, QString *error)
             return false;
         }
         if (st->errors) {
-            *error = QStringLiteral("%1: %2 errors, first %3").arg(p.label).arg(st->errors).arg(st->firstError);
+            *error =
+                QStringLiteral("%1: %2 errors, first %3").arg(p.label).arg(st->errors).arg(st->firstError);
             return false;
         }
         p.latency.merge(std::vector<qint64>(st->ns.begin() + kWarmRequests, st->ns.end()));
@@ -180,8 +181,8 @@ bool SearchScenario::run(qint64 k, Table *summary, QString *error)
     Table t(QStringLiteral("search: K = %1 messages in one channel, %2 sequential one-word queries each")
                 .arg(num(double(k)))
                 .arg(repeats),
-            {QStringLiteral("query"), QStringLiteral("p50 ms"), QStringLiteral("p99 ms"), QStringLiteral("max ms"),
-             QStringLiteral("first reply")});
+            {QStringLiteral("query"), QStringLiteral("p50 ms"), QStringLiteral("p99 ms"),
+             QStringLiteral("max ms"), QStringLiteral("first reply")});
     for (Probe &p : probes)
         t.addRow({p.label, p.latency.ms(50), p.latency.ms(99), p.latency.maxMs(), p.check});
     t.addNote(QStringLiteral("fill: %1 rows of %2 generated words inserted offline with the server's INSERT, "
@@ -192,12 +193,13 @@ bool SearchScenario::run(qint64 k, Table *summary, QString *error)
                   .arg(fillS, 0, 'f', 1));
     t.print();
     if (summary)
-        summary->addRow({QStringLiteral("search K=%1").arg(num(double(k))),
-                         QStringLiteral("one word p50 / p99 ms: 1 in 10, 1 in 100, 1 in 10,000"),
-                         QStringLiteral("%1/%2, %3/%4, %5/%6")
-                             .arg(probes[1].latency.ms(50), probes[1].latency.ms(99), probes[2].latency.ms(50),
-                                  probes[2].latency.ms(99), probes[3].latency.ms(50), probes[3].latency.ms(99)),
-                         QStringLiteral("ping %1/%2").arg(probes[0].latency.ms(50), probes[0].latency.ms(99))});
+        summary->addRow(
+            {QStringLiteral("search K=%1").arg(num(double(k))),
+             QStringLiteral("one word p50 / p99 ms: 1 in 10, 1 in 100, 1 in 10,000"),
+             QStringLiteral("%1/%2, %3/%4, %5/%6")
+                 .arg(probes[1].latency.ms(50), probes[1].latency.ms(99), probes[2].latency.ms(50),
+                      probes[2].latency.ms(99), probes[3].latency.ms(50), probes[3].latency.ms(99)),
+             QStringLiteral("ping %1/%2").arg(probes[0].latency.ms(50), probes[0].latency.ms(99))});
     return true;
 }
 

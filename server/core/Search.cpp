@@ -54,7 +54,8 @@ void Search::search(const Call &call)
     if (hasText) {
         const auto has = hasFilter(*hasText);
         if (!has)
-            return call.fail(Error::badRequest(QStringLiteral("has must be \"attachment\", \"image\" or \"link\"")));
+            return call.fail(
+                Error::badRequest(QStringLiteral("has must be \"attachment\", \"image\" or \"link\"")));
         q.has = *has;
     }
     const bool filtered = guildId || channelId || authorId || hasText;

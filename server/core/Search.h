@@ -10,7 +10,9 @@ namespace kith::server {
 class Search
 {
 public:
-    explicit Search(ServiceContext &ctx) : m_ctx(ctx) {}
+    explicit Search(ServiceContext &ctx)
+        : m_ctx(ctx)
+    { }
 
     void search(const Call &call);
 

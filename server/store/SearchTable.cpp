@@ -101,7 +101,8 @@ Statement pageStatement(bool postgres, const SearchQuery &q)
     Statement st;
     st.sql = std::string("SELECT " KITH_MESSAGE_COLUMNS) + source(postgres, q)
              + " LEFT JOIN messages r ON r.id = m.reply_to_id" + conditions(postgres, q, true, &st.values)
-             + (q.phrases.isEmpty() || postgres ? " ORDER BY m.id DESC LIMIT ?" : " ORDER BY f.rowid DESC LIMIT ?");
+             + (q.phrases.isEmpty() || postgres ? " ORDER BY m.id DESC LIMIT ?"
+                                                : " ORDER BY f.rowid DESC LIMIT ?");
     st.values.append(q.limit);
     return st;
 }
@@ -145,7 +146,8 @@ QString tsQuery(const QList<QStringList> &phrases)
         for (QString w : phrase)
             words.append(u'\'' + w.replace(u'\\', QLatin1String("\\\\")).replace(u'\'', QLatin1String("''"))
                          + QLatin1String("':*"));
-        terms.append(words.size() == 1 ? words.constFirst() : u'(' + words.join(QLatin1String(" <-> ")) + u')');
+        terms.append(words.size() == 1 ? words.constFirst()
+                                       : u'(' + words.join(QLatin1String(" <-> ")) + u')');
     }
     return terms.join(QLatin1String(" & "));
 }

@@ -148,8 +148,8 @@ QString tst_Search::upload(TestClient &c, const QByteArray &body, const QString 
     s.connectToHost(QHostAddress::LocalHost, m_fx.server().url().port());
     s.write("POST /api/v1/attachments?filename=" + QUrl::toPercentEncoding(filename)
             + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + c.token().toLatin1()
-            + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + QByteArray::number(body.size())
-            + "\r\n\r\n" + body);
+            + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     (void)QTest::qWaitFor([&] { return s.state() == QAbstractSocket::UnconnectedState; }, 30000);
     all += s.readAll();
     const QJsonObject reply = QJsonDocument::fromJson(all.mid(all.indexOf("\r\n\r\n") + 4)).object();
@@ -176,10 +176,10 @@ void tst_Search::prefixCaseAndAccents()
             qWarning("%s: %s", qPrintable(q), qPrintable(r.describe()));
         return contents(r);
     };
-    QCOMPARE(found(u"kit"_s), QStringList{u"The Kitten sleeps"_s});      // a prefix
-    QCOMPARE(found(u"KITTEN"_s), QStringList{u"The Kitten sleeps"_s});   // case
-    QCOMPARE(found(u"itten"_s), QStringList{});                          // prefixes, not infixes
-    QCOMPARE(found(u"cafe"_s), QStringList{u"CAFÉ crème au lait"_s});    // accents, either way
+    QCOMPARE(found(u"kit"_s), QStringList{u"The Kitten sleeps"_s}); // a prefix
+    QCOMPARE(found(u"KITTEN"_s), QStringList{u"The Kitten sleeps"_s}); // case
+    QCOMPARE(found(u"itten"_s), QStringList{}); // prefixes, not infixes
+    QCOMPARE(found(u"cafe"_s), QStringList{u"CAFÉ crème au lait"_s}); // accents, either way
     QCOMPARE(found(u"Café"_s), QStringList{u"CAFÉ crème au lait"_s});
     QCOMPARE(found(u"CRÈME"_s), QStringList{u"CAFÉ crème au lait"_s});
     QCOMPARE(found(u"eleve naive"_s), QStringList{u"une élève naïve"_s});
@@ -254,13 +254,15 @@ void tst_Search::channelAndGuildFilters()
         return contents(r);
     };
     QCOMPARE(found({}), (QStringList{u"apple elsewhere"_s, u"apple in random"_s, u"apple in general"_s}));
-    QCOMPARE(found({{u"guild_id"_s, m_g.guildId}}), (QStringList{u"apple in random"_s, u"apple in general"_s}));
+    QCOMPARE(found({{u"guild_id"_s, m_g.guildId}}),
+             (QStringList{u"apple in random"_s, u"apple in general"_s}));
     QCOMPARE(found({{u"guild_id"_s, other.guildId}}), QStringList{u"apple elsewhere"_s});
     QCOMPARE(found({{u"channel_id"_s, random}}), QStringList{u"apple in random"_s});
     QCOMPARE(found({{u"guild_id"_s, m_g.guildId}, {u"channel_id"_s, m_g.channelId}}),
              QStringList{u"apple in general"_s});
     // A channel of another guild than the one named.
-    const Reply r = search(*m_a, {{u"query"_s, u"apple"_s}, {u"guild_id"_s, other.guildId}, {u"channel_id"_s, random}});
+    const Reply r =
+        search(*m_a, {{u"query"_s, u"apple"_s}, {u"guild_id"_s, other.guildId}, {u"channel_id"_s, random}});
     QCOMPARE(outcome(r), u"not_found"_s);
     // b is not in `other`: without a filter, only what b can read.
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"apple"_s}})),
@@ -294,10 +296,11 @@ void tst_Search::hasFilters()
     QVERIFY(!file.isEmpty() && !image.isEmpty());
     for (const auto &[content, ids] : {std::pair{u"notes attached"_s, QStringList{file}},
                                        std::pair{u"photo attached"_s, QStringList{image}}}) {
-        const Reply r = m_a->request(u"message.send"_s, {{u"channel_id"_s, m_g.channelId},
-                                                        {u"content"_s, content},
-                                                        {u"nonce"_s, newNonce()},
-                                                        {u"attachment_ids"_s, QJsonArray::fromStringList(ids)}});
+        const Reply r =
+            m_a->request(u"message.send"_s, {{u"channel_id"_s, m_g.channelId},
+                                             {u"content"_s, content},
+                                             {u"nonce"_s, newNonce()},
+                                             {u"attachment_ids"_s, QJsonArray::fromStringList(ids)}});
         QVERIFY2(r.ok, qPrintable(r.describe()));
     }
     send(*m_a, u"attached: see https://example.org/page"_s);
@@ -312,12 +315,13 @@ void tst_Search::hasFilters()
     QCOMPARE(found(u"attached"_s, u"attachment"_s), (QStringList{u"photo attached"_s, u"notes attached"_s}));
     QCOMPARE(found(u"attached"_s, u"image"_s), QStringList{u"photo attached"_s});
     QCOMPARE(found(u"attached"_s, u"link"_s), QStringList{u"attached: see https://example.org/page"_s});
-    QCOMPARE(found(u""_s, u"link"_s), (QStringList{u"HTTP://LOUD.EXAMPLE shouting"_s,
-                                                   u"attached: see https://example.org/page"_s}));
+    QCOMPARE(found(u""_s, u"link"_s),
+             (QStringList{u"HTTP://LOUD.EXAMPLE shouting"_s, u"attached: see https://example.org/page"_s}));
     QCOMPARE(found(u""_s, u"image"_s), QStringList{u"photo attached"_s});
     // The results carry their attachments, as history does.
     const Reply r = search(*m_b, {{u"query"_s, u"photo"_s}});
-    const QJsonArray files = r.d.value(u"messages"_s).toArray().first().toObject().value(u"attachments"_s).toArray();
+    const QJsonArray files =
+        r.d.value(u"messages"_s).toArray().first().toObject().value(u"attachments"_s).toArray();
     QCOMPARE(files.size(), 1);
     QCOMPARE(files.first().toObject().value(u"id"_s).toString(), image);
     QCOMPARE(files.first().toObject().value(u"content_type"_s).toString(), u"image/png"_s);
@@ -335,16 +339,19 @@ void tst_Search::onlyWhatICanSee()
     send(*m_c, u"secret plans from cat"_s, cDm.value(u"id"_s).toString());
 
     // Without filters: every guild and DM of the caller, nothing else.
-    QCOMPARE(contents(search(*m_a, {{u"query"_s, u"secret"_s}})),
-             (QStringList{u"secret plans from cat"_s, u"secret plans in a dm"_s, u"secret plans in the guild"_s}));
+    QCOMPARE(
+        contents(search(*m_a, {{u"query"_s, u"secret"_s}})),
+        (QStringList{u"secret plans from cat"_s, u"secret plans in a dm"_s, u"secret plans in the guild"_s}));
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"secret"_s}})),
              (QStringList{u"secret plans in a dm"_s, u"secret plans in the guild"_s}));
     QCOMPARE(contents(search(*m_c, {{u"query"_s, u"secret"_s}})), QStringList{u"secret plans from cat"_s});
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"plans"_s}, {u"channel_id"_s, dmId}})),
              QStringList{u"secret plans in a dm"_s});
     // Naming what I cannot see is not_found, as if it did not exist (PROTOCOL.md 5.2).
-    QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"secret"_s}, {u"guild_id"_s, m_g.guildId}})), u"not_found"_s);
-    QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"secret"_s}, {u"channel_id"_s, m_g.channelId}})), u"not_found"_s);
+    QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"secret"_s}, {u"guild_id"_s, m_g.guildId}})),
+             u"not_found"_s);
+    QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"secret"_s}, {u"channel_id"_s, m_g.channelId}})),
+             u"not_found"_s);
     QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"secret"_s}, {u"channel_id"_s, dmId}})), u"not_found"_s);
     QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"secret"_s}, {u"guild_id"_s, u"42"_s}})), u"not_found"_s);
     // A guild id is not a channel id, nor a DM a guild.
@@ -364,8 +371,10 @@ void tst_Search::leftGuildAndDeletedChannel()
     // A guild I left is not searched, and naming it is not_found.
     QVERIFY(m_b->request(u"guild.leave"_s, {{u"guild_id"_s, m_g.guildId}}).ok);
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"walrus"_s}})), QStringList{});
-    QCOMPARE(outcome(search(*m_b, {{u"query"_s, u"walrus"_s}, {u"guild_id"_s, m_g.guildId}})), u"not_found"_s);
-    QCOMPARE(outcome(search(*m_b, {{u"query"_s, u"walrus"_s}, {u"channel_id"_s, m_g.channelId}})), u"not_found"_s);
+    QCOMPARE(outcome(search(*m_b, {{u"query"_s, u"walrus"_s}, {u"guild_id"_s, m_g.guildId}})),
+             u"not_found"_s);
+    QCOMPARE(outcome(search(*m_b, {{u"query"_s, u"walrus"_s}, {u"channel_id"_s, m_g.channelId}})),
+             u"not_found"_s);
     QCOMPARE(contents(search(*m_a, {{u"query"_s, u"walrus"_s}})), QStringList{u"walrus in general"_s});
 }
 
@@ -374,14 +383,16 @@ void tst_Search::editReindexesDeleteRemoves()
     const QString id = send(*m_a, u"original wording here"_s);
     send(*m_a, u"original other"_s);
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"wording"_s}})), QStringList{u"original wording here"_s});
-    const Reply edited = m_a->request(u"message.edit"_s, {{u"message_id"_s, id}, {u"content"_s, u"replaced phrasing here"_s}});
+    const Reply edited =
+        m_a->request(u"message.edit"_s, {{u"message_id"_s, id}, {u"content"_s, u"replaced phrasing here"_s}});
     QVERIFY2(edited.ok, qPrintable(edited.describe()));
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"wording"_s}})), QStringList{});
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"original"_s}})), QStringList{u"original other"_s});
     const Reply r = search(*m_b, {{u"query"_s, u"phrasing"_s}});
     QCOMPARE(contents(r), QStringList{u"replaced phrasing here"_s});
     QVERIFY(!r.d.value(u"messages"_s).toArray().first().toObject().value(u"edited_at"_s).isNull());
-    QCOMPARE(contents(search(*m_b, {{u"query"_s, u"\"replaced phrasing\""_s}})), QStringList{u"replaced phrasing here"_s});
+    QCOMPARE(contents(search(*m_b, {{u"query"_s, u"\"replaced phrasing\""_s}})),
+             QStringList{u"replaced phrasing here"_s});
     QVERIFY(m_a->request(u"message.delete"_s, {{u"message_id"_s, id}}).ok);
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"phrasing"_s}})), QStringList{});
     QCOMPARE(contents(search(*m_b, {{u"query"_s, u"here"_s}})), QStringList{});
@@ -406,9 +417,11 @@ void tst_Search::malformedRequests_data()
     QTest::newRow("query not a string") << QJsonObject{{u"query"_s, 5}};
     QTest::newRow("blank query, no filter") << QJsonObject{{u"query"_s, u""_s}};
     QTest::newRow("white space, no filter") << QJsonObject{{u"query"_s, u"  \t "_s}};
-    QTest::newRow("query too long") << QJsonObject{{u"query"_s, QString(kith::limits::kSearchQueryLength + 1, u'a')}};
+    QTest::newRow("query too long") << QJsonObject{
+        {u"query"_s, QString(kith::limits::kSearchQueryLength + 1, u'a')}};
     QTest::newRow("limit 0") << QJsonObject{{u"query"_s, u"a"_s}, {u"limit"_s, 0}};
-    QTest::newRow("limit 51") << QJsonObject{{u"query"_s, u"a"_s}, {u"limit"_s, kith::limits::kSearchPage + 1}};
+    QTest::newRow("limit 51") << QJsonObject{{u"query"_s, u"a"_s},
+                                             {u"limit"_s, kith::limits::kSearchPage + 1}};
     QTest::newRow("limit a string") << QJsonObject{{u"query"_s, u"a"_s}, {u"limit"_s, u"5"_s}};
     QTest::newRow("has unknown") << QJsonObject{{u"query"_s, u"a"_s}, {u"has"_s, u"video"_s}};
     QTest::newRow("has not a string") << QJsonObject{{u"query"_s, u"a"_s}, {u"has"_s, true}};
@@ -432,8 +445,9 @@ void tst_Search::badRequestBeforeNotFound()
     // An unknown guild and a bad limit: the malformed field is what is reported.
     QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"a"_s}, {u"guild_id"_s, m_g.guildId}, {u"limit"_s, 0}})),
              u"bad_request"_s);
-    QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"a"_s}, {u"channel_id"_s, m_g.channelId}, {u"has"_s, u"gif"_s}})),
-             u"bad_request"_s);
+    QCOMPARE(
+        outcome(search(*m_c, {{u"query"_s, u"a"_s}, {u"channel_id"_s, m_g.channelId}, {u"has"_s, u"gif"_s}})),
+        u"bad_request"_s);
     QCOMPARE(outcome(search(*m_c, {{u"query"_s, u"a"_s}, {u"channel_id"_s, m_g.channelId}})), u"not_found"_s);
     // Not signed in.
     auto anon = m_fx.server().connect();
@@ -486,7 +500,8 @@ void tst_Search::injectionLookingInput()
     QVERIFY2(r.ok, qPrintable(r.describe()));
     QCOMPARE(contents(r), expected);
     // Nothing was harmed.
-    QCOMPARE(contents(search(*m_b, {{u"query"_s, u"apples"_s}})), (QStringList{u"apples only"_s, u"apples or bananas"_s}));
+    QCOMPARE(contents(search(*m_b, {{u"query"_s, u"apples"_s}})),
+             (QStringList{u"apples only"_s, u"apples or bananas"_s}));
 }
 
 void tst_Search::sameObjectsAsHistory()
@@ -498,7 +513,9 @@ void tst_Search::sameObjectsAsHistory()
                                                          {u"reply_to_id"_s, target}});
     QVERIFY(reply.ok);
     const QString id = reply.d.value(u"id"_s).toString();
-    QVERIFY(m_a->request(u"reaction.add"_s, {{u"channel_id"_s, m_g.channelId}, {u"message_id"_s, id}, {u"emoji"_s, u"🎈"_s}}).ok);
+    QVERIFY(m_a->request(u"reaction.add"_s,
+                         {{u"channel_id"_s, m_g.channelId}, {u"message_id"_s, id}, {u"emoji"_s, u"🎈"_s}})
+                .ok);
     for (TestClient *c : {m_a.get(), m_b.get()}) {
         const Reply h = c->request(u"message.history"_s, {{u"channel_id"_s, m_g.channelId}});
         QJsonObject inHistory;
@@ -512,7 +529,8 @@ void tst_Search::sameObjectsAsHistory()
     }
     // A blocked author's messages come marked, as in history.
     QVERIFY(m_a->request(u"user.block"_s, {{u"user_id"_s, m_b->userId()}}).ok);
-    const QJsonObject m = search(*m_a, {{u"query"_s, u"zeppelin"_s}}).d.value(u"messages"_s).toArray().first().toObject();
+    const QJsonObject m =
+        search(*m_a, {{u"query"_s, u"zeppelin"_s}}).d.value(u"messages"_s).toArray().first().toObject();
     QCOMPARE(m.value(u"author_blocked"_s), QJsonValue(true));
 }
 
@@ -535,11 +553,11 @@ void tst_Search::schema7IsMigratedAndIndexed()
     server.stop();
     const bool pg = TestDatabase::postgres();
     QVERIFY(server.withDb([pg](QSqlDatabase &db) {
-        const QStringList steps = pg
-            ? QStringList{u"DROP INDEX messages_search"_s, u"DROP TEXT SEARCH CONFIGURATION kith_search"_s,
-                          u"DROP EXTENSION unaccent"_s}
-            : QStringList{u"DROP TRIGGER messages_fts_insert"_s, u"DROP TRIGGER messages_fts_delete"_s,
-                          u"DROP TRIGGER messages_fts_update"_s, u"DROP TABLE messages_fts"_s};
+        const QStringList steps =
+            pg ? QStringList{u"DROP INDEX messages_search"_s, u"DROP TEXT SEARCH CONFIGURATION kith_search"_s,
+                             u"DROP EXTENSION unaccent"_s}
+               : QStringList{u"DROP TRIGGER messages_fts_insert"_s, u"DROP TRIGGER messages_fts_delete"_s,
+                             u"DROP TRIGGER messages_fts_update"_s, u"DROP TABLE messages_fts"_s};
         QSqlQuery q(db);
         for (const QString &step : steps + QStringList{u"UPDATE schema_version SET version = 7"_s})
             if (!q.exec(step)) {
@@ -557,10 +575,12 @@ void tst_Search::schema7IsMigratedAndIndexed()
     auto a = server.connect();
     QVERIFY(a->loginWithToken(token).ok);
     // The messages written before are found, and history reads as it did.
-    QCOMPARE(contents(search(*a, {{u"query"_s, u"before index"_s}})), QStringList{u"written before the index existed"_s});
+    QCOMPARE(contents(search(*a, {{u"query"_s, u"before index"_s}})),
+             QStringList{u"written before the index existed"_s});
     const Reply found = search(*a, {{u"query"_s, u"seven"_s}});
     QCOMPARE(contents(found), QStringList{u"a reply from schema seven"_s});
-    QCOMPARE(found.d.value(u"messages"_s).toArray().first().toObject().value(u"reply_to_id"_s).toString(), replyTarget);
+    QCOMPARE(found.d.value(u"messages"_s).toArray().first().toObject().value(u"reply_to_id"_s).toString(),
+             replyTarget);
     const Reply historyAfter = a->request(u"message.history"_s, {{u"channel_id"_s, m_g.channelId}});
     QCOMPARE(historyAfter.d, historyBefore.d);
     // And new messages are indexed from now on.
