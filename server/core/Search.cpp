@@ -92,6 +92,19 @@ void Search::search(const Call &call)
     if ((q.phrases.isEmpty() && !text.trimmed().isEmpty()) || q.channelIds.isEmpty())
         return call.okBody(QByteArrayLiteral("{\"messages\":[],\"total\":0}"));
 
+    // SQLite indexes new messages between write batches: the index first takes in every message
+    // acknowledged before this request (a round through the writer, only when it is behind).
+    if (m_ctx.store.searchIndexCurrent())
+        return find(call, q);
+    m_ctx.store.whenSearchIndexed([this, call, q](Result<Done> &&indexed) {
+        if (!indexed)
+            return call.fail(indexed.error());
+        find(call, q);
+    });
+}
+
+void Search::find(const Call &call, const SearchQuery &q)
+{
     m_ctx.reader.submit<Found>(
         [q](Store &s) -> Result<Found> {
             auto page = s.search(q);

@@ -4,6 +4,7 @@
 
 #include "core/Call.h"
 #include "core/ServiceContext.h"
+#include "store/Store.h"
 
 namespace kith::server {
 
@@ -17,6 +18,9 @@ public:
     void search(const Call &call);
 
 private:
+    //! The page from the reader, once the index holds what the caller was acknowledged.
+    void find(const Call &call, const SearchQuery &q);
+
     ServiceContext &m_ctx;
 };
 

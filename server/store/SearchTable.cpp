@@ -175,4 +175,56 @@ Result<SearchPage> search(SqlConnection &s, const SearchQuery &query)
     return out;
 }
 
+Result<SearchBacklog> backlog(SqlConnection &s)
+{
+    QSqlQuery &q = s.prepared(
+        "SELECT (SELECT message_id FROM search_mark), (SELECT COALESCE(MAX(id), 0) FROM messages)");
+    if (!s.exec(q, "search backlog") || !q.next())
+        return storageError();
+    SearchBacklog out{Id(q.value(0).toLongLong()), Id(q.value(1).toLongLong())};
+    q.finish();
+    return out;
+}
+
+Result<Id> indexAbove(SqlConnection &s, Id mark, int rows, bool *caughtUp)
+{
+    // The chunk's last id: the rows-th above the mark, else the newest (and nothing is left).
+    QSqlQuery &nth = s.prepared("SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?");
+    nth.bindValue(0, qint64(mark));
+    nth.bindValue(1, rows - 1);
+    if (!s.exec(nth, "search chunk end"))
+        return storageError();
+    *caughtUp = !nth.next();
+    Id upTo = *caughtUp ? 0 : Id(nth.value(0).toLongLong());
+    nth.finish();
+    if (*caughtUp) {
+        QSqlQuery &newest = s.prepared("SELECT COALESCE(MAX(id), 0) FROM messages");
+        if (!s.exec(newest, "search newest") || !newest.next())
+            return storageError();
+        upTo = Id(newest.value(0).toLongLong());
+        newest.finish();
+    }
+    if (upTo <= mark)
+        return mark;
+    QSqlQuery &add = s.prepared("INSERT INTO messages_fts (rowid, content) "
+                                "SELECT id, content FROM messages WHERE id > ? AND id <= ?");
+    add.bindValue(0, qint64(mark));
+    add.bindValue(1, qint64(upTo));
+    if (!s.exec(add, "search index chunk"))
+        return storageError();
+    QSqlQuery &move = s.prepared("UPDATE search_mark SET message_id = ?");
+    move.bindValue(0, qint64(upTo));
+    if (!s.exec(move, "search mark"))
+        return storageError();
+    return upTo;
+}
+
+Result<Done> indexOne(SqlConnection &s, Id messageId, const QString &content)
+{
+    QSqlQuery &q = s.prepared("INSERT INTO messages_fts (rowid, content) VALUES (?, ?)");
+    q.bindValue(0, qint64(messageId));
+    q.bindValue(1, content);
+    return s.run(q, "search index one");
+}
+
 } // namespace kith::server::SearchTable

@@ -36,6 +36,8 @@ private slots:
     void onlyWhatICanSee();
     void leftGuildAndDeletedChannel();
     void editReindexesDeleteRemoves();
+    void acknowledgedIsFoundAtOnce();
+    void burstIsIndexedInTheBackground();
     void malformedRequests_data();
     void malformedRequests();
     void badRequestBeforeNotFound();
@@ -409,6 +411,69 @@ void tst_Search::editReindexesDeleteRemoves()
     }));
 }
 
+// Indexing waits for the writer to be idle (SQLite), but a search never misses a message whose
+// send was acknowledged: it brings the index up to the newest message first.
+void tst_Search::acknowledgedIsFoundAtOnce()
+{
+    for (int i = 0; i < 20; ++i) {
+        const QString word = u"instant%1x"_s.arg(i);
+        const QString id = send(*m_a, word + u" arrived"_s);
+        QVERIFY(!id.isEmpty());
+        const Reply r = search(*m_b, {{u"query"_s, word}});
+        QVERIFY2(r.ok, qPrintable(r.describe()));
+        QCOMPARE(messageIds(r), QStringList{id});
+    }
+    // Sends still in flight beside the search: each acknowledged before it is found by it.
+    QList<qint64> pending;
+    for (int i = 0; i < 50; ++i)
+        pending.append(m_a->send(u"message.send"_s, {{u"channel_id"_s, m_g.channelId},
+                                                     {u"content"_s, u"pipelined %1"_s.arg(i)},
+                                                     {u"nonce"_s, newNonce()}}));
+    for (qint64 re : std::as_const(pending))
+        QVERIFY(m_a->waitReply(re).ok);
+    QCOMPARE(total(search(*m_b, {{u"query"_s, u"pipelined"_s}})), 50);
+}
+
+// A burst leaves the index behind; once the writer is idle it catches up by itself, no search
+// needed, and FTS5 finds its index equal to the messages.
+void tst_Search::burstIsIndexedInTheBackground()
+{
+    const int n = 1200; // more than one idle chunk
+    QList<qint64> pending;
+    for (int i = 0; i < n; ++i) {
+        pending.append(m_a->send(u"message.send"_s, {{u"channel_id"_s, m_g.channelId},
+                                                     {u"content"_s, u"burst number %1"_s.arg(i)},
+                                                     {u"nonce"_s, newNonce()}}));
+        if (pending.size() == 64) // a window, as a busy client keeps
+            QVERIFY(m_a->waitReply(pending.takeFirst()).ok);
+    }
+    for (qint64 re : std::as_const(pending))
+        QVERIFY(m_a->waitReply(re).ok);
+    if (!TestDatabase::postgres()) {
+        // The mark reaches the newest message without any search asking.
+        auto caughtUp = [this] {
+            return m_fx.server().withDb([](QSqlDatabase &db) {
+                QSqlQuery q(db);
+                return q.exec(
+                           u"SELECT (SELECT message_id FROM search_mark) = (SELECT MAX(id) FROM messages)"_s)
+                       && q.next() && q.value(0).toInt() == 1;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(caughtUp(), 30000);
+        QVERIFY(m_fx.server().withDb([](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            if (q.exec(u"INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)"_s))
+                return true;
+            qWarning("integrity-check: %s", qPrintable(q.lastError().text()));
+            return false;
+        }));
+    }
+    const Reply r = search(*m_b, {{u"query"_s, u"burst"_s}, {u"limit"_s, 1}});
+    QVERIFY2(r.ok, qPrintable(r.describe()));
+    QCOMPARE(total(r), n);
+    QCOMPARE(contents(r), QStringList{u"burst number %1"_s.arg(n - 1)});
+}
+
 void tst_Search::malformedRequests_data()
 {
     QTest::addColumn<QJsonObject>("d");
@@ -556,8 +621,8 @@ void tst_Search::schema7IsMigratedAndIndexed()
         const QStringList steps =
             pg ? QStringList{u"DROP INDEX messages_search"_s, u"DROP TEXT SEARCH CONFIGURATION kith_search"_s,
                              u"DROP EXTENSION unaccent"_s}
-               : QStringList{u"DROP TRIGGER messages_fts_insert"_s, u"DROP TRIGGER messages_fts_delete"_s,
-                             u"DROP TRIGGER messages_fts_update"_s, u"DROP TABLE messages_fts"_s};
+               : QStringList{u"DROP TRIGGER messages_fts_delete"_s, u"DROP TRIGGER messages_fts_update"_s,
+                             u"DROP TABLE messages_fts"_s, u"DROP TABLE search_mark"_s};
         QSqlQuery q(db);
         for (const QString &step : steps + QStringList{u"UPDATE schema_version SET version = 7"_s})
             if (!q.exec(step)) {
