@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace kith::bench {
 
@@ -24,7 +25,8 @@ public:
     //! Ids are snowflakes starting at firstMs, one per ms. Returns seconds taken, -1 on error.
     double insertMessages(qint64 channelId, qint64 authorId, qint64 rows, int batch,
                           qint64 firstMs, int contentChars, const QString &noncePrefix,
-                          QList<qint64> *idsOut = nullptr);
+                          QList<qint64> *idsOut = nullptr,
+                          const std::function<QString(qint64)> &content = {});
     //! The migration statements kith-server applies (compiled in from server/store/migrations).
     static QStringList schemaStatements();
 

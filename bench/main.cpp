@@ -4,6 +4,7 @@
 #include "ConnectionsScenario.h"
 #include "FanoutScenario.h"
 #include "HistoryScenario.h"
+#include "SearchScenario.h"
 #include "PersistScenario.h"
 #include "Table.h"
 #include "TransferScenario.h"
@@ -87,7 +88,7 @@ int main(int argc, char *argv[])
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("scenario"),
-                            QStringLiteral("fanout | connections | persist | history | transfer | all"));
+                            QStringLiteral("fanout | connections | persist | history | transfer | search | all"));
     const auto opt = [&](const char *name, const char *help, const char *value = nullptr,
                          const char *def = nullptr) {
         QString text = QString::fromLatin1(help);
@@ -127,7 +128,7 @@ int main(int argc, char *argv[])
     const auto oPWindow = opt("persist-window", "persist: sends in flight per sender.", "N", "16");
     const auto oRawRows = opt("raw-rows", "persist: rows for the raw SQLite ceiling (at least what the server stored).", "N", "200000");
     const auto oRawBatch = opt("raw-batch", "persist: also time raw inserts in transactions of N rows (0: off).", "N", "64");
-    const auto oK = opt("k", "history: messages in the channel (list allowed).", "K[,K]", "1000,100000");
+    const auto oK = opt("k", "history, search: messages in the channel (list allowed).", "K[,K]", "1000,100000");
     const auto oRepeats = opt("repeats", "history: fetches per page position.", "N", "500");
     const auto oHLoad = opt("history-load", "history: this many senders (own guilds, --persist-window each) write while pages are fetched.", "N", "0");
     const auto oMiB = opt("mib", "transfer: size of the file uploaded and downloaded.", "MIB", "25");
@@ -138,6 +139,7 @@ int main(int argc, char *argv[])
     const QString scenario = pos.value(0);
     const QStringList known{QStringLiteral("fanout"), QStringLiteral("connections"),
                             QStringLiteral("persist"), QStringLiteral("history"), QStringLiteral("transfer"),
+                            QStringLiteral("search"),
                             QStringLiteral("all")};
     if (pos.size() != 1 || !known.contains(scenario)) {
         std::fprintf(stderr, "kith-bench: name one scenario: %s\n", qPrintable(known.join(u' ')));
@@ -260,6 +262,12 @@ int main(int argc, char *argv[])
         TransferScenario transfer(o);
         if (!transfer.run(&summary, &error))
             return fail(QStringLiteral("transfer"));
+    }
+    if (scenario == u"search") { // not in `all`: the fill alone takes minutes at 1,000,000
+        SearchScenario search(o);
+        for (qint64 k : o.historyK)
+            if (!search.run(k, &summary, &error))
+                return fail(QStringLiteral("search K=%1").arg(k));
     }
     summary.print();
     return 0;

@@ -18,6 +18,7 @@
 #include "core/Attachments.h"
 #include "core/Messages.h"
 #include "core/Reactions.h"
+#include "core/Search.h"
 #include "core/Party.h"
 #include "core/Router.h"
 #include "net/Beacon.h"
@@ -74,6 +75,7 @@ struct Server::Private {
     std::unique_ptr<Channels> channels;
     std::unique_ptr<Messages> messages;
     std::unique_ptr<Reactions> reactions;
+    std::unique_ptr<Search> search;
     std::unique_ptr<Presence> presence;
     std::unique_ptr<Social> social;
     std::unique_ptr<Dms> dms;
@@ -233,6 +235,7 @@ bool Server::Private::abandonStart()
     dms.reset();
     social.reset();
     readStates.reset();
+    search.reset();
     reactions.reset();
     messages.reset();
     channels.reset();
@@ -450,6 +453,7 @@ bool Server::start(QString *error, StartError *kind)
     d->channels = std::make_unique<Channels>(*d->ctx);
     d->messages = std::make_unique<Messages>(*d->ctx);
     d->reactions = std::make_unique<Reactions>(*d->ctx);
+    d->search = std::make_unique<Search>(*d->ctx);
     d->social = std::make_unique<Social>(*d->ctx, *d->presence);
     d->dms = std::make_unique<Dms>(*d->ctx);
     d->typing = std::make_unique<Typing>(*d->ctx);
@@ -458,7 +462,7 @@ bool Server::start(QString *error, StartError *kind)
         d->accounts->setParty(d->party.get());
     d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages, *d->social,
                                                   *d->dms, *d->presence, *d->typing, *d->readStates, *d->party,
-                                                  *d->reactions});
+                                                  *d->reactions, *d->search});
     if (!d->party->load(error))
         return d->abandonStart();
     d->attachments = std::make_unique<Attachments>(*d->ctx, d->config.attachmentsDir);
@@ -580,6 +584,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->dms.reset();
     d->social.reset();
     d->readStates.reset();
+    d->search.reset();
     d->reactions.reset();
     d->messages.reset();
     d->channels.reset();

@@ -26,6 +26,7 @@ inline constexpr QLatin1String MessageSend{"message.send"};
 inline constexpr QLatin1String MessageHistory{"message.history"};
 inline constexpr QLatin1String MessageEdit{"message.edit"};
 inline constexpr QLatin1String MessageDelete{"message.delete"};
+inline constexpr QLatin1String MessageSearch{"message.search"};
 inline constexpr QLatin1String ReactionAdd{"reaction.add"};
 inline constexpr QLatin1String ReactionRemove{"reaction.remove"};
 inline constexpr QLatin1String ReactionUsers{"reaction.users"};

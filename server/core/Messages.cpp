@@ -123,13 +123,13 @@ QJsonObject deletedJson(const Message &m)
 }
 } // namespace
 
-void Messages::complete(Message &m) const
+void Messages::complete(const Directory &directory, Message &m)
 {
-    m.author = m_ctx.directory.userOrPlaceholder(m.author.id);
-    if (const Channel *c = m_ctx.directory.channel(m.channelId))
+    m.author = directory.userOrPlaceholder(m.author.id);
+    if (const Channel *c = directory.channel(m.channelId))
         m.guildId = c->guildId;
     if (m.replyTo) {
-        m.replyTo->author = m_ctx.directory.userOrPlaceholder(m.replyTo->author.id);
+        m.replyTo->author = directory.userOrPlaceholder(m.replyTo->author.id);
         QString &quote = m.replyTo->content;
         if (quote.size() > limits::kReplyQuoteLength) {
             // Never half of a surrogate pair.

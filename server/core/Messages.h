@@ -8,6 +8,8 @@
 
 namespace kith::server {
 
+class Directory;
+
 class Messages
 {
 public:
@@ -20,14 +22,16 @@ public:
     void edit(const Call &call);
     void remove(const Call &call);
 
+    //! Fills in what storage does not keep per row: the author, the guild, the quoted reply.
+    static void complete(const Directory &directory, Message &m);
+
 private:
     //! A history page or an edited message, with the reactions stored for it.
     struct Page {
         QList<Message> messages;
         QList<ReactionRow> reactions;
     };
-    //! Fills in what storage does not keep per row: the author and the guild.
-    void complete(Message &m) const;
+    void complete(Message &m) const { complete(m_ctx.directory, m); }
     //! Sends a message event to everyone who can read the channel; readers who block the
     //! author get it marked author_blocked.
     //! `body` is m serialised once, shared by the reply and the event.

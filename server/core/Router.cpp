@@ -6,6 +6,7 @@
 #include "core/Dms.h"
 #include "core/Messages.h"
 #include "core/Reactions.h"
+#include "core/Search.h"
 #include "core/Party.h"
 #include "core/Presence.h"
 #include "core/ReadStates.h"
@@ -50,6 +51,7 @@ Router::Router(const Services &sv)
     add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &sv.messages, _1));
     add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &sv.messages, _1));
     add(op::MessageDelete, Needs::SignedIn, std::bind(&Messages::remove, &sv.messages, _1));
+    add(op::MessageSearch, Needs::SignedIn, std::bind(&Search::search, &sv.search, _1));
     add(op::ReactionAdd, Needs::SignedIn, std::bind(&Reactions::add, &sv.reactions, _1));
     add(op::ReactionRemove, Needs::SignedIn, std::bind(&Reactions::remove, &sv.reactions, _1));
     add(op::ReactionUsers, Needs::SignedIn, std::bind(&Reactions::users, &sv.reactions, _1));

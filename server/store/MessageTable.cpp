@@ -10,9 +10,7 @@
 
 namespace kith::server::MessageTable {
 
-namespace {
-
-Message rowToMessage(const QSqlQuery &q)
+Message fromRow(const QSqlQuery &q)
 {
     Message m;
     m.id = Id(q.value(0).toLongLong());
@@ -27,10 +25,7 @@ Message rowToMessage(const QSqlQuery &q)
     return m;
 }
 
-// The reply target comes with its message by a join on its primary key: no second query.
-#define KITH_MESSAGE_COLUMNS "m.id, m.channel_id, m.author_id, m.content, m.nonce, m.edited_at, m.reply_to_id, " \
-                             "r.author_id, r.content"
-#define KITH_MESSAGE_FROM " FROM messages m LEFT JOIN messages r ON r.id = m.reply_to_id "
+namespace {
 
 bool page(SqlConnection &s, const char *sql, const char *name, Id channelId, Id at, int limit,
           QList<Message> *out)
@@ -42,7 +37,7 @@ bool page(SqlConnection &s, const char *sql, const char *name, Id channelId, Id 
     if (!s.exec(q, name))
         return false;
     while (q.next())
-        out->append(rowToMessage(q));
+        out->append(fromRow(q));
     q.finish();
     return true;
 }
@@ -199,7 +194,7 @@ Result<StoredMessage> stored(SqlConnection &s, const Message &message)
         qCWarning(lcStore) << "message" << message.id << "neither inserted nor found by its nonce";
         return storageError();
     }
-    StoredMessage out{rowToMessage(dup), true};
+    StoredMessage out{fromRow(dup), true};
     dup.finish();
     return out;
 }
@@ -259,7 +254,7 @@ Result<Message> find(SqlConnection &s, Id messageId)
         return storageError();
     if (!q.next())
         return Error::notFound(QStringLiteral("unknown message"));
-    Message m = rowToMessage(q);
+    Message m = fromRow(q);
     q.finish();
     return m;
 }

@@ -34,7 +34,9 @@ QList<Migration> migrations(bool postgres)
     return out;
 }
 
-// Splits a migration into statements; the files contain no semicolons inside literals.
+// Splits a migration into statements; the files contain no semicolons inside literals. A
+// trigger's body holds semicolons of its own: pieces are joined until SQLite calls the text a
+// complete statement (its parser knows CREATE TRIGGER ... BEGIN ... END).
 QStringList statements(const QString &sql)
 {
     QStringList out;
@@ -43,10 +45,18 @@ QStringList statements(const QString &sql)
         const qsizetype dash = line.indexOf(QLatin1String("--"));
         clean += (dash >= 0 ? line.left(dash) : line) + u'\n';
     }
+    QString pending;
     for (const QString &s : clean.split(u';')) {
-        if (!s.trimmed().isEmpty())
-            out.append(s.trimmed());
+        pending += s + u';';
+        if (!sqlite3_complete(pending.toUtf8().constData()))
+            continue;
+        pending.chop(1);
+        if (!pending.trimmed().isEmpty())
+            out.append(pending.trimmed());
+        pending.clear();
     }
+    if (!pending.chopped(1).trimmed().isEmpty())
+        out.append(pending.chopped(1).trimmed());
     return out;
 }
 
@@ -165,8 +175,10 @@ bool SqlConnection::openReader(const DatabaseUrl &url, QString *error)
 {
     if (!openDriver(url, error))
         return false;
+    // PostgreSQL: a search whose words all fold away would otherwise print a NOTICE.
     const bool ok = m_postgres
         ? execRaw(QStringLiteral("SET default_transaction_read_only = on"), "read only")
+              && execRaw(QStringLiteral("SET client_min_messages = warning"), "client_min_messages")
         : execRaw(QStringLiteral("PRAGMA query_only=1"), "pragma query_only")
               && execRaw(QStringLiteral("PRAGMA busy_timeout=5000"), "pragma busy_timeout")
               && execRaw(QStringLiteral("PRAGMA cache_size=-8000"), "pragma cache_size");

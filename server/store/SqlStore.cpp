@@ -1,13 +1,16 @@
 #include "SqlStore.h"
 
-#include "store/GuildTable.h"
 #include "store/AttachmentTable.h"
+#include "store/GuildTable.h"
 #include "store/MessageTable.h"
-#include "store/ReactionTable.h"
 #include "store/MetaTable.h"
 #include "store/NodeTable.h"
+#include "store/ReactionTable.h"
+#include "store/SearchTable.h"
 #include "store/SocialTable.h"
 #include "store/UserTable.h"
+
+#include <utility>
 
 namespace kith::server {
 
@@ -56,7 +59,8 @@ Result<QString> SqlStore::passwordHashOf(Id userId)
     return UserTable::passwordHashOf(m_db, userId);
 }
 
-Result<Done> SqlStore::replacePassword(Id userId, const QString &passwordHash, const QByteArray &keepTokenHash, qint64 nowMs)
+Result<Done> SqlStore::replacePassword(Id userId, const QString &passwordHash,
+                                       const QByteArray &keepTokenHash, qint64 nowMs)
 {
     return UserTable::replacePassword(m_db, userId, passwordHash, keepTokenHash, nowMs);
 }
@@ -143,12 +147,67 @@ Result<Id> SqlStore::useInvite(const QString &code)
 
 Result<StoredMessage> SqlStore::insertMessage(const Message &message)
 {
-    return MessageTable::insert(m_db, message);
+    auto r = MessageTable::insert(m_db, message);
+    if (r && !r->duplicate && defersSearchIndex())
+        if (auto noted = noteStored(message); !noted)
+            return noted.error();
+    return r;
 }
 
 Result<QList<StoredMessage>> SqlStore::insertMessages(const QList<Message> &messages)
 {
-    return MessageTable::insertMany(m_db, messages);
+    auto r = MessageTable::insertMany(m_db, messages);
+    if (r && defersSearchIndex())
+        for (const StoredMessage &m : r.value())
+            if (!m.duplicate)
+                if (auto noted = noteStored(m.message); !noted)
+                    return noted.error();
+    return r;
+}
+
+Result<Done> SqlStore::noteStored(const Message &m)
+{
+    ++m_written.rows;
+    m_written.newest = qMax(m_written.newest, m.id);
+    if (!m_searchMarkKnown && !loadSearchBacklog())
+        return storageError();
+    if (m.id > m_searchMark)
+        return Done{}; // the common case: no index work on the acknowledgement path
+    return SearchTable::indexOne(m_db, m.id, m.content);
+}
+
+Result<SearchBacklog> SqlStore::loadSearchBacklog()
+{
+    auto r = SearchTable::backlog(m_db);
+    if (r) {
+        m_searchMark = r->mark;
+        m_searchMarkKnown = true;
+    }
+    return r;
+}
+
+Result<Id> SqlStore::indexSearch(int rows, bool *caughtUp)
+{
+    if (!m_searchMarkKnown && !loadSearchBacklog())
+        return storageError();
+    auto r = SearchTable::indexAbove(m_db, m_searchMark, rows, caughtUp);
+    if (r)
+        m_chunkMark = r.value();
+    return r;
+}
+
+void SqlStore::searchChunkEnded(bool committed)
+{
+    // Rolled back: the stored mark is whatever it was; read it again before relying on it.
+    if (committed)
+        m_searchMark = m_chunkMark;
+    else
+        m_searchMarkKnown = false;
+}
+
+SqlStore::Written SqlStore::takeWritten()
+{
+    return std::exchange(m_written, Written{});
 }
 
 Result<Message> SqlStore::findMessage(Id messageId)
@@ -174,6 +233,11 @@ Result<QHash<Id, Id>> SqlStore::lastMessageIds()
 Result<QList<Message>> SqlStore::history(Id channelId, HistoryCursor cursor, Id at, int limit)
 {
     return MessageTable::history(m_db, channelId, cursor, at, limit);
+}
+
+Result<SearchPage> SqlStore::search(const SearchQuery &query)
+{
+    return SearchTable::search(m_db, query);
 }
 
 Result<bool> SqlStore::addReaction(Id reactionId, Id channelId, Id messageId, Id userId, const QString &emoji,
@@ -202,7 +266,8 @@ Result<StoredAttachment> SqlStore::findAttachment(Id attachmentId)
     return AttachmentTable::find(m_db, attachmentId);
 }
 
-Result<QList<Attachment>> SqlStore::claimAttachments(Id messageId, Id channelId, Id userId, const QList<Id> &ids)
+Result<QList<Attachment>> SqlStore::claimAttachments(Id messageId, Id channelId, Id userId,
+                                                     const QList<Id> &ids)
 {
     return AttachmentTable::claim(m_db, messageId, channelId, userId, ids);
 }
@@ -277,7 +342,8 @@ Result<Id> SqlStore::ack(Id userId, Id channelId, Id messageId)
     return SocialTable::ack(m_db, userId, channelId, messageId);
 }
 
-Result<QList<ReadCount>> SqlStore::readCounts(Id userId, const QList<Id> &channelIds, const QList<Id> &blocked)
+Result<QList<ReadCount>> SqlStore::readCounts(Id userId, const QList<Id> &channelIds,
+                                              const QList<Id> &blocked)
 {
     return SocialTable::readCounts(m_db, userId, channelIds, blocked);
 }
@@ -287,7 +353,8 @@ Result<Done> SqlStore::insertMentions(Id messageId, Id channelId, Id authorId, c
     return SocialTable::insertMentions(m_db, messageId, channelId, authorId, userIds);
 }
 
-Result<Done> SqlStore::logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs, const QString &address)
+Result<Done> SqlStore::logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs,
+                                     const QString &address)
 {
     return SocialTable::logConnection(m_db, userId, session, kind, atMs, address);
 }

@@ -2,6 +2,7 @@
 //! The Store over one QtSql connection (SQLite or PostgreSQL): each call is the SQL of one of
 //! the table files. Lives on the store thread with its connection.
 
+#include "store/SearchTable.h"
 #include "store/SqlConnection.h"
 #include "store/Store.h"
 
@@ -10,7 +11,9 @@ namespace kith::server {
 class SqlStore final : public Store
 {
 public:
-    explicit SqlStore(SqlConnection &db) : m_db(db) {}
+    explicit SqlStore(SqlConnection &db)
+        : m_db(db)
+    { }
     SqlConnection &connection() { return m_db; }
 
     Result<User> insertUser(const User &user, const QString &passwordHash, qint64 nowMs) override;
@@ -22,7 +25,8 @@ public:
     Result<Done> deleteToken(const QByteArray &tokenHash) override;
     Result<Done> setDisplayName(Id userId, const QString &displayName) override;
     Result<QString> passwordHashOf(Id userId) override;
-    Result<Done> replacePassword(Id userId, const QString &passwordHash, const QByteArray &keepTokenHash, qint64 nowMs) override;
+    Result<Done> replacePassword(Id userId, const QString &passwordHash, const QByteArray &keepTokenHash,
+                                 qint64 nowMs) override;
     Result<GuildSnapshot> loadGuilds() override;
     Result<Done> insertGuild(const Guild &guild) override;
     Result<Done> updateGuild(const Guild &guild) override;
@@ -46,13 +50,15 @@ public:
     Result<Done> deleteMessage(Id messageId) override;
     Result<QHash<Id, Id>> lastMessageIds() override;
     Result<QList<Message>> history(Id channelId, HistoryCursor cursor, Id at, int limit) override;
+    Result<SearchPage> search(const SearchQuery &query) override;
     Result<bool> addReaction(Id reactionId, Id channelId, Id messageId, Id userId, const QString &emoji,
                              int maxEmoji) override;
     Result<bool> removeReaction(Id channelId, Id messageId, Id userId, const QString &emoji) override;
     Result<QList<ReactionRow>> reactions(Id channelId, Id fromId, Id toId) override;
     Result<Done> insertAttachment(const StoredAttachment &a) override;
     Result<StoredAttachment> findAttachment(Id attachmentId) override;
-    Result<QList<Attachment>> claimAttachments(Id messageId, Id channelId, Id userId, const QList<Id> &ids) override;
+    Result<QList<Attachment>> claimAttachments(Id messageId, Id channelId, Id userId,
+                                               const QList<Id> &ids) override;
     Result<QList<QPair<Id, Attachment>>> attachments(Id channelId, Id fromId, Id toId) override;
     Result<QStringList> releaseAttachments(Id messageId) override;
     Result<QStringList> sweepAttachments(qint64 beforeMs) override;
@@ -67,9 +73,11 @@ public:
     Result<Done> removeRecipient(Id channelId, Id userId) override;
     Result<Done> setDmOwner(Id channelId, Id ownerId) override;
     Result<Id> ack(Id userId, Id channelId, Id messageId) override;
-    Result<QList<ReadCount>> readCounts(Id userId, const QList<Id> &channelIds, const QList<Id> &blocked) override;
+    Result<QList<ReadCount>> readCounts(Id userId, const QList<Id> &channelIds,
+                                        const QList<Id> &blocked) override;
     Result<Done> insertMentions(Id messageId, Id channelId, Id authorId, const QList<Id> &userIds) override;
-    Result<Done> logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs, const QString &address) override;
+    Result<Done> logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs,
+                               const QString &address) override;
     Result<QList<QPair<Id, int>>> activity(const QList<Id> &channelIds, Id sinceId, int limit) override;
     Result<NodeLease> leaseNode(int wanted, const QString &holder, qint64 ttlMs) override;
     Result<bool> renewNode(int nodeId, const QString &holder, qint64 ttlMs) override;
@@ -79,8 +87,33 @@ public:
     Result<Done> ping() override;
     Result<Done> releaseMemory() override;
 
+    // Deferred search indexing, for the writer (WriteQueue) only. SQLite's index holds the
+    // messages up to a stored mark and is brought up between batches; PostgreSQL's GIN index
+    // follows every write by itself.
+    bool defersSearchIndex() const { return !m_db.isPostgres(); }
+    //! The stored mark and the newest message id; remembers the mark.
+    Result<SearchBacklog> loadSearchBacklog();
+    //! Indexes up to `rows` messages above the mark in the caller's own transaction (no job's);
+    //! the new mark. Call searchChunkEnded once that transaction ended.
+    Result<Id> indexSearch(int rows, bool *caughtUp);
+    void searchChunkEnded(bool committed);
+    //! Messages stored since the last call (committed or not) and the highest id among them.
+    struct Written {
+        qint64 rows = 0;
+        Id newest = 0;
+    };
+    Written takeWritten();
+
 private:
+    //! A message just stored: counted for the indexer; one at or below the mark (a clock set
+    //! back) is indexed at once, since the indexer only looks above the mark.
+    Result<Done> noteStored(const Message &m);
+
     SqlConnection &m_db;
+    Id m_searchMark = 0;
+    bool m_searchMarkKnown = false;
+    Id m_chunkMark = 0;
+    Written m_written;
 };
 
 } // namespace kith::server

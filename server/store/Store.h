@@ -48,6 +48,30 @@ struct StoredAttachment {
     Id channelId = 0;
 };
 
+//! What message.search asks for besides words: a message holding a file, an image, a link.
+enum class SearchHas { Any, Attachment, Image, Link };
+
+//! A message.search as the store runs it, authorised already: `channelIds` are the channels the
+//! caller may read that the filters leave (never empty).
+struct SearchQuery {
+    //! Every entry must match: its words one after another (a quoted phrase, or one word alone),
+    //! each word as a prefix, case and accents ignored. Words hold only letters, digits and
+    //! marks (SearchTerms). Empty: the filters alone choose.
+    QList<QStringList> phrases;
+    QList<Id> channelIds;
+    Id authorId = 0;         //!< 0: anyone's
+    SearchHas has = SearchHas::Any;
+    Id before = 0;           //!< 0: from the newest
+    int limit = 25;
+    int countCap = 10000;    //!< `total` stops counting here
+};
+
+//! A page of search results, newest first, and how many match in all (up to the cap).
+struct SearchPage {
+    QList<Message> messages;
+    int total = 0;
+};
+
 //! Everything the Directory loads at start.
 struct GuildSnapshot {
     QList<Guild> guilds;
@@ -139,6 +163,9 @@ public:
     virtual Result<QHash<Id, Id>> lastMessageIds() = 0;
     //! A page, newest first, walking the (channel_id, id) index; never OFFSET.
     virtual Result<QList<Message>> history(Id channelId, HistoryCursor cursor, Id at, int limit) = 0;
+    //! Messages matching a search, newest first, from the full-text index (FTS5 on SQLite, a
+    //! GIN tsvector index on PostgreSQL), and their count up to query.countCap.
+    virtual Result<SearchPage> search(const SearchQuery &query) = 0;
 
     // Reactions
     //! Adds `userId`'s `emoji` to a message of `channelId` (not_found otherwise) under the id

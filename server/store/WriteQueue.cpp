@@ -15,6 +15,13 @@ constexpr qint64 kFirstRetryMs = 500;
 constexpr qint64 kMaxRetryMs = 30000;
 // What a job refused by a full queue is told to wait.
 constexpr qint64 kBusyRetryMs = 1000;
+// Search indexing (SQLite) yields to writes: a chunk once the queue has been empty this long, so
+// a steady stream of sends is never held up by it; a waiting search takes bigger chunks, a batch
+// of jobs between each. A chunk's rows are tokenised in its transaction (~15 us each here).
+constexpr int kIndexIdleMs = 10;
+constexpr int kIndexIdleChunk = 500;
+constexpr int kIndexCatchUpChunk = 5000;
+constexpr qint64 kIndexRetryMs = 1000;
 } // namespace
 
 WriteQueue::WriteQueue(QObject *owner, DatabaseUrl database, bool syncFull, Mode mode)
@@ -77,15 +84,17 @@ void WriteQueue::enqueue(std::unique_ptr<Job> job)
         QMutexLocker lock(&m_mutex);
         if (m_stopping || !m_accepting) {
             lock.unlock();
-            refuse(std::move(job), Error::unavailable(m_stopping ? QStringLiteral("the server is shutting down")
-                                                                 : QStringLiteral("the database is not open")));
+            refuse(std::move(job),
+                   Error::unavailable(m_stopping ? QStringLiteral("the server is shutting down")
+                                                 : QStringLiteral("the database is not open")));
             return;
         }
         if (m_queue.size() >= m_maxQueued) {
             // A burst must not take memory without bound: the client retries with the same nonce.
             lock.unlock();
             m_refused.fetchAndAddRelaxed(1);
-            refuse(std::move(job), Error::unavailable(QStringLiteral("the server is busy, try again"), kBusyRetryMs));
+            refuse(std::move(job),
+                   Error::unavailable(QStringLiteral("the server is busy, try again"), kBusyRetryMs));
             return;
         }
         m_queue.push_back(std::move(job));
@@ -112,7 +121,19 @@ void WriteQueue::run()
     m_store = std::make_unique<SqlStore>(*m_db);
     {
         QString error;
-        const bool ok = writer ? m_db->open(m_database, m_syncFull, &error) : m_db->openReader(m_database, &error);
+        bool ok = writer ? m_db->open(m_database, m_syncFull, &error) : m_db->openReader(m_database, &error);
+        m_defersIndex = ok && writer && m_store->defersSearchIndex();
+        if (m_defersIndex) {
+            const auto backlog = m_store->loadSearchBacklog();
+            if (backlog) {
+                m_indexMark = backlog->mark;
+                m_indexNewest = backlog->newest;
+            } else {
+                ok = false;
+                error = QStringLiteral("cannot read the search index's mark: %1").arg(m_db->lastError());
+            }
+        }
+        m_indexCurrent.storeRelease(!m_defersIndex || !indexBehind());
         if (ok) {
             // Before open() returns: its caller's first job must find the queue accepting.
             QMutexLocker accepting(&m_mutex);
@@ -132,11 +153,32 @@ void WriteQueue::run()
     batch.reserve(kMaxBatch);
     for (;;) {
         bool stopping = false;
+        bool idle = false;
         {
             QMutexLocker lock(&m_mutex);
-            // While the database is away, wake for the next reconnect even without jobs.
-            while (m_queue.empty() && !m_stopping && !(m_down && m_retry.hasExpired()))
-                m_wake.wait(&m_mutex, m_down ? m_retry : QDeadlineTimer(QDeadlineTimer::Forever));
+            for (;;) {
+                // While the database is away, wake for the next reconnect even without jobs.
+                if (!m_queue.empty() || m_stopping || (m_down && m_retry.hasExpired()))
+                    break;
+                const bool indexing = indexBehind() && !m_down && m_indexRetry.hasExpired();
+                if (indexing && !m_indexWaiters.empty())
+                    break; // a search waits: index now, between batches
+                if (indexing) {
+                    // Behind and idle this long: a chunk.
+                    if (!m_wake.wait(&m_mutex, QDeadlineTimer(kIndexIdleMs)) && m_queue.empty()
+                        && !m_stopping) {
+                        idle = true;
+                        break;
+                    }
+                    continue;
+                }
+                QDeadlineTimer until(QDeadlineTimer::Forever);
+                if (m_down)
+                    until = m_retry;
+                else if (indexBehind())
+                    until = m_indexRetry;
+                m_wake.wait(&m_mutex, until);
+            }
             if (m_queue.empty() && m_stopping)
                 break;
             stopping = m_stopping;
@@ -147,24 +189,103 @@ void WriteQueue::run()
         }
         if (m_down && m_retry.hasExpired() && !stopping)
             reconnect();
-        if (m_down) {
+        if (m_down && !batch.empty()) {
             // Told at once, with when to try again: no job waits on a database that is away.
             const qint64 wait = qMax<qint64>(m_retry.remainingTime(), 1);
             for (auto &job : batch)
-                job->abort(Error::unavailable(QStringLiteral("the database is unavailable, try again"), wait));
+                job->abort(
+                    Error::unavailable(QStringLiteral("the database is unavailable, try again"), wait));
             deliver(batch);
-        } else {
+        } else if (!batch.empty()) {
             runBatch(batch);
         }
         batch.clear();
+        if (m_defersIndex && !m_down && !stopping && indexBehind() && m_indexRetry.hasExpired()
+            && (idle || !m_indexWaiters.empty()))
+            indexStep(m_indexWaiters.empty() ? kIndexIdleChunk : kIndexCatchUpChunk);
     }
     {
         // m_stopping refuses every later job; none can be left behind to wait forever.
         QMutexLocker lock(&m_mutex);
         m_accepting = false;
     }
+    const Error stopped = Error::unavailable(QStringLiteral("the server is shutting down"));
+    releaseIndexWaiters(0, &stopped);
     m_store.reset();
     m_db.reset();
+}
+
+void WriteQueue::whenSearchIndexed(std::function<void(Result<Done> &&)> done)
+{
+    auto state = std::make_shared<Result<Done>>(Done{});
+    auto j = std::make_unique<Job>();
+    j->savepoint = false; // writes nothing
+    j->awaitsIndex = true;
+    j->run = [](Store &) { return true; };
+    j->abort = [state](const Error &e) { *state = Result<Done>(e); };
+    j->retryAfter = [state](qint64 ms) { markRetry(*state, ms); };
+    j->complete = [state, done = std::move(done)] { done(std::move(*state)); };
+    enqueue(std::move(j));
+}
+
+void WriteQueue::noteBatchIndexing(std::vector<std::unique_ptr<Job>> &batch, bool committed)
+{
+    const SqlStore::Written written = m_store->takeWritten();
+    if (written.rows > 0) {
+        // Rolled back too: at worst a chunk finds nothing above the mark.
+        m_indexNewest = qMax(m_indexNewest, written.newest);
+        m_indexCurrent.storeRelease(0);
+    }
+    if (!committed || !indexBehind())
+        return;
+    // Everything this batch and the ones before it committed must be indexed first.
+    for (auto &job : batch)
+        if (job->awaitsIndex)
+            m_indexWaiters.push_back({m_indexNewest, std::move(job)});
+}
+
+void WriteQueue::indexStep(int rows)
+{
+    bool caughtUp = false;
+    bool ok = m_db->begin();
+    Result<Id> mark = ok ? m_store->indexSearch(rows, &caughtUp) : Result<Id>(storageError());
+    ok = ok && mark && m_db->commit();
+    if (!ok && m_db->inTransaction())
+        m_db->rollback();
+    m_store->searchChunkEnded(ok);
+    if (!ok) {
+        qCWarning(lcStore) << "search indexing failed, next try in" << kIndexRetryMs
+                           << "ms:" << m_db->lastError();
+        m_indexRetry.setRemainingTime(kIndexRetryMs);
+        const Error e = Error::unavailable(QStringLiteral("the search index is not up to date, try again"),
+                                           kIndexRetryMs);
+        releaseIndexWaiters(0, &e);
+        if (!m_db->isConnected())
+            markDown();
+        return;
+    }
+    m_indexMark = mark.value();
+    // The chunk reached the newest row: a rolled-back batch may have left m_indexNewest high.
+    m_indexNewest = caughtUp ? m_indexMark : qMax(m_indexNewest, m_indexMark);
+    m_indexCurrent.storeRelease(!indexBehind());
+    releaseIndexWaiters(m_indexMark, nullptr);
+}
+
+void WriteQueue::releaseIndexWaiters(Id indexedUpTo, const Error *error)
+{
+    std::vector<std::unique_ptr<Job>> ready;
+    for (auto it = m_indexWaiters.begin(); it != m_indexWaiters.end();) {
+        if (error || it->target <= indexedUpTo) {
+            if (error)
+                it->job->abort(*error);
+            ready.push_back(std::move(it->job));
+            it = m_indexWaiters.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!ready.empty())
+        deliver(ready);
 }
 
 bool WriteQueue::isDown() const
@@ -200,6 +321,8 @@ void WriteQueue::markDown()
     }
     qCCritical(lcStore) << "lost the database connection (" << m_db->lastError().simplified()
                         << "): requests answer unavailable until it is back; reconnecting";
+    const Error e = Error::unavailable(QStringLiteral("the database is unavailable, try again"), m_backoffMs);
+    releaseIndexWaiters(0, &e);
 }
 
 void WriteQueue::reconnect()
@@ -270,7 +393,8 @@ WriteQueue::Attempt WriteQueue::attempt(std::vector<std::unique_ptr<Job>> &batch
             Job &job = *batch[i];
             // A savepoint per job: a failing job takes back only its own writes. A job of one
             // statement has nothing to take back beyond what SQLite undoes for that statement.
-            const bool sp = savepoints && (job.savepoint || !m_db->statementsRollBackAlone()) && m_db->savepoint();
+            const bool sp =
+                savepoints && (job.savepoint || !m_db->statementsRollBackAlone()) && m_db->savepoint();
             const bool ok = job.run(*m_store);
             if (sp) {
                 if (ok)
@@ -336,6 +460,8 @@ void WriteQueue::runBatch(std::vector<std::unique_ptr<Job>> &batch)
     }
     m_batches.fetchAndAddRelaxed(1);
     m_jobs.fetchAndAddRelaxed(qint64(batch.size()));
+    if (m_defersIndex)
+        noteBatchIndexing(batch, committed);
     deliver(batch);
 }
 
@@ -345,6 +471,8 @@ void WriteQueue::deliver(std::vector<std::unique_ptr<Job>> &batch)
     std::vector<std::function<void()>> callbacks;
     callbacks.reserve(batch.size());
     for (auto &job : batch) {
+        if (!job) // a whenSearchIndexed job that waits for the index
+            continue;
         if (job->done)
             job->done->release();
         else if (job->complete)

@@ -73,8 +73,7 @@ public:
     //! once (PostgreSQL: one statement for all instead of one round trip each). `many` answers every item,
     //! or fails and the queue takes back what it wrote; then each item runs alone through `one`.
     //! A Group must outlive the queue (a static).
-    template <class T, class Item>
-    struct Group {
+    template <class T, class Item> struct Group {
         Result<T> (*one)(Store &, const Item &);
         bool (*many)(Store &, const std::vector<const Item *> &, std::vector<Result<T>> *);
     };
@@ -116,8 +115,7 @@ public:
     }
 
     //! Runs a job and waits for its commit; for start-up and tools, never on a hot path.
-    template <class T>
-    Result<T> runSync(std::function<Result<T>(Store &)> job)
+    template <class T> Result<T> runSync(std::function<Result<T>(Store &)> job)
     {
         auto state = std::make_shared<Result<T>>();
         auto j = std::make_unique<Job>();
@@ -130,6 +128,15 @@ public:
         enqueueAndWait(std::move(j));
         return std::move(*state);
     }
+
+    //! Calls `done` on the owner's thread once every message committed before this call is in
+    //! the search index (SQLite indexes between batches, see run()), or with the error that kept
+    //! it from getting there. Writer only.
+    void whenSearchIndexed(std::function<void(Result<Done> &&)> done);
+    //! Whether the search index holds every committed message now (any thread; the writer
+    //! clears it before acknowledging a batch that stored messages): a search then needs no
+    //! round through the writer. Always true on PostgreSQL.
+    bool searchIndexCurrent() const { return m_indexCurrent.loadAcquire() != 0; }
 
     //! The database went away (PostgreSQL); jobs answer `unavailable` at once until it is back.
     bool isDown() const;
@@ -153,22 +160,22 @@ protected:
     void run() override;
 
 private:
-    template <class T>
-    static void markRetry(Result<T> &r, qint64 ms)
+    template <class T> static void markRetry(Result<T> &r, qint64 ms)
     {
         if (!r.ok() && r.error().code == ErrorCode::Unavailable)
             r = Result<T>(Error::unavailable(r.error().message, qMax<qint64>(ms, 1)));
     }
 
     struct Job {
-        std::function<bool(Store &)> run;   //!< false: the job's own writes are rolled back
+        std::function<bool(Store &)> run; //!< false: the job's own writes are rolled back
         std::function<void(const Error &)> abort;
         std::function<void(qint64)> retryAfter; //!< an `unavailable` outcome learns when to retry
-        std::function<void()> complete;       //!< empty for runSync jobs
-        QSemaphore *done = nullptr;           //!< runSync only
-        bool savepoint = true;                //!< false for Writes::One
-        const void *group = nullptr;          //!< the Group it may run with, if any
-        std::shared_ptr<void> item;           //!< a grouped job's item, read by runGroup
+        std::function<void()> complete; //!< empty for runSync jobs
+        QSemaphore *done = nullptr; //!< runSync only
+        bool savepoint = true; //!< false for Writes::One
+        bool awaitsIndex = false; //!< whenSearchIndexed: answered once indexed
+        const void *group = nullptr; //!< the Group it may run with, if any
+        std::shared_ptr<void> item; //!< a grouped job's item, read by runGroup
         //! Runs this job and the n-1 after it (all of its group) as one; false: nothing kept.
         std::function<bool(Store &, const std::unique_ptr<Job> *jobs, size_t n)> runGroup;
     };
@@ -186,6 +193,15 @@ private:
     void markDown();
     void reconnect();
     void failIfDisconnected(std::vector<std::unique_ptr<Job>> &batch);
+    // Deferred search indexing (writer on SQLite), store thread only.
+    bool indexBehind() const { return m_indexNewest > m_indexMark; }
+    //! After a batch, before its acknowledgements: what it stored puts the index behind, and its
+    //! whenSearchIndexed jobs wait for the index when it is.
+    void noteBatchIndexing(std::vector<std::unique_ptr<Job>> &batch, bool committed);
+    //! One chunk of the index in a transaction of its own, then answers the waiters it reached.
+    void indexStep(int rows);
+    //! Answers the waiting whenSearchIndexed jobs whose messages are indexed (all with an error).
+    void releaseIndexWaiters(Id indexedUpTo, const Error *error);
 
     DatabaseUrl m_database;
     bool m_syncFull;
@@ -213,6 +229,17 @@ private:
     QDeadlineTimer m_retry;
     QAtomicInteger<int> m_downFlag = 0;
     QAtomicInteger<qint64> m_reconnects = 0;
+
+    bool m_defersIndex = false;
+    Id m_indexMark = 0; //!< the committed mark: messages up to it are indexed
+    Id m_indexNewest = 0; //!< the highest message id committed (or at least that)
+    struct IndexWaiter {
+        Id target;
+        std::unique_ptr<Job> job;
+    };
+    std::vector<IndexWaiter> m_indexWaiters;
+    QDeadlineTimer m_indexRetry; //!< after a failed chunk: not before this
+    QAtomicInteger<int> m_indexCurrent = 0;
 
     QAtomicInteger<qint64> m_batches = 0;
     QAtomicInteger<qint64> m_jobs = 0;

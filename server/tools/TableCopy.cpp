@@ -71,7 +71,7 @@ TableCopy::TableCopy(SqlConnection &source, SqlConnection &target)
 
 bool TableCopy::isRuntimeTable(const QString &name)
 {
-    return name == u"schema_version" || name == u"nodes" || name == u"bus_events";
+    return name == u"schema_version" || name == u"nodes" || name == u"bus_events" || name == u"search_mark";
 }
 
 std::optional<qint64> TableCopy::dataRows(SqlConnection &db, QString *error)
@@ -241,6 +241,24 @@ bool TableCopy::count(SqlConnection &db, const QString &table, qint64 *rows, QSt
     return true;
 }
 
+bool TableCopy::restartSearchIndex(QString *error)
+{
+    // SQLite's index holds the messages up to its mark (migrations/sqlite/008_search.sql); the
+    // copied ones are not in it. Emptied with the mark at 0, the target's server indexes them all.
+    if (m_target.isPostgres())
+        return true;
+    QSqlQuery q(m_target.database());
+    if (!q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_mark'")))
+        return failed(q, QStringLiteral("cannot read the target's schema"), error);
+    if (!q.next())
+        return true;
+    q.finish();
+    if (!q.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')"))
+        || !q.exec(QStringLiteral("UPDATE search_mark SET message_id = 0")))
+        return failed(q, QStringLiteral("cannot empty the target's search index"), error);
+    return true;
+}
+
 bool TableCopy::run(bool replace, QList<Count> *counts, QString *error)
 {
     QList<Plan> plans;
@@ -273,6 +291,8 @@ bool TableCopy::run(bool replace, QList<Count> *counts, QString *error)
         if (!ok || !(ok = copy(p, error)))
             break;
     }
+    if (ok)
+        ok = restartSearchIndex(error);
     for (const auto &[table, column] : std::as_const(serials)) {
         if (!ok)
             break;

@@ -24,7 +24,7 @@ public:
     TableCopy(SqlConnection &source, SqlConnection &target);
 
     //! Per-installation runtime state that is never copied: the schema version (each side has
-    //! its own), PostgreSQL node leases and bus messages.
+    //! its own), PostgreSQL node leases and bus messages, SQLite's search index mark.
     static bool isRuntimeTable(const QString &name);
     //! Rows in every table of `db` except the runtime ones (0 for a database with no tables).
     static std::optional<qint64> dataRows(SqlConnection &db, QString *error);
@@ -54,6 +54,8 @@ private:
     bool plan(QList<Plan> *plans, QList<Serial> *serials, QString *error);
     bool copy(const Plan &plan, QString *error);
     bool count(SqlConnection &db, const QString &table, qint64 *rows, QString *error);
+    //! The target's search index starts empty, to be filled by its server.
+    bool restartSearchIndex(QString *error);
 
     SqlConnection &m_source;
     SqlConnection &m_target;

@@ -349,13 +349,16 @@ void tst_Tools::migrateKeepsEverything()
     const auto counts = reported(r.out);
     QCOMPARE(counts.value(u"messages"_s, -1), messages);
     QCOMPARE(counts.value(u"users"_s, -1), rows(m_source, u"users"_s));
-    QCOMPARE(
-        counts.size(),
-        dump(m_source, u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"_s)
-                .size()
-            - 2);
+    // Every table but the search index (FTS5's virtual table, its shadow tables and its mark: the
+    // target's server indexes the copied messages itself).
+    QCOMPARE(counts.size(),
+             dump(m_source,
+                  u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                  "AND name NOT LIKE 'messages_fts%' AND name <> 'search_mark'"_s)
+                     .size()
+                 - 2);
     QCOMPARE(counts.value(u"dm_recipients"_s, -1), recipients.size());
-    for (const char *skipped : {"schema_version", "nodes", "bus_events"})
+    for (const char *skipped : {"schema_version", "nodes", "bus_events", "search_mark"})
         QVERIFY2(!counts.contains(QLatin1String(skipped)), skipped);
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         QCOMPARE(rows(target, it.key()), it.value());
