@@ -4,10 +4,11 @@ namespace kith::protocol {
 
 QStringList features(bool guests)
 {
-    QStringList out{QStringLiteral("guilds"), QStringLiteral("invites"), QStringLiteral("resume"),
-                    QStringLiteral("nonce_dedup"), QStringLiteral("friends"), QStringLiteral("dms"),
-                    QStringLiteral("presence"), QStringLiteral("typing"), QStringLiteral("read_states"),
-                    QStringLiteral("account"), QStringLiteral("attachments")};
+    QStringList out{
+        QStringLiteral("guilds"),      QStringLiteral("invites"),     QStringLiteral("resume"),
+        QStringLiteral("nonce_dedup"), QStringLiteral("friends"),     QStringLiteral("dms"),
+        QStringLiteral("presence"),    QStringLiteral("typing"),      QStringLiteral("read_states"),
+        QStringLiteral("account"),     QStringLiteral("attachments"), QStringLiteral("roles")};
     if (guests)
         out.append(QStringLiteral("guest"));
     return out;

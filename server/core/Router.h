@@ -14,6 +14,7 @@ class Guilds;
 class Channels;
 class Messages;
 class Reactions;
+class Roles;
 class Social;
 class Dms;
 class Presence;
@@ -33,6 +34,7 @@ struct Services {
     ReadStates &readStates;
     Party &party;
     Reactions &reactions;
+    Roles &roles;
 };
 
 class Router
