@@ -4,23 +4,24 @@
 #include "cluster/Cluster.h"
 #include "control/Control.h"
 #include "core/Accounts.h"
+#include "core/Attachments.h"
 #include "core/Channels.h"
 #include "core/Credentials.h"
 #include "core/Directory.h"
 #include "core/Dms.h"
-#include "core/Presence.h"
-#include "core/ReadStates.h"
-#include "core/Social.h"
-#include "core/Typing.h"
 #include "core/Guilds.h"
 #include "core/Hub.h"
 #include "core/LoginThrottle.h"
-#include "core/Attachments.h"
 #include "core/Messages.h"
-#include "core/Reactions.h"
 #include "core/Search.h"
 #include "core/Party.h"
+#include "core/Presence.h"
+#include "core/Reactions.h"
+#include "core/ReadStates.h"
+#include "core/Roles.h"
 #include "core/Router.h"
+#include "core/Social.h"
+#include "core/Typing.h"
 #include "net/Beacon.h"
 #include "net/Gateway.h"
 #include "net/HttpServer.h"
@@ -73,6 +74,7 @@ struct Server::Private {
     std::unique_ptr<Accounts> accounts;
     std::unique_ptr<Guilds> guilds;
     std::unique_ptr<Channels> channels;
+    std::unique_ptr<Roles> roles;
     std::unique_ptr<Messages> messages;
     std::unique_ptr<Reactions> reactions;
     std::unique_ptr<Search> search;
@@ -138,6 +140,8 @@ void fill(Directory &directory, StoredDirectory &stored)
         directory.putUser(u);
     for (const Guild &g : stored.guilds.guilds)
         directory.putGuild(g);
+    for (const auto &[guildId, role] : stored.guilds.roles)
+        directory.putRole(guildId, role);
     for (const Channel &c : stored.guilds.channels)
         directory.putChannel(c);
     for (auto &[guildId, member] : stored.guilds.members) {
@@ -451,6 +455,7 @@ bool Server::start(QString *error, StartError *kind)
     d->accounts = std::make_unique<Accounts>(*d->ctx, *d->presence, *d->readStates);
     d->guilds = std::make_unique<Guilds>(*d->ctx, *d->presence);
     d->channels = std::make_unique<Channels>(*d->ctx);
+    d->roles = std::make_unique<Roles>(*d->ctx);
     d->messages = std::make_unique<Messages>(*d->ctx);
     d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->search = std::make_unique<Search>(*d->ctx);
@@ -460,9 +465,10 @@ bool Server::start(QString *error, StartError *kind)
     d->party = std::make_unique<Party>(*d->ctx, *d->presence, *d->accounts);
     if (d->config.guests)
         d->accounts->setParty(d->party.get());
-    d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages, *d->social,
-                                                  *d->dms, *d->presence, *d->typing, *d->readStates, *d->party,
-                                                  *d->reactions, *d->search});
+    d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages,
+                                                  *d->social, *d->dms, *d->presence, *d->typing,
+                                                  *d->readStates, *d->party, *d->reactions, *d->search,
+                                                  *d->roles});
     if (!d->party->load(error))
         return d->abandonStart();
     d->attachments = std::make_unique<Attachments>(*d->ctx, d->config.attachmentsDir);

@@ -1,5 +1,7 @@
 #include "JsonFields.h"
 
+#include <QJsonArray>
+
 namespace kith {
 
 void JsonFields::failOnce(const QString &message)
@@ -93,6 +95,64 @@ QJsonObject JsonFields::object(QLatin1String key)
         return {};
     }
     return v.toObject();
+}
+
+std::optional<bool> JsonFields::optBool(QLatin1String key)
+{
+    const QJsonValue v = m_o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isBool()) {
+        failOnce(QStringLiteral("field \"%1\" must be true or false").arg(key));
+        return std::nullopt;
+    }
+    return v.toBool();
+}
+
+QList<Id> JsonFields::ids(QLatin1String key, int max)
+{
+    const QJsonValue v = m_o.value(key);
+    if (!v.isArray()) {
+        failOnce(QStringLiteral("field \"%1\" must be an array of ids").arg(key));
+        return {};
+    }
+    const QJsonArray list = v.toArray();
+    if (list.size() > max) {
+        failOnce(QStringLiteral("field \"%1\" holds at most %2 ids").arg(key).arg(max));
+        return {};
+    }
+    QList<Id> out;
+    for (const QJsonValue &e : list) {
+        Id id = 0;
+        if (!e.isString() || !snowflake::parse(e.toString(), &id)) {
+            failOnce(QStringLiteral("field \"%1\" must be an array of ids").arg(key));
+            return {};
+        }
+        if (!out.contains(id))
+            out.append(id);
+    }
+    return out;
+}
+
+Permissions JsonFields::permissions(QLatin1String key)
+{
+    Permissions out;
+    QString bad;
+    if (!Permissions::fromJson(m_o.value(key), &out, &bad)) {
+        failOnce(m_o.value(key).isArray()
+                     ? QStringLiteral("field \"%1\": unknown permission \"%2\"").arg(key, bad.left(64))
+                     : QStringLiteral("field \"%1\" must be an array of permission names").arg(key));
+        return {};
+    }
+    return out;
+}
+
+std::optional<Permissions> JsonFields::optPermissions(QLatin1String key)
+{
+    if (!has(key))
+        return std::nullopt;
+    const Permissions p = permissions(key);
+    return ok() ? std::optional<Permissions>(p) : std::nullopt;
 }
 
 } // namespace kith

@@ -43,6 +43,8 @@ inline constexpr int kChannelNameMax = 100;
 inline constexpr int kTopicMax = 1024;
 inline constexpr int kGuildsPerUser = 200;
 inline constexpr int kChannelsPerGuild = 500;
+inline constexpr int kRoleNameMax = 100;
+inline constexpr int kRolesPerGuild = 250; //!< @everyone included
 
 // Social
 inline constexpr int kGroupDmMembers = 10;          //!< including the creator

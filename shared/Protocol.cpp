@@ -4,11 +4,12 @@ namespace kith::protocol {
 
 QStringList features(bool guests)
 {
-    QStringList out{QStringLiteral("guilds"), QStringLiteral("invites"), QStringLiteral("resume"),
-                    QStringLiteral("nonce_dedup"), QStringLiteral("friends"), QStringLiteral("dms"),
-                    QStringLiteral("presence"), QStringLiteral("typing"), QStringLiteral("read_states"),
-                    QStringLiteral("account"), QStringLiteral("attachments"),
-                    QStringLiteral("search")};
+    QStringList out{
+        QStringLiteral("guilds"),      QStringLiteral("invites"),     QStringLiteral("resume"),
+        QStringLiteral("nonce_dedup"), QStringLiteral("friends"),     QStringLiteral("dms"),
+        QStringLiteral("presence"),    QStringLiteral("typing"),      QStringLiteral("read_states"),
+        QStringLiteral("account"),     QStringLiteral("attachments"), QStringLiteral("roles"),
+        QStringLiteral("search")};
     if (guests)
         out.append(QStringLiteral("guest"));
     return out;

@@ -99,11 +99,22 @@ User User::fromJson(const QJsonObject &o)
             o.value(QLatin1String("server_admin")).toBool()};
 }
 
+namespace {
+QJsonArray idsJson(const QList<Id> &ids)
+{
+    QJsonArray out;
+    for (Id id : ids)
+        out.append(idJson(id));
+    return out;
+}
+} // namespace
+
 QJsonObject Member::toJson() const
 {
     return {{QLatin1String("user"), user.toJson()},
             {QLatin1String("role"), roleName(role)},
-            {QLatin1String("joined_at"), isoTime(joinedAtMs)}};
+            {QLatin1String("joined_at"), isoTime(joinedAtMs)},
+            {QLatin1String("role_ids"), idsJson(roleIds)}};
 }
 
 Member Member::fromJson(const QJsonObject &o)
@@ -114,6 +125,9 @@ Member Member::fromJson(const QJsonObject &o)
     m.joinedAtMs = QDateTime::fromString(o.value(QLatin1String("joined_at")).toString(),
                                          Qt::ISODateWithMs)
                        .toMSecsSinceEpoch();
+    for (const QJsonValue &v : o.value(QLatin1String("role_ids")).toArray())
+        if (const Id id = idFromJson(v))
+            m.roleIds.append(id);
     return m;
 }
 
@@ -153,13 +167,19 @@ QJsonObject Channel::toJson() const
                 {QLatin1String("recipients"), rs},
                 {QLatin1String("last_message_id"), idJson(lastMessageId)}};
     }
+    QJsonArray ows;
+    for (const PermissionOverwrite &o : overwrites)
+        ows.append(QJsonObject{{QLatin1String("role_id"), idJson(o.roleId)},
+                               {QLatin1String("allow"), o.allow.toJson()},
+                               {QLatin1String("deny"), o.deny.toJson()}});
     return {{kId, idJson(id)},
             {QLatin1String("guild_id"), idJson(guildId)},
             {QLatin1String("type"), QStringLiteral("text")},
             {QLatin1String("name"), name},
             {QLatin1String("topic"), topic},
             {QLatin1String("position"), position},
-            {QLatin1String("last_message_id"), idJson(lastMessageId)}};
+            {QLatin1String("last_message_id"), idJson(lastMessageId)},
+            {QLatin1String("overwrites"), ows}};
 }
 
 Channel Channel::fromJson(const QJsonObject &o)
@@ -175,6 +195,15 @@ Channel Channel::fromJson(const QJsonObject &o)
     for (const QJsonValue &r : o.value(QLatin1String("recipients")).toArray())
         c.recipients.append(User::fromJson(r.toObject()));
     c.lastMessageId = idFromJson(o.value(QLatin1String("last_message_id")));
+    for (const QJsonValue &v : o.value(QLatin1String("overwrites")).toArray()) {
+        const QJsonObject ow = v.toObject();
+        PermissionOverwrite po;
+        po.roleId = idFromJson(ow.value(QLatin1String("role_id")));
+        Permissions::fromJson(ow.value(QLatin1String("allow")), &po.allow);
+        Permissions::fromJson(ow.value(QLatin1String("deny")), &po.deny);
+        if (po.roleId)
+            c.overwrites.append(po);
+    }
     return c;
 }
 
@@ -192,17 +221,51 @@ Guild Guild::fromJson(const QJsonObject &o)
             idFromJson(o.value(QLatin1String("owner_id")))};
 }
 
+GuildRole GuildRole::everyone(Id guildId)
+{
+    GuildRole r;
+    r.id = guildId;
+    r.name = QStringLiteral("@everyone");
+    r.permissions = Permissions::everyoneDefault();
+    return r;
+}
+
+QJsonObject GuildRole::toJson() const
+{
+    return {{kId, idJson(id)},
+            {QLatin1String("name"), name},
+            {QLatin1String("color"), color.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(color)},
+            {QLatin1String("position"), position},
+            {QLatin1String("permissions"), permissions.toJson()},
+            {QLatin1String("mentionable"), mentionable}};
+}
+
+GuildRole GuildRole::fromJson(const QJsonObject &o)
+{
+    GuildRole r;
+    r.id = idFromJson(o.value(kId));
+    r.name = o.value(QLatin1String("name")).toString();
+    r.color = o.value(QLatin1String("color")).toString();
+    r.position = o.value(QLatin1String("position")).toInt();
+    Permissions::fromJson(o.value(QLatin1String("permissions")), &r.permissions);
+    r.mentionable = o.value(QLatin1String("mentionable")).toBool();
+    return r;
+}
+
 QJsonObject guildWithContents(const Guild &guild, const QList<Channel> &channels,
-                              const QList<Member> &members)
+                              const QList<Member> &members, const QList<GuildRole> &roles)
 {
     QJsonObject o = guild.toJson();
-    QJsonArray cs, ms;
+    QJsonArray cs, ms, rs;
     for (const Channel &c : channels)
         cs.append(c.toJson());
     for (const Member &m : members)
         ms.append(m.toJson());
+    for (const GuildRole &r : roles)
+        rs.append(r.toJson());
     o.insert(QLatin1String("channels"), cs);
     o.insert(QLatin1String("members"), ms);
+    o.insert(QLatin1String("roles"), rs);
     return o;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 //! Value types of protocol v1 with their JSON codecs (docs/PROTOCOL.md, "Objects").
 
+#include "PermissionSet.h"
 #include "Snowflake.h"
 
 #include <QJsonArray>
@@ -41,6 +42,7 @@ struct Member {
     User user;
     Role role = Role::Member;
     qint64 joinedAtMs = 0;
+    QList<Id> roleIds; //!< the guild roles given to them (never @everyone), in the order given
 
     QJsonObject toJson() const;
     static Member fromJson(const QJsonObject &o);
@@ -61,6 +63,7 @@ struct Channel {
     Id ownerId = 0;             //!< group DMs only
     QList<User> recipients;     //!< DMs only: every member, in the order they joined
     Id lastMessageId = 0;       //!< the newest message ever sent here (0: none); not lowered by deletes
+    QList<PermissionOverwrite> overwrites; //!< guild channels only: one per role, in the order set
 
     bool isDm() const { return type != ChannelType::Text; }
 
@@ -77,9 +80,25 @@ struct Guild {
     static Guild fromJson(const QJsonObject &o);
 };
 
-//! A guild as ready and guild.create carry it: its fields plus channels and members.
+//! A guild's role (issue 13). @everyone has the guild's id and position 0; the others 1..n.
+struct GuildRole {
+    Id id = 0;
+    QString name;
+    QString color; //!< "#rrggbb", or empty for none (null on the wire)
+    int position = 0;
+    Permissions permissions;
+    bool mentionable = false;
+
+    //! A new guild's @everyone.
+    static GuildRole everyone(Id guildId);
+    QJsonObject toJson() const;
+    static GuildRole fromJson(const QJsonObject &o);
+};
+
+//! A guild as ready and guild.create carry it: its fields plus channels, members and roles
+//! (by position).
 QJsonObject guildWithContents(const Guild &guild, const QList<Channel> &channels,
-                              const QList<Member> &members);
+                              const QList<Member> &members, const QList<GuildRole> &roles = {});
 
 //! The replied-to message as a reply shows it (reply_to).
 struct MessageRef {

@@ -1,5 +1,7 @@
 #include "Validation.h"
 
+#include <QRegularExpression>
+
 #include "Limits.h"
 
 namespace kith::validate {
@@ -113,6 +115,19 @@ QString guildName(const QString &name)
 QString channelName(const QString &name)
 {
     return plainName(QStringLiteral("name"), name, limits::kChannelNameMax);
+}
+
+QString roleName(const QString &name)
+{
+    return plainName(QStringLiteral("name"), name, limits::kRoleNameMax);
+}
+
+QString color(const QString &color)
+{
+    static const QRegularExpression re(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+    if (!re.match(color).hasMatch())
+        return QStringLiteral("color must be \"#rrggbb\" (or \"\" for none)");
+    return {};
 }
 
 QString topic(const QString &topic)

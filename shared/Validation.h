@@ -11,6 +11,8 @@ QString displayName(const QString &name);  //!< 1-32 characters, no control char
 QString guildName(const QString &name);
 QString channelName(const QString &name);
 QString topic(const QString &topic);
+QString roleName(const QString &name); //!< 1-kRoleNameMax characters, like a guild's name
+QString color(const QString &color); //!< "#rrggbb" (either case)
 QString messageContent(const QString &content); //!< non-blank, at most kMessageLength
 QString nonce(const QString &nonce);            //!< 1-64 characters
 QString emoji(const QString &emoji);            //!< 1-kEmojiLength characters, no whitespace or controls

@@ -64,6 +64,35 @@ inline const Member *memberWithRole(const Directory &dir, Id guildId, Id userId,
     return m && atLeast(m, role, action, error) ? m : nullptr;
 }
 
+//! What someone without `permission` is told when they try `action`.
+inline Error lacks(Permission permission, const QString &action)
+{
+    return Error::forbidden(
+        QStringLiteral("you need the %1 permission to %2").arg(permissionName(permission), action));
+}
+
+//! The caller's membership of a guild they can see, with `permission` there to do `action`.
+inline const Member *memberWith(const Directory &dir, Id guildId, Id userId, Permission permission,
+                                const QString &action, Error *error)
+{
+    const Member *m = member(dir, guildId, userId, error);
+    if (m && !dir.permissionsOf(guildId, *m).has(permission)) {
+        *error = lacks(permission, action);
+        return nullptr;
+    }
+    return m;
+}
+
+//! Whether a member has `permission` in the guild (for checks after the membership is known).
+inline bool allowed(const Directory &dir, Id guildId, const Member *m, Permission permission,
+                    const QString &action, Error *error)
+{
+    if (m && dir.permissionsOf(guildId, *m).has(permission))
+        return true;
+    *error = lacks(permission, action);
+    return false;
+}
+
 //! A 1:1 DM across a block (either way): nobody writes into it, reactions included.
 inline std::optional<Error> blockedDm(const Directory &dir, const Channel &channel, Id userId)
 {

@@ -37,8 +37,8 @@ void Channels::create(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Error e;
-    const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Admin,
-                                              QStringLiteral("create channels"), &e);
+    const Member *me = access::memberWith(m_ctx.directory, guildId, call.userId(), Permission::ManageChannels,
+                                          QStringLiteral("create channels"), &e);
     if (!me)
         return call.fail(e);
     if (QString why = checkNameAndTopic(name, topic); !why.isEmpty())
@@ -75,7 +75,9 @@ void Channels::update(const Call &call)
     Error e;
     const Member *me = nullptr;
     const Channel *current = access::guildChannel(m_ctx.directory, channelId, call.userId(), &me, &e);
-    if (!current || !access::atLeast(me, Role::Admin, QStringLiteral("edit channels"), &e))
+    if (!current
+        || !access::allowed(m_ctx.directory, current->guildId, me, Permission::ManageChannels,
+                            QStringLiteral("edit channels"), &e))
         return call.fail(e);
     if (name)
         name = validate::normalizedName(*name);
@@ -87,11 +89,16 @@ void Channels::update(const Call &call)
     channel.name = name.value_or(channel.name);
     channel.topic = topic.value_or(channel.topic);
     m_ctx.store.submit<Done>([channel](Store &s) { return s.updateChannel(channel); },
-                             [this, call, channel](Result<Done> &&r) {
+                             [this, call, edit = channel](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
-                                 if (!m_ctx.directory.channel(channel.id))
+                                 const Channel *now = m_ctx.directory.channel(edit.id);
+                                 if (!now)
                                      return call.fail(Error::notFound(QStringLiteral("unknown channel")));
+                                 // Onto the channel as it is now: an overwrite set meanwhile stays.
+                                 Channel channel = *now;
+                                 channel.name = edit.name;
+                                 channel.topic = edit.topic;
                                  m_ctx.directory.putChannel(channel);
                                  call.ok(channel.toJson());
                                  m_ctx.hub.toGuild(channel.guildId, ev::ChannelUpdated, channel.toJson());
@@ -107,7 +114,9 @@ void Channels::remove(const Call &call)
     Error e;
     const Member *me = nullptr;
     const Channel *channel = access::guildChannel(m_ctx.directory, channelId, call.userId(), &me, &e);
-    if (!channel || !access::atLeast(me, Role::Admin, QStringLiteral("delete channels"), &e))
+    if (!channel
+        || !access::allowed(m_ctx.directory, channel->guildId, me, Permission::ManageChannels,
+                            QStringLiteral("delete channels"), &e))
         return call.fail(e);
     const Id guildId = channel->guildId;
     m_ctx.store.submit<Done>([channelId](Store &s) { return s.deleteChannel(channelId); },

@@ -35,6 +35,10 @@ bool Directory::apply(const QJsonObject &op)
         putMember(idOf(op, QLatin1String("g")), Member::fromJson(v));
     else if (kind == u"member-")
         removeMember(idOf(op, QLatin1String("g")), idOf(op, QLatin1String("u")));
+    else if (kind == u"role")
+        putRole(idOf(op, QLatin1String("g")), GuildRole::fromJson(v));
+    else if (kind == u"role-")
+        removeRole(idOf(op, QLatin1String("g")), idOf(op, QLatin1String("id")));
     else if (kind == u"channel")
         putChannel(Channel::fromJson(v));
     else if (kind == u"channel-")
@@ -91,7 +95,10 @@ User Directory::userOrPlaceholder(Id id) const
 void Directory::putGuild(const Guild &guild)
 {
     note(QLatin1String("guild"), {{QLatin1String("v"), guild.toJson()}});
-    m_guilds[guild.id].guild = guild;
+    GuildEntry &e = m_guilds[guild.id];
+    e.guild = guild;
+    if (e.roles.isEmpty()) // as the store made it with the guild; a stored one replaces it
+        e.roles.append(GuildRole::everyone(guild.id));
 }
 
 void Directory::removeGuild(Id guildId)
@@ -247,7 +254,91 @@ QJsonObject Directory::guildJson(Id guildId) const
     const GuildEntry *g = guild(guildId);
     if (!g)
         return {};
-    return guildWithContents(g->guild, channels(guildId), members(guildId));
+    return guildWithContents(g->guild, channels(guildId), members(guildId), g->roles);
+}
+
+void Directory::putRole(Id guildId, const GuildRole &role)
+{
+    note(QLatin1String("role"),
+         {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("v"), role.toJson()}});
+    auto g = m_guilds.find(guildId);
+    if (g == m_guilds.end())
+        return;
+    auto same =
+        std::find_if(g->roles.begin(), g->roles.end(), [&](const GuildRole &r) { return r.id == role.id; });
+    if (same != g->roles.end())
+        *same = role;
+    else
+        g->roles.append(role);
+    std::stable_sort(g->roles.begin(), g->roles.end(), [](const GuildRole &a, const GuildRole &b) {
+        return a.position != b.position ? a.position < b.position : a.id < b.id;
+    });
+}
+
+void Directory::removeRole(Id guildId, Id roleId)
+{
+    note(QLatin1String("role-"),
+         {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("id"), QString::number(roleId)}});
+    auto g = m_guilds.find(guildId);
+    if (g == m_guilds.end())
+        return;
+    g->roles.removeIf([&](const GuildRole &r) { return r.id == roleId; });
+    // What the database's ON DELETE CASCADE does to member_roles and channel_overwrites.
+    for (Member &m : g->members)
+        m.roleIds.removeAll(roleId);
+    for (Id c : g->channels) {
+        auto ch = m_channels.find(c);
+        if (ch != m_channels.end())
+            ch->overwrites.removeIf([&](const PermissionOverwrite &o) { return o.roleId == roleId; });
+    }
+}
+
+const GuildRole *Directory::role(Id guildId, Id roleId) const
+{
+    const GuildEntry *g = guild(guildId);
+    if (!g)
+        return nullptr;
+    for (const GuildRole &r : g->roles)
+        if (r.id == roleId)
+            return &r;
+    return nullptr;
+}
+
+QList<GuildRole> Directory::roles(Id guildId) const
+{
+    const GuildEntry *g = guild(guildId);
+    return g ? g->roles : QList<GuildRole>{};
+}
+
+Permissions Directory::permissionsOf(Id guildId, const Member &member) const
+{
+    const GuildEntry *g = guild(guildId);
+    if (!g)
+        return {};
+    Permissions everyone, held;
+    for (const GuildRole &r : g->roles) {
+        if (r.id == guildId)
+            everyone = r.permissions;
+        else if (member.roleIds.contains(r.id))
+            held |= r.permissions;
+    }
+    return permissions::inGuild(member.role, everyone, held);
+}
+
+int Directory::topPosition(Id guildId, const Member &member) const
+{
+    int top = 0;
+    if (const GuildEntry *g = guild(guildId))
+        for (const GuildRole &r : g->roles)
+            if (member.roleIds.contains(r.id))
+                top = std::max(top, r.position);
+    return top;
+}
+
+Permissions Directory::permissionsIn(const Channel &channel, const Member &member) const
+{
+    return permissions::inChannel(member.role, permissionsOf(channel.guildId, member), channel.guildId,
+                                  member.roleIds, channel.overwrites);
 }
 
 RelationshipType Directory::relationship(Id userId, Id otherId) const

@@ -3,6 +3,7 @@
 //! member with which role. Authorisation and fan-out read it without touching storage; it is
 //! changed only after the matching write has committed. Gateway thread only.
 
+#include "shared/Permissions.h"
 #include "shared/Types.h"
 
 #include <QHash>
@@ -21,6 +22,7 @@ public:
         QList<Id> channels;             //!< in position order
         QHash<Id, Member> members;      //!< by user id
         QList<Id> memberIds;            //!< the same people as a list: every fan-out walks it
+        QList<GuildRole> roles; //!< by position: @everyone (position 0) first
     };
 
     //! Every change as a small JSON op, for the other nodes sharing the database (see apply).
@@ -68,6 +70,20 @@ public:
 
     //! The guild as ready carries it.
     QJsonObject guildJson(Id guildId) const;
+
+    // Roles (issue 13). The guild's @everyone exists from putGuild on.
+    //! Adds or replaces a role (the list stays in position order).
+    void putRole(Id guildId, const GuildRole &role);
+    //! Removes a role, and with it its place in members' role ids and in channels' overwrites.
+    void removeRole(Id guildId, Id roleId);
+    const GuildRole *role(Id guildId, Id roleId) const;
+    QList<GuildRole> roles(Id guildId) const;
+    //! What a member may do in the guild (rank, @everyone and their roles).
+    Permissions permissionsOf(Id guildId, const Member &member) const;
+    //! The position of a member's highest role (0: none but @everyone).
+    int topPosition(Id guildId, const Member &member) const;
+    //! What a member may do in a guild channel (permissionsOf with the channel's overwrites).
+    Permissions permissionsIn(const Channel &channel, const Member &member) const;
 
     // Relationships: what `userId` sees of `otherId`.
     RelationshipType relationship(Id userId, Id otherId) const;

@@ -78,8 +78,8 @@ void Guilds::update(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Error e;
-    const Member *me = access::memberWithRole(m_ctx.directory, guildId, call.userId(), Role::Admin,
-                                              QStringLiteral("rename the guild"), &e);
+    const Member *me = access::memberWith(m_ctx.directory, guildId, call.userId(), Permission::ManageGuild,
+                                          QStringLiteral("rename the guild"), &e);
     if (!me)
         return call.fail(e);
     if (QString why = validate::guildName(name); !why.isEmpty())

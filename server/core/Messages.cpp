@@ -403,9 +403,12 @@ void Messages::remove(const Call &call)
         Message m = found.value();
         Error e;
         const Member *me = nullptr;
-        if (!access::channel(m_ctx.directory, m.channelId, userId, &me, &e))
+        const Channel *channel = access::channel(m_ctx.directory, m.channelId, userId, &me, &e);
+        if (!channel)
             return call.fail(Error::notFound(QStringLiteral("unknown message")));
-        if (m.author.id != userId && !access::atLeast(me, Role::Admin, QStringLiteral("delete others' messages"), &e))
+        if (m.author.id != userId
+            && !access::allowed(m_ctx.directory, channel->guildId, me, Permission::ManageMessages,
+                                QStringLiteral("delete others' messages"), &e))
             return call.fail(e);
         complete(m);
         m_ctx.store.submit<QStringList>([id = m.id](Store &s) -> Result<QStringList> {

@@ -259,14 +259,19 @@ void Party::kick(const Call &call)
     const Member *target = m_ctx.directory.member(guildId, userId);
     if (!target)
         return call.fail(Error::notFound(QStringLiteral("that user is not a member of this guild")));
-    if (!access::atLeast(me, Role::Admin, QStringLiteral("kick members"), &e))
+    if (!access::allowed(m_ctx.directory, guildId, me, Permission::KickMembers,
+                         QStringLiteral("kick members"), &e))
         return call.fail(e);
     if (userId == call.userId())
         return call.fail(Error::forbidden(QStringLiteral("you cannot kick yourself; leave the guild instead")));
     if (target->role == Role::Owner)
         return call.fail(Error::forbidden(QStringLiteral("nobody can kick the owner")));
-    if (me->role != Role::Owner && target->role >= Role::Admin)
-        return call.fail(Error::forbidden(QStringLiteral("only the owner may kick an admin")));
+    // Rank first (only the owner kicks an admin), then between members their highest roles.
+    if (!permissions::mayActOn(me->role, m_ctx.directory.topPosition(guildId, *me), target->role,
+                               m_ctx.directory.topPosition(guildId, *target)))
+        return call.fail(Error::forbidden(me->role == Role::Admin
+                                              ? QStringLiteral("only the owner may kick an admin")
+                                              : QStringLiteral("you may only kick members below you")));
     const bool guest = target->user.guest;
     m_ctx.store.submit<Done>([guildId, userId](Store &s) { return s.deleteMember(guildId, userId); },
                              [this, call, guildId, userId, guest](Result<Done> &&r) {

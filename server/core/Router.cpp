@@ -2,14 +2,15 @@
 
 #include "core/Accounts.h"
 #include "core/Channels.h"
-#include "core/Guilds.h"
 #include "core/Dms.h"
+#include "core/Guilds.h"
 #include "core/Messages.h"
-#include "core/Reactions.h"
 #include "core/Search.h"
 #include "core/Party.h"
 #include "core/Presence.h"
+#include "core/Reactions.h"
 #include "core/ReadStates.h"
+#include "core/Roles.h"
 #include "core/Social.h"
 #include "core/Typing.h"
 #include "shared/Protocol.h"
@@ -47,6 +48,13 @@ Router::Router(const Services &sv)
     add(op::ChannelCreate, Needs::SignedIn, std::bind(&Channels::create, &sv.channels, _1));
     add(op::ChannelUpdate, Needs::SignedIn, std::bind(&Channels::update, &sv.channels, _1));
     add(op::ChannelDelete, Needs::SignedIn, std::bind(&Channels::remove, &sv.channels, _1));
+    add(op::RoleCreate, Needs::SignedIn, std::bind(&Roles::create, &sv.roles, _1));
+    add(op::RoleUpdate, Needs::SignedIn, std::bind(&Roles::update, &sv.roles, _1));
+    add(op::RoleDelete, Needs::SignedIn, std::bind(&Roles::remove, &sv.roles, _1));
+    add(op::RoleReorder, Needs::SignedIn, std::bind(&Roles::reorder, &sv.roles, _1));
+    add(op::MemberSetRoles, Needs::SignedIn, std::bind(&Roles::setMemberRoles, &sv.roles, _1));
+    add(op::ChannelSetOverwrite, Needs::SignedIn, std::bind(&Roles::setOverwrite, &sv.roles, _1));
+    add(op::ChannelDeleteOverwrite, Needs::SignedIn, std::bind(&Roles::deleteOverwrite, &sv.roles, _1));
     add(op::MessageSend, Needs::SignedIn, std::bind(&Messages::send, &sv.messages, _1));
     add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &sv.messages, _1));
     add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &sv.messages, _1));

@@ -15,6 +15,7 @@ class Channels;
 class Messages;
 class Reactions;
 class Search;
+class Roles;
 class Social;
 class Dms;
 class Presence;
@@ -35,6 +36,7 @@ struct Services {
     Party &party;
     Reactions &reactions;
     Search &search;
+    Roles &roles;
 };
 
 class Router

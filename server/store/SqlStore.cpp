@@ -7,6 +7,7 @@
 #include "store/NodeTable.h"
 #include "store/ReactionTable.h"
 #include "store/SearchTable.h"
+#include "store/RoleTable.h"
 #include "store/SocialTable.h"
 #include "store/UserTable.h"
 
@@ -67,12 +68,54 @@ Result<Done> SqlStore::replacePassword(Id userId, const QString &passwordHash,
 
 Result<GuildSnapshot> SqlStore::loadGuilds()
 {
-    return GuildTable::loadAll(m_db);
+    auto snap = GuildTable::loadAll(m_db);
+    if (!snap)
+        return snap;
+    if (auto r = RoleTable::loadInto(m_db, snap.value()); !r)
+        return r.error();
+    return snap;
 }
 
 Result<Done> SqlStore::insertGuild(const Guild &guild)
 {
-    return GuildTable::insertGuild(m_db, guild);
+    if (auto r = GuildTable::insertGuild(m_db, guild); !r)
+        return r;
+    return RoleTable::insert(m_db, guild.id, GuildRole::everyone(guild.id));
+}
+
+Result<Done> SqlStore::createRole(Id guildId, const GuildRole &role)
+{
+    return RoleTable::create(m_db, guildId, role);
+}
+
+Result<Done> SqlStore::updateRole(Id guildId, const GuildRole &role)
+{
+    return RoleTable::update(m_db, guildId, role);
+}
+
+Result<Done> SqlStore::deleteRole(Id guildId, Id roleId)
+{
+    return RoleTable::remove(m_db, guildId, roleId);
+}
+
+Result<Done> SqlStore::reorderRoles(Id guildId, const QList<Id> &roleIds)
+{
+    return RoleTable::reorder(m_db, guildId, roleIds);
+}
+
+Result<Done> SqlStore::setMemberRoles(Id guildId, Id userId, const QList<Id> &roleIds)
+{
+    return RoleTable::setMemberRoles(m_db, guildId, userId, roleIds);
+}
+
+Result<Done> SqlStore::setOverwrite(Id guildId, Id channelId, const PermissionOverwrite &overwrite)
+{
+    return RoleTable::setOverwrite(m_db, guildId, channelId, overwrite);
+}
+
+Result<Done> SqlStore::deleteOverwrite(Id channelId, Id roleId)
+{
+    return RoleTable::deleteOverwrite(m_db, channelId, roleId);
 }
 
 Result<Done> SqlStore::updateGuild(const Guild &guild)

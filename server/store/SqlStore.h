@@ -43,6 +43,13 @@ public:
     Result<Id> findInvite(const QString &code) override;
     Result<Done> setServerAdmin(Id userId, bool admin) override;
     Result<Id> useInvite(const QString &code) override;
+    Result<Done> createRole(Id guildId, const GuildRole &role) override;
+    Result<Done> updateRole(Id guildId, const GuildRole &role) override;
+    Result<Done> deleteRole(Id guildId, Id roleId) override;
+    Result<Done> reorderRoles(Id guildId, const QList<Id> &roleIds) override;
+    Result<Done> setMemberRoles(Id guildId, Id userId, const QList<Id> &roleIds) override;
+    Result<Done> setOverwrite(Id guildId, Id channelId, const PermissionOverwrite &overwrite) override;
+    Result<Done> deleteOverwrite(Id channelId, Id roleId) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
     Result<QList<StoredMessage>> insertMessages(const QList<Message> &messages) override;
     Result<Message> findMessage(Id messageId) override;

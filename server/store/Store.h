@@ -75,8 +75,9 @@ struct SearchPage {
 //! Everything the Directory loads at start.
 struct GuildSnapshot {
     QList<Guild> guilds;
-    QList<QPair<Id, Member>> members;   //!< (guild id, member with user id only)
-    QList<Channel> channels;
+    QList<QPair<Id, Member>> members; //!< (guild id, member with user id and role ids only)
+    QList<Channel> channels; //!< with their overwrites
+    QList<QPair<Id, GuildRole>> roles; //!< (guild id, role), @everyone included
 };
 
 struct RelationshipRow {
@@ -131,6 +132,7 @@ public:
 
     // Guilds, members, channels, invites
     virtual Result<GuildSnapshot> loadGuilds() = 0;
+    //! The guild and its @everyone role (Permissions::everyoneDefault()).
     virtual Result<Done> insertGuild(const Guild &guild) = 0;
     virtual Result<Done> updateGuild(const Guild &guild) = 0;
     virtual Result<Done> deleteGuild(Id guildId) = 0;
@@ -149,6 +151,23 @@ public:
     virtual Result<Id> findInvite(const QString &code) = 0;
     //! The guild an invite code leads to, counting the use.
     virtual Result<Id> useInvite(const QString &code) = 0;
+
+    // Roles, member roles, channel overwrites (issue 13). Positions are worked out here, in the
+    // store's order, so that ops racing each other leave @everyone at 0 and the others at 1..n.
+    //! Inserts `role` at position 1; the roles at 1 and above move up by one.
+    virtual Result<Done> createRole(Id guildId, const GuildRole &role) = 0;
+    //! Name, colour, permissions and mentionable (never the position); not_found when gone.
+    virtual Result<Done> updateRole(Id guildId, const GuildRole &role) = 0;
+    //! Deletes the role (its holders' hold of it and its overwrites with it); the roles above it
+    //! move down by one. not_found when gone.
+    virtual Result<Done> deleteRole(Id guildId, Id roleId) = 0;
+    //! Positions 1..n in the order of `roleIds`, which must be every role but @everyone (conflict otherwise).
+    virtual Result<Done> reorderRoles(Id guildId, const QList<Id> &roleIds) = 0;
+    //! Replaces the roles a member holds; not_found when the member or a role is gone.
+    virtual Result<Done> setMemberRoles(Id guildId, Id userId, const QList<Id> &roleIds) = 0;
+    //! Adds or replaces the channel's overwrite for overwrite.roleId; not_found when either is gone.
+    virtual Result<Done> setOverwrite(Id guildId, Id channelId, const PermissionOverwrite &overwrite) = 0;
+    virtual Result<Done> deleteOverwrite(Id channelId, Id roleId) = 0;
 
     // Messages
     //! Stores a message unless (author, nonce) exists, in which case the stored one comes back.

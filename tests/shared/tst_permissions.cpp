@@ -88,6 +88,9 @@ void tst_Permissions::ranks()
     const Permissions admin = perms::inGuild(Role::Admin, {}, {});
     QVERIFY(!admin.has(Permission::ManageRoles));
     QCOMPARE(admin | Permission::ManageRoles, Permissions::all());
+    // A role the owner gives an admin can add manage_roles; nothing takes from the rank.
+    QCOMPARE(perms::inGuild(Role::Admin, everyone, Permission::ManageRoles), Permissions::all());
+    QCOMPARE(perms::inGuild(Role::Admin, {}, {}), admin);
     QCOMPARE(perms::inGuild(Role::Member, everyone, {}), everyone);
     QCOMPARE(perms::inGuild(Role::Member, everyone, of({Permission::KickMembers, Permission::ViewStats})),
              everyone | Permission::KickMembers | Permission::ViewStats);

@@ -26,6 +26,7 @@ private slots:
     void channel();
     void guild();
     void guildWithContents();
+    void guildRolesAndOverwrites();
     void message();
     void editedMessage();
     void fromJsonToleratesJunk();
@@ -165,6 +166,48 @@ void tst_Types::guildWithContents()
     QCOMPARE(o.value(u"members"_s).toArray().size(), 1);
     QCOMPARE(o.value(u"members"_s).toArray().at(0).toObject().value(u"role"_s).toString(),
              u"owner"_s);
+}
+
+void tst_Types::guildRolesAndOverwrites()
+{
+    // A role, a member's role ids and a channel's overwrites survive the wire.
+    GuildRole r;
+    r.id = 30;
+    r.name = u"Mods"_s;
+    r.color = u"#ff8800"_s;
+    r.position = 2;
+    r.permissions = Permissions(Permission::KickMembers) | Permission::ViewChannel;
+    r.mentionable = true;
+    const QJsonObject ro = r.toJson();
+    QCOMPARE(ro.value(u"id"_s), QJsonValue(u"30"_s));
+    QCOMPARE(ro.value(u"permissions"_s).toArray(), (QJsonArray{u"view_channel"_s, u"kick_members"_s}));
+    const GuildRole rb = GuildRole::fromJson(ro);
+    QCOMPARE(rb.toJson(), ro);
+    const GuildRole everyone = GuildRole::everyone(10);
+    QVERIFY(everyone.toJson().value(u"color"_s).isNull());
+    QCOMPARE(everyone.position, 0);
+    QCOMPARE(everyone.permissions, Permissions::everyoneDefault());
+
+    Member m{{1, u"a"_s, u"A"_s}, Role::Member, kSomeMs, {30, 31}};
+    QCOMPARE(m.toJson().value(u"role_ids"_s).toArray(), (QJsonArray{u"30"_s, u"31"_s}));
+    QCOMPARE(Member::fromJson(m.toJson()).roleIds, m.roleIds);
+
+    Channel c;
+    c.id = 11;
+    c.guildId = 10;
+    c.name = u"general"_s;
+    c.overwrites = {{10, {}, Permission::SendMessages}, {30, Permission::AttachFiles, {}}};
+    const QJsonArray ows = c.toJson().value(u"overwrites"_s).toArray();
+    QCOMPARE(ows.size(), 2);
+    QCOMPARE(ows[0].toObject(), (QJsonObject{{u"role_id"_s, u"10"_s},
+                                             {u"allow"_s, QJsonArray{}},
+                                             {u"deny"_s, QJsonArray{u"send_messages"_s}}}));
+    const Channel cb = Channel::fromJson(c.toJson());
+    QCOMPARE(cb.toJson(), c.toJson());
+
+    const QJsonObject full = kith::guildWithContents(Guild{10, u"G"_s, 1}, {c}, {m}, {everyone, r});
+    QCOMPARE(full.value(u"roles"_s).toArray().size(), 2);
+    QCOMPARE(full.value(u"roles"_s).toArray().at(1).toObject(), ro);
 }
 
 void tst_Types::message()
