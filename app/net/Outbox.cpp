@@ -221,12 +221,6 @@ QString Outbox::enqueue(Id channelId, const QString &content, Id replyToId, cons
                 } else if (!QFile::copy(files[i].sourcePath, copies[i].path)) {
                     ok = false;
                     *error = tr("cannot copy %1").arg(files[i].sourcePath);
-                } else {
-                    // On the disk before the journal line names it, as a pasted image is.
-                    QFile copy(copies[i].path);
-                    ok = copy.open(QIODevice::ReadWrite) && FileSync::sync(copy);
-                    if (!ok)
-                        *error = copy.errorString();
                 }
             }
             QMetaObject::invokeMethod(this, [this, nonce, ok, error = *error] {
