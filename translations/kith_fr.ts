@@ -70,24 +70,24 @@
 <context>
     <name>kith::app::AttachmentTray</name>
     <message>
-        <location filename="../app/ui/AttachmentTray.cpp" line="69"/>
-        <location filename="../app/ui/AttachmentTray.cpp" line="70"/>
+        <location filename="../app/ui/AttachmentTray.cpp" line="90"/>
+        <location filename="../app/ui/AttachmentTray.cpp" line="91"/>
         <source>Cancel the upload</source>
         <translation>Annuler l’envoi</translation>
     </message>
     <message>
-        <location filename="../app/ui/AttachmentTray.cpp" line="139"/>
-        <location filename="../app/ui/AttachmentTray.cpp" line="140"/>
+        <location filename="../app/ui/AttachmentTray.cpp" line="154"/>
+        <location filename="../app/ui/AttachmentTray.cpp" line="155"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AttachmentTray.cpp" line="169"/>
+        <location filename="../app/ui/AttachmentTray.cpp" line="184"/>
         <source>Uploading %1 files… %2%</source>
         <translation>Envoi de %1 fichiers… %2 %</translation>
     </message>
     <message>
-        <location filename="../app/ui/AttachmentTray.cpp" line="170"/>
+        <location filename="../app/ui/AttachmentTray.cpp" line="185"/>
         <source>Uploading %1… %2%</source>
         <translation>Envoi de %1… %2 %</translation>
     </message>
@@ -277,150 +277,165 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="260"/>
-        <location filename="../app/ui/ChatPane.cpp" line="261"/>
+        <location filename="../app/ui/ChatPane.cpp" line="282"/>
+        <location filename="../app/ui/ChatPane.cpp" line="283"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="266"/>
+        <location filename="../app/ui/ChatPane.cpp" line="288"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="193"/>
+        <location filename="../app/ui/ChatPane.cpp" line="215"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="302"/>
+        <location filename="../app/ui/ChatPane.cpp" line="327"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="256"/>
+        <location filename="../app/ui/ChatPane.cpp" line="278"/>
         <source>Show channels</source>
         <translation>Afficher les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="231"/>
+        <location filename="../app/ui/ChatPane.cpp" line="253"/>
         <source>You</source>
         <translation>vous</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="258"/>
+        <location filename="../app/ui/ChatPane.cpp" line="280"/>
         <source>Show members</source>
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="262"/>
+        <location filename="../app/ui/ChatPane.cpp" line="284"/>
         <source>Emoji</source>
         <translation>Émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="263"/>
+        <location filename="../app/ui/ChatPane.cpp" line="285"/>
         <source>Insert an emoji</source>
         <translation>Insérer un émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="264"/>
-        <location filename="../app/ui/ChatPane.cpp" line="265"/>
-        <location filename="../app/ui/ChatPane.cpp" line="422"/>
+        <location filename="../app/ui/ChatPane.cpp" line="286"/>
+        <location filename="../app/ui/ChatPane.cpp" line="287"/>
+        <location filename="../app/ui/ChatPane.cpp" line="447"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="267"/>
+        <location filename="../app/ui/ChatPane.cpp" line="289"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="290"/>
+        <source>Search messages (Ctrl+F): from:, in:, has:</source>
+        <translation>Rechercher des messages (Ctrl+F) : from:, in:, has:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="291"/>
+        <source>Search messages</source>
+        <translation>Rechercher des messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="292"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="304"/>
+        <location filename="../app/ui/ChatPane.cpp" line="329"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation>Réponse à %1 · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="315"/>
+        <location filename="../app/ui/ChatPane.cpp" line="340"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="317"/>
+        <location filename="../app/ui/ChatPane.cpp" line="342"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="319"/>
+        <location filename="../app/ui/ChatPane.cpp" line="344"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="321"/>
+        <location filename="../app/ui/ChatPane.cpp" line="346"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="354"/>
+        <location filename="../app/ui/ChatPane.cpp" line="379"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="356"/>
+        <location filename="../app/ui/ChatPane.cpp" line="381"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="358"/>
+        <location filename="../app/ui/ChatPane.cpp" line="383"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="358"/>
+        <location filename="../app/ui/ChatPane.cpp" line="383"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="360"/>
+        <location filename="../app/ui/ChatPane.cpp" line="385"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="410"/>
+        <location filename="../app/ui/ChatPane.cpp" line="435"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="430"/>
+        <location filename="../app/ui/ChatPane.cpp" line="455"/>
         <source>%1 was not attached: %2.</source>
         <translation>%1 n’a pas été joint : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="438"/>
+        <location filename="../app/ui/ChatPane.cpp" line="463"/>
         <source>Save file</source>
         <translation>Enregistrer le fichier</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="445"/>
+        <location filename="../app/ui/ChatPane.cpp" line="470"/>
         <source>Saving… %1%</source>
         <translation>Enregistrement… %1 %</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="445"/>
+        <location filename="../app/ui/ChatPane.cpp" line="470"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="449"/>
+        <location filename="../app/ui/ChatPane.cpp" line="474"/>
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="450"/>
+        <location filename="../app/ui/ChatPane.cpp" line="475"/>
         <source>Could not save %1: %2</source>
         <translation>Impossible d’enregistrer %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="456"/>
+        <location filename="../app/ui/ChatPane.cpp" line="481"/>
         <source>Saving %1…</source>
         <translation>Enregistrement de %1…</translation>
     </message>
@@ -611,108 +626,108 @@
 <context>
     <name>kith::app::Connection</name>
     <message>
-        <location filename="../app/net/Connection.cpp" line="154"/>
+        <location filename="../app/net/Connection.cpp" line="155"/>
         <source>connecting to %1</source>
         <translation>connexion à %1</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="180"/>
+        <location filename="../app/net/Connection.cpp" line="174"/>
         <source>its certificate is for %1, not %2</source>
         <translation>son certificat est pour %1, pas pour %2</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="181"/>
+        <location filename="../app/net/Connection.cpp" line="175"/>
         <source>another name</source>
         <translation>un autre nom</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="186"/>
+        <location filename="../app/net/Connection.cpp" line="180"/>
         <source>its certificate expired on %1</source>
         <translation>son certificat a expiré le %1</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="191"/>
+        <location filename="../app/net/Connection.cpp" line="185"/>
         <source>its certificate is not valid yet</source>
         <translation>son certificat n’est pas encore valide</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="196"/>
+        <location filename="../app/net/Connection.cpp" line="190"/>
         <source>its certificate was revoked</source>
         <translation>son certificat a été révoqué</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="200"/>
+        <location filename="../app/net/Connection.cpp" line="194"/>
         <source>its certificate is not valid (%1)</source>
         <translation>son certificat n’est pas valide (%1)</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="239"/>
+        <location filename="../app/net/Connection.cpp" line="233"/>
         <source>its certificate changed</source>
         <translation>son certificat a changé</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="256"/>
+        <location filename="../app/net/Connection.cpp" line="250"/>
         <source>not a Kith server</source>
         <translation>ce n’est pas un serveur Kith</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="261"/>
+        <location filename="../app/net/Connection.cpp" line="255"/>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="264"/>
+        <location filename="../app/net/Connection.cpp" line="258"/>
         <source>no such host</source>
         <translation>hôte introuvable</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="267"/>
+        <location filename="../app/net/Connection.cpp" line="261"/>
         <source>timed out</source>
         <translation>délai dépassé</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="272"/>
+        <location filename="../app/net/Connection.cpp" line="266"/>
         <source>TLS failed: %1</source>
         <translation>échec TLS : %1</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="275"/>
+        <location filename="../app/net/Connection.cpp" line="269"/>
         <source>network unreachable</source>
         <translation>réseau injoignable</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="286"/>
+        <location filename="../app/net/Connection.cpp" line="280"/>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="303"/>
+        <location filename="../app/net/Connection.cpp" line="297"/>
         <source>closed %1</source>
         <translation>connexion fermée %1</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="334"/>
+        <location filename="../app/net/Connection.cpp" line="328"/>
         <source>reconnecting in %1 ms</source>
         <translation>reconnexion dans %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="478"/>
-        <location filename="../app/net/Connection.cpp" line="489"/>
+        <location filename="../app/net/Connection.cpp" line="472"/>
+        <location filename="../app/net/Connection.cpp" line="483"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="504"/>
+        <location filename="../app/net/Connection.cpp" line="498"/>
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="517"/>
+        <location filename="../app/net/Connection.cpp" line="511"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../app/net/Connection.cpp" line="519"/>
+        <location filename="../app/net/Connection.cpp" line="513"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
@@ -1318,12 +1333,12 @@
 <context>
     <name>kith::app::HttpClient</name>
     <message>
-        <location filename="../app/net/HttpClient.cpp" line="100"/>
+        <location filename="../app/net/HttpClient.cpp" line="98"/>
         <source>the file is too large for this server</source>
         <translation>le fichier est trop gros pour ce serveur</translation>
     </message>
     <message>
-        <location filename="../app/net/HttpClient.cpp" line="105"/>
+        <location filename="../app/net/HttpClient.cpp" line="103"/>
         <source>the server answered %1</source>
         <translation>le serveur a répondu %1</translation>
     </message>
@@ -1562,168 +1577,168 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="184"/>
+        <location filename="../app/ui/MainWindow.cpp" line="201"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="189"/>
+        <location filename="../app/ui/MainWindow.cpp" line="206"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="109"/>
+        <location filename="../app/ui/MainWindow.cpp" line="120"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="110"/>
+        <location filename="../app/ui/MainWindow.cpp" line="121"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation>Se déconnecter de %1 et le retirer de l’application ? Vos autres serveurs restent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="132"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="132"/>
+        <location filename="../app/ui/MainWindow.cpp" line="143"/>
         <source>Delete #%1 and all its messages?</source>
         <translation>Supprimer #%1 et tous ses messages ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="137"/>
+        <location filename="../app/ui/MainWindow.cpp" line="148"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="137"/>
+        <location filename="../app/ui/MainWindow.cpp" line="148"/>
         <source>Leave %1?</source>
         <translation>Quitter %1 ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="144"/>
+        <location filename="../app/ui/MainWindow.cpp" line="155"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="165"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="165"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="181"/>
+        <location filename="../app/ui/MainWindow.cpp" line="198"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="183"/>
+        <location filename="../app/ui/MainWindow.cpp" line="200"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="314"/>
+        <location filename="../app/ui/MainWindow.cpp" line="402"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="316"/>
+        <location filename="../app/ui/MainWindow.cpp" line="404"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="321"/>
+        <location filename="../app/ui/MainWindow.cpp" line="409"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="323"/>
+        <location filename="../app/ui/MainWindow.cpp" line="411"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="329"/>
+        <location filename="../app/ui/MainWindow.cpp" line="417"/>
         <source>Kick %1 from the party</source>
         <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="329"/>
-        <location filename="../app/ui/MainWindow.cpp" line="331"/>
+        <location filename="../app/ui/MainWindow.cpp" line="417"/>
+        <location filename="../app/ui/MainWindow.cpp" line="419"/>
         <source>Kick %1</source>
         <translation>Exclure %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="332"/>
+        <location filename="../app/ui/MainWindow.cpp" line="420"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="333"/>
+        <location filename="../app/ui/MainWindow.cpp" line="421"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="341"/>
+        <location filename="../app/ui/MainWindow.cpp" line="429"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="343"/>
+        <location filename="../app/ui/MainWindow.cpp" line="431"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="345"/>
+        <location filename="../app/ui/MainWindow.cpp" line="433"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="346"/>
+        <location filename="../app/ui/MainWindow.cpp" line="434"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="346"/>
+        <location filename="../app/ui/MainWindow.cpp" line="434"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="534"/>
+        <location filename="../app/ui/MainWindow.cpp" line="624"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="536"/>
+        <location filename="../app/ui/MainWindow.cpp" line="626"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="182"/>
+        <location filename="../app/ui/MainWindow.cpp" line="199"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="500"/>
+        <location filename="../app/ui/MainWindow.cpp" line="590"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -1806,125 +1821,125 @@
     <name>kith::app::MessageView</name>
     <message>
         <location filename="../app/ui/MessageView.cpp" line="43"/>
-        <location filename="../app/ui/MessageView.cpp" line="300"/>
+        <location filename="../app/ui/MessageView.cpp" line="307"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="150"/>
+        <location filename="../app/ui/MessageView.cpp" line="157"/>
         <source>You reacted with %1</source>
         <translation>Vous avez réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="152"/>
+        <location filename="../app/ui/MessageView.cpp" line="159"/>
         <source>You and 1 other reacted with %1</source>
         <translation>Vous et une autre personne avez réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="154"/>
+        <location filename="../app/ui/MessageView.cpp" line="161"/>
         <source>You and %1 others reacted with %2</source>
         <translation>Vous et %1 autres personnes avez réagi avec %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="156"/>
+        <location filename="../app/ui/MessageView.cpp" line="163"/>
         <source>1 person reacted with %1</source>
         <translation>Une personne a réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="157"/>
+        <location filename="../app/ui/MessageView.cpp" line="164"/>
         <source>%1 people reacted with %2</source>
         <translation>%1 personnes ont réagi avec %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="168"/>
+        <location filename="../app/ui/MessageView.cpp" line="175"/>
         <source>%1 reacted with %2</source>
         <translation>Réaction %2 : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="170"/>
+        <location filename="../app/ui/MessageView.cpp" line="177"/>
         <source>%1 and %2 reacted with %3</source>
         <translation>Réaction %3 : %1 et %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="172"/>
+        <location filename="../app/ui/MessageView.cpp" line="179"/>
         <source>%1 and 1 other reacted with %2</source>
         <translation>Réaction %2 : %1 et une autre personne</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="173"/>
+        <location filename="../app/ui/MessageView.cpp" line="180"/>
         <source>%1 and %2 others reacted with %3</source>
         <translation>Réaction %3 : %1 et %2 autres personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="221"/>
-        <location filename="../app/ui/MessageView.cpp" line="237"/>
-        <location filename="../app/ui/MessageView.cpp" line="518"/>
+        <location filename="../app/ui/MessageView.cpp" line="228"/>
+        <location filename="../app/ui/MessageView.cpp" line="244"/>
+        <location filename="../app/ui/MessageView.cpp" line="525"/>
         <source>Add reaction</source>
         <translation>Ajouter une réaction</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="242"/>
+        <location filename="../app/ui/MessageView.cpp" line="249"/>
         <source>Go to the original message</source>
         <translation>Aller au message d’origine</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="248"/>
+        <location filename="../app/ui/MessageView.cpp" line="255"/>
         <source>Open the image</source>
         <translation>Ouvrir l’image</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="248"/>
+        <location filename="../app/ui/MessageView.cpp" line="255"/>
         <source>Save the file</source>
         <translation>Enregistrer le fichier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="500"/>
+        <location filename="../app/ui/MessageView.cpp" line="507"/>
         <source>Show message</source>
         <translation>Afficher le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="500"/>
+        <location filename="../app/ui/MessageView.cpp" line="507"/>
         <source>Hide message</source>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="505"/>
+        <location filename="../app/ui/MessageView.cpp" line="512"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="506"/>
+        <location filename="../app/ui/MessageView.cpp" line="513"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="226"/>
-        <location filename="../app/ui/MessageView.cpp" line="514"/>
+        <location filename="../app/ui/MessageView.cpp" line="233"/>
+        <location filename="../app/ui/MessageView.cpp" line="521"/>
         <source>Reply</source>
         <translation>Répondre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="510"/>
+        <location filename="../app/ui/MessageView.cpp" line="517"/>
         <source>Cancel sending</source>
         <translation>Annuler l’envoi</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="522"/>
+        <location filename="../app/ui/MessageView.cpp" line="529"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="524"/>
+        <location filename="../app/ui/MessageView.cpp" line="531"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="527"/>
+        <location filename="../app/ui/MessageView.cpp" line="534"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="529"/>
+        <location filename="../app/ui/MessageView.cpp" line="536"/>
         <source>Copy message ID</source>
         <translation>Copier l’identifiant du message</translation>
     </message>
@@ -1955,7 +1970,7 @@
         <translation>impossible de copier %1</translation>
     </message>
     <message>
-        <location filename="../app/net/Outbox.cpp" line="333"/>
+        <location filename="../app/net/Outbox.cpp" line="337"/>
         <source>the file %1 is gone</source>
         <translation>le fichier %1 a disparu</translation>
     </message>
@@ -2102,6 +2117,62 @@
         <location filename="../app/ui/QuickSwitcher.cpp" line="83"/>
         <source>%1  (server)</source>
         <translation>%1  (serveur)</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::SearchPanel</name>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="236"/>
+        <source>Nobody here is called %1.</source>
+        <translation>Personne ici ne s’appelle %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="243"/>
+        <source>There is no channel #%1 here.</source>
+        <translation>Il n’y a pas de salon #%1 ici.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="248"/>
+        <source>Search for has:attachment, has:image or has:link.</source>
+        <translation>Cherchez has:attachment, has:image ou has:link.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="251"/>
+        <source>Type words to find, or a filter.</source>
+        <translation>Tapez des mots à trouver, ou un filtre.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="271"/>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="273"/>
+        <source>%1+ results</source>
+        <translation>%1+ résultats</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/SearchPanel.cpp" line="275"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="281"/>
+        <source>Search failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="283"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SearchPanel.cpp" line="285"/>
+        <source>No results. Try fewer words, or other filters.</source>
+        <translation>Aucun résultat. Essayez moins de mots, ou d’autres filtres.</translation>
     </message>
 </context>
 <context>

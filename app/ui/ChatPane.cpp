@@ -7,10 +7,12 @@
 #include "ImageViewer.h"
 #include "Icons.h"
 #include "MessageView.h"
+#include "SearchField.h"
 #include "Theme.h"
 #include "state/ClientState.h"
 #include "net/Outbox.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -80,6 +82,27 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     hl->addWidget(m_name);
     hl->addSpacing(6);
     hl->addWidget(m_topic, 1);
+    m_search = new SearchField(header);
+    m_search->setFixedWidth(220);
+    m_search->setSources(
+        [this] {
+            QStringList names;
+            for (const Member &m : m_state->members()->members())
+                names.append(m.user.username);
+            return names;
+        },
+        [this] {
+            QStringList names;
+            for (const Channel &c : m_state->channelsOf(m_state->currentGuild()))
+                names.append(c.name);
+            return names;
+        });
+    QAction *lens = m_lens = m_search->addAction(QIcon(), QLineEdit::LeadingPosition);
+    connect(lens, &QAction::triggered, m_search, [this] { emit m_search->searchRequested(m_search->text()); });
+    followTheme(theme, lens, [lens, theme] {
+        lens->setIcon(icons::make(icons::Kind::Search, theme->color(QStringLiteral("textFaint")), 16));
+    });
+    hl->addWidget(m_search);
     m_membersToggle = toggle(icons::Kind::People, "MembersToggle");
     connect(m_membersToggle, &QToolButton::clicked, this, &ChatPane::membersToggled);
     hl->addWidget(m_membersToggle);
@@ -264,6 +287,10 @@ void ChatPane::retranslate()
     m_attach->setToolTip(tr("Attach files"));
     m_attach->setAccessibleName(tr("Attach files"));
     m_send->setToolTip(tr("Send (Enter)"));
+    m_search->setPlaceholderText(tr("Search"));
+    m_search->setToolTip(tr("Search messages (Ctrl+F): from:, in:, has:"));
+    m_search->setAccessibleName(tr("Search messages"));
+    m_lens->setText(tr("Search"));
     m_send->setAccessibleName(tr("Send"));
     // The texts that depend on the channel, the edit and who types; the draft and an edit stay.
     syncTexts();

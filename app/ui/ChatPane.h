@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QSettings;
 class QTimer;
@@ -18,6 +19,7 @@ class AttachmentTray;
 class ClientState;
 class Composer;
 class EmojiPicker;
+class SearchField;
 class MessageView;
 class Theme;
 
@@ -37,6 +39,8 @@ public:
     void setPanelToggles(bool channels, bool members);
     QToolButton *channelsToggle() const { return m_channelsToggle; }
     QToolButton *membersToggle() const { return m_membersToggle; }
+    //! The header's search box (Ctrl+F); its searchRequested opens the results.
+    SearchField *searchField() const { return m_search; }
 
     //! A calm one-time note with a close button (e.g. no keychain).
     //! A notice in the dismissable banner, one per topic `key`; an empty text removes it.
@@ -99,6 +103,8 @@ private:
     QTimer *m_errorTimer;
     QToolButton *m_channelsToggle;
     QToolButton *m_membersToggle;
+    SearchField *m_search;
+    QAction *m_lens;
     QToolButton *m_dismiss;
     QToolButton *m_send;
     QToolButton *m_emoji;

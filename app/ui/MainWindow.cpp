@@ -11,7 +11,10 @@
 #include "InviteDialog.h"
 #include "JoinHostDialog.h"
 #include "MemberDelegate.h"
+#include "MessageView.h"
 #include "QuickSwitcher.h"
+#include "SearchField.h"
+#include "SearchPanel.h"
 #include "ServerRail.h"
 #include "Theme.h"
 #include "WelcomeScreen.h"
@@ -57,6 +60,12 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
     };
     qApp->installEventFilter(this); // closes an open side panel on a click elsewhere or Escape
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), [this] { openQuickSwitcher(); });
+    shortcut(QKeySequence::Find, [this] {
+        if (!isWorkspaceShown() || !m_chat->isVisible())
+            return;
+        m_chat->searchField()->setFocus(Qt::ShortcutFocusReason);
+        m_chat->searchField()->selectAll();
+    });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { if (isWorkspaceShown()) m_state->stepChannel(-1); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { if (isWorkspaceShown()) m_state->stepChannel(1); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { emit settingsRequested(); });
@@ -67,6 +76,8 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
 void MainWindow::buildWorkspace()
 {
     m_friends = nullptr; // a previous host's went with its workspace
+    m_search = nullptr;
+    m_searchOpen = m_searchDocked = false;
     m_workspace = new QWidget(this);
     auto *row = m_row = new QHBoxLayout(m_workspace);
     m_membersDocked = m_channelsDocked = true; // new widgets start in the row
@@ -169,7 +180,13 @@ void MainWindow::buildWorkspace()
         syncTitle();
         syncCenter();
     });
-    connect(m_state, &ClientState::currentGuildChanged, this, &MainWindow::syncCenter);
+    connect(m_state, &ClientState::currentGuildChanged, this, [this](Id id) {
+        if (m_searchOpen && id != m_searchGuild)
+            closeSearch(); // its results belong to the guild left
+        syncCenter();
+    });
+    connect(m_chat->searchField(), &SearchField::searchRequested, this, &MainWindow::openSearch);
+    connect(m_chat->searchField(), &SearchField::cleared, this, &MainWindow::closeSearch);
     retranslate();
     applyWidth();
 }
@@ -233,6 +250,7 @@ void MainWindow::applyWidth()
             m_row->removeWidget(m_sidebar);
     }
     m_chat->setPanelToggles(!channels, !members);
+    placeSearch();
     if (m_friends)
         m_friends->channelsToggle()->setVisible(!channels);
     syncCenter();
@@ -248,17 +266,87 @@ void MainWindow::placeOverlays()
         m_members->setGeometry(m_workspace->width() - m_members->width(), header, m_members->width(), h - header);
         m_members->raise();
     }
+    if (m_search && !m_searchDocked && m_search->isVisible()) {
+        constexpr int header = 52;
+        const int w = qMin(400, m_workspace->width() - m_rail->width());
+        m_search->setGeometry(m_workspace->width() - w, header, w, h - header);
+        m_search->raise();
+    }
     if (!m_channelsDocked && m_sidebar->isVisible()) {
         m_sidebar->setGeometry(m_rail->width(), 0, m_sidebar->width(), h);
         m_sidebar->raise();
     }
 }
 
+void MainWindow::openSearch(const QString &text)
+{
+    if (!m_search) {
+        m_search = new SearchPanel(m_state, m_connection, m_theme, m_workspace);
+        m_search->hide();
+        connect(m_search, &SearchPanel::closeRequested, this, [this] { m_chat->searchField()->clear(); closeSearch(); });
+        connect(m_search, &SearchPanel::messageChosen, this, &MainWindow::showSearchResult);
+        placeSearch();
+    }
+    m_searchGuild = m_state->currentGuild();
+    m_membersOpen = false; // the results take the members' place
+    m_searchOpen = true;
+    m_search->run(text);
+    syncCenter();
+}
+
+void MainWindow::closeSearch()
+{
+    if (!m_searchOpen)
+        return;
+    m_searchOpen = false;
+    if (m_search)
+        m_search->hide();
+    syncCenter();
+}
+
+bool MainWindow::isSearchShown() const
+{
+    return m_search && m_search->isVisible();
+}
+
+void MainWindow::placeSearch()
+{
+    // Wide: in the row where the member list is; narrow: over the chat, from the right.
+    if (!m_search)
+        return;
+    const bool docked = width() >= kMembersDockWidth;
+    if (docked == m_searchDocked && (docked ? m_row->indexOf(m_search) >= 0 : true))
+        return;
+    m_searchDocked = docked;
+    if (docked) {
+        m_search->setFixedWidth(380);
+        m_row->addWidget(m_search);
+    } else {
+        m_row->removeWidget(m_search);
+        m_search->setMinimumWidth(0);
+        m_search->setMaximumWidth(QWIDGETSIZE_MAX);
+    }
+}
+
+void MainWindow::showSearchResult(Id guildId, Id channelId, Id messageId)
+{
+    if (guildId != m_state->currentGuild())
+        m_state->selectGuild(guildId); // 0: Home, where DMs are
+    m_searchGuild = m_state->currentGuild();
+    if (channelId != m_state->currentChannel())
+        m_state->selectChannel(channelId);
+    if (!m_searchDocked)
+        closeSearch(); // over the chat it would hide the message
+    m_chat->view()->jumpTo(messageId);
+}
+
 void MainWindow::showMembersOverlay(bool show)
 {
     m_membersOpen = show && !m_membersDocked;
-    if (m_membersOpen)
+    if (m_membersOpen) {
         m_channelsOpen = false; // one panel over the chat at a time
+        closeSearch();
+    }
     syncCenter();
 }
 
@@ -371,7 +459,9 @@ void MainWindow::syncCenter()
     // Home without an open DM is the friends view; it needs no member list.
     const bool friends = m_state->isHome() && m_state->currentChannel() == 0;
     m_center->setCurrentWidget(friends ? static_cast<QWidget *>(this->friends()) : m_chat);
-    m_members->setVisible(!friends && (m_membersDocked || m_membersOpen));
+    m_members->setVisible(!friends && !m_searchOpen && (m_membersDocked || m_membersOpen));
+    if (m_search)
+        m_search->setVisible(!friends && m_searchOpen);
     m_sidebar->setVisible(m_channelsDocked || m_channelsOpen);
     m_chat->membersToggle()->setChecked(m_membersOpen);
     m_chat->channelsToggle()->setChecked(m_channelsOpen);

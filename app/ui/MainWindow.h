@@ -28,6 +28,7 @@ class ClientState;
 class Connection;
 class ConnectionLogDialog;
 class FrameLog;
+class SearchPanel;
 class ServerRail;
 class Theme;
 class WelcomeScreen;
@@ -76,6 +77,13 @@ public:
                             bool guestFirst = false, bool passwordNeeded = false, const QString &label = {});
 
     void openQuickSwitcher();
+    //! Searches `text` (as typed in the header's box) and shows the results beside the chat,
+    //! in the member list's place; a narrow window shows them over the chat.
+    void openSearch(const QString &text);
+    void closeSearch();
+    //! The results panel, once a search was made; nullptr before.
+    SearchPanel *searchPanel() const { return m_search; }
+    bool isSearchShown() const;
     void openGuildDialog(bool join = false, const QString &code = {});
     //! Asks a yes/no question without blocking; runs `yes` on Yes.
     void confirm(const QString &title, const QString &text, std::function<void()> yes);
@@ -122,6 +130,8 @@ private:
     void applyWidth();
     void placeOverlays();
     void buildWorkspace();
+    void placeSearch();
+    void showSearchResult(Id guildId, Id channelId, Id messageId);
 
     ClientState *m_state;
     Connection *m_connection;
@@ -137,6 +147,10 @@ private:
     QStackedWidget *m_center = nullptr;
     QHBoxLayout *m_row = nullptr;
     QListView *m_members = nullptr;
+    SearchPanel *m_search = nullptr;
+    bool m_searchOpen = false;
+    bool m_searchDocked = false; //!< in the row (wide window) rather than over the chat
+    Id m_searchGuild = 0;        //!< where the shown results come from
     QList<RailHost> m_hosts;
     QUrl m_inviteServer;
     QString m_inviteFingerprint;

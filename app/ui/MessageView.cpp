@@ -85,8 +85,12 @@ void MessageView::setMessageModel(MessageListModel *model)
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_stick = true;
         m_fromBottom = -1;
-        m_jumpTo = 0; // another channel
         m_delegate->setHighlighted(0);
+        // The channel's first page came: a jump asked for as it opened goes on from there.
+        if (m_jumpTo && m_model->channelId() == m_jumpChannel)
+            QTimer::singleShot(0, this, &MessageView::continueJump);
+        else
+            m_jumpTo = 0; // another channel
     });
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this](const QModelIndex &, int first) {
         // Prepending older history: remember where the user is, counted from the bottom,
@@ -112,6 +116,7 @@ void MessageView::setMessageModel(MessageListModel *model)
 void MessageView::jumpTo(Id id)
 {
     m_jumpTo = id;
+    m_jumpChannel = m_model ? m_model->channelId() : 0;
     continueJump();
 }
 
@@ -123,6 +128,8 @@ void MessageView::continueJump()
     if (row < 0) {
         if (m_model->reachedStart())
             m_jumpTo = 0; // not in this channel any more
+        else if (m_model->rowCount() == 0)
+            return; // the channel is opening: its first page resumes the jump
         else
             m_model->fetchOlder(); // no-op while a page is on its way; its arrival resumes
         return;

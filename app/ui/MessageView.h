@@ -107,6 +107,7 @@ private:
     QString m_emptyText;
     qint64 m_layoutNs = 0;
     kith::Id m_jumpTo = 0;
+    kith::Id m_jumpChannel = 0; //!< the channel m_jumpTo is in
     QTimer *m_highlightTimer;
     QPersistentModelIndex m_hover; //!< the row whose hover bar shows
     struct Tip {
