@@ -277,165 +277,171 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="282"/>
-        <location filename="../app/ui/ChatPane.cpp" line="283"/>
+        <location filename="../app/ui/ChatPane.cpp" line="344"/>
+        <location filename="../app/ui/ChatPane.cpp" line="345"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="288"/>
+        <location filename="../app/ui/ChatPane.cpp" line="350"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="215"/>
+        <location filename="../app/ui/ChatPane.cpp" line="218"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="327"/>
+        <location filename="../app/ui/ChatPane.cpp" line="390"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="278"/>
+        <location filename="../app/ui/ChatPane.cpp" line="340"/>
         <source>Show channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="253"/>
+        <location filename="../app/ui/ChatPane.cpp" line="256"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="280"/>
-        <source>Show members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="284"/>
-        <source>Emoji</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="285"/>
-        <source>Insert an emoji</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="286"/>
-        <location filename="../app/ui/ChatPane.cpp" line="287"/>
-        <location filename="../app/ui/ChatPane.cpp" line="447"/>
-        <source>Attach files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="289"/>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="290"/>
-        <source>Search messages (Ctrl+F): from:, in:, has:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="291"/>
-        <source>Search messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="292"/>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="329"/>
-        <source>Replying to %1 · Escape to cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="340"/>
-        <source>%1 is typing…</source>
+        <location filename="../app/ui/ChatPane.cpp" line="331"/>
+        <source>everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="342"/>
-        <source>%1 and %2 are typing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChatPane.cpp" line="344"/>
-        <source>%1, %2 and %3 are typing…</source>
+        <source>Show members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChatPane.cpp" line="346"/>
+        <source>Emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="347"/>
+        <source>Insert an emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="348"/>
+        <location filename="../app/ui/ChatPane.cpp" line="349"/>
+        <location filename="../app/ui/ChatPane.cpp" line="510"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="351"/>
+        <location filename="../app/ui/ChatPane.cpp" line="354"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="352"/>
+        <source>Search messages (Ctrl+F): from:, in:, has:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="353"/>
+        <source>Search messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="355"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="392"/>
+        <source>Replying to %1 · Escape to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="403"/>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="405"/>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="407"/>
+        <source>%1, %2 and %3 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="409"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="379"/>
+        <location filename="../app/ui/ChatPane.cpp" line="442"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="381"/>
+        <location filename="../app/ui/ChatPane.cpp" line="444"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="383"/>
+        <location filename="../app/ui/ChatPane.cpp" line="446"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="383"/>
+        <location filename="../app/ui/ChatPane.cpp" line="446"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="385"/>
+        <location filename="../app/ui/ChatPane.cpp" line="448"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="435"/>
+        <location filename="../app/ui/ChatPane.cpp" line="498"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="455"/>
+        <location filename="../app/ui/ChatPane.cpp" line="518"/>
         <source>%1 was not attached: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="463"/>
+        <location filename="../app/ui/ChatPane.cpp" line="526"/>
         <source>Save file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="470"/>
+        <location filename="../app/ui/ChatPane.cpp" line="533"/>
         <source>Saving… %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="470"/>
+        <location filename="../app/ui/ChatPane.cpp" line="533"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="474"/>
+        <location filename="../app/ui/ChatPane.cpp" line="537"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="475"/>
+        <location filename="../app/ui/ChatPane.cpp" line="538"/>
         <source>Could not save %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="481"/>
+        <location filename="../app/ui/ChatPane.cpp" line="544"/>
         <source>Saving %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,42 +1775,42 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="297"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="373"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="405"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="481"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="407"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="483"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="450"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="526"/>
         <source>NEW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="521"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="597"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="524"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="600"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="587"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="663"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="603"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="679"/>
         <source>Original message was deleted</source>
         <translation type="unfinished"></translation>
     </message>

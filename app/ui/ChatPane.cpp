@@ -6,6 +6,7 @@
 #include "EmojiPicker.h"
 #include "ImageViewer.h"
 #include "Icons.h"
+#include "MessageDelegate.h"
 #include "MessageView.h"
 #include "SearchField.h"
 #include "Theme.h"
@@ -108,6 +109,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     hl->addWidget(m_membersToggle);
     layout->addWidget(header);
 
+    m_composer->setMentionSource(theme, [this](QChar kind, const QString &prefix) { return mentionCandidates(kind, prefix); });
     m_view->setMessageModel(state->messages());
     layout->addWidget(m_view, 1);
 
@@ -259,10 +261,20 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
             });
     connect(m_view, &MessageView::retryRequested, state, &ClientState::retrySend);
     connect(m_view, &MessageView::discardRequested, state, &ClientState::discardSend);
-    connect(m_view, &MessageView::linkActivated, this, [](const QUrl &url) {
-        if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
+    connect(m_view, &MessageView::linkActivated, this, [this](const QUrl &url) {
+        const QString link = url.toString();
+        if (link.startsWith(MessageDelegate::kChannelLink))
+            m_state->selectChannel(link.mid(MessageDelegate::kChannelLink.size()).toULongLong());
+        else if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
             QDesktopServices::openUrl(url);
     });
+    m_view->messageDelegate()->setMentionNames({
+        [this](const QString &username) { return m_people.value(username.toLower()); },
+        [this](const QString &channel) { return quint64(m_channelIds.value(channel.toLower())); },
+    });
+    connect(state->members(), &QAbstractItemModel::modelReset, this, &ChatPane::syncMentionNames);
+    connect(state->channels(), &QAbstractItemModel::modelReset, this, &ChatPane::syncMentionNames);
+    connect(state->channels(), &QAbstractItemModel::dataChanged, this, &ChatPane::syncMentionNames);
     connect(state, &ClientState::currentChannelChanged, this, &ChatPane::syncHeader);
     connect(state, &ClientState::channelInfoChanged, this, &ChatPane::syncHeader);
     connect(state, &ClientState::currentGuildChanged, this, [this] {
@@ -272,6 +284,55 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     wireAttachments();
     retranslate();
     syncHeader();
+}
+
+void ChatPane::syncMentionNames()
+{
+    QHash<QString, QString> people;
+    for (const Member &m : m_state->members()->members())
+        people.insert(m.user.username.toLower(), m.user.displayName.isEmpty() ? m.user.username : m.user.displayName);
+    QHash<QString, Id> channels;
+    for (const Channel &c : m_state->channelsOf(m_state->currentGuild()))
+        channels.insert(c.name.toLower(), c.id);
+    if (people == m_people && channels == m_channelIds)
+        return; // most resets change no name: keep the laid-out messages
+    m_people = std::move(people);
+    m_channelIds = std::move(channels);
+    m_view->messageDelegate()->mentionNamesChanged();
+}
+
+QList<MentionCandidate> ChatPane::mentionCandidates(QChar kind, const QString &prefix) const
+{
+    constexpr int kMax = 25;
+    QList<MentionCandidate> out;
+    const auto starts = [&prefix](const QString &name) {
+        if (name.startsWith(prefix, Qt::CaseInsensitive))
+            return true;
+        // "jo" finds "Mary Jones" too: any word of a display name.
+        for (const QString &word : name.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            if (word.startsWith(prefix, Qt::CaseInsensitive))
+                return true;
+        return false;
+    };
+    const Id guildId = m_state->currentGuild();
+    if (kind == u'#') {
+        for (const Channel &c : m_state->channelsOf(guildId))
+            if (starts(c.name))
+                out.append({c.name, c.name, c.id});
+    } else {
+        for (const Member &m : m_state->members()->members())
+            if (starts(m.user.username) || starts(m.user.displayName))
+                out.append({m.user.username, m.user.displayName.isEmpty() ? m.user.username : m.user.displayName, m.user.id});
+        std::sort(out.begin(), out.end(), [](const MentionCandidate &a, const MentionCandidate &b) {
+            return a.label.compare(b.label, Qt::CaseInsensitive) < 0;
+        });
+        // As the host counts it (PROTOCOL.md 10.3): @everyone reaches people from the staff only.
+        if (guildId && m_state->canManage(guildId) && QStringLiteral("everyone").startsWith(prefix, Qt::CaseInsensitive))
+            out.append({QStringLiteral("everyone"), tr("everyone"), 0});
+    }
+    if (out.size() > kMax)
+        out.resize(kMax);
+    return out;
 }
 
 void ChatPane::retranslate()

@@ -1,9 +1,11 @@
 #pragma once
 //! The middle of the window: channel header, messages, notices, and the composer.
 
+#include "MentionCompleter.h"
 #include "shared/ErrorCode.h"
 #include "shared/Types.h"
 
+#include <QHash>
 #include <QMap>
 #include <QWidget>
 
@@ -85,8 +87,14 @@ private:
     void syncTyping();
     void onActionFailed(const QString &what, const kith::Error &error);
     void wireAttachments();
+    QList<MentionCandidate> mentionCandidates(QChar kind, const QString &prefix) const;
+    //! The people and channels mentions name here, for the chips; lays messages out again when
+    //! they changed.
+    void syncMentionNames();
 
     ClientState *m_state;
+    QHash<QString, QString> m_people;   //!< username, lower case -> shown name, of those here
+    QHash<QString, kith::Id> m_channelIds; //!< channel name, lower case -> id, of this guild
     QLabel *m_name;
     QLabel *m_topic;
     MessageView *m_view;

@@ -206,8 +206,34 @@ void Composer::insertFromMimeData(const QMimeData *source)
     QPlainTextEdit::insertFromMimeData(source);
 }
 
+void Composer::setMentionSource(const Theme *theme, MentionCompleter::Source source)
+{
+    delete m_mentions;
+    m_mentions = new MentionCompleter(this, theme, std::move(source));
+}
+
+bool Composer::focusNextPrevChild(bool next)
+{
+    if (m_mentions && m_mentions->isOpen())
+        return false; // Tab takes the list's choice rather than moving on
+    return QPlainTextEdit::focusNextPrevChild(next);
+}
+
 void Composer::keyPressEvent(QKeyEvent *event)
 {
+    if (m_mentions && m_mentions->isOpen()) {
+        switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+        case Qt::Key_Escape:
+            event->ignore(); // the list takes them: insert the choice, or close
+            return;
+        default:
+            break;
+        }
+    }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         submit();

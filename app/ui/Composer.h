@@ -3,12 +3,15 @@
 //! Escape cancels an edit or a reply. Grows with its text up to a few lines. Holds the files
 //! that go with the next message: picked, pasted (an image becomes "image.png") or dropped.
 
+#include "MentionCompleter.h"
 #include "net/Outbox.h"
 #include "shared/Types.h"
 
 #include <QPlainTextEdit>
 
 namespace kith::app {
+
+class Theme;
 
 class Composer : public QPlainTextEdit
 {
@@ -37,6 +40,10 @@ public:
     QList<OutgoingFile> takeFiles();
     void setFileLimits(qint64 maxBytes, int maxFiles) { m_maxFileBytes = maxBytes; m_maxFiles = maxFiles; }
 
+    //! Completes @people and #channels as they are typed, from `source`.
+    void setMentionSource(const Theme *theme, MentionCompleter::Source source);
+    MentionCompleter *mentions() const { return m_mentions; }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -56,6 +63,7 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -65,6 +73,7 @@ private:
     void syncHeight();
     int lines() const;
 
+    MentionCompleter *m_mentions = nullptr;
     Id m_editing = 0;
     Id m_replyTo = 0;
     QString m_replyName;

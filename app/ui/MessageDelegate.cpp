@@ -131,6 +131,81 @@ void MessageDelegate::invalidate()
     resetRows();
 }
 
+void MessageDelegate::setMentionNames(MentionNames names)
+{
+    m_mentionNames = std::move(names);
+    mentionNamesChanged();
+}
+
+void MessageDelegate::mentionNamesChanged()
+{
+    invalidate();
+    emit sizesRefined();
+    m_viewport->update();
+}
+
+void MessageDelegate::markMentions(QTextDocument *doc) const
+{
+    if (!m_mentionNames.person && !m_mentionNames.channel)
+        return;
+    // The host's reading of a mention (PROTOCOL.md 10.3): not right after a word character.
+    static const QRegularExpression re(QStringLiteral("(?<![A-Za-z0-9_.@#])([@#])([A-Za-z0-9_.\\-]{1,32})"));
+    QColor back = m_theme->color(QStringLiteral("accent"));
+    back.setAlphaF(0.28f);
+    const QColor fore = m_theme->color(QStringLiteral("text"));
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        const QString text = b.text();
+        if (isCode(b) || (!text.contains(u'@') && !text.contains(u'#')))
+            continue;
+        struct Chip { int start, length; QString label; QString href; };
+        QList<Chip> chips;
+        auto it = re.globalMatch(text);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            QString name = m.captured(2);
+            while (name.endsWith(u'.') || name.endsWith(u'-'))
+                name.chop(1); // "thanks @ann." names ann
+            if (name.isEmpty())
+                continue;
+            Chip chip{int(m.capturedStart()), int(name.size() + 1), {}, {}};
+            if (m.captured(1) == u"#") {
+                const quint64 id = m_mentionNames.channel ? m_mentionNames.channel(name) : 0;
+                if (!id)
+                    continue;
+                chip.label = u'#' + name;
+                chip.href = kChannelLink + QString::number(id);
+            } else if (name.compare(u"everyone", Qt::CaseInsensitive) == 0) {
+                chip.label = QStringLiteral("@everyone");
+            } else {
+                const QString shown = m_mentionNames.person ? m_mentionNames.person(name) : QString();
+                if (shown.isEmpty())
+                    continue;
+                chip.label = u'@' + shown;
+            }
+            chips.append(chip);
+        }
+        // From the end: each replacement shifts what follows it.
+        for (auto c = chips.crbegin(); c != chips.crend(); ++c) {
+            QTextCursor cur(doc);
+            cur.setPosition(b.position() + c->start + 1);
+            QTextCharFormat f = cur.charFormat();
+            if (f.fontFixedPitch() || f.isAnchor())
+                continue; // inside code or a link: plain text
+            cur.setPosition(b.position() + c->start);
+            cur.setPosition(b.position() + c->start + c->length, QTextCursor::KeepAnchor);
+            f.setBackground(back);
+            f.setForeground(fore);
+            f.setFontWeight(QFont::DemiBold);
+            if (!c->href.isEmpty()) {
+                f.setAnchor(true);
+                f.setAnchorHref(c->href);
+            }
+            // Thin spaces inside the tint: the chip's padding.
+            cur.insertText(QChar(0x2009) + c->label + QChar(0x2009), f);
+        }
+    }
+}
+
 void MessageDelegate::resetRows() const
 {
     m_rowsChanging = false;
@@ -286,6 +361,7 @@ QTextDocument *MessageDelegate::document(const QModelIndex &index, int width, in
             }
         }
     }
+    markMentions(doc);
     if (index.data(M::EditedAtRole).toLongLong() > 0) {
         QTextCursor c(doc);
         c.movePosition(QTextCursor::End);

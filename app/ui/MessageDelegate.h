@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
+#include <functional>
 
 class QTimer;
 
@@ -36,6 +37,17 @@ public:
     static QString timeText(const QTime &time);
     //! Forget cached layouts (theme or font changed).
     void invalidate();
+    //! What mentions name in the open channel, for their chips: the shown name of "@username"
+    //! (empty: nobody here) and the id of "#channel" (0: none).
+    struct MentionNames {
+        std::function<QString(const QString &username)> person;
+        std::function<quint64(const QString &channel)> channel;
+    };
+    void setMentionNames(MentionNames names);
+    //! The names behind them changed: lays the messages out again.
+    void mentionNamesChanged();
+    //! Where a channel chip leads: kith:channel/ID.
+    static constexpr QLatin1StringView kChannelLink{"kith:channel/"};
     //! Follows the model's row changes to keep sizes by row (see m_rowSizes).
     void watch(const QAbstractItemModel *model);
     //! The rows about to be prepended land above the viewport: size them by an estimate now
@@ -104,6 +116,7 @@ private:
     //! The text's height, then the attachments' below it: the body's height, chips excluded.
     int textHeight(const QModelIndex &index, const QTextDocument *doc) const;
     QList<AttachmentPainter::Box> layoutAttachments(const QModelIndex &index, int width, int textH) const;
+    void markMentions(QTextDocument *doc) const;
     QTextDocument *document(const QModelIndex &index, int width, int indent) const;
     //! Compact rows: the width of the time column left of the text.
     int timeColumn() const;
@@ -113,6 +126,7 @@ private:
     const Theme *m_theme;
     QWidget *m_viewport;
     AttachmentCache *m_attachments = nullptr;
+    MentionNames m_mentionNames;
     mutable QCache<quint64, QTextDocument> m_docs;
     void resetRows() const;
     QSize measure(const QModelIndex &index, int width) const;
