@@ -115,6 +115,16 @@ struct AppFixture {
             return 0;
         return r.d.value(u"user"_s).toObject().value(u"id"_s).toString().toULongLong();
     }
+    //! start() on the local server, then someone else (`name`, a raw client) joins its guild
+    //! with an invite the user makes: their user id, 0 if any step failed.
+    kith::Id startWithGuest(const QString &dataDir, std::unique_ptr<TestClient> &c, const QString &name,
+                            const QString &display)
+    {
+        if (!start(dataDir, true))
+            return 0;
+        const QString code = createInvite();
+        return code.isEmpty() ? 0 : guest(c, name, display, code);
+    }
     kith::app::MessageListModel *messages() const { return app->state()->messages(); }
     kith::app::Composer *composer() const { return app->window()->chat()->composer(); }
     kith::app::MessageView *view() const { return app->window()->chat()->view(); }

@@ -52,12 +52,9 @@ QAbstractItemView *tst_app_mentions::popup() const
 void tst_app_mentions::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY(f.start(m_dir.path(), true));
-    m_general = f.state()->currentChannel();
-    const QString code = f.createInvite();
-    QVERIFY(!code.isEmpty());
-    m_friendId = f.guest(m_friend, u"mjones"_s, u"Mary Jones"_s, code);
+    m_friendId = f.startWithGuest(m_dir.path(), m_friend, u"mjones"_s, u"Mary Jones"_s);
     QVERIFY(m_friendId);
+    m_general = f.state()->currentChannel();
     QTRY_COMPARE(f.state()->members()->rowCount(), 2);
     f.state()->createChannel(u"random"_s, QString());
     QTRY_VERIFY(f.state()->currentChannel() != m_general && f.state()->currentChannel() != 0);

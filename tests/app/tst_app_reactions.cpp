@@ -73,13 +73,10 @@ QModelIndex tst_app_reactions::showRow(Id id)
 void tst_app_reactions::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY(f.start(m_dir.path(), true));
+    m_friendId = f.startWithGuest(m_dir.path(), m_friend, u"friend"_s, u"Friend"_s);
+    QVERIFY(m_friendId);
     m_general = f.state()->currentChannel();
     QVERIFY(m_general);
-    const QString code = f.createInvite();
-    QVERIFY(!code.isEmpty());
-    m_friendId = f.guest(m_friend, u"friend"_s, u"Friend"_s, code);
-    QVERIFY(m_friendId);
     f.app->window()->resize(1000, 700);
     f.app->window()->show();
 }

@@ -74,13 +74,10 @@ SearchPanel *tst_app_search::search(const QString &text)
 void tst_app_search::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY(f.start(m_dir.path(), true));
+    m_friendId = f.startWithGuest(m_dir.path(), m_friend, u"marta"_s, u"Marta"_s);
+    QVERIFY(m_friendId);
     m_general = f.state()->currentChannel();
     QVERIFY(m_general);
-    const QString code = f.createInvite();
-    QVERIFY(!code.isEmpty());
-    m_friendId = f.guest(m_friend, u"marta"_s, u"Marta"_s, code);
-    QVERIFY(m_friendId);
     QTRY_COMPARE(f.state()->members()->rowCount(), 2);
     f.app->window()->resize(1200, 760);
     f.app->window()->show();
