@@ -5,6 +5,7 @@
 #include "KithServer.h"
 #include "Latencies.h"
 #include "RawSqlite.h"
+#include "RequestLoop.h"
 #include "shared/Protocol.h"
 
 #include <QDateTime>
@@ -17,35 +18,6 @@ namespace {
 constexpr int kWarmRequests = 20;
 constexpr int kPage = 50;
 
-// Sequential requests from one client, timed on the client's thread from send to the reply's
-// arrival (before the bench parses it).
-struct Loop {
-    QLatin1String op;
-    QJsonObject d;
-    int remaining = 0;
-    std::vector<qint64> ns;
-    QJsonObject firstReply;
-    int errors = 0;
-    QString firstError;
-    std::atomic<bool> done{false};
-};
-
-void issue(BenchClient *c, const std::shared_ptr<Loop> &st)
-{
-    const qint64 t0 = nowNs();
-    c->request(st->op, st->d, [c, st, t0](const ServerFrame &r) {
-        st->ns.push_back(c->lastFrameNs - t0);
-        if (!r.ok && st->errors++ == 0)
-            st->firstError = errorCodeName(r.error.code) + QStringLiteral(": ") + r.error.message;
-        if (st->ns.size() == 1)
-            st->firstReply = r.d;
-        if (--st->remaining > 0)
-            issue(c, st);
-        else
-            st->done = true;
-    });
-}
-
 struct Probe {
     QString label;
     qint64 expectFirst = 0, expectLast = 0; //!< ids the page must start and end with (0: any)
@@ -56,7 +28,7 @@ struct Probe {
 bool probe(ClientPool &pool, int index, QLatin1String op, const QJsonObject &d, int repeats,
            Probe *out, QString *error)
 {
-    auto st = std::make_shared<Loop>();
+    auto st = std::make_shared<RequestLoop>();
     st->op = op;
     st->d = d;
     st->remaining = repeats + kWarmRequests;

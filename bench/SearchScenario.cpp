@@ -5,6 +5,7 @@
 #include "KithServer.h"
 #include "Latencies.h"
 #include "RawSqlite.h"
+#include "RequestLoop.h"
 #include "shared/Protocol.h"
 
 #include <QDateTime>
@@ -66,32 +67,6 @@ private:
     QStringList m_words;
 };
 
-struct Loop {
-    QJsonObject d;
-    QLatin1String op;
-    int remaining = 0;
-    std::vector<qint64> ns;
-    QJsonObject firstReply;
-    int errors = 0;
-    QString firstError;
-    std::atomic<bool> done{false};
-};
-
-void issue(BenchClient *c, const std::shared_ptr<Loop> &st)
-{
-    const qint64 t0 = nowNs();
-    c->request(st->op, st->d, [c, st, t0](const ServerFrame &r) {
-        st->ns.push_back(c->lastFrameNs - t0);
-        if (!r.ok && st->errors++ == 0)
-            st->firstError = errorCodeName(r.error.code) + QStringLiteral(": ") + r.error.message;
-        if (st->ns.size() == 1)
-            st->firstReply = r.d;
-        if (--st->remaining > 0)
-            issue(c, st);
-        else
-            st->done = true;
-    });
-}
 } // namespace
 
 SearchScenario::SearchScenario(const BenchOptions &options)
@@ -146,7 +121,7 @@ bool SearchScenario::run(qint64 k, Table *summary, QString *error)
         return false;
     double indexS = 0;
     {
-        auto st = std::make_shared<Loop>();
+        auto st = std::make_shared<RequestLoop>();
         st->op = op::MessageSearch;
         st->d = QJsonObject{{QLatin1String("query"), QLatin1String("rare")}};
         st->remaining = 1;
@@ -180,7 +155,7 @@ bool SearchScenario::run(qint64 k, Table *summary, QString *error)
     };
     const int repeats = qMax(1, m_options.historyRepeats / 5);
     for (Probe &p : probes) {
-        auto st = std::make_shared<Loop>();
+        auto st = std::make_shared<RequestLoop>();
         st->op = p.op;
         st->d = p.d;
         st->remaining = repeats + kWarmRequests;
