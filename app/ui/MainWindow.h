@@ -77,6 +77,8 @@ public:
 
     void openQuickSwitcher();
     void openGuildDialog(bool join = false, const QString &code = {});
+    //! My profile (name, avatar), or with a guild id that guild's icon; made now, gone when closed.
+    void openProfileDialog(kith::Id guildId = 0);
     //! Asks a yes/no question without blocking; runs `yes` on Yes.
     void confirm(const QString &title, const QString &text, std::function<void()> yes);
 
