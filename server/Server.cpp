@@ -474,6 +474,8 @@ bool Server::start(QString *error, StartError *kind)
     d->attachments = std::make_unique<Attachments>(*d->ctx, d->config.attachmentsDir);
     if (!d->attachments->prepare(error))
         return d->abandonStart();
+    d->accounts->setAttachments(d->attachments.get());
+    d->guilds->setAttachments(d->attachments.get());
     d->http = std::make_unique<HttpServer>(*d->attachments, d->config);
     d->gateway = std::make_unique<Gateway>(*d->router, *d->hub, d->config,
                                            d->tls ? std::optional(d->tls->serverConfiguration()) : std::nullopt);

@@ -70,6 +70,17 @@ std::optional<Id> JsonFields::optId(QLatin1String key)
     return ok() ? std::optional<Id>(v) : std::nullopt;
 }
 
+std::optional<Id> JsonFields::nullableId(QLatin1String key)
+{
+    const QJsonValue v = m_o.value(key);
+    if (v.isUndefined())
+        return std::nullopt;
+    if (v.isNull())
+        return Id(0);
+    const Id out = id(key);
+    return ok() ? std::optional<Id>(out) : std::nullopt;
+}
+
 std::optional<qint64> JsonFields::optInt(QLatin1String key, qint64 min, qint64 max)
 {
     const QJsonValue v = m_o.value(key);

@@ -20,6 +20,8 @@ public:
     std::optional<QString> optString(QLatin1String key);       //!< absent or null -> nullopt
     Id id(QLatin1String key);                                  //!< required id string
     std::optional<Id> optId(QLatin1String key);
+    //! Absent -> nullopt; null -> 0 (a thing removed); else a required id string.
+    std::optional<Id> nullableId(QLatin1String key);
     std::optional<qint64> optInt(QLatin1String key, qint64 min, qint64 max);
     QJsonObject object(QLatin1String key);
     std::optional<bool> optBool(QLatin1String key); //!< absent or null -> nullopt

@@ -270,6 +270,11 @@ QByteArray JsonWriter::quoted(QStringView s)
 void writeUser(JsonWriter &w, const User &u)
 {
     w.beginObject();
+    w.key(QLatin1String("avatar"));
+    if (u.avatar.isEmpty())
+        w.null();
+    else
+        w.value(u.avatar);
     w.key(QLatin1String("display_name")).value(u.displayName);
     if (u.guest)
         w.key(QLatin1String("guest")).value(true);

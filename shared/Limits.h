@@ -27,6 +27,7 @@ inline constexpr qint64 kAttachmentBytes = 25 * 1024 * 1024; //!< default larges
 inline constexpr int kAttachmentsPerMessage = 10;
 inline constexpr qint64 kUnusedUploadMs = 60 * 60 * 1000; //!< an upload no message took by then is deleted
 inline constexpr int kThumbnailSize = 400;            //!< thumbnails fit in this square
+inline constexpr int kAvatarSize = 256;               //!< avatars and guild icons: PNGs this wide and high
 inline constexpr int kReplyQuoteLength = 100;          //!< characters of reply_to.content
 inline constexpr int kEmojiLength = 32;                //!< characters (UTF-16 code units) of a reaction
 inline constexpr int kReactionsPerMessage = 20;        //!< distinct emoji on one message

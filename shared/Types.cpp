@@ -80,6 +80,11 @@ Id idFromJson(const QJsonValue &v)
     return v.isString() && snowflake::parse(v.toString(), &out) ? out : 0;
 }
 
+QString profileImagePath(Id attachmentId)
+{
+    return QStringLiteral("/api/v1/avatars/%1.png").arg(attachmentId);
+}
+
 QJsonObject User::toJson() const
 {
     QJsonObject o{{kId, idJson(id)},
@@ -89,6 +94,7 @@ QJsonObject User::toJson() const
         o.insert(QLatin1String("guest"), true);
     if (serverAdmin) // likewise only server admins
         o.insert(QLatin1String("server_admin"), true);
+    o.insert(QLatin1String("avatar"), avatar.isEmpty() ? QJsonValue() : QJsonValue(avatar));
     return o;
 }
 
@@ -96,7 +102,7 @@ User User::fromJson(const QJsonObject &o)
 {
     return {idFromJson(o.value(kId)), o.value(QLatin1String("username")).toString(),
             o.value(QLatin1String("display_name")).toString(), o.value(QLatin1String("guest")).toBool(),
-            o.value(QLatin1String("server_admin")).toBool()};
+            o.value(QLatin1String("server_admin")).toBool(), o.value(QLatin1String("avatar")).toString()};
 }
 
 namespace {
@@ -212,13 +218,14 @@ QJsonObject Guild::toJson() const
     return {{kId, idJson(id)},
             {QLatin1String("name"), name},
             {QLatin1String("owner_id"), idJson(ownerId)},
-            {QLatin1String("created_at"), isoTime(snowflake::timestampMs(id))}};
+            {QLatin1String("created_at"), isoTime(snowflake::timestampMs(id))},
+            {QLatin1String("icon"), icon.isEmpty() ? QJsonValue() : QJsonValue(icon)}};
 }
 
 Guild Guild::fromJson(const QJsonObject &o)
 {
     return {idFromJson(o.value(kId)), o.value(QLatin1String("name")).toString(),
-            idFromJson(o.value(QLatin1String("owner_id")))};
+            idFromJson(o.value(QLatin1String("owner_id"))), o.value(QLatin1String("icon")).toString()};
 }
 
 GuildRole GuildRole::everyone(Id guildId)

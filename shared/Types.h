@@ -26,6 +26,8 @@ struct CivilTime {
 CivilTime civilTime(qint64 unixMs);
 QJsonValue idJson(Id id);                  //!< id string, or null for 0
 Id idFromJson(const QJsonValue &v);        //!< 0 when absent or malformed
+//! Where the avatar or icon made from upload `attachmentId` is served: /api/v1/avatars/ID.png.
+QString profileImagePath(Id attachmentId);
 
 struct User {
     Id id = 0;
@@ -33,6 +35,7 @@ struct User {
     QString displayName;
     bool guest = false;   //!< a LAN party's guest: no password, no account elsewhere
     bool serverAdmin = false; //!< made so by `kith-server admin promote`
+    QString avatar = {};  //!< URL path of the 256x256 PNG (profileImagePath), empty for none (null on the wire)
 
     QJsonObject toJson() const;
     static User fromJson(const QJsonObject &o);
@@ -75,6 +78,7 @@ struct Guild {
     Id id = 0;
     QString name;
     Id ownerId = 0;
+    QString icon = {}; //!< URL path of the 256x256 PNG (profileImagePath), empty for none (null on the wire)
 
     QJsonObject toJson() const; //!< the guild's own fields, as guild.updated carries them
     static Guild fromJson(const QJsonObject &o);

@@ -12,11 +12,62 @@ namespace kith::app {
 
 namespace {
 constexpr qint64 kDefaultCapBytes = 64 * 1024 * 1024; // ~160 thumbnails of 400x256
+constexpr int kAvatarCapKiB = 4 * 1024;                // ~110 avatars of 96x96
+
+// Off the GUI thread: the 256x256 PNG scaled down once. Square: each view cuts its own shape
+// (a circle for people, a rounded square for a selected guild).
+QImage smallAvatar(const QByteArray &bytes)
+{
+    const QImage src = QImage::fromData(bytes);
+    if (src.isNull())
+        return {};
+    const int px = AttachmentCache::kAvatarPixels;
+    return src.scaled(px, px, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+        .convertToFormat(QImage::Format_ARGB32_Premultiplied);
 }
+} // namespace
 
 AttachmentCache::AttachmentCache(HttpClient *http, QObject *parent) : QObject(parent), m_http(http)
 {
     setCapBytes(kDefaultCapBytes);
+    m_avatars.setMaxCost(kAvatarCapKiB);
+}
+
+QImage AttachmentCache::avatar(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    if (const QImage *img = m_avatars.object(path))
+        return *img;
+    if (m_avatarsLoading.contains(path) || m_avatarsFailed.contains(path))
+        return {};
+    m_avatarsLoading.insert(path);
+    ++m_avatarFetches;
+    QNetworkReply *reply = m_http->get(path);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, path] {
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            m_avatarsLoading.remove(path);
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0)
+                m_avatarsFailed.insert(path); // the path is gone for good (replaced or removed)
+            return;
+        }
+        QThreadPool::globalInstance()->start([self = QPointer<AttachmentCache>(this), path, bytes = reply->readAll()] {
+            QImage image = smallAvatar(bytes);
+            QMetaObject::invokeMethod(qApp, [self, path, image = std::move(image)] {
+                if (!self)
+                    return;
+                self->m_avatarsLoading.remove(path);
+                if (image.isNull()) {
+                    self->m_avatarsFailed.insert(path);
+                    return;
+                }
+                self->m_avatars.insert(path, new QImage(image), int(qMax<qint64>(1, image.sizeInBytes() / 1024)));
+                emit self->avatarReady(path);
+            }, Qt::QueuedConnection);
+        });
+    });
+    return {};
 }
 
 QImage AttachmentCache::thumbnail(const Attachment &a)

@@ -8,7 +8,11 @@
 #include "shared/Protocol.h"
 #include "shared/Snowflake.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QPointer>
 #include <QDateTime>
 #include <QEvent>
 #include <QJsonArray>
@@ -118,6 +122,8 @@ void ClientState::wireModels()
             return guildUnread(g.id);
         if (role == GuildListModel::MentionsRole)
             return guildMentions(g.id);
+        if (role == GuildListModel::IconRole) // fetched only when a row is painted
+            return m_attachments.avatar(g.icon);
         return {};
     });
     m_memberModel.setExtra([this](const Member &m, int role) -> QVariant {
@@ -126,7 +132,13 @@ void ClientState::wireModels()
             return p.status;
         if (role == MemberListModel::CustomStatusRole)
             return p.customStatus;
+        if (role == MemberListModel::AvatarRole)
+            return m_attachments.avatar(m.user.avatar);
         return {};
+    });
+    connect(&m_attachments, &AttachmentCache::avatarReady, this, [this] {
+        m_memberModel.refreshAll();
+        m_guildModel.refreshAll();
     });
     connect(this, &ClientState::readStateChanged, this, [this](Id channelId) {
         m_channelModel.refresh(channelId);
@@ -613,6 +625,60 @@ void ClientState::setDisplayName(const QString &name, QObject *context, std::fun
 {
     m_connection->request(op::UserUpdate, {{QLatin1String("display_name"), name}}, context,
                           [done](const Reply &r) { done(r.ok, r.error); });
+}
+
+void ClientState::uploadPicture(const QImage &picture, QObject *context, std::function<void(Id)> then,
+                                std::function<void(const Error &)> failed)
+{
+    if (picture.isNull())
+        return then(0);
+    // The host makes its own 256x256 from the centre square: send no more than it needs.
+    const QImage scaled = picture.width() > 512 ? picture.scaled(512, 512, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                                                : picture;
+    auto *body = new QBuffer;
+    body->open(QIODevice::ReadWrite);
+    scaled.save(body, "PNG");
+    body->seek(0);
+    QNetworkReply *reply = m_http->upload(QStringLiteral("avatar.png"), body, QStringLiteral("image/png"));
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, then = std::move(then), failed = std::move(failed)] {
+        reply->deleteLater();
+        if (!guard)
+            return;
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201)
+            return failed(Error{ErrorCode::Unavailable, HttpClient::errorText(reply)});
+        const Attachment a = Attachment::fromJson(QJsonDocument::fromJson(reply->readAll()).object());
+        then(a.id);
+    });
+}
+
+void ClientState::setProfile(const QString &name, const QImage &picture, bool changePicture, QObject *context,
+                             std::function<void(bool, const Error &)> done)
+{
+    if (!changePicture)
+        return setDisplayName(name, context, std::move(done));
+    uploadPicture(
+        picture, context,
+        [this, name, context, done](Id id) {
+            QJsonObject d{{QLatin1String("avatar_attachment_id"), idJson(id)}};
+            if (!name.isEmpty())
+                d.insert(QLatin1String("display_name"), name);
+            m_connection->request(op::UserUpdate, d, context, [done](const Reply &r) { done(r.ok, r.error); });
+        },
+        [done](const Error &e) { done(false, e); });
+}
+
+void ClientState::setGuildIcon(Id guildId, const QImage &picture, QObject *context,
+                               std::function<void(bool, const Error &)> done)
+{
+    uploadPicture(
+        picture, context,
+        [this, guildId, context, done](Id id) {
+            m_connection->request(op::GuildUpdate,
+                                  {{kGuildId, idJson(guildId)}, {QLatin1String("icon_attachment_id"), idJson(id)}},
+                                  context, [done](const Reply &r) { done(r.ok, r.error); });
+        },
+        [done](const Error &e) { done(false, e); });
 }
 
 void ClientState::changePassword(const QString &oldPassword, const QString &newPassword, QObject *context,

@@ -87,6 +87,14 @@ public:
     void requestInvite(Id guildId, QObject *context, std::function<void(const QString &code)> done);
     //! user.update: my display name; `done(ok, error)`.
     void setDisplayName(const QString &name, QObject *context, std::function<void(bool, const kith::Error &)> done);
+    //! user.update with a new avatar: `picture` (a square, already cropped) is uploaded as a PNG
+    //! through the host's upload path, then set; a null image removes the avatar. `name` empty:
+    //! unchanged. `done(ok, error)`.
+    void setProfile(const QString &name, const QImage &picture, bool changePicture, QObject *context,
+                    std::function<void(bool, const kith::Error &)> done);
+    //! guild.update's icon the same way (owner and admins).
+    void setGuildIcon(Id guildId, const QImage &picture, QObject *context,
+                      std::function<void(bool, const kith::Error &)> done);
     //! user.change_password; on success the connection carries on with the new token (and
     //! Connection::signedIn tells whoever keeps it); `done(ok, error)`.
     void changePassword(const QString &oldPassword, const QString &newPassword, QObject *context,
@@ -220,6 +228,10 @@ private:
     void loadLatest();
     void loadOlder(Id channelId, Id beforeId);
     void simple(QLatin1String op, const QJsonObject &d, const QString &what);
+    //! Uploads `picture` as a PNG, then hands the upload's id to `then` (0 when `picture` is null:
+    //! nothing to upload); `failed(error)` when the upload fails.
+    void uploadPicture(const QImage &picture, QObject *context, std::function<void(Id)> then,
+                       std::function<void(const kith::Error &)> failed);
     void showDm(const Channel &c);
     void hideDm(Id channelId);
     void showMembersOfHome();

@@ -12,7 +12,8 @@ class GuildListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, InitialsRole, OwnerIdRole, UnreadRole, MentionsRole };
+    enum Roles { IdRole = Qt::UserRole + 1, InitialsRole, OwnerIdRole, UnreadRole, MentionsRole,
+                 IconRole /*!< QImage, square; null while loading or when none */ };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;

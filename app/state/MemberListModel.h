@@ -13,7 +13,7 @@ class MemberListModel : public QAbstractListModel
     Q_OBJECT
 public:
     enum Roles { UserIdRole = Qt::UserRole + 1, RoleRole, RoleNameRole, UsernameRole, FirstOfRoleRole, PresenceRole,
-                 CustomStatusRole };
+                 CustomStatusRole, AvatarRole /*!< QImage, square; null while loading or when none */ };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -125,6 +125,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     }
     case AttachmentsRole:
         return QVariant::fromValue(m.attachments);
+    case AuthorAvatarRole:
+        return m.author.avatar;
     case CacheKeyRole: {
         // A cheap number, not a string: the view asks for every row's size on each layout.
         size_t reactions = qHash(m.reactions.size());

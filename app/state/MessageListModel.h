@@ -39,6 +39,7 @@ public:
         ReactionsRole,   //!< QVariantList of QVariantMap {emoji, count, me}, in the order added
         ReplyAuthorIdRole, //!< quint64 id of the replied-to message's author (its colour); 0 if deleted
         AttachmentsRole, //!< QList<kith::Attachment>, in the order sent (a pending send's have id 0)
+        AuthorAvatarRole, //!< the author's avatar path (PROTOCOL 16.3); empty when none
     };
     //! The link in a hidden message's placeholder that shows it.
     static constexpr QLatin1StringView kRevealLink{"kith:show-message"};

@@ -107,6 +107,7 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     });
     connect(m_list, &QListView::customContextMenuRequested, this, &ChannelSidebar::showChannelMenu);
     connect(m_footer, &UserFooter::settingsRequested, this, &ChannelSidebar::settingsRequested);
+    connect(m_footer, &UserFooter::profileRequested, this, &ChannelSidebar::profileRequested);
     connect(m_footer, &UserFooter::connectionLogRequested, this, &ChannelSidebar::connectionLogRequested);
     connect(state, &ClientState::currentGuildChanged, this, &ChannelSidebar::syncGuild);
     connect(state, &ClientState::stateLoaded, this, &ChannelSidebar::syncGuild);
@@ -203,8 +204,10 @@ void ChannelSidebar::showGuildMenu()
         menu.addAction(tr("Invite people"), this, &ChannelSidebar::inviteRequested);
         menu.addAction(tr("Create channel"), this, &ChannelSidebar::createChannelRequested);
     }
-    if (manage)
+    if (manage) {
         menu.addAction(tr("Rename server"), this, &ChannelSidebar::renameGuildRequested);
+        menu.addAction(tr("Change server icon…"), this, &ChannelSidebar::guildIconRequested);
+    }
     menu.addAction(tr("Copy server ID"), this, [gid] {
         QGuiApplication::clipboard()->setText(QString::number(gid));
     });

@@ -42,6 +42,9 @@ signals:
     void deleteChannelRequested(kith::Id channelId);
     void leaveRequested();
     void renameGuildRequested();
+    void guildIconRequested();
+    //! The footer's Edit profile.
+    void profileRequested();
     void deleteGuildRequested();
     void settingsRequested();
     void connectionLogRequested();

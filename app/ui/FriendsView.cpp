@@ -182,6 +182,11 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     layout->addWidget(m_empty, 1);
 
     connect(state, &ClientState::relationshipsChanged, this, &FriendsView::rebuild);
+    // Rows draw their avatar once: draw them again when one arrives (only while shown).
+    connect(state->attachments(), &AttachmentCache::avatarReady, this, [this] {
+        if (isVisible())
+            rebuild();
+    });
     connect(state, &ClientState::relationshipsChanged, this, &FriendsView::syncPendingBadge);
     connect(state, &ClientState::presenceChanged, this, [this](Id userId) {
         if (m_state->relationship(userId) == u"friend")
@@ -347,7 +352,7 @@ QWidget *FriendsView::makeRow(const User &user, const QString &type)
     {
         QPainter p(&pm);
         const QRectF avatar(0, 0, 36, 36);
-        icons::paintAvatar(&p, avatar, user.id, nameOf(user), *m_theme);
+        icons::paintAvatar(&p, avatar, user.id, nameOf(user), *m_theme, m_state->attachments()->avatar(user.avatar));
         if (type == u"friend")
             icons::paintPresence(&p, avatar.bottomRight() - QPointF(3, 3), 6, m_state->presence(user.id).status,
                                  m_theme->color(QStringLiteral("chat")), *m_theme);

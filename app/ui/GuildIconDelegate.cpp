@@ -4,6 +4,7 @@
 #include "Theme.h"
 #include "state/GuildListModel.h"
 
+#include <QImage>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -28,15 +29,20 @@ void GuildIconDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
     const qreal radius = selected || hover ? 15 : 23;
     QPainterPath path;
     path.addRoundedRect(icon, radius, radius);
-    p->setPen(Qt::NoPen);
-    p->setBrush(m_theme->idColor(index.data(GuildListModel::IdRole).toULongLong()));
-    p->drawPath(path);
-    QFont f = option.font;
-    f.setPixelSize(16);
-    f.setWeight(QFont::DemiBold);
-    p->setFont(f);
-    p->setPen(m_theme->color(QStringLiteral("accentText")));
-    p->drawText(icon, Qt::AlignCenter, index.data(GuildListModel::InitialsRole).toString());
+    const QImage picture = index.data(GuildListModel::IconRole).value<QImage>();
+    if (!picture.isNull()) {
+        icons::paintImageIn(p, icon, path, picture);
+    } else {
+        p->setPen(Qt::NoPen);
+        p->setBrush(m_theme->idColor(index.data(GuildListModel::IdRole).toULongLong()));
+        p->drawPath(path);
+        QFont f = option.font;
+        f.setPixelSize(16);
+        f.setWeight(QFont::DemiBold);
+        p->setFont(f);
+        p->setPen(m_theme->color(QStringLiteral("accentText")));
+        p->drawText(icon, Qt::AlignCenter, index.data(GuildListModel::InitialsRole).toString());
+    }
     icons::paintBadge(p, icon.bottomRight() - QPointF(4, 4), index.data(GuildListModel::MentionsRole).toInt(),
                       m_theme->color(QStringLiteral("rail")), *m_theme);
     p->restore();

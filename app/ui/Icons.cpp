@@ -365,6 +365,31 @@ void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, 
     p->restore();
 }
 
+void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, const Theme &theme, const QImage &image)
+{
+    if (image.isNull())
+        return paintAvatar(p, r, id, name, theme);
+    QPainterPath circle;
+    circle.addEllipse(r);
+    paintImageIn(p, r, circle, image);
+}
+
+void paintImageIn(QPainter *p, const QRectF &r, const QPainterPath &shape, const QImage &image)
+{
+    // A textured brush rather than a clip: clip paths are not antialiased, brush edges are.
+    QBrush brush(image);
+    QTransform t;
+    t.translate(r.left(), r.top());
+    t.scale(r.width() / image.width(), r.height() / image.height());
+    brush.setTransform(t);
+    p->save();
+    p->setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
+    p->setPen(Qt::NoPen);
+    p->setBrush(brush);
+    p->drawPath(shape);
+    p->restore();
+}
+
 void paintPresence(QPainter *p, const QPointF &center, qreal radius, const QString &status,
                    const QColor &ring, const Theme &theme)
 {

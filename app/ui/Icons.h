@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QIcon>
 
+class QImage;
+class QPainterPath;
 class QPainter;
 
 namespace kith::app {
@@ -23,6 +25,10 @@ QIcon appIcon();
 void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color);
 //! A round avatar: initials of `name` on the id's colour.
 void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, const Theme &theme);
+//! The same with the user's picture (AttachmentCache::avatar) when there is one, cut round.
+void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, const Theme &theme, const QImage &image);
+//! `image` filling `shape` (whose bounds are `r`) with smooth, antialiased edges.
+void paintImageIn(QPainter *p, const QRectF &r, const QPainterPath &shape, const QImage &image);
 QString initials(const QString &name);
 //! The status dot at an avatar's corner: a ring in `ring` (the background) around the colour of
 //! the status (online, idle, dnd, invisible, offline).

@@ -8,6 +8,7 @@
 #include "FriendsView.h"
 #include "GroupDmDialog.h"
 #include "GuildDialog.h"
+#include "ProfileDialog.h"
 #include "InviteDialog.h"
 #include "JoinHostDialog.h"
 #include "MemberDelegate.h"
@@ -124,6 +125,8 @@ void MainWindow::buildWorkspace()
     if (!m_hosts.isEmpty())
         m_rail->setHosts(m_hosts, m_currentHostId);
     connect(m_sidebar, &ChannelSidebar::settingsRequested, this, &MainWindow::settingsRequested);
+    connect(m_sidebar, &ChannelSidebar::profileRequested, this, [this] { openProfileDialog(); });
+    connect(m_sidebar, &ChannelSidebar::guildIconRequested, this, [this] { openProfileDialog(m_state->currentGuild()); });
     connect(m_sidebar, &ChannelSidebar::findRequested, this, &MainWindow::openQuickSwitcher);
     connect(m_sidebar, &ChannelSidebar::connectionLogRequested, this, &MainWindow::showConnectionLog);
     connect(m_sidebar, &ChannelSidebar::inviteRequested, this,
@@ -581,6 +584,15 @@ void MainWindow::openQuickSwitcher()
         }
     });
     switcher->open();
+}
+
+void MainWindow::openProfileDialog(Id guildId)
+{
+    if (!m_state->hasState())
+        return;
+    auto *dialog = new ProfileDialog(m_state, m_theme, guildId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::openGuildDialog(bool join, const QString &code)

@@ -85,6 +85,8 @@ public:
     SearchPanel *searchPanel() const { return m_search; }
     bool isSearchShown() const;
     void openGuildDialog(bool join = false, const QString &code = {});
+    //! My profile (name, avatar), or with a guild id that guild's icon; made now, gone when closed.
+    void openProfileDialog(kith::Id guildId = 0);
     //! Asks a yes/no question without blocking; runs `yes` on Yes.
     void confirm(const QString &title, const QString &text, std::function<void()> yes);
 

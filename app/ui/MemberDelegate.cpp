@@ -4,6 +4,7 @@
 #include "Theme.h"
 #include "state/MemberListModel.h"
 
+#include <QImage>
 #include <QPainter>
 
 namespace kith::app {
@@ -62,7 +63,8 @@ void MemberDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
     const QRectF avatar(row.left() + 8, row.center().y() - 16, 32, 32);
     if (away)
         p->setOpacity(0.45); // offline members fade, as in every chat app
-    icons::paintAvatar(p, avatar, index.data(MemberListModel::UserIdRole).toULongLong(), name, *m_theme);
+    icons::paintAvatar(p, avatar, index.data(MemberListModel::UserIdRole).toULongLong(), name, *m_theme,
+                       index.data(MemberListModel::AvatarRole).value<QImage>());
     p->setOpacity(1.0);
     const QColor ring = m_theme->color(option.state & QStyle::State_MouseOver ? QStringLiteral("hover")
                                                                              : QStringLiteral("sidebar"));

@@ -579,7 +579,9 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         }
     } else if (l.header) {
         const QRect avatar(r.left() + kLeft, r.top() + l.separator + l.top + l.quote + 1, kAvatar, kAvatar);
-        icons::paintAvatar(p, avatar, index.data(M::AuthorIdRole).toULongLong(), author, *m_theme);
+        // Asked only for painted headers: an avatar is fetched and decoded once it is on screen.
+        const QImage picture = m_attachments ? m_attachments->avatar(index.data(M::AuthorAvatarRole).toString()) : QImage();
+        icons::paintAvatar(p, avatar, index.data(M::AuthorIdRole).toULongLong(), author, *m_theme, picture);
         QFont bold = option.font;
         bold.setWeight(QFont::DemiBold);
         p->setFont(bold);

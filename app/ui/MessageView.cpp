@@ -59,6 +59,7 @@ void MessageView::setAttachmentCache(AttachmentCache *cache)
     m_delegate->setAttachmentCache(cache);
     // The row keeps its size (known from the image's width and height): only repaint.
     connect(cache, &AttachmentCache::thumbnailReady, viewport(), qOverload<>(&QWidget::update));
+    connect(cache, &AttachmentCache::avatarReady, viewport(), qOverload<>(&QWidget::update));
 }
 
 int MessageView::attachmentAt(const QModelIndex &index, const QPoint &pos, bool *image) const

@@ -68,6 +68,10 @@ UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *
         if (userId == m_connection->me().id)
             refresh();
     });
+    connect(state->attachments(), &AttachmentCache::avatarReady, this, [this](const QString &path) {
+        if (path == me().avatar)
+            update();
+    });
     retranslate();
 }
 
@@ -135,6 +139,7 @@ QMenu *UserFooter::makeStatusMenu()
     }
     menu->addSeparator();
     menu->addAction(tr("Set a custom status…"), this, &UserFooter::askCustomStatus);
+    menu->addAction(tr("Edit profile…"), this, &UserFooter::profileRequested);
     if (!m_state->myCustomStatus().isEmpty())
         menu->addAction(tr("Clear the custom status"), this, [this] { m_state->setPresence(m_state->myStatus(), QString()); });
     return menu;
@@ -186,7 +191,8 @@ void UserFooter::paintEvent(QPaintEvent *event)
     QPainter p(this);
     const User &me = this->me();
     const QRectF avatar(12, (height() - kAvatar) / 2.0, kAvatar, kAvatar);
-    icons::paintAvatar(&p, avatar, me.id, me.displayName.isEmpty() ? me.username : me.displayName, *m_theme);
+    icons::paintAvatar(&p, avatar, me.id, me.displayName.isEmpty() ? me.username : me.displayName, *m_theme,
+                       m_state->attachments()->avatar(me.avatar));
     // The status dot: my presence when connected, amber on the way, hollow offline.
     const auto s = m_connection->state();
     const QString status = s == Connection::State::Online

@@ -28,6 +28,8 @@ public:
 
 signals:
     void settingsRequested();
+    //! Status menu → Edit profile (name and avatar).
+    void profileRequested();
     //! Help → Connection log.
     void connectionLogRequested();
 

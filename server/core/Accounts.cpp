@@ -2,6 +2,7 @@
 
 #include "Log.h"
 #include "core/Access.h"
+#include "core/Attachments.h"
 #include "core/Credentials.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
@@ -300,7 +301,10 @@ void Accounts::logout(const Call &call)
 void Accounts::updateUser(const Call &call)
 {
     JsonFields f(call.data());
-    const QString wanted = f.string(QLatin1String("display_name"));
+    const std::optional<Id> avatar = f.nullableId(QLatin1String("avatar_attachment_id"));
+    // display_name was required before avatars; a request with neither is still refused for it.
+    const bool renames = f.has(QLatin1String("display_name")) || !avatar;
+    const QString wanted = renames ? f.string(QLatin1String("display_name")) : QString();
     if (!f.ok())
         return call.fail(f.error());
     const User *me = m_ctx.directory.user(call.userId());
@@ -308,20 +312,43 @@ void Accounts::updateUser(const Call &call)
         return call.fail(Error::internal(QStringLiteral("unknown user")));
     if (me->guest)
         return call.fail(access::guestsCannot(QStringLiteral("change their name; they keep the one they joined with")));
-    const QString displayName = validate::normalizedName(wanted);
-    if (const QString why = validate::displayName(displayName); !why.isEmpty())
-        return call.fail(Error::badRequest(why));
-    User updated = *me;
-    updated.displayName = displayName;
-    m_ctx.store.submit<Done>([updated](Store &s) { return s.setDisplayName(updated.id, updated.displayName); },
-                             [this, call, updated](Result<Done> &&r) {
-                                 if (!r)
-                                     return call.fail(r.error());
-                                 m_ctx.directory.putUser(updated);
-                                 const QJsonObject d{{QLatin1String("user"), updated.toJson()}};
-                                 call.ok(d);
-                                 m_ctx.hub.toUsers(m_ctx.directory.holdersOf(updated.id), ev::UserUpdated, d);
-                             });
+    const QString displayName = renames ? validate::normalizedName(wanted) : me->displayName;
+    if (renames)
+        if (const QString why = validate::displayName(displayName); !why.isEmpty())
+            return call.fail(Error::badRequest(why));
+    const Id userId = me->id;
+    // Sent once stored, with what the Directory holds then (another update may have landed meanwhile).
+    auto finish = [this, call, userId, renames, displayName, avatar](Result<Done> &&r) {
+        if (!r)
+            return call.fail(r.error());
+        const User *now = m_ctx.directory.user(userId);
+        if (!now)
+            return call.fail(Error::internal(QStringLiteral("unknown user")));
+        User updated = *now;
+        if (renames)
+            updated.displayName = displayName;
+        if (avatar)
+            updated.avatar = *avatar ? profileImagePath(*avatar) : QString();
+        m_ctx.directory.putUser(updated);
+        const QJsonObject d{{QLatin1String("user"), updated.toJson()}};
+        call.ok(d);
+        m_ctx.hub.toUsers(m_ctx.directory.holdersOf(updated.id), ev::UserUpdated, d);
+    };
+    if (!avatar) {
+        return m_ctx.store.submit<Done>([userId, displayName](Store &s) { return s.setDisplayName(userId, displayName); },
+                                        std::move(finish));
+    }
+    if (!m_attachments)
+        return call.fail(Error::unavailable(QStringLiteral("this server stores no files")));
+    m_attachments->setProfileImage(
+        userId, *avatar,
+        [userId, renames, displayName, id = *avatar](Store &s) -> Result<QStringList> {
+            if (renames)
+                if (auto r = s.setDisplayName(userId, displayName); !r)
+                    return r.error();
+            return s.setAvatar(userId, id);
+        },
+        std::move(finish));
 }
 
 void Accounts::changePassword(const Call &call)

@@ -11,6 +11,7 @@
 
 namespace kith::server {
 
+class Attachments;
 class Party;
 class Presence;
 class ReadStates;
@@ -26,7 +27,8 @@ public:
     void login(const Call &call);
     void resume(const Call &call);
     void logout(const Call &call);
-    //! user.update {display_name}: replies {user}; user.updated goes to everyone who holds it.
+    //! user.update {display_name?, avatar_attachment_id?}: replies {user}; user.updated goes to
+    //! everyone who holds it.
     void updateUser(const Call &call);
     //! user.change_password {old_password, new_password}: replies {token}; every other token
     //! is revoked and its connections close with 4002.
@@ -37,6 +39,7 @@ public:
     //! LAN party's guild first, when there is one.
     void startSession(const Call &call, const User &user, const QString &token, bool resumeReply);
     void setParty(Party *party) { m_party = party; }
+    void setAttachments(Attachments *attachments) { m_attachments = attachments; }
     //! Delivers hashing results already handed back (when the server stops).
     void flush();
     //! Sign-ins refused because too many hashes were waiting (metrics, tests).
@@ -58,6 +61,7 @@ private:
     Presence &m_presence;
     ReadStates &m_readStates;
     Party *m_party = nullptr;
+    Attachments *m_attachments = nullptr;
     std::unique_ptr<QObject> m_context; //!< gateway thread: where hashing results are posted
     std::shared_ptr<Mailbox> m_mailbox;
     int m_hashesInFlight = 0;

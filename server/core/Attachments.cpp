@@ -67,6 +67,30 @@ Probe probe(const QString &path, const QString &claimedType)
     return p;
 }
 
+// Runs on the CPU pool: the centre square, scaled to kAvatarSize, as a PNG at `out`.
+bool makeAvatar(const QString &path, const QString &out)
+{
+    QImageReader reader(path);
+    reader.setDecideFormatFromContent(true);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (!size.isValid())
+        return false;
+    // The centre square stays the centre square under any EXIF rotation or flip.
+    const int side = qMin(size.width(), size.height());
+    reader.setClipRect(QRect((size.width() - side) / 2, (size.height() - side) / 2, side, side));
+    reader.setScaledSize(QSize(limits::kAvatarSize, limits::kAvatarSize));
+    QImage image = reader.read();
+    if (image.isNull())
+        return false;
+    if (image.size() != QSize(limits::kAvatarSize, limits::kAvatarSize))
+        image = image.scaled(limits::kAvatarSize, limits::kAvatarSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    if (image.save(out, "PNG"))
+        return true;
+    QFile::remove(out);
+    return false;
+}
+
 //! Moves `from` to `to` unless `to` exists (same content), in which case `from` goes.
 bool place(const QString &from, const QString &to)
 {
@@ -117,6 +141,11 @@ QString Attachments::contentPath(const QString &dir, const QString &sha256)
 QString Attachments::thumbPath(const QString &dir, const QString &sha256, int thumb)
 {
     return contentPath(dir, sha256) + (thumb == 1 ? QStringLiteral(".thumb.png") : QStringLiteral(".thumb.jpg"));
+}
+
+QString Attachments::avatarPath(const QString &dir, const QString &sha256)
+{
+    return contentPath(dir, sha256) + QStringLiteral(".avatar.png");
 }
 
 void Attachments::authenticate(const QString &token, std::function<void(Result<Id> &&)> done)
@@ -226,6 +255,82 @@ void Attachments::open(Id userId, Id attachmentId, const QString &filename, bool
         });
 }
 
+void Attachments::setProfileImage(Id userId, Id attachmentId, std::function<Result<QStringList>(Store &)> apply,
+                                  std::function<void(Result<Done> &&)> done)
+{
+    const QString dir = m_dir;
+    QPointer<Attachments> self(this);
+    // On the store thread: the PNG placed (in order with removeUnused), then the choice recorded.
+    auto record = [self, dir, apply = std::move(apply), done](QString sha, QString temp) {
+        if (!self) {
+            QFile::remove(temp);
+            return;
+        }
+        self->m_ctx.store.submit<QStringList>(
+            [dir, sha, temp, apply](Store &s) -> Result<QStringList> {
+                if (!temp.isEmpty() && !place(temp, avatarPath(dir, sha)))
+                    return Error::internal(QStringLiteral("cannot store the image"));
+                return apply(s);
+            },
+            [self, dir, temp, done](Result<QStringList> &&r) {
+                if (!r) {
+                    QFile::remove(temp);
+                    return done(r.error());
+                }
+                if (self)
+                    removeUnused(self->m_ctx.store, dir, r.value());
+                done(Done{});
+            });
+    };
+    if (!attachmentId)
+        return record(QString(), QString());
+    m_ctx.reader.submit<StoredAttachment>(
+        [attachmentId](Store &s) { return s.findAttachment(attachmentId); },
+        [self, dir, userId, attachmentId, record, done](Result<StoredAttachment> &&r) {
+            if (!self)
+                return;
+            if (!r && r.error().code == ErrorCode::Unavailable)
+                return done(r.error());
+            if (!r || r->uploaderId != userId || r->messageId || r->attachment.width < 0)
+                return done(Error::badRequest(
+                    QStringLiteral("attachment %1 is not an unused image upload of yours").arg(attachmentId)));
+            const QString sha = r->sha256;
+            if (QFileInfo::exists(avatarPath(dir, sha)))
+                return record(sha, QString());
+            const QString source = contentPath(dir, sha);
+            const QString temp = self->tempDir() + QStringLiteral("/avatar-%1.png").arg(self->m_ctx.ids.next());
+            self->m_ctx.cpuPool.start([self, source, temp, sha, record, done] {
+                const bool made = makeAvatar(source, temp);
+                QMetaObject::invokeMethod(self.data() ? static_cast<QObject *>(self.data()) : qApp,
+                                          [made, sha, temp, record, done] {
+                                              if (!made)
+                                                  return done(Error::badRequest(
+                                                      QStringLiteral("the image cannot be read")));
+                                              record(sha, temp);
+                                          });
+            });
+        });
+}
+
+void Attachments::openProfileImage(Id attachmentId, std::function<void(Result<File> &&)> done)
+{
+    m_ctx.reader.submit<QString>(
+        [attachmentId](Store &s) { return s.profileImage(attachmentId); },
+        [this, done = std::move(done)](Result<QString> &&r) {
+            if (!r)
+                return done(r.error());
+            File f;
+            f.path = avatarPath(m_dir, r.value());
+            f.contentType = QStringLiteral("image/png");
+            f.image = true;
+            const QFileInfo info(f.path);
+            if (!info.exists())
+                return done(Error::notFound(QStringLiteral("no such avatar or icon")));
+            f.size = info.size();
+            done(std::move(f));
+        });
+}
+
 void Attachments::removeUnused(WriteQueue &store, const QString &dir, const QStringList &shas)
 {
     if (shas.isEmpty())
@@ -241,6 +346,7 @@ void Attachments::removeUnused(WriteQueue &store, const QString &dir, const QStr
                 QFile::remove(contentPath(dir, sha));
                 QFile::remove(thumbPath(dir, sha, 1));
                 QFile::remove(thumbPath(dir, sha, 2));
+                QFile::remove(avatarPath(dir, sha));
             }
             return Done{};
         },

@@ -15,6 +15,7 @@
 
 namespace kith::server {
 
+class Store;
 class WriteQueue;
 
 class Attachments : public QObject
@@ -53,12 +54,24 @@ public:
     //! it (the uploader before use, then whoever can read the message's channel) and the name matches.
     void open(Id userId, Id attachmentId, const QString &filename, bool thumb, std::function<void(Result<File> &&)> done);
 
+    //! Makes upload `attachmentId` an avatar or icon: checks it is an unclaimed image of `userId`
+    //! (bad_request otherwise, as message.send refuses attachment_ids), makes its 256x256 PNG on the
+    //! CPU pool unless the content has one, then runs `apply` on the store thread (which checks
+    //! again, records the choice and gives back the contents it freed) and removes what it freed.
+    //! With `attachmentId` 0 only `apply` runs (an avatar removed).
+    void setProfileImage(Id userId, Id attachmentId, std::function<Result<QStringList>(Store &)> apply,
+                         std::function<void(Result<Done> &&)> done);
+    //! The PNG of the avatar or icon made from upload `attachmentId`; not_found unless one uses it.
+    void openProfileImage(Id attachmentId, std::function<void(Result<File> &&)> done);
+
     //! Deletes the files of contents no row refers to any more (checked again on the store thread,
     //! which also places new uploads, so a content uploaded again meanwhile stays).
     static void removeUnused(WriteQueue &store, const QString &dir, const QStringList &shas);
     static QString contentPath(const QString &dir, const QString &sha256);
     //! thumb: 1 PNG, 2 JPEG (the row's thumb column).
     static QString thumbPath(const QString &dir, const QString &sha256, int thumb);
+    //! The 256x256 PNG an avatar or icon made from this content shows.
+    static QString avatarPath(const QString &dir, const QString &sha256);
 
     //! Deletes uploads older than an hour that no message took.
     void sweep();

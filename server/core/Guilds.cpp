@@ -2,6 +2,7 @@
 
 #include "Log.h"
 #include "core/Access.h"
+#include "core/Attachments.h"
 #include "core/Credentials.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
@@ -74,28 +75,52 @@ void Guilds::update(const Call &call)
 {
     JsonFields f(call.data());
     const Id guildId = f.id(kGuildId);
-    const QString name = validate::normalizedName(f.string(kName));
+    const std::optional<Id> icon = f.nullableId(QLatin1String("icon_attachment_id"));
+    // name was required before icons; a request with neither is still refused for it.
+    const bool renames = f.has(kName) || !icon;
+    const QString name = renames ? validate::normalizedName(f.string(kName)) : QString();
     if (!f.ok())
         return call.fail(f.error());
     Error e;
     const Member *me = access::memberWith(m_ctx.directory, guildId, call.userId(), Permission::ManageGuild,
-                                          QStringLiteral("rename the guild"), &e);
+                                          renames ? QStringLiteral("rename the guild") : QStringLiteral("change the guild's icon"),
+                                          &e);
     if (!me)
         return call.fail(e);
-    if (QString why = validate::guildName(name); !why.isEmpty())
-        return call.fail(Error::badRequest(why));
+    if (renames)
+        if (QString why = validate::guildName(name); !why.isEmpty())
+            return call.fail(Error::badRequest(why));
+    // Sent once stored, over what the Directory holds then.
+    auto finish = [this, call, guildId, renames, name, icon](Result<Done> &&r) {
+        if (!r)
+            return call.fail(r.error());
+        const auto *held = m_ctx.directory.guild(guildId);
+        if (!held)
+            return call.fail(Error::notFound(QStringLiteral("unknown guild")));
+        Guild guild = held->guild;
+        if (renames)
+            guild.name = name;
+        if (icon)
+            guild.icon = *icon ? profileImagePath(*icon) : QString();
+        m_ctx.directory.putGuild(guild);
+        call.ok(guild.toJson());
+        m_ctx.hub.toGuild(guild.id, ev::GuildUpdated, guild.toJson());
+    };
     Guild guild = m_ctx.directory.guild(guildId)->guild;
-    guild.name = name;
-    m_ctx.store.submit<Done>([guild](Store &s) { return s.updateGuild(guild); },
-                             [this, call, guild](Result<Done> &&r) {
-                                 if (!r)
-                                     return call.fail(r.error());
-                                 if (!m_ctx.directory.guild(guild.id))
-                                     return call.fail(Error::notFound(QStringLiteral("unknown guild")));
-                                 m_ctx.directory.putGuild(guild);
-                                 call.ok(guild.toJson());
-                                 m_ctx.hub.toGuild(guild.id, ev::GuildUpdated, guild.toJson());
-                             });
+    guild.name = renames ? name : guild.name;
+    if (!icon)
+        return m_ctx.store.submit<Done>([guild](Store &s) { return s.updateGuild(guild); }, std::move(finish));
+    if (!m_attachments)
+        return call.fail(Error::unavailable(QStringLiteral("this server stores no files")));
+    m_attachments->setProfileImage(
+        call.userId(), *icon,
+        [guild, renames, uploader = call.userId(), id = *icon](Store &s) -> Result<QStringList> {
+            if (renames)
+                if (auto r = s.updateGuild(guild); !r)
+                    return r.error();
+            return s.setGuildIcon(guild.id, uploader, id);
+        },
+        std::move(finish));
 }
 
 void Guilds::remove(const Call &call)

@@ -6,6 +6,7 @@
 
 namespace kith::server {
 
+class Attachments;
 class Presence;
 
 class Guilds
@@ -21,10 +22,12 @@ public:
     void setRole(const Call &call);
     void createInvite(const Call &call);
     void joinInvite(const Call &call);
+    void setAttachments(Attachments *attachments) { m_attachments = attachments; }
 
 private:
     ServiceContext &m_ctx;
     Presence &m_presence;
+    Attachments *m_attachments = nullptr;
 };
 
 } // namespace kith::server

@@ -18,6 +18,7 @@ namespace kith::server {
 
 namespace {
 const QString kPrefix = QStringLiteral("/api/v1/attachments");
+const QString kAvatars = QStringLiteral("/api/v1/avatars/");
 constexpr int kMaxFilename = 255;
 
 //! `filename*=` of RFC 6266, so any name survives.
@@ -114,7 +115,43 @@ void HttpServer::handle(QTcpSocket *socket, HttpRequest request, qsizetype headB
             return download(c, parts);
         }
     }
+    if (r.path.startsWith(kAvatars) && r.path.endsWith(QLatin1String(".png"))) {
+        bool ok = false;
+        const Id id = r.path.mid(kAvatars.size(), r.path.size() - kAvatars.size() - 4).toULongLong(&ok);
+        if (ok && id) {
+            if (r.method != "GET")
+                return c->respondError(405, QStringLiteral("method_not_allowed"), QStringLiteral("use GET"),
+                                       {{"Allow", "GET"}});
+            return avatar(c, id);
+        }
+    }
     c->respondError(404, QStringLiteral("not_found"), QStringLiteral("no such path"));
+}
+
+void HttpServer::avatar(HttpConnection *c, Id attachmentId)
+{
+    QPointer<HttpConnection> guard(c);
+    m_attachments.authenticate(bearer(c->request()), [this, guard, attachmentId](Result<Id> &&who) {
+        if (!guard)
+            return;
+        if (!who)
+            return fail(guard, who.error());
+        m_attachments.openProfileImage(attachmentId, [guard](Result<Attachments::File> &&f) {
+            if (!guard)
+                return;
+            if (!f)
+                return fail(guard, f.error());
+            auto file = std::make_unique<QFile>(f->path);
+            if (!file->open(QIODevice::ReadOnly))
+                return fail(guard, Error::notFound(QStringLiteral("no such avatar or icon")));
+            // The path names one upload: a new avatar is a new path, so this one may be kept long.
+            HttpConnection::Headers h{{"Content-Type", "image/png"},
+                                      {"X-Content-Type-Options", "nosniff"},
+                                      {"Cache-Control", "private, max-age=86400"}};
+            const qint64 size = file->size();
+            guard->respondFile(h, std::move(file), size);
+        });
+    });
 }
 
 void HttpServer::upload(HttpConnection *c)

@@ -1,7 +1,9 @@
 #pragma once
 //! The HTTP side of the gateway's port: a request head that is not a WebSocket upgrade comes
 //! here (Gateway::watchHeaders) with its socket, already counted per address and behind TLS
-//! when the port speaks it. Routes /api/v1/attachments (docs/PROTOCOL.md, "HTTP").
+//! when the port speaks it. Routes /api/v1/attachments and /api/v1/avatars (docs/PROTOCOL.md, "HTTP").
+
+#include "shared/Snowflake.h"
 
 #include <QObject>
 
@@ -26,6 +28,7 @@ public:
 private:
     void upload(HttpConnection *c);
     void download(HttpConnection *c, const QStringList &parts);
+    void avatar(HttpConnection *c, Id attachmentId);
     static QString bearer(const HttpRequest &request);
 
     Attachments &m_attachments;

@@ -8,6 +8,11 @@ namespace kith::server::AttachmentTable {
 
 namespace {
 
+// An upload an avatar or icon uses: never swept, never claimed by a message.
+#define KITH_NOT_PROFILE_IMAGE                                                                   \
+    " AND NOT EXISTS (SELECT 1 FROM user_avatars p WHERE p.attachment_id = attachments.id)"     \
+    " AND NOT EXISTS (SELECT 1 FROM guild_icons p WHERE p.attachment_id = attachments.id)"
+
 QVariant dimension(int v)
 {
     return v >= 0 ? QVariant(v) : QVariant();
@@ -110,7 +115,7 @@ Result<QList<Attachment>> claim(SqlConnection &s, Id messageId, Id channelId, Id
     QList<Attachment> out;
     for (qsizetype i = 0; i < ids.size(); ++i) {
         QSqlQuery &u = s.prepared("UPDATE attachments SET message_id = ?, channel_id = ?, position = ? "
-                                  "WHERE id = ? AND uploader_id = ? AND message_id IS NULL");
+                                  "WHERE id = ? AND uploader_id = ? AND message_id IS NULL" KITH_NOT_PROFILE_IMAGE);
         u.bindValue(0, qint64(messageId));
         u.bindValue(1, qint64(channelId));
         u.bindValue(2, int(i));
@@ -153,9 +158,9 @@ Result<QStringList> release(SqlConnection &s, Id messageId)
 
 Result<QStringList> sweep(SqlConnection &s, qint64 beforeMs)
 {
-    return removeRows(s, "SELECT sha256 FROM attachments WHERE message_id IS NULL AND created_at < ?",
-                      "DELETE FROM attachments WHERE message_id IS NULL AND created_at < ?", beforeMs,
-                      "sweep uploads");
+    return removeRows(s, "SELECT sha256 FROM attachments WHERE message_id IS NULL AND created_at < ?" KITH_NOT_PROFILE_IMAGE,
+                      "DELETE FROM attachments WHERE message_id IS NULL AND created_at < ?" KITH_NOT_PROFILE_IMAGE,
+                      beforeMs, "sweep uploads");
 }
 
 Result<bool> contentUsed(SqlConnection &s, const QString &sha256)
@@ -167,6 +172,64 @@ Result<bool> contentUsed(SqlConnection &s, const QString &sha256)
     const bool used = q.next();
     q.finish();
     return used;
+}
+
+Result<QStringList> setProfileImage(SqlConnection &s, bool guild, Id ownerId, Id uploaderId, Id attachmentId)
+{
+    if (attachmentId) {
+        QSqlQuery &q = s.prepared("SELECT 1 FROM attachments WHERE id = ? AND uploader_id = ? AND message_id IS NULL "
+                                  "AND width IS NOT NULL");
+        q.bindValue(0, qint64(attachmentId));
+        q.bindValue(1, qint64(uploaderId));
+        if (!s.exec(q, "profile image upload"))
+            return storageError();
+        const bool fits = q.next();
+        q.finish();
+        if (!fits)
+            return Error::badRequest(QStringLiteral("attachment %1 is not an unused image upload of yours").arg(attachmentId));
+    }
+    QSqlQuery &old = s.prepared(guild ? "SELECT attachment_id FROM guild_icons WHERE guild_id = ?"
+                                      : "SELECT attachment_id FROM user_avatars WHERE user_id = ?");
+    old.bindValue(0, qint64(ownerId));
+    if (!s.exec(old, "profile image"))
+        return storageError();
+    const Id previous = old.next() ? Id(old.value(0).toLongLong()) : 0;
+    old.finish();
+    if (previous == attachmentId)
+        return QStringList();
+    QSqlQuery &d = s.prepared(guild ? "DELETE FROM guild_icons WHERE guild_id = ?" : "DELETE FROM user_avatars WHERE user_id = ?");
+    d.bindValue(0, qint64(ownerId));
+    if (!s.exec(d, "clear profile image"))
+        return storageError();
+    if (attachmentId) {
+        QSqlQuery &i = s.prepared(guild ? "INSERT INTO guild_icons (guild_id, attachment_id) VALUES (?, ?)"
+                                        : "INSERT INTO user_avatars (user_id, attachment_id) VALUES (?, ?)");
+        i.bindValue(0, qint64(ownerId));
+        i.bindValue(1, qint64(attachmentId));
+        if (!s.exec(i, "set profile image"))
+            return storageError();
+    }
+    if (!previous)
+        return QStringList();
+    // The upload replaced goes unless another avatar or icon still shows it.
+    return removeRows(s, "SELECT sha256 FROM attachments WHERE id = ? AND message_id IS NULL" KITH_NOT_PROFILE_IMAGE,
+                      "DELETE FROM attachments WHERE id = ? AND message_id IS NULL" KITH_NOT_PROFILE_IMAGE,
+                      qint64(previous), "release profile image");
+}
+
+Result<QString> profileImage(SqlConnection &s, Id attachmentId)
+{
+    QSqlQuery &q = s.prepared("SELECT sha256 FROM attachments WHERE id = ? AND NOT ("
+                              "NOT EXISTS (SELECT 1 FROM user_avatars p WHERE p.attachment_id = attachments.id) "
+                              "AND NOT EXISTS (SELECT 1 FROM guild_icons p WHERE p.attachment_id = attachments.id))");
+    q.bindValue(0, qint64(attachmentId));
+    if (!s.exec(q, "profile image content"))
+        return storageError();
+    if (!q.next())
+        return Error::notFound(QStringLiteral("no such avatar or icon"));
+    const QString sha = q.value(0).toString();
+    q.finish();
+    return sha;
 }
 
 } // namespace kith::server::AttachmentTable

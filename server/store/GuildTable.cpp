@@ -9,11 +9,13 @@ namespace kith::server::GuildTable {
 Result<GuildSnapshot> loadAll(SqlConnection &s)
 {
     GuildSnapshot snap;
-    QSqlQuery &g = s.prepared("SELECT id, name, owner_id FROM guilds");
+    QSqlQuery &g = s.prepared("SELECT g.id, g.name, g.owner_id, i.attachment_id FROM guilds g "
+                              "LEFT JOIN guild_icons i ON i.guild_id = g.id");
     if (!s.exec(g, "load guilds"))
         return storageError();
     while (g.next())
-        snap.guilds.append({Id(g.value(0).toLongLong()), g.value(1).toString(), Id(g.value(2).toLongLong())});
+        snap.guilds.append({Id(g.value(0).toLongLong()), g.value(1).toString(), Id(g.value(2).toLongLong()),
+                            g.value(3).isNull() ? QString() : profileImagePath(Id(g.value(3).toLongLong()))});
     g.finish();
 
     QSqlQuery &m = s.prepared("SELECT guild_id, user_id, role, joined_at FROM members");

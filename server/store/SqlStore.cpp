@@ -335,6 +335,21 @@ Result<bool> SqlStore::contentUsed(const QString &sha256)
     return AttachmentTable::contentUsed(m_db, sha256);
 }
 
+Result<QStringList> SqlStore::setAvatar(Id userId, Id attachmentId)
+{
+    return AttachmentTable::setProfileImage(m_db, false, userId, userId, attachmentId);
+}
+
+Result<QStringList> SqlStore::setGuildIcon(Id guildId, Id uploaderId, Id attachmentId)
+{
+    return AttachmentTable::setProfileImage(m_db, true, guildId, uploaderId, attachmentId);
+}
+
+Result<QString> SqlStore::profileImage(Id attachmentId)
+{
+    return AttachmentTable::profileImage(m_db, attachmentId);
+}
+
 Result<SocialSnapshot> SqlStore::loadSocial()
 {
     return SocialTable::loadAll(m_db);

@@ -70,6 +70,9 @@ public:
     Result<QStringList> releaseAttachments(Id messageId) override;
     Result<QStringList> sweepAttachments(qint64 beforeMs) override;
     Result<bool> contentUsed(const QString &sha256) override;
+    Result<QStringList> setAvatar(Id userId, Id attachmentId) override;
+    Result<QStringList> setGuildIcon(Id guildId, Id uploaderId, Id attachmentId) override;
+    Result<QString> profileImage(Id attachmentId) override;
     Result<SocialSnapshot> loadSocial() override;
     Result<RelationshipType> relationship(Id userId, Id otherId) override;
     Result<Done> setRelationship(Id userId, Id otherId, RelationshipType type, qint64 nowMs) override;

@@ -210,6 +210,13 @@ public:
     virtual Result<QStringList> sweepAttachments(qint64 beforeMs) = 0;
     //! Whether some row still refers to this content.
     virtual Result<bool> contentUsed(const QString &sha256) = 0;
+    //! Makes upload `attachmentId` (0: none) user `userId`'s avatar; it must be an unclaimed image
+    //! they uploaded (else bad_request). The contents no row refers to any more come back.
+    virtual Result<QStringList> setAvatar(Id userId, Id attachmentId) = 0;
+    //! The same for a guild's icon, the upload being `uploaderId`'s.
+    virtual Result<QStringList> setGuildIcon(Id guildId, Id uploaderId, Id attachmentId) = 0;
+    //! The content (sha256) of an upload an avatar or icon uses; not_found otherwise.
+    virtual Result<QString> profileImage(Id attachmentId) = 0;
 
     // Relationships, DMs, read states, mentions, the connection log
     virtual Result<SocialSnapshot> loadSocial() = 0;

@@ -8,6 +8,11 @@
 namespace kith::server::UserTable {
 
 namespace {
+QString avatarOf(const QVariant &attachmentId)
+{
+    return attachmentId.isNull() ? QString() : profileImagePath(Id(attachmentId.toLongLong()));
+}
+
 Result<bool> taken(SqlConnection &s, const QString &username)
 {
     QSqlQuery &exists = s.prepared("SELECT 1 FROM users WHERE username_key = ?");
@@ -69,15 +74,16 @@ Result<User> insertGuest(SqlConnection &s, User user, qint64 nowMs)
 
 Result<StoredUser> findByUsername(SqlConnection &s, const QString &username)
 {
-    QSqlQuery &q = s.prepared(
-        "SELECT id, username, display_name, password_hash, guest, server_admin FROM users WHERE username_key = ?");
+    QSqlQuery &q = s.prepared("SELECT u.id, u.username, u.display_name, u.password_hash, u.guest, u.server_admin, "
+                              "a.attachment_id FROM users u LEFT JOIN user_avatars a ON a.user_id = u.id "
+                              "WHERE u.username_key = ?");
     q.bindValue(0, username.toLower());
     if (!s.exec(q, "find user"))
         return storageError();
     if (!q.next())
         return Error::notFound(QStringLiteral("no such user"));
     StoredUser u{{Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(4).toBool(),
-                  q.value(5).toBool()},
+                  q.value(5).toBool(), avatarOf(q.value(6))},
                  q.value(3).toString()};
     q.finish();
     return u;
@@ -85,13 +91,14 @@ Result<StoredUser> findByUsername(SqlConnection &s, const QString &username)
 
 Result<QList<User>> all(SqlConnection &s)
 {
-    QSqlQuery &q = s.prepared("SELECT id, username, display_name, guest, server_admin FROM users");
+    QSqlQuery &q = s.prepared("SELECT u.id, u.username, u.display_name, u.guest, u.server_admin, a.attachment_id "
+                              "FROM users u LEFT JOIN user_avatars a ON a.user_id = u.id");
     if (!s.exec(q, "all users"))
         return storageError();
     QList<User> out;
     while (q.next())
         out.append({Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(),
-                    q.value(4).toBool()});
+                    q.value(4).toBool(), avatarOf(q.value(5))});
     q.finish();
     return out;
 }
