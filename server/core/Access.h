@@ -93,6 +93,20 @@ inline bool allowed(const Directory &dir, Id guildId, const Member *m, Permissio
     return false;
 }
 
+//! Whether the caller may do `permission` in a channel they can see (DMs have their own rules:
+//! there everything is allowed here).
+inline bool allowedIn(const Directory &dir, const Channel &channel, Id userId, Permission permission,
+                      const QString &action, Error *error)
+{
+    if (channel.isDm())
+        return true;
+    const Member *m = dir.member(channel.guildId, userId);
+    if (m && dir.permissionsIn(channel, *m).has(permission))
+        return true;
+    *error = lacks(permission, action);
+    return false;
+}
+
 //! A 1:1 DM across a block (either way): nobody writes into it, reactions included.
 inline std::optional<Error> blockedDm(const Directory &dir, const Channel &channel, Id userId)
 {

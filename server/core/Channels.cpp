@@ -60,7 +60,7 @@ void Channels::create(const Call &call)
                                      return call.fail(Error::notFound(QStringLiteral("unknown guild")));
                                  m_ctx.directory.putChannel(channel);
                                  call.ok(channel.toJson());
-                                 m_ctx.hub.toGuild(channel.guildId, ev::ChannelCreated, channel.toJson());
+                                 m_ctx.hub.toUsers(m_ctx.directory.viewers(channel), ev::ChannelCreated, channel.toJson());
                              });
 }
 
@@ -101,7 +101,7 @@ void Channels::update(const Call &call)
                                  channel.topic = edit.topic;
                                  m_ctx.directory.putChannel(channel);
                                  call.ok(channel.toJson());
-                                 m_ctx.hub.toGuild(channel.guildId, ev::ChannelUpdated, channel.toJson());
+                                 m_ctx.hub.toUsers(m_ctx.directory.viewers(channel), ev::ChannelUpdated, channel.toJson());
                              });
 }
 
@@ -123,11 +123,13 @@ void Channels::remove(const Call &call)
                              [this, call, channelId, guildId](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
+                                 const Channel *gone = m_ctx.directory.channel(channelId);
+                                 const QList<Id> viewers = gone ? m_ctx.directory.viewers(*gone) : QList<Id>{};
                                  m_ctx.directory.removeChannel(channelId);
                                  const QJsonObject d{{QLatin1String("id"), idJson(channelId)},
                                                      {QLatin1String("guild_id"), idJson(guildId)}};
                                  call.ok(d);
-                                 m_ctx.hub.toGuild(guildId, ev::ChannelDeleted, d);
+                                 m_ctx.hub.toUsers(viewers, ev::ChannelDeleted, d);
                              });
 }
 

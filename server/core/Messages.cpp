@@ -180,8 +180,10 @@ QList<Id> Messages::mentions(const Channel &channel, Id authorId, const QString 
     while (it.hasNext()) {
         QString name = it.next().captured(1);
         if (name == u"everyone") {
+            // Whoever has mention_everyone in the channel (by default the owner and admins).
             const Member *m = channel.isDm() ? nullptr : m_ctx.directory.member(channel.guildId, authorId);
-            if (m && m->role >= Role::Admin && !out.contains(0))
+            if (m && !out.contains(0)
+                && m_ctx.directory.permissionsIn(channel, *m).has(Permission::MentionEveryone))
                 out.append(0);
             continue;
         }
@@ -232,6 +234,12 @@ void Messages::send(const Call &call)
         return call.fail(Error::badRequest(why));
     if (auto blocked = access::blockedDm(m_ctx.directory, *channel, call.userId()))
         return call.fail(*blocked);
+    if (!access::allowedIn(m_ctx.directory, *channel, call.userId(), Permission::SendMessages,
+                           QStringLiteral("send messages in this channel"), &e)
+        || (!attachmentIds.isEmpty()
+            && !access::allowedIn(m_ctx.directory, *channel, call.userId(), Permission::AttachFiles,
+                                  QStringLiteral("attach files in this channel"), &e)))
+        return call.fail(e);
     const QList<Id> mentioned = mentions(*channel, call.userId(), content);
 
     Message m;
