@@ -45,6 +45,9 @@ inline constexpr int kGuildsPerUser = 200;
 inline constexpr int kChannelsPerGuild = 500;
 inline constexpr int kRoleNameMax = 100;
 inline constexpr int kRolesPerGuild = 250; //!< @everyone included
+// Moderation (issue 13)
+inline constexpr int kBanReasonLength = 512;                 //!< characters of a ban's reason
+inline constexpr qint64 kBanDeleteMessageSeconds = 604800;   //!< 7 days of messages at most
 
 // Social
 inline constexpr int kGroupDmMembers = 10;          //!< including the creator

@@ -273,6 +273,12 @@ void Guilds::joinInvite(const Call &call)
             auto g = s.useInvite(code);
             if (!g)
                 return g.error();
+            // A banned user stays out (the failed job takes the invite's use back).
+            auto banned = s.isBanned(g.value(), joiner.user.id);
+            if (!banned)
+                return banned.error();
+            if (banned.value())
+                return Error::forbidden(QStringLiteral("you are banned from this guild"));
             if (full) {
                 auto in = s.isMember(g.value(), joiner.user.id);
                 if (!in)

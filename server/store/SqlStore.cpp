@@ -1,6 +1,7 @@
 #include "SqlStore.h"
 
 #include "store/AttachmentTable.h"
+#include "store/BanTable.h"
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
 #include "store/MetaTable.h"
@@ -116,6 +117,31 @@ Result<Done> SqlStore::setOverwrite(Id guildId, Id channelId, const PermissionOv
 Result<Done> SqlStore::deleteOverwrite(Id channelId, Id roleId)
 {
     return RoleTable::deleteOverwrite(m_db, channelId, roleId);
+}
+
+Result<Done> SqlStore::ban(Id guildId, const GuildBan &ban)
+{
+    return BanTable::ban(m_db, guildId, ban);
+}
+
+Result<bool> SqlStore::unban(Id guildId, Id userId)
+{
+    return BanTable::unban(m_db, guildId, userId);
+}
+
+Result<QList<GuildBan>> SqlStore::bans(Id guildId)
+{
+    return BanTable::bans(m_db, guildId);
+}
+
+Result<bool> SqlStore::isBanned(Id guildId, Id userId)
+{
+    return BanTable::isBanned(m_db, guildId, userId);
+}
+
+Result<QList<QPair<Id, Id>>> SqlStore::messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId)
+{
+    return BanTable::messagesOf(m_db, userId, channelIds, sinceId);
 }
 
 Result<Done> SqlStore::updateGuild(const Guild &guild)

@@ -1,0 +1,76 @@
+#include "BanTable.h"
+
+#include "store/SqlConnection.h"
+
+#include <QVariant>
+
+namespace kith::server::BanTable {
+
+Result<Done> ban(SqlConnection &s, Id guildId, const GuildBan &ban)
+{
+    // Banning again replaces the reason and the time: the latest decision stands.
+    QSqlQuery &q = s.prepared("INSERT INTO guild_bans (guild_id, user_id, reason, created_at) VALUES (?, ?, ?, ?) "
+                              "ON CONFLICT (guild_id, user_id) DO UPDATE SET reason = excluded.reason, "
+                              "created_at = excluded.created_at");
+    q.bindValue(0, qint64(guildId));
+    q.bindValue(1, qint64(ban.userId));
+    q.bindValue(2, ban.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(ban.reason));
+    q.bindValue(3, ban.createdAtMs);
+    return s.run(q, "ban");
+}
+
+Result<bool> unban(SqlConnection &s, Id guildId, Id userId)
+{
+    QSqlQuery &q = s.prepared("DELETE FROM guild_bans WHERE guild_id = ? AND user_id = ?");
+    q.bindValue(0, qint64(guildId));
+    q.bindValue(1, qint64(userId));
+    if (!s.exec(q, "unban"))
+        return storageError();
+    return q.numRowsAffected() > 0;
+}
+
+Result<QList<GuildBan>> bans(SqlConnection &s, Id guildId)
+{
+    QSqlQuery &q = s.prepared(
+        "SELECT user_id, reason, created_at FROM guild_bans WHERE guild_id = ? ORDER BY created_at, user_id");
+    q.bindValue(0, qint64(guildId));
+    if (!s.exec(q, "bans"))
+        return storageError();
+    QList<GuildBan> out;
+    while (q.next())
+        out.append({Id(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toLongLong()});
+    q.finish();
+    return out;
+}
+
+Result<bool> isBanned(SqlConnection &s, Id guildId, Id userId)
+{
+    QSqlQuery &q = s.prepared("SELECT 1 FROM guild_bans WHERE guild_id = ? AND user_id = ?");
+    q.bindValue(0, qint64(guildId));
+    q.bindValue(1, qint64(userId));
+    if (!s.exec(q, "is banned"))
+        return storageError();
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+Result<QList<QPair<Id, Id>>> messagesOf(SqlConnection &s, Id userId, const QList<Id> &channelIds, Id sinceId)
+{
+    // One channel at a time: each walks messages_channel from sinceId, a short range.
+    QSqlQuery &q = s.prepared("SELECT id FROM messages WHERE channel_id = ? AND id >= ? AND author_id = ?");
+    QList<QPair<Id, Id>> out;
+    for (Id channelId : channelIds) {
+        q.bindValue(0, qint64(channelId));
+        q.bindValue(1, qint64(sinceId));
+        q.bindValue(2, qint64(userId));
+        if (!s.exec(q, "messages of a banned user"))
+            return storageError();
+        while (q.next())
+            out.append({Id(q.value(0).toLongLong()), channelId});
+        q.finish();
+    }
+    return out;
+}
+
+} // namespace kith::server::BanTable
