@@ -111,10 +111,13 @@ QJsonArray idsJson(const QList<Id> &ids)
 
 QJsonObject Member::toJson() const
 {
-    return {{QLatin1String("user"), user.toJson()},
-            {QLatin1String("role"), roleName(role)},
-            {QLatin1String("joined_at"), isoTime(joinedAtMs)},
-            {QLatin1String("role_ids"), idsJson(roleIds)}};
+    QJsonObject o{{QLatin1String("user"), user.toJson()},
+                  {QLatin1String("role"), roleName(role)},
+                  {QLatin1String("joined_at"), isoTime(joinedAtMs)},
+                  {QLatin1String("role_ids"), idsJson(roleIds)}};
+    if (timeoutUntilMs) // only when set: v1 members look as they always did
+        o.insert(QLatin1String("timeout_until"), isoTime(timeoutUntilMs));
+    return o;
 }
 
 Member Member::fromJson(const QJsonObject &o)
@@ -128,6 +131,8 @@ Member Member::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QLatin1String("role_ids")).toArray())
         if (const Id id = idFromJson(v))
             m.roleIds.append(id);
+    if (const QJsonValue t = o.value(QLatin1String("timeout_until")); t.isString())
+        m.timeoutUntilMs = QDateTime::fromString(t.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
     return m;
 }
 

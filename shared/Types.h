@@ -43,6 +43,7 @@ struct Member {
     Role role = Role::Member;
     qint64 joinedAtMs = 0;
     QList<Id> roleIds; //!< the guild roles given to them (never @everyone), in the order given
+    qint64 timeoutUntilMs = 0; //!< member.timeout: silenced until then (0: never timed out or lifted)
 
     QJsonObject toJson() const;
     static Member fromJson(const QJsonObject &o);

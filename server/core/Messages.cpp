@@ -234,6 +234,8 @@ void Messages::send(const Call &call)
         return call.fail(Error::badRequest(why));
     if (auto blocked = access::blockedDm(m_ctx.directory, *channel, call.userId()))
         return call.fail(*blocked);
+    if (auto quiet = access::timedOut(m_ctx.directory, *channel, call.userId()))
+        return call.fail(*quiet);
     if (!access::allowedIn(m_ctx.directory, *channel, call.userId(), Permission::SendMessages,
                            QStringLiteral("send messages in this channel"), &e)
         || (!attachmentIds.isEmpty()

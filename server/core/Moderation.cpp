@@ -163,4 +163,63 @@ void Moderation::bans(const Call &call)
                                         });
 }
 
+void Moderation::timeout(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(kGuildId);
+    const Id userId = f.id(kUserId);
+    if (!f.ok())
+        return call.fail(f.error());
+    // `until` must be there: a time, or null to lift the timeout.
+    const QJsonValue until = call.data().value(QLatin1String("until"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 untilMs = 0;
+    if (until.isString()) {
+        const QDateTime at = QDateTime::fromString(until.toString(), Qt::ISODateWithMs);
+        if (!at.isValid())
+            return call.fail(Error::badRequest(QStringLiteral("until must be a time such as 2026-01-02T03:04:05.678Z")));
+        untilMs = at.toMSecsSinceEpoch();
+        if (untilMs <= now)
+            return call.fail(Error::badRequest(QStringLiteral("until must be in the future (null lifts a timeout)")));
+        if (untilMs > now + limits::kTimeoutMaxMs)
+            return call.fail(Error::badRequest(QStringLiteral("until must be at most 28 days ahead")));
+    } else if (!until.isNull()) {
+        return call.fail(Error::badRequest(QStringLiteral("field \"until\" must be a time string or null")));
+    }
+    const Directory &dir = m_ctx.directory;
+    Error e;
+    const Member *me = access::memberWith(dir, guildId, call.userId(), Permission::ModerateMembers,
+                                          QStringLiteral("time out members"), &e);
+    if (!me)
+        return call.fail(e);
+    const Member *target = dir.member(guildId, userId);
+    if (!target)
+        return call.fail(Error::notFound(QStringLiteral("that user is not a member of this guild")));
+    if (userId == call.userId())
+        return call.fail(Error::forbidden(QStringLiteral("you cannot time yourself out")));
+    if (target->role == Role::Owner)
+        return call.fail(Error::forbidden(QStringLiteral("nobody can time out the owner")));
+    if (!permissions::mayActOn(me->role, dir.topPosition(guildId, *me), target->role, dir.topPosition(guildId, *target)))
+        return call.fail(Error::forbidden(me->role == Role::Admin
+                                              ? QStringLiteral("only the owner may time out an admin")
+                                              : QStringLiteral("you may only time out members below you")));
+    m_ctx.store.submit<Done>(
+        [guildId, userId, untilMs](Store &s) { return s.setTimeout(guildId, userId, untilMs); },
+        [this, call, guildId, userId, untilMs](Result<Done> &&r) {
+            if (!r)
+                return call.fail(r.error());
+            Directory &dir = m_ctx.directory;
+            const Member *now = dir.member(guildId, userId);
+            if (!now)
+                return call.fail(Error::notFound(QStringLiteral("that user is not a member of this guild")));
+            Member updated = *now;
+            updated.timeoutUntilMs = untilMs;
+            updated.user = dir.userOrPlaceholder(userId);
+            dir.putMember(guildId, updated);
+            const QJsonObject member = updated.toJson();
+            call.ok(member);
+            m_ctx.hub.toGuild(guildId, ev::MemberUpdated, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), member}});
+        });
+}
+
 } // namespace kith::server

@@ -1,6 +1,6 @@
 #pragma once
-//! member.ban, member.unban, guild.bans (issue 13): keeping people out of a guild, and who may
-//! do it to whom.
+//! member.ban, member.unban, guild.bans, member.timeout (issue 13): keeping people out of a guild
+//! or quiet in it, and who may do it to whom.
 
 #include "core/Call.h"
 #include "core/ServiceContext.h"
@@ -18,6 +18,7 @@ public:
     void ban(const Call &call);
     void unban(const Call &call);
     void bans(const Call &call);
+    void timeout(const Call &call);
 
 private:
     ServiceContext &m_ctx;

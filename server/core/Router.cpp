@@ -60,6 +60,7 @@ Router::Router(const Services &sv)
     add(op::MemberBan, Needs::SignedIn, std::bind(&Moderation::ban, &sv.moderation, _1));
     add(op::MemberUnban, Needs::SignedIn, std::bind(&Moderation::unban, &sv.moderation, _1));
     add(op::GuildBans, Needs::SignedIn, std::bind(&Moderation::bans, &sv.moderation, _1));
+    add(op::MemberTimeout, Needs::SignedIn, std::bind(&Moderation::timeout, &sv.moderation, _1));
     add(op::MessageSend, Needs::SignedIn, std::bind(&Messages::send, &sv.messages, _1));
     add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &sv.messages, _1));
     add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &sv.messages, _1));

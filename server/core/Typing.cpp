@@ -22,6 +22,8 @@ void Typing::start(const Call &call)
     if (!c || !access::allowedIn(m_ctx.directory, *c, call.userId(), Permission::SendMessages,
                                  QStringLiteral("type in this channel"), &e))
         return call.fail(e);
+    if (auto quiet = access::timedOut(m_ctx.directory, *c, call.userId()))
+        return call.fail(*quiet);
     call.ok({});
     SessionRecord *session = call.session().get();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

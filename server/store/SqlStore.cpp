@@ -1,10 +1,10 @@
 #include "SqlStore.h"
 
 #include "store/AttachmentTable.h"
-#include "store/BanTable.h"
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
 #include "store/MetaTable.h"
+#include "store/ModerationTable.h"
 #include "store/NodeTable.h"
 #include "store/ReactionTable.h"
 #include "store/SearchTable.h"
@@ -74,6 +74,8 @@ Result<GuildSnapshot> SqlStore::loadGuilds()
         return snap;
     if (auto r = RoleTable::loadInto(m_db, snap.value()); !r)
         return r.error();
+    if (auto r = ModerationTable::loadInto(m_db, snap.value()); !r)
+        return r.error();
     return snap;
 }
 
@@ -121,27 +123,32 @@ Result<Done> SqlStore::deleteOverwrite(Id channelId, Id roleId)
 
 Result<Done> SqlStore::ban(Id guildId, const GuildBan &ban)
 {
-    return BanTable::ban(m_db, guildId, ban);
+    return ModerationTable::ban(m_db, guildId, ban);
 }
 
 Result<bool> SqlStore::unban(Id guildId, Id userId)
 {
-    return BanTable::unban(m_db, guildId, userId);
+    return ModerationTable::unban(m_db, guildId, userId);
 }
 
 Result<QList<GuildBan>> SqlStore::bans(Id guildId)
 {
-    return BanTable::bans(m_db, guildId);
+    return ModerationTable::bans(m_db, guildId);
+}
+
+Result<Done> SqlStore::setTimeout(Id guildId, Id userId, qint64 untilMs)
+{
+    return ModerationTable::setTimeout(m_db, guildId, userId, untilMs);
 }
 
 Result<bool> SqlStore::isBanned(Id guildId, Id userId)
 {
-    return BanTable::isBanned(m_db, guildId, userId);
+    return ModerationTable::isBanned(m_db, guildId, userId);
 }
 
 Result<QList<QPair<Id, Id>>> SqlStore::messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId)
 {
-    return BanTable::messagesOf(m_db, userId, channelIds, sinceId);
+    return ModerationTable::messagesOf(m_db, userId, channelIds, sinceId);
 }
 
 Result<Done> SqlStore::updateGuild(const Guild &guild)

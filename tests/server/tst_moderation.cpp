@@ -30,6 +30,10 @@ private slots:
     void whoMayTimeOut();
     void timeoutBadInput_data();
     void timeoutBadInput();
+    void slowMode();
+    void slowModeBadInput_data();
+    void slowModeBadInput();
+    void keptAfterRestart();
 
 private:
     Reply timeout(TestClient &c, const QString &userId, const QJsonValue &until);
@@ -403,6 +407,109 @@ void tst_Moderation::timeoutBadInput()
     QCOMPARE(outcome(r), code);
     QVERIFY(!r.message.isEmpty());
     QVERIFY(sendMessage(*m_b, m_g.channelId, u"still speaking"_s).ok);
+}
+
+void tst_Moderation::slowMode()
+{
+    const Reply made = m_owner->request(u"channel.create"_s, {{u"guild_id"_s, m_g.guildId},
+                                                             {u"name"_s, u"slow"_s},
+                                                             {u"slowmode_seconds"_s, 3}});
+    QVERIFY2(made.ok, qPrintable(made.describe()));
+    QCOMPARE(made.d.value(u"slowmode_seconds"_s).toInt(), 3);
+    const QString slow = made.d.value(u"id"_s).toString();
+    const auto ev = m_fx.waitFor(*m_b, u"channel.created"_s);
+    QVERIFY(ev);
+    QCOMPARE(ev->d, made.d);
+    // Other channels have none.
+    QCOMPARE(m_g.full.value(u"channels"_s).toArray().first().toObject().value(u"slowmode_seconds"_s).toInt(), 0);
+
+    QVERIFY(sendMessage(*m_b, slow, u"first"_s).ok);
+    const Reply again = sendMessage(*m_b, slow, u"second"_s);
+    QCOMPARE(outcome(again), u"rate_limited"_s);
+    QVERIFY(again.retryAfterMs > 0 && again.retryAfterMs <= 3000);
+    QVERIFY(!again.message.isEmpty());
+    // Per member and per channel; manage_messages (owner, admins, or a role) is exempt.
+    QVERIFY(sendMessage(*m_c, slow, u"c's first"_s).ok);
+    QVERIFY(sendMessage(*m_b, m_g.channelId, u"elsewhere"_s).ok);
+    QVERIFY(sendMessage(*m_b, m_g.channelId, u"elsewhere again"_s).ok);
+    for (TestClient *c : {m_owner.get(), m_admin.get()}) {
+        QVERIFY(sendMessage(*c, slow, u"one"_s).ok);
+        QVERIFY(sendMessage(*c, slow, u"two"_s).ok);
+    }
+    QVERIFY(!giveRole(*m_c, u"Janitors"_s, {u"manage_messages"_s}).isEmpty());
+    QVERIFY(sendMessage(*m_c, slow, u"now exempt"_s).ok);
+    // Once the time has passed, b may send again.
+    QTRY_VERIFY_WITH_TIMEOUT(sendMessage(*m_b, slow, u"later"_s).ok, 10000);
+    QCOMPARE(outcome(sendMessage(*m_b, slow, u"too soon"_s)), u"rate_limited"_s);
+    // channel.update turns it off (and only a manager may).
+    QCOMPARE(outcome(m_b->request(u"channel.update"_s, {{u"channel_id"_s, slow}, {u"slowmode_seconds"_s, 0}})),
+             u"forbidden"_s);
+    const Reply off = m_owner->request(u"channel.update"_s, {{u"channel_id"_s, slow}, {u"slowmode_seconds"_s, 0}});
+    QVERIFY2(off.ok, qPrintable(off.describe()));
+    QCOMPARE(off.d.value(u"slowmode_seconds"_s).toInt(), 0);
+    QCOMPARE(off.d.value(u"name"_s).toString(), u"slow"_s);
+    QVERIFY(sendMessage(*m_b, slow, u"free"_s).ok);
+    QVERIFY(sendMessage(*m_b, slow, u"free again"_s).ok);
+    // A rename keeps it.
+    QVERIFY(m_owner->request(u"channel.update"_s, {{u"channel_id"_s, slow}, {u"slowmode_seconds"_s, 60}}).ok);
+    const Reply renamed = m_owner->request(u"channel.update"_s, {{u"channel_id"_s, slow}, {u"name"_s, u"slower"_s}});
+    QCOMPARE(renamed.d.value(u"slowmode_seconds"_s).toInt(), 60);
+}
+
+void tst_Moderation::slowModeBadInput_data()
+{
+    QTest::addColumn<QJsonValue>("seconds");
+    QTest::newRow("negative") << QJsonValue(-1);
+    QTest::newRow("over 6 hours") << QJsonValue(21601);
+    QTest::newRow("a string") << QJsonValue(u"5"_s);
+    QTest::newRow("a fraction") << QJsonValue(2.5);
+}
+
+void tst_Moderation::slowModeBadInput()
+{
+    QFETCH(QJsonValue, seconds);
+    const Reply created = m_owner->request(u"channel.create"_s, {{u"guild_id"_s, m_g.guildId},
+                                                                {u"name"_s, u"x"_s},
+                                                                {u"slowmode_seconds"_s, seconds}});
+    QCOMPARE(outcome(created), u"bad_request"_s);
+    QVERIFY(created.message.contains(u"slowmode_seconds"_s));
+    const Reply updated = m_owner->request(u"channel.update"_s, {{u"channel_id"_s, m_g.channelId},
+                                                                {u"slowmode_seconds"_s, seconds}});
+    QCOMPARE(outcome(updated), u"bad_request"_s);
+}
+
+void tst_Moderation::keptAfterRestart()
+{
+    QVERIFY(ban(*m_owner, m_out->userId(), {{u"reason"_s, u"trouble"_s}}).ok);
+    const Reply quiet = timeout(*m_owner, m_b->userId(), inMinutes(30));
+    QVERIFY(quiet.ok);
+    QVERIFY(m_owner->request(u"channel.update"_s, {{u"channel_id"_s, m_g.channelId}, {u"slowmode_seconds"_s, 30}}).ok);
+    const QString ownerToken = m_owner->token(), bToken = m_b->token(), outToken = m_out->token();
+    cleanup();
+    QVERIFY(m_fx.server().restart());
+    auto owner = m_fx.server().connect();
+    QVERIFY(owner->loginWithToken(ownerToken).ok);
+    QJsonObject guild;
+    for (const QJsonValue &g : owner->readyData().value(u"guilds"_s).toArray())
+        if (g.toObject().value(u"id"_s).toString() == m_g.guildId)
+            guild = g.toObject();
+    QCOMPARE(guild.value(u"channels"_s).toArray().first().toObject().value(u"slowmode_seconds"_s).toInt(), 30);
+    bool found = false;
+    for (const QJsonValue &m : guild.value(u"members"_s).toArray())
+        if (m.toObject().value(u"user"_s).toObject().value(u"id"_s) == quiet.d.value(u"user"_s).toObject().value(u"id"_s))
+            found = m.toObject().value(u"timeout_until"_s) == quiet.d.value(u"timeout_until"_s);
+    QVERIFY(found);
+    const Reply list = owner->request(u"guild.bans"_s, {{u"guild_id"_s, m_g.guildId}});
+    QCOMPARE(list.d.value(u"bans"_s).toArray().size(), 1);
+    QCOMPARE(list.d.value(u"bans"_s).toArray().first().toObject().value(u"reason"_s).toString(), u"trouble"_s);
+    auto b = m_fx.server().connect();
+    QVERIFY(b->loginWithToken(bToken).ok);
+    QCOMPARE(outcome(sendMessage(*b, m_g.channelId, u"x"_s)), u"forbidden"_s);
+    auto out = m_fx.server().connect();
+    QVERIFY(out->loginWithToken(outToken).ok);
+    const Reply invite = owner->request(u"invite.create"_s, {{u"guild_id"_s, m_g.guildId}});
+    QCOMPARE(outcome(out->request(u"invite.join"_s, {{u"code"_s, invite.d.value(u"code"_s).toString()}})),
+             u"forbidden"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Moderation)

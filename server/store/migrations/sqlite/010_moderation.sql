@@ -10,3 +10,12 @@ CREATE TABLE IF NOT EXISTS guild_bans (
 );
 -- No index for delete_message_seconds: it walks messages_channel by id from a recent time, and
 -- every message insert would pay for one.
+
+-- member.timeout: a member silenced until `until` (ms since the epoch); leaving ends it.
+CREATE TABLE IF NOT EXISTS member_timeouts (
+    guild_id INTEGER NOT NULL,
+    user_id  INTEGER NOT NULL,
+    until    INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, user_id),
+    FOREIGN KEY (guild_id, user_id) REFERENCES members(guild_id, user_id) ON DELETE CASCADE
+);

@@ -1,10 +1,41 @@
-#include "BanTable.h"
+#include "ModerationTable.h"
 
 #include "store/SqlConnection.h"
 
 #include <QVariant>
 
-namespace kith::server::BanTable {
+namespace kith::server::ModerationTable {
+
+Result<Done> loadInto(SqlConnection &s, GuildSnapshot &snap)
+{
+    QSqlQuery &q = s.prepared("SELECT guild_id, user_id, until FROM member_timeouts");
+    if (!s.exec(q, "load timeouts"))
+        return storageError();
+    QHash<QPair<Id, Id>, qint64> until;
+    while (q.next())
+        until.insert({Id(q.value(0).toLongLong()), Id(q.value(1).toLongLong())}, q.value(2).toLongLong());
+    q.finish();
+    if (!until.isEmpty())
+        for (auto &[guildId, member] : snap.members)
+            member.timeoutUntilMs = until.value({guildId, member.user.id}, 0);
+    return Done{};
+}
+
+Result<Done> setTimeout(SqlConnection &s, Id guildId, Id userId, qint64 untilMs)
+{
+    if (!untilMs) {
+        QSqlQuery &q = s.prepared("DELETE FROM member_timeouts WHERE guild_id = ? AND user_id = ?");
+        q.bindValue(0, qint64(guildId));
+        q.bindValue(1, qint64(userId));
+        return s.run(q, "lift timeout");
+    }
+    QSqlQuery &q = s.prepared("INSERT INTO member_timeouts (guild_id, user_id, until) VALUES (?, ?, ?) "
+                              "ON CONFLICT (guild_id, user_id) DO UPDATE SET until = excluded.until");
+    q.bindValue(0, qint64(guildId));
+    q.bindValue(1, qint64(userId));
+    q.bindValue(2, untilMs);
+    return s.run(q, "set timeout");
+}
 
 Result<Done> ban(SqlConnection &s, Id guildId, const GuildBan &ban)
 {
@@ -73,4 +104,4 @@ Result<QList<QPair<Id, Id>>> messagesOf(SqlConnection &s, Id userId, const QList
     return out;
 }
 
-} // namespace kith::server::BanTable
+} // namespace kith::server::ModerationTable
