@@ -183,6 +183,7 @@ QJsonObject Channel::toJson() const
             {QLatin1String("name"), name},
             {QLatin1String("topic"), topic},
             {QLatin1String("position"), position},
+            {QLatin1String("slowmode_seconds"), slowmodeSeconds},
             {QLatin1String("last_message_id"), idJson(lastMessageId)},
             {QLatin1String("overwrites"), ows}};
 }
@@ -195,6 +196,7 @@ Channel Channel::fromJson(const QJsonObject &o)
     c.name = o.value(QLatin1String("name")).toString();
     c.topic = o.value(QLatin1String("topic")).toString();
     c.position = o.value(QLatin1String("position")).toInt();
+    c.slowmodeSeconds = o.value(QLatin1String("slowmode_seconds")).toInt();
     c.type = channelTypeFromName(o.value(QLatin1String("type")).toString());
     c.ownerId = idFromJson(o.value(QLatin1String("owner_id")));
     for (const QJsonValue &r : o.value(QLatin1String("recipients")).toArray())

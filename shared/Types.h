@@ -60,6 +60,7 @@ struct Channel {
     QString name;
     QString topic;
     int position = 0;
+    int slowmodeSeconds = 0; //!< a guild channel's slow mode (0: off)
     ChannelType type = ChannelType::Text;
     Id ownerId = 0;             //!< group DMs only
     QList<User> recipients;     //!< DMs only: every member, in the order they joined

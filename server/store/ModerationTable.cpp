@@ -18,7 +18,32 @@ Result<Done> loadInto(SqlConnection &s, GuildSnapshot &snap)
     if (!until.isEmpty())
         for (auto &[guildId, member] : snap.members)
             member.timeoutUntilMs = until.value({guildId, member.user.id}, 0);
+
+    QSqlQuery &c = s.prepared("SELECT channel_id, seconds FROM channel_slowmode");
+    if (!s.exec(c, "load slow mode"))
+        return storageError();
+    QHash<Id, int> slow;
+    while (c.next())
+        slow.insert(Id(c.value(0).toLongLong()), c.value(1).toInt());
+    c.finish();
+    if (!slow.isEmpty())
+        for (Channel &channel : snap.channels)
+            channel.slowmodeSeconds = slow.value(channel.id, 0);
     return Done{};
+}
+
+Result<Done> setSlowmode(SqlConnection &s, Id channelId, int seconds)
+{
+    if (!seconds) {
+        QSqlQuery &q = s.prepared("DELETE FROM channel_slowmode WHERE channel_id = ?");
+        q.bindValue(0, qint64(channelId));
+        return s.run(q, "slow mode off");
+    }
+    QSqlQuery &q = s.prepared("INSERT INTO channel_slowmode (channel_id, seconds) VALUES (?, ?) "
+                              "ON CONFLICT (channel_id) DO UPDATE SET seconds = excluded.seconds");
+    q.bindValue(0, qint64(channelId));
+    q.bindValue(1, seconds);
+    return s.run(q, "slow mode");
 }
 
 Result<Done> setTimeout(SqlConnection &s, Id guildId, Id userId, qint64 untilMs)

@@ -9,8 +9,10 @@ namespace kith::server {
 class SqlConnection;
 
 namespace ModerationTable {
-//! Fills the members of `snap` with their timeouts.
+//! Fills the members of `snap` with their timeouts and its channels with their slow mode.
 Result<Done> loadInto(SqlConnection &s, GuildSnapshot &snap);
+//! seconds 0 turns it off.
+Result<Done> setSlowmode(SqlConnection &s, Id channelId, int seconds);
 //! untilMs 0 lifts it.
 Result<Done> setTimeout(SqlConnection &s, Id guildId, Id userId, qint64 untilMs);
 Result<Done> ban(SqlConnection &s, Id guildId, const GuildBan &ban);

@@ -136,6 +136,11 @@ Result<QList<GuildBan>> SqlStore::bans(Id guildId)
     return ModerationTable::bans(m_db, guildId);
 }
 
+Result<Done> SqlStore::setSlowmode(Id channelId, int seconds)
+{
+    return ModerationTable::setSlowmode(m_db, channelId, seconds);
+}
+
 Result<Done> SqlStore::setTimeout(Id guildId, Id userId, qint64 untilMs)
 {
     return ModerationTable::setTimeout(m_db, guildId, userId, untilMs);

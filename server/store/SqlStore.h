@@ -55,6 +55,7 @@ public:
     Result<QList<GuildBan>> bans(Id guildId) override;
     Result<bool> isBanned(Id guildId, Id userId) override;
     Result<Done> setTimeout(Id guildId, Id userId, qint64 untilMs) override;
+    Result<Done> setSlowmode(Id channelId, int seconds) override;
     Result<QList<QPair<Id, Id>>> messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
     Result<QList<StoredMessage>> insertMessages(const QList<Message> &messages) override;

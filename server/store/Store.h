@@ -183,6 +183,8 @@ public:
     virtual Result<bool> unban(Id guildId, Id userId) = 0;
     virtual Result<QList<GuildBan>> bans(Id guildId) = 0;
     virtual Result<bool> isBanned(Id guildId, Id userId) = 0;
+    //! A channel's slow mode; seconds 0 turns it off.
+    virtual Result<Done> setSlowmode(Id channelId, int seconds) = 0;
     //! A member's timeout; untilMs 0 lifts it.
     virtual Result<Done> setTimeout(Id guildId, Id userId, qint64 untilMs) = 0;
     //! userId's messages in those channels from sinceId on, as (message id, channel id).

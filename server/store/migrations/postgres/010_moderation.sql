@@ -19,3 +19,9 @@ CREATE TABLE IF NOT EXISTS member_timeouts (
     PRIMARY KEY (guild_id, user_id),
     FOREIGN KEY (guild_id, user_id) REFERENCES members(guild_id, user_id) ON DELETE CASCADE
 );
+
+-- A channel's slow mode (seconds between one member's messages); no row: off.
+CREATE TABLE IF NOT EXISTS channel_slowmode (
+    channel_id BIGINT  PRIMARY KEY REFERENCES channels(id) ON DELETE CASCADE,
+    seconds    INTEGER NOT NULL
+);
