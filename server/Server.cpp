@@ -18,6 +18,7 @@
 #include "core/Presence.h"
 #include "core/Reactions.h"
 #include "core/ReadStates.h"
+#include "core/Moderation.h"
 #include "core/Roles.h"
 #include "core/Router.h"
 #include "core/Social.h"
@@ -75,6 +76,7 @@ struct Server::Private {
     std::unique_ptr<Guilds> guilds;
     std::unique_ptr<Channels> channels;
     std::unique_ptr<Roles> roles;
+    std::unique_ptr<Moderation> moderation;
     std::unique_ptr<Messages> messages;
     std::unique_ptr<Reactions> reactions;
     std::unique_ptr<Search> search;
@@ -456,6 +458,7 @@ bool Server::start(QString *error, StartError *kind)
     d->guilds = std::make_unique<Guilds>(*d->ctx, *d->presence);
     d->channels = std::make_unique<Channels>(*d->ctx);
     d->roles = std::make_unique<Roles>(*d->ctx);
+    d->moderation = std::make_unique<Moderation>(*d->ctx);
     d->messages = std::make_unique<Messages>(*d->ctx);
     d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->search = std::make_unique<Search>(*d->ctx);
@@ -468,7 +471,7 @@ bool Server::start(QString *error, StartError *kind)
     d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages,
                                                   *d->social, *d->dms, *d->presence, *d->typing,
                                                   *d->readStates, *d->party, *d->reactions, *d->search,
-                                                  *d->roles});
+                                                  *d->roles, *d->moderation});
     if (!d->party->load(error))
         return d->abandonStart();
     d->attachments = std::make_unique<Attachments>(*d->ctx, d->config.attachmentsDir);

@@ -46,6 +46,11 @@ inline constexpr int kGuildsPerUser = 200;
 inline constexpr int kChannelsPerGuild = 500;
 inline constexpr int kRoleNameMax = 100;
 inline constexpr int kRolesPerGuild = 250; //!< @everyone included
+// Moderation (issue 13)
+inline constexpr int kBanReasonLength = 512;                 //!< characters of a ban's reason
+inline constexpr qint64 kBanDeleteMessageSeconds = 604800;   //!< 7 days of messages at most
+inline constexpr int kSlowmodeMaxSeconds = 21600;            //!< a channel's slow mode: 6 hours at most
+inline constexpr qint64 kTimeoutMaxMs = 28LL * 24 * 3600 * 1000; //!< member.timeout: 28 days ahead at most
 
 // Social
 inline constexpr int kGroupDmMembers = 10;          //!< including the creator

@@ -30,6 +30,11 @@ inline constexpr QLatin1String RoleReorder{"role.reorder"};
 inline constexpr QLatin1String MemberSetRoles{"member.set_roles"};
 inline constexpr QLatin1String ChannelSetOverwrite{"channel.set_overwrite"};
 inline constexpr QLatin1String ChannelDeleteOverwrite{"channel.delete_overwrite"};
+// Moderation (issue 13)
+inline constexpr QLatin1String MemberBan{"member.ban"};
+inline constexpr QLatin1String MemberUnban{"member.unban"};
+inline constexpr QLatin1String GuildBans{"guild.bans"};
+inline constexpr QLatin1String MemberTimeout{"member.timeout"};
 inline constexpr QLatin1String MessageSend{"message.send"};
 inline constexpr QLatin1String MessageHistory{"message.history"};
 inline constexpr QLatin1String MessageEdit{"message.edit"};

@@ -117,10 +117,13 @@ QJsonArray idsJson(const QList<Id> &ids)
 
 QJsonObject Member::toJson() const
 {
-    return {{QLatin1String("user"), user.toJson()},
-            {QLatin1String("role"), roleName(role)},
-            {QLatin1String("joined_at"), isoTime(joinedAtMs)},
-            {QLatin1String("role_ids"), idsJson(roleIds)}};
+    QJsonObject o{{QLatin1String("user"), user.toJson()},
+                  {QLatin1String("role"), roleName(role)},
+                  {QLatin1String("joined_at"), isoTime(joinedAtMs)},
+                  {QLatin1String("role_ids"), idsJson(roleIds)}};
+    if (timeoutUntilMs) // only when set: v1 members look as they always did
+        o.insert(QLatin1String("timeout_until"), isoTime(timeoutUntilMs));
+    return o;
 }
 
 Member Member::fromJson(const QJsonObject &o)
@@ -134,6 +137,8 @@ Member Member::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QLatin1String("role_ids")).toArray())
         if (const Id id = idFromJson(v))
             m.roleIds.append(id);
+    if (const QJsonValue t = o.value(QLatin1String("timeout_until")); t.isString())
+        m.timeoutUntilMs = QDateTime::fromString(t.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
     return m;
 }
 
@@ -184,6 +189,7 @@ QJsonObject Channel::toJson() const
             {QLatin1String("name"), name},
             {QLatin1String("topic"), topic},
             {QLatin1String("position"), position},
+            {QLatin1String("slowmode_seconds"), slowmodeSeconds},
             {QLatin1String("last_message_id"), idJson(lastMessageId)},
             {QLatin1String("overwrites"), ows}};
 }
@@ -196,6 +202,7 @@ Channel Channel::fromJson(const QJsonObject &o)
     c.name = o.value(QLatin1String("name")).toString();
     c.topic = o.value(QLatin1String("topic")).toString();
     c.position = o.value(QLatin1String("position")).toInt();
+    c.slowmodeSeconds = o.value(QLatin1String("slowmode_seconds")).toInt();
     c.type = channelTypeFromName(o.value(QLatin1String("type")).toString());
     c.ownerId = idFromJson(o.value(QLatin1String("owner_id")));
     for (const QJsonValue &r : o.value(QLatin1String("recipients")).toArray())

@@ -46,6 +46,7 @@ struct Member {
     Role role = Role::Member;
     qint64 joinedAtMs = 0;
     QList<Id> roleIds; //!< the guild roles given to them (never @everyone), in the order given
+    qint64 timeoutUntilMs = 0; //!< member.timeout: silenced until then (0: never timed out or lifted)
 
     QJsonObject toJson() const;
     static Member fromJson(const QJsonObject &o);
@@ -62,6 +63,7 @@ struct Channel {
     QString name;
     QString topic;
     int position = 0;
+    int slowmodeSeconds = 0; //!< a guild channel's slow mode (0: off)
     ChannelType type = ChannelType::Text;
     Id ownerId = 0;             //!< group DMs only
     QList<User> recipients;     //!< DMs only: every member, in the order they joined

@@ -5,6 +5,7 @@
 #include "core/Directory.h"
 #include "shared/ErrorCode.h"
 
+#include <QDateTime>
 #include <optional>
 
 namespace kith::server::access {
@@ -91,6 +92,29 @@ inline bool allowed(const Directory &dir, Id guildId, const Member *m, Permissio
         return true;
     *error = lacks(permission, action);
     return false;
+}
+
+//! Whether the caller may do `permission` in a channel they can see (DMs have their own rules:
+//! there everything is allowed here).
+inline bool allowedIn(const Directory &dir, const Channel &channel, Id userId, Permission permission,
+                      const QString &action, Error *error)
+{
+    if (channel.isDm())
+        return true;
+    const Member *m = dir.member(channel.guildId, userId);
+    if (m && dir.permissionsIn(channel, *m).has(permission))
+        return true;
+    *error = lacks(permission, action);
+    return false;
+}
+
+//! A member timed out in the channel's guild (member.timeout) may not write, type or react there.
+inline std::optional<Error> timedOut(const Directory &dir, const Channel &channel, Id userId)
+{
+    const Member *m = channel.isDm() ? nullptr : dir.member(channel.guildId, userId);
+    if (!m || !m->timeoutUntilMs || m->timeoutUntilMs <= QDateTime::currentMSecsSinceEpoch())
+        return std::nullopt;
+    return Error::forbidden(QStringLiteral("you are timed out in this guild until %1").arg(isoTime(m->timeoutUntilMs)));
 }
 
 //! A 1:1 DM across a block (either way): nobody writes into it, reactions included.

@@ -456,7 +456,7 @@ QJsonObject Accounts::ready(const SessionRecord &session, const User &user, cons
     const Directory &dir = m_ctx.directory;
     QJsonArray guilds, friends, dms;
     for (Id g : dir.guildsOf(user.id))
-        guilds.append(dir.guildJson(g));
+        guilds.append(dir.guildJson(g, user.id));
     for (Id f : dir.related(user.id, RelationshipType::Friend))
         friends.append(dir.userOrPlaceholder(f).toJson());
     for (Id c : dir.dmsOf(user.id))

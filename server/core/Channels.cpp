@@ -16,6 +16,7 @@ namespace {
 const QLatin1String kChannelId{"channel_id"};
 const QLatin1String kName{"name"};
 const QLatin1String kTopic{"topic"};
+const QLatin1String kSlowmode{"slowmode_seconds"};
 
 QString checkNameAndTopic(const std::optional<QString> &name, const std::optional<QString> &topic)
 {
@@ -34,6 +35,7 @@ void Channels::create(const Call &call)
     const Id guildId = f.id(QLatin1String("guild_id"));
     const QString name = validate::normalizedName(f.string(kName));
     const QString topic = f.optString(kTopic).value_or(QString()).trimmed();
+    const int slowmode = int(f.optInt(kSlowmode, 0, limits::kSlowmodeMaxSeconds).value_or(0));
     if (!f.ok())
         return call.fail(f.error());
     Error e;
@@ -52,7 +54,11 @@ void Channels::create(const Call &call)
     channel.name = name;
     channel.topic = topic;
     channel.position = m_ctx.directory.nextChannelPosition(guildId);
-    m_ctx.store.submit<Done>([channel](Store &s) { return s.insertChannel(channel); },
+    channel.slowmodeSeconds = slowmode;
+    m_ctx.store.submit<Done>([channel](Store &s) {
+                                 auto r = s.insertChannel(channel);
+                                 return r && channel.slowmodeSeconds ? s.setSlowmode(channel.id, channel.slowmodeSeconds) : r;
+                             },
                              [this, call, channel](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -60,7 +66,7 @@ void Channels::create(const Call &call)
                                      return call.fail(Error::notFound(QStringLiteral("unknown guild")));
                                  m_ctx.directory.putChannel(channel);
                                  call.ok(channel.toJson());
-                                 m_ctx.hub.toGuild(channel.guildId, ev::ChannelCreated, channel.toJson());
+                                 m_ctx.hub.toUsers(m_ctx.directory.viewers(channel), ev::ChannelCreated, channel.toJson());
                              });
 }
 
@@ -70,6 +76,7 @@ void Channels::update(const Call &call)
     const Id channelId = f.id(kChannelId);
     std::optional<QString> name = f.optString(kName);
     std::optional<QString> topic = f.optString(kTopic);
+    const std::optional<qint64> slowmode = f.optInt(kSlowmode, 0, limits::kSlowmodeMaxSeconds);
     if (!f.ok())
         return call.fail(f.error());
     Error e;
@@ -88,7 +95,11 @@ void Channels::update(const Call &call)
     Channel channel = *current;
     channel.name = name.value_or(channel.name);
     channel.topic = topic.value_or(channel.topic);
-    m_ctx.store.submit<Done>([channel](Store &s) { return s.updateChannel(channel); },
+    channel.slowmodeSeconds = int(slowmode.value_or(channel.slowmodeSeconds));
+    m_ctx.store.submit<Done>([channel, slow = slowmode.has_value()](Store &s) {
+                                 auto r = s.updateChannel(channel);
+                                 return r && slow ? s.setSlowmode(channel.id, channel.slowmodeSeconds) : r;
+                             },
                              [this, call, edit = channel](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -99,9 +110,10 @@ void Channels::update(const Call &call)
                                  Channel channel = *now;
                                  channel.name = edit.name;
                                  channel.topic = edit.topic;
+                                 channel.slowmodeSeconds = edit.slowmodeSeconds;
                                  m_ctx.directory.putChannel(channel);
                                  call.ok(channel.toJson());
-                                 m_ctx.hub.toGuild(channel.guildId, ev::ChannelUpdated, channel.toJson());
+                                 m_ctx.hub.toUsers(m_ctx.directory.viewers(channel), ev::ChannelUpdated, channel.toJson());
                              });
 }
 
@@ -123,11 +135,13 @@ void Channels::remove(const Call &call)
                              [this, call, channelId, guildId](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
+                                 const Channel *gone = m_ctx.directory.channel(channelId);
+                                 const QList<Id> viewers = gone ? m_ctx.directory.viewers(*gone) : QList<Id>{};
                                  m_ctx.directory.removeChannel(channelId);
                                  const QJsonObject d{{QLatin1String("id"), idJson(channelId)},
                                                      {QLatin1String("guild_id"), idJson(guildId)}};
                                  call.ok(d);
-                                 m_ctx.hub.toGuild(guildId, ev::ChannelDeleted, d);
+                                 m_ctx.hub.toUsers(viewers, ev::ChannelDeleted, d);
                              });
 }
 

@@ -94,6 +94,7 @@ User Directory::userOrPlaceholder(Id id) const
 
 void Directory::putGuild(const Guild &guild)
 {
+    m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("guild"), {{QLatin1String("v"), guild.toJson()}});
     GuildEntry &e = m_guilds[guild.id];
     e.guild = guild;
@@ -103,6 +104,7 @@ void Directory::putGuild(const Guild &guild)
 
 void Directory::removeGuild(Id guildId)
 {
+    m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("guild-"), {{QLatin1String("id"), QString::number(guildId)}});
     auto it = m_guilds.find(guildId);
     if (it == m_guilds.end())
@@ -134,6 +136,7 @@ int Directory::guildCountOf(Id userId) const
 
 void Directory::putMember(Id guildId, const Member &member)
 {
+    m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("member"), {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("v"), member.toJson()}});
     auto it = m_guilds.find(guildId);
     if (it == m_guilds.end())
@@ -146,6 +149,7 @@ void Directory::putMember(Id guildId, const Member &member)
 
 void Directory::removeMember(Id guildId, Id userId)
 {
+    m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("member-"), {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("u"), QString::number(userId)}});
     auto it = m_guilds.find(guildId);
     if (it != m_guilds.end() && it->members.remove(userId))
@@ -188,6 +192,7 @@ QList<Member> Directory::members(Id guildId) const
 
 void Directory::putChannel(const Channel &channel)
 {
+    m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("channel"), {{QLatin1String("v"), channel.toJson()}});
     auto g = m_guilds.find(channel.guildId);
     if (g == m_guilds.end())
@@ -215,6 +220,7 @@ void Directory::noteMessage(Id channelId, Id messageId)
 
 void Directory::removeChannel(Id channelId)
 {
+    m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("channel-"), {{QLatin1String("id"), QString::number(channelId)}});
     auto it = m_channels.find(channelId);
     if (it == m_channels.end())
@@ -249,16 +255,21 @@ int Directory::nextChannelPosition(Id guildId) const
     return pos;
 }
 
-QJsonObject Directory::guildJson(Id guildId) const
+QJsonObject Directory::guildJson(Id guildId, Id viewerId) const
 {
     const GuildEntry *g = guild(guildId);
     if (!g)
         return {};
-    return guildWithContents(g->guild, channels(guildId), members(guildId), g->roles);
+    QList<Channel> seen;
+    for (Id c : g->channels)
+        if (auto it = m_channels.constFind(c); it != m_channels.cend() && canView(viewerId, *it))
+            seen.append(*it);
+    return guildWithContents(g->guild, seen, members(guildId), g->roles);
 }
 
 void Directory::putRole(Id guildId, const GuildRole &role)
 {
+    m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("role"),
          {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("v"), role.toJson()}});
     auto g = m_guilds.find(guildId);
@@ -277,6 +288,7 @@ void Directory::putRole(Id guildId, const GuildRole &role)
 
 void Directory::removeRole(Id guildId, Id roleId)
 {
+    m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("role-"),
          {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("id"), QString::number(roleId)}});
     auto g = m_guilds.find(guildId);
@@ -429,8 +441,21 @@ Channel Directory::dmWithUsers(Id channelId) const
 
 QList<Id> Directory::viewers(const Channel &channel) const
 {
-    if (!channel.isDm())
-        return memberIds(channel.guildId);
+    if (!channel.isDm()) {
+        if (openToAll(channel))
+            return memberIds(channel.guildId);
+        auto cached = m_viewerCache.constFind(channel.id);
+        if (cached != m_viewerCache.cend())
+            return *cached;
+        QList<Id> out;
+        if (const GuildEntry *g = guild(channel.guildId))
+            for (Id u : g->memberIds)
+                if (auto m = g->members.constFind(u);
+                    m != g->members.cend() && permissionsIn(channel, *m).has(Permission::ViewChannel))
+                    out.append(u);
+        m_viewerCache.insert(channel.id, out);
+        return out;
+    }
     QList<Id> out;
     for (const User &u : channel.recipients)
         out.append(u.id);
@@ -439,9 +464,32 @@ QList<Id> Directory::viewers(const Channel &channel) const
 
 bool Directory::canView(Id userId, const Channel &channel) const
 {
-    if (!channel.isDm())
-        return member(channel.guildId, userId) != nullptr;
+    if (!channel.isDm()) {
+        const Member *m = member(channel.guildId, userId);
+        return m && (openToAll(channel) || permissionsIn(channel, *m).has(Permission::ViewChannel));
+    }
     return m_dmsOfUser.value(userId).contains(channel.id);
+}
+
+bool Directory::openToAll(const Channel &channel) const
+{
+    const GuildEntry *g = guild(channel.guildId);
+    if (!g || g->roles.isEmpty() || !g->roles.constFirst().permissions.has(Permission::ViewChannel))
+        return false; // roles are in position order: @everyone first
+    for (const PermissionOverwrite &o : channel.overwrites)
+        if (o.deny.has(Permission::ViewChannel))
+            return false;
+    return true;
+}
+
+QList<Id> Directory::channelsVisibleTo(Id guildId, Id userId) const
+{
+    QList<Id> out;
+    if (const GuildEntry *g = guild(guildId))
+        for (Id c : g->channels)
+            if (auto it = m_channels.constFind(c); it != m_channels.cend() && canView(userId, *it))
+                out.append(c);
+    return out;
 }
 
 QSet<Id> Directory::audienceOf(Id userId) const
@@ -475,8 +523,7 @@ QList<Id> Directory::visibleChannels(Id userId) const
 {
     QList<Id> out;
     for (Id g : guildsOf(userId))
-        if (const GuildEntry *e = guild(g))
-            out.append(e->channels);
+        out.append(channelsVisibleTo(g, userId));
     out.append(dmsOf(userId));
     return out;
 }
@@ -491,6 +538,7 @@ void Directory::replaceContents(Directory &&fresh)
     m_guilds = std::move(fresh.m_guilds);
     m_channels = std::move(fresh.m_channels);
     m_guildsOfUser = std::move(fresh.m_guildsOfUser);
+    m_viewerCache.clear();
 }
 
 } // namespace kith::server

@@ -68,8 +68,8 @@ public:
     //! A message was committed in channelId: it becomes the channel's last_message_id.
     void noteMessage(Id channelId, Id messageId);
 
-    //! The guild as ready carries it.
-    QJsonObject guildJson(Id guildId) const;
+    //! The guild as ready carries it to viewerId: only the channels they can see.
+    QJsonObject guildJson(Id guildId, Id viewerId) const;
 
     // Roles (issue 13). The guild's @everyone exists from putGuild on.
     //! Adds or replaces a role (the list stays in position order).
@@ -99,9 +99,16 @@ public:
     QList<Id> dmsOf(Id userId) const;
     Channel dmWithUsers(Id channelId) const; //!< recipients filled in from the user table
 
-    //! Everyone who can read a channel: guild members or DM recipients.
+    //! Everyone who can read a channel: guild members with view_channel there, or DM recipients.
+    //! Fan-out reads it for every event: an open channel answers with the member list itself,
+    //! a restricted one from a cache that every change to members, roles or channels drops.
     QList<Id> viewers(const Channel &channel) const;
     bool canView(Id userId, const Channel &channel) const;
+    //! Whether every member of the guild sees the channel (@everyone has view_channel and no
+    //! overwrite denies it): then nobody's permissions need working out.
+    bool openToAll(const Channel &channel) const;
+    //! The guild's channels userId can see, in position order.
+    QList<Id> channelsVisibleTo(Id guildId, Id userId) const;
     //! Users who share a guild with userId, or are friends (not userId).
     QSet<Id> audienceOf(Id userId) const;
     //! Everyone who has userId's user object: guild co-members, DM partners and anyone in a
@@ -125,6 +132,7 @@ private:
     QHash<Id, Channel> m_channels;
     QHash<Id, QSet<Id>> m_guildsOfUser;
     QSet<Id> m_kicked;
+    mutable QHash<Id, QList<Id>> m_viewerCache; //!< restricted channels' viewers, made on demand
 };
 
 } // namespace kith::server

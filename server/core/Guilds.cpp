@@ -7,6 +7,7 @@
 #include "core/Directory.h"
 #include "core/Hub.h"
 #include "core/Presence.h"
+#include "core/Visibility.h"
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -64,7 +65,7 @@ void Guilds::create(const Call &call)
             m_ctx.directory.putGuild(guild);
             m_ctx.directory.putMember(guild.id, owner);
             m_ctx.directory.putChannel(general);
-            const QJsonObject full = m_ctx.directory.guildJson(guild.id);
+            const QJsonObject full = m_ctx.directory.guildJson(guild.id, call.userId());
             call.ok(full);
             m_ctx.hub.toUser(call.userId(), ev::GuildCreated, full);
             qCInfo(lcServer) << "guild" << guild.id << "created by" << call.userId();
@@ -227,6 +228,7 @@ void Guilds::setRole(const Call &call)
             Member updated = *cur;
             updated.role = role;
             updated.user = m_ctx.directory.userOrPlaceholder(userId);
+            const Visibility seen(m_ctx.directory, guildId); // an admin sees past overwrites
             m_ctx.directory.putMember(guildId, updated);
             call.ok(updated.toJson());
             m_ctx.hub.toGuild(guildId, ev::MemberUpdated, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), updated.toJson()}});
@@ -243,6 +245,7 @@ void Guilds::setRole(const Call &call)
                 m_ctx.directory.putGuild(g);
                 m_ctx.hub.toGuild(guildId, ev::GuildUpdated, g.toJson());
             }
+            seen.announce(m_ctx.directory, m_ctx.hub);
         });
 }
 
@@ -295,6 +298,12 @@ void Guilds::joinInvite(const Call &call)
             auto g = s.useInvite(code);
             if (!g)
                 return g.error();
+            // A banned user stays out (the failed job takes the invite's use back).
+            auto banned = s.isBanned(g.value(), joiner.user.id);
+            if (!banned)
+                return banned.error();
+            if (banned.value())
+                return Error::forbidden(QStringLiteral("you are banned from this guild"));
             if (full) {
                 auto in = s.isMember(g.value(), joiner.user.id);
                 if (!in)
@@ -316,13 +325,13 @@ void Guilds::joinInvite(const Call &call)
             if (!m_ctx.directory.guild(guildId))
                 return call.fail(Error::unavailable(QStringLiteral("the guild is still on its way to this node"), 200));
             if (!r->added && m_ctx.directory.member(guildId, joiner.user.id)) {
-                call.ok(m_ctx.directory.guildJson(guildId));
+                call.ok(m_ctx.directory.guildJson(guildId, joiner.user.id));
                 return;
             }
             // Who was seen before the join already knows the joiner's presence.
             const QSet<Id> knewJoiner = m_ctx.directory.audienceOf(joiner.user.id);
             m_ctx.directory.putMember(guildId, joiner);
-            const QJsonObject full = m_ctx.directory.guildJson(guildId);
+            const QJsonObject full = m_ctx.directory.guildJson(guildId, joiner.user.id);
             call.ok(full);
             m_ctx.hub.toUser(joiner.user.id, ev::GuildCreated, full);
             m_ctx.hub.toGuild(guildId, ev::MemberJoined, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), joiner.toJson()}});

@@ -180,8 +180,10 @@ QList<Id> Messages::mentions(const Channel &channel, Id authorId, const QString 
     while (it.hasNext()) {
         QString name = it.next().captured(1);
         if (name == u"everyone") {
+            // Whoever has mention_everyone in the channel (by default the owner and admins).
             const Member *m = channel.isDm() ? nullptr : m_ctx.directory.member(channel.guildId, authorId);
-            if (m && m->role >= Role::Admin && !out.contains(0))
+            if (m && !out.contains(0)
+                && m_ctx.directory.permissionsIn(channel, *m).has(Permission::MentionEveryone))
                 out.append(0);
             continue;
         }
@@ -195,6 +197,23 @@ QList<Id> Messages::mentions(const Channel &channel, Id authorId, const QString 
             out.append(u->id);
     }
     return out;
+}
+
+std::optional<Error> Messages::slowmode(const Channel &channel, Id authorId)
+{
+    const Member *m = m_ctx.directory.member(channel.guildId, authorId);
+    if (!m || m_ctx.directory.permissionsIn(channel, *m).has(Permission::ManageMessages))
+        return std::nullopt;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 gapMs = qint64(channel.slowmodeSeconds) * 1000;
+    if (m_lastSendMs.size() > 100000) // keep only what still counts
+        m_lastSendMs.removeIf([now](const auto &it) { return now - it.value() >= limits::kSlowmodeMaxSeconds * 1000LL; });
+    qint64 &last = m_lastSendMs[{channel.id, authorId}];
+    if (last && now - last < gapMs)
+        return Error::rateLimited(gapMs - (now - last),
+                                  QStringLiteral("this channel is in slow mode: one message every %1 s").arg(channel.slowmodeSeconds));
+    last = now;
+    return std::nullopt;
 }
 
 void Messages::send(const Call &call)
@@ -232,6 +251,18 @@ void Messages::send(const Call &call)
         return call.fail(Error::badRequest(why));
     if (auto blocked = access::blockedDm(m_ctx.directory, *channel, call.userId()))
         return call.fail(*blocked);
+    if (auto quiet = access::timedOut(m_ctx.directory, *channel, call.userId()))
+        return call.fail(*quiet);
+    if (!access::allowedIn(m_ctx.directory, *channel, call.userId(), Permission::SendMessages,
+                           QStringLiteral("send messages in this channel"), &e)
+        || (!attachmentIds.isEmpty()
+            && !access::allowedIn(m_ctx.directory, *channel, call.userId(), Permission::AttachFiles,
+                                  QStringLiteral("attach files in this channel"), &e)))
+        return call.fail(e);
+    if (channel->slowmodeSeconds > 0) {
+        if (auto wait = slowmode(*channel, call.userId()))
+            return call.fail(*wait);
+    }
     const QList<Id> mentioned = mentions(*channel, call.userId(), content);
 
     Message m;

@@ -6,6 +6,9 @@
 #include "core/ServiceContext.h"
 #include "shared/Types.h"
 
+#include <QHash>
+#include <optional>
+
 namespace kith::server {
 
 class Directory;
@@ -32,6 +35,8 @@ private:
         QList<ReactionRow> reactions;
     };
     void complete(Message &m) const { complete(m_ctx.directory, m); }
+    //! rate_limited when the author sent in this slow-mode channel too recently (issue 13).
+    std::optional<Error> slowmode(const Channel &channel, Id authorId);
     //! Sends a message event to everyone who can read the channel; readers who block the
     //! author get it marked author_blocked.
     //! `body` is m serialised once, shared by the reply and the event.
@@ -42,6 +47,8 @@ private:
     QList<Id> mentions(const Channel &channel, Id authorId, const QString &content) const;
     ServiceContext &m_ctx;
     quint64 m_committed = 0; // gateway thread only
+    //! Slow mode: when each (channel, author) last sent in a channel that has it.
+    QHash<QPair<Id, Id>, qint64> m_lastSendMs;
 };
 
 } // namespace kith::server

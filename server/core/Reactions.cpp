@@ -69,6 +69,11 @@ void Reactions::change(const Call &call, bool add)
     const Id userId = call.userId();
     if (auto blocked = access::blockedDm(m_ctx.directory, *target->channel, userId))
         return call.fail(*blocked);
+    if (auto quiet = add ? access::timedOut(m_ctx.directory, *target->channel, userId) : std::nullopt)
+        return call.fail(*quiet);
+    if (Error e; add && !access::allowedIn(m_ctx.directory, *target->channel, userId, Permission::AddReactions,
+                                           QStringLiteral("add reactions in this channel"), &e))
+        return call.fail(e);
     const Id reactionId = add ? m_ctx.ids.next() : 0;
     m_ctx.store.submit<bool>(
         [=](Store &s) {

@@ -97,7 +97,7 @@ void ReadStates::discoverActiveChannels(const Call &call)
     Error e;
     if (!access::member(m_ctx.directory, guildId, call.userId(), &e))
         return call.fail(e);
-    const QList<Id> channels = m_ctx.directory.guild(guildId)->channels;
+    const QList<Id> channels = m_ctx.directory.channelsVisibleTo(guildId, call.userId());
     const Id since = snowflake::fromTimestampMs(QDateTime::currentMSecsSinceEpoch() - 60 * 60 * 1000);
     m_ctx.reader.submit<QList<QPair<Id, int>>>(
         [channels, since](Store &s) { return s.activity(channels, since, limits::kActiveChannels); },

@@ -4,6 +4,7 @@
 #include "core/Access.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
+#include "core/Visibility.h"
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -218,9 +219,11 @@ void Roles::update(const Call &call)
                                  role.color = next.color;
                                  role.permissions = next.permissions;
                                  role.mentionable = next.mentionable;
+                                 const Visibility seen(m_ctx.directory, guildId);
                                  m_ctx.directory.putRole(guildId, role);
                                  call.ok(role.toJson());
                                  toGuild(guildId, ev::RoleUpdated, role);
+                                 seen.announce(m_ctx.directory, m_ctx.hub);
                              });
 }
 
@@ -251,6 +254,7 @@ void Roles::remove(const Call &call)
                                  if (!gone)
                                      return call.fail(Error::notFound(QStringLiteral("unknown role")));
                                  const int at = gone->position;
+                                 const Visibility seen(dir, guildId);
                                  dir.removeRole(guildId, roleId);
                                  // As the store did: the roles above close the gap.
                                  QList<GuildRole> moved;
@@ -266,6 +270,7 @@ void Roles::remove(const Call &call)
                                                    {{kGuildId, idJson(guildId)}, {kRoleId, idJson(roleId)}});
                                  for (const GuildRole &other : std::as_const(moved))
                                      toGuild(guildId, ev::RoleUpdated, other);
+                                 seen.announce(dir, m_ctx.hub);
                              });
 }
 
@@ -362,12 +367,25 @@ void Roles::setMemberRoles(const Call &call)
             Member updated = *now;
             updated.roleIds = roleIds;
             updated.user = dir.userOrPlaceholder(userId);
+            const Visibility seen(dir, guildId);
             dir.putMember(guildId, updated);
             const QJsonObject member = updated.toJson();
             call.ok(member);
             m_ctx.hub.toGuild(guildId, ev::MemberUpdated,
                               {{kGuildId, idJson(guildId)}, {QLatin1String("member"), member}});
+            seen.announce(dir, m_ctx.hub);
         });
+}
+
+void Roles::changed(const Call &call, const Channel &channel)
+{
+    const Visibility seen(m_ctx.directory, channel.guildId);
+    m_ctx.directory.putChannel(channel);
+    const QJsonObject json = channel.toJson();
+    call.ok(json);
+    // Who still sees it gets the update; who lost or gained it, channel.deleted or created.
+    m_ctx.hub.toUsers(seen.kept(m_ctx.directory, channel.id), ev::ChannelUpdated, json);
+    seen.announce(m_ctx.directory, m_ctx.hub);
 }
 
 void Roles::setOverwrite(const Call &call)
@@ -415,9 +433,7 @@ void Roles::setOverwrite(const Call &call)
                 *same = overwrite;
             else
                 channel.overwrites.append(overwrite);
-            m_ctx.directory.putChannel(channel);
-            call.ok(channel.toJson());
-            m_ctx.hub.toGuild(channel.guildId, ev::ChannelUpdated, channel.toJson());
+            changed(call, channel);
         });
 }
 
@@ -451,9 +467,7 @@ void Roles::deleteOverwrite(const Call &call)
                                  Channel channel = *now;
                                  channel.overwrites.removeIf(
                                      [&](const PermissionOverwrite &o) { return o.roleId == roleId; });
-                                 m_ctx.directory.putChannel(channel);
-                                 call.ok(channel.toJson());
-                                 m_ctx.hub.toGuild(channel.guildId, ev::ChannelUpdated, channel.toJson());
+                                 changed(call, channel);
                              });
 }
 

@@ -37,6 +37,8 @@ private:
     //! The same for a guild channel the caller sees, with manage_roles there.
     const Channel *channelActor(const Call &call, Id channelId, Actor *out, Error *error) const;
     void toGuild(Id guildId, QLatin1String ev, const GuildRole &role) const;
+    //! Stores a channel whose overwrites changed, replies with it and tells who sees it.
+    void changed(const Call &call, const Channel &channel);
 
     ServiceContext &m_ctx;
 };

@@ -5,6 +5,7 @@
 #include "core/Dms.h"
 #include "core/Guilds.h"
 #include "core/Messages.h"
+#include "core/Moderation.h"
 #include "core/Search.h"
 #include "core/Party.h"
 #include "core/Presence.h"
@@ -55,6 +56,11 @@ Router::Router(const Services &sv)
     add(op::MemberSetRoles, Needs::SignedIn, std::bind(&Roles::setMemberRoles, &sv.roles, _1));
     add(op::ChannelSetOverwrite, Needs::SignedIn, std::bind(&Roles::setOverwrite, &sv.roles, _1));
     add(op::ChannelDeleteOverwrite, Needs::SignedIn, std::bind(&Roles::deleteOverwrite, &sv.roles, _1));
+    // Moderation (issue 13)
+    add(op::MemberBan, Needs::SignedIn, std::bind(&Moderation::ban, &sv.moderation, _1));
+    add(op::MemberUnban, Needs::SignedIn, std::bind(&Moderation::unban, &sv.moderation, _1));
+    add(op::GuildBans, Needs::SignedIn, std::bind(&Moderation::bans, &sv.moderation, _1));
+    add(op::MemberTimeout, Needs::SignedIn, std::bind(&Moderation::timeout, &sv.moderation, _1));
     add(op::MessageSend, Needs::SignedIn, std::bind(&Messages::send, &sv.messages, _1));
     add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &sv.messages, _1));
     add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &sv.messages, _1));

@@ -16,6 +16,7 @@ class Messages;
 class Reactions;
 class Search;
 class Roles;
+class Moderation;
 class Social;
 class Dms;
 class Presence;
@@ -37,6 +38,7 @@ struct Services {
     Reactions &reactions;
     Search &search;
     Roles &roles;
+    Moderation &moderation;
 };
 
 class Router

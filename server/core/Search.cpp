@@ -75,7 +75,7 @@ void Search::search(const Call &call)
             return call.fail(Error::notFound(QStringLiteral("unknown channel")));
         q.channelIds = {*channelId};
     } else if (guildId) {
-        q.channelIds = dir.guild(*guildId)->channels;
+        q.channelIds = dir.channelsVisibleTo(*guildId, userId);
     } else {
         q.channelIds = dir.visibleChannels(userId);
     }

@@ -19,8 +19,11 @@ void Typing::start(const Call &call)
         return call.fail(f.error());
     Error e;
     const Channel *c = access::channel(m_ctx.directory, channelId, call.userId(), nullptr, &e);
-    if (!c)
+    if (!c || !access::allowedIn(m_ctx.directory, *c, call.userId(), Permission::SendMessages,
+                                 QStringLiteral("type in this channel"), &e))
         return call.fail(e);
+    if (auto quiet = access::timedOut(m_ctx.directory, *c, call.userId()))
+        return call.fail(*quiet);
     call.ok({});
     SessionRecord *session = call.session().get();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

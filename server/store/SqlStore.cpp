@@ -4,6 +4,7 @@
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
 #include "store/MetaTable.h"
+#include "store/ModerationTable.h"
 #include "store/NodeTable.h"
 #include "store/ReactionTable.h"
 #include "store/SearchTable.h"
@@ -73,6 +74,8 @@ Result<GuildSnapshot> SqlStore::loadGuilds()
         return snap;
     if (auto r = RoleTable::loadInto(m_db, snap.value()); !r)
         return r.error();
+    if (auto r = ModerationTable::loadInto(m_db, snap.value()); !r)
+        return r.error();
     return snap;
 }
 
@@ -116,6 +119,41 @@ Result<Done> SqlStore::setOverwrite(Id guildId, Id channelId, const PermissionOv
 Result<Done> SqlStore::deleteOverwrite(Id channelId, Id roleId)
 {
     return RoleTable::deleteOverwrite(m_db, channelId, roleId);
+}
+
+Result<Done> SqlStore::ban(Id guildId, const GuildBan &ban)
+{
+    return ModerationTable::ban(m_db, guildId, ban);
+}
+
+Result<bool> SqlStore::unban(Id guildId, Id userId)
+{
+    return ModerationTable::unban(m_db, guildId, userId);
+}
+
+Result<QList<GuildBan>> SqlStore::bans(Id guildId)
+{
+    return ModerationTable::bans(m_db, guildId);
+}
+
+Result<Done> SqlStore::setSlowmode(Id channelId, int seconds)
+{
+    return ModerationTable::setSlowmode(m_db, channelId, seconds);
+}
+
+Result<Done> SqlStore::setTimeout(Id guildId, Id userId, qint64 untilMs)
+{
+    return ModerationTable::setTimeout(m_db, guildId, userId, untilMs);
+}
+
+Result<bool> SqlStore::isBanned(Id guildId, Id userId)
+{
+    return ModerationTable::isBanned(m_db, guildId, userId);
+}
+
+Result<QList<QPair<Id, Id>>> SqlStore::messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId)
+{
+    return ModerationTable::messagesOf(m_db, userId, channelIds, sinceId);
 }
 
 Result<Done> SqlStore::updateGuild(const Guild &guild)

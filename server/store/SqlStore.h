@@ -50,6 +50,13 @@ public:
     Result<Done> setMemberRoles(Id guildId, Id userId, const QList<Id> &roleIds) override;
     Result<Done> setOverwrite(Id guildId, Id channelId, const PermissionOverwrite &overwrite) override;
     Result<Done> deleteOverwrite(Id channelId, Id roleId) override;
+    Result<Done> ban(Id guildId, const GuildBan &ban) override;
+    Result<bool> unban(Id guildId, Id userId) override;
+    Result<QList<GuildBan>> bans(Id guildId) override;
+    Result<bool> isBanned(Id guildId, Id userId) override;
+    Result<Done> setTimeout(Id guildId, Id userId, qint64 untilMs) override;
+    Result<Done> setSlowmode(Id channelId, int seconds) override;
+    Result<QList<QPair<Id, Id>>> messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
     Result<QList<StoredMessage>> insertMessages(const QList<Message> &messages) override;
     Result<Message> findMessage(Id messageId) override;

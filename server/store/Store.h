@@ -80,6 +80,13 @@ struct GuildSnapshot {
     QList<QPair<Id, GuildRole>> roles; //!< (guild id, role), @everyone included
 };
 
+//! A guild's ban (issue 13).
+struct GuildBan {
+    Id userId = 0;
+    QString reason; //!< "" when none was given
+    qint64 createdAtMs = 0;
+};
+
 struct RelationshipRow {
     Id userId;
     Id otherId;
@@ -168,6 +175,20 @@ public:
     //! Adds or replaces the channel's overwrite for overwrite.roleId; not_found when either is gone.
     virtual Result<Done> setOverwrite(Id guildId, Id channelId, const PermissionOverwrite &overwrite) = 0;
     virtual Result<Done> deleteOverwrite(Id channelId, Id roleId) = 0;
+
+    // Moderation (issue 13).
+    //! Records a ban (again: a new reason and time).
+    virtual Result<Done> ban(Id guildId, const GuildBan &ban) = 0;
+    //! false when there was no ban.
+    virtual Result<bool> unban(Id guildId, Id userId) = 0;
+    virtual Result<QList<GuildBan>> bans(Id guildId) = 0;
+    virtual Result<bool> isBanned(Id guildId, Id userId) = 0;
+    //! A channel's slow mode; seconds 0 turns it off.
+    virtual Result<Done> setSlowmode(Id channelId, int seconds) = 0;
+    //! A member's timeout; untilMs 0 lifts it.
+    virtual Result<Done> setTimeout(Id guildId, Id userId, qint64 untilMs) = 0;
+    //! userId's messages in those channels from sinceId on, as (message id, channel id).
+    virtual Result<QList<QPair<Id, Id>>> messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId) = 0;
 
     // Messages
     //! Stores a message unless (author, nonce) exists, in which case the stored one comes back.
