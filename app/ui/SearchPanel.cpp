@@ -80,9 +80,9 @@ QColor tintOf(const Theme &theme)
 }
 } // namespace
 
-SearchResultDelegate::SearchResultDelegate(const Theme *theme, std::function<QString(const Message &)> where,
-                                           QObject *parent)
-    : QStyledItemDelegate(parent), m_theme(theme), m_where(std::move(where))
+SearchResultDelegate::SearchResultDelegate(const Theme *theme, AttachmentCache *avatars,
+                                           std::function<QString(const Message &)> where, QObject *parent)
+    : QStyledItemDelegate(parent), m_theme(theme), m_avatars(avatars), m_where(std::move(where))
 {
 }
 
@@ -123,7 +123,8 @@ void SearchResultDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 
     const QRectF avatar(card.left() + kPad, card.top() + kPad, kAvatar, kAvatar);
     const QString author = m.author.displayName.isEmpty() ? m.author.username : m.author.displayName;
-    icons::paintAvatar(p, avatar, m.author.id, author, *m_theme);
+    icons::paintAvatar(p, avatar, m.author.id, author, *m_theme,
+                       m_avatars ? m_avatars->avatar(m.author.avatar) : QImage());
 
     const qreal x = avatar.right() + kGap + 4;
     const qreal width = card.right() - kPad - x;
@@ -182,7 +183,7 @@ SearchPanel::SearchPanel(ClientState *state, Connection *connection, const Theme
 
     m_list->setObjectName(QStringLiteral("SearchResults"));
     m_list->setModel(m_model);
-    m_list->setItemDelegate(new SearchResultDelegate(theme, [this](const Message &m) {
+    m_list->setItemDelegate(new SearchResultDelegate(theme, state->attachments(), [this](const Message &m) {
         const Channel c = m_state->channel(m.channelId);
         if (c.id && !c.isDm())
             return QStringLiteral("# ") + c.name;
@@ -208,6 +209,7 @@ SearchPanel::SearchPanel(ClientState *state, Connection *connection, const Theme
     m_middle->setContentsMargins(24, 24, 24, 24);
     layout->addWidget(m_middle, 1);
 
+    connect(state->attachments(), &AttachmentCache::avatarReady, m_list->viewport(), qOverload<>(&QWidget::update));
     connect(m_model, &SearchModel::statusChanged, this, &SearchPanel::syncStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SearchPanel::syncStatus);
     syncStatus();

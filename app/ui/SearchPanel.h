@@ -15,6 +15,7 @@ class QToolButton;
 
 namespace kith::app {
 
+class AttachmentCache;
 class ClientState;
 class Connection;
 class SearchModel;
@@ -24,13 +25,15 @@ class SearchResultDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    //! `where` names a message's channel: "general", or a DM's title.
-    SearchResultDelegate(const Theme *theme, std::function<QString(const Message &)> where, QObject *parent = nullptr);
+    //! `where` names a message's channel: "general", or a DM's title; `avatars` gives pictures.
+    SearchResultDelegate(const Theme *theme, AttachmentCache *avatars, std::function<QString(const Message &)> where,
+                         QObject *parent = nullptr);
     void paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
     const Theme *m_theme;
+    AttachmentCache *m_avatars;
     std::function<QString(const Message &)> m_where;
 };
 
