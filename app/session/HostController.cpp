@@ -6,6 +6,7 @@
 #include "host/EmbeddedServer.h"
 #include "platform/Keychain.h"
 #include "state/ClientState.h"
+#include "Settings.h"
 
 #include <QSettings>
 #include <memory>
@@ -51,7 +52,7 @@ void HostController::wire(HostSession *host)
     connect(connection, &Connection::certificateTrusted, this, [this, host](const QString &fingerprint) {
         if (host->kind() == HostSession::Kind::Local)
             return;
-        m_settings->setValue(trustKey(host->connection()->url()), fingerprint);
+        storeSetting(m_settings, trustKey(host->connection()->url()), fingerprint);
         m_notices->show(QStringLiteral("trust-") + host->id(), [name = host->connection()->url().host(), fingerprint] {
             return tr("First connection to %1: its certificate (SHA-256 %2) is now remembered.").arg(name, fingerprint);
         });
@@ -89,8 +90,8 @@ void HostController::wire(HostSession *host)
     auto key = [host](const char *what) { return QStringLiteral("presence/%1/%2").arg(host->id(), QLatin1String(what)); };
     applySavedPresence(host);
     connect(host->state(), &ClientState::presenceChosen, this, [this, key](const QString &status, const QString &custom) {
-        m_settings->setValue(key("status"), status);
-        m_settings->setValue(key("custom"), custom);
+        storeSetting(m_settings, key("status"), status);
+        storeSetting(m_settings, key("custom"), custom);
     });
     connect(host, &HostSession::nameChanged, this, &HostController::hostsChanged);
     connect(host, &HostSession::outboxWriteFailed, this, [this, host](const QString &error) {

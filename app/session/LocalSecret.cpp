@@ -2,6 +2,7 @@
 
 #include "Notices.h"
 #include "platform/Keychain.h"
+#include "Settings.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,18 +38,22 @@ QString LocalSecret::keyFile() const
 // in the same folder.
 void LocalSecret::save(const QString &username, const QString &token, const QString &password)
 {
+    if (m_kept && m_kept->username == username && m_kept->token == token
+        && (m_kept->tokenOnly || m_kept->password == password))
+        return;
     const QByteArray secret = QJsonDocument(QJsonObject{{QStringLiteral("token"), token},
                                                         {QStringLiteral("password"), password}})
                                   .toJson(QJsonDocument::Compact);
-    m_keychain->write(entry(username), QString::fromUtf8(secret), this, [this, token](bool persisted) {
+    m_keychain->write(entry(username), QString::fromUtf8(secret), this, [this, username, token, password](bool persisted) {
         if (persisted)
             QFile::remove(keyFile());
-        else
-            saveToFile(token);
+        else if (!saveToFile(token))
+            return;
+        m_kept = Kept{username, token, password, !persisted};
     });
 }
 
-void LocalSecret::saveToFile(const QString &token)
+bool LocalSecret::saveToFile(const QString &token)
 {
     // The file keeps the token only: it opens this account on this server and nothing
     // else, and a password change revokes it. The password is never written to disk.
@@ -62,12 +67,12 @@ void LocalSecret::saveToFile(const QString &token)
             return tr("No system keychain found, and your local server's key could not be saved (%1): you will "
                       "need to sign in again next time.").arg(why) + QLatin1Char('\n') + tr("Details: %1").arg(file);
         });
-        return;
+        return false;
     }
     // Once per data folder: it is news the first time, noise every start after.
     if (m_settings->value(kKeychainNoticeShown).toBool())
-        return;
-    m_settings->setValue(kKeychainNoticeShown, true);
+        return true;
+    storeSetting(m_settings, kKeychainNoticeShown, true);
     m_notices->show(QStringLiteral("keychain"), [file = QDir::toNativeSeparators(keyFile())] {
 #ifdef Q_OS_WIN
         // NTFS permissions are not set from here: say what is true.
@@ -79,19 +84,25 @@ void LocalSecret::saveToFile(const QString &token)
 #endif
             + QLatin1Char('\n') + tr("Details: %1").arg(file);
     });
+    return true;
 }
 
 void LocalSecret::read(const QString &username, std::function<void(QString, QString)> done)
 {
-    m_keychain->read(entry(username), this, [this, done](std::optional<QString> secret) {
+    m_keychain->read(entry(username), this, [this, username, done](std::optional<QString> secret) {
         QByteArray bytes = secret ? secret->toUtf8() : QByteArray();
-        if (bytes.isEmpty()) {
+        const bool inKeychain = !bytes.isEmpty();
+        if (!inKeychain) {
             QFile f(keyFile());
             if (f.open(QIODevice::ReadOnly))
                 bytes = f.readAll();
         }
         const QJsonObject o = QJsonDocument::fromJson(bytes).object();
-        done(o.value(QStringLiteral("token")).toString(), o.value(QStringLiteral("password")).toString());
+        const QString token = o.value(QStringLiteral("token")).toString();
+        const QString password = o.value(QStringLiteral("password")).toString();
+        if (!token.isEmpty())
+            m_kept = Kept{username, token, password, !inKeychain};
+        done(token, password);
     });
 }
 

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <functional>
+#include <optional>
 
 class QSettings;
 
@@ -20,6 +21,8 @@ public:
     LocalSecret(Keychain *keychain, QSettings *settings, Notices *notices, const QString &dataDir,
                 QObject *parent = nullptr);
 
+    //! Written only when it differs from what was read or saved last (every start signs in
+    //! with the same token: rewriting it would be a synced file write on the way to the window).
     void save(const QString &username, const QString &token, const QString &password);
     //! `done` gets the token and the password; either may be empty (nothing kept).
     void read(const QString &username, std::function<void(QString token, QString password)> done);
@@ -27,12 +30,17 @@ public:
     QString keyFile() const; //!< where the token goes without a keychain
 
 private:
-    void saveToFile(const QString &token);
+    bool saveToFile(const QString &token); //!< false: not saved (the user is told)
 
     Keychain *m_keychain;
     QSettings *m_settings;
     Notices *m_notices;
     QString m_dataDir;
+    struct Kept {
+        QString username, token, password;
+        bool tokenOnly = false; //!< in the file, which never holds the password
+    };
+    std::optional<Kept> m_kept;
 };
 
 } // namespace kith::app

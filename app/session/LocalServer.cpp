@@ -2,6 +2,7 @@
 
 #include "Notices.h"
 #include "host/EmbeddedServer.h"
+#include "Settings.h"
 
 #include <QDir>
 #include <QSettings>
@@ -18,7 +19,7 @@ LocalServer::LocalServer(QSettings *settings, Notices *notices, const QString &d
     connect(m_server, &EmbeddedServer::started, this, [this](const QUrl &url) {
         // The first port is the one people get told; a stand-in used while it is taken is not.
         if (m_settings->value(kLocalPort, 0).toUInt() == 0)
-            m_settings->setValue(kLocalPort, url.port());
+            storeSetting(m_settings, kLocalPort, url.port());
         emit up(url);
     });
     connect(m_server, &EmbeddedServer::failed, this, [this](const QString &why) {

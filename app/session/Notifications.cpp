@@ -3,6 +3,7 @@
 #include "HostSet.h"
 #include "platform/Notifier.h"
 #include "state/ClientState.h"
+#include "Settings.h"
 
 #include <QSettings>
 
@@ -51,7 +52,7 @@ bool Notifications::enabled() const
 
 void Notifications::setEnabled(bool on)
 {
-    m_settings->setValue(kNotify, on);
+    storeSetting(m_settings, kNotify, on);
 }
 
 bool Notifications::soundEnabled() const
@@ -61,7 +62,7 @@ bool Notifications::soundEnabled() const
 
 void Notifications::setSoundEnabled(bool on)
 {
-    m_settings->setValue(kSound, on);
+    storeSetting(m_settings, kSound, on);
 }
 
 void Notifications::onNotifiable(HostSession *host, const Message &message, bool mention)

@@ -12,6 +12,7 @@
 #include "shared/Protocol.h"
 #include "shared/Validation.h"
 #include "state/ClientState.h"
+#include "Settings.h"
 
 #include <QDir>
 #include <QRandomGenerator>
@@ -123,7 +124,7 @@ void PrimarySignIn::startLocal(const QString &displayName)
 
 void PrimarySignIn::openLocal(const QUrl &url)
 {
-    m_settings->setValue(kLast, QStringLiteral("local"));
+    storeSetting(m_settings, kLast, QStringLiteral("local"));
     const QString user = m_settings->value(kLocalUser).toString();
     if (user.isEmpty()) {
         // First use: make the owner account. Its password is random; the user never types it.
@@ -162,8 +163,8 @@ void PrimarySignIn::connectRemote(const QUrl &url, const QString &username, cons
     m_hosts->applySavedPresence(m_primary);
     m_signedInOnce = false;
     emit busy(tr("Connecting to %1…").arg(url.host()));
-    m_settings->setValue(kRemoteUrl, url.toString());
-    m_settings->setValue(kRemoteUser, username);
+    storeSetting(m_settings, kRemoteUrl, url.toString());
+    storeSetting(m_settings, kRemoteUser, username);
     Credentials c;
     c.mode = create ? Credentials::Mode::Register : Credentials::Mode::Password;
     c.username = username;
@@ -175,10 +176,10 @@ void PrimarySignIn::onSignedIn(const QString &token, const User &me)
 {
     m_signedInOnce = true;
     if (m_mode == Mode::Local) {
-        m_settings->setValue(kLocalUser, me.username);
+        storeSetting(m_settings, kLocalUser, me.username);
         m_secret->save(m_connection->me().username, token, m_localPassword);
     } else {
-        m_settings->setValue(kLast, QStringLiteral("remote"));
+        storeSetting(m_settings, kLast, QStringLiteral("remote"));
         m_keychain->write(SavedHosts::tokenKey(m_connection->url(), me.username), token);
     }
     m_settings->sync();

@@ -20,35 +20,46 @@ QString SavedHosts::tokenKey(const QUrl &url, const QString &user)
 
 void SavedHosts::save(const QList<HostSession *> &hosts, const HostSession *skip)
 {
-    m_settings->remove(QStringLiteral("hosts"));
-    int i = 0;
-    m_settings->beginWriteArray(QStringLiteral("hosts"));
+    QList<Entry> entries;
     for (HostSession *h : hosts) {
         if (h == skip || h->connection()->me().username.isEmpty())
             continue; // never signed in: nothing to come back to
-        m_settings->setArrayIndex(i++);
-        m_settings->setValue(QStringLiteral("url"), h->connection()->url().toString());
-        m_settings->setValue(QStringLiteral("username"), h->connection()->me().username);
-        m_settings->setValue(QStringLiteral("guest"), h->kind() == HostSession::Kind::Guest);
-        m_settings->setValue(QStringLiteral("label"), h->name());
+        entries.append({h->connection()->url(), h->connection()->me().username,
+                        h->kind() == HostSession::Kind::Guest, h->name()});
+    }
+    if (entries == saved())
+        return; // every restored host signs in again at start: no file write for that
+    m_settings->remove(QStringLiteral("hosts"));
+    m_settings->beginWriteArray(QStringLiteral("hosts"));
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        m_settings->setArrayIndex(int(i));
+        m_settings->setValue(QStringLiteral("url"), entries[i].url.toString());
+        m_settings->setValue(QStringLiteral("username"), entries[i].username);
+        m_settings->setValue(QStringLiteral("guest"), entries[i].guest);
+        m_settings->setValue(QStringLiteral("label"), entries[i].label);
     }
     m_settings->endArray();
     m_settings->sync();
 }
 
-void SavedHosts::restore(std::function<void(const Entry &, const QString &)> found)
+QList<SavedHosts::Entry> SavedHosts::saved() const
 {
     const int n = m_settings->beginReadArray(QStringLiteral("hosts"));
-    QList<Entry> saved;
+    QList<Entry> out;
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
-        saved.append({QUrl(m_settings->value(QStringLiteral("url")).toString()),
-                      m_settings->value(QStringLiteral("username")).toString(),
-                      m_settings->value(QStringLiteral("guest")).toBool(),
-                      m_settings->value(QStringLiteral("label")).toString()});
+        out.append({QUrl(m_settings->value(QStringLiteral("url")).toString()),
+                    m_settings->value(QStringLiteral("username")).toString(),
+                    m_settings->value(QStringLiteral("guest")).toBool(),
+                    m_settings->value(QStringLiteral("label")).toString()});
     }
     m_settings->endArray();
-    for (const Entry &h : std::as_const(saved)) {
+    return out;
+}
+
+void SavedHosts::restore(std::function<void(const Entry &, const QString &)> found)
+{
+    for (const Entry &h : saved()) {
         if (!h.url.isValid() || h.username.isEmpty())
             continue;
         m_restoring.insert(HostSession::idFor(h.url), {});

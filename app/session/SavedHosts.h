@@ -26,6 +26,7 @@ public:
         QString username;
         bool guest = false;
         QString label;
+        bool operator==(const Entry &) const = default;
     };
 
     SavedHosts(QSettings *settings, Keychain *keychain, QObject *parent = nullptr);
@@ -42,6 +43,8 @@ public:
     static QString tokenKey(const QUrl &url, const QString &user);
 
 private:
+    QList<Entry> saved() const; //!< as the settings hold them
+
     QSettings *m_settings;
     Keychain *m_keychain;
     //! Host ids whose token is still being read, with the joins that wait for them.
