@@ -31,8 +31,8 @@ QString profileImagePath(Id attachmentId);
 
 struct User {
     Id id = 0;
-    QString username;
-    QString displayName;
+    QString username = {};
+    QString displayName = {};
     bool guest = false;   //!< a LAN party's guest: no password, no account elsewhere
     bool serverAdmin = false; //!< made so by `kith-server admin promote`
     QString avatar = {};  //!< URL path of the 256x256 PNG (profileImagePath), empty for none (null on the wire)
@@ -45,7 +45,7 @@ struct Member {
     User user;
     Role role = Role::Member;
     qint64 joinedAtMs = 0;
-    QList<Id> roleIds; //!< the guild roles given to them (never @everyone), in the order given
+    QList<Id> roleIds{}; //!< the guild roles given to them (never @everyone), in the order given
     qint64 timeoutUntilMs = 0; //!< member.timeout: silenced until then (0: never timed out or lifted)
 
     QJsonObject toJson() const;

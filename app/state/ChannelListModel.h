@@ -13,7 +13,8 @@ class ChannelListModel : public QAbstractListModel
     Q_OBJECT
 public:
     enum Roles { IdRole = Qt::UserRole + 1, TopicRole, GuildIdRole, UnreadRole, MentionsRole, IsDmRole,
-                 PeerIdRole, PresenceRole, MutedRole, LastActivityRole };
+                 PeerIdRole, PresenceRole, MutedRole, LastActivityRole,
+                 AvatarRole /*!< QImage: a 1:1 DM's peer picture; null while loading or when none */ };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;

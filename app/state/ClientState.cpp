@@ -53,6 +53,7 @@ ClientState::ClientState(Connection *connection, QObject *parent)
               return false;
           })
 {
+    m_admin = new GuildAdmin(this, connection, this);
     connect(connection, &Connection::ready, this, &ClientState::onReady);
     connect(connection, &Connection::event, this, &ClientState::onEvent);
     connect(&m_messageModel, &MessageListModel::olderRequested, this, &ClientState::loadOlder);
@@ -114,6 +115,13 @@ void ClientState::wireModels()
             const Id newest = c.isDm() ? m_dms.activity(c.id) : 0;
             return newest ? lastActivityText(newest, QDateTime::currentDateTime()) : QString();
         }
+        case ChannelListModel::AvatarRole: { // fetched only when a row is painted
+            const Id peer = dmPeer(c);
+            for (const User &u : c.recipients)
+                if (peer && u.id == peer)
+                    return m_attachments.avatar(u.avatar);
+            return QImage();
+        }
         }
         return {};
     });
@@ -139,6 +147,7 @@ void ClientState::wireModels()
     connect(&m_attachments, &AttachmentCache::avatarReady, this, [this] {
         m_memberModel.refreshAll();
         m_guildModel.refreshAll();
+        m_channelModel.refreshAll();
     });
     connect(this, &ClientState::readStateChanged, this, [this](Id channelId) {
         m_channelModel.refresh(channelId);
@@ -374,6 +383,7 @@ void ClientState::addGuild(const QJsonObject &full, bool select)
         g.channels.append(Channel::fromJson(c.toObject()));
     for (const QJsonValue &m : full.value(QLatin1String("members")).toArray())
         g.members.append(Member::fromJson(m.toObject()));
+    m_roles.reset(g.guild.id, full.value(QLatin1String("roles")).toArray());
     m_data.insert(g.guild.id, g);
     m_guildModel.upsert(g.guild);
     if (select || !m_guild)
@@ -383,6 +393,7 @@ void ClientState::addGuild(const QJsonObject &full, bool select)
 void ClientState::removeGuild(Id id)
 {
     m_data.remove(id);
+    m_roles.forget(id);
     m_guildModel.remove(id);
     if (id == m_guild) {
         m_guild = 0;
@@ -394,7 +405,24 @@ void ClientState::removeGuild(Id id)
 void ClientState::refreshMembers(Id guildId)
 {
     if (guildId == m_guild)
-        m_memberModel.reset(m_data.value(guildId).members);
+        m_memberModel.reset(m_data.value(guildId).members, &m_roles, guildId);
+}
+
+const Member *ClientState::member(Id guildId, Id userId) const
+{
+    const auto g = m_data.constFind(guildId);
+    if (g == m_data.cend())
+        return nullptr;
+    for (const Member &m : g->members)
+        if (m.user.id == userId)
+            return &m;
+    return nullptr;
+}
+
+QColor ClientState::nameColor(Id guildId, Id userId) const
+{
+    const Member *m = member(guildId, userId);
+    return m ? m_roles.colorOf(guildId, *m) : QColor();
 }
 
 void ClientState::onEvent(const QString &name, const QJsonObject &d)
@@ -427,6 +455,12 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
         m_guildModel.upsert(g);
         if (g.id == m_guild)
             emit currentGuildChanged(g.id);
+    } else if (name == ev::RoleCreated || name == ev::RoleUpdated || name == ev::RoleDeleted) {
+        Id gid = 0;
+        if (m_roles.apply(name, d, &gid)) {
+            refreshMembers(gid);
+            emit rolesChanged(gid);
+        }
     } else if (name == ev::GuildDeleted) {
         removeGuild(idFromJson(d.value(QLatin1String("id"))));
     } else if (name == ev::MemberJoined || name == ev::MemberUpdated) {
@@ -436,11 +470,14 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
         const Member m = Member::fromJson(d.value(QLatin1String("member")).toObject());
         QList<Member> &ms = m_data[gid].members;
         auto it = std::find_if(ms.begin(), ms.end(), [&](const Member &x) { return x.user.id == m.user.id; });
+        const bool rolesMoved = it == ms.end() || it->roleIds != m.roleIds;
         if (it != ms.end())
             *it = m;
         else
             ms.append(m);
         refreshMembers(gid);
+        if (rolesMoved)
+            emit rolesChanged(gid);
     } else if (name == ev::MemberLeft) {
         const Id gid = idFromJson(d.value(kGuildId));
         const Id uid = idFromJson(d.value(QLatin1String("user_id")));

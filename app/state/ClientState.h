@@ -10,6 +10,8 @@
 #include "DmState.h"
 #include "GuildListModel.h"
 #include "MemberListModel.h"
+#include "GuildAdmin.h"
+#include "RoleBook.h"
 #include "MessageListModel.h"
 #include "ReadTracker.h"
 #include "SocialState.h"
@@ -47,6 +49,15 @@ public:
     Id currentGuild() const { return m_guild; }
     Id currentChannel() const { return m_channel; }
     Guild guild(Id id) const;
+    //! The guild's roles, by position (@everyone first).
+    QList<GuildRole> roles(Id guildId) const { return m_roles.roles(guildId); }
+    //! The colour a member's name takes in the guild (their highest coloured role); invalid for none.
+    QColor nameColor(Id guildId, Id userId) const;
+    //! A member of a guild I am in, or null.
+    const Member *member(Id guildId, Id userId) const;
+    QList<Member> guildMembers(Id guildId) const { return m_data.value(guildId).members; }
+    //! Roles, bans and timeouts: the server settings screens' calls.
+    GuildAdmin *admin() { return m_admin; }
     Channel channel(Id id) const;
     QList<Channel> channelsOf(Id guildId) const;
     Role myRole(Id guildId) const;
@@ -188,6 +199,8 @@ signals:
     //! The outbox uploads a send's files: `sent` of `total` bytes; an empty nonce: none now.
     void uploadProgress(const QString &nonce, qint64 sent, qint64 total);
     void currentGuildChanged(kith::Id id);
+    //! A guild's roles, or who holds them, changed: names may take other colours.
+    void rolesChanged(kith::Id guildId);
     void currentChannelChanged(kith::Id id);
     void channelInfoChanged();      //!< name or topic of the open channel
     void historyLoaded(kith::Id channelId);
@@ -245,6 +258,8 @@ private:
     GuildListModel m_guildModel;
     ChannelListModel m_channelModel;
     MemberListModel m_memberModel;
+    RoleBook m_roles;
+    GuildAdmin *m_admin;
     MessageListModel m_messageModel;
     DmState m_dms;
     SocialState m_social;

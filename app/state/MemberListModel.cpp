@@ -1,5 +1,7 @@
 #include "MemberListModel.h"
 
+#include "RoleBook.h"
+
 #include <algorithm>
 
 namespace kith::app {
@@ -26,18 +28,37 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return int(m.role);
     case RoleNameRole:
         return roleName(m.role);
-    case FirstOfRoleRole:
-        return index.row() == 0 || m_members.at(index.row() - 1).role != m.role;
+    case FirstOfRoleRole: {
+        if (index.row() == 0)
+            return true;
+        const Shown &here = m_shown.at(index.row()), &above = m_shown.at(index.row() - 1);
+        if (here.group || above.group)
+            return here.group != above.group;
+        return m_members.at(index.row() - 1).role != m.role;
+    }
+    case GroupNameRole:
+        return m_shown.at(index.row()).group ? m_shown.at(index.row()).group->name : QString();
+    case NameColorRole:
+        return m_shown.at(index.row()).color;
     }
     if (m_extra && role >= PresenceRole)
         return m_extra(m, role);
     return {};
 }
 
-void MemberListModel::reset(QList<Member> members)
+void MemberListModel::reset(QList<Member> members, const RoleBook *roles, Id guildId)
 {
-    std::stable_sort(members.begin(), members.end(), [](const Member &a, const Member &b) {
-        if (a.role != b.role)
+    QList<GuildRole> guildRoles = roles ? roles->roles(guildId) : QList<GuildRole>{};
+    // Groups compare by the highest role's position; no role sorts below every role.
+    auto groupOf = [&](const Member &m) {
+        const GuildRole *r = RoleBook::highest(guildRoles, guildId, m);
+        return r ? r->position : -1;
+    };
+    std::stable_sort(members.begin(), members.end(), [&](const Member &a, const Member &b) {
+        const int ga = groupOf(a), gb = groupOf(b);
+        if (ga != gb)
+            return ga > gb;
+        if (ga < 0 && a.role != b.role)
             return int(a.role) > int(b.role);
         const QString an = a.user.displayName.isEmpty() ? a.user.username : a.user.displayName;
         const QString bn = b.user.displayName.isEmpty() ? b.user.username : b.user.displayName;
@@ -46,6 +67,10 @@ void MemberListModel::reset(QList<Member> members)
     // Membership changes are rare and the list is short: a reset is simplest and cheap.
     beginResetModel();
     m_members = std::move(members);
+    m_roles = std::move(guildRoles);
+    m_shown.clear();
+    for (const Member &m : std::as_const(m_members))
+        m_shown.append({RoleBook::highest(m_roles, guildId, m), RoleBook::colorOf(m_roles, guildId, m)});
     endResetModel();
 }
 

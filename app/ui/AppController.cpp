@@ -26,6 +26,7 @@
 #include "shared/InviteLink.h"
 #include "shared/Limits.h"
 #include "state/ClientState.h"
+#include "session/Settings.h"
 
 #include <QApplication>
 #include <QDir>
@@ -151,8 +152,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     m_state->setMutes(idSet(m_settings->value(kMutedChannels).toStringList()),
                       idSet(m_settings->value(kMutedGuilds).toStringList()));
     connect(m_state, &ClientState::mutesChanged, this, [this] {
-        m_settings->setValue(kMutedChannels, idList(m_state->mutedChannels()));
-        m_settings->setValue(kMutedGuilds, idList(m_state->mutedGuilds()));
+        storeSetting(m_settings.get(), kMutedChannels, idList(m_state->mutedChannels()));
+        storeSetting(m_settings.get(), kMutedGuilds, idList(m_state->mutedGuilds()));
         m_settings->sync();
     });
     m_idle = new IdleWatcher(m_state, this);
@@ -234,7 +235,6 @@ void AppController::showSignInError(const QString &message)
 
 void AppController::onReady()
 {
-    m_settings->setValue(QStringLiteral("ui/geometry"), m_window->saveGeometry());
     m_signIn->onReady();
     if (!m_window->isWorkspaceShown())
         m_window->showWorkspace();
@@ -294,7 +294,7 @@ void AppController::setTheme(const QString &name)
 {
     m_theme->load(name);
     m_theme->apply(qApp);
-    m_settings->setValue(kTheme, m_theme->name());
+    storeSetting(m_settings.get(), kTheme, m_theme->name());
     // Delegates read the theme when they paint, and widgets that keep a colour follow
     // Theme::changed (followTheme): the same window takes the new colours at once.
 }
@@ -303,18 +303,18 @@ void AppController::setTextScale(double scale)
 {
     m_theme->setTextScale(scale);
     m_theme->apply(qApp);
-    m_settings->setValue(kTextScale, m_theme->textScale());
+    storeSetting(m_settings.get(), kTextScale, m_theme->textScale());
 }
 
 void AppController::setCompact(bool compact)
 {
     m_theme->setCompact(compact);
-    m_settings->setValue(kCompact, compact);
+    storeSetting(m_settings.get(), kCompact, compact);
 }
 
 void AppController::setLanguage(const QString &language)
 {
-    m_settings->setValue(kLanguage, language);
+    storeSetting(m_settings.get(), kLanguage, language);
     // Changing the translators posts LanguageChange to every window; each widget then sets
     // its texts again (retranslate()). Delivered now, so the switch is done when this returns.
     language::apply(language);
@@ -397,6 +397,10 @@ void AppController::openSettings()
         d->accept();
         QMetaObject::invokeMethod(m_window.get(), &MainWindow::showConnectionLog, Qt::QueuedConnection);
     });
+    connect(&dialog, &SettingsDialog::profileRequested, this, [this, d = &dialog] {
+        d->accept();
+        QMetaObject::invokeMethod(m_window.get(), [w = m_window.get()] { w->openProfileDialog(); }, Qt::QueuedConnection);
+    });
     dialog.exec();
     if (!overridden && dialog.announce() != m_settings->value(kAnnounce).toString()) {
         if (!dialog.announce().isEmpty() && !LanBrowser::isTarget(dialog.announce())) {
@@ -404,7 +408,7 @@ void AppController::openSettings()
                 return tr("LAN parties: %1 is not HOST:PORT; the setting was not changed.").arg(announce);
             });
         } else {
-            m_settings->setValue(kAnnounce, dialog.announce());
+            storeSetting(m_settings.get(), kAnnounce, dialog.announce());
             m_lan->setTarget(LanBrowser::target(dialog.announce())); // the next party and list use it
         }
     }
@@ -421,7 +425,7 @@ void AppController::shutdown()
         return;
     m_shutDown = true;
     if (m_window)
-        m_settings->setValue(QStringLiteral("ui/geometry"), m_window->saveGeometry());
+        storeSetting(m_settings.get(), QStringLiteral("ui/geometry"), m_window->saveGeometry());
     m_settings->sync();
     m_connection->close();
     m_server->stopAndWait();

@@ -50,7 +50,7 @@ void ChannelDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         const QRectF avatar(r.left() + 6, r.center().y() - 14, 28, 28);
         icons::paintAvatar(p, avatar, index.data(M::PeerIdRole).toULongLong() ? index.data(M::PeerIdRole).toULongLong()
                                                                                : index.data(M::IdRole).toULongLong(),
-                           index.data().toString(), *m_theme);
+                           index.data().toString(), *m_theme, index.data(M::AvatarRole).value<QImage>());
         const QString status = index.data(M::PresenceRole).toString();
         if (!status.isEmpty())
             icons::paintPresence(p, avatar.bottomRight() - QPointF(3, 3), 5, status, back, *m_theme);

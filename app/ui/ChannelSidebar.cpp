@@ -37,7 +37,7 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     auto *header = new QWidget(this);
     header->setObjectName(QStringLiteral("SidebarHeader"));
     header->setAttribute(Qt::WA_StyledBackground);
-    header->setFixedHeight(52);
+    header->setFixedHeight(kHeaderHeight);
     auto *hl = new QHBoxLayout(header);
     hl->setContentsMargins(8, 0, 8, 0);
     m_title->setObjectName(QStringLiteral("GuildTitle"));
@@ -159,7 +159,7 @@ void ChannelSidebar::syncTitleLook()
     // Home: a search field's look, a magnifier at its end; a guild: its name and the menu's chevron.
     m_title->setIcon(icons::make(find ? icons::Kind::Search : icons::Kind::ChevronDown,
                                  m_theme->color(find ? QStringLiteral("textFaint") : QStringLiteral("textMuted")), find ? 14 : 16));
-    m_title->setFixedHeight(find ? 30 : 52);
+    m_title->setFixedHeight(find ? 30 : kHeaderHeight);
     m_title->setStyleSheet(
         find ? QStringLiteral("QToolButton { font-size: 9pt; color: %1; background: %2; border-radius: 4px;"
                               " padding: 0 6px; }")
@@ -208,6 +208,10 @@ void ChannelSidebar::showGuildMenu()
         menu.addAction(tr("Rename server"), this, &ChannelSidebar::renameGuildRequested);
         menu.addAction(tr("Change server icon…"), this, &ChannelSidebar::guildIconRequested);
     }
+    const Permissions mine = m_state->admin()->myPermissions(gid);
+    if (mine.has(Permission::ManageRoles) || mine.has(Permission::KickMembers) || mine.has(Permission::BanMembers)
+        || mine.has(Permission::ModerateMembers))
+        menu.addAction(tr("Server settings"), this, &ChannelSidebar::serverSettingsRequested);
     menu.addAction(tr("Copy server ID"), this, [gid] {
         QGuiApplication::clipboard()->setText(QString::number(gid));
     });

@@ -43,6 +43,7 @@ signals:
     void leaveRequested();
     void renameGuildRequested();
     void guildIconRequested();
+    void serverSettingsRequested();
     //! The footer's Edit profile.
     void profileRequested();
     void deleteGuildRequested();

@@ -49,7 +49,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     auto *header = new QWidget(this);
     header->setObjectName(QStringLiteral("ChatHeader"));
     header->setAttribute(Qt::WA_StyledBackground);
-    header->setFixedHeight(52);
+    header->setFixedHeight(kHeaderHeight);
     auto *hl = new QHBoxLayout(header);
     hl->setContentsMargins(16, 0, 16, 0);
     hl->setSpacing(8);
@@ -271,6 +271,13 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     m_view->messageDelegate()->setMentionNames({
         [this](const QString &username) { return m_people.value(username.toLower()); },
         [this](const QString &channel) { return quint64(m_channelIds.value(channel.toLower())); },
+    });
+    m_view->messageDelegate()->setNameColor([this](quint64 userId) {
+        return m_state->currentGuild() ? m_state->nameColor(m_state->currentGuild(), userId) : QColor();
+    });
+    connect(state, &ClientState::rolesChanged, this, [this](Id guildId) {
+        if (guildId == m_state->currentGuild())
+            m_view->viewport()->update(); // colours only: nothing moves
     });
     connect(state->members(), &QAbstractItemModel::modelReset, this, &ChatPane::syncMentionNames);
     connect(state->channels(), &QAbstractItemModel::modelReset, this, &ChatPane::syncMentionNames);

@@ -49,7 +49,7 @@ FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent
     auto *header = new QWidget(this);
     header->setObjectName(QStringLiteral("ChatHeader"));
     header->setAttribute(Qt::WA_StyledBackground);
-    header->setFixedHeight(52);
+    header->setFixedHeight(kHeaderHeight);
     auto *hl = new QHBoxLayout(header);
     hl->setContentsMargins(16, 0, 16, 0);
     hl->setSpacing(6);

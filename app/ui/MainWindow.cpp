@@ -9,6 +9,7 @@
 #include "GroupDmDialog.h"
 #include "GuildDialog.h"
 #include "ProfileDialog.h"
+#include "ServerSettingsDialog.h"
 #include "InviteDialog.h"
 #include "JoinHostDialog.h"
 #include "MemberDelegate.h"
@@ -78,7 +79,7 @@ void MainWindow::buildWorkspace()
 {
     m_friends = nullptr; // a previous host's went with its workspace
     m_search = nullptr;
-    m_searchOpen = m_searchDocked = false;
+    m_searchOpen = false;
     m_workspace = new QWidget(this);
     auto *row = m_row = new QHBoxLayout(m_workspace);
     m_membersDocked = m_channelsDocked = true; // new widgets start in the row
@@ -127,6 +128,7 @@ void MainWindow::buildWorkspace()
     connect(m_sidebar, &ChannelSidebar::settingsRequested, this, &MainWindow::settingsRequested);
     connect(m_sidebar, &ChannelSidebar::profileRequested, this, [this] { openProfileDialog(); });
     connect(m_sidebar, &ChannelSidebar::guildIconRequested, this, [this] { openProfileDialog(m_state->currentGuild()); });
+    connect(m_sidebar, &ChannelSidebar::serverSettingsRequested, this, [this] { openServerSettings(); });
     connect(m_sidebar, &ChannelSidebar::findRequested, this, &MainWindow::openQuickSwitcher);
     connect(m_sidebar, &ChannelSidebar::connectionLogRequested, this, &MainWindow::showConnectionLog);
     connect(m_sidebar, &ChannelSidebar::inviteRequested, this,
@@ -265,14 +267,14 @@ void MainWindow::placeOverlays()
         return;
     const int h = m_workspace->height();
     if (!m_membersDocked && m_members->isVisible()) {
-        constexpr int header = 52; // the chat header stays visible, with the toggle
-        m_members->setGeometry(m_workspace->width() - m_members->width(), header, m_members->width(), h - header);
+        // The chat header stays visible, with the toggle.
+        m_members->setGeometry(m_workspace->width() - m_members->width(), kHeaderHeight, m_members->width(),
+                               h - kHeaderHeight);
         m_members->raise();
     }
-    if (m_search && !m_searchDocked && m_search->isVisible()) {
-        constexpr int header = 52;
+    if (m_search && !searchDocked() && m_search->isVisible()) {
         const int w = qMin(400, m_workspace->width() - m_rail->width());
-        m_search->setGeometry(m_workspace->width() - w, header, w, h - header);
+        m_search->setGeometry(m_workspace->width() - w, kHeaderHeight, w, h - kHeaderHeight);
         m_search->raise();
     }
     if (!m_channelsDocked && m_sidebar->isVisible()) {
@@ -307,6 +309,11 @@ void MainWindow::closeSearch()
     syncCenter();
 }
 
+bool MainWindow::searchDocked() const
+{
+    return m_search && m_row->indexOf(m_search) >= 0;
+}
+
 bool MainWindow::isSearchShown() const
 {
     return m_search && m_search->isVisible();
@@ -318,9 +325,8 @@ void MainWindow::placeSearch()
     if (!m_search)
         return;
     const bool docked = width() >= kMembersDockWidth;
-    if (docked == m_searchDocked && (docked ? m_row->indexOf(m_search) >= 0 : true))
+    if (docked == searchDocked())
         return;
-    m_searchDocked = docked;
     if (docked) {
         m_search->setFixedWidth(380);
         m_row->addWidget(m_search);
@@ -338,7 +344,7 @@ void MainWindow::showSearchResult(Id guildId, Id channelId, Id messageId)
     m_searchGuild = m_state->currentGuild();
     if (channelId != m_state->currentChannel())
         m_state->selectChannel(channelId);
-    if (!m_searchDocked)
+    if (!searchDocked())
         closeSearch(); // over the chat it would hide the message
     m_chat->view()->jumpTo(messageId);
 }
@@ -592,6 +598,21 @@ void MainWindow::openProfileDialog(Id guildId)
         return;
     auto *dialog = new ProfileDialog(m_state, m_theme, guildId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openServerSettings()
+{
+    const Id guild = m_state->currentGuild();
+    if (!guild || !m_state->hasState())
+        return;
+    auto *dialog = new ServerSettingsDialog(m_state, m_theme, guild, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The guild going (deleted, or I was removed) takes its settings with it.
+    connect(m_state, &ClientState::currentGuildChanged, dialog, [dialog, guild](Id now) {
+        if (now != guild)
+            dialog->close();
+    });
     dialog->open();
 }
 

@@ -87,6 +87,8 @@ public:
     void openGuildDialog(bool join = false, const QString &code = {});
     //! My profile (name, avatar), or with a guild id that guild's icon; made now, gone when closed.
     void openProfileDialog(kith::Id guildId = 0);
+    //! Roles, members and bans of the open guild; made now, gone when closed.
+    void openServerSettings();
     //! Asks a yes/no question without blocking; runs `yes` on Yes.
     void confirm(const QString &title, const QString &text, std::function<void()> yes);
 
@@ -133,6 +135,7 @@ private:
     void placeOverlays();
     void buildWorkspace();
     void placeSearch();
+    bool searchDocked() const; //!< in the row (wide window) rather than over the chat
     void showSearchResult(Id guildId, Id channelId, Id messageId);
 
     ClientState *m_state;
@@ -151,7 +154,6 @@ private:
     QListView *m_members = nullptr;
     SearchPanel *m_search = nullptr;
     bool m_searchOpen = false;
-    bool m_searchDocked = false; //!< in the row (wide window) rather than over the chat
     Id m_searchGuild = 0;        //!< where the shown results come from
     QList<RailHost> m_hosts;
     QUrl m_inviteServer;

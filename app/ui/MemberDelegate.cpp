@@ -47,8 +47,11 @@ void MemberDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
         p->setFont(f);
         p->setPen(m_theme->color(QStringLiteral("textMuted")));
         const QRect heading(r.left() + 16, r.top() + 12, r.width() - 24, kHeading - 14);
+        const QString group = index.data(MemberListModel::GroupNameRole).toString();
         p->drawText(heading, Qt::AlignLeft | Qt::AlignVCenter,
-                    roleHeading(index.data(MemberListModel::RoleRole).toInt()));
+                    QFontMetrics(f).elidedText(group.isEmpty() ? roleHeading(index.data(MemberListModel::RoleRole).toInt())
+                                                               : group.toUpper(),
+                                               Qt::ElideRight, heading.width()));
         r.setTop(r.top() + kHeading);
     }
     const QRect row = r.adjusted(8, 2, -8, -2);
@@ -71,7 +74,12 @@ void MemberDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
     icons::paintPresence(p, avatar.bottomRight() - QPointF(4, 4), 5.5, status.isEmpty() ? QStringLiteral("offline") : status,
                          ring, *m_theme);
     p->setFont(option.font);
-    p->setPen(m_theme->color(away ? QStringLiteral("textFaint") : QStringLiteral("text")));
+    const QColor roleColor = index.data(MemberListModel::NameColorRole).value<QColor>();
+    QColor nameColor = roleColor.isValid() ? roleColor : m_theme->color(QStringLiteral("text"));
+    if (away)
+        nameColor = roleColor.isValid() ? QColor::fromRgbF(roleColor.redF(), roleColor.greenF(), roleColor.blueF(), 0.55f)
+                                        : m_theme->color(QStringLiteral("textFaint"));
+    p->setPen(nameColor);
     QRect text = row.adjusted(50, 0, -4, 0);
     const QString custom = index.data(MemberListModel::CustomStatusRole).toString();
     if (!custom.isEmpty())

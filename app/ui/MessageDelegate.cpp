@@ -131,6 +131,12 @@ void MessageDelegate::invalidate()
     resetRows();
 }
 
+QColor MessageDelegate::authorColor(const QModelIndex &index) const
+{
+    const QColor c = m_nameColor ? m_nameColor(index.data(MessageListModel::AuthorIdRole).toULongLong()) : QColor();
+    return c.isValid() ? c : m_theme->color(QStringLiteral("text"));
+}
+
 void MessageDelegate::setMentionNames(MentionNames names)
 {
     m_mentionNames = std::move(names);
@@ -571,7 +577,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
             // The font layout() measured the name in, so the room left for it fits exactly.
             const QFont bold = nameFont(QApplication::font());
             p->setFont(bold);
-            p->setPen(m_theme->color(QStringLiteral("text")));
+            p->setPen(authorColor(index));
             const int width = l.indent ? l.indent - 4 : r.width() / 2;
             const int y = l.header ? l.separator + l.top + l.quote : l.body.y();
             p->drawText(QPoint(r.left() + l.body.x(), r.top() + y + fm.ascent()),
@@ -585,7 +591,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
         QFont bold = option.font;
         bold.setWeight(QFont::DemiBold);
         p->setFont(bold);
-        p->setPen(m_theme->color(QStringLiteral("text")));
+        p->setPen(authorColor(index));
         const QFontMetrics fm(bold);
         const int baseY = r.top() + l.separator + l.top + l.quote;
         const QString name = fm.elidedText(author, Qt::ElideRight, r.width() / 2);

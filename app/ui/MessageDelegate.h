@@ -44,6 +44,8 @@ public:
         std::function<quint64(const QString &channel)> channel;
     };
     void setMentionNames(MentionNames names);
+    //! The colour of an author's name (their highest coloured role); an invalid colour: the text's.
+    void setNameColor(std::function<QColor(quint64 userId)> color) { m_nameColor = std::move(color); }
     //! The names behind them changed: lays the messages out again.
     void mentionNamesChanged();
     //! Where a channel chip leads: kith:channel/ID.
@@ -127,6 +129,8 @@ private:
     QWidget *m_viewport;
     AttachmentCache *m_attachments = nullptr;
     MentionNames m_mentionNames;
+    std::function<QColor(quint64)> m_nameColor;
+    QColor authorColor(const QModelIndex &index) const;
     mutable QCache<quint64, QTextDocument> m_docs;
     void resetRows() const;
     QSize measure(const QModelIndex &index, int width) const;

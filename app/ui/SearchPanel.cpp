@@ -167,7 +167,7 @@ SearchPanel::SearchPanel(ClientState *state, Connection *connection, const Theme
     auto *header = new QWidget(this);
     header->setObjectName(QStringLiteral("SearchHeader"));
     header->setAttribute(Qt::WA_StyledBackground);
-    header->setFixedHeight(52); // in line with the chat's header
+    header->setFixedHeight(kHeaderHeight); // in line with the chat's header
     auto *hl = new QHBoxLayout(header);
     hl->setContentsMargins(16, 0, 8, 0);
     m_count->setObjectName(QStringLiteral("SearchCount"));

@@ -132,6 +132,11 @@ SettingsDialog::SettingsDialog(const QString &theme, const QString &language, co
     };
     connect(m_saveName, &QPushButton::clicked, this, saveName);
     connect(m_displayName, &QLineEdit::returnPressed, this, saveName);
+    // The picture has its own dialog (crop, preview); it opens once the settings close.
+    m_editProfile = new QPushButton(this);
+    m_editProfile->setObjectName(QStringLiteral("EditProfile"));
+    form->addRow(label(QT_TR_NOOP("Avatar")), m_editProfile);
+    connect(m_editProfile, &QPushButton::clicked, this, &SettingsDialog::profileRequested);
 
     m_passwordBox = new QWidget(this);
     auto *pw = new QFormLayout(m_passwordBox);
@@ -275,6 +280,8 @@ void SettingsDialog::retranslate()
     m_displayName->setAccessibleName(tr("Display name"));
     m_displayName->setToolTip(m_canRename ? QString() : tr("Guests keep the nickname they joined with."));
     m_saveName->setText(tr("Save"));
+    m_editProfile->setText(tr("Edit profile…"));
+    m_editProfile->setAccessibleName(tr("Edit profile and avatar"));
     const QList<QPair<QLineEdit *, QString>> fields{{m_oldPassword, tr("Current password")},
                                                     {m_newPassword, tr("New password")},
                                                     {m_confirmPassword, tr("New password again")}};
@@ -382,6 +389,9 @@ void SettingsDialog::setAccount(const QString &displayName, bool canRename, bool
     m_saveName->setVisible(canRename);
     m_canRename = canRename;
     m_displayName->setToolTip(canRename ? QString() : tr("Guests keep the nickname they joined with."));
+    m_editProfile->setVisible(canRename);
+    if (QWidget *label = m_accountForm->labelForField(m_editProfile))
+        label->setVisible(canRename);
     m_passwordBox->setVisible(canChangePassword);
     if (QWidget *label = m_accountForm->labelForField(m_passwordBox))
         label->setVisible(canChangePassword);

@@ -51,6 +51,8 @@ signals:
     void displayNameChosen(const QString &name);
     void passwordChangeRequested(const QString &oldPassword, const QString &newPassword);
     void connectionLogRequested();
+    //! "Edit profile…": the avatar and display name in the profile dialog.
+    void profileRequested();
     void textScaleChosen(double scale);
     void compactChosen(bool compact);
     //! A language picked in the list: applied at once, the dialog stays open.
@@ -73,6 +75,7 @@ private:
     QLineEdit *m_announce;
     QLineEdit *m_displayName;
     QPushButton *m_saveName;
+    QPushButton *m_editProfile;
     QLabel *m_nameStatus;
     QWidget *m_passwordBox;
     QLineEdit *m_oldPassword;

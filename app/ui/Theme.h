@@ -12,6 +12,9 @@ class QApplication;
 
 namespace kith::app {
 
+//! The height of every pane's header (sidebar, chat, friends, search): one line across the window.
+inline constexpr int kHeaderHeight = 52;
+
 class Theme : public QObject
 {
     Q_OBJECT

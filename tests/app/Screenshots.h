@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEvent>
+#include <QImage>
 #include <QPixmap>
 #include <QTemporaryDir>
 #include <QWidget>
@@ -36,4 +37,17 @@ inline bool saveScreenshot(QWidget *w, const QString &name)
     w->repaint();
     const QPixmap pm = w->grab();
     return !pm.isNull() && pm.save(QDir(screenshotDir()).filePath(name));
+}
+
+//! Pixels of `img` inside `area` within 24 of `c` in each channel: "that colour is drawn there".
+inline int pixelsNear(const QImage &img, const QRect &area, QColor c)
+{
+    int n = 0;
+    for (int y = qMax(0, area.top()); y <= qMin(img.height() - 1, area.bottom()); ++y)
+        for (int x = qMax(0, area.left()); x <= qMin(img.width() - 1, area.right()); ++x) {
+            const QColor px = img.pixelColor(x, y);
+            if (qAbs(px.red() - c.red()) < 24 && qAbs(px.green() - c.green()) < 24 && qAbs(px.blue() - c.blue()) < 24)
+                ++n;
+        }
+    return n;
 }

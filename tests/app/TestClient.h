@@ -71,6 +71,8 @@ public:
             const QJsonObject e = o.value(QLatin1String("error")).toObject();
             r.code = e.value(QLatin1String("code")).toString();
             r.retryAfterMs = e.value(QLatin1String("retry_after_ms")).toInteger(-1);
+            if (r.ok && r.d.contains(QLatin1String("token")))
+                token = r.d.value(QLatin1String("token")).toString(); // signed in: kept for HTTP
             if (r.code != u"rate_limited")
                 return r;
             // Wait out the bucket without sleeping: let the event loop run until the time passes.
@@ -83,4 +85,5 @@ public:
     QList<QJsonObject> events;
     QHash<qint64, QJsonObject> replies;
     qint64 nextId = 1;
+    QString token; //!< from the last reply that carried one (session.register, session.login)
 };

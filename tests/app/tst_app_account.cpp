@@ -23,6 +23,8 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QDateTime>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 using namespace kith;
@@ -40,6 +42,7 @@ private slots:
     void settingsAreAPageInSections();
     void textSizeAppliesAtOnce();
     void compactDensityAppliesAtOnce();
+    void restartWritesNothing();
     void cleanupTestCase();
 
 private:
@@ -332,6 +335,24 @@ void tst_app_account::compactDensityAppliesAtOnce()
     f.app->setCompact(false);
     QTRY_COMPARE(lastRows(12), cozy);
     QCOMPARE(f.app->settings()->value(u"ui/compact"_s).toBool(), false);
+}
+
+void tst_app_account::restartWritesNothing()
+{
+    // Starting again with nothing changed rewrites neither the settings nor the local account's
+    // key: each would be a locked, synced file write on the way to the first window.
+    f.stop();
+    const QString settings = AppController::settingsPath(m_data.path());
+    const QString key = QDir(m_data.path()).filePath(u"local-account.key"_s);
+    QVERIFY(QFileInfo::exists(settings));
+    QVERIFY(QFileInfo::exists(key)); // no keychain in this test: the key lives in the file
+    const QDateTime settingsBefore = QFileInfo(settings).lastModified();
+    const QDateTime keyBefore = QFileInfo(key).lastModified();
+    QVERIFY(f.start(m_data.path(), true));
+    QVERIFY(f.roundTrip()); // signed in, history shown: everything a start does is done
+    QCoreApplication::processEvents(); // QSettings writes on a posted event: let it come
+    QCOMPARE(QFileInfo(settings).lastModified(), settingsBefore);
+    QCOMPARE(QFileInfo(key).lastModified(), keyBefore);
 }
 
 void tst_app_account::cleanupTestCase()

@@ -6,16 +6,21 @@
 #include "AppFixture.h"
 #include "Screenshots.h"
 #include "TestClient.h"
+#include "common/RawHttp.h"
 #include "state/AttachmentCache.h"
 #include "ui/AvatarCropper.h"
 #include "ui/ChatPane.h"
 #include "ui/MessageView.h"
 #include "ui/ProfileDialog.h"
+#include "ui/SettingsDialog.h"
 
+#include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QPainter>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace kith;
 using namespace kith::app;
@@ -41,19 +46,6 @@ QImage framedPicture(QColor centre)
     return img;
 }
 
-//! Pixels of `img` inside `area` close to `c`.
-int pixelsNear(const QImage &img, const QRect &area, QColor c)
-{
-    int n = 0;
-    for (int y = qMax(0, area.top()); y <= qMin(img.height() - 1, area.bottom()); ++y)
-        for (int x = qMax(0, area.left()); x <= qMin(img.width() - 1, area.right()); ++x) {
-            const QColor px = img.pixelColor(x, y);
-            if (qAbs(px.red() - c.red()) < 24 && qAbs(px.green() - c.green()) < 24 && qAbs(px.blue() - c.blue()) < 24)
-                ++n;
-        }
-    return n;
-}
-
 } // namespace
 
 class tst_app_avatars : public QObject
@@ -66,6 +58,8 @@ private slots:
     void guildMateHearsOfIt();
     void guildIconReachesTheRail();
     void removingGoesBackToInitials();
+    void settingsOpenTheProfile();
+    void dmRowShowsThePeersFace();
     void cleanupTestCase();
 
 private:
@@ -91,6 +85,7 @@ private:
     QTemporaryDir m_dir;
     AppFixture f;
     std::unique_ptr<TestClient> m_mate;
+    Id m_mateId = 0;
     const QColor m_orange{240, 140, 20};
 };
 
@@ -100,7 +95,8 @@ void tst_app_avatars::initTestCase()
     QVERIFY(f.start(QDir(m_dir.path()).filePath(u"app"_s), true));
     const QString code = f.createInvite();
     QVERIFY(!code.isEmpty());
-    QVERIFY(f.guest(m_mate, u"mate"_s, u"Mate"_s, code));
+    m_mateId = f.guest(m_mate, u"mate"_s, u"Mate"_s, code);
+    QVERIFY(m_mateId);
     f.app->window()->resize(1100, 760);
     f.app->window()->show();
     f.type(u"hello with a face"_s);
@@ -199,6 +195,60 @@ void tst_app_avatars::removingGoesBackToInitials()
     d->save();
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 15000);
     QTRY_VERIFY(f.state()->me().avatar.isEmpty());
+}
+
+void tst_app_avatars::settingsOpenTheProfile()
+{
+    // Settings → My account → "Edit profile…" closes the settings and opens the profile dialog.
+    bool clicked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        auto *edit = dialog ? dialog->findChild<QPushButton *>(u"EditProfile"_s) : nullptr;
+        if (!edit || !edit->isVisibleTo(dialog)) {
+            if (dialog)
+                dialog->reject();
+            return;
+        }
+        clicked = true;
+        edit->click();
+    });
+    f.app->openSettings();
+    QVERIFY(clicked);
+    QTRY_VERIFY(f.app->window()->findChild<ProfileDialog *>());
+    auto *d = f.app->window()->findChild<ProfileDialog *>();
+    QVERIFY(QTest::qWaitForWindowExposed(d));
+    d->close();
+    QTRY_VERIFY(!f.app->window()->findChild<ProfileDialog *>());
+}
+
+void tst_app_avatars::dmRowShowsThePeersFace()
+{
+    // The mate sets a picture; my DM with them shows it in the sidebar's row, not initials.
+    QImage green(64, 64, QImage::Format_RGB32);
+    green.fill(QColor(30, 200, 90));
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    green.save(&buffer, "PNG");
+    const test::HttpReply up =
+        test::httpUpload(quint16(f.app->server()->url().port()), m_mate->token, png, u"me.png"_s, "image/png");
+    QVERIFY2(up.status == 201, qPrintable(up.describe()));
+    QVERIFY(m_mate->call(u"user.update"_s, {{u"avatar_attachment_id"_s, up.json().value(u"id"_s)}}).ok);
+
+    f.state()->openDm(m_mateId);
+    QTRY_VERIFY_WITH_TIMEOUT(f.state()->currentGuild() == 0 && f.state()->currentChannel() != 0, 10000);
+    const auto *channels = f.state()->channels();
+    const auto dmRow = [&]() -> QModelIndex {
+        for (int i = 0; i < channels->rowCount(); ++i)
+            if (channels->index(i).data(ChannelListModel::PeerIdRole).toULongLong() == m_mateId)
+                return channels->index(i);
+        return {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(dmRow().isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dmRow().data(ChannelListModel::AvatarRole).value<QImage>().isNull(), 10000);
+    const QImage face = dmRow().data(ChannelListModel::AvatarRole).value<QImage>();
+    QVERIFY(pixelsNear(face, face.rect(), QColor(30, 200, 90)) > face.width() * face.height() / 2);
+    QVERIFY(saveScreenshot(f.app->window(), u"dm-avatars.png"_s));
 }
 
 void tst_app_avatars::cleanupTestCase()

@@ -3,6 +3,7 @@
 // content, thumbnails, message.send attachment_ids with its refusals, history before and after a
 // restart, and files going with their last message.
 #include "SocialFixture.h"
+#include "common/RawHttp.h"
 #include "common/Scenario.h"
 #include "server/Server.h"
 #include "shared/Limits.h"
@@ -26,52 +27,6 @@ using namespace Qt::StringLiterals;
 using namespace kith::test;
 
 namespace {
-
-struct HttpReply {
-    int status = 0;
-    QHash<QByteArray, QByteArray> headers; //!< names lower-cased
-    QByteArray body;
-    bool closed = false;                   //!< the server closed the connection
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QString describe() const { return u"%1 %2"_s.arg(status).arg(QString::fromUtf8(body)); }
-};
-
-//! Sends `raw` (head and body as given) and reads until the server closes the connection.
-HttpReply exchange(quint16 port, const QByteArray &raw)
-{
-    HttpReply r;
-    // The server runs on this thread: wait by running the event loop, never by blocking it.
-    QTcpSocket s;
-    QByteArray all;
-    QObject::connect(&s, &QIODevice::readyRead, &s, [&] { all += s.readAll(); });
-    s.connectToHost(QHostAddress::LocalHost, port);
-    s.write(raw);
-    QTest::qWaitFor([&] { return s.state() == QAbstractSocket::UnconnectedState; }, 30000);
-    all += s.readAll();
-    r.closed = s.state() == QAbstractSocket::UnconnectedState;
-    const qsizetype end = all.indexOf("\r\n\r\n");
-    if (end < 0)
-        return r;
-    const QList<QByteArray> lines = all.left(end).split('\n');
-    r.status = lines.first().split(' ').value(1).toInt();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-    }
-    r.body = all.mid(end + 4);
-    return r;
-}
-
-QByteArray request(const QByteArray &method, const QByteArray &target, const QString &token, const QByteArray &body,
-                   const QByteArray &extra = {}, bool withLength = true)
-{
-    QByteArray head = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    if (!token.isEmpty())
-        head += "Authorization: Bearer " + token.toLatin1() + "\r\n";
-    if (withLength)
-        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    return head + extra + "\r\n" + body;
-}
 
 QByteArray pngBytes(int w, int h, QColor color)
 {
@@ -158,13 +113,12 @@ void tst_Attachments::cleanup()
 
 HttpReply tst_Attachments::upload(TestClient &c, const QByteArray &body, const QString &name, const QByteArray &type)
 {
-    return exchange(port(), request("POST", "/api/v1/attachments?filename=" + QUrl::toPercentEncoding(name), c.token(),
-                                    body, "Content-Type: " + type + "\r\n"));
+    return httpUpload(port(), c.token(), body, name, type);
 }
 
 HttpReply tst_Attachments::download(const QString &token, const QString &url)
 {
-    return exchange(port(), request("GET", url.toUtf8(), token, {}, {}, false));
+    return httpExchange(port(), httpRequest("GET", url.toUtf8(), token, {}, {}, false));
 }
 
 Reply tst_Attachments::sendWith(TestClient &c, const QStringList &ids, const QString &content)
@@ -258,13 +212,13 @@ void tst_Attachments::imageHasSizeAndThumbnail()
 void tst_Attachments::uploadRefusals()
 {
     // No token, a bad token.
-    HttpReply r = exchange(port(), request("POST", "/api/v1/attachments?filename=a.txt", {}, "abc"));
+    HttpReply r = httpExchange(port(), httpRequest("POST", "/api/v1/attachments?filename=a.txt", {}, "abc"));
     QCOMPARE(r.status, 401);
     QCOMPARE(r.json().value(u"code"_s).toString(), u"unauthorized"_s);
-    r = exchange(port(), request("POST", "/api/v1/attachments?filename=a.txt", u"not-a-token"_s, "abc"));
+    r = httpExchange(port(), httpRequest("POST", "/api/v1/attachments?filename=a.txt", u"not-a-token"_s, "abc"));
     QCOMPARE(r.status, 401);
     // Too large: answered from Content-Length, before any body byte.
-    r = exchange(port(), "POST /api/v1/attachments?filename=big.bin HTTP/1.1\r\nAuthorization: Bearer "
+    r = httpExchange(port(), "POST /api/v1/attachments?filename=big.bin HTTP/1.1\r\nAuthorization: Bearer "
                              + m_a->token().toLatin1() + "\r\nContent-Length: " + QByteArray::number(1024 * 1024 + 1)
                              + "\r\n\r\n");
     QCOMPARE(r.status, 413);
@@ -273,14 +227,14 @@ void tst_Attachments::uploadRefusals()
     r = upload(*m_a, {}, u"empty.txt"_s);
     QCOMPARE(r.status, 400);
     QCOMPARE(r.json().value(u"code"_s).toString(), u"bad_request"_s);
-    r = exchange(port(), request("POST", "/api/v1/attachments", m_a->token(), "abc"));
+    r = httpExchange(port(), httpRequest("POST", "/api/v1/attachments", m_a->token(), "abc"));
     QCOMPARE(r.status, 400);
     r = upload(*m_a, "abc", u"../etc/passwd"_s);
     QCOMPARE(r.status, 400);
     // No Content-Length, or chunked: 411.
-    r = exchange(port(), request("POST", "/api/v1/attachments?filename=a.txt", m_a->token(), {}, {}, false));
+    r = httpExchange(port(), httpRequest("POST", "/api/v1/attachments?filename=a.txt", m_a->token(), {}, {}, false));
     QCOMPARE(r.status, 411);
-    r = exchange(port(), request("POST", "/api/v1/attachments?filename=a.txt", m_a->token(), "3\r\nabc\r\n0\r\n\r\n",
+    r = httpExchange(port(), httpRequest("POST", "/api/v1/attachments?filename=a.txt", m_a->token(), "3\r\nabc\r\n0\r\n\r\n",
                                  "Transfer-Encoding: chunked\r\n", false));
     QCOMPARE(r.status, 411);
     // The server is still up and serves the WebSocket.
@@ -289,13 +243,13 @@ void tst_Attachments::uploadRefusals()
 
 void tst_Attachments::pathsAndMethods()
 {
-    HttpReply r = exchange(port(), request("GET", "/nothing/here", m_a->token(), {}, {}, false));
+    HttpReply r = httpExchange(port(), httpRequest("GET", "/nothing/here", m_a->token(), {}, {}, false));
     QCOMPARE(r.status, 404);
     QCOMPARE(r.json().value(u"code"_s).toString(), u"not_found"_s);
-    r = exchange(port(), request("GET", "/api/v1/attachments", m_a->token(), {}, {}, false));
+    r = httpExchange(port(), httpRequest("GET", "/api/v1/attachments", m_a->token(), {}, {}, false));
     QCOMPARE(r.status, 405);
     QCOMPARE(r.headers.value("allow"), QByteArray("POST"));
-    r = exchange(port(), request("DELETE", "/api/v1/attachments/1/x.txt", m_a->token(), {}, {}, false));
+    r = httpExchange(port(), httpRequest("DELETE", "/api/v1/attachments/1/x.txt", m_a->token(), {}, {}, false));
     QCOMPARE(r.status, 405);
     QCOMPARE(r.headers.value("allow"), QByteArray("GET"));
     r = download(m_a->token(), u"/api/v1/attachments/123456/x.txt"_s);
@@ -304,7 +258,7 @@ void tst_Attachments::pathsAndMethods()
     QCOMPARE(r.status, 401);
     // Heads over 16 KiB are cut as for upgrades.
     const QByteArray huge = "GET /x HTTP/1.1\r\nX-Pad: " + QByteArray(17 * 1024, 'a') + "\r\n\r\n";
-    r = exchange(port(), huge);
+    r = httpExchange(port(), huge);
     QCOMPARE(r.status, 0);
     QVERIFY(r.closed);
 }
@@ -343,7 +297,7 @@ void tst_Attachments::expectContinue()
     QVERIFY2(got.startsWith("HTTP/1.1 201 "), got.constData());
 
     // Refused before the body: the final status at once, no 100 before it.
-    const HttpReply refused = exchange(port(), request("POST", "/api/v1/attachments?filename=wait.txt", u"nope"_s,
+    const HttpReply refused = httpExchange(port(), httpRequest("POST", "/api/v1/attachments?filename=wait.txt", u"nope"_s,
                                                        {}, "Content-Length: 5\r\nExpect: 100-continue\r\n", false));
     QCOMPARE(refused.status, 401);
 }
@@ -447,8 +401,8 @@ void tst_Attachments::historyAfterRestart()
     QCOMPARE(after.d, before.d);
     const QString url = sent.d.value(u"attachments"_s).toArray().at(0).toObject().value(u"url"_s).toString();
     quint16 p = quint16(m_fx.server().url().port());
-    QCOMPARE(exchange(p, request("GET", url.toUtf8(), token, {}, {}, false)).status, 200);
-    QCOMPARE(exchange(p, request("GET", (url + u"?thumb=1"_s).toUtf8(), token, {}, {}, false)).status, 200);
+    QCOMPARE(httpExchange(p, httpRequest("GET", url.toUtf8(), token, {}, {}, false)).status, 200);
+    QCOMPARE(httpExchange(p, httpRequest("GET", (url + u"?thumb=1"_s).toUtf8(), token, {}, {}, false)).status, 200);
 }
 
 void tst_Attachments::deleteRemovesTheFile()
@@ -495,11 +449,11 @@ void tst_Attachments::unusedUploadIsSwept()
     QVERIFY(m_fx.server().restart());
     QTRY_COMPARE_WITH_TIMEOUT(contentFiles().count(sha), 0, 10000);
     const quint16 p = quint16(m_fx.server().url().port());
-    QCOMPARE(exchange(p, request("GET", "/api/v1/attachments/" + unused.json().value(u"id"_s).toString().toLatin1()
+    QCOMPARE(httpExchange(p, httpRequest("GET", "/api/v1/attachments/" + unused.json().value(u"id"_s).toString().toLatin1()
                                      + "/u.txt", token, {}, {}, false)).status,
              404);
     const QString url = sent.d.value(u"attachments"_s).toArray().at(0).toObject().value(u"url"_s).toString();
-    QCOMPARE(exchange(p, request("GET", url.toUtf8(), token, {}, {}, false)).status, 200);
+    QCOMPARE(httpExchange(p, httpRequest("GET", url.toUtf8(), token, {}, {}, false)).status, 200);
 }
 
 void tst_Attachments::webSocketStillWorks()

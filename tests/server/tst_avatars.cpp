@@ -2,6 +2,7 @@
 // upload, the 256x256 PNG served on the gateway's port, who hears user.updated, removal with null,
 // the old PNG going when replaced, surviving the unused-upload sweep, and each refusal.
 #include "SocialFixture.h"
+#include "common/RawHttp.h"
 #include "common/Scenario.h"
 #include "server/Server.h"
 
@@ -20,48 +21,6 @@ using namespace Qt::StringLiterals;
 using namespace kith::test;
 
 namespace {
-
-struct HttpReply {
-    int status = 0;
-    QHash<QByteArray, QByteArray> headers; //!< names lower-cased
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-//! Sends `raw` and reads until the server closes the connection (it answers one request each).
-HttpReply exchange(quint16 port, const QByteArray &raw)
-{
-    HttpReply r;
-    QTcpSocket s;
-    QByteArray all;
-    QObject::connect(&s, &QIODevice::readyRead, &s, [&] { all += s.readAll(); });
-    s.connectToHost(QHostAddress::LocalHost, port);
-    s.write(raw);
-    (void)QTest::qWaitFor([&] { return s.state() == QAbstractSocket::UnconnectedState; }, 30000);
-    all += s.readAll();
-    const qsizetype end = all.indexOf("\r\n\r\n");
-    if (end < 0)
-        return r;
-    const QList<QByteArray> lines = all.left(end).split('\n');
-    r.status = lines.first().split(' ').value(1).toInt();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-    }
-    r.body = all.mid(end + 4);
-    return r;
-}
-
-QByteArray request(const QByteArray &method, const QByteArray &target, const QString &token, const QByteArray &body,
-                   bool withLength)
-{
-    QByteArray head = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    if (!token.isEmpty())
-        head += "Authorization: Bearer " + token.toLatin1() + "\r\n";
-    if (withLength)
-        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    return head + "\r\n" + body;
-}
 
 //! A wide image in three bands (red, green, blue): its centre square is mostly green.
 QByteArray bandsPng(int w, int h, QColor tint = Qt::green)
@@ -147,14 +106,13 @@ void tst_Avatars::cleanup()
 
 QString tst_Avatars::upload(TestClient &c, const QByteArray &body, const QString &name)
 {
-    const HttpReply r = exchange(port(), request("POST", "/api/v1/attachments?filename=" + QUrl::toPercentEncoding(name),
-                                                 c.token(), body, true));
+    const HttpReply r = httpUpload(port(), c.token(), body, name);
     return r.status == 201 ? r.json().value(u"id"_s).toString() : QString();
 }
 
 HttpReply tst_Avatars::get(const QString &token, const QString &path)
 {
-    return exchange(port(), request("GET", path.toUtf8(), token, {}, false));
+    return httpExchange(port(), httpRequest("GET", path.toUtf8(), token, {}, {}, false));
 }
 
 Reply tst_Avatars::setAvatar(TestClient &c, const QJsonValue &id)
@@ -325,7 +283,7 @@ void tst_Avatars::refusals()
     const QString unused = upload(*m_a, bandsPng(20, 20), u"u.png"_s);
     QCOMPARE(get(m_a->token(), u"/api/v1/avatars/%1.png"_s.arg(unused)).status, 404);
     QCOMPARE(get(m_a->token(), u"/api/v1/avatars/nothing.png"_s).status, 404);
-    QCOMPARE(exchange(port(), request("POST", "/api/v1/avatars/1.png", m_a->token(), "x", true)).status, 405);
+    QCOMPARE(httpExchange(port(), httpRequest("POST", "/api/v1/avatars/1.png", m_a->token(), "x")).status, 405);
 }
 
 void tst_Avatars::guildIcon()

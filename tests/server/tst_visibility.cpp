@@ -4,11 +4,11 @@
 // view_channel (overwrites, roles, ranks, @everyone) brings channel.deleted / channel.created;
 // send_messages, add_reactions, attach_files and mention_everyone are enforced per channel.
 #include "SocialFixture.h"
+#include "common/RawHttp.h"
 #include "common/Scenario.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,15 +24,7 @@ QJsonArray names(const QStringList &list)
 //! An HTTP GET on the gateway's port; the status line's code (0: no answer).
 int httpGet(quint16 port, const QByteArray &target, const QString &token)
 {
-    QTcpSocket s;
-    QByteArray all;
-    QObject::connect(&s, &QIODevice::readyRead, &s, [&] { all += s.readAll(); });
-    s.connectToHost(QHostAddress::LocalHost, port);
-    s.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token.toLatin1()
-            + "\r\nConnection: close\r\n\r\n");
-    QTest::qWaitFor([&] { return s.state() == QAbstractSocket::UnconnectedState; }, 30000);
-    all += s.readAll();
-    return all.split('\n').value(0).split(' ').value(1).toInt();
+    return httpExchange(port, httpRequest("GET", target, token, {}, {}, false)).status;
 }
 
 } // namespace
@@ -483,19 +475,9 @@ void tst_Visibility::attachmentsNeedAttachFiles()
 void tst_Visibility::attachmentOfInvisibleChannelIs404()
 {
     const quint16 port = quint16(m_fx.server().url().port());
-    QTcpSocket s;
-    QByteArray all;
-    QObject::connect(&s, &QIODevice::readyRead, &s, [&] { all += s.readAll(); });
-    s.connectToHost(QHostAddress::LocalHost, port);
-    const QByteArray body = "secret plans";
-    s.write("POST /api/v1/attachments?filename=plans.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + m_owner->token().toLatin1() + "\r\nContent-Type: text/plain\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-    QTest::qWaitFor([&] { return s.state() == QAbstractSocket::UnconnectedState; }, 30000);
-    all += s.readAll();
-    const QJsonObject up = QJsonDocument::fromJson(all.mid(all.indexOf("\r\n\r\n") + 4)).object();
-    const QString id = up.value(u"id"_s).toString();
-    QVERIFY2(!id.isEmpty(), all.constData());
+    const HttpReply up = httpUpload(port, m_owner->token(), "secret plans", u"plans.txt"_s, "text/plain");
+    const QString id = up.json().value(u"id"_s).toString();
+    QVERIFY2(!id.isEmpty(), qPrintable(up.describe()));
     const Reply sent = m_owner->request(u"message.send"_s, {{u"channel_id"_s, m_secret},
                                                             {u"content"_s, u""_s},
                                                             {u"nonce"_s, newNonce()},
