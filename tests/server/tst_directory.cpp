@@ -29,6 +29,7 @@ private slots:
     void onlyManagersChangeListing();
     void joinDiscoverable();
     void joinRefusals();
+    void guestsCannot();
     void keptAfterRestart();
 
 private:
@@ -46,6 +47,7 @@ private:
 
 void tst_Directory::initTestCase()
 {
+    m_fx.server().config.guests = true; // for guestsCannot; the party guild is never listed
     QString err;
     QVERIFY2(m_fx.start(&err), qPrintable(err));
 }
@@ -392,6 +394,20 @@ void tst_Directory::joinRefusals()
     m_clients.push_back(std::move(owner));
     m_clients.push_back(std::move(banned));
     m_clients.push_back(std::move(c));
+}
+
+void tst_Directory::guestsCannot()
+{
+    // A guest cannot join other guilds (invite.join neither): no directory for them.
+    auto owner = user(u"own"_s);
+    const GuildRef g = createGuild(*owner, u"Open to accounts"_s);
+    QVERIFY(setListed(*owner, g.guildId, true));
+    auto guest = m_fx.server().connect();
+    QVERIFY(guest->guest(u"visitor"_s).ok);
+    QCOMPARE(outcome(list(*guest, {})), u"forbidden"_s);
+    QCOMPARE(outcome(guest->request(u"guild.join"_s, {{u"guild_id"_s, g.guildId}})), u"forbidden"_s);
+    m_clients.push_back(std::move(owner));
+    m_clients.push_back(std::move(guest));
 }
 
 void tst_Directory::keptAfterRestart()
