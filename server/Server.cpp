@@ -19,6 +19,8 @@
 #include "core/Reactions.h"
 #include "core/ReadStates.h"
 #include "core/Moderation.h"
+#include "core/AuditLog.h"
+#include "core/GuildDirectory.h"
 #include "core/Roles.h"
 #include "core/Router.h"
 #include "core/Social.h"
@@ -77,6 +79,8 @@ struct Server::Private {
     std::unique_ptr<Channels> channels;
     std::unique_ptr<Roles> roles;
     std::unique_ptr<Moderation> moderation;
+    std::unique_ptr<AuditLog> auditLog;
+    std::unique_ptr<GuildDirectory> guildDirectory;
     std::unique_ptr<Messages> messages;
     std::unique_ptr<Reactions> reactions;
     std::unique_ptr<Search> search;
@@ -459,6 +463,8 @@ bool Server::start(QString *error, StartError *kind)
     d->channels = std::make_unique<Channels>(*d->ctx);
     d->roles = std::make_unique<Roles>(*d->ctx);
     d->moderation = std::make_unique<Moderation>(*d->ctx);
+    d->auditLog = std::make_unique<AuditLog>(*d->ctx);
+    d->guildDirectory = std::make_unique<GuildDirectory>(*d->ctx, *d->presence);
     d->messages = std::make_unique<Messages>(*d->ctx);
     d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->search = std::make_unique<Search>(*d->ctx);
@@ -471,7 +477,8 @@ bool Server::start(QString *error, StartError *kind)
     d->router = std::make_unique<Router>(Services{*d->accounts, *d->guilds, *d->channels, *d->messages,
                                                   *d->social, *d->dms, *d->presence, *d->typing,
                                                   *d->readStates, *d->party, *d->reactions, *d->search,
-                                                  *d->roles, *d->moderation});
+                                                  *d->roles, *d->moderation, *d->auditLog,
+                                                  *d->guildDirectory});
     if (!d->party->load(error))
         return d->abandonStart();
     d->attachments = std::make_unique<Attachments>(*d->ctx, d->config.attachmentsDir);

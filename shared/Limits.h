@@ -51,6 +51,14 @@ inline constexpr int kBanReasonLength = 512;                 //!< characters of 
 inline constexpr qint64 kBanDeleteMessageSeconds = 604800;   //!< 7 days of messages at most
 inline constexpr int kSlowmodeMaxSeconds = 21600;            //!< a channel's slow mode: 6 hours at most
 inline constexpr qint64 kTimeoutMaxMs = 28LL * 24 * 3600 * 1000; //!< member.timeout: 28 days ahead at most
+inline constexpr int kModerationReasonLength = kBanReasonLength; //!< reason? of kick and timeout too
+// Audit log and directory (issue 13)
+inline constexpr qint64 kAuditRetentionMs = 90LL * 24 * 3600 * 1000; //!< audit entries older than this go
+inline constexpr int kAuditPageDefault = 50;
+inline constexpr int kAuditPageMax = 100;
+inline constexpr int kGuildDescriptionMax = 300;            //!< characters of a guild's description
+inline constexpr int kDirectoryPageDefault = 25;
+inline constexpr int kDirectoryPageMax = 50;
 
 // Social
 inline constexpr int kGroupDmMembers = 10;          //!< including the creator

@@ -35,6 +35,10 @@ inline constexpr QLatin1String MemberBan{"member.ban"};
 inline constexpr QLatin1String MemberUnban{"member.unban"};
 inline constexpr QLatin1String GuildBans{"guild.bans"};
 inline constexpr QLatin1String MemberTimeout{"member.timeout"};
+// Audit log and directory (issue 13)
+inline constexpr QLatin1String GuildAuditLog{"guild.audit_log"};
+inline constexpr QLatin1String DirectorySearch{"directory.search"};
+inline constexpr QLatin1String GuildJoin{"guild.join"};
 inline constexpr QLatin1String MessageSend{"message.send"};
 inline constexpr QLatin1String MessageHistory{"message.history"};
 inline constexpr QLatin1String MessageEdit{"message.edit"};

@@ -226,13 +226,16 @@ QJsonObject Guild::toJson() const
             {QLatin1String("name"), name},
             {QLatin1String("owner_id"), idJson(ownerId)},
             {QLatin1String("created_at"), isoTime(snowflake::timestampMs(id))},
-            {QLatin1String("icon"), icon.isEmpty() ? QJsonValue() : QJsonValue(icon)}};
+            {QLatin1String("icon"), icon.isEmpty() ? QJsonValue() : QJsonValue(icon)},
+            {QLatin1String("discoverable"), discoverable},
+            {QLatin1String("description"), description}};
 }
 
 Guild Guild::fromJson(const QJsonObject &o)
 {
     return {idFromJson(o.value(kId)), o.value(QLatin1String("name")).toString(),
-            idFromJson(o.value(QLatin1String("owner_id"))), o.value(QLatin1String("icon")).toString()};
+            idFromJson(o.value(QLatin1String("owner_id"))), o.value(QLatin1String("icon")).toString(),
+            o.value(QLatin1String("discoverable")).toBool(), o.value(QLatin1String("description")).toString()};
 }
 
 GuildRole GuildRole::everyone(Id guildId)

@@ -81,6 +81,8 @@ struct Guild {
     QString name;
     Id ownerId = 0;
     QString icon = {}; //!< URL path of the 256x256 PNG (profileImagePath), empty for none (null on the wire)
+    bool discoverable = false; //!< listed by directory.search (issue 13)
+    QString description = {};  //!< shown in the directory, "" for none
 
     QJsonObject toJson() const; //!< the guild's own fields, as guild.updated carries them
     static Guild fromJson(const QJsonObject &o);

@@ -139,6 +139,18 @@ QString topic(const QString &topic)
     return {};
 }
 
+QString guildDescription(const QString &description)
+{
+    if (description.size() > limits::kGuildDescriptionMax)
+        return QStringLiteral("description must be at most %1 characters").arg(limits::kGuildDescriptionMax);
+    for (QChar c : description)
+        if (c != u'\n' && c.category() == QChar::Other_Control)
+            return QStringLiteral("description must not contain control characters but newlines");
+    if (hasUnpairedSurrogate(description))
+        return QStringLiteral("description must not contain unpaired surrogates, U+FFFE or U+FFFF");
+    return {};
+}
+
 QString messageContent(const QString &content)
 {
     if (content.trimmed().isEmpty())

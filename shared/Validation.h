@@ -11,6 +11,8 @@ QString displayName(const QString &name);  //!< 1-32 characters, no control char
 QString guildName(const QString &name);
 QString channelName(const QString &name);
 QString topic(const QString &topic);
+//! 0-kGuildDescriptionMax characters (after trimming), no control characters but newlines.
+QString guildDescription(const QString &description);
 QString roleName(const QString &name); //!< 1-kRoleNameMax characters, like a guild's name
 QString color(const QString &color); //!< "#rrggbb" (either case)
 QString messageContent(const QString &content); //!< non-blank, at most kMessageLength

@@ -1,6 +1,7 @@
 #include "Channels.h"
 
 #include "core/Access.h"
+#include "core/AuditLog.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
 #include "shared/JsonFields.h"
@@ -55,9 +56,18 @@ void Channels::create(const Call &call)
     channel.topic = topic;
     channel.position = m_ctx.directory.nextChannelPosition(guildId);
     channel.slowmodeSeconds = slowmode;
-    m_ctx.store.submit<Done>([channel](Store &s) {
+    QJsonObject changes;
+    AuditLog::change(changes, kName, QJsonValue(), channel.name);
+    if (!topic.isEmpty())
+        AuditLog::change(changes, kTopic, QJsonValue(), topic);
+    if (slowmode)
+        AuditLog::change(changes, kSlowmode, 0, slowmode);
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::ChannelCreate, call.userId(), channel.id, changes);
+    m_ctx.store.submit<Done>([channel, audit](Store &s) {
                                  auto r = s.insertChannel(channel);
-                                 return r && channel.slowmodeSeconds ? s.setSlowmode(channel.id, channel.slowmodeSeconds) : r;
+                                 if (r && channel.slowmodeSeconds)
+                                     r = s.setSlowmode(channel.id, channel.slowmodeSeconds);
+                                 return r ? AuditLog::write(s, audit) : r;
                              },
                              [this, call, channel](Result<Done> &&r) {
                                  if (!r)
@@ -96,9 +106,16 @@ void Channels::update(const Call &call)
     channel.name = name.value_or(channel.name);
     channel.topic = topic.value_or(channel.topic);
     channel.slowmodeSeconds = int(slowmode.value_or(channel.slowmodeSeconds));
-    m_ctx.store.submit<Done>([channel, slow = slowmode.has_value()](Store &s) {
+    QJsonObject changes;
+    AuditLog::change(changes, kName, current->name, channel.name);
+    AuditLog::change(changes, kTopic, current->topic, channel.topic);
+    AuditLog::change(changes, kSlowmode, current->slowmodeSeconds, channel.slowmodeSeconds);
+    const AuditEntry audit = AuditLog::entry(m_ctx, channel.guildId, op::ChannelUpdate, call.userId(), channel.id, changes);
+    m_ctx.store.submit<Done>([channel, audit, slow = slowmode.has_value()](Store &s) {
                                  auto r = s.updateChannel(channel);
-                                 return r && slow ? s.setSlowmode(channel.id, channel.slowmodeSeconds) : r;
+                                 if (r && slow)
+                                     r = s.setSlowmode(channel.id, channel.slowmodeSeconds);
+                                 return r ? AuditLog::write(s, audit) : r;
                              },
                              [this, call, edit = channel](Result<Done> &&r) {
                                  if (!r)
@@ -131,7 +148,13 @@ void Channels::remove(const Call &call)
                             QStringLiteral("delete channels"), &e))
         return call.fail(e);
     const Id guildId = channel->guildId;
-    m_ctx.store.submit<Done>([channelId](Store &s) { return s.deleteChannel(channelId); },
+    QJsonObject changes;
+    AuditLog::change(changes, kName, channel->name, QJsonValue());
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::ChannelDelete, call.userId(), channelId, changes);
+    m_ctx.store.submit<Done>([channelId, audit](Store &s) {
+                                 auto r = s.deleteChannel(channelId);
+                                 return r ? AuditLog::write(s, audit) : r;
+                             },
                              [this, call, channelId, guildId](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());

@@ -49,6 +49,7 @@ public:
     void putGuild(const Guild &guild);
     void removeGuild(Id guildId);
     const GuildEntry *guild(Id guildId) const;
+    QList<Id> guildIds() const { return m_guilds.keys(); }
     QList<Id> guildsOf(Id userId) const;
 
     // Members

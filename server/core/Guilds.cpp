@@ -3,6 +3,7 @@
 #include "Log.h"
 #include "core/Access.h"
 #include "core/Attachments.h"
+#include "core/AuditLog.h"
 #include "core/Credentials.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
@@ -77,22 +78,29 @@ void Guilds::update(const Call &call)
     JsonFields f(call.data());
     const Id guildId = f.id(kGuildId);
     const std::optional<Id> icon = f.nullableId(QLatin1String("icon_attachment_id"));
-    // name was required before icons; a request with neither is still refused for it.
-    const bool renames = f.has(kName) || !icon;
+    const std::optional<bool> discoverable = f.optBool(QLatin1String("discoverable"));
+    std::optional<QString> description = f.optString(QLatin1String("description"));
+    // name was required before icons; a request with none of the fields is still refused for it.
+    const bool renames = f.has(kName) || (!icon && !discoverable && !description);
     const QString name = renames ? validate::normalizedName(f.string(kName)) : QString();
     if (!f.ok())
         return call.fail(f.error());
     Error e;
     const Member *me = access::memberWith(m_ctx.directory, guildId, call.userId(), Permission::ManageGuild,
-                                          renames ? QStringLiteral("rename the guild") : QStringLiteral("change the guild's icon"),
+                                          renames ? QStringLiteral("rename the guild") : QStringLiteral("change the guild"),
                                           &e);
     if (!me)
         return call.fail(e);
     if (renames)
         if (QString why = validate::guildName(name); !why.isEmpty())
             return call.fail(Error::badRequest(why));
+    if (description) {
+        description = description->trimmed();
+        if (QString why = validate::guildDescription(*description); !why.isEmpty())
+            return call.fail(Error::badRequest(why));
+    }
     // Sent once stored, over what the Directory holds then.
-    auto finish = [this, call, guildId, renames, name, icon](Result<Done> &&r) {
+    auto finish = [this, call, guildId, renames, name, icon, discoverable, description](Result<Done> &&r) {
         if (!r)
             return call.fail(r.error());
         const auto *held = m_ctx.directory.guild(guildId);
@@ -103,22 +111,47 @@ void Guilds::update(const Call &call)
             guild.name = name;
         if (icon)
             guild.icon = *icon ? profileImagePath(*icon) : QString();
+        guild.discoverable = discoverable.value_or(guild.discoverable);
+        guild.description = description.value_or(guild.description);
         m_ctx.directory.putGuild(guild);
         call.ok(guild.toJson());
         m_ctx.hub.toGuild(guild.id, ev::GuildUpdated, guild.toJson());
     };
-    Guild guild = m_ctx.directory.guild(guildId)->guild;
+    const Guild before = m_ctx.directory.guild(guildId)->guild;
+    Guild guild = before;
     guild.name = renames ? name : guild.name;
+    guild.discoverable = discoverable.value_or(guild.discoverable);
+    guild.description = description.value_or(guild.description);
+    QJsonObject changes;
+    AuditLog::change(changes, kName, before.name, guild.name);
+    if (icon) {
+        const QString now = *icon ? profileImagePath(*icon) : QString();
+        if (now != before.icon)
+            AuditLog::change(changes, QLatin1String("icon"), before.icon.isEmpty() ? QJsonValue() : QJsonValue(before.icon),
+                             now.isEmpty() ? QJsonValue() : QJsonValue(now));
+    }
+    AuditLog::change(changes, QLatin1String("discoverable"), before.discoverable, guild.discoverable);
+    AuditLog::change(changes, QLatin1String("description"), before.description, guild.description);
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::GuildUpdate, call.userId(), guildId, changes);
     if (!icon)
-        return m_ctx.store.submit<Done>([guild](Store &s) { return s.updateGuild(guild); }, std::move(finish));
+        return m_ctx.store.submit<Done>(
+            [guild, audit](Store &s) -> Result<Done> {
+                if (auto r = s.updateGuild(guild); !r)
+                    return r;
+                return AuditLog::write(s, audit);
+            },
+            std::move(finish));
     if (!m_attachments)
         return call.fail(Error::unavailable(QStringLiteral("this server stores no files")));
+    const bool stores = renames || discoverable || description;
     m_attachments->setProfileImage(
         call.userId(), *icon,
-        [guild, renames, uploader = call.userId(), id = *icon](Store &s) -> Result<QStringList> {
-            if (renames)
+        [guild, stores, audit, uploader = call.userId(), id = *icon](Store &s) -> Result<QStringList> {
+            if (stores)
                 if (auto r = s.updateGuild(guild); !r)
                     return r.error();
+            if (auto r = AuditLog::write(s, audit); !r)
+                return r.error();
             return s.setGuildIcon(guild.id, uploader, id);
         },
         std::move(finish));
@@ -210,9 +243,14 @@ void Guilds::setRole(const Call &call)
         return call.fail(Error::conflict(QStringLiteral("the owner's role changes only by handing the guild over")));
 
     const Id ownerId = call.userId();
+    QJsonObject changes;
+    AuditLog::change(changes, QLatin1String("role"), roleName(target->role), roleName(role));
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::MemberSetRole, ownerId, userId, changes);
     m_ctx.store.submit<Done>(
-        [guildId, userId, ownerId, role](Store &s) -> Result<Done> {
-            if (auto r = s.setRole(guildId, userId, role); !r || role != Role::Owner)
+        [guildId, userId, ownerId, role, audit](Store &s) -> Result<Done> {
+            if (auto r = s.setRole(guildId, userId, role); !r)
+                return r;
+            if (auto r = AuditLog::write(s, audit); !r || role != Role::Owner)
                 return r;
             // Handing over: the old owner stays as an admin.
             if (auto r = s.setRole(guildId, ownerId, Role::Admin); !r)
@@ -264,9 +302,13 @@ void Guilds::createInvite(const Call &call)
         return call.fail(e);
     const QString code = Credentials::newInviteCode();
     const Id inviter = call.userId();
+    // The code stays out of the log: whoever reads the log may not be allowed to invite.
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::InviteCreate, inviter);
     m_ctx.store.submit<Done>(
-        [code, guildId, inviter](Store &s) {
-            return s.insertInvite(code, guildId, inviter, QDateTime::currentMSecsSinceEpoch());
+        [code, guildId, inviter, audit](Store &s) -> Result<Done> {
+            if (auto r = s.insertInvite(code, guildId, inviter, QDateTime::currentMSecsSinceEpoch()); !r)
+                return r;
+            return AuditLog::write(s, audit);
         },
         [call, code, guildId](Result<Done> &&r) {
             if (!r)
@@ -319,27 +361,69 @@ void Guilds::joinInvite(const Call &call)
         [this, call, joiner](Result<Joined> &&r) {
             if (!r)
                 return call.fail(r.error());
-            const Id guildId = r->guildId;
-            // Stored, but made on another node whose news has not arrived yet: come back soon
-            // (the join is stored; the retry finishes it below).
-            if (!m_ctx.directory.guild(guildId))
-                return call.fail(Error::unavailable(QStringLiteral("the guild is still on its way to this node"), 200));
-            if (!r->added && m_ctx.directory.member(guildId, joiner.user.id)) {
-                call.ok(m_ctx.directory.guildJson(guildId, joiner.user.id));
-                return;
-            }
-            // Who was seen before the join already knows the joiner's presence.
-            const QSet<Id> knewJoiner = m_ctx.directory.audienceOf(joiner.user.id);
-            m_ctx.directory.putMember(guildId, joiner);
-            const QJsonObject full = m_ctx.directory.guildJson(guildId, joiner.user.id);
-            call.ok(full);
-            m_ctx.hub.toUser(joiner.user.id, ev::GuildCreated, full);
-            m_ctx.hub.toGuild(guildId, ev::MemberJoined, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), joiner.toJson()}});
-            for (Id other : m_ctx.directory.memberIds(guildId))
-                if (other != joiner.user.id && !knewJoiner.contains(other))
-                    m_presence.introduce(joiner.user.id, other);
-            qCInfo(lcServer) << "user" << joiner.user.id << "joined guild" << guildId;
+            admit(call, joiner, r->guildId, r->added);
         });
+}
+
+void Guilds::join(const Call &call)
+{
+    JsonFields f(call.data());
+    const Id guildId = f.id(kGuildId);
+    if (!f.ok())
+        return call.fail(f.error());
+    if (m_ctx.directory.isGuest(call.userId()))
+        return call.fail(access::guestsCannot(QStringLiteral("join other guilds")));
+    const auto *entry = m_ctx.directory.guild(guildId);
+    if (!entry || !entry->guild.discoverable)
+        return call.fail(Error::notFound(QStringLiteral("unknown guild")));
+    const bool full = m_ctx.directory.guildCountOf(call.userId()) >= limits::kGuildsPerUser;
+    const Member joiner{m_ctx.directory.userOrPlaceholder(call.userId()), Role::Member,
+                        QDateTime::currentMSecsSinceEpoch()};
+    m_ctx.store.submit<bool>(
+        [guildId, joiner, full](Store &s) -> Result<bool> {
+            // As invite.join: a banned user stays out, a full one may only "join" a guild of theirs.
+            auto banned = s.isBanned(guildId, joiner.user.id);
+            if (!banned)
+                return banned.error();
+            if (banned.value())
+                return Error::forbidden(QStringLiteral("you are banned from this guild"));
+            if (full) {
+                auto in = s.isMember(guildId, joiner.user.id);
+                if (!in)
+                    return in.error();
+                if (!in.value())
+                    return Error::conflict(QStringLiteral("you are in too many guilds"));
+            }
+            return s.insertMember(guildId, joiner);
+        },
+        [this, call, joiner, guildId](Result<bool> &&r) {
+            if (!r)
+                return call.fail(r.error());
+            admit(call, joiner, guildId, r.value());
+        });
+}
+
+void Guilds::admit(const Call &call, const Member &joiner, Id guildId, bool added)
+{
+    // Stored, but made on another node whose news has not arrived yet: come back soon
+    // (the join is stored; the retry finishes it below).
+    if (!m_ctx.directory.guild(guildId))
+        return call.fail(Error::unavailable(QStringLiteral("the guild is still on its way to this node"), 200));
+    if (!added && m_ctx.directory.member(guildId, joiner.user.id)) {
+        call.ok(m_ctx.directory.guildJson(guildId, joiner.user.id));
+        return;
+    }
+    // Who was seen before the join already knows the joiner's presence.
+    const QSet<Id> knewJoiner = m_ctx.directory.audienceOf(joiner.user.id);
+    m_ctx.directory.putMember(guildId, joiner);
+    const QJsonObject full = m_ctx.directory.guildJson(guildId, joiner.user.id);
+    call.ok(full);
+    m_ctx.hub.toUser(joiner.user.id, ev::GuildCreated, full);
+    m_ctx.hub.toGuild(guildId, ev::MemberJoined, {{kGuildId, idJson(guildId)}, {QLatin1String("member"), joiner.toJson()}});
+    for (Id other : m_ctx.directory.memberIds(guildId))
+        if (other != joiner.user.id && !knewJoiner.contains(other))
+            m_presence.introduce(joiner.user.id, other);
+    qCInfo(lcServer) << "user" << joiner.user.id << "joined guild" << guildId;
 }
 
 } // namespace kith::server

@@ -3,6 +3,7 @@
 
 #include "core/Call.h"
 #include "core/ServiceContext.h"
+#include "shared/Types.h"
 
 namespace kith::server {
 
@@ -22,9 +23,14 @@ public:
     void setRole(const Call &call);
     void createInvite(const Call &call);
     void joinInvite(const Call &call);
+    //! guild.join: a discoverable guild, without an invite (issue 13).
+    void join(const Call &call);
     void setAttachments(Attachments *attachments) { m_attachments = attachments; }
 
 private:
+    //! The joiner is stored as a member: tell the Directory, the joiner and the guild.
+    void admit(const Call &call, const Member &joiner, Id guildId, bool added);
+
     ServiceContext &m_ctx;
     Presence &m_presence;
     Attachments *m_attachments = nullptr;

@@ -1,6 +1,7 @@
 #include "Messages.h"
 
 #include "core/Access.h"
+#include "core/AuditLog.h"
 #include "core/Attachments.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
@@ -442,12 +443,21 @@ void Messages::remove(const Call &call)
                                 QStringLiteral("delete others' messages"), &e))
             return call.fail(e);
         complete(m);
-        m_ctx.store.submit<QStringList>([id = m.id](Store &s) -> Result<QStringList> {
+        // A moderator's deletion of someone else's message is logged; one's own is not.
+        std::optional<AuditEntry> audit;
+        if (m.author.id != userId && channel->guildId)
+            audit = AuditLog::entry(m_ctx, channel->guildId, op::MessageDelete, userId, m.id,
+                                    {{QLatin1String("channel_id"), idJson(m.channelId)},
+                                     {QLatin1String("author_id"), idJson(m.author.id)}});
+        m_ctx.store.submit<QStringList>([id = m.id, audit](Store &s) -> Result<QStringList> {
                                      auto unused = s.releaseAttachments(id);
                                      if (!unused)
                                          return unused;
                                      if (auto r = s.deleteMessage(id); !r)
                                          return r.error();
+                                     if (audit)
+                                         if (auto r = AuditLog::write(s, *audit); !r)
+                                             return r.error();
                                      return unused;
                                  },
                                  [this, call, m](Result<QStringList> &&r) {

@@ -3,6 +3,7 @@
 #include "Log.h"
 #include "core/Access.h"
 #include "core/Attachments.h"
+#include "core/AuditLog.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
 #include "ServerConfig.h"
@@ -67,11 +68,17 @@ void Moderation::ban(const Call &call)
     const QList<Id> channels = seconds > 0 ? dir.guild(guildId)->channels : QList<Id>{};
     const Id since = snowflake::fromTimestampMs(now - seconds * 1000);
     const GuildBan record{userId, reason, now};
+    QJsonObject changes;
+    if (seconds)
+        AuditLog::change(changes, kDeleteMessageSeconds, QJsonValue(), seconds);
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::MemberBan, call.userId(), userId, changes, reason);
     m_ctx.store.submit<Banned>(
-        [guildId, record, channels, since](Store &s) -> Result<Banned> {
+        [guildId, record, channels, since, audit](Store &s) -> Result<Banned> {
             if (auto r = s.ban(guildId, record); !r)
                 return r.error();
             if (auto r = s.deleteMember(guildId, record.userId); !r)
+                return r.error();
+            if (auto r = AuditLog::write(s, audit); !r)
                 return r.error();
             Banned out;
             if (channels.isEmpty())
@@ -128,7 +135,15 @@ void Moderation::unban(const Call &call)
     if (!access::memberWith(m_ctx.directory, guildId, call.userId(), Permission::BanMembers,
                             QStringLiteral("lift bans"), &e))
         return call.fail(e);
-    m_ctx.store.submit<bool>([guildId, userId](Store &s) { return s.unban(guildId, userId); },
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::MemberUnban, call.userId(), userId);
+    m_ctx.store.submit<bool>([guildId, userId, audit](Store &s) -> Result<bool> {
+                                 auto r = s.unban(guildId, userId);
+                                 if (!r || !r.value()) // no ban, nothing done: nothing to log
+                                     return r;
+                                 if (auto w = AuditLog::write(s, audit); !w)
+                                     return w.error();
+                                 return true;
+                             },
                              [call, guildId, userId](Result<bool> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -171,6 +186,9 @@ void Moderation::timeout(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     // `until` must be there: a time, or null to lift the timeout.
+    QString reason;
+    if (auto bad = AuditLog::readReason(call.data(), &reason))
+        return call.fail(*bad);
     const QJsonValue until = call.data().value(QLatin1String("until"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 untilMs = 0;
@@ -203,8 +221,13 @@ void Moderation::timeout(const Call &call)
         return call.fail(Error::forbidden(me->role == Role::Admin
                                               ? QStringLiteral("only the owner may time out an admin")
                                               : QStringLiteral("you may only time out members below you")));
+    auto timeJson = [](qint64 ms) { return ms ? QJsonValue(isoTime(ms)) : QJsonValue(); };
+    const qint64 wasMs = target->timeoutUntilMs > now ? target->timeoutUntilMs : 0;
+    QJsonObject changes;
+    AuditLog::change(changes, QLatin1String("timeout_until"), timeJson(wasMs), timeJson(untilMs));
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::MemberTimeout, call.userId(), userId, changes, reason);
     m_ctx.store.submit<Done>(
-        [guildId, userId, untilMs](Store &s) { return s.setTimeout(guildId, userId, untilMs); },
+        AuditLog::with(audit, [guildId, userId, untilMs](Store &s) { return s.setTimeout(guildId, userId, untilMs); }),
         [this, call, guildId, userId, untilMs](Result<Done> &&r) {
             if (!r)
                 return call.fail(r.error());

@@ -4,6 +4,7 @@
 #include "ServerConfig.h"
 #include "core/Access.h"
 #include "core/Accounts.h"
+#include "core/AuditLog.h"
 #include "core/Credentials.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
@@ -252,6 +253,9 @@ void Party::kick(const Call &call)
     const Id userId = f.id(kUserId);
     if (!f.ok())
         return call.fail(f.error());
+    QString reason;
+    if (auto bad = AuditLog::readReason(call.data(), &reason))
+        return call.fail(*bad);
     Error e;
     const Member *me = access::member(m_ctx.directory, guildId, call.userId(), &e);
     if (!me)
@@ -273,7 +277,8 @@ void Party::kick(const Call &call)
                                               ? QStringLiteral("only the owner may kick an admin")
                                               : QStringLiteral("you may only kick members below you")));
     const bool guest = target->user.guest;
-    m_ctx.store.submit<Done>([guildId, userId](Store &s) { return s.deleteMember(guildId, userId); },
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::MemberKick, call.userId(), userId, {}, reason);
+    m_ctx.store.submit<Done>(AuditLog::with(audit, [guildId, userId](Store &s) { return s.deleteMember(guildId, userId); }),
                              [this, call, guildId, userId, guest](Result<Done> &&r) {
         if (!r)
             return call.fail(r.error());

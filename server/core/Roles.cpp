@@ -2,6 +2,7 @@
 
 #include "Log.h"
 #include "core/Access.h"
+#include "core/AuditLog.h"
 #include "core/Directory.h"
 #include "core/Hub.h"
 #include "core/Visibility.h"
@@ -11,6 +12,8 @@
 #include "shared/Validation.h"
 #include "store/Store.h"
 #include "store/WriteQueue.h"
+
+#include <QJsonArray>
 
 #include <algorithm>
 
@@ -43,6 +46,36 @@ bool readColor(const QJsonObject &d, std::optional<QString> *out, Error *error)
     }
     *out = text.toLower();
     return true;
+}
+
+QJsonArray idsJson(const QList<Id> &ids)
+{
+    QJsonArray out;
+    for (Id id : ids)
+        out.append(idJson(id));
+    return out;
+}
+
+QJsonValue colorJson(const QString &color)
+{
+    return color.isEmpty() ? QJsonValue() : QJsonValue(color);
+}
+
+QJsonObject overwriteJson(const PermissionOverwrite &o)
+{
+    return {{kRoleId, idJson(o.roleId)}, {kAllow, o.allow.toJson()}, {kDeny, o.deny.toJson()}};
+}
+
+//! What the audit log keeps of a role's change (a new role: every field, from null).
+QJsonObject roleChanges(const GuildRole &old, const GuildRole &now, bool created)
+{
+    QJsonObject changes;
+    auto was = [created](const QJsonValue &v) { return created ? QJsonValue() : v; };
+    AuditLog::change(changes, kName, was(old.name), now.name);
+    AuditLog::change(changes, kColor, was(colorJson(old.color)), colorJson(now.color));
+    AuditLog::change(changes, kPermissions, was(old.permissions.toJson()), now.permissions.toJson());
+    AuditLog::change(changes, kMentionable, was(old.mentionable), now.mentionable);
+    return changes;
 }
 
 Permissions changedBits(Permissions a, Permissions b)
@@ -144,7 +177,9 @@ void Roles::create(const Call &call)
     role.position = 1;
     role.permissions = permissions;
     role.mentionable = mentionable;
-    m_ctx.store.submit<Done>([guildId, role](Store &s) { return s.createRole(guildId, role); },
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::RoleCreate, call.userId(), role.id,
+                                             roleChanges(GuildRole(), role, true));
+    m_ctx.store.submit<Done>(AuditLog::with(audit, [guildId, role](Store &s) { return s.createRole(guildId, role); }),
                              [this, call, guildId, role](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -206,7 +241,9 @@ void Roles::update(const Call &call)
     next.mentionable = mentionable.value_or(next.mentionable);
     if (!mayChange(a, changedBits(next.permissions, current->permissions), &e))
         return call.fail(e);
-    m_ctx.store.submit<Done>([guildId, next](Store &s) { return s.updateRole(guildId, next); },
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::RoleUpdate, call.userId(), roleId,
+                                             roleChanges(*current, next, false));
+    m_ctx.store.submit<Done>(AuditLog::with(audit, [guildId, next](Store &s) { return s.updateRole(guildId, next); }),
                              [this, call, guildId, next](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -245,7 +282,10 @@ void Roles::remove(const Call &call)
         return call.fail(Error::badRequest(QStringLiteral("the @everyone role cannot be deleted")));
     if (!below(a, *current, QStringLiteral("delete"), &e))
         return call.fail(e);
-    m_ctx.store.submit<Done>([guildId, roleId](Store &s) { return s.deleteRole(guildId, roleId); },
+    QJsonObject changes;
+    AuditLog::change(changes, kName, current->name, QJsonValue());
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::RoleDelete, call.userId(), roleId, changes);
+    m_ctx.store.submit<Done>(AuditLog::with(audit, [guildId, roleId](Store &s) { return s.deleteRole(guildId, roleId); }),
                              [this, call, guildId, roleId](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -298,7 +338,14 @@ void Roles::reorder(const Call &call)
             return call.fail(
                 Error::forbidden(QStringLiteral("you may only move roles below your highest role")));
     }
-    m_ctx.store.submit<Done>([guildId, order](Store &s) { return s.reorderRoles(guildId, order); },
+    QList<Id> before(current.size());
+    for (const GuildRole &r : std::as_const(current))
+        if (r.position >= 1 && r.position <= before.size())
+            before[r.position - 1] = r.id;
+    QJsonObject changes;
+    AuditLog::change(changes, kRoleIds, idsJson(before), idsJson(order));
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::RoleReorder, call.userId(), 0, changes);
+    m_ctx.store.submit<Done>(AuditLog::with(audit, [guildId, order](Store &s) { return s.reorderRoles(guildId, order); }),
                              [this, call, guildId, order](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());
@@ -355,8 +402,13 @@ void Roles::setMemberRoles(const Call &call)
                 return call.fail(e);
         }
     }
+    QList<Id> held = target->roleIds;
+    std::sort(held.begin(), held.end());
+    QJsonObject changes;
+    AuditLog::change(changes, kRoleIds, idsJson(held), idsJson(roleIds));
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::MemberSetRoles, call.userId(), userId, changes);
     m_ctx.store.submit<Done>(
-        [guildId, userId, roleIds](Store &s) { return s.setMemberRoles(guildId, userId, roleIds); },
+        AuditLog::with(audit, [guildId, userId, roleIds](Store &s) { return s.setMemberRoles(guildId, userId, roleIds); }),
         [this, call, guildId, userId, roleIds](Result<Done> &&r) {
             if (!r)
                 return call.fail(r.error());
@@ -417,8 +469,12 @@ void Roles::setOverwrite(const Call &call)
     }();
     if (!mayChange(a, changedBits(overwrite.allow, old.allow) | changedBits(overwrite.deny, old.deny), &e))
         return call.fail(e);
+    QJsonObject changes;
+    const PermissionOverwrite *had = overwriteOf(*channel, overwrite.roleId);
+    AuditLog::change(changes, QLatin1String("overwrite"), had ? overwriteJson(*had) : QJsonValue(), overwriteJson(overwrite));
+    const AuditEntry audit = AuditLog::entry(m_ctx, guildId, op::ChannelSetOverwrite, call.userId(), channelId, changes);
     m_ctx.store.submit<Done>(
-        [guildId, channelId, overwrite](Store &s) { return s.setOverwrite(guildId, channelId, overwrite); },
+        AuditLog::with(audit, [guildId, channelId, overwrite](Store &s) { return s.setOverwrite(guildId, channelId, overwrite); }),
         [this, call, channelId, overwrite](Result<Done> &&r) {
             if (!r)
                 return call.fail(r.error());
@@ -457,7 +513,11 @@ void Roles::deleteOverwrite(const Call &call)
         return call.fail(e);
     if (!mayChange(a, old->allow | old->deny, &e))
         return call.fail(e);
-    m_ctx.store.submit<Done>([channelId, roleId](Store &s) { return s.deleteOverwrite(channelId, roleId); },
+    QJsonObject changes;
+    AuditLog::change(changes, QLatin1String("overwrite"), overwriteJson(*old), QJsonValue());
+    const AuditEntry audit =
+        AuditLog::entry(m_ctx, channel->guildId, op::ChannelDeleteOverwrite, call.userId(), channelId, changes);
+    m_ctx.store.submit<Done>(AuditLog::with(audit, [channelId, roleId](Store &s) { return s.deleteOverwrite(channelId, roleId); }),
                              [this, call, channelId, roleId](Result<Done> &&r) {
                                  if (!r)
                                      return call.fail(r.error());

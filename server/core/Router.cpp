@@ -1,6 +1,8 @@
 #include "Router.h"
 
 #include "core/Accounts.h"
+#include "core/AuditLog.h"
+#include "core/GuildDirectory.h"
 #include "core/Channels.h"
 #include "core/Dms.h"
 #include "core/Guilds.h"
@@ -61,6 +63,10 @@ Router::Router(const Services &sv)
     add(op::MemberUnban, Needs::SignedIn, std::bind(&Moderation::unban, &sv.moderation, _1));
     add(op::GuildBans, Needs::SignedIn, std::bind(&Moderation::bans, &sv.moderation, _1));
     add(op::MemberTimeout, Needs::SignedIn, std::bind(&Moderation::timeout, &sv.moderation, _1));
+    // Audit log and directory (issue 13)
+    add(op::GuildAuditLog, Needs::SignedIn, std::bind(&AuditLog::list, &sv.auditLog, _1));
+    add(op::DirectorySearch, Needs::SignedIn, std::bind(&GuildDirectory::search, &sv.guildDirectory, _1));
+    add(op::GuildJoin, Needs::SignedIn, std::bind(&Guilds::join, &sv.guilds, _1));
     add(op::MessageSend, Needs::SignedIn, std::bind(&Messages::send, &sv.messages, _1));
     add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &sv.messages, _1));
     add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &sv.messages, _1));

@@ -17,6 +17,8 @@ class Reactions;
 class Search;
 class Roles;
 class Moderation;
+class AuditLog;
+class GuildDirectory;
 class Social;
 class Dms;
 class Presence;
@@ -39,6 +41,8 @@ struct Services {
     Search &search;
     Roles &roles;
     Moderation &moderation;
+    AuditLog &auditLog;
+    GuildDirectory &guildDirectory;
 };
 
 class Router

@@ -75,4 +75,15 @@ QList<QStringList> parse(const QString &query)
     return out;
 }
 
+QString fold(const QString &word)
+{
+    const QString decomposed = word.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    for (QChar c : decomposed)
+        if (!c.isMark())
+            out += c;
+    return out.toCaseFolded();
+}
+
 } // namespace kith::server::SearchTerms

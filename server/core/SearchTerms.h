@@ -14,4 +14,8 @@ namespace kith::server::SearchTerms {
 //! dropped, so a query of punctuation alone has no terms.
 QList<QStringList> parse(const QString &query);
 
+//! A word as compared without case or accents: compatibility-decomposed, marks dropped,
+//! case-folded (directory.search matches words this way in memory).
+QString fold(const QString &word);
+
 } // namespace kith::server::SearchTerms

@@ -9,13 +9,15 @@ namespace kith::server::GuildTable {
 Result<GuildSnapshot> loadAll(SqlConnection &s)
 {
     GuildSnapshot snap;
-    QSqlQuery &g = s.prepared("SELECT g.id, g.name, g.owner_id, i.attachment_id FROM guilds g "
-                              "LEFT JOIN guild_icons i ON i.guild_id = g.id");
+    QSqlQuery &g = s.prepared("SELECT g.id, g.name, g.owner_id, i.attachment_id, d.discoverable, d.description "
+                              "FROM guilds g LEFT JOIN guild_icons i ON i.guild_id = g.id "
+                              "LEFT JOIN guild_directory d ON d.guild_id = g.id");
     if (!s.exec(g, "load guilds"))
         return storageError();
     while (g.next())
         snap.guilds.append({Id(g.value(0).toLongLong()), g.value(1).toString(), Id(g.value(2).toLongLong()),
-                            g.value(3).isNull() ? QString() : profileImagePath(Id(g.value(3).toLongLong()))});
+                            g.value(3).isNull() ? QString() : profileImagePath(Id(g.value(3).toLongLong())),
+                            g.value(4).toInt() != 0, g.value(5).toString()});
     g.finish();
 
     QSqlQuery &m = s.prepared("SELECT guild_id, user_id, role, joined_at FROM members");
@@ -62,7 +64,15 @@ Result<Done> updateGuild(SqlConnection &s, const Guild &guild)
     q.bindValue(0, guild.name);
     q.bindValue(1, qint64(guild.ownerId));
     q.bindValue(2, qint64(guild.id));
-    return s.run(q, "update guild");
+    if (auto r = s.run(q, "update guild"); !r)
+        return r;
+    QSqlQuery &d = s.prepared("INSERT INTO guild_directory (guild_id, discoverable, description) VALUES (?, ?, ?) "
+                              "ON CONFLICT (guild_id) DO UPDATE SET discoverable = excluded.discoverable, "
+                              "description = excluded.description");
+    d.bindValue(0, qint64(guild.id));
+    d.bindValue(1, guild.discoverable ? 1 : 0);
+    d.bindValue(2, guild.description.isNull() ? QStringLiteral("") : guild.description); // null binds NULL
+    return s.run(d, "guild directory listing");
 }
 
 Result<Done> deleteGuild(SqlConnection &s, Id guildId)

@@ -1,6 +1,7 @@
 #include "SqlStore.h"
 
 #include "store/AttachmentTable.h"
+#include "store/AuditTable.h"
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
 #include "store/MetaTable.h"
@@ -124,6 +125,16 @@ Result<Done> SqlStore::deleteOverwrite(Id channelId, Id roleId)
 Result<Done> SqlStore::ban(Id guildId, const GuildBan &ban)
 {
     return ModerationTable::ban(m_db, guildId, ban);
+}
+
+Result<Done> SqlStore::insertAudit(const AuditEntry &entry, Id pruneBefore)
+{
+    return AuditTable::insert(m_db, entry, pruneBefore);
+}
+
+Result<QList<AuditEntry>> SqlStore::auditLog(Id guildId, Id before, Id notBefore, int limit)
+{
+    return AuditTable::page(m_db, guildId, before, notBefore, limit);
 }
 
 Result<bool> SqlStore::unban(Id guildId, Id userId)

@@ -57,6 +57,8 @@ public:
     Result<Done> setTimeout(Id guildId, Id userId, qint64 untilMs) override;
     Result<Done> setSlowmode(Id channelId, int seconds) override;
     Result<QList<QPair<Id, Id>>> messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId) override;
+    Result<Done> insertAudit(const AuditEntry &entry, Id pruneBefore) override;
+    Result<QList<AuditEntry>> auditLog(Id guildId, Id before, Id notBefore, int limit) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
     Result<QList<StoredMessage>> insertMessages(const QList<Message> &messages) override;
     Result<Message> findMessage(Id messageId) override;

@@ -6,6 +6,7 @@
 #include "shared/Types.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QPair>
 #include <QStringList>
 #include <optional>
@@ -85,6 +86,17 @@ struct GuildBan {
     Id userId = 0;
     QString reason; //!< "" when none was given
     qint64 createdAtMs = 0;
+};
+
+//! One line of a guild's audit log (issue 13): who did what to which id. created_at is the id's time.
+struct AuditEntry {
+    Id id = 0;
+    Id guildId = 0;
+    QString action;       //!< the op's name, e.g. "channel.update"
+    Id actorId = 0;
+    Id targetId = 0;      //!< 0: none (null on the wire)
+    QString reason;       //!< "" when none was given
+    QJsonObject changes;  //!< {field: {old, new}} or other small facts; never secrets
 };
 
 struct RelationshipRow {
@@ -189,6 +201,11 @@ public:
     virtual Result<Done> setTimeout(Id guildId, Id userId, qint64 untilMs) = 0;
     //! userId's messages in those channels from sinceId on, as (message id, channel id).
     virtual Result<QList<QPair<Id, Id>>> messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId) = 0;
+    //! Appends an audit entry, and drops the guild's entries with ids below `pruneBefore` (the
+    //! retention: a short walk of the guild's index, usually of nothing).
+    virtual Result<Done> insertAudit(const AuditEntry &entry, Id pruneBefore) = 0;
+    //! A guild's entries with ids in [notBefore, before) (before 0: from the newest), newest first.
+    virtual Result<QList<AuditEntry>> auditLog(Id guildId, Id before, Id notBefore, int limit) = 0;
 
     // Messages
     //! Stores a message unless (author, nonce) exists, in which case the stored one comes back.

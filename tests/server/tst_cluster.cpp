@@ -29,6 +29,7 @@ private slots:
     void aLoneNodeIsQuietUntilAnotherStarts();
     void stoppedNodeShowsItsUsersOffline();
     void busLossReadsTheDirectoryAgain();
+    void guildDirectoryAcrossNodes();
 };
 
 namespace {
@@ -415,6 +416,50 @@ void tst_Cluster::busLossReadsTheDirectoryAgain()
     const Reply fromAnn = sendMessage(*ann, channelId, u"welcome back"_s);
     QVERIFY(fromAnn.ok);
     QVERIFY(bob->waitEventWhere(u"message.created"_s, [&](const Event &e) { return e.d.value(u"id"_s) == fromAnn.d.value(u"id"_s); }));
+}
+
+void tst_Cluster::guildDirectoryAcrossNodes()
+{
+    // Listing, online counts, guild.join and the audit log with Ann on node A and Bob on node B.
+    TwoNodes n;
+    QString err;
+    QVERIFY2(n.start(&err), qPrintable(err));
+    auto ann = n.a.newUser(u"ann"_s);
+    auto bob = n.b.newUser(u"bob"_s);
+    const GuildRef g = createGuild(*ann, u"Across qzcluster"_s);
+    QVERIFY(g.valid());
+    QVERIFY(ann->request(u"guild.update"_s, {{u"guild_id"_s, g.guildId}, {u"discoverable"_s, true}}).ok);
+    auto listed = [](TestClient &c) {
+        const Reply r = c.request(u"directory.search"_s, {{u"query"_s, u"qzcluster"_s}});
+        const QJsonArray guilds = r.d.value(u"guilds"_s).toArray();
+        return guilds.size() == 1 ? guilds.first().toObject() : QJsonObject();
+    };
+    // B learns the listing over the bus, and Ann's presence (online on A) with it.
+    QTRY_COMPARE(listed(*bob).value(u"online_count"_s).toInt(), 1);
+    QCOMPARE(listed(*bob).value(u"id"_s).toString(), g.guildId);
+    const Reply joined = bob->request(u"guild.join"_s, {{u"guild_id"_s, g.guildId}});
+    QVERIFY2(joined.ok, qPrintable(joined.describe()));
+    QVERIFY(ann->waitEventWhere(u"member.joined"_s, [&](const Event &e) {
+        return e.d.value(u"member"_s).toObject().value(u"user"_s).toObject().value(u"id"_s).toString() == bob->userId();
+    }));
+    // A counts Bob (online on B) too.
+    QTRY_COMPARE(listed(*ann).value(u"member_count"_s).toInt(), 2);
+    QTRY_COMPARE(listed(*ann).value(u"online_count"_s).toInt(), 2);
+    // The log is in the shared database: what A wrote, read through B (once Bob may read it).
+    const Reply role = ann->request(u"role.create"_s, {{u"guild_id"_s, g.guildId},
+                                                       {u"name"_s, u"Auditors"_s},
+                                                       {u"permissions"_s, QJsonArray{u"view_audit_log"_s}}});
+    QVERIFY(role.ok);
+    QVERIFY(ann->request(u"member.set_roles"_s, {{u"guild_id"_s, g.guildId},
+                                                 {u"user_id"_s, bob->userId()},
+                                                 {u"role_ids"_s, QJsonArray{role.d.value(u"id"_s)}}})
+                .ok);
+    Reply log;
+    QTRY_VERIFY((log = bob->request(u"guild.audit_log"_s, {{u"guild_id"_s, g.guildId}})).ok);
+    QStringList actions;
+    for (const QJsonValue &e : log.d.value(u"entries"_s).toArray())
+        actions.append(e.toObject().value(u"action"_s).toString());
+    QCOMPARE(actions, (QStringList{u"member.set_roles"_s, u"role.create"_s, u"guild.update"_s}));
 }
 
 QTEST_GUILESS_MAIN(tst_Cluster)

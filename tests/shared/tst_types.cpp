@@ -140,10 +140,19 @@ void tst_Types::guild()
     // created_at comes from the id itself, so it never disagrees with id order.
     QCOMPARE(o.value(u"created_at"_s).toString(), u"2026-11-26T12:00:00.123Z"_s);
     QVERIFY(!o.contains(u"channels"_s)); // guild.updated carries only the guild's own fields
+    // The directory's fields are always there, false and "" by default.
+    QCOMPARE(o.value(u"discoverable"_s), QJsonValue(false));
+    QCOMPARE(o.value(u"description"_s), QJsonValue(u""_s));
     const Guild back = Guild::fromJson(o);
     QCOMPARE(back.id, g.id);
     QCOMPARE(back.name, g.name);
     QCOMPARE(back.ownerId, g.ownerId);
+    Guild listed = g;
+    listed.discoverable = true;
+    listed.description = u"Board games\non Fridays"_s;
+    const Guild listedBack = Guild::fromJson(listed.toJson());
+    QVERIFY(listedBack.discoverable);
+    QCOMPARE(listedBack.description, listed.description);
 }
 
 void tst_Types::guildWithContents()

@@ -22,6 +22,8 @@ private slots:
     void guildAndChannelNames();
     void topic_data();
     void topic();
+    void guildDescription_data();
+    void guildDescription();
     void messageContent_data();
     void messageContent();
     void nonce_data();
@@ -171,6 +173,27 @@ void tst_Validation::topic()
     QFETCH(QString, topic);
     QFETCH(bool, valid);
     QCOMPARE(validate::topic(topic).isEmpty(), valid);
+}
+
+void tst_Validation::guildDescription_data()
+{
+    QTest::addColumn<QString>("description");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("empty") << QString() << true;
+    QTest::newRow("300 chars") << QString(limits::kGuildDescriptionMax, u'd') << true;
+    QTest::newRow("301 chars") << QString(limits::kGuildDescriptionMax + 1, u'd') << false;
+    QTest::newRow("newline") << u"line one\nline two"_s << true;
+    QTest::newRow("tab") << u"a\tb"_s << false;
+    QTest::newRow("carriage return") << u"a\rb"_s << false;
+    QTest::newRow("bell") << u"ding\u0007"_s << false;
+    QTest::newRow("lone surrogate") << (u"a"_s + QChar(0xD800)) << false;
+}
+
+void tst_Validation::guildDescription()
+{
+    QFETCH(QString, description);
+    QFETCH(bool, valid);
+    QCOMPARE(validate::guildDescription(description).isEmpty(), valid);
 }
 
 void tst_Validation::messageContent_data()
