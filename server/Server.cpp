@@ -459,7 +459,7 @@ bool Server::start(QString *error, StartError *kind)
     d->channels = std::make_unique<Channels>(*d->ctx);
     d->roles = std::make_unique<Roles>(*d->ctx);
     d->moderation = std::make_unique<Moderation>(*d->ctx);
-    d->messages = std::make_unique<Messages>(*d->ctx);
+    d->messages = std::make_unique<Messages>(*d->ctx, *d->presence);
     d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->search = std::make_unique<Search>(*d->ctx);
     d->social = std::make_unique<Social>(*d->ctx, *d->presence);

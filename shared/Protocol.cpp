@@ -9,7 +9,8 @@ QStringList features(bool guests)
         QStringLiteral("nonce_dedup"), QStringLiteral("friends"),     QStringLiteral("dms"),
         QStringLiteral("presence"),    QStringLiteral("typing"),      QStringLiteral("read_states"),
         QStringLiteral("account"),     QStringLiteral("attachments"), QStringLiteral("roles"),
-        QStringLiteral("search"),      QStringLiteral("avatars"),    QStringLiteral("moderation")};
+        QStringLiteral("search"),      QStringLiteral("avatars"),    QStringLiteral("moderation"),
+        QStringLiteral("channel_kinds")};
     if (guests)
         out.append(QStringLiteral("guest"));
     return out;
