@@ -465,7 +465,7 @@ bool Server::start(QString *error, StartError *kind)
     d->moderation = std::make_unique<Moderation>(*d->ctx);
     d->auditLog = std::make_unique<AuditLog>(*d->ctx);
     d->guildDirectory = std::make_unique<GuildDirectory>(*d->ctx, *d->presence);
-    d->messages = std::make_unique<Messages>(*d->ctx);
+    d->messages = std::make_unique<Messages>(*d->ctx, *d->presence);
     d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->search = std::make_unique<Search>(*d->ctx);
     d->social = std::make_unique<Social>(*d->ctx, *d->presence);

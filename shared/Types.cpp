@@ -149,6 +149,8 @@ QString channelTypeName(ChannelType type)
         return QStringLiteral("dm");
     case ChannelType::GroupDm:
         return QStringLiteral("group_dm");
+    case ChannelType::Category:
+        return QStringLiteral("category");
     case ChannelType::Text:
         break;
     }
@@ -161,7 +163,25 @@ ChannelType channelTypeFromName(const QString &name)
         return ChannelType::Dm;
     if (name == u"group_dm")
         return ChannelType::GroupDm;
+    if (name == u"category")
+        return ChannelType::Category;
     return ChannelType::Text;
+}
+
+QString channelModeName(ChannelMode mode)
+{
+    return mode == ChannelMode::Roulette ? QStringLiteral("roulette") : QStringLiteral("normal");
+}
+
+bool channelModeFromName(const QString &name, ChannelMode *out)
+{
+    if (name == u"normal")
+        *out = ChannelMode::Normal;
+    else if (name == u"roulette")
+        *out = ChannelMode::Roulette;
+    else
+        return false;
+    return true;
 }
 
 QJsonObject Channel::toJson() const
@@ -185,13 +205,17 @@ QJsonObject Channel::toJson() const
                                {QLatin1String("deny"), o.deny.toJson()}});
     return {{kId, idJson(id)},
             {QLatin1String("guild_id"), idJson(guildId)},
-            {QLatin1String("type"), QStringLiteral("text")},
+            {QLatin1String("type"), channelTypeName(type)},
             {QLatin1String("name"), name},
             {QLatin1String("topic"), topic},
             {QLatin1String("position"), position},
             {QLatin1String("slowmode_seconds"), slowmodeSeconds},
             {QLatin1String("last_message_id"), idJson(lastMessageId)},
-            {QLatin1String("overwrites"), ows}};
+            {QLatin1String("overwrites"), ows},
+            {QLatin1String("color"), color.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(color)},
+            {QLatin1String("parent_id"), idJson(parentId)},
+            {QLatin1String("persistent"), persistent},
+            {QLatin1String("mode"), channelModeName(mode)}};
 }
 
 Channel Channel::fromJson(const QJsonObject &o)
@@ -217,6 +241,10 @@ Channel Channel::fromJson(const QJsonObject &o)
         if (po.roleId)
             c.overwrites.append(po);
     }
+    c.color = o.value(QLatin1String("color")).toString();
+    c.parentId = idFromJson(o.value(QLatin1String("parent_id")));
+    c.persistent = o.value(QLatin1String("persistent")).toBool(true); // absent (older servers, DMs): stored
+    channelModeFromName(o.value(QLatin1String("mode")).toString(), &c.mode);
     return c;
 }
 

@@ -52,11 +52,16 @@ struct Member {
     static Member fromJson(const QJsonObject &o);
 };
 
-enum class ChannelType { Text, Dm, GroupDm };
+enum class ChannelType { Text, Dm, GroupDm, Category };
 QString channelTypeName(ChannelType type);
-ChannelType channelTypeFromName(const QString &name);
+ChannelType channelTypeFromName(const QString &name); //!< unknown names read as Text
 
-//! A guild text channel, or a direct-message channel (guildId 0, with recipients).
+//! How a guild text channel delivers (issue 13): to everyone, or each message to one random member.
+enum class ChannelMode { Normal, Roulette };
+QString channelModeName(ChannelMode mode);
+bool channelModeFromName(const QString &name, ChannelMode *out);
+
+//! A guild text channel or category, or a direct-message channel (guildId 0, with recipients).
 struct Channel {
     Id id = 0;
     Id guildId = 0;
@@ -69,8 +74,13 @@ struct Channel {
     QList<User> recipients;     //!< DMs only: every member, in the order they joined
     Id lastMessageId = 0;       //!< the newest message ever sent here (0: none); not lowered by deletes
     QList<PermissionOverwrite> overwrites; //!< guild channels only: one per role, in the order set
+    QString color;              //!< guild channels: "#rrggbb", or empty for none (null on the wire)
+    Id parentId = 0;            //!< a text channel's category (0: none)
+    bool persistent = true;     //!< false: messages are delivered to who is online, never stored
+    ChannelMode mode = ChannelMode::Normal; //!< Roulette implies !persistent
 
-    bool isDm() const { return type != ChannelType::Text; }
+    bool isDm() const { return type == ChannelType::Dm || type == ChannelType::GroupDm; }
+    bool isCategory() const { return type == ChannelType::Category; }
 
     QJsonObject toJson() const;
     static Channel fromJson(const QJsonObject &o);

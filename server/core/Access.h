@@ -34,6 +34,27 @@ inline const Channel *channel(const Directory &dir, Id channelId, Id userId, con
     return c;
 }
 
+//! A channel the caller can see that holds messages: a category holds none (bad_request).
+inline const Channel *messageChannel(const Directory &dir, Id channelId, Id userId, const Member **member,
+                                     Error *error)
+{
+    const Channel *c = channel(dir, channelId, userId, member, error);
+    if (c && c->isCategory()) {
+        *error = Error::badRequest(QStringLiteral("a category holds no messages"));
+        return nullptr;
+    }
+    return c;
+}
+
+//! A channel whose messages are stored, for the ops on stored messages (reactions, edits):
+//! the messages of a channel that is not stored are gone once delivered (bad_request).
+inline std::optional<Error> notStored(const Channel &channel)
+{
+    if (channel.persistent)
+        return std::nullopt;
+    return Error::badRequest(QStringLiteral("messages of this channel are not stored"));
+}
+
 //! A guild channel the caller can see; DMs are managed with dm.* ops.
 inline const Channel *guildChannel(const Directory &dir, Id channelId, Id userId, const Member **member,
                                    Error *error)

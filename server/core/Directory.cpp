@@ -226,9 +226,15 @@ void Directory::removeChannel(Id channelId)
     if (it == m_channels.end())
         return;
     auto g = m_guilds.find(it->guildId);
-    if (g != m_guilds.end())
+    if (g != m_guilds.end()) {
         g->channels.removeAll(channelId);
-    m_channels.erase(it);
+        // What the database's ON DELETE SET NULL does to the channels of a deleted category.
+        if (it->isCategory())
+            for (Id c : g->channels)
+                if (auto ch = m_channels.find(c); ch != m_channels.end() && ch->parentId == channelId)
+                    ch->parentId = 0;
+    }
+    m_channels.erase(m_channels.find(channelId));
 }
 
 const Channel *Directory::channel(Id channelId) const

@@ -62,6 +62,7 @@ public:
 
     // Channels
     void putChannel(const Channel &channel);
+    //! Removes a channel; a category's channels are left without one (parentId 0).
     void removeChannel(Id channelId);
     const Channel *channel(Id channelId) const;
     QList<Channel> channels(Id guildId) const;

@@ -242,7 +242,7 @@ void Messages::send(const Call &call)
         }
     }
     Error e;
-    const Channel *channel = access::channel(m_ctx.directory, channelId, call.userId(), nullptr, &e);
+    const Channel *channel = access::messageChannel(m_ctx.directory, channelId, call.userId(), nullptr, &e);
     if (!channel)
         return call.fail(e);
     if (!(content.isEmpty() && !attachmentIds.isEmpty())) // files alone need no words
@@ -250,6 +250,9 @@ void Messages::send(const Call &call)
             return call.fail(*err);
     if (QString why = validate::nonce(nonce); !why.isEmpty())
         return call.fail(Error::badRequest(why));
+    if (!channel->persistent && (!attachmentIds.isEmpty() || replyToId.value_or(0)))
+        return call.fail(Error::badRequest(QStringLiteral("messages of this channel are not stored: "
+                                                          "no attachments, no replies")));
     if (auto blocked = access::blockedDm(m_ctx.directory, *channel, call.userId()))
         return call.fail(*blocked);
     if (auto quiet = access::timedOut(m_ctx.directory, *channel, call.userId()))
@@ -264,7 +267,6 @@ void Messages::send(const Call &call)
         if (auto wait = slowmode(*channel, call.userId()))
             return call.fail(*wait);
     }
-    const QList<Id> mentioned = mentions(*channel, call.userId(), content);
 
     Message m;
     m.id = m_ctx.ids.next();
@@ -273,6 +275,9 @@ void Messages::send(const Call &call)
     m.author = m_ctx.directory.userOrPlaceholder(call.userId());
     m.content = content;
     m.nonce = nonce;
+    if (!channel->persistent) // nothing stored, nothing counted: no mentions either
+        return m_fleeting.send(call, *channel, std::move(m));
+    const QList<Id> mentioned = mentions(*channel, call.userId(), content);
     m.replyToId = replyToId.value_or(0); // the store checks the target (same channel, not deleted)
     auto onStored = [this, call](Result<StoredMessage> &&r) {
         if (!r)
@@ -314,8 +319,11 @@ void Messages::history(const Call &call)
     if (int(before.has_value()) + int(after.has_value()) + int(around.has_value()) > 1)
         return call.fail(Error::badRequest(QStringLiteral("give at most one of before, after, around")));
     Error e;
-    if (!access::channel(m_ctx.directory, channelId, call.userId(), nullptr, &e))
+    const Channel *channel = access::messageChannel(m_ctx.directory, channelId, call.userId(), nullptr, &e);
+    if (!channel)
         return call.fail(e);
+    if (!channel->persistent)
+        return call.ok({{QLatin1String("messages"), QJsonArray()}});
     HistoryCursor cursor = HistoryCursor::Latest;
     Id at = 0;
     if (before) {
@@ -375,6 +383,8 @@ void Messages::edit(const Call &call)
         return call.fail(f.error());
     if (auto err = checkContent(content))
         return call.fail(*err);
+    if (m_fleeting.knows(messageId))
+        return call.fail(Error::badRequest(QStringLiteral("messages of this channel are not stored")));
     const Id userId = call.userId();
     m_ctx.store.submit<Message>([messageId](Store &s) { return s.findMessage(messageId); },
                                 [this, call, userId, content](Result<Message> &&found) {
@@ -427,6 +437,8 @@ void Messages::remove(const Call &call)
     const Id messageId = f.id(kMessageId);
     if (!f.ok())
         return call.fail(f.error());
+    if (m_fleeting.knows(messageId))
+        return call.fail(Error::badRequest(QStringLiteral("messages of this channel are not stored")));
     const Id userId = call.userId();
     m_ctx.store.submit<Message>([messageId](Store &s) { return s.findMessage(messageId); },
                                 [this, call, userId](Result<Message> &&found) {

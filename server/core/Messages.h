@@ -2,6 +2,7 @@
 //! message.send / history / edit / delete.
 
 #include "core/Call.h"
+#include "core/Fleeting.h"
 #include "core/Reactions.h"
 #include "core/ServiceContext.h"
 #include "shared/Types.h"
@@ -12,11 +13,12 @@
 namespace kith::server {
 
 class Directory;
+class Presence;
 
 class Messages
 {
 public:
-    explicit Messages(ServiceContext &ctx) : m_ctx(ctx) {}
+    Messages(ServiceContext &ctx, Presence &presence) : m_ctx(ctx), m_fleeting(ctx, presence) {}
     //! Messages this node stored and fanned out since start (resends of one count once).
     quint64 committedCount() const { return m_committed; }
 
@@ -46,6 +48,7 @@ private:
     //! Who a message mentions among the channel's readers; 0 stands for @everyone.
     QList<Id> mentions(const Channel &channel, Id authorId, const QString &content) const;
     ServiceContext &m_ctx;
+    Fleeting m_fleeting; //!< channels that are never stored
     quint64 m_committed = 0; // gateway thread only
     //! Slow mode: when each (channel, author) last sent in a channel that has it.
     QHash<QPair<Id, Id>, qint64> m_lastSendMs;

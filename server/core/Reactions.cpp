@@ -51,9 +51,13 @@ std::optional<Reactions::Target> Reactions::readTarget(const Call &call) const
         return std::nullopt;
     }
     Error e;
-    t.channel = access::channel(m_ctx.directory, t.channelId, call.userId(), nullptr, &e);
+    t.channel = access::messageChannel(m_ctx.directory, t.channelId, call.userId(), nullptr, &e);
     if (!t.channel) {
         call.fail(e);
+        return std::nullopt;
+    }
+    if (auto gone = access::notStored(*t.channel)) {
+        call.fail(*gone);
         return std::nullopt;
     }
     return t;

@@ -23,7 +23,11 @@ QJsonObject countJson(const ReadCount &c)
 
 std::function<Result<QList<ReadCount>>(Store &)> ReadStates::countsJob(Id userId) const
 {
-    const QList<Id> channels = m_ctx.directory.visibleChannels(userId);
+    QList<Id> channels = m_ctx.directory.visibleChannels(userId);
+    channels.removeIf([this](Id c) { // a category holds no messages to count
+        const Channel *channel = m_ctx.directory.channel(c);
+        return channel && channel->isCategory();
+    });
     const QList<Id> blocked = m_ctx.directory.related(userId, RelationshipType::Blocked);
     return [userId, channels, blocked](Store &s) { return s.readCounts(userId, channels, blocked); };
 }
@@ -44,8 +48,12 @@ void ReadStates::ack(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Error e;
-    if (!access::channel(m_ctx.directory, channelId, call.userId(), nullptr, &e))
+    const Channel *channel = access::messageChannel(m_ctx.directory, channelId, call.userId(), nullptr, &e);
+    if (!channel)
         return call.fail(e);
+    // Nothing stored, nothing unread: the read state stays as it is, empty.
+    if (!channel->persistent)
+        return call.ok(ReadState{channelId, 0, 0, 0}.toJson());
     const Id userId = call.userId();
     const QList<Id> blocked = m_ctx.directory.related(userId, RelationshipType::Blocked);
     m_ctx.store.submit<QList<ReadCount>>(

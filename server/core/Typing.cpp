@@ -18,13 +18,16 @@ void Typing::start(const Call &call)
     if (!f.ok())
         return call.fail(f.error());
     Error e;
-    const Channel *c = access::channel(m_ctx.directory, channelId, call.userId(), nullptr, &e);
+    const Channel *c = access::messageChannel(m_ctx.directory, channelId, call.userId(), nullptr, &e);
     if (!c || !access::allowedIn(m_ctx.directory, *c, call.userId(), Permission::SendMessages,
                                  QStringLiteral("type in this channel"), &e))
         return call.fail(e);
     if (auto quiet = access::timedOut(m_ctx.directory, *c, call.userId()))
         return call.fail(*quiet);
     call.ok({});
+    // Nobody knows yet who a roulette message will reach: nobody watches anyone type there.
+    if (c->mode == ChannelMode::Roulette)
+        return;
     SessionRecord *session = call.session().get();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 last = session->typingAtMs.value(channelId, 0);

@@ -33,7 +33,9 @@ Result<GuildSnapshot> loadAll(SqlConnection &s)
     }
     m.finish();
 
-    QSqlQuery &c = s.prepared("SELECT id, guild_id, name, topic, position FROM channels WHERE guild_id IS NOT NULL");
+    QSqlQuery &c = s.prepared("SELECT c.id, c.guild_id, c.name, c.topic, c.position, c.type, k.color, k.parent_id, "
+                              "k.persistent, k.mode FROM channels c LEFT JOIN channel_kinds k ON k.channel_id = c.id "
+                              "WHERE c.guild_id IS NOT NULL");
     if (!s.exec(c, "load channels"))
         return storageError();
     while (c.next()) {
@@ -43,6 +45,12 @@ Result<GuildSnapshot> loadAll(SqlConnection &s)
         ch.name = c.value(2).toString();
         ch.topic = c.value(3).toString();
         ch.position = c.value(4).toInt();
+        ch.type = channelTypeFromName(c.value(5).toString()) == ChannelType::Category ? ChannelType::Category
+                                                                                      : ChannelType::Text;
+        ch.color = c.value(6).toString();
+        ch.parentId = Id(c.value(7).toLongLong());
+        ch.persistent = c.value(8).isNull() || c.value(8).toInt() != 0;
+        channelModeFromName(c.value(9).toString(), &ch.mode);
         snap.channels.append(ch);
     }
     c.finish();
@@ -132,26 +140,90 @@ Result<Done> setRole(SqlConnection &s, Id guildId, Id userId, Role role)
     return s.run(q, "set role");
 }
 
+namespace {
+//! parentId must still be a category of the guild: checked here too, so that a category deleted
+//! after the request was authorised is refused like one that never was.
+Result<Done> checkParent(SqlConnection &s, const Channel &channel)
+{
+    if (!channel.parentId)
+        return Done{};
+    QSqlQuery &q = s.prepared("SELECT 1 FROM channels WHERE id = ? AND guild_id = ? AND type = 'category'");
+    q.bindValue(0, qint64(channel.parentId));
+    q.bindValue(1, qint64(channel.guildId));
+    if (!s.exec(q, "find category"))
+        return storageError();
+    const bool found = q.next();
+    q.finish();
+    if (!found)
+        return Error::badRequest(QStringLiteral("parent_id must be a category of the same guild"));
+    return Done{};
+}
+
+bool plainKinds(const Channel &channel)
+{
+    return channel.color.isEmpty() && !channel.parentId && channel.persistent && channel.mode == ChannelMode::Normal;
+}
+
+//! The channel's channel_kinds row: none while everything is as a v1 channel has it.
+Result<Done> writeKinds(SqlConnection &s, const Channel &channel)
+{
+    if (plainKinds(channel)) {
+        QSqlQuery &q = s.prepared("DELETE FROM channel_kinds WHERE channel_id = ?");
+        q.bindValue(0, qint64(channel.id));
+        return s.run(q, "plain channel kinds");
+    }
+    QSqlQuery &q = s.prepared("INSERT INTO channel_kinds (channel_id, color, parent_id, persistent, mode) "
+                              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel_id) DO UPDATE SET color = excluded.color, "
+                              "parent_id = excluded.parent_id, persistent = excluded.persistent, mode = excluded.mode");
+    q.bindValue(0, qint64(channel.id));
+    q.bindValue(1, channel.color.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(channel.color));
+    q.bindValue(2, channel.parentId ? QVariant(qint64(channel.parentId)) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(3, channel.persistent ? 1 : 0);
+    q.bindValue(4, channelModeName(channel.mode));
+    return s.run(q, "channel kinds");
+}
+} // namespace
+
 Result<Done> insertChannel(SqlConnection &s, const Channel &channel)
 {
+    if (auto r = checkParent(s, channel); !r)
+        return r;
     QSqlQuery &q = s.prepared(
-        "INSERT INTO channels (id, guild_id, name, topic, position) VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO channels (id, type, guild_id, name, topic, position) VALUES (?, ?, ?, ?, ?, ?)");
     q.bindValue(0, qint64(channel.id));
-    q.bindValue(1, qint64(channel.guildId));
-    q.bindValue(2, channel.name);
-    q.bindValue(3, channel.topic.isNull() ? QStringLiteral("") : channel.topic); // null QString binds NULL
-    q.bindValue(4, channel.position);
-    return s.run(q, "insert channel");
+    q.bindValue(1, channelTypeName(channel.type));
+    q.bindValue(2, qint64(channel.guildId));
+    q.bindValue(3, channel.name);
+    q.bindValue(4, channel.topic.isNull() ? QStringLiteral("") : channel.topic); // null QString binds NULL
+    q.bindValue(5, channel.position);
+    if (auto r = s.run(q, "insert channel"); !r)
+        return r;
+    if (plainKinds(channel))
+        return Done{};
+    if (auto r = writeKinds(s, channel); !r)
+        return r;
+    if (!channel.parentId)
+        return Done{};
+    // A channel made in a category starts with the category's overwrites.
+    QSqlQuery &o = s.prepared("INSERT INTO channel_overwrites (channel_id, role_id, allow, deny) "
+                              "SELECT ?, role_id, allow, deny FROM channel_overwrites WHERE channel_id = ?");
+    o.bindValue(0, qint64(channel.id));
+    o.bindValue(1, qint64(channel.parentId));
+    return s.run(o, "copy category overwrites");
 }
 
 Result<Done> updateChannel(SqlConnection &s, const Channel &channel)
 {
+    if (auto r = checkParent(s, channel); !r)
+        return r;
     QSqlQuery &q = s.prepared("UPDATE channels SET name = ?, topic = ?, position = ? WHERE id = ?");
     q.bindValue(0, channel.name);
     q.bindValue(1, channel.topic.isNull() ? QStringLiteral("") : channel.topic);
     q.bindValue(2, channel.position);
     q.bindValue(3, qint64(channel.id));
-    return s.run(q, "update channel");
+    if (auto r = s.run(q, "update channel"); !r)
+        return r;
+    return writeKinds(s, channel);
 }
 
 Result<Done> deleteChannel(SqlConnection &s, Id channelId)

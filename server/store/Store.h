@@ -161,7 +161,11 @@ public:
     virtual Result<Done> deleteMember(Id guildId, Id userId) = 0;
     virtual Result<bool> isMember(Id guildId, Id userId) = 0;
     virtual Result<Done> setRole(Id guildId, Id userId, Role role) = 0;
+    //! A guild channel or category with its kind (issue 13); one made in a category (parentId)
+    //! starts with the category's overwrites. bad_request when parentId is not a category of
+    //! the guild (any more).
     virtual Result<Done> insertChannel(const Channel &channel) = 0;
+    //! Name, topic, position, colour and category (type, persistent and mode stay as made).
     virtual Result<Done> updateChannel(const Channel &channel) = 0;
     //! A guild channel or a DM, with its messages.
     virtual Result<Done> deleteChannel(Id channelId) = 0;

@@ -129,6 +129,27 @@ void tst_Types::channel()
     QCOMPARE(back.name, c.name);
     QCOMPARE(back.topic, c.topic);
     QCOMPARE(back.position, c.position);
+    // Channel kinds (issue 13): always present, defaults included, and read back.
+    QVERIFY(o.value(u"color"_s).isNull());
+    QVERIFY(o.contains(u"parent_id"_s) && o.value(u"parent_id"_s).isNull());
+    QCOMPARE(o.value(u"persistent"_s), QJsonValue(true));
+    QCOMPARE(o.value(u"mode"_s).toString(), u"normal"_s);
+    QVERIFY(back.persistent);
+    Channel k = c;
+    k.color = u"#a0b0c0"_s;
+    k.parentId = 901;
+    k.persistent = false;
+    k.mode = ChannelMode::Roulette;
+    const Channel kb = Channel::fromJson(k.toJson());
+    QCOMPARE(kb.color, k.color);
+    QCOMPARE(kb.parentId, k.parentId);
+    QCOMPARE(kb.persistent, false);
+    QCOMPARE(kb.mode, ChannelMode::Roulette);
+    Channel cat = c;
+    cat.type = ChannelType::Category;
+    QCOMPARE(cat.toJson().value(u"type"_s).toString(), u"category"_s);
+    QVERIFY(!cat.isDm());
+    QCOMPARE(Channel::fromJson(cat.toJson()).type, ChannelType::Category);
 }
 
 void tst_Types::guild()
