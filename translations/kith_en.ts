@@ -4,12 +4,12 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="145"/>
+        <location filename="../app/ui/AppController.cpp" line="146"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="146"/>
+        <location filename="../app/ui/AppController.cpp" line="147"/>
         <source>Manage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -44,17 +44,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="404"/>
+        <location filename="../app/ui/AppController.cpp" line="408"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="445"/>
+        <location filename="../app/ui/AppController.cpp" line="449"/>
         <source>This link is not a Kith invite: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="520"/>
+        <location filename="../app/ui/AppController.cpp" line="524"/>
         <source>%1&apos;s party</source>
         <translation type="unfinished"></translation>
     </message>
@@ -89,6 +89,14 @@
     <message>
         <location filename="../app/ui/AttachmentTray.cpp" line="185"/>
         <source>Uploading %1… %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::AvatarCropper</name>
+    <message>
+        <location filename="../app/ui/AvatarCropper.cpp" line="87"/>
+        <source>Choose an image</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -138,48 +146,48 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="150"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>TEXT CHANNELS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
         <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
         <source>New group message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="131"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="147"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="148"/>
         <source>No server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="150"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>DIRECT MESSAGES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="147"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="148"/>
         <source>Find or start a conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="168"/>
         <source>Find a conversation, a friend or a channel (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
         <source>Friends  ·  %n waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -187,89 +195,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="203"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="301"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="308"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="207"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
-        <source>Copy server ID</source>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="209"/>
+        <source>Change server icon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
-        <source>Leave server</source>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
+        <source>Server settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/ui/ChannelSidebar.cpp" line="215"/>
+        <source>Copy server ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
+        <source>Leave server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="228"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="235"/>
         <source>Add member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="238"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="245"/>
         <source>Remove member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="250"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="257"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="255"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="297"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
         <source>Unmute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
         <source>Mute conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="270"/>
         <source>New group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="293"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="300"/>
         <source>Unmute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="293"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="300"/>
         <source>Mute channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="298"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="305"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="299"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="306"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,13 +295,13 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="344"/>
-        <location filename="../app/ui/ChatPane.cpp" line="345"/>
+        <location filename="../app/ui/ChatPane.cpp" line="351"/>
+        <location filename="../app/ui/ChatPane.cpp" line="352"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="350"/>
+        <location filename="../app/ui/ChatPane.cpp" line="357"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -293,12 +311,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="390"/>
+        <location filename="../app/ui/ChatPane.cpp" line="397"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="340"/>
+        <location filename="../app/ui/ChatPane.cpp" line="347"/>
         <source>Show channels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,140 +326,140 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="331"/>
+        <location filename="../app/ui/ChatPane.cpp" line="338"/>
         <source>everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="342"/>
+        <location filename="../app/ui/ChatPane.cpp" line="349"/>
         <source>Show members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="346"/>
+        <location filename="../app/ui/ChatPane.cpp" line="353"/>
         <source>Emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="347"/>
+        <location filename="../app/ui/ChatPane.cpp" line="354"/>
         <source>Insert an emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="348"/>
-        <location filename="../app/ui/ChatPane.cpp" line="349"/>
-        <location filename="../app/ui/ChatPane.cpp" line="510"/>
+        <location filename="../app/ui/ChatPane.cpp" line="355"/>
+        <location filename="../app/ui/ChatPane.cpp" line="356"/>
+        <location filename="../app/ui/ChatPane.cpp" line="517"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="351"/>
-        <location filename="../app/ui/ChatPane.cpp" line="354"/>
+        <location filename="../app/ui/ChatPane.cpp" line="358"/>
+        <location filename="../app/ui/ChatPane.cpp" line="361"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="352"/>
+        <location filename="../app/ui/ChatPane.cpp" line="359"/>
         <source>Search messages (Ctrl+F): from:, in:, has:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="353"/>
+        <location filename="../app/ui/ChatPane.cpp" line="360"/>
         <source>Search messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="355"/>
+        <location filename="../app/ui/ChatPane.cpp" line="362"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="392"/>
+        <location filename="../app/ui/ChatPane.cpp" line="399"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="403"/>
+        <location filename="../app/ui/ChatPane.cpp" line="410"/>
         <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="405"/>
+        <location filename="../app/ui/ChatPane.cpp" line="412"/>
         <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="407"/>
+        <location filename="../app/ui/ChatPane.cpp" line="414"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="409"/>
+        <location filename="../app/ui/ChatPane.cpp" line="416"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="442"/>
+        <location filename="../app/ui/ChatPane.cpp" line="449"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="444"/>
+        <location filename="../app/ui/ChatPane.cpp" line="451"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="446"/>
+        <location filename="../app/ui/ChatPane.cpp" line="453"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="446"/>
+        <location filename="../app/ui/ChatPane.cpp" line="453"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="448"/>
+        <location filename="../app/ui/ChatPane.cpp" line="455"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="498"/>
+        <location filename="../app/ui/ChatPane.cpp" line="505"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="518"/>
+        <location filename="../app/ui/ChatPane.cpp" line="525"/>
         <source>%1 was not attached: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="526"/>
+        <location filename="../app/ui/ChatPane.cpp" line="533"/>
         <source>Save file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="533"/>
+        <location filename="../app/ui/ChatPane.cpp" line="540"/>
         <source>Saving… %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="533"/>
+        <location filename="../app/ui/ChatPane.cpp" line="540"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="537"/>
+        <location filename="../app/ui/ChatPane.cpp" line="544"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="538"/>
+        <location filename="../app/ui/ChatPane.cpp" line="545"/>
         <source>Could not save %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="544"/>
+        <location filename="../app/ui/ChatPane.cpp" line="551"/>
         <source>Saving %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,82 +467,82 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="318"/>
+        <location filename="../app/state/ClientState.cpp" line="349"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="525"/>
+        <location filename="../app/state/ClientState.cpp" line="582"/>
         <source>Removing the reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="525"/>
+        <location filename="../app/state/ClientState.cpp" line="582"/>
         <source>Adding the reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="570"/>
+        <location filename="../app/state/ClientState.cpp" line="627"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="576"/>
+        <location filename="../app/state/ClientState.cpp" line="633"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="583"/>
+        <location filename="../app/state/ClientState.cpp" line="640"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="597"/>
+        <location filename="../app/state/ClientState.cpp" line="654"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="643"/>
+        <location filename="../app/state/ClientState.cpp" line="754"/>
         <source>Removing someone from the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="648"/>
+        <location filename="../app/state/ClientState.cpp" line="759"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="653"/>
+        <location filename="../app/state/ClientState.cpp" line="764"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="658"/>
+        <location filename="../app/state/ClientState.cpp" line="769"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="665"/>
+        <location filename="../app/state/ClientState.cpp" line="776"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="672"/>
+        <location filename="../app/state/ClientState.cpp" line="783"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="688"/>
+        <location filename="../app/state/ClientState.cpp" line="799"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="700"/>
+        <location filename="../app/state/ClientState.cpp" line="811"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="705"/>
+        <location filename="../app/state/ClientState.cpp" line="816"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -564,17 +582,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="750"/>
+        <location filename="../app/state/ClientState.cpp" line="861"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="815"/>
+        <location filename="../app/state/ClientState.cpp" line="926"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="817"/>
+        <location filename="../app/state/ClientState.cpp" line="928"/>
         <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -582,7 +600,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="820"/>
+        <location filename="../app/state/ClientState.cpp" line="931"/>
         <source>%n h</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -590,12 +608,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="822"/>
+        <location filename="../app/state/ClientState.cpp" line="933"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="824"/>
+        <location filename="../app/state/ClientState.cpp" line="935"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -931,88 +949,88 @@
 <context>
     <name>kith::app::FriendsView</name>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="207"/>
+        <location filename="../app/ui/FriendsView.cpp" line="212"/>
         <source>Show direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="209"/>
+        <location filename="../app/ui/FriendsView.cpp" line="214"/>
         <source>Friends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="210"/>
+        <location filename="../app/ui/FriendsView.cpp" line="215"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="211"/>
+        <location filename="../app/ui/FriendsView.cpp" line="216"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="212"/>
+        <location filename="../app/ui/FriendsView.cpp" line="217"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="213"/>
-        <location filename="../app/ui/FriendsView.cpp" line="380"/>
+        <location filename="../app/ui/FriendsView.cpp" line="218"/>
+        <location filename="../app/ui/FriendsView.cpp" line="385"/>
         <source>Blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="214"/>
+        <location filename="../app/ui/FriendsView.cpp" line="219"/>
         <source>You are in no server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="215"/>
+        <location filename="../app/ui/FriendsView.cpp" line="220"/>
         <source>Create a server or join one with an invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="216"/>
+        <location filename="../app/ui/FriendsView.cpp" line="221"/>
         <source>Create a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="217"/>
+        <location filename="../app/ui/FriendsView.cpp" line="222"/>
         <source>Join with an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="218"/>
+        <location filename="../app/ui/FriendsView.cpp" line="223"/>
         <source>ADD FRIEND</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="219"/>
+        <location filename="../app/ui/FriendsView.cpp" line="224"/>
         <source>Friend&apos;s username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="220"/>
+        <location filename="../app/ui/FriendsView.cpp" line="225"/>
         <source>Their username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="221"/>
+        <location filename="../app/ui/FriendsView.cpp" line="226"/>
         <source>Send friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="194"/>
+        <location filename="../app/ui/FriendsView.cpp" line="199"/>
         <source>Friend request sent to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="195"/>
+        <location filename="../app/ui/FriendsView.cpp" line="200"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/FriendsView.cpp" line="244"/>
+        <location filename="../app/ui/FriendsView.cpp" line="249"/>
         <source>%n friend request(s) waiting for you</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1020,82 +1038,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="326"/>
+        <location filename="../app/ui/FriendsView.cpp" line="331"/>
         <source>No friend is online right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="327"/>
+        <location filename="../app/ui/FriendsView.cpp" line="332"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="328"/>
+        <location filename="../app/ui/FriendsView.cpp" line="333"/>
         <source>No pending requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="329"/>
+        <location filename="../app/ui/FriendsView.cpp" line="334"/>
         <source>You block nobody.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="376"/>
+        <location filename="../app/ui/FriendsView.cpp" line="381"/>
         <source>Incoming friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="378"/>
+        <location filename="../app/ui/FriendsView.cpp" line="383"/>
         <source>Outgoing friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="410"/>
+        <location filename="../app/ui/FriendsView.cpp" line="415"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="411"/>
+        <location filename="../app/ui/FriendsView.cpp" line="416"/>
         <source>New group…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="412"/>
+        <location filename="../app/ui/FriendsView.cpp" line="417"/>
         <source>Start a group message with %1 and others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="414"/>
+        <location filename="../app/ui/FriendsView.cpp" line="419"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="416"/>
+        <location filename="../app/ui/FriendsView.cpp" line="421"/>
         <source>Remove friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="419"/>
+        <location filename="../app/ui/FriendsView.cpp" line="424"/>
         <source>Block %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="424"/>
+        <location filename="../app/ui/FriendsView.cpp" line="429"/>
         <source>Accept %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="426"/>
+        <location filename="../app/ui/FriendsView.cpp" line="431"/>
         <source>Decline %1&apos;s friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="429"/>
+        <location filename="../app/ui/FriendsView.cpp" line="434"/>
         <source>Cancel the request to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="431"/>
+        <location filename="../app/ui/FriendsView.cpp" line="436"/>
         <source>Unblock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,37 +1215,37 @@
 <context>
     <name>kith::app::HostController</name>
     <message>
-        <location filename="../app/session/HostController.cpp" line="56"/>
+        <location filename="../app/session/HostController.cpp" line="57"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="61"/>
+        <location filename="../app/session/HostController.cpp" line="62"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="68"/>
+        <location filename="../app/session/HostController.cpp" line="69"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="77"/>
+        <location filename="../app/session/HostController.cpp" line="78"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="82"/>
+        <location filename="../app/session/HostController.cpp" line="83"/>
         <source>The host of %1 removed you from the party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="98"/>
+        <location filename="../app/session/HostController.cpp" line="99"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="137"/>
+        <location filename="../app/session/HostController.cpp" line="138"/>
         <source>Could not join %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,23 +1559,23 @@
 <context>
     <name>kith::app::LocalSecret</name>
     <message>
-        <location filename="../app/session/LocalSecret.cpp" line="62"/>
+        <location filename="../app/session/LocalSecret.cpp" line="67"/>
         <source>No system keychain found, and your local server&apos;s key could not be saved (%1): you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/LocalSecret.cpp" line="63"/>
-        <location filename="../app/session/LocalSecret.cpp" line="80"/>
+        <location filename="../app/session/LocalSecret.cpp" line="68"/>
+        <location filename="../app/session/LocalSecret.cpp" line="85"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/LocalSecret.cpp" line="74"/>
+        <location filename="../app/session/LocalSecret.cpp" line="79"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, not encrypted; anyone who can read your files can read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/LocalSecret.cpp" line="77"/>
+        <location filename="../app/session/LocalSecret.cpp" line="82"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,17 +1583,17 @@
 <context>
     <name>kith::app::LocalServer</name>
     <message>
-        <location filename="../app/session/LocalServer.cpp" line="25"/>
+        <location filename="../app/session/LocalServer.cpp" line="26"/>
         <source>The local server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/LocalServer.cpp" line="31"/>
+        <location filename="../app/session/LocalServer.cpp" line="32"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/LocalServer.cpp" line="36"/>
+        <location filename="../app/session/LocalServer.cpp" line="37"/>
         <source>Your server listens on port %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,168 +1601,168 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="201"/>
+        <location filename="../app/ui/MainWindow.cpp" line="206"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="206"/>
+        <location filename="../app/ui/MainWindow.cpp" line="211"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="120"/>
+        <location filename="../app/ui/MainWindow.cpp" line="122"/>
         <source>Leave %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="121"/>
+        <location filename="../app/ui/MainWindow.cpp" line="123"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="148"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="148"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="155"/>
+        <location filename="../app/ui/MainWindow.cpp" line="160"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="198"/>
+        <location filename="../app/ui/MainWindow.cpp" line="203"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="200"/>
+        <location filename="../app/ui/MainWindow.cpp" line="205"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="402"/>
+        <location filename="../app/ui/MainWindow.cpp" line="411"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="404"/>
+        <location filename="../app/ui/MainWindow.cpp" line="413"/>
         <source>Start a group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="409"/>
+        <location filename="../app/ui/MainWindow.cpp" line="418"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="411"/>
+        <location filename="../app/ui/MainWindow.cpp" line="420"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="417"/>
+        <location filename="../app/ui/MainWindow.cpp" line="426"/>
         <source>Kick %1 from the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="417"/>
-        <location filename="../app/ui/MainWindow.cpp" line="419"/>
+        <location filename="../app/ui/MainWindow.cpp" line="426"/>
+        <location filename="../app/ui/MainWindow.cpp" line="428"/>
         <source>Kick %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="420"/>
+        <location filename="../app/ui/MainWindow.cpp" line="429"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="421"/>
+        <location filename="../app/ui/MainWindow.cpp" line="430"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="429"/>
+        <location filename="../app/ui/MainWindow.cpp" line="438"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="431"/>
+        <location filename="../app/ui/MainWindow.cpp" line="440"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="433"/>
+        <location filename="../app/ui/MainWindow.cpp" line="442"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="434"/>
+        <location filename="../app/ui/MainWindow.cpp" line="443"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="434"/>
+        <location filename="../app/ui/MainWindow.cpp" line="443"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="624"/>
+        <location filename="../app/ui/MainWindow.cpp" line="658"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="626"/>
+        <location filename="../app/ui/MainWindow.cpp" line="660"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="199"/>
+        <location filename="../app/ui/MainWindow.cpp" line="204"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="590"/>
+        <location filename="../app/ui/MainWindow.cpp" line="624"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1752,22 +1770,22 @@
 <context>
     <name>kith::app::MemberDelegate</name>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="20"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="21"/>
         <source>OWNER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="22"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="23"/>
         <source>ADMINS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="24"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="25"/>
         <source>GUESTS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="28"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="29"/>
         <source>MEMBERS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,42 +1793,42 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="373"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="379"/>
         <source>(edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="481"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="487"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="483"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="489"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="526"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="532"/>
         <source>NEW</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="597"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="605"/>
         <source>Today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="600"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="608"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="663"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="671"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="679"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="687"/>
         <source>Original message was deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1827,125 +1845,125 @@
     <name>kith::app::MessageView</name>
     <message>
         <location filename="../app/ui/MessageView.cpp" line="43"/>
-        <location filename="../app/ui/MessageView.cpp" line="307"/>
+        <location filename="../app/ui/MessageView.cpp" line="308"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="157"/>
+        <location filename="../app/ui/MessageView.cpp" line="158"/>
         <source>You reacted with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="159"/>
+        <location filename="../app/ui/MessageView.cpp" line="160"/>
         <source>You and 1 other reacted with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="161"/>
+        <location filename="../app/ui/MessageView.cpp" line="162"/>
         <source>You and %1 others reacted with %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="163"/>
+        <location filename="../app/ui/MessageView.cpp" line="164"/>
         <source>1 person reacted with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="164"/>
+        <location filename="../app/ui/MessageView.cpp" line="165"/>
         <source>%1 people reacted with %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="175"/>
+        <location filename="../app/ui/MessageView.cpp" line="176"/>
         <source>%1 reacted with %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="177"/>
+        <location filename="../app/ui/MessageView.cpp" line="178"/>
         <source>%1 and %2 reacted with %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="179"/>
+        <location filename="../app/ui/MessageView.cpp" line="180"/>
         <source>%1 and 1 other reacted with %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="180"/>
+        <location filename="../app/ui/MessageView.cpp" line="181"/>
         <source>%1 and %2 others reacted with %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="228"/>
-        <location filename="../app/ui/MessageView.cpp" line="244"/>
-        <location filename="../app/ui/MessageView.cpp" line="525"/>
+        <location filename="../app/ui/MessageView.cpp" line="229"/>
+        <location filename="../app/ui/MessageView.cpp" line="245"/>
+        <location filename="../app/ui/MessageView.cpp" line="526"/>
         <source>Add reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="249"/>
+        <location filename="../app/ui/MessageView.cpp" line="250"/>
         <source>Go to the original message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="255"/>
+        <location filename="../app/ui/MessageView.cpp" line="256"/>
         <source>Open the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="255"/>
+        <location filename="../app/ui/MessageView.cpp" line="256"/>
         <source>Save the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="507"/>
+        <location filename="../app/ui/MessageView.cpp" line="508"/>
         <source>Show message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="507"/>
+        <location filename="../app/ui/MessageView.cpp" line="508"/>
         <source>Hide message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="512"/>
+        <location filename="../app/ui/MessageView.cpp" line="513"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="513"/>
+        <location filename="../app/ui/MessageView.cpp" line="514"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="233"/>
-        <location filename="../app/ui/MessageView.cpp" line="521"/>
+        <location filename="../app/ui/MessageView.cpp" line="234"/>
+        <location filename="../app/ui/MessageView.cpp" line="522"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="517"/>
+        <location filename="../app/ui/MessageView.cpp" line="518"/>
         <source>Cancel sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="529"/>
+        <location filename="../app/ui/MessageView.cpp" line="530"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="531"/>
+        <location filename="../app/ui/MessageView.cpp" line="532"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="534"/>
+        <location filename="../app/ui/MessageView.cpp" line="535"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="536"/>
+        <location filename="../app/ui/MessageView.cpp" line="537"/>
         <source>Copy message ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1953,17 +1971,17 @@
 <context>
     <name>kith::app::Notifications</name>
     <message>
-        <location filename="../app/session/Notifications.cpp" line="82"/>
+        <location filename="../app/session/Notifications.cpp" line="83"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/Notifications.cpp" line="84"/>
+        <location filename="../app/session/Notifications.cpp" line="85"/>
         <source>%1 in #%2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/Notifications.cpp" line="86"/>
+        <location filename="../app/session/Notifications.cpp" line="87"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2031,44 +2049,107 @@
 <context>
     <name>kith::app::PrimarySignIn</name>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="58"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="59"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="87"/>
-        <location filename="../app/session/PrimarySignIn.cpp" line="164"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="88"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="165"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="90"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="91"/>
         <source>Sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="113"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="114"/>
         <source>Starting your local server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="151"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="152"/>
         <source>The key of your local account is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="214"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="215"/>
         <source>Your local account&apos;s saved key was refused (its password was changed, or it was signed out everywhere), and without a system keychain Kith keeps no password. &quot;kith-server admin reset-password %1 --data %2&quot; sets a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="220"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="221"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="229"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="230"/>
         <source>%1&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ProfileDialog</name>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="32"/>
+        <source>Server icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="32"/>
+        <source>Edit profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="47"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="51"/>
+        <source>Choose icon…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="51"/>
+        <source>Choose avatar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="55"/>
+        <source>Remove icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="55"/>
+        <source>Remove avatar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="66"/>
+        <source>Drag the circle to choose what shows; the mouse wheel or + and − zoom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="113"/>
+        <source>Choose an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="114"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="121"/>
+        <source>That file is not an image this app can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="164"/>
+        <source>The host refused it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2128,37 +2209,37 @@
 <context>
     <name>kith::app::SearchPanel</name>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="236"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="238"/>
         <source>Nobody here is called %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="243"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="245"/>
         <source>There is no channel #%1 here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="248"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="250"/>
         <source>Search for has:attachment, has:image or has:link.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="251"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="253"/>
         <source>Type words to find, or a filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="271"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="273"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="273"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="275"/>
         <source>%1+ results</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SearchPanel.cpp" line="275"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="277"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -2166,17 +2247,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="281"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="283"/>
         <source>Search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="283"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="285"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="285"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="287"/>
         <source>No results. Try fewer words, or other filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2249,25 +2330,422 @@
     </message>
 </context>
 <context>
+    <name>kith::app::ServerSettingsDialog</name>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="40"/>
+        <source>View channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="41"/>
+        <source>Send messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="42"/>
+        <source>Add reactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="43"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="44"/>
+        <source>Mention @everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="45"/>
+        <source>Manage messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="46"/>
+        <source>Manage channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="47"/>
+        <source>Manage roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="48"/>
+        <source>Kick members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="49"/>
+        <source>Ban members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="50"/>
+        <source>Time out members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="51"/>
+        <source>Manage server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="52"/>
+        <source>View audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="53"/>
+        <source>View server statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="79"/>
+        <source>Server settings — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="88"/>
+        <source>Server settings sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="181"/>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="188"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="190"/>
+        <source>Server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="191"/>
+        <source>Change icon…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="196"/>
+        <source>Icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="200"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="205"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="202"/>
+        <source>What this server is about, for people finding it in Explore servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="207"/>
+        <source>List this server in Explore servers: anyone may find it and join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="211"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="376"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="224"/>
+        <source>The description is %1 characters long; at most %2 fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="229"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="522"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="237"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="243"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="238"/>
+        <source>Who changed what in this server, newest first; kept 90 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="269"/>
+        <source>someone no longer here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="300"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="305"/>
+        <source>reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="312"/>
+        <source>Nothing yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="320"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="322"/>
+        <source>People take the colour of their highest coloured role, and are listed under their highest role. Drag roles to order them: a role can manage only those below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="333"/>
+        <source>Create role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="338"/>
+        <source>Roles, highest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="350"/>
+        <source>Role name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="352"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="356"/>
+        <source>Role colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="357"/>
+        <source>No colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="362"/>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="363"/>
+        <source>Anyone may @mention this role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="374"/>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="378"/>
+        <source>Delete role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="389"/>
+        <source>new role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="497"/>
+        <source>Pick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="548"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="551"/>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <source>Timed out until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="557"/>
+        <source>Roles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="559"/>
+        <source>Time out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="561"/>
+        <source>Kick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="565"/>
+        <source>Reason for a ban (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="566"/>
+        <source>Reason for a ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="567"/>
+        <source>Ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="597"/>
+        <source>Removed from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="600"/>
+        <source>Banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="661"/>
+        <source>No roles yet: create one under Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="680"/>
+        <source>60 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="680"/>
+        <source>5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="681"/>
+        <source>10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="681"/>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
+        <source>1 week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="686"/>
+        <source>Remove timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="693"/>
+        <source>Timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="693"/>
+        <source>Timeout removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="701"/>
+        <source>Bans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="704"/>
+        <source>Banned people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <source>Banned on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="710"/>
+        <source>Revoke ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="726"/>
+        <source>Ban revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="752"/>
+        <source>Nobody is banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="302"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="309"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="303"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="310"/>
         <source>Play a sound for them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="264"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="319"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="269"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="326"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="270"/>
         <source>Settings sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2278,251 +2756,266 @@
     </message>
     <message>
         <location filename="../app/ui/SettingsDialog.cpp" line="117"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="297"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="304"/>
         <source>Message display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="227"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="232"/>
         <source>Kith speaks the chosen language at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="277"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="282"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="278"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="285"/>
         <source>Current password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="279"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="286"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="287"/>
         <source>New password again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="285"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="292"/>
         <source>Change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="156"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="165"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="287"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="170"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="294"/>
         <source>The new passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="195"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="294"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="200"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="301"/>
         <source>Text size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="296"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="303"/>
         <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="205"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="210"/>
         <source>The window behind shows each choice at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="306"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="313"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="188"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="293"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="193"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="300"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="226"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="307"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="225"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="314"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="208"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="183"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="138"/>
+        <source>Avatar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="188"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="323"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="236"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="330"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="298"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="283"/>
+        <source>Edit profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="284"/>
+        <source>Edit profile and avatar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="305"/>
         <source>Cozy: avatars, names above messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="299"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="306"/>
         <source>Compact: more messages, names on their line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="311"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="318"/>
         <source>Find a channel, a conversation or a friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="312"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="319"/>
         <source>Previous channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="313"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
         <source>Next channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="314"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="321"/>
         <source>Edit your last message (in an empty message field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="315"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="322"/>
         <source>Send the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="316"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="323"/>
         <source>New line in the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="317"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
         <source>Cancel an edit, close what is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="318"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="325"/>
         <source>Hold while clicking Delete: delete without asking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="327"/>
         <source>Connection log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="321"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="328"/>
         <source>Quit Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="331"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="331"/>
         <source>What they do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="240"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="245"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="331"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="338"/>
         <source>Every network (broadcast)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="332"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="339"/>
         <source>LAN parties: where to announce and listen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="335"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="342"/>
         <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="242"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="247"/>
         <source>LAN parties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="253"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="288"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="295"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="337"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="344"/>
         <source>Connection log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="338"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="345"/>
         <source>The protocol frames Kith sent and received, with tokens and passwords hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="257"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="276"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="384"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="281"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="391"/>
         <source>Guests keep the nickname they joined with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="396"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="406"/>
         <source>Saved: others see you as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="411"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="421"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="334"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="425"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="341"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="435"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2595,89 +3088,94 @@
 <context>
     <name>kith::app::UserFooter</name>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="79"/>
+        <location filename="../app/ui/UserFooter.cpp" line="83"/>
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="80"/>
+        <location filename="../app/ui/UserFooter.cpp" line="84"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="116"/>
+        <location filename="../app/ui/UserFooter.cpp" line="120"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="118"/>
+        <location filename="../app/ui/UserFooter.cpp" line="122"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="120"/>
+        <location filename="../app/ui/UserFooter.cpp" line="124"/>
         <source>Invisible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="123"/>
+        <location filename="../app/ui/UserFooter.cpp" line="127"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="137"/>
+        <location filename="../app/ui/UserFooter.cpp" line="141"/>
         <source>Set a custom status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="139"/>
+        <location filename="../app/ui/UserFooter.cpp" line="142"/>
+        <source>Edit profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="144"/>
         <source>Clear the custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="148"/>
+        <location filename="../app/ui/UserFooter.cpp" line="153"/>
         <source>Custom status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="149"/>
+        <location filename="../app/ui/UserFooter.cpp" line="154"/>
         <source>What are you up to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="102"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="76"/>
-        <location filename="../app/ui/UserFooter.cpp" line="77"/>
+        <location filename="../app/ui/UserFooter.cpp" line="80"/>
+        <location filename="../app/ui/UserFooter.cpp" line="81"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="78"/>
+        <location filename="../app/ui/UserFooter.cpp" line="82"/>
         <source>Connection log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="81"/>
+        <location filename="../app/ui/UserFooter.cpp" line="85"/>
         <source>Set your status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="104"/>
+        <location filename="../app/ui/UserFooter.cpp" line="108"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="106"/>
+        <location filename="../app/ui/UserFooter.cpp" line="110"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="110"/>
-        <location filename="../app/ui/UserFooter.cpp" line="122"/>
+        <location filename="../app/ui/UserFooter.cpp" line="114"/>
+        <location filename="../app/ui/UserFooter.cpp" line="126"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>kith::app::AppController</name>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="145"/>
+        <location filename="../app/ui/AppController.cpp" line="146"/>
         <source>You are hosting %1 at %2 · here now: %3</source>
         <translation>Vous accueillez %1 à %2 · présents : %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="146"/>
+        <location filename="../app/ui/AppController.cpp" line="147"/>
         <source>Manage</source>
         <translation>Gérer</translation>
     </message>
@@ -44,17 +44,17 @@
         <translation>Le mot de passe actuel est faux.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="404"/>
+        <location filename="../app/ui/AppController.cpp" line="408"/>
         <source>LAN parties: %1 is not HOST:PORT; the setting was not changed.</source>
         <translation>Soirées LAN : %1 n’est pas de la forme HÔTE:PORT ; le réglage n’a pas changé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="445"/>
+        <location filename="../app/ui/AppController.cpp" line="449"/>
         <source>This link is not a Kith invite: %1</source>
         <translation>Ce lien n’est pas une invitation Kith : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/AppController.cpp" line="520"/>
+        <location filename="../app/ui/AppController.cpp" line="524"/>
         <source>%1&apos;s party</source>
         <translation>La soirée de %1</translation>
     </message>
@@ -90,6 +90,14 @@
         <location filename="../app/ui/AttachmentTray.cpp" line="185"/>
         <source>Uploading %1… %2%</source>
         <translation>Envoi de %1… %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::AvatarCropper</name>
+    <message>
+        <location filename="../app/ui/AvatarCropper.cpp" line="87"/>
+        <source>Choose an image</source>
+        <translation>Choisir une image</translation>
     </message>
 </context>
 <context>
@@ -138,48 +146,48 @@
 <context>
     <name>kith::app::ChannelSidebar</name>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="150"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>TEXT CHANNELS</source>
         <translation>SALONS TEXTUELS</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="128"/>
         <location filename="../app/ui/ChannelSidebar.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
         <source>New group message</source>
         <translation>Nouveau message de groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="130"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="131"/>
         <source>Channels</source>
         <translation>Salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="147"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="148"/>
         <source>No server yet</source>
         <translation>Pas encore de serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="150"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="151"/>
         <source>DIRECT MESSAGES</source>
         <translation>MESSAGES PRIVÉS</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="147"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="148"/>
         <source>Find or start a conversation</source>
         <translation>Trouver ou démarrer une conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="167"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="168"/>
         <source>Find a conversation, a friend or a channel (Ctrl+K)</source>
         <translation>Trouver une conversation, un ami ou un salon (Ctrl+K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ChannelSidebar.cpp" line="176"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
         <source>Friends  ·  %n waiting</source>
         <translation>
             <numerusform>Amis  ·  %n en attente</numerusform>
@@ -187,89 +195,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="203"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="301"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="308"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="207"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="209"/>
+        <source>Change server icon…</source>
+        <translation>Changer l’icône du serveur…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="214"/>
+        <source>Server settings</source>
+        <translation>Paramètres du serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="215"/>
         <source>Copy server ID</source>
         <translation>Copier l’identifiant du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="213"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="220"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="215"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="222"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="228"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="235"/>
         <source>Add member</source>
         <translation>Ajouter un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="238"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="245"/>
         <source>Remove member</source>
         <translation>Retirer un membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="250"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="257"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="255"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="290"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="262"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="297"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
         <source>Unmute conversation</source>
         <translation>Réactiver la conversation</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="259"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="266"/>
         <source>Mute conversation</source>
         <translation>Mettre la conversation en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="263"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="270"/>
         <source>New group message…</source>
         <translation>Nouveau message de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="293"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="300"/>
         <source>Unmute channel</source>
         <translation>Réactiver le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="293"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="300"/>
         <source>Mute channel</source>
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="298"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="305"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="299"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="306"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
@@ -277,13 +295,13 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="344"/>
-        <location filename="../app/ui/ChatPane.cpp" line="345"/>
+        <location filename="../app/ui/ChatPane.cpp" line="351"/>
+        <location filename="../app/ui/ChatPane.cpp" line="352"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="350"/>
+        <location filename="../app/ui/ChatPane.cpp" line="357"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
@@ -293,12 +311,12 @@
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="390"/>
+        <location filename="../app/ui/ChatPane.cpp" line="397"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="340"/>
+        <location filename="../app/ui/ChatPane.cpp" line="347"/>
         <source>Show channels</source>
         <translation>Afficher les salons</translation>
     </message>
@@ -308,140 +326,140 @@
         <translation>vous</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="331"/>
+        <location filename="../app/ui/ChatPane.cpp" line="338"/>
         <source>everyone</source>
         <translation>tout le monde</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="342"/>
+        <location filename="../app/ui/ChatPane.cpp" line="349"/>
         <source>Show members</source>
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="346"/>
+        <location filename="../app/ui/ChatPane.cpp" line="353"/>
         <source>Emoji</source>
         <translation>Émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="347"/>
+        <location filename="../app/ui/ChatPane.cpp" line="354"/>
         <source>Insert an emoji</source>
         <translation>Insérer un émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="348"/>
-        <location filename="../app/ui/ChatPane.cpp" line="349"/>
-        <location filename="../app/ui/ChatPane.cpp" line="510"/>
+        <location filename="../app/ui/ChatPane.cpp" line="355"/>
+        <location filename="../app/ui/ChatPane.cpp" line="356"/>
+        <location filename="../app/ui/ChatPane.cpp" line="517"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="351"/>
-        <location filename="../app/ui/ChatPane.cpp" line="354"/>
+        <location filename="../app/ui/ChatPane.cpp" line="358"/>
+        <location filename="../app/ui/ChatPane.cpp" line="361"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="352"/>
+        <location filename="../app/ui/ChatPane.cpp" line="359"/>
         <source>Search messages (Ctrl+F): from:, in:, has:</source>
         <translation>Rechercher des messages (Ctrl+F) : from:, in:, has:</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="353"/>
+        <location filename="../app/ui/ChatPane.cpp" line="360"/>
         <source>Search messages</source>
         <translation>Rechercher des messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="355"/>
+        <location filename="../app/ui/ChatPane.cpp" line="362"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="392"/>
+        <location filename="../app/ui/ChatPane.cpp" line="399"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation>Réponse à %1 · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="403"/>
+        <location filename="../app/ui/ChatPane.cpp" line="410"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="405"/>
+        <location filename="../app/ui/ChatPane.cpp" line="412"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="407"/>
+        <location filename="../app/ui/ChatPane.cpp" line="414"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="409"/>
+        <location filename="../app/ui/ChatPane.cpp" line="416"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="442"/>
+        <location filename="../app/ui/ChatPane.cpp" line="449"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="444"/>
+        <location filename="../app/ui/ChatPane.cpp" line="451"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="446"/>
+        <location filename="../app/ui/ChatPane.cpp" line="453"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="446"/>
+        <location filename="../app/ui/ChatPane.cpp" line="453"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="448"/>
+        <location filename="../app/ui/ChatPane.cpp" line="455"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="498"/>
+        <location filename="../app/ui/ChatPane.cpp" line="505"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="518"/>
+        <location filename="../app/ui/ChatPane.cpp" line="525"/>
         <source>%1 was not attached: %2.</source>
         <translation>%1 n’a pas été joint : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="526"/>
+        <location filename="../app/ui/ChatPane.cpp" line="533"/>
         <source>Save file</source>
         <translation>Enregistrer le fichier</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="533"/>
+        <location filename="../app/ui/ChatPane.cpp" line="540"/>
         <source>Saving… %1%</source>
         <translation>Enregistrement… %1 %</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="533"/>
+        <location filename="../app/ui/ChatPane.cpp" line="540"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="537"/>
+        <location filename="../app/ui/ChatPane.cpp" line="544"/>
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="538"/>
+        <location filename="../app/ui/ChatPane.cpp" line="545"/>
         <source>Could not save %1: %2</source>
         <translation>Impossible d’enregistrer %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="544"/>
+        <location filename="../app/ui/ChatPane.cpp" line="551"/>
         <source>Saving %1…</source>
         <translation>Enregistrement de %1…</translation>
     </message>
@@ -449,82 +467,82 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="318"/>
+        <location filename="../app/state/ClientState.cpp" line="349"/>
         <source>Loading messages</source>
         <translation>Chargement des messages</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="525"/>
+        <location filename="../app/state/ClientState.cpp" line="582"/>
         <source>Removing the reaction</source>
         <translation>Retrait de la réaction</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="525"/>
+        <location filename="../app/state/ClientState.cpp" line="582"/>
         <source>Adding the reaction</source>
         <translation>Ajout de la réaction</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="570"/>
+        <location filename="../app/state/ClientState.cpp" line="627"/>
         <source>Editing the message</source>
         <translation>Modification du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="576"/>
+        <location filename="../app/state/ClientState.cpp" line="633"/>
         <source>Deleting the message</source>
         <translation>Suppression du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="583"/>
+        <location filename="../app/state/ClientState.cpp" line="640"/>
         <source>Creating the server</source>
         <translation>Création du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="597"/>
+        <location filename="../app/state/ClientState.cpp" line="654"/>
         <source>Joining with the invite</source>
         <translation>Adhésion avec l’invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="643"/>
+        <location filename="../app/state/ClientState.cpp" line="754"/>
         <source>Removing someone from the server</source>
         <translation>Retirer quelqu’un du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="648"/>
+        <location filename="../app/state/ClientState.cpp" line="759"/>
         <source>Leaving the server</source>
         <translation>Départ du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="653"/>
+        <location filename="../app/state/ClientState.cpp" line="764"/>
         <source>Renaming the server</source>
         <translation>Renommage du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="658"/>
+        <location filename="../app/state/ClientState.cpp" line="769"/>
         <source>Deleting the server</source>
         <translation>Suppression du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="665"/>
+        <location filename="../app/state/ClientState.cpp" line="776"/>
         <source>Changing the role</source>
         <translation>Changement de rôle</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="672"/>
+        <location filename="../app/state/ClientState.cpp" line="783"/>
         <source>Creating an invite</source>
         <translation>Création d’une invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="688"/>
+        <location filename="../app/state/ClientState.cpp" line="799"/>
         <source>Creating the channel</source>
         <translation>Création du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="700"/>
+        <location filename="../app/state/ClientState.cpp" line="811"/>
         <source>Changing the channel</source>
         <translation>Modification du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="705"/>
+        <location filename="../app/state/ClientState.cpp" line="816"/>
         <source>Deleting the channel</source>
         <translation>Suppression du salon</translation>
     </message>
@@ -564,17 +582,17 @@
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="750"/>
+        <location filename="../app/state/ClientState.cpp" line="861"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="815"/>
+        <location filename="../app/state/ClientState.cpp" line="926"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="817"/>
+        <location filename="../app/state/ClientState.cpp" line="928"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -582,7 +600,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="820"/>
+        <location filename="../app/state/ClientState.cpp" line="931"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -590,12 +608,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="822"/>
+        <location filename="../app/state/ClientState.cpp" line="933"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="824"/>
+        <location filename="../app/state/ClientState.cpp" line="935"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -931,88 +949,88 @@
 <context>
     <name>kith::app::FriendsView</name>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="207"/>
+        <location filename="../app/ui/FriendsView.cpp" line="212"/>
         <source>Show direct messages</source>
         <translation>Afficher les messages privés</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="209"/>
+        <location filename="../app/ui/FriendsView.cpp" line="214"/>
         <source>Friends</source>
         <translation>Amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="210"/>
+        <location filename="../app/ui/FriendsView.cpp" line="215"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="211"/>
+        <location filename="../app/ui/FriendsView.cpp" line="216"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="212"/>
+        <location filename="../app/ui/FriendsView.cpp" line="217"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="213"/>
-        <location filename="../app/ui/FriendsView.cpp" line="380"/>
+        <location filename="../app/ui/FriendsView.cpp" line="218"/>
+        <location filename="../app/ui/FriendsView.cpp" line="385"/>
         <source>Blocked</source>
         <translation>Bloqués</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="214"/>
+        <location filename="../app/ui/FriendsView.cpp" line="219"/>
         <source>You are in no server yet</source>
         <translation>Vous n’êtes encore sur aucun serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="215"/>
+        <location filename="../app/ui/FriendsView.cpp" line="220"/>
         <source>Create a server or join one with an invite.</source>
         <translation>Créez un serveur ou rejoignez-en un avec une invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="216"/>
+        <location filename="../app/ui/FriendsView.cpp" line="221"/>
         <source>Create a server</source>
         <translation>Créer un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="217"/>
+        <location filename="../app/ui/FriendsView.cpp" line="222"/>
         <source>Join with an invite</source>
         <translation>Rejoindre avec une invitation</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="218"/>
+        <location filename="../app/ui/FriendsView.cpp" line="223"/>
         <source>ADD FRIEND</source>
         <translation>AJOUTER UN AMI</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="219"/>
+        <location filename="../app/ui/FriendsView.cpp" line="224"/>
         <source>Friend&apos;s username</source>
         <translation>Nom d’utilisateur de l’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="220"/>
+        <location filename="../app/ui/FriendsView.cpp" line="225"/>
         <source>Their username</source>
         <translation>Son nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="221"/>
+        <location filename="../app/ui/FriendsView.cpp" line="226"/>
         <source>Send friend request</source>
         <translation>Envoyer une demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="194"/>
+        <location filename="../app/ui/FriendsView.cpp" line="199"/>
         <source>Friend request sent to %1.</source>
         <translation>Demande d’ami envoyée à %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="195"/>
+        <location filename="../app/ui/FriendsView.cpp" line="200"/>
         <source>Could not send a request to %1: check the username.</source>
         <translation>Impossible d’envoyer une demande à %1 : vérifiez le nom d’utilisateur.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/FriendsView.cpp" line="244"/>
+        <location filename="../app/ui/FriendsView.cpp" line="249"/>
         <source>%n friend request(s) waiting for you</source>
         <translation>
             <numerusform>%n demande d’ami vous attend</numerusform>
@@ -1020,82 +1038,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="326"/>
+        <location filename="../app/ui/FriendsView.cpp" line="331"/>
         <source>No friend is online right now.</source>
         <translation>Aucun ami n’est en ligne pour le moment.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="327"/>
+        <location filename="../app/ui/FriendsView.cpp" line="332"/>
         <source>No friends yet. Add someone by their username above.</source>
         <translation>Pas encore d’amis. Ajoutez quelqu’un par son nom d’utilisateur ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="328"/>
+        <location filename="../app/ui/FriendsView.cpp" line="333"/>
         <source>No pending requests.</source>
         <translation>Aucune demande en attente.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="329"/>
+        <location filename="../app/ui/FriendsView.cpp" line="334"/>
         <source>You block nobody.</source>
         <translation>Vous ne bloquez personne.</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="376"/>
+        <location filename="../app/ui/FriendsView.cpp" line="381"/>
         <source>Incoming friend request</source>
         <translation>Demande d’ami reçue</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="378"/>
+        <location filename="../app/ui/FriendsView.cpp" line="383"/>
         <source>Outgoing friend request</source>
         <translation>Demande d’ami envoyée</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="410"/>
+        <location filename="../app/ui/FriendsView.cpp" line="415"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="411"/>
+        <location filename="../app/ui/FriendsView.cpp" line="416"/>
         <source>New group…</source>
         <translation>Nouveau groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="412"/>
+        <location filename="../app/ui/FriendsView.cpp" line="417"/>
         <source>Start a group message with %1 and others</source>
         <translation>Démarrer une conversation de groupe avec %1 et d’autres</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="414"/>
+        <location filename="../app/ui/FriendsView.cpp" line="419"/>
         <source>More</source>
         <translation>Plus</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="416"/>
+        <location filename="../app/ui/FriendsView.cpp" line="421"/>
         <source>Remove friend</source>
         <translation>Retirer des amis</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="419"/>
+        <location filename="../app/ui/FriendsView.cpp" line="424"/>
         <source>Block %1</source>
         <translation>Bloquer %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="424"/>
+        <location filename="../app/ui/FriendsView.cpp" line="429"/>
         <source>Accept %1&apos;s friend request</source>
         <translation>Accepter la demande d’ami de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="426"/>
+        <location filename="../app/ui/FriendsView.cpp" line="431"/>
         <source>Decline %1&apos;s friend request</source>
         <translation>Refuser la demande d’ami de %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="429"/>
+        <location filename="../app/ui/FriendsView.cpp" line="434"/>
         <source>Cancel the request to %1</source>
         <translation>Annuler la demande à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/FriendsView.cpp" line="431"/>
+        <location filename="../app/ui/FriendsView.cpp" line="436"/>
         <source>Unblock</source>
         <translation>Débloquer</translation>
     </message>
@@ -1197,37 +1215,37 @@
 <context>
     <name>kith::app::HostController</name>
     <message>
-        <location filename="../app/session/HostController.cpp" line="56"/>
+        <location filename="../app/session/HostController.cpp" line="57"/>
         <source>First connection to %1: its certificate (SHA-256 %2) is now remembered.</source>
         <translation>Première connexion à %1 : son certificat (SHA-256 %2) est désormais retenu.</translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="61"/>
+        <location filename="../app/session/HostController.cpp" line="62"/>
         <source>Did not connect to %1: its certificate changed (expected %2, got %3). Someone may be pretending to be it. If its owner made a new one, leave it and join again.</source>
         <translation>Connexion à %1 refusée : son certificat a changé (attendu %2, reçu %3). Quelqu’un se fait peut-être passer pour lui. Si son propriétaire en a créé un nouveau, quittez-le puis rejoignez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="68"/>
+        <location filename="../app/session/HostController.cpp" line="69"/>
         <source>Did not connect to %1: %2. Someone may be pretending to be it, or its owner must fix its certificate.</source>
         <translation>Pas de connexion à %1 : %2. Quelqu’un se fait peut-être passer pour lui, ou son propriétaire doit corriger son certificat.</translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="77"/>
+        <location filename="../app/session/HostController.cpp" line="78"/>
         <source>The host ended %1. What was said there stays on the host&apos;s computer.</source>
         <translation>L’hôte a mis fin à %1. Ce qui s’y est dit reste sur son ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="82"/>
+        <location filename="../app/session/HostController.cpp" line="83"/>
         <source>The host of %1 removed you from the party.</source>
         <translation>L’hôte de %1 vous a retiré de la soirée.</translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="98"/>
+        <location filename="../app/session/HostController.cpp" line="99"/>
         <source>Messages you type for %1 cannot be saved on this computer (%2). They are still sent while Kith runs; free some disk space or check the data folder.</source>
         <translation>Les messages que vous écrivez pour %1 ne peuvent pas être enregistrés sur cet ordinateur (%2). Ils sont tout de même envoyés tant que Kith tourne ; libérez de l’espace disque ou vérifiez le dossier de données.</translation>
     </message>
     <message>
-        <location filename="../app/session/HostController.cpp" line="137"/>
+        <location filename="../app/session/HostController.cpp" line="138"/>
         <source>Could not join %1: %2</source>
         <translation>Impossible de rejoindre %1 : %2</translation>
     </message>
@@ -1541,23 +1559,23 @@
 <context>
     <name>kith::app::LocalSecret</name>
     <message>
-        <location filename="../app/session/LocalSecret.cpp" line="62"/>
+        <location filename="../app/session/LocalSecret.cpp" line="67"/>
         <source>No system keychain found, and your local server&apos;s key could not be saved (%1): you will need to sign in again next time.</source>
         <translation>Aucun trousseau système trouvé, et la clé de votre serveur local n’a pas pu être enregistrée (%1) : il faudra vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/session/LocalSecret.cpp" line="63"/>
-        <location filename="../app/session/LocalSecret.cpp" line="80"/>
+        <location filename="../app/session/LocalSecret.cpp" line="68"/>
+        <location filename="../app/session/LocalSecret.cpp" line="85"/>
         <source>Details: %1</source>
         <translation>Détails : %1</translation>
     </message>
     <message>
-        <location filename="../app/session/LocalSecret.cpp" line="74"/>
+        <location filename="../app/session/LocalSecret.cpp" line="79"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, not encrypted; anyone who can read your files can read it.</source>
         <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, sans chiffrement ; quiconque peut lire vos fichiers peut la lire.</translation>
     </message>
     <message>
-        <location filename="../app/session/LocalSecret.cpp" line="77"/>
+        <location filename="../app/session/LocalSecret.cpp" line="82"/>
         <source>No system keychain found: your local server&apos;s key is kept in Kith&apos;s data folder, readable only by you.</source>
         <translation>Aucun trousseau système trouvé : la clé de votre serveur local est gardée dans le dossier de données de Kith, lisible par vous seul.</translation>
     </message>
@@ -1565,17 +1583,17 @@
 <context>
     <name>kith::app::LocalServer</name>
     <message>
-        <location filename="../app/session/LocalServer.cpp" line="25"/>
+        <location filename="../app/session/LocalServer.cpp" line="26"/>
         <source>The local server did not start: %1</source>
         <translation>Le serveur local n’a pas démarré : %1</translation>
     </message>
     <message>
-        <location filename="../app/session/LocalServer.cpp" line="31"/>
+        <location filename="../app/session/LocalServer.cpp" line="32"/>
         <source>Port %1 is used by another program, so your server listens on port %2 for now. It takes port %1 back as soon as it is free.</source>
         <translation>Le port %1 est pris par un autre programme : votre serveur écoute sur le port %2 pour l’instant. Il reprend le port %1 dès qu’il se libère.</translation>
     </message>
     <message>
-        <location filename="../app/session/LocalServer.cpp" line="36"/>
+        <location filename="../app/session/LocalServer.cpp" line="37"/>
         <source>Your server listens on port %1 again.</source>
         <translation>Votre serveur écoute de nouveau sur le port %1.</translation>
     </message>
@@ -1583,168 +1601,168 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="201"/>
+        <location filename="../app/ui/MainWindow.cpp" line="206"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="206"/>
+        <location filename="../app/ui/MainWindow.cpp" line="211"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="120"/>
+        <location filename="../app/ui/MainWindow.cpp" line="122"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="121"/>
+        <location filename="../app/ui/MainWindow.cpp" line="123"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation>Se déconnecter de %1 et le retirer de l’application ? Vos autres serveurs restent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="148"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="143"/>
+        <location filename="../app/ui/MainWindow.cpp" line="148"/>
         <source>Delete #%1 and all its messages?</source>
         <translation>Supprimer #%1 et tous ses messages ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Leave %1?</source>
         <translation>Quitter %1 ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="155"/>
+        <location filename="../app/ui/MainWindow.cpp" line="160"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="170"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="198"/>
+        <location filename="../app/ui/MainWindow.cpp" line="203"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="200"/>
+        <location filename="../app/ui/MainWindow.cpp" line="205"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="402"/>
+        <location filename="../app/ui/MainWindow.cpp" line="411"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="404"/>
+        <location filename="../app/ui/MainWindow.cpp" line="413"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="409"/>
+        <location filename="../app/ui/MainWindow.cpp" line="418"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="411"/>
+        <location filename="../app/ui/MainWindow.cpp" line="420"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="417"/>
+        <location filename="../app/ui/MainWindow.cpp" line="426"/>
         <source>Kick %1 from the party</source>
         <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="417"/>
-        <location filename="../app/ui/MainWindow.cpp" line="419"/>
+        <location filename="../app/ui/MainWindow.cpp" line="426"/>
+        <location filename="../app/ui/MainWindow.cpp" line="428"/>
         <source>Kick %1</source>
         <translation>Exclure %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="420"/>
+        <location filename="../app/ui/MainWindow.cpp" line="429"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="421"/>
+        <location filename="../app/ui/MainWindow.cpp" line="430"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="429"/>
+        <location filename="../app/ui/MainWindow.cpp" line="438"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="431"/>
+        <location filename="../app/ui/MainWindow.cpp" line="440"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="433"/>
+        <location filename="../app/ui/MainWindow.cpp" line="442"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="434"/>
+        <location filename="../app/ui/MainWindow.cpp" line="443"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="434"/>
+        <location filename="../app/ui/MainWindow.cpp" line="443"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="624"/>
+        <location filename="../app/ui/MainWindow.cpp" line="658"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="626"/>
+        <location filename="../app/ui/MainWindow.cpp" line="660"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="199"/>
+        <location filename="../app/ui/MainWindow.cpp" line="204"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="590"/>
+        <location filename="../app/ui/MainWindow.cpp" line="624"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -1752,22 +1770,22 @@
 <context>
     <name>kith::app::MemberDelegate</name>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="20"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="21"/>
         <source>OWNER</source>
         <translation>PROPRIÉTAIRE</translation>
     </message>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="22"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="23"/>
         <source>ADMINS</source>
         <translation>ADMINISTRATEURS</translation>
     </message>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="24"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="25"/>
         <source>GUESTS</source>
         <translation>INVITÉS</translation>
     </message>
     <message>
-        <location filename="../app/ui/MemberDelegate.cpp" line="28"/>
+        <location filename="../app/ui/MemberDelegate.cpp" line="29"/>
         <source>MEMBERS</source>
         <translation>MEMBRES</translation>
     </message>
@@ -1775,42 +1793,42 @@
 <context>
     <name>kith::app::MessageDelegate</name>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="373"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="379"/>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="481"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="487"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="483"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="489"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="526"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="532"/>
         <source>NEW</source>
         <translation>NOUVEAU</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="597"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="605"/>
         <source>Today at %1</source>
         <translation>Aujourd’hui à %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="600"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="608"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="663"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="671"/>
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageDelegate.cpp" line="679"/>
+        <location filename="../app/ui/MessageDelegate.cpp" line="687"/>
         <source>Original message was deleted</source>
         <translation>Le message d’origine a été supprimé</translation>
     </message>
@@ -1827,125 +1845,125 @@
     <name>kith::app::MessageView</name>
     <message>
         <location filename="../app/ui/MessageView.cpp" line="43"/>
-        <location filename="../app/ui/MessageView.cpp" line="307"/>
+        <location filename="../app/ui/MessageView.cpp" line="308"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="157"/>
+        <location filename="../app/ui/MessageView.cpp" line="158"/>
         <source>You reacted with %1</source>
         <translation>Vous avez réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="159"/>
+        <location filename="../app/ui/MessageView.cpp" line="160"/>
         <source>You and 1 other reacted with %1</source>
         <translation>Vous et une autre personne avez réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="161"/>
+        <location filename="../app/ui/MessageView.cpp" line="162"/>
         <source>You and %1 others reacted with %2</source>
         <translation>Vous et %1 autres personnes avez réagi avec %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="163"/>
+        <location filename="../app/ui/MessageView.cpp" line="164"/>
         <source>1 person reacted with %1</source>
         <translation>Une personne a réagi avec %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="164"/>
+        <location filename="../app/ui/MessageView.cpp" line="165"/>
         <source>%1 people reacted with %2</source>
         <translation>%1 personnes ont réagi avec %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="175"/>
+        <location filename="../app/ui/MessageView.cpp" line="176"/>
         <source>%1 reacted with %2</source>
         <translation>Réaction %2 : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="177"/>
+        <location filename="../app/ui/MessageView.cpp" line="178"/>
         <source>%1 and %2 reacted with %3</source>
         <translation>Réaction %3 : %1 et %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="179"/>
+        <location filename="../app/ui/MessageView.cpp" line="180"/>
         <source>%1 and 1 other reacted with %2</source>
         <translation>Réaction %2 : %1 et une autre personne</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="180"/>
+        <location filename="../app/ui/MessageView.cpp" line="181"/>
         <source>%1 and %2 others reacted with %3</source>
         <translation>Réaction %3 : %1 et %2 autres personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="228"/>
-        <location filename="../app/ui/MessageView.cpp" line="244"/>
-        <location filename="../app/ui/MessageView.cpp" line="525"/>
+        <location filename="../app/ui/MessageView.cpp" line="229"/>
+        <location filename="../app/ui/MessageView.cpp" line="245"/>
+        <location filename="../app/ui/MessageView.cpp" line="526"/>
         <source>Add reaction</source>
         <translation>Ajouter une réaction</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="249"/>
+        <location filename="../app/ui/MessageView.cpp" line="250"/>
         <source>Go to the original message</source>
         <translation>Aller au message d’origine</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="255"/>
+        <location filename="../app/ui/MessageView.cpp" line="256"/>
         <source>Open the image</source>
         <translation>Ouvrir l’image</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="255"/>
+        <location filename="../app/ui/MessageView.cpp" line="256"/>
         <source>Save the file</source>
         <translation>Enregistrer le fichier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="507"/>
+        <location filename="../app/ui/MessageView.cpp" line="508"/>
         <source>Show message</source>
         <translation>Afficher le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="507"/>
+        <location filename="../app/ui/MessageView.cpp" line="508"/>
         <source>Hide message</source>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="512"/>
+        <location filename="../app/ui/MessageView.cpp" line="513"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="513"/>
+        <location filename="../app/ui/MessageView.cpp" line="514"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="233"/>
-        <location filename="../app/ui/MessageView.cpp" line="521"/>
+        <location filename="../app/ui/MessageView.cpp" line="234"/>
+        <location filename="../app/ui/MessageView.cpp" line="522"/>
         <source>Reply</source>
         <translation>Répondre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="517"/>
+        <location filename="../app/ui/MessageView.cpp" line="518"/>
         <source>Cancel sending</source>
         <translation>Annuler l’envoi</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="529"/>
+        <location filename="../app/ui/MessageView.cpp" line="530"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="531"/>
+        <location filename="../app/ui/MessageView.cpp" line="532"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="534"/>
+        <location filename="../app/ui/MessageView.cpp" line="535"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/MessageView.cpp" line="536"/>
+        <location filename="../app/ui/MessageView.cpp" line="537"/>
         <source>Copy message ID</source>
         <translation>Copier l’identifiant du message</translation>
     </message>
@@ -1953,17 +1971,17 @@
 <context>
     <name>kith::app::Notifications</name>
     <message>
-        <location filename="../app/session/Notifications.cpp" line="82"/>
+        <location filename="../app/session/Notifications.cpp" line="83"/>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
     </message>
     <message>
-        <location filename="../app/session/Notifications.cpp" line="84"/>
+        <location filename="../app/session/Notifications.cpp" line="85"/>
         <source>%1 in #%2 (%3)</source>
         <translation>%1 dans #%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../app/session/Notifications.cpp" line="86"/>
+        <location filename="../app/session/Notifications.cpp" line="87"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2031,45 +2049,108 @@
 <context>
     <name>kith::app::PrimarySignIn</name>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="58"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="59"/>
         <source>No system keychain found: you will need to sign in again next time.</source>
         <translation>Aucun trousseau système trouvé : il faudra vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="87"/>
-        <location filename="../app/session/PrimarySignIn.cpp" line="164"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="88"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="165"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="90"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="91"/>
         <source>Sign in to %1 again.</source>
         <translation>Reconnectez-vous à %1.</translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="113"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="114"/>
         <source>Starting your local server…</source>
         <translation>Démarrage de votre serveur local…</translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="151"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="152"/>
         <source>The key of your local account is missing.</source>
         <translation>La clé de votre compte local est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="214"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="215"/>
         <source>Your local account&apos;s saved key was refused (its password was changed, or it was signed out everywhere), and without a system keychain Kith keeps no password. &quot;kith-server admin reset-password %1 --data %2&quot; sets a new one.</source>
         <translation>La clé enregistrée de votre compte local a été refusée (son mot de passe a changé, ou il a été déconnecté partout), et sans trousseau système Kith ne garde aucun mot de passe. « kith-server admin reset-password %1 --data %2 » en définit un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="220"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="221"/>
         <source>Sign-in failed.</source>
         <translation>La connexion a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/session/PrimarySignIn.cpp" line="229"/>
+        <location filename="../app/session/PrimarySignIn.cpp" line="230"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ProfileDialog</name>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="32"/>
+        <source>Server icon</source>
+        <translation>Icône du serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="32"/>
+        <source>Edit profile</source>
+        <translation>Modifier le profil</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="47"/>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="51"/>
+        <source>Choose icon…</source>
+        <translation>Choisir une icône…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="51"/>
+        <source>Choose avatar…</source>
+        <translation>Choisir un avatar…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="55"/>
+        <source>Remove icon</source>
+        <translation>Retirer l’icône</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="55"/>
+        <source>Remove avatar</source>
+        <translation>Retirer l’avatar</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="66"/>
+        <source>Drag the circle to choose what shows; the mouse wheel or + and − zoom.</source>
+        <translation>Faites glisser le cercle pour choisir ce qui se voit ; la molette ou + et − zooment.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="113"/>
+        <source>Choose an image</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="114"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="121"/>
+        <source>That file is not an image this app can read.</source>
+        <translation>Ce fichier n’est pas une image que cette application sait lire.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ProfileDialog.cpp" line="164"/>
+        <source>The host refused it.</source>
+        <translation>L’hôte l’a refusé.</translation>
     </message>
 </context>
 <context>
@@ -2128,37 +2209,37 @@
 <context>
     <name>kith::app::SearchPanel</name>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="236"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="238"/>
         <source>Nobody here is called %1.</source>
         <translation>Personne ici ne s’appelle %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="243"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="245"/>
         <source>There is no channel #%1 here.</source>
         <translation>Il n’y a pas de salon #%1 ici.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="248"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="250"/>
         <source>Search for has:attachment, has:image or has:link.</source>
         <translation>Cherchez has:attachment, has:image ou has:link.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="251"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="253"/>
         <source>Type words to find, or a filter.</source>
         <translation>Tapez des mots à trouver, ou un filtre.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="271"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="273"/>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="273"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="275"/>
         <source>%1+ results</source>
         <translation>%1+ résultats</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SearchPanel.cpp" line="275"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="277"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -2166,17 +2247,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="281"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="283"/>
         <source>Search failed: %1</source>
         <translation>La recherche a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="283"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="285"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../app/ui/SearchPanel.cpp" line="285"/>
+        <location filename="../app/ui/SearchPanel.cpp" line="287"/>
         <source>No results. Try fewer words, or other filters.</source>
         <translation>Aucun résultat. Essayez moins de mots, ou d’autres filtres.</translation>
     </message>
@@ -2249,25 +2330,422 @@
     </message>
 </context>
 <context>
+    <name>kith::app::ServerSettingsDialog</name>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="40"/>
+        <source>View channels</source>
+        <translation>Voir les salons</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="41"/>
+        <source>Send messages</source>
+        <translation>Envoyer des messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="42"/>
+        <source>Add reactions</source>
+        <translation>Ajouter des réactions</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="43"/>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="44"/>
+        <source>Mention @everyone</source>
+        <translation>Mentionner @everyone</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="45"/>
+        <source>Manage messages</source>
+        <translation>Gérer les messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="46"/>
+        <source>Manage channels</source>
+        <translation>Gérer les salons</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="47"/>
+        <source>Manage roles</source>
+        <translation>Gérer les rôles</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="48"/>
+        <source>Kick members</source>
+        <translation>Expulser des membres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="49"/>
+        <source>Ban members</source>
+        <translation>Bannir des membres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="50"/>
+        <source>Time out members</source>
+        <translation>Exclure temporairement des membres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="51"/>
+        <source>Manage server</source>
+        <translation>Gérer le serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="52"/>
+        <source>View audit log</source>
+        <translation>Voir le journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="53"/>
+        <source>View server statistics</source>
+        <translation>Voir les statistiques du serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="79"/>
+        <source>Server settings — %1</source>
+        <translation>Paramètres du serveur — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="88"/>
+        <source>Server settings sections</source>
+        <translation>Sections des paramètres du serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="181"/>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="188"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="190"/>
+        <source>Server name</source>
+        <translation>Nom du serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="191"/>
+        <source>Change icon…</source>
+        <translation>Changer l’icône…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="196"/>
+        <source>Icon</source>
+        <translation>Icône</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="200"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="205"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="202"/>
+        <source>What this server is about, for people finding it in Explore servers</source>
+        <translation>De quoi parle ce serveur, pour qui le trouve dans Explorer les serveurs</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="207"/>
+        <source>List this server in Explore servers: anyone may find it and join</source>
+        <translation>Lister ce serveur dans Explorer les serveurs : tout le monde peut le trouver et le rejoindre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="211"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="376"/>
+        <source>Save changes</source>
+        <translation>Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="224"/>
+        <source>The description is %1 characters long; at most %2 fit.</source>
+        <translation>La description fait %1 caractères ; %2 au plus.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="229"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="522"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="237"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="243"/>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="238"/>
+        <source>Who changed what in this server, newest first; kept 90 days.</source>
+        <translation>Qui a changé quoi sur ce serveur, le plus récent d’abord ; conservé 90 jours.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="269"/>
+        <source>someone no longer here</source>
+        <translation>quelqu’un qui n’est plus là</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="300"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="305"/>
+        <source>reason: %1</source>
+        <translation>motif : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="312"/>
+        <source>Nothing yet</source>
+        <translation>Rien pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="320"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="322"/>
+        <source>People take the colour of their highest coloured role, and are listed under their highest role. Drag roles to order them: a role can manage only those below it.</source>
+        <translation>Chacun prend la couleur de son rôle coloré le plus haut et apparaît sous son rôle le plus haut. Faites glisser les rôles pour les ordonner : un rôle ne gère que ceux qui sont en dessous.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="333"/>
+        <source>Create role</source>
+        <translation>Créer un rôle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="338"/>
+        <source>Roles, highest first</source>
+        <translation>Rôles, du plus haut au plus bas</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="350"/>
+        <source>Role name</source>
+        <translation>Nom du rôle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="352"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="356"/>
+        <source>Role colour</source>
+        <translation>Couleur du rôle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="357"/>
+        <source>No colour</source>
+        <translation>Sans couleur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="362"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="363"/>
+        <source>Anyone may @mention this role</source>
+        <translation>Tout le monde peut @mentionner ce rôle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="374"/>
+        <source>Permissions</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="378"/>
+        <source>Delete role</source>
+        <translation>Supprimer le rôle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="389"/>
+        <source>new role</source>
+        <translation>nouveau rôle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="497"/>
+        <source>Pick…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="548"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="551"/>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <source>Timed out until</source>
+        <translation>Exclu jusqu’à</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="557"/>
+        <source>Roles…</source>
+        <translation>Rôles…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="559"/>
+        <source>Time out…</source>
+        <translation>Exclure temporairement…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="561"/>
+        <source>Kick</source>
+        <translation>Expulser</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="565"/>
+        <source>Reason for a ban (optional)</source>
+        <translation>Motif du bannissement (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="566"/>
+        <source>Reason for a ban</source>
+        <translation>Motif du bannissement</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="567"/>
+        <source>Ban</source>
+        <translation>Bannir</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="597"/>
+        <source>Removed from the server.</source>
+        <translation>Retiré du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="600"/>
+        <source>Banned.</source>
+        <translation>Banni.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="661"/>
+        <source>No roles yet: create one under Roles</source>
+        <translation>Aucun rôle pour l’instant : créez-en un dans Rôles</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="680"/>
+        <source>60 seconds</source>
+        <translation>60 secondes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="680"/>
+        <source>5 minutes</source>
+        <translation>5 minutes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="681"/>
+        <source>10 minutes</source>
+        <translation>10 minutes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="681"/>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
+        <source>1 week</source>
+        <translation>1 semaine</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="686"/>
+        <source>Remove timeout</source>
+        <translation>Lever l’exclusion</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="693"/>
+        <source>Timed out.</source>
+        <translation>Exclu temporairement.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="693"/>
+        <source>Timeout removed.</source>
+        <translation>Exclusion levée.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="701"/>
+        <source>Bans</source>
+        <translation>Bannissements</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="704"/>
+        <source>Banned people</source>
+        <translation>Personnes bannies</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <source>Banned on</source>
+        <translation>Banni le</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="710"/>
+        <source>Revoke ban</source>
+        <translation>Révoquer le bannissement</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="726"/>
+        <source>Ban revoked.</source>
+        <translation>Bannissement révoqué.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="752"/>
+        <source>Nobody is banned.</source>
+        <translation>Personne n’est banni.</translation>
+    </message>
+</context>
+<context>
     <name>kith::app::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="302"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="309"/>
         <source>For direct messages and mentions, when Kith is in the background</source>
         <translation>Pour les messages privés et les mentions, quand Kith est en arrière-plan</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="303"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="310"/>
         <source>Play a sound for them</source>
         <translation>Jouer un son pour elles</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="264"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="319"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="269"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="326"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="270"/>
         <source>Settings sections</source>
         <translation>Sections des paramètres</translation>
     </message>
@@ -2278,251 +2756,266 @@
     </message>
     <message>
         <location filename="../app/ui/SettingsDialog.cpp" line="117"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
         <source>Display name</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="202"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="297"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="207"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="304"/>
         <source>Message display</source>
         <translation>Affichage des messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="227"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="232"/>
         <source>Kith speaks the chosen language at once.</source>
         <translation>Kith adopte aussitôt la langue choisie.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="277"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="282"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="278"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="285"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="279"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="286"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="280"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="287"/>
         <source>New password again</source>
         <translation>Nouveau mot de passe (encore)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="285"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="292"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="156"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="161"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="165"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="287"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="170"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="294"/>
         <source>The new passwords differ.</source>
         <translation>Les nouveaux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="195"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="294"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="200"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="301"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="296"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="303"/>
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="205"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="210"/>
         <source>The window behind shows each choice at once.</source>
         <translation>La fenêtre derrière montre chaque choix aussitôt.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="306"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="313"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="188"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="293"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="193"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="300"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="220"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="226"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="307"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="225"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="314"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="208"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="213"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="183"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="138"/>
+        <source>Avatar</source>
+        <translation>Avatar</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="188"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="222"/>
         <source>Do not disturb silences both; right-click a channel or server to mute it.</source>
         <translation>Ne pas déranger coupe les deux ; clic droit sur un salon ou un serveur pour le mettre en sourdine.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="231"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="323"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="236"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="330"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="298"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="283"/>
+        <source>Edit profile…</source>
+        <translation>Modifier le profil…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="284"/>
+        <source>Edit profile and avatar</source>
+        <translation>Modifier le profil et l’avatar</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="305"/>
         <source>Cozy: avatars, names above messages</source>
         <translation>Confortable : avatars, noms au-dessus des messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="299"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="306"/>
         <source>Compact: more messages, names on their line</source>
         <translation>Compact : plus de messages, noms sur la même ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="311"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="318"/>
         <source>Find a channel, a conversation or a friend</source>
         <translation>Trouver un salon, une conversation ou un ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="312"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="319"/>
         <source>Previous channel</source>
         <translation>Salon précédent</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="313"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
         <source>Next channel</source>
         <translation>Salon suivant</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="314"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="321"/>
         <source>Edit your last message (in an empty message field)</source>
         <translation>Modifier votre dernier message (champ de message vide)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="315"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="322"/>
         <source>Send the message</source>
         <translation>Envoyer le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="316"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="323"/>
         <source>New line in the message</source>
         <translation>Nouvelle ligne dans le message</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="317"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
         <source>Cancel an edit, close what is open</source>
         <translation>Annuler une modification, fermer ce qui est ouvert</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="318"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="325"/>
         <source>Hold while clicking Delete: delete without asking</source>
         <translation>Maintenir en cliquant sur Supprimer : supprimer sans confirmation</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="320"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="327"/>
         <source>Connection log</source>
         <translation>Journal de connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="321"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="328"/>
         <source>Quit Kith</source>
         <translation>Quitter Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="331"/>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="324"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="331"/>
         <source>What they do</source>
         <translation>Effet</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="240"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="245"/>
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="331"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="338"/>
         <source>Every network (broadcast)</source>
         <translation>Tous les réseaux (diffusion)</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="332"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="339"/>
         <source>LAN parties: where to announce and listen</source>
         <translation>Soirées LAN : où annoncer et écouter</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="335"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="342"/>
         <source>HOST:PORT of one address to announce parties to and hear them on, for networks where broadcasts do not reach. Empty: every network this computer is on.</source>
         <translation>HÔTE:PORT d’une adresse où annoncer les soirées et les entendre, pour les réseaux que la diffusion n’atteint pas. Vide : tous les réseaux de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="242"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="247"/>
         <source>LAN parties</source>
         <translation>Soirées LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="253"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="288"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="295"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="337"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="344"/>
         <source>Connection log…</source>
         <translation>Journal de connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="338"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="345"/>
         <source>The protocol frames Kith sent and received, with tokens and passwords hidden</source>
         <translation>Les trames du protocole envoyées et reçues par Kith, jetons et mots de passe masqués</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="257"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="276"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="384"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="281"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="391"/>
         <source>Guests keep the nickname they joined with.</source>
         <translation>Les invités gardent le pseudo avec lequel ils sont arrivés.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="396"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="406"/>
         <source>Saved: others see you as %1.</source>
         <translation>Enregistré : les autres vous voient comme %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="411"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="421"/>
         <source>Password changed. Your other devices were signed out.</source>
         <translation>Mot de passe changé. Vos autres appareils ont été déconnectés.</translation>
     </message>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="334"/>
-        <location filename="../app/ui/SettingsDialog.cpp" line="425"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="341"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="435"/>
         <source>Set by KITH_ANNOUNCE in the environment.</source>
         <translation>Fixé par KITH_ANNOUNCE dans l’environnement.</translation>
     </message>
@@ -2595,89 +3088,94 @@
 <context>
     <name>kith::app::UserFooter</name>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="79"/>
+        <location filename="../app/ui/UserFooter.cpp" line="83"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="80"/>
+        <location filename="../app/ui/UserFooter.cpp" line="84"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="116"/>
+        <location filename="../app/ui/UserFooter.cpp" line="120"/>
         <source>Idle</source>
         <translation>Inactif</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="118"/>
+        <location filename="../app/ui/UserFooter.cpp" line="122"/>
         <source>Do not disturb</source>
         <translation>Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="120"/>
+        <location filename="../app/ui/UserFooter.cpp" line="124"/>
         <source>Invisible</source>
         <translation>Invisible</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="123"/>
+        <location filename="../app/ui/UserFooter.cpp" line="127"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="137"/>
+        <location filename="../app/ui/UserFooter.cpp" line="141"/>
         <source>Set a custom status…</source>
         <translation>Définir un statut personnalisé…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="139"/>
+        <location filename="../app/ui/UserFooter.cpp" line="142"/>
+        <source>Edit profile…</source>
+        <translation>Modifier le profil…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/UserFooter.cpp" line="144"/>
         <source>Clear the custom status</source>
         <translation>Effacer le statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="148"/>
+        <location filename="../app/ui/UserFooter.cpp" line="153"/>
         <source>Custom status</source>
         <translation>Statut personnalisé</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="149"/>
+        <location filename="../app/ui/UserFooter.cpp" line="154"/>
         <source>What are you up to?</source>
         <translation>Que faites-vous ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="102"/>
+        <location filename="../app/ui/UserFooter.cpp" line="106"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="76"/>
-        <location filename="../app/ui/UserFooter.cpp" line="77"/>
+        <location filename="../app/ui/UserFooter.cpp" line="80"/>
+        <location filename="../app/ui/UserFooter.cpp" line="81"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="78"/>
+        <location filename="../app/ui/UserFooter.cpp" line="82"/>
         <source>Connection log</source>
         <translation>Journal de connexion</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="81"/>
+        <location filename="../app/ui/UserFooter.cpp" line="85"/>
         <source>Set your status</source>
         <translation>Choisir votre statut</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="104"/>
+        <location filename="../app/ui/UserFooter.cpp" line="108"/>
         <source>Signing in…</source>
         <translation>Identification…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="106"/>
+        <location filename="../app/ui/UserFooter.cpp" line="110"/>
         <source>Reconnecting…</source>
         <translation>Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../app/ui/UserFooter.cpp" line="110"/>
-        <location filename="../app/ui/UserFooter.cpp" line="122"/>
+        <location filename="../app/ui/UserFooter.cpp" line="114"/>
+        <location filename="../app/ui/UserFooter.cpp" line="126"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>

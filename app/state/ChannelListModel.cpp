@@ -1,5 +1,8 @@
 #include "ChannelListModel.h"
 
+#include <QColor>
+#include <QHash>
+
 #include <algorithm>
 
 namespace kith::app {
@@ -26,6 +29,10 @@ QVariant ChannelListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue<quint64>(c.guildId);
     case IsDmRole:
         return c.isDm();
+    case IsCategoryRole:
+        return c.isCategory();
+    case ColorRole:
+        return c.color.isEmpty() ? QColor() : QColor(c.color);
     }
     if (m_extra && role >= UnreadRole)
         return m_extra(c, role);
@@ -37,11 +44,46 @@ QHash<int, QByteArray> ChannelListModel::roleNames() const
     return {{Qt::DisplayRole, "name"}, {IdRole, "id"}, {TopicRole, "topic"}};
 }
 
+Qt::ItemFlags ChannelListModel::flags(const QModelIndex &index) const
+{
+    const Qt::ItemFlags f = QAbstractListModel::flags(index);
+    if (index.isValid() && index.row() < m_channels.size() && m_channels.at(index.row()).isCategory())
+        return f & ~Qt::ItemIsSelectable;
+    return f;
+}
+
 void ChannelListModel::sort(QList<Channel> &channels)
 {
-    std::stable_sort(channels.begin(), channels.end(), [](const Channel &a, const Channel &b) {
+    const auto byPosition = [](const Channel &a, const Channel &b) {
         return a.position != b.position ? a.position < b.position : a.id < b.id;
+    };
+    // A channel sorts under its category: (the category's place, or none first; then itself).
+    QHash<Id, const Channel *> categories;
+    for (const Channel &c : std::as_const(channels))
+        if (c.isCategory())
+            categories.insert(c.id, &c);
+    if (categories.isEmpty()) {
+        std::stable_sort(channels.begin(), channels.end(), byPosition);
+        return;
+    }
+    const auto group = [&](const Channel &c) -> const Channel * {
+        if (c.isCategory())
+            return &c;
+        return categories.value(c.parentId, nullptr);
+    };
+    QList<Channel> sorted = channels;
+    std::stable_sort(sorted.begin(), sorted.end(), [&](const Channel &a, const Channel &b) {
+        const Channel *ga = group(a), *gb = group(b);
+        if (ga != gb) {
+            if (!ga || !gb)
+                return !ga; // no category first
+            return byPosition(*ga, *gb);
+        }
+        if (a.isCategory() != b.isCategory())
+            return a.isCategory(); // the heading before its channels
+        return byPosition(a, b);
     });
+    channels = std::move(sorted);
 }
 
 void ChannelListModel::reset(QList<Channel> channels)
@@ -56,7 +98,7 @@ void ChannelListModel::reset(QList<Channel> channels)
 void ChannelListModel::upsert(const Channel &channel)
 {
     const int row = rowOf(channel.id);
-    if (row >= 0 && m_channels[row].position == channel.position) {
+    if (row >= 0 && m_channels[row].position == channel.position && m_channels[row].parentId == channel.parentId) {
         m_channels[row] = channel;
         emit dataChanged(index(row), index(row));
         return;

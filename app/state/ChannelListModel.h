@@ -14,12 +14,15 @@ class ChannelListModel : public QAbstractListModel
 public:
     enum Roles { IdRole = Qt::UserRole + 1, TopicRole, GuildIdRole, UnreadRole, MentionsRole, IsDmRole,
                  PeerIdRole, PresenceRole, MutedRole, LastActivityRole,
-                 AvatarRole /*!< QImage: a 1:1 DM's peer picture; null while loading or when none */ };
+                 AvatarRole /*!< QImage: a 1:1 DM's peer picture; null while loading or when none */,
+                 IsCategoryRole /*!< a category's heading row: not selectable */,
+                 ColorRole /*!< QColor of the channel's mark; invalid for none */ };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     void reset(QList<Channel> channels);
     void upsert(const Channel &channel);
@@ -27,6 +30,8 @@ public:
     int rowOf(Id id) const;
     const QList<Channel> &channels() const { return m_channels; }
 
+    //! The sidebar's order: channels in no category by position, then each category (by
+    //! position) followed by its channels.
     static void sort(QList<Channel> &channels);
 
     //! Roles the model does not own (unreads, presence): answered by ClientState.

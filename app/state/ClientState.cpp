@@ -204,9 +204,18 @@ Channel ClientState::channel(Id id) const
     return {};
 }
 
+Id ClientState::firstChannel() const
+{
+    for (const Channel &c : m_channelModel.channels())
+        if (!c.isCategory())
+            return c.id;
+    return 0;
+}
+
 QList<Channel> ClientState::channelsOf(Id guildId) const
 {
     QList<Channel> cs = guildId ? m_data.value(guildId).channels : m_dms.channels();
+    cs.removeIf([](const Channel &c) { return c.isCategory(); }); // headings, not places to go
     ChannelListModel::sort(cs);
     return cs;
 }
@@ -270,10 +279,9 @@ void ClientState::selectGuild(Id id)
     m_channelModel.reset(id ? m_data.value(id).channels : m_dms.channels());
     m_memberModel.reset(m_data.value(id).members);
     emit currentGuildChanged(id);
-    const QList<Channel> &cs = m_channelModel.channels();
     Id next = m_lastChannelOf.value(id);
     if (m_channelModel.rowOf(next) < 0)
-        next = cs.isEmpty() || !id ? 0 : cs.first().id; // Home opens on the friends view
+        next = id ? firstChannel() : 0; // Home opens on the friends view
     m_channel = ~Id(0); // force the switch even when the id is the same
     selectChannel(next);
 }
@@ -284,7 +292,7 @@ void ClientState::selectChannel(Id id)
         return;
     if (id) {
         const Channel c = channel(id);
-        if (!c.id)
+        if (!c.id || c.isCategory())
             return;
         if (c.guildId != m_guild) {
             m_lastChannelOf.insert(c.guildId, id);
@@ -317,11 +325,13 @@ int ClientState::incomingRequests() const
 void ClientState::stepChannel(int delta)
 {
     const QList<Channel> &cs = m_channelModel.channels();
-    if (cs.isEmpty())
-        return;
-    const int row = m_channelModel.rowOf(m_channel);
     const int n = int(cs.size());
-    selectChannel(cs.at(((row < 0 ? 0 : row) + delta + n) % n).id);
+    int row = m_channelModel.rowOf(m_channel);
+    for (int step = 0; step < n; ++step) { // over category headings
+        row = ((row < 0 ? 0 : row) + delta + n) % n;
+        if (!cs.at(row).isCategory())
+            return selectChannel(cs.at(row).id);
+    }
 }
 
 void ClientState::loadLatest()
@@ -516,10 +526,8 @@ void ClientState::onEvent(const QString &name, const QJsonObject &d)
             m_data[gid].channels.removeIf([&](const Channel &x) { return x.id == cid; });
         if (gid == m_guild)
             m_channelModel.remove(cid);
-        if (cid == m_channel) {
-            const QList<Channel> &cs = m_channelModel.channels();
-            selectChannel(cs.isEmpty() ? 0 : cs.first().id);
-        }
+        if (cid == m_channel)
+            selectChannel(firstChannel());
     } else if (name == ev::ReadStateUpdated) {
         m_reads.apply(d);
     } else if (name == ev::UserUpdated) {

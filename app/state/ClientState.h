@@ -241,6 +241,7 @@ private:
     void loadLatest();
     void loadOlder(Id channelId, Id beforeId);
     void simple(QLatin1String op, const QJsonObject &d, const QString &what);
+    Id firstChannel() const; //!< the sidebar's first channel one can open (not a category)
     //! Uploads `picture` as a PNG, then hands the upload's id to `then` (0 when `picture` is null:
     //! nothing to upload); `failed(error)` when the upload fails.
     void uploadPicture(const QImage &picture, QObject *context, std::function<void(Id)> then,

@@ -170,4 +170,37 @@ void GuildAdmin::bans(Id guildId, QObject *context,
         });
 }
 
+void GuildAdmin::auditLog(Id guildId, Id before, QObject *context,
+                          std::function<void(bool, const QString &, QList<AuditEntry>)> done)
+{
+    QJsonObject d{{kGuildId, idJson(guildId)}, {QLatin1String("limit"), 100}};
+    if (before)
+        d.insert(QLatin1String("before"), idJson(before));
+    m_connection->request(op::GuildAuditLog, d, context, [done = std::move(done)](const Reply &r) {
+        QList<AuditEntry> out;
+        for (const QJsonValue &v : r.d.value(QLatin1String("entries")).toArray()) {
+            const QJsonObject e = v.toObject();
+            out.append(
+                {idFromJson(e.value(QLatin1String("id"))), e.value(QLatin1String("action")).toString(),
+                 idFromJson(e.value(QLatin1String("actor_id"))),
+                 idFromJson(e.value(QLatin1String("target_id"))), e.value(QLatin1String("reason")).toString(),
+                 e.value(QLatin1String("changes")).toObject(),
+                 QDateTime::fromString(e.value(QLatin1String("created_at")).toString(), Qt::ISODateWithMs)
+                     .toMSecsSinceEpoch()});
+        }
+        done(r.ok, r.error.message, out);
+    });
+}
+
+void GuildAdmin::updateGuild(Id guildId, const QString &name, const QString &description, bool discoverable,
+                             QObject *context, Done done)
+{
+    call(op::GuildUpdate,
+         {{kGuildId, idJson(guildId)},
+          {QLatin1String("name"), name},
+          {QLatin1String("description"), description},
+          {QLatin1String("discoverable"), discoverable}},
+         context, std::move(done));
+}
+
 } // namespace kith::app

@@ -5,6 +5,7 @@
 
 #include "shared/Types.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <functional>
 
@@ -21,6 +22,15 @@ public:
 
     //! The host's answer: ok, or the reason as the host gave it.
     using Done = std::function<void(bool ok, const QString &error)>;
+    struct AuditEntry {
+        Id id = 0;
+        QString action; //!< the op's name, e.g. "channel.update"
+        Id actorId = 0;
+        Id targetId = 0;
+        QString reason;
+        QJsonObject changes;
+        qint64 createdAtMs = 0;
+    };
     struct Ban {
         User user;
         QString reason;
@@ -52,6 +62,12 @@ public:
     void timeout(Id guildId, Id userId, qint64 untilMs, QObject *context, Done done);
     void bans(Id guildId, QObject *context,
               std::function<void(bool ok, const QString &error, QList<Ban>)> done);
+    //! Newest first; `before` 0 from the newest.
+    void auditLog(Id guildId, Id before, QObject *context,
+                  std::function<void(bool ok, const QString &error, QList<AuditEntry>)> done);
+    //! guild.update of the Overview: name, description, listed in the directory.
+    void updateGuild(Id guildId, const QString &name, const QString &description, bool discoverable, QObject *context,
+                     Done done);
 
 private:
     void call(QLatin1String op, const QJsonObject &d, QObject *context, Done done);

@@ -12,12 +12,28 @@ QSize ChannelDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 {
     // DM rows carry an avatar.
     const int h = option.fontMetrics.height() + 14;
+    if (index.data(ChannelListModel::IsCategoryRole).toBool())
+        return {option.rect.width(), h + 10}; // a heading, with air above it
     return {option.rect.width(), index.data(ChannelListModel::IsDmRole).toBool() ? qMax(h, 42) : h};
 }
 
 void ChannelDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     using M = ChannelListModel;
+    if (index.data(M::IsCategoryRole).toBool()) {
+        // A category: its name as a small heading, like the list's own "TEXT CHANNELS".
+        p->save();
+        QFont f = option.font;
+        f.setPointSizeF(f.pointSizeF() * 0.78);
+        f.setWeight(QFont::Bold);
+        p->setFont(f);
+        p->setPen(m_theme->color(QStringLiteral("textMuted")));
+        const QRect r = option.rect.adjusted(16, 10, -8, 0);
+        p->drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
+                    QFontMetrics(f).elidedText(index.data().toString().toUpper(), Qt::ElideRight, r.width()));
+        p->restore();
+        return;
+    }
     const bool selected = option.state & QStyle::State_Selected;
     const bool hover = option.state & QStyle::State_MouseOver;
     const bool unread = index.data(M::UnreadRole).toBool();
@@ -56,8 +72,10 @@ void ChannelDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
             icons::paintPresence(p, avatar.bottomRight() - QPointF(3, 3), 5, status, back, *m_theme);
         textLeft = 44;
     } else {
+        // The channel's colour, when it has one, is its mark.
+        const QColor mark = index.data(M::ColorRole).value<QColor>();
         icons::paint(p, icons::Kind::Hash, QRectF(r.left() + 8, r.center().y() - 8, 16, 16),
-                     m_theme->color(QStringLiteral("textFaint")));
+                     mark.isValid() ? mark : m_theme->color(QStringLiteral("textFaint")));
     }
     QFont f = option.font;
     if (selected || unread)

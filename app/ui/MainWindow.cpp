@@ -613,6 +613,7 @@ void MainWindow::openServerSettings()
         if (now != guild)
             dialog->close();
     });
+    connect(dialog, &ServerSettingsDialog::iconRequested, this, [this, guild] { openProfileDialog(guild); });
     dialog->open();
 }
 

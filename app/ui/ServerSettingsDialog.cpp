@@ -1,6 +1,7 @@
 #include "ServerSettingsDialog.h"
 
 #include "Theme.h"
+#include "shared/Limits.h"
 #include "state/ClientState.h"
 #include "state/GuildAdmin.h"
 
@@ -17,6 +18,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPixmap>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QStackedWidget>
@@ -97,6 +99,8 @@ ServerSettingsDialog::ServerSettingsDialog(ClientState *state, const Theme *them
     connect(m_sections, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     const Permissions mine = state->admin()->myPermissions(guildId);
+    if (mine.has(Permission::ManageGuild))
+        buildOverview();
     if (mine.has(Permission::ManageRoles))
         buildRoles();
     if (mine.has(Permission::KickMembers) || mine.has(Permission::BanMembers)
@@ -104,6 +108,8 @@ ServerSettingsDialog::ServerSettingsDialog(ClientState *state, const Theme *them
         buildMembers();
     if (mine.has(Permission::BanMembers))
         buildBans();
+    if (mine.has(Permission::ViewAuditLog))
+        buildAuditLog();
     m_sections->setCurrentRow(0);
 
     connect(state, &ClientState::rolesChanged, this, [this](Id gid) {
@@ -166,6 +172,145 @@ void ServerSettingsDialog::say(QLabel *status, bool ok, const QString &text)
     status->style()->unpolish(status);
     status->style()->polish(status);
     status->setVisible(!text.isEmpty());
+}
+
+// --- Overview
+
+void ServerSettingsDialog::buildOverview()
+{
+    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Overview"));
+    auto *form = new QFormLayout;
+    form->setVerticalSpacing(12);
+    page->addLayout(form);
+    const Guild g = m_state->guild(m_guild);
+    m_guildName = new QLineEdit(g.name, this);
+    m_guildName->setObjectName(QStringLiteral("GuildName"));
+    m_guildName->setAccessibleName(tr("Server name"));
+    m_guildName->setMaxLength(100);
+    form->addRow(tr("Server name"), m_guildName);
+    auto *icon = new QPushButton(tr("Change icon…"), this);
+    icon->setObjectName(QStringLiteral("ChangeIcon"));
+    auto *iconRow = new QHBoxLayout;
+    iconRow->addWidget(icon);
+    iconRow->addStretch(1);
+    form->addRow(tr("Icon"), iconRow);
+    connect(icon, &QPushButton::clicked, this, &ServerSettingsDialog::iconRequested);
+    m_description = new QPlainTextEdit(g.description, this);
+    m_description->setObjectName(QStringLiteral("GuildDescription"));
+    m_description->setAccessibleName(tr("Description"));
+    m_description->setPlaceholderText(
+        tr("What this server is about, for people finding it in Explore servers"));
+    m_description->setTabChangesFocus(true);
+    m_description->setFixedHeight(96);
+    form->addRow(tr("Description"), m_description);
+    m_discoverable =
+        new QCheckBox(tr("List this server in Explore servers: anyone may find it and join"), this);
+    m_discoverable->setObjectName(QStringLiteral("Discoverable"));
+    m_discoverable->setChecked(g.discoverable);
+    form->addRow(QString(), m_discoverable);
+    auto *save = new QPushButton(tr("Save changes"), this);
+    save->setObjectName(QStringLiteral("SaveOverview"));
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addWidget(save);
+    saveRow->addStretch(1);
+    form->addRow(QString(), saveRow);
+    m_overviewStatus = statusLine(this, QStringLiteral("OverviewStatus"));
+    form->addRow(QString(), m_overviewStatus);
+    page->addStretch(1);
+    connect(save, &QPushButton::clicked, this, [this] {
+        const QString description = m_description->toPlainText().trimmed();
+        if (description.size() > limits::kGuildDescriptionMax)
+            return say(m_overviewStatus, false,
+                       tr("The description is %1 characters long; at most %2 fit.")
+                           .arg(description.size())
+                           .arg(limits::kGuildDescriptionMax));
+        m_state->admin()->updateGuild(
+            m_guild, m_guildName->text().simplified(), description, m_discoverable->isChecked(), this,
+            [this](bool ok, const QString &error) { say(m_overviewStatus, ok, ok ? tr("Saved.") : error); });
+    });
+}
+
+// --- Audit log
+
+void ServerSettingsDialog::buildAuditLog()
+{
+    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Audit log"));
+    auto *hint = new QLabel(tr("Who changed what in this server, newest first; kept 90 days."), this);
+    hint->setProperty("muted", true);
+    page->addWidget(hint);
+    m_audit = new QTreeWidget(this);
+    m_audit->setObjectName(QStringLiteral("AuditTable"));
+    m_audit->setAccessibleName(tr("Audit log"));
+    m_audit->setRootIsDecorated(false);
+    m_audit->setHeaderLabels({tr("When"), tr("Who"), tr("What"), tr("Details")});
+    for (int column = 0; column < 3; ++column)
+        m_audit->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_audit->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    page->addWidget(m_audit, 1);
+    // The host's: asked for each time the page is shown.
+    connect(m_sections, &QListWidget::currentRowChanged, this, [this] {
+        if (m_stack->currentWidget() == m_audit->parentWidget())
+            fillAuditLog();
+    });
+}
+
+void ServerSettingsDialog::fillAuditLog()
+{
+    m_state->admin()->auditLog(
+        m_guild, 0, this,
+        [this](bool ok, const QString &error, const QList<GuildAdmin::AuditEntry> &entries) {
+            m_audit->clear();
+            if (!ok) {
+                new QTreeWidgetItem(m_audit, {QString(), QString(), error});
+                return;
+            }
+            auto who = [this](Id id) {
+                const Member *m = m_state->member(m_guild, id);
+                return m ? shownName(m->user) : tr("someone no longer here");
+            };
+            auto roleName = [this](Id id) {
+                for (const GuildRole &r : m_state->roles(m_guild))
+                    if (r.id == id)
+                        return r.name;
+                return QString();
+            };
+            for (const GuildAdmin::AuditEntry &e : entries) {
+                // The target, named when this app knows it: a member, a channel or a role.
+                QString target;
+                if (e.action.startsWith(u"member."))
+                    target = who(e.targetId);
+                else if (e.action.startsWith(u"channel."))
+                    target = u'#' + m_state->channel(e.targetId).name;
+                else if (e.action.startsWith(u"role."))
+                    target = roleName(e.targetId);
+                QStringList details;
+                if (!target.isEmpty() && target != u"#")
+                    details << target;
+                for (auto it = e.changes.constBegin(); it != e.changes.constEnd(); ++it) {
+                    const QJsonValue now = it.value().toObject().value(QLatin1String("new"));
+                    if (now.isString() || now.isDouble() || now.isBool())
+                        details << QStringLiteral("%1: %2").arg(it.key(), now.toVariant().toString());
+                    else if (now.isArray()) { // permission names as they are; role ids by name
+                        QStringList items = now.toVariant().toStringList();
+                        if (it.key() == u"role_ids")
+                            for (QString &item : items)
+                                item = roleName(item.toULongLong());
+                        items.removeAll(QString());
+                        details << QStringLiteral("%1: %2").arg(
+                            it.key(), items.isEmpty() ? tr("none") : items.join(u", "));
+                    } else
+                        details << it.key();
+                }
+                if (!e.reason.isEmpty())
+                    details << tr("reason: %1").arg(e.reason);
+                new QTreeWidgetItem(
+                    m_audit,
+                    {QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.createdAtMs), QLocale::ShortFormat),
+                     who(e.actorId), e.action, details.join(QStringLiteral(" · "))});
+            }
+            if (entries.isEmpty())
+                new QTreeWidgetItem(m_audit, {QString(), QString(), tr("Nothing yet")});
+        });
 }
 
 // --- Roles

@@ -12,6 +12,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTreeWidget;
@@ -32,7 +33,14 @@ public:
     //! The role list's rows, highest first (tests and the drag).
     QList<Id> shownRoleOrder() const;
 
+signals:
+    //! "Change icon…": the guild's icon in the profile dialog.
+    void iconRequested();
+
 private:
+    void buildOverview();
+    void buildAuditLog();
+    void fillAuditLog();
     void buildRoles();
     void buildMembers();
     void buildBans();
@@ -53,6 +61,15 @@ private:
     Id m_guild;
     QListWidget *m_sections;
     QStackedWidget *m_stack;
+
+    // Overview
+    QLineEdit *m_guildName = nullptr;
+    QPlainTextEdit *m_description = nullptr;
+    QCheckBox *m_discoverable = nullptr;
+    QLabel *m_overviewStatus = nullptr;
+
+    // Audit log
+    QTreeWidget *m_audit = nullptr;
 
     // Roles
     QListWidget *m_roles = nullptr;

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -35,6 +36,8 @@ private slots:
     void changesApplyAtOnce();
     void settingsCreateAndEditARole();
     void settingsGiveRolesAndBan();
+    void settingsOverviewAndAuditLog();
+    void categoriesAndChannelColours();
     void cleanupTestCase();
 
 private:
@@ -215,7 +218,9 @@ void tst_app_roles::settingsCreateAndEditARole()
     ServerSettingsDialog *d = openSettings();
     QVERIFY(d);
     // The owner sees every section.
-    QCOMPARE(d->sections(), (QStringList{u"Roles"_s, u"Members"_s, u"Bans"_s}));
+    QCOMPARE(d->sections(),
+             (QStringList{u"Overview"_s, u"Roles"_s, u"Members"_s, u"Bans"_s, u"Audit log"_s}));
+    d->showSection(u"Roles"_s);
     const Id guild = f.state()->currentGuild();
     QCOMPARE(d->shownRoleOrder(), (QList<Id>{m_helpers, guild})); // highest first, @everyone last
     const int before = int(f.state()->roles(guild).size());
@@ -281,6 +286,84 @@ void tst_app_roles::settingsGiveRolesAndBan()
     QTRY_COMPARE(bans->topLevelItemCount(), 0);
     QTRY_COMPARE(d->findChild<QLabel *>(u"BanStatus"_s)->text(), u"Nobody is banned."_s);
     d->close();
+}
+
+void tst_app_roles::settingsOverviewAndAuditLog()
+{
+    ServerSettingsDialog *d = openSettings();
+    QVERIFY(d);
+    // Overview: a description and a place in Explore servers.
+    auto *description = d->findChild<QPlainTextEdit *>(u"GuildDescription"_s);
+    auto *listed = d->findChild<QCheckBox *>(u"Discoverable"_s);
+    QVERIFY(description && listed && !listed->isChecked());
+    description->setPlainText(u"Board games on Fridays"_s);
+    listed->setChecked(true);
+    d->findChild<QPushButton *>(u"SaveOverview"_s)->click();
+    const Id guild = f.state()->currentGuild();
+    QTRY_VERIFY(f.state()->guild(guild).discoverable);
+    QCOMPARE(f.state()->guild(guild).description, u"Board games on Fridays"_s);
+    QTRY_COMPARE(d->findChild<QLabel *>(u"OverviewStatus"_s)->text(), u"Saved."_s);
+    // Too long a description is said here, not sent.
+    description->setPlainText(QString(301, u'x'));
+    d->findChild<QPushButton *>(u"SaveOverview"_s)->click();
+    QVERIFY(d->findChild<QLabel *>(u"OverviewStatus"_s)->text().contains(u"301"_s));
+    QVERIFY(saveScreenshot(d, u"server-settings-overview.png"_s));
+
+    // The audit log lists what this suite did, newest first, with who did it.
+    d->showSection(u"Audit log"_s);
+    auto *log = d->findChild<QTreeWidget *>(u"AuditTable"_s);
+    QTRY_VERIFY(log->topLevelItemCount() >= 5);
+    QCOMPARE(log->topLevelItem(0)->text(2), u"guild.update"_s);
+    QStringList actions;
+    for (int i = 0; i < log->topLevelItemCount(); ++i)
+        actions << log->topLevelItem(i)->text(2);
+    for (const char *op :
+         {"role.create", "role.update", "role.delete", "member.set_roles", "member.ban", "member.unban"})
+        QVERIFY2(actions.contains(QLatin1String(op)), op);
+    const QString me =
+        f.state()->me().displayName.isEmpty() ? f.state()->me().username : f.state()->me().displayName;
+    QCOMPARE(log->topLevelItem(0)->text(1), me);
+    QVERIFY(saveScreenshot(d, u"server-settings-audit.png"_s));
+    d->close();
+}
+
+void tst_app_roles::categoriesAndChannelColours()
+{
+    // A category heads its channels in the sidebar and cannot be opened; a channel's colour is
+    // its mark. Made by the owner through the app's connection.
+    const Id guild = f.state()->currentGuild();
+    const Id general = f.state()->currentChannel();
+    QJsonObject category, games;
+    QVERIFY(
+        owner("channel.create",
+              {{u"guild_id"_s, idJson(guild)}, {u"name"_s, u"Voice of reason"_s}, {u"type"_s, u"category"_s}},
+              &category));
+    QVERIFY(owner("channel.create",
+                  {{u"guild_id"_s, idJson(guild)},
+                   {u"name"_s, u"games"_s},
+                   {u"parent_id"_s, category.value(u"id"_s)},
+                   {u"color"_s, u"#e67e22"_s}},
+                  &games));
+    const Id categoryId = idFromJson(category.value(u"id"_s)), gamesId = idFromJson(games.value(u"id"_s));
+    auto *model = f.state()->channels();
+    QTRY_COMPARE(model->rowCount(), 3);
+    // No category first (#general), then the heading, then its channel.
+    QCOMPARE(model->index(0).data(ChannelListModel::IdRole).toULongLong(), general);
+    QCOMPARE(model->index(1).data(ChannelListModel::IdRole).toULongLong(), categoryId);
+    QVERIFY(model->index(1).data(ChannelListModel::IsCategoryRole).toBool());
+    QVERIFY(!(model->flags(model->index(1)) & Qt::ItemIsSelectable));
+    QCOMPARE(model->index(2).data(ChannelListModel::IdRole).toULongLong(), gamesId);
+    QCOMPARE(model->index(2).data(ChannelListModel::ColorRole).value<QColor>(), QColor(0xe6, 0x7e, 0x22));
+    // Not a place to go: selecting it does nothing, Alt+Down steps over it, Ctrl+K lists no category.
+    f.state()->selectChannel(categoryId);
+    QCOMPARE(f.state()->currentChannel(), general);
+    f.state()->stepChannel(1);
+    QCOMPARE(f.state()->currentChannel(), gamesId);
+    f.state()->stepChannel(1);
+    QCOMPARE(f.state()->currentChannel(), general);
+    for (const Channel &c : f.state()->channelsOf(guild))
+        QVERIFY(!c.isCategory());
+    QVERIFY(saveScreenshot(f.app->window(), u"channel-categories.png"_s));
 }
 
 void tst_app_roles::cleanupTestCase()
