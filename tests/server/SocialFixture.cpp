@@ -38,6 +38,30 @@ std::unique_ptr<TestClient> SocialFixture::secondSession(const TestClient &c)
     return s;
 }
 
+bool SocialFixture::rankedGuild(std::unique_ptr<TestClient> &owner, std::unique_ptr<TestClient> &admin,
+                                std::unique_ptr<TestClient> &b, std::unique_ptr<TestClient> &c,
+                                std::unique_ptr<TestClient> &out, GuildRef &g)
+{
+    owner = user(QStringLiteral("owen"));
+    admin = user(QStringLiteral("ada"));
+    b = user(QStringLiteral("bea"));
+    c = user(QStringLiteral("cy"));
+    out = user(QStringLiteral("oz"));
+    if (!owner || !admin || !b || !c || !out)
+        return false;
+    g = createGuild(*owner);
+    if (!g.valid())
+        return false;
+    for (TestClient *member : {admin.get(), b.get(), c.get()})
+        if (!joinGuild(*owner, *member, g))
+            return false;
+    return owner
+        ->request(QStringLiteral("member.set_role"), {{QStringLiteral("guild_id"), g.guildId},
+                                                      {QStringLiteral("user_id"), admin->userId()},
+                                                      {QStringLiteral("role"), QStringLiteral("admin")}})
+        .ok;
+}
+
 QString SocialFixture::username(const TestClient &c)
 {
     return c.user().value(u"username"_s).toString();

@@ -1,6 +1,7 @@
 #pragma once
 //! Steps the social suites share (friends, DMs, presence, read states) on top of ServerFixture.
 
+#include "common/Scenario.h"
 #include "common/ServerFixture.h"
 
 #include <QJsonObject>
@@ -27,6 +28,12 @@ public:
     std::unique_ptr<TestClient> secondSession(const TestClient &c);
 
     static QString username(const TestClient &c);
+
+    //! The permission suites' cast: `owner` owns a new guild `g`, `admin` holds the admin rank
+    //! there, `b` and `c` are plain members, `out` is an outsider. False when a step failed.
+    bool rankedGuild(std::unique_ptr<TestClient> &owner, std::unique_ptr<TestClient> &admin,
+                     std::unique_ptr<TestClient> &b, std::unique_ptr<TestClient> &c,
+                     std::unique_ptr<TestClient> &out, GuildRef &g);
 
     //! A ping round trip: every event the server sent c before it is now in c.events().
     //! Works because events and replies share one ordered connection.

@@ -69,20 +69,7 @@ void tst_Roles::initTestCase()
 // owner owns the guild, admin has the admin rank, b and c are plain members, out is an outsider.
 void tst_Roles::init()
 {
-    m_owner = m_fx.user(u"owen"_s);
-    m_admin = m_fx.user(u"ada"_s);
-    m_b = m_fx.user(u"bea"_s);
-    m_c = m_fx.user(u"cy"_s);
-    m_out = m_fx.user(u"oz"_s);
-    m_g = createGuild(*m_owner);
-    QVERIFY(m_g.valid());
-    for (TestClient *c : {m_admin.get(), m_b.get(), m_c.get()})
-        QVERIFY(joinGuild(*m_owner, *c, m_g));
-    QVERIFY(m_owner
-                ->request(u"member.set_role"_s, {{u"guild_id"_s, m_g.guildId},
-                                                 {u"user_id"_s, m_admin->userId()},
-                                                 {u"role"_s, u"admin"_s}})
-                .ok);
+    QVERIFY(m_fx.rankedGuild(m_owner, m_admin, m_b, m_c, m_out, m_g));
     for (TestClient *c : {m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()})
         QVERIFY(SocialFixture::flush(*c));
     m_fx.forget({m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()});
