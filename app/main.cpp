@@ -1,6 +1,7 @@
 // kith: the desktop app. Parses its flags before any display is needed, so --help and
 // --version work on a bare terminal, then hands over to AppController.
 #include "host/EmbeddedServer.h"
+#include "platform/FontWarmUp.h"
 #include "platform/ProcessHooks.h"
 #include "platform/SingleInstance.h"
 #include "platform/SoundPlayer.h"
@@ -75,6 +76,7 @@ Parsed parseArguments(const QCoreApplication &core)
 int main(int argc, char **argv)
 {
     const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    const kith::app::FontWarmUp fonts; // meanwhile: the window needs fonts only once it is built
     QCoreApplication::setApplicationName(QStringLiteral("Kith"));
     // No organisation name: the data folder is ~/.local/share/Kith, not Kith/Kith.
     QCoreApplication::setOrganizationDomain(QStringLiteral("kith.chat"));

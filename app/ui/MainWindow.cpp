@@ -45,7 +45,7 @@ namespace kith::app {
 
 MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent)
     : QMainWindow(parent), m_state(state), m_connection(connection), m_theme(theme),
-      m_stack(new QStackedWidget(this)), m_starting(new QLabel(this))
+      m_stack(new QStackedWidget(this)), m_starting(new QLabel(m_stack))
 {
     setMinimumSize(520, 400); // narrow windows fold the side panels away (applyWidth)
     resize(1280, 800);
@@ -80,7 +80,9 @@ void MainWindow::buildWorkspace()
     m_friends = nullptr; // a previous host's went with its workspace
     m_search = nullptr;
     m_searchOpen = false;
-    m_workspace = new QWidget(this);
+    // Each widget is made in its final parent: moving a built tree under a new parent makes Qt
+    // resolve the style sheet again for every widget in it.
+    m_workspace = new QWidget(m_stack);
     auto *row = m_row = new QHBoxLayout(m_workspace);
     m_membersDocked = m_channelsDocked = true; // new widgets start in the row
     m_membersOpen = m_channelsOpen = false;
@@ -88,8 +90,8 @@ void MainWindow::buildWorkspace()
     row->setSpacing(0);
     m_rail = new ServerRail(m_state, m_theme, m_workspace);
     m_sidebar = new ChannelSidebar(m_state, m_connection, m_theme, m_workspace);
-    m_chat = new ChatPane(m_state, m_theme, m_workspace);
     m_center = new QStackedWidget(m_workspace);
+    m_chat = new ChatPane(m_state, m_theme, m_center);
     m_center->addWidget(m_chat); // the friends view is made when Home first shows it
     m_members = new QListView(m_workspace);
     m_members->setObjectName(QStringLiteral("MemberList"));

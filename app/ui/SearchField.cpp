@@ -19,7 +19,6 @@ SearchField::SearchField(QWidget *parent)
     : QLineEdit(parent), m_completer(new QCompleter(this)), m_candidates(new QStringListModel(this))
 {
     setObjectName(QStringLiteral("SearchField"));
-    setClearButtonEnabled(true);
     m_completer->setModel(m_candidates);
     m_completer->setWidget(this);
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
@@ -28,6 +27,10 @@ SearchField::SearchField(QWidget *parent)
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &SearchField::insertCompletion);
     connect(this, &QLineEdit::textEdited, this, &SearchField::updateCompletions);
     connect(this, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // The clear button comes with the first text: the style decodes its icon from a PNG,
+        // a cost the window's start-up need not pay.
+        if (!text.isEmpty() && !isClearButtonEnabled())
+            setClearButtonEnabled(true);
         if (text.isEmpty())
             emit cleared(); // the clear button, or every character deleted
     });
