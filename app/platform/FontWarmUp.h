@@ -12,7 +12,7 @@ namespace kith::app {
 class FontWarmUp
 {
 public:
-    FontWarmUp();  //!< starts the thread; call before QApplication exists
+    FontWarmUp(); //!< starts the thread; call before QApplication exists
     ~FontWarmUp(); //!< joins it (it has long finished by then)
 
     FontWarmUp(const FontWarmUp &) = delete;
