@@ -30,6 +30,7 @@ private slots:
     void stoppedNodeShowsItsUsersOffline();
     void busLossReadsTheDirectoryAgain();
     void guildDirectoryAcrossNodes();
+    void visibilityAcrossNodes();
 };
 
 namespace {
@@ -460,6 +461,60 @@ void tst_Cluster::guildDirectoryAcrossNodes()
     for (const QJsonValue &e : log.d.value(u"entries"_s).toArray())
         actions.append(e.toObject().value(u"action"_s).toString());
     QCOMPARE(actions, (QStringList{u"member.set_roles"_s, u"role.create"_s, u"guild.update"_s}));
+}
+
+void tst_Cluster::visibilityAcrossNodes()
+{
+    // Ann owns the guild on node A; Bob, a member, is on node B. A channel hidden from @everyone
+    // disappears for Bob on B, nothing of it reaches him, and a role that lets him see it brings
+    // it back, history included.
+    TwoNodes n;
+    QString err;
+    QVERIFY2(n.start(&err), qPrintable(err));
+    auto ann = n.a.newUser(u"ann"_s);
+    auto bob = n.b.newUser(u"bob"_s);
+    const GuildRef g = createGuild(*ann, u"Private across nodes"_s);
+    QVERIFY(g.valid());
+    QVERIFY(joinFromOtherNode(*ann, *bob, g));
+    const Reply made = ann->request(u"channel.create"_s, {{u"guild_id"_s, g.guildId}, {u"name"_s, u"staff"_s}});
+    QVERIFY2(made.ok, qPrintable(made.describe()));
+    const QString staff = made.d.value(u"id"_s).toString();
+    QVERIFY(bob->waitEventWhere(u"channel.created"_s, [&](const Event &e) { return e.d.value(u"id"_s).toString() == staff; }));
+
+    const Reply hidden = ann->request(u"channel.set_overwrite"_s, {{u"channel_id"_s, staff},
+                                                                   {u"role_id"_s, g.guildId},
+                                                                   {u"allow"_s, QJsonArray{}},
+                                                                   {u"deny"_s, QJsonArray{u"view_channel"_s}}});
+    QVERIFY2(hidden.ok, qPrintable(hidden.describe()));
+    QVERIFY(bob->waitEventWhere(u"channel.deleted"_s, [&](const Event &e) { return e.d.value(u"id"_s).toString() == staff; }));
+    QCOMPARE(outcome(bob->request(u"message.history"_s, {{u"channel_id"_s, staff}})), u"not_found"_s);
+
+    // A message in the hidden channel, then one in #general: Bob gets the second only.
+    const Reply secret = sendMessage(*ann, staff, u"for staff only"_s);
+    const Reply open = sendMessage(*ann, g.channelId, u"for everyone"_s);
+    QVERIFY(secret.ok && open.ok);
+    QVERIFY(bob->waitEventWhere(u"message.created"_s, [&](const Event &e) { return e.d.value(u"id"_s) == open.d.value(u"id"_s); }));
+    for (const Event &e : bob->events())
+        QVERIFY2(e.d.value(u"channel_id"_s).toString() != staff || e.name == u"channel.deleted",
+                 qPrintable(u"Bob got %1 of the hidden channel"_s.arg(e.name)));
+
+    // A role allowed in the channel, given to Bob on A: B shows him the channel again.
+    const Reply role = ann->request(u"role.create"_s, {{u"guild_id"_s, g.guildId}, {u"name"_s, u"Staff"_s}});
+    QVERIFY2(role.ok, qPrintable(role.describe()));
+    const QString roleId = role.d.value(u"id"_s).toString();
+    QVERIFY(ann->request(u"channel.set_overwrite"_s, {{u"channel_id"_s, staff},
+                                                      {u"role_id"_s, roleId},
+                                                      {u"allow"_s, QJsonArray{u"view_channel"_s}},
+                                                      {u"deny"_s, QJsonArray{}}})
+                .ok);
+    QVERIFY(ann->request(u"member.set_roles"_s, {{u"guild_id"_s, g.guildId},
+                                                 {u"user_id"_s, bob->userId()},
+                                                 {u"role_ids"_s, QJsonArray{roleId}}})
+                .ok);
+    QVERIFY(bob->waitEventWhere(u"channel.created"_s, [&](const Event &e) { return e.d.value(u"id"_s).toString() == staff; }));
+    const Reply history = bob->request(u"message.history"_s, {{u"channel_id"_s, staff}});
+    QVERIFY2(history.ok, qPrintable(history.describe()));
+    QCOMPARE(messageIds(history), QStringList{secret.d.value(u"id"_s).toString()});
 }
 
 QTEST_GUILESS_MAIN(tst_Cluster)
