@@ -5,6 +5,7 @@
 #include "shared/Protocol.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <limits>
 
@@ -201,6 +202,48 @@ void GuildAdmin::updateGuild(Id guildId, const QString &name, const QString &des
           {QLatin1String("description"), description},
           {QLatin1String("discoverable"), discoverable}},
          context, std::move(done));
+}
+
+void GuildAdmin::stats(Id guildId, int days, QObject *context,
+                       std::function<void(bool, const QString &, Stats)> done)
+{
+    m_connection->request(QLatin1String("stats.guild"), {{kGuildId, idJson(guildId)}, {QLatin1String("days"), days}},
+                          context, [days, done = std::move(done)](const Reply &r) {
+        Stats out;
+        const QDate last = QDateTime::currentDateTimeUtc().date();
+        auto series = [&](QLatin1String key) {
+            QHash<QDate, int> counts;
+            for (const QJsonValue &v : r.d.value(key).toArray()) {
+                const QJsonObject o = v.toObject();
+                counts.insert(QDate::fromString(o.value(QLatin1String("day")).toString(), Qt::ISODate),
+                              o.value(QLatin1String("count")).toInt());
+            }
+            QList<QPair<QDate, int>> points;
+            for (QDate d = last.addDays(1 - days); d <= last; d = d.addDays(1))
+                points.append({d, counts.value(d)});
+            return points;
+        };
+        auto people = [&](QLatin1String key, QLatin1String count) {
+            QList<QPair<User, int>> list;
+            for (const QJsonValue &v : r.d.value(key).toArray()) {
+                const QJsonObject o = v.toObject();
+                list.append({User::fromJson(o.value(QLatin1String("user")).toObject()), o.value(count).toInt()});
+            }
+            return list;
+        };
+        if (r.ok) {
+            out.messagesPerDay = series(QLatin1String("messages_per_day"));
+            out.peakOnline = series(QLatin1String("peak_online"));
+            out.topSenders = people(QLatin1String("top_senders"), QLatin1String("count"));
+            out.mostConnected = people(QLatin1String("most_connected"), QLatin1String("connections"));
+            for (const QJsonValue &v : r.d.value(QLatin1String("busiest_channels")).toArray()) {
+                const QJsonObject o = v.toObject();
+                out.busiestChannels.append(
+                    {idFromJson(o.value(QLatin1String("channel_id"))), o.value(QLatin1String("count")).toInt()});
+            }
+        }
+        done(r.ok, r.error.message, out);
+    });
 }
 
 } // namespace kith::app

@@ -5,6 +5,7 @@
 
 #include "shared/Types.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QObject>
 #include <functional>
@@ -36,6 +37,14 @@ public:
         QString reason;
         qint64 createdAtMs = 0;
     };
+    //! stats.guild: every day of the range in the day series (days without a row count 0).
+    struct Stats {
+        QList<QPair<QDate, int>> messagesPerDay;
+        QList<QPair<User, int>> topSenders;
+        QList<QPair<Id, int>> busiestChannels;
+        QList<QPair<User, int>> mostConnected; //!< connections
+        QList<QPair<QDate, int>> peakOnline;
+    };
 
     //! What I may do in the guild as a whole (PROTOCOL.md 6.12): the owner everything, the admin
     //! rank everything but manage_roles, else @everyone's and my roles' together. Screens hide
@@ -65,6 +74,8 @@ public:
     //! Newest first; `before` 0 from the newest.
     void auditLog(Id guildId, Id before, QObject *context,
                   std::function<void(bool ok, const QString &error, QList<AuditEntry>)> done);
+    //! The last `days` days (today, UTC, the last of them).
+    void stats(Id guildId, int days, QObject *context, std::function<void(bool ok, const QString &error, Stats)> done);
     //! guild.update of the Overview: name, description, listed in the directory.
     void updateGuild(Id guildId, const QString &name, const QString &description, bool discoverable, QObject *context,
                      Done done);

@@ -1,5 +1,6 @@
 #include "ServerSettingsDialog.h"
 
+#include "StatsPage.h"
 #include "Theme.h"
 #include "shared/Limits.h"
 #include "state/ClientState.h"
@@ -110,6 +111,8 @@ ServerSettingsDialog::ServerSettingsDialog(ClientState *state, const Theme *them
         buildBans();
     if (mine.has(Permission::ViewAuditLog))
         buildAuditLog();
+    if (mine.has(Permission::ViewStats))
+        buildStats();
     m_sections->setCurrentRow(0);
 
     connect(state, &ClientState::rolesChanged, this, [this](Id gid) {
@@ -252,6 +255,12 @@ void ServerSettingsDialog::buildAuditLog()
         if (m_stack->currentWidget() == m_audit->parentWidget())
             fillAuditLog();
     });
+}
+
+void ServerSettingsDialog::buildStats()
+{
+    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Statistics"));
+    page->addWidget(new StatsPage(m_state, m_theme, m_guild, this), 1);
 }
 
 void ServerSettingsDialog::fillAuditLog()

@@ -41,6 +41,7 @@ private:
     void buildOverview();
     void buildAuditLog();
     void fillAuditLog();
+    void buildStats();
     void buildRoles();
     void buildMembers();
     void buildBans();

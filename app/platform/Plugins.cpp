@@ -1,0 +1,43 @@
+#include "Plugins.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibrary>
+
+#ifndef KITH_PLUGIN_DIR // set by app/platform/CMakeLists.txt from the install layout
+#define KITH_PLUGIN_DIR "../lib/kith"
+#endif
+
+namespace kith::app::plugins {
+
+QStringList searchDirs(const QStringList &extraDirs)
+{
+    const QString app = QCoreApplication::applicationDirPath();
+    QStringList dirs = extraDirs + QStringList{app, QDir::cleanPath(app + QStringLiteral("/" KITH_PLUGIN_DIR))};
+    dirs.removeDuplicates();
+    return dirs;
+}
+
+QObject *load(const QString &baseName, const std::function<bool(QObject *)> &fits,
+              std::unique_ptr<QPluginLoader> *loader, QString *error, const QStringList &extraDirs)
+{
+    const QStringList dirs = searchDirs(extraDirs);
+    for (const QString &dir : dirs) {
+        const QDir d(dir);
+        for (const QString &name : d.entryList({QLatin1Char('*') + baseName + QLatin1Char('*')}, QDir::Files)) {
+            if (!QLibrary::isLibrary(name))
+                continue;
+            auto candidate = std::make_unique<QPluginLoader>(d.filePath(name));
+            if (QObject *o = candidate->instance(); o && fits(o)) {
+                *loader = std::move(candidate);
+                return o;
+            }
+            *error = candidate->errorString();
+        }
+    }
+    if (error->isEmpty())
+        *error = QStringLiteral("no %1 plugin in %2").arg(baseName, dirs.join(QStringLiteral(", ")));
+    return nullptr;
+}
+
+} // namespace kith::app::plugins
