@@ -116,6 +116,11 @@ public:
     void kickMember(Id guildId, Id userId);
     void createInvite(Id guildId);
     void createChannel(const QString &name, const QString &topic);
+    //! channel.create in the open guild from `spec`'s name, topic, type, category, colour and
+    //! kind (persistent, mode); a text channel made is opened.
+    void createChannel(const Channel &spec);
+    //! guild.join of a guild listed in the directory; it opens when joined. `done(ok, error)`.
+    void joinListedGuild(Id guildId, QObject *context, std::function<void(bool, const kith::Error &)> done);
     void updateChannel(Id channelId, const QString &name, const QString &topic);
     void deleteChannel(Id channelId);
 

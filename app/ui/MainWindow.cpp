@@ -728,16 +728,23 @@ void MainWindow::openGroupDmDialog(const User &with)
 
 void MainWindow::openChannelDialog(Id channelId)
 {
-    const Channel c = m_state->channel(channelId);
-    auto *dialog = new ChannelDialog(c.name, c.topic, channelId == 0, this);
+    if (channelId) {
+        openChannelSettings(channelId);
+        return;
+    }
+    QList<Channel> categories;
+    for (const Channel &c : m_state->channels()->channels())
+        if (c.isCategory())
+            categories.append(c);
+    auto *dialog = new ChannelDialog(categories, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, channelId] {
-        if (channelId)
-            m_state->updateChannel(channelId, dialog->name(), dialog->topic());
-        else
-            m_state->createChannel(dialog->name(), dialog->topic());
-    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_state->createChannel(dialog->channel()); });
     dialog->open();
+}
+
+void MainWindow::openChannelSettings(Id channelId)
+{
+    Q_UNUSED(channelId);
 }
 
 } // namespace kith::app
