@@ -185,6 +185,7 @@ void ClientState::setOutbox(Outbox *outbox)
     });
     connect(outbox, &Outbox::uploadProgress, this, &ClientState::uploadProgress);
     connect(outbox, &Outbox::delivered, &m_messageModel, &MessageListModel::upsert);
+    connect(outbox, &Outbox::deliveredTo, this, &ClientState::rouletteDelivered);
     m_messageModel.setPending(outbox->entries(m_channel));
 }
 

@@ -209,6 +209,8 @@ signals:
     void currentChannelChanged(kith::Id id);
     void channelInfoChanged();      //!< name or topic of the open channel
     void historyLoaded(kith::Id channelId);
+    //! My message in a roulette channel went to `userId` (0: nobody online could get it).
+    void rouletteDelivered(kith::Id channelId, kith::Id messageId, kith::Id userId);
     //! Who reacted with `emoji` to `messageId`, in the order they did (loadReactionUsers).
     void reactionUsersLoaded(kith::Id messageId, const QString &emoji, const QList<kith::User> &users);
     void inviteCreated(const QString &code, kith::Id guildId);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ChannelDialog.h"
+#include "ChannelSettingsDialog.h"
 #include "ChannelSidebar.h"
 #include "ChatPane.h"
 #include "ConnectionLogDialog.h"
@@ -744,7 +745,16 @@ void MainWindow::openChannelDialog(Id channelId)
 
 void MainWindow::openChannelSettings(Id channelId)
 {
-    Q_UNUSED(channelId);
+    const Channel c = m_state->channel(channelId);
+    if (!c.id || c.isDm())
+        return;
+    auto *dialog = new ChannelSettingsDialog(m_state, channelId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (dialog->sections().isEmpty()) {
+        delete dialog; // neither manage_channels nor manage_roles
+        return;
+    }
+    dialog->open();
 }
 
 } // namespace kith::app

@@ -125,7 +125,7 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     action(m_add, icons::Kind::Plus, "AddGuild");
     connect(m_add, &QToolButton::clicked, this, &ServerRail::addRequested);
     m_party = new QToolButton(this);
-    action(m_party, icons::Kind::Compass, "HostParty");
+    action(m_party, icons::Kind::Broadcast, "HostParty");
     connect(m_party, &QToolButton::clicked, this, &ServerRail::partyRequested);
     layout->addStretch();
     // Tab goes down the rail as it is drawn: Home, the servers, then the actions under them.

@@ -6,9 +6,12 @@
 #include "Screenshots.h"
 #include "TestClient.h"
 #include "ui/ChannelDialog.h"
+#include "ui/ChannelPermissionsPage.h"
+#include "ui/ChannelSettingsDialog.h"
 #include "ui/ColorPicker.h"
 #include "ui/MainWindow.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QComboBox>
@@ -27,6 +30,9 @@ class tst_app_channels : public QObject
 private slots:
     void initTestCase();
     void createCategoryAndRoulette();
+    void marksAndRouletteSend();
+    void slowModeSetAndReadBack();
+    void overwriteHidesTheChannel();
     void cleanupTestCase();
 
 private:
@@ -34,12 +40,13 @@ private:
     int rowOf(Id channelId) const { return f.state()->channels()->rowOf(channelId); }
     Id channelNamed(const QString &name) const;
     ChannelDialog *openCreate();
+    ChannelSettingsDialog *openSettings(Id channelId);
 
     QTemporaryDir m_dir;
     AppFixture f;
     std::unique_ptr<TestClient> m_bob;
     Id m_bobId = 0;
-    Id m_category = 0, m_roulette = 0;
+    Id m_category = 0, m_roulette = 0, m_secret = 0;
 };
 
 Id tst_app_channels::channelNamed(const QString &name) const
@@ -55,6 +62,14 @@ ChannelDialog *tst_app_channels::openCreate()
     f.app->window()->openChannelDialog(0);
     ChannelDialog *d = nullptr;
     [&] { QTRY_VERIFY((d = f.app->window()->findChild<ChannelDialog *>())); }();
+    return d;
+}
+
+ChannelSettingsDialog *tst_app_channels::openSettings(Id channelId)
+{
+    f.app->window()->openChannelSettings(channelId);
+    ChannelSettingsDialog *d = nullptr;
+    [&] { QTRY_VERIFY((d = f.app->window()->findChild<ChannelSettingsDialog *>())); }();
     return d;
 }
 
@@ -110,6 +125,122 @@ void tst_app_channels::createCategoryAndRoulette()
     QCOMPARE(c.color, u"#9b59b6"_s);
     QTRY_COMPARE(f.state()->currentChannel(), m_roulette); // made: opened
     QCOMPARE(rowOf(m_roulette), rowOf(m_category) + 1);
+}
+
+void tst_app_channels::marksAndRouletteSend()
+{
+    // An unstored channel next to the roulette one: each has its own mark and says so.
+    Channel spec;
+    spec.name = u"fleeting"_s;
+    spec.persistent = false;
+    f.state()->createChannel(spec);
+    Id fleeting = 0;
+    QTRY_VERIFY((fleeting = channelNamed(u"fleeting"_s)));
+    QTRY_COMPARE(f.state()->currentChannel(), fleeting);
+    auto *model = f.state()->channels();
+    const QModelIndex roulette = model->index(rowOf(m_roulette)), unstored = model->index(rowOf(fleeting));
+    QVERIFY(roulette.data(ChannelListModel::RouletteRole).toBool());
+    QVERIFY(!roulette.data(ChannelListModel::StoredRole).toBool());
+    QVERIFY(!unstored.data(ChannelListModel::RouletteRole).toBool());
+    QVERIFY(!unstored.data(ChannelListModel::StoredRole).toBool());
+    QCOMPARE(roulette.data(Qt::ToolTipRole).toString(), u"Roulette: each message goes to one person"_s);
+    QCOMPARE(unstored.data(Qt::ToolTipRole).toString(), u"Messages here are not stored"_s);
+    const QModelIndex general = model->index(0);
+    QVERIFY(general.data(ChannelListModel::StoredRole).toBool());
+    QCOMPARE(f.composer()->placeholderText(), u"Message #fleeting (not stored)"_s);
+    auto *mark = f.app->window()->findChild<QLabel *>(u"ChatHeaderMark"_s);
+    QCOMPARE(mark->toolTip(), u"Messages here are not stored"_s);
+
+    // Roulette: bob, the only other one online, gets it; the app says so under the composer.
+    f.state()->selectChannel(m_roulette);
+    QCOMPARE(f.composer()->placeholderText(), u"Message someone at random in #spin-the-bottle"_s);
+    QCOMPARE(mark->toolTip(), u"Roulette: each message goes to one person"_s);
+    QVERIFY(saveScreenshot(f.app->window(), u"channel-kinds-sidebar.png"_s));
+    f.type(u"who's there?"_s);
+    QTRY_COMPARE(m_bob->countEvents(u"message.created"_s, u"who's there?"_s), 1);
+    auto *hint = f.app->window()->findChild<QLabel *>(u"ComposerHint"_s);
+    QTRY_COMPARE(hint->text(), u"Your message went to Bob."_s);
+    QVERIFY(saveScreenshot(f.app->window(), u"channel-roulette-sent.png"_s));
+}
+
+void tst_app_channels::slowModeSetAndReadBack()
+{
+    f.state()->createChannel(u"secret"_s, u"Plans"_s);
+    QTRY_VERIFY((m_secret = channelNamed(u"secret"_s)));
+    ChannelSettingsDialog *d = openSettings(m_secret);
+    QVERIFY(d);
+    // The owner manages both.
+    QCOMPARE(d->sections(), (QStringList{u"Overview"_s, u"Permissions"_s}));
+    auto *slow = d->findChild<QComboBox *>(u"SlowMode"_s);
+    QCOMPARE(slow->currentData().toInt(), 0);
+    QCOMPARE(slow->count(), ChannelSettingsDialog::slowModeChoices().size());
+    slow->setCurrentIndex(slow->findData(30));
+    d->findChild<ColorPicker *>(u"ChannelColor"_s)->setColor(u"#1ABC9C"_s);
+    d->findChild<QPushButton *>(u"SaveChannel"_s)->click();
+    QTRY_COMPARE(f.state()->channel(m_secret).slowmodeSeconds, 30);
+    QCOMPARE(f.state()->channel(m_secret).color, u"#1abc9c"_s);
+    QCOMPARE(f.state()->channel(m_secret).topic, u"Plans"_s);
+    QTRY_COMPARE(d->findChild<QLabel *>(u"ChannelStatus"_s)->text(), u"Saved."_s);
+    QVERIFY(saveScreenshot(d, u"channel-settings-overview.png"_s));
+    d->close();
+    QTRY_VERIFY(!f.app->window()->findChild<ChannelSettingsDialog *>());
+    // Read back: a new dialog shows what the host now has.
+    d = openSettings(m_secret);
+    QCOMPARE(d->findChild<QComboBox *>(u"SlowMode"_s)->currentData().toInt(), 30);
+    QCOMPARE(d->findChild<QComboBox *>(u"SlowMode"_s)->currentText(), u"30 seconds"_s);
+    // Bob, a plain member, is held to it.
+    const Id guild = f.state()->currentGuild();
+    Q_UNUSED(guild);
+    QVERIFY(
+        m_bob
+            ->call(u"message.send"_s,
+                   {{u"channel_id"_s, idJson(m_secret)}, {u"content"_s, u"one"_s}, {u"nonce"_s, u"s-1"_s}})
+            .ok);
+    d->close();
+}
+
+void tst_app_channels::overwriteHidesTheChannel()
+{
+    // Bob sees #secret until @everyone is denied view_channel there.
+    auto bobSees = [this] {
+        return m_bob->call(u"message.history"_s, {{u"channel_id"_s, idJson(m_secret)}}).ok;
+    };
+    QVERIFY(bobSees());
+    ChannelSettingsDialog *d = openSettings(m_secret);
+    QVERIFY(d);
+    d->showSection(u"Permissions"_s);
+    auto *page = d->findChild<ChannelPermissionsPage *>();
+    QVERIFY(page);
+    // @everyone is shown first, with nothing set.
+    QVERIFY(d->findChild<QLabel *>(u"OverwriteRole"_s)->text().contains(u"@everyone"_s));
+    for (Permission p : ChannelPermissionsPage::channelPermissions())
+        QCOMPARE(page->state(p), ChannelPermissionsPage::Neutral);
+    // The deny button of View channel, clicked as the user does.
+    auto *group = d->findChild<QButtonGroup *>(u"Switch_view_channel"_s);
+    QVERIFY(group);
+    group->button(ChannelPermissionsPage::Deny)->click();
+    page->setState(Permission::AddReactions, ChannelPermissionsPage::Allow);
+    const int deletedBefore = m_bob->countEvents(u"channel.deleted"_s);
+    d->findChild<QPushButton *>(u"SaveOverwrite"_s)->click();
+    QTRY_VERIFY(m_bob->countEvents(u"channel.deleted"_s) > deletedBefore);
+    QVERIFY(!bobSees());
+    QTRY_COMPARE(d->findChild<QLabel *>(u"OverwriteStatus"_s)->text(), u"Saved."_s);
+    QTRY_COMPARE(f.state()->channel(m_secret).overwrites.size(), 1);
+    const PermissionOverwrite o = f.state()->channel(m_secret).overwrites.first();
+    QCOMPARE(o.roleId, f.state()->currentGuild());
+    QCOMPARE(o.deny, Permissions(Permission::ViewChannel));
+    QCOMPARE(o.allow, Permissions(Permission::AddReactions));
+    QVERIFY(saveScreenshot(d, u"channel-settings-permissions.png"_s));
+
+    // All neutral again: the overwrite goes, and bob gets the channel back.
+    for (Permission p : ChannelPermissionsPage::channelPermissions())
+        page->setState(p, ChannelPermissionsPage::Neutral);
+    const int createdBefore = m_bob->countEvents(u"channel.created"_s);
+    d->findChild<QPushButton *>(u"SaveOverwrite"_s)->click();
+    QTRY_VERIFY(m_bob->countEvents(u"channel.created"_s) > createdBefore);
+    QTRY_VERIFY(f.state()->channel(m_secret).overwrites.isEmpty());
+    QVERIFY(bobSees());
+    d->close();
 }
 
 void tst_app_channels::cleanupTestCase()
