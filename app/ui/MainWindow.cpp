@@ -2,6 +2,7 @@
 
 #include "ChannelDialog.h"
 #include "ChannelSettingsDialog.h"
+#include "ExploreDialog.h"
 #include "ChannelSidebar.h"
 #include "ChatPane.h"
 #include "ConnectionLogDialog.h"
@@ -113,6 +114,7 @@ void MainWindow::buildWorkspace()
     connect(m_chat, &ChatPane::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
     connect(m_state, &ClientState::currentChannelChanged, this, [this] { showChannelsOverlay(false); });
     connect(m_rail, &ServerRail::addRequested, this, [this] { openGuildDialog(); });
+    connect(m_rail, &ServerRail::exploreRequested, this, &MainWindow::openExplore);
     connect(m_rail, &ServerRail::partyRequested, this, &MainWindow::hostPartyRequested);
     connect(m_rail, &ServerRail::hostGuildRequested, this, &MainWindow::hostGuildRequested);
     connect(m_rail, &ServerRail::leaveHostRequested, this, [this](const QString &id) {
@@ -754,6 +756,19 @@ void MainWindow::openChannelSettings(Id channelId)
         delete dialog; // neither manage_channels nor manage_roles
         return;
     }
+    dialog->open();
+}
+
+void MainWindow::openExplore()
+{
+    if (!m_state->hasState())
+        return;
+    if (auto *open = findChild<ExploreDialog *>()) {
+        open->raise();
+        return;
+    }
+    auto *dialog = new ExploreDialog(m_state, m_theme, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

@@ -9,7 +9,9 @@
 #include "ui/ChannelPermissionsPage.h"
 #include "ui/ChannelSettingsDialog.h"
 #include "ui/ColorPicker.h"
+#include "ui/ExploreDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/ServerRail.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -17,8 +19,11 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QToolButton>
 
 using namespace kith;
 using namespace kith::app;
@@ -33,6 +38,7 @@ private slots:
     void marksAndRouletteSend();
     void slowModeSetAndReadBack();
     void overwriteHidesTheChannel();
+    void exploreAndJoin();
     void cleanupTestCase();
 
 private:
@@ -241,6 +247,72 @@ void tst_app_channels::overwriteHidesTheChannel()
     QTRY_VERIFY(f.state()->channel(m_secret).overwrites.isEmpty());
     QVERIFY(bobSees());
     d->close();
+}
+
+void tst_app_channels::exploreAndJoin()
+{
+    // Carol runs a listed guild on the same host, and one that is not listed.
+    TestClient carol(f.app->server()->url());
+    QVERIFY(carol.waitHello());
+    QVERIFY(
+        carol.call(u"session.register"_s, {{u"username"_s, u"carol"_s}, {u"password"_s, u"carol-password"_s}})
+            .ok);
+    const TestClient::Result listed = carol.call(u"guild.create"_s, {{u"name"_s, u"Board Game Night"_s}});
+    QVERIFY(listed.ok);
+    QVERIFY(carol.call(u"guild.create"_s, {{u"name"_s, u"Board of directors"_s}}).ok);
+    const QString listedId = listed.d.value(u"id"_s).toString();
+    QVERIFY(
+        carol
+            .call(u"guild.update"_s, {{u"guild_id"_s, listedId},
+                                      {u"discoverable"_s, true},
+                                      {u"description"_s, u"Catan, Carcassonne and snacks every Friday"_s}})
+            .ok);
+    const Id guildId = listedId.toULongLong();
+
+    // The compass under "+" opens Explore, which lists every listed guild at first.
+    auto *button = f.app->window()->rail()->findChild<QToolButton *>(u"ExploreServers"_s);
+    QVERIFY(button && button->isVisible());
+    QCOMPARE(button->toolTip(), u"Explore servers"_s);
+    button->click();
+    ExploreDialog *d = nullptr;
+    QTRY_VERIFY((d = f.app->window()->findChild<ExploreDialog *>()));
+    QTRY_VERIFY2(d->shownGuilds() == QList<Id>{guildId},
+                 qPrintable(d->findChild<QLabel *>(u"ExploreStatus"_s)->text()));
+    auto *search = d->findChild<QLineEdit *>(u"ExploreSearch"_s);
+    auto *empty = d->findChild<QLabel *>(u"ExploreEmpty"_s);
+
+    // Words that match nothing: the empty state says so.
+    QSignalSpy shown(d, &ExploreDialog::resultsShown);
+    QTest::keyClicks(search, u"chess"_s);
+    QTRY_VERIFY(!shown.isEmpty() && d->shownGuilds().isEmpty());
+    QVERIFY(empty->isVisibleTo(d));
+    QVERIFY(empty->text().contains(u"chess"_s));
+    QVERIFY(saveScreenshot(d, u"explore-empty.png"_s));
+
+    // A word of the description finds it (the unlisted board is never shown).
+    search->clear();
+    shown.clear();
+    QTest::keyClicks(search, u"carcass"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(d->shownGuilds(), QList<Id>{guildId});
+    QVERIFY(!empty->isVisibleTo(d));
+    auto *counts = d->findChild<QLabel *>(u"ExploreCounts"_s);
+    QVERIFY(counts);
+    QCOMPARE(counts->text(), u"1 online · 1 member"_s);
+    QVERIFY(saveScreenshot(d, u"explore-results.png"_s));
+
+    // Join: the guild comes into the rail and opens.
+    auto *join = d->findChild<QPushButton *>(u"ExploreJoin"_s);
+    QCOMPARE(join->text(), u"Join"_s);
+    join->click();
+    QTRY_COMPARE(f.state()->currentGuild(), guildId);
+    QTRY_VERIFY(!f.app->window()->findChild<ExploreDialog *>());
+    bool inRail = false;
+    for (int i = 0; i < f.state()->guilds()->rowCount(); ++i)
+        inRail |= f.state()->guilds()->index(i).data(GuildListModel::IdRole).toULongLong() == guildId;
+    QVERIFY(inRail);
+    QTRY_VERIFY(carol.hasEvent(u"member.joined"_s));
+    QVERIFY(saveScreenshot(f.app->window(), u"explore-joined.png"_s));
 }
 
 void tst_app_channels::cleanupTestCase()
