@@ -246,6 +246,9 @@ void ClientState::onReady(const QJsonObject &d)
             g.channels.append(Channel::fromJson(c.toObject()));
         for (const QJsonValue &m : o.value(QLatin1String("members")).toArray())
             g.members.append(Member::fromJson(m.toObject()));
+        // Roles come with each guild of ready too (not only guild.created): colours and what
+        // I may do after a restart or a full resync depend on them.
+        m_roles.reset(g.guild.id, o.value(QLatin1String("roles")).toArray());
         order.append(g.guild);
         m_data.insert(g.guild.id, g);
     }

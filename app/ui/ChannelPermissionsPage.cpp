@@ -85,8 +85,13 @@ ChannelPermissionsPage::ChannelPermissionsPage(ClientState *state, Id channelId,
     m_roles->setFixedWidth(200);
     row->addWidget(m_roles);
 
-    auto *editor = new QVBoxLayout;
-    row->addLayout(editor, 1);
+    // Switches near their names: the editor does not stretch across a wide window.
+    auto *editorBox = new QWidget(this);
+    editorBox->setMaximumWidth(560);
+    auto *editor = new QVBoxLayout(editorBox);
+    editor->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(editorBox, 1);
+    row->addStretch(0);
     m_roleHeading->setObjectName(QStringLiteral("OverwriteRole"));
     QFont bold = m_roleHeading->font();
     bold.setBold(true);
@@ -160,6 +165,9 @@ void ChannelPermissionsPage::fillRoles()
     m_roles->clear();
     const Channel c = m_state->channel(m_channel);
     QList<GuildRole> roles = m_state->roles(m_guild);
+    // @everyone always exists, even where the host's guild came without its roles.
+    if (std::none_of(roles.cbegin(), roles.cend(), [this](const GuildRole &r) { return r.id == m_guild; }))
+        roles.prepend(GuildRole::everyone(m_guild));
     std::reverse(roles.begin(), roles.end()); // highest first, @everyone last
     for (const GuildRole &role : std::as_const(roles)) {
         auto *item = new QListWidgetItem(role.name, m_roles);
