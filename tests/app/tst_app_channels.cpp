@@ -8,6 +8,7 @@
 #include "ui/ChannelDialog.h"
 #include "ui/ChannelPermissionsPage.h"
 #include "ui/ChannelSettingsDialog.h"
+#include "ui/ChannelSidebar.h"
 #include "ui/ColorPicker.h"
 #include "ui/ExploreDialog.h"
 #include "ui/MainWindow.h"
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -39,6 +41,7 @@ private slots:
     void slowModeSetAndReadBack();
     void overwriteHidesTheChannel();
     void exploreAndJoin();
+    void rolesAndKindsAfterRestart();
     void cleanupTestCase();
 
 private:
@@ -173,8 +176,15 @@ void tst_app_channels::slowModeSetAndReadBack()
 {
     f.state()->createChannel(u"secret"_s, u"Plans"_s);
     QTRY_VERIFY((m_secret = channelNamed(u"secret"_s)));
-    ChannelSettingsDialog *d = openSettings(m_secret);
-    QVERIFY(d);
+    // Opened as the user does: "Edit channel" in the channel's context menu.
+    std::unique_ptr<QMenu> menu(
+        f.app->window()->sidebar()->makeChannelMenu(f.state()->channels()->index(rowOf(m_secret))));
+    QVERIFY(menu);
+    auto *edit = menu->findChild<QAction *>(u"EditChannel"_s);
+    QVERIFY(edit);
+    edit->trigger();
+    ChannelSettingsDialog *d = nullptr;
+    QTRY_VERIFY((d = f.app->window()->findChild<ChannelSettingsDialog *>()));
     // The owner manages both.
     QCOMPARE(d->sections(), (QStringList{u"Overview"_s, u"Permissions"_s}));
     auto *slow = d->findChild<QComboBox *>(u"SlowMode"_s);
@@ -313,6 +323,24 @@ void tst_app_channels::exploreAndJoin()
     QVERIFY(inRail);
     QTRY_VERIFY(carol.hasEvent(u"member.joined"_s));
     QVERIFY(saveScreenshot(f.app->window(), u"explore-joined.png"_s));
+}
+
+void tst_app_channels::rolesAndKindsAfterRestart()
+{
+    // Everything comes back from ready alone: the roles (what I may do, and the Permissions
+    // page's list) and the channels' kinds.
+    m_bob.reset();
+    f.stop();
+    QVERIFY(f.start(QDir(m_dir.path()).filePath(u"app"_s), true));
+    QTRY_VERIFY(f.state()->channel(m_roulette).id);
+    f.state()->selectChannel(m_roulette);
+    QTRY_COMPARE(f.state()->currentChannel(), m_roulette);
+    const Id guild = f.state()->currentGuild();
+    const QList<GuildRole> roles = f.state()->roles(guild);
+    QVERIFY(!roles.isEmpty());
+    QCOMPARE(roles.first().id, guild);
+    QCOMPARE(f.state()->channel(m_roulette).mode, ChannelMode::Roulette);
+    QVERIFY(f.state()->channels()->index(rowOf(m_roulette)).data(ChannelListModel::RouletteRole).toBool());
 }
 
 void tst_app_channels::cleanupTestCase()
