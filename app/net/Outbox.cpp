@@ -440,6 +440,9 @@ void Outbox::pump()
             record({{QLatin1String("op"), QLatin1String("done")}, {QLatin1String("nonce"), nonce}});
             removeFiles(files);
             emit delivered(Message::fromJson(r.d));
+            if (r.d.contains(QLatin1String("delivered_to")))
+                emit deliveredTo(channel, idFromJson(r.d.value(QLatin1String("id"))),
+                                 idFromJson(r.d.value(QLatin1String("delivered_to"))));
             emit changed(channel);
         } else if (r.error.code == ErrorCode::Unavailable) {
             entry.status = OutboxEntry::Status::Pending;

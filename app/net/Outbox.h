@@ -88,6 +88,8 @@ signals:
     void changed(kith::Id channelId);
     //! The host stored it: the message as the host has it (same nonce).
     void delivered(const kith::Message &message);
+    //! A roulette channel's host said whom the message went to (0: nobody could get it).
+    void deliveredTo(kith::Id channelId, kith::Id messageId, kith::Id userId);
     //! Bytes of an entry's files uploaded so far, of `total` (all its files).
     void uploadProgress(const QString &nonce, qint64 sent, qint64 total);
 

@@ -20,9 +20,21 @@ QVariant ChannelListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return c.name;
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        // The kind first: the mark alone does not say what it means.
+        const QString kind = c.mode == ChannelMode::Roulette ? tr("Roulette: each message goes to one person")
+                             : !c.persistent                 ? tr("Messages here are not stored")
+                                                             : QString();
+        if (kind.isEmpty() || c.topic.isEmpty())
+            return kind.isEmpty() ? c.topic : kind;
+        return kind + QLatin1Char('\n') + c.topic;
+    }
     case TopicRole:
         return c.topic;
+    case StoredRole:
+        return c.persistent;
+    case RouletteRole:
+        return c.mode == ChannelMode::Roulette;
     case IdRole:
         return QVariant::fromValue<quint64>(c.id);
     case GuildIdRole:

@@ -16,7 +16,9 @@ public:
                  PeerIdRole, PresenceRole, MutedRole, LastActivityRole,
                  AvatarRole /*!< QImage: a 1:1 DM's peer picture; null while loading or when none */,
                  IsCategoryRole /*!< a category's heading row: not selectable */,
-                 ColorRole /*!< QColor of the channel's mark; invalid for none */ };
+                 ColorRole /*!< QColor of the channel's mark; invalid for none */,
+                 StoredRole /*!< false: messages reach who is online and are never stored */,
+                 RouletteRole /*!< each message goes to one person picked at random */ };
 
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;

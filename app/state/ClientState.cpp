@@ -185,6 +185,7 @@ void ClientState::setOutbox(Outbox *outbox)
     });
     connect(outbox, &Outbox::uploadProgress, this, &ClientState::uploadProgress);
     connect(outbox, &Outbox::delivered, &m_messageModel, &MessageListModel::upsert);
+    connect(outbox, &Outbox::deliveredTo, this, &ClientState::rouletteDelivered);
     m_messageModel.setPending(outbox->entries(m_channel));
 }
 
@@ -245,6 +246,9 @@ void ClientState::onReady(const QJsonObject &d)
             g.channels.append(Channel::fromJson(c.toObject()));
         for (const QJsonValue &m : o.value(QLatin1String("members")).toArray())
             g.members.append(Member::fromJson(m.toObject()));
+        // Roles come with each guild of ready too (not only guild.created): colours and what
+        // I may do after a restart or a full resync depend on them.
+        m_roles.reset(g.guild.id, o.value(QLatin1String("roles")).toArray());
         order.append(g.guild);
         m_data.insert(g.guild.id, g);
     }
@@ -789,19 +793,51 @@ void ClientState::createInvite(Id guildId)
 
 void ClientState::createChannel(const QString &name, const QString &topic)
 {
+    Channel spec;
+    spec.name = name;
+    spec.topic = topic;
+    createChannel(spec);
+}
+
+void ClientState::createChannel(const Channel &spec)
+{
     if (!m_guild)
         return; // Home has no channels of its own
-    QJsonObject d{{kGuildId, idJson(m_guild)}, {QLatin1String("name"), name}};
-    if (!topic.isEmpty())
-        d.insert(QLatin1String("topic"), topic);
+    QJsonObject d{{kGuildId, idJson(m_guild)}, {QLatin1String("name"), spec.name}};
+    if (!spec.topic.isEmpty())
+        d.insert(QLatin1String("topic"), spec.topic);
+    if (spec.isCategory())
+        d.insert(QLatin1String("type"), channelTypeName(ChannelType::Category));
+    if (!spec.color.isEmpty())
+        d.insert(QLatin1String("color"), spec.color);
+    if (spec.parentId)
+        d.insert(QLatin1String("parent_id"), idJson(spec.parentId));
+    // Older hosts know neither field: send them only when they say something.
+    if (spec.mode == ChannelMode::Roulette)
+        d.insert(QLatin1String("mode"), channelModeName(ChannelMode::Roulette));
+    if (!spec.persistent || spec.mode == ChannelMode::Roulette)
+        d.insert(QLatin1String("persistent"), false);
     m_connection->request(op::ChannelCreate, d, this, [this](const Reply &r) {
         if (!r.ok) {
             emit actionFailed(tr("Creating the channel"), r.error);
             return;
         }
         onEvent(ev::ChannelCreated, r.d);
-        selectChannel(idFromJson(r.d.value(QLatin1String("id"))));
+        selectChannel(idFromJson(r.d.value(QLatin1String("id")))); // a category is not selected
     });
+}
+
+void ClientState::joinListedGuild(Id guildId, QObject *context, std::function<void(bool, const Error &)> done)
+{
+    m_connection->request(op::GuildJoin, {{kGuildId, idJson(guildId)}}, context,
+                          [this, done = std::move(done)](const Reply &r) {
+                              if (r.ok) {
+                                  m_selectAfterCreate = idFromJson(r.d.value(QLatin1String("id")));
+                                  addGuild(r.d, true);
+                              }
+                              if (done)
+                                  done(r.ok, r.error);
+                          });
 }
 
 void ClientState::updateChannel(Id channelId, const QString &name, const QString &topic)

@@ -116,6 +116,11 @@ public:
     void kickMember(Id guildId, Id userId);
     void createInvite(Id guildId);
     void createChannel(const QString &name, const QString &topic);
+    //! channel.create in the open guild from `spec`'s name, topic, type, category, colour and
+    //! kind (persistent, mode); a text channel made is opened.
+    void createChannel(const Channel &spec);
+    //! guild.join of a guild listed in the directory; it opens when joined. `done(ok, error)`.
+    void joinListedGuild(Id guildId, QObject *context, std::function<void(bool, const kith::Error &)> done);
     void updateChannel(Id channelId, const QString &name, const QString &topic);
     void deleteChannel(Id channelId);
 
@@ -204,6 +209,8 @@ signals:
     void currentChannelChanged(kith::Id id);
     void channelInfoChanged();      //!< name or topic of the open channel
     void historyLoaded(kith::Id channelId);
+    //! My message in a roulette channel went to `userId` (0: nobody online could get it).
+    void rouletteDelivered(kith::Id channelId, kith::Id messageId, kith::Id userId);
     //! Who reacted with `emoji` to `messageId`, in the order they did (loadReactionUsers).
     void reactionUsersLoaded(kith::Id messageId, const QString &emoji, const QList<kith::User> &users);
     void inviteCreated(const QString &code, kith::Id guildId);

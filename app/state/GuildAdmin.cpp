@@ -15,6 +15,7 @@ namespace {
 const QLatin1String kGuildId("guild_id");
 const QLatin1String kUserId("user_id");
 const QLatin1String kRoleId("role_id");
+const QLatin1String kChannelId("channel_id");
 
 QJsonArray idArray(const QList<Id> &ids)
 {
@@ -241,6 +242,49 @@ void GuildAdmin::stats(Id guildId, int days, QObject *context,
                 out.busiestChannels.append(
                     {idFromJson(o.value(QLatin1String("channel_id"))), o.value(QLatin1String("count")).toInt()});
             }
+void GuildAdmin::updateChannel(const Channel &channel, QObject *context, Done done)
+{
+    QJsonObject d{{kChannelId, idJson(channel.id)},
+                  {QLatin1String("name"), channel.name},
+                  {QLatin1String("color"), channel.color.isEmpty() ? QJsonValue() : QJsonValue(channel.color)}};
+    // A category has neither topic, slow mode nor a category of its own.
+    if (!channel.isCategory()) {
+        d.insert(QLatin1String("topic"), channel.topic);
+        d.insert(QLatin1String("slowmode_seconds"), channel.slowmodeSeconds);
+        d.insert(QLatin1String("parent_id"), channel.parentId ? idJson(channel.parentId) : QJsonValue());
+    }
+    call(op::ChannelUpdate, d, context, std::move(done));
+}
+
+void GuildAdmin::setOverwrite(Id channelId, const PermissionOverwrite &overwrite, QObject *context, Done done)
+{
+    if (overwrite.allow.isEmpty() && overwrite.deny.isEmpty()) {
+        call(op::ChannelDeleteOverwrite, {{kChannelId, idJson(channelId)}, {kRoleId, idJson(overwrite.roleId)}},
+             context, std::move(done));
+        return;
+    }
+    call(op::ChannelSetOverwrite,
+         {{kChannelId, idJson(channelId)},
+          {kRoleId, idJson(overwrite.roleId)},
+          {QLatin1String("allow"), overwrite.allow.toJson()},
+          {QLatin1String("deny"), overwrite.deny.toJson()}},
+         context, std::move(done));
+}
+
+void GuildAdmin::searchDirectory(const QString &query, QObject *context,
+                                 std::function<void(bool, const QString &, QList<Listed>)> done)
+{
+    QJsonObject d{{QLatin1String("limit"), 50}};
+    if (!query.trimmed().isEmpty())
+        d.insert(QLatin1String("query"), query.trimmed());
+    m_connection->request(op::DirectorySearch, d, context, [done = std::move(done)](const Reply &r) {
+        QList<Listed> out;
+        for (const QJsonValue &v : r.d.value(QLatin1String("guilds")).toArray()) {
+            const QJsonObject g = v.toObject();
+            out.append({idFromJson(g.value(QLatin1String("id"))), g.value(QLatin1String("name")).toString(),
+                        g.value(QLatin1String("description")).toString(), g.value(QLatin1String("icon")).toString(),
+                        g.value(QLatin1String("member_count")).toInt(),
+                        g.value(QLatin1String("online_count")).toInt()});
         }
         done(r.ok, r.error.message, out);
     });

@@ -32,6 +32,15 @@ public:
         QJsonObject changes;
         qint64 createdAtMs = 0;
     };
+    //! A guild of the directory (directory.search), as Explore lists it.
+    struct Listed {
+        Id id = 0;
+        QString name;
+        QString description;
+        QString icon; //!< URL path of its icon, empty for none
+        int memberCount = 0;
+        int onlineCount = 0;
+    };
     struct Ban {
         User user;
         QString reason;
@@ -79,6 +88,14 @@ public:
     //! guild.update of the Overview: name, description, listed in the directory.
     void updateGuild(Id guildId, const QString &name, const QString &description, bool discoverable, QObject *context,
                      Done done);
+
+    //! channel.update of a channel's settings: name, topic, colour, category, slow mode.
+    void updateChannel(const Channel &channel, QObject *context, Done done);
+    //! channel.set_overwrite; an empty allow and deny removes it (channel.delete_overwrite).
+    void setOverwrite(Id channelId, const PermissionOverwrite &overwrite, QObject *context, Done done);
+    //! directory.search: the discoverable guilds whose name or description match `query`.
+    void searchDirectory(const QString &query, QObject *context,
+                         std::function<void(bool ok, const QString &error, QList<Listed>)> done);
 
 private:
     void call(QLatin1String op, const QJsonObject &d, QObject *context, Done done);

@@ -74,7 +74,11 @@ void ChannelDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, con
     } else {
         // The channel's colour, when it has one, is its mark.
         const QColor mark = index.data(M::ColorRole).value<QColor>();
-        icons::paint(p, icons::Kind::Hash, QRectF(r.left() + 8, r.center().y() - 8, 16, 16),
+        // Roulette and unstored channels have marks of their own instead of #.
+        const icons::Kind kind = index.data(M::RouletteRole).toBool() ? icons::Kind::Dice
+                                 : !index.data(M::StoredRole).toBool() ? icons::Kind::Hourglass
+                                                                        : icons::Kind::Hash;
+        icons::paint(p, kind, QRectF(r.left() + 8, r.center().y() - 8, 16, 16),
                      mark.isValid() ? mark : m_theme->color(QStringLiteral("textFaint")));
     }
     QFont f = option.font;

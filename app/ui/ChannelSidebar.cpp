@@ -200,15 +200,15 @@ void ChannelSidebar::showGuildMenu()
     }
     QMenu menu(this);
     const bool manage = m_state->canManage(gid);
-    if (manage) {
+    const Permissions mine = m_state->admin()->myPermissions(gid);
+    if (manage)
         menu.addAction(tr("Invite people"), this, &ChannelSidebar::inviteRequested);
+    if (mine.has(Permission::ManageChannels))
         menu.addAction(tr("Create channel"), this, &ChannelSidebar::createChannelRequested);
-    }
     if (manage) {
         menu.addAction(tr("Rename server"), this, &ChannelSidebar::renameGuildRequested);
         menu.addAction(tr("Change server icon…"), this, &ChannelSidebar::guildIconRequested);
     }
-    const Permissions mine = m_state->admin()->myPermissions(gid);
     if (mine.has(Permission::ManageRoles) || mine.has(Permission::KickMembers) || mine.has(Permission::BanMembers)
         || mine.has(Permission::ModerateMembers))
         menu.addAction(tr("Server settings"), this, &ChannelSidebar::serverSettingsRequested);
@@ -300,9 +300,16 @@ QMenu *ChannelSidebar::makeChannelMenu(const QModelIndex &i)
     QAction *mute = menu->addAction(muted ? tr("Unmute channel") : tr("Mute channel"), this,
                                     [this, cid, muted] { m_state->setChannelMuted(cid, !muted); });
     mute->setObjectName(QStringLiteral("MuteChannel"));
-    if (m_state->canManage(m_state->currentGuild())) {
+    const Permissions mine = m_state->admin()->myPermissions(m_state->currentGuild());
+    const bool channels = mine.has(Permission::ManageChannels);
+    if (channels || mine.has(Permission::ManageRoles)) {
         menu->addSeparator();
-        menu->addAction(tr("Edit channel"), this, [this, cid] { emit editChannelRequested(cid); });
+        const bool category = i.data(ChannelListModel::IsCategoryRole).toBool();
+        menu->addAction(category ? tr("Edit category") : tr("Edit channel"), this,
+                        [this, cid] { emit editChannelRequested(cid); })
+            ->setObjectName(QStringLiteral("EditChannel"));
+    }
+    if (channels) {
         menu->addAction(tr("Delete channel"), this, [this, cid] { emit deleteChannelRequested(cid); });
         menu->addSeparator();
         menu->addAction(tr("Create channel"), this, &ChannelSidebar::createChannelRequested);

@@ -67,9 +67,8 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     connect(m_channelsToggle, &QToolButton::clicked, this, &ChatPane::channelsToggled);
     hl->addWidget(m_channelsToggle);
     m_hash = new QLabel(header);
-    followTheme(theme, m_hash, [this, theme] {
-        m_hash->setPixmap(icons::make(icons::Kind::Hash, theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
-    });
+    m_hash->setObjectName(QStringLiteral("ChatHeaderMark"));
+    followTheme(theme, m_hash, [this] { syncMark(); });
     hl->addWidget(m_hash);
     m_at = new QLabel(QStringLiteral("@"), header); // a DM's header: @name
     followTheme(theme, m_at, [this, theme] {
@@ -284,6 +283,16 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     connect(state->channels(), &QAbstractItemModel::dataChanged, this, &ChatPane::syncMentionNames);
     connect(state, &ClientState::currentChannelChanged, this, &ChatPane::syncHeader);
     connect(state, &ClientState::channelInfoChanged, this, &ChatPane::syncHeader);
+    // Roulette: say under the composer whom the last message went to.
+    connect(state, &ClientState::rouletteDelivered, this, [this](Id channelId, Id, Id userId) {
+        if (channelId != m_state->currentChannel() || m_composer->editing() || m_composer->replyingTo())
+            return;
+        const Member *m = userId ? m_state->member(m_state->currentGuild(), userId) : nullptr;
+        const QString name = !m ? QString() : m->user.displayName.isEmpty() ? m->user.username : m->user.displayName;
+        m_hint->setText(!userId     ? tr("Nobody online could get your message: it is gone.")
+                        : m         ? tr("Your message went to %1.").arg(name)
+                                    : tr("Your message went to someone."));
+    });
     connect(state, &ClientState::currentGuildChanged, this, [this] {
         m_view->setCanModerate(m_state->canManage(m_state->currentGuild()));
     });
@@ -431,15 +440,29 @@ void ChatPane::syncHeader()
     const Channel c = m_state->channel(m_state->currentChannel());
     m_name->setText(c.name);
     m_hash->setVisible(!c.isDm());
+    syncMark();
     m_at->setVisible(c.type == ChannelType::Dm);
     m_topic->setText(c.isDm() ? QString() : c.topic);
     m_composer->cancelEdit();
     m_composer->cancelReply(); // a reply belongs to the channel it was started in
     m_composer->setEnabled(c.id != 0);
+    m_hint->setText(QStringLiteral(" ")); // a roulette line belongs to the channel it was said in
     syncTyping();
     syncTexts();
     if (c.id)
         m_composer->setFocus();
+}
+
+void ChatPane::syncMark()
+{
+    const Channel c = m_state->channel(m_state->currentChannel());
+    const icons::Kind kind = c.mode == ChannelMode::Roulette ? icons::Kind::Dice
+                             : !c.persistent                 ? icons::Kind::Hourglass
+                                                             : icons::Kind::Hash;
+    m_hash->setPixmap(icons::make(kind, m_theme->color(QStringLiteral("textFaint")), 22).pixmap(22, 22));
+    m_hash->setToolTip(c.mode == ChannelMode::Roulette ? tr("Roulette: each message goes to one person")
+                       : !c.persistent                 ? tr("Messages here are not stored")
+                                                       : QString());
 }
 
 void ChatPane::syncTexts()
@@ -450,9 +473,19 @@ void ChatPane::syncTexts()
         m_composer->setAccessibleName(m_composer->placeholderText());
         m_view->setEmptyText(tr("This is the beginning of your conversation with %1.").arg(c.name));
     } else {
-        m_composer->setPlaceholderText(c.id ? tr("Message #%1").arg(c.name) : tr("No channel selected"));
-        m_composer->setAccessibleName(m_composer->placeholderText());
-        m_view->setEmptyText(c.id ? tr("This is the beginning of #%1. Say hello!").arg(c.name) : QString());
+        QString placeholder = c.id ? tr("Message #%1").arg(c.name) : tr("No channel selected");
+        QString empty = c.id ? tr("This is the beginning of #%1. Say hello!").arg(c.name) : QString();
+        if (c.id && c.mode == ChannelMode::Roulette) {
+            placeholder = tr("Message someone at random in #%1").arg(c.name);
+            empty = tr("Roulette: each message here goes to one person picked at random among those online, and "
+                       "is never stored.");
+        } else if (c.id && !c.persistent) {
+            placeholder = tr("Message #%1 (not stored)").arg(c.name);
+            empty = tr("Messages here are not stored: they reach those online when sent, and are gone after.");
+        }
+        m_composer->setPlaceholderText(placeholder);
+        m_composer->setAccessibleName(placeholder);
+        m_view->setEmptyText(empty);
     }
 }
 

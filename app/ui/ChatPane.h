@@ -83,6 +83,7 @@ private:
     void retranslate();
     void syncHeader();
     void syncTexts(); //!< the composer's placeholder and the empty channel's line
+    void syncMark();  //!< the header's #, or the mark of an unstored or roulette channel
     void syncHint();
     void syncTyping();
     void onActionFailed(const QString &what, const kith::Error &error);

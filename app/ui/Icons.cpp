@@ -46,6 +46,46 @@ void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color)
         p->drawLine(pt(3.5, 7.5), pt(16.5, 7.5));
         p->drawLine(pt(3, 12.5), pt(16, 12.5));
         break;
+    case Kind::Hourglass: {
+        QPainterPath glass;
+        glass.moveTo(pt(6, 3.5));
+        glass.lineTo(pt(14, 3.5));
+        glass.lineTo(pt(10.6, 10));
+        glass.lineTo(pt(14, 16.5));
+        glass.lineTo(pt(6, 16.5));
+        glass.lineTo(pt(9.4, 10));
+        glass.closeSubpath();
+        p->drawPath(glass);
+        p->drawLine(pt(4.5, 3), pt(15.5, 3));
+        p->drawLine(pt(4.5, 17), pt(15.5, 17));
+        QPainterPath sand;
+        sand.moveTo(pt(10, 12.5));
+        sand.lineTo(pt(12.8, 16));
+        sand.lineTo(pt(7.2, 16));
+        sand.closeSubpath();
+        p->setBrush(color);
+        p->drawPath(sand);
+        break;
+    }
+    case Kind::Dice: {
+        p->drawRoundedRect(QRectF(pt(3.5, 3.5), pt(16.5, 16.5)), 3 * u, 3 * u);
+        p->setPen(Qt::NoPen);
+        p->setBrush(color);
+        for (const QPointF &pip : {pt(7, 7), pt(10, 10), pt(13, 13)})
+            p->drawEllipse(pip, 1.7 * u, 1.7 * u);
+        break;
+    }
+    case Kind::Broadcast: {
+        // A mast sending waves both ways: the party is announced on the network.
+        p->setBrush(color);
+        p->drawEllipse(pt(10, 10), 1.6 * u, 1.6 * u);
+        p->setBrush(Qt::NoBrush);
+        p->drawArc(QRectF(pt(5.5, 5.5), pt(14.5, 14.5)), -45 * 16, 90 * 16);
+        p->drawArc(QRectF(pt(5.5, 5.5), pt(14.5, 14.5)), 135 * 16, 90 * 16);
+        p->drawArc(QRectF(pt(2, 2), pt(18, 18)), -45 * 16, 90 * 16);
+        p->drawArc(QRectF(pt(2, 2), pt(18, 18)), 135 * 16, 90 * 16);
+        break;
+    }
     case Kind::Smiley:
     case Kind::AddReaction: {
         // A face; "add reaction" leaves a gap at the top right for a small plus.

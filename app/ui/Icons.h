@@ -15,7 +15,9 @@ class Theme;
 namespace icons {
 
 enum class Kind { Hash, Plus, Gear, Send, Logo, People, Compass, Close, ChevronDown, Menu, Check, More, Lock, Search,
-                  Smiley, AddReaction, Reply };
+                  Smiley, AddReaction, Reply,
+                  Hourglass /*!< a channel whose messages are not stored */,
+                  Dice /*!< a roulette channel */, Broadcast /*!< a LAN party */ };
 
 //! Logo is the app's artwork (appIcon()), whatever the colour; the others are painted in `color`.
 QIcon make(Kind kind, const QColor &color, int size = 20);

@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "ChannelDialog.h"
+#include "ChannelSettingsDialog.h"
+#include "ExploreDialog.h"
 #include "ChannelSidebar.h"
 #include "ChatPane.h"
 #include "ConnectionLogDialog.h"
@@ -114,6 +116,7 @@ void MainWindow::buildWorkspace()
     connect(m_chat, &ChatPane::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
     connect(m_state, &ClientState::currentChannelChanged, this, [this] { showChannelsOverlay(false); });
     connect(m_rail, &ServerRail::addRequested, this, [this] { openGuildDialog(); });
+    connect(m_rail, &ServerRail::exploreRequested, this, &MainWindow::openExplore);
     connect(m_rail, &ServerRail::partyRequested, this, &MainWindow::hostPartyRequested);
     connect(m_rail, &ServerRail::hostGuildRequested, this, &MainWindow::hostGuildRequested);
     connect(m_rail, &ServerRail::leaveHostRequested, this, [this](const QString &id) {
@@ -730,15 +733,44 @@ void MainWindow::openGroupDmDialog(const User &with)
 
 void MainWindow::openChannelDialog(Id channelId)
 {
-    const Channel c = m_state->channel(channelId);
-    auto *dialog = new ChannelDialog(c.name, c.topic, channelId == 0, this);
+    if (channelId) {
+        openChannelSettings(channelId);
+        return;
+    }
+    QList<Channel> categories;
+    for (const Channel &c : m_state->channels()->channels())
+        if (c.isCategory())
+            categories.append(c);
+    auto *dialog = new ChannelDialog(categories, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, channelId] {
-        if (channelId)
-            m_state->updateChannel(channelId, dialog->name(), dialog->topic());
-        else
-            m_state->createChannel(dialog->name(), dialog->topic());
-    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_state->createChannel(dialog->channel()); });
+    dialog->open();
+}
+
+void MainWindow::openChannelSettings(Id channelId)
+{
+    const Channel c = m_state->channel(channelId);
+    if (!c.id || c.isDm())
+        return;
+    auto *dialog = new ChannelSettingsDialog(m_state, channelId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (dialog->sections().isEmpty()) {
+        delete dialog; // neither manage_channels nor manage_roles
+        return;
+    }
+    dialog->open();
+}
+
+void MainWindow::openExplore()
+{
+    if (!m_state->hasState())
+        return;
+    if (auto *open = findChild<ExploreDialog *>()) {
+        open->raise();
+        return;
+    }
+    auto *dialog = new ExploreDialog(m_state, m_theme, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

@@ -56,6 +56,10 @@ public:
     void openGroupDmDialog(const User &with = {});
     //! Create a channel (`channelId` 0) in the open guild, or edit one.
     void openChannelDialog(Id channelId);
+    //! A channel's settings: Overview (manage_channels) and Permissions (manage_roles).
+    void openChannelSettings(Id channelId);
+    //! Explore servers: the host's directory of discoverable guilds.
+    void openExplore();
     ServerRail *rail() const { return m_rail; }
     ChannelSidebar *sidebar() const { return m_sidebar; }
     QListView *memberList() const { return m_members; }

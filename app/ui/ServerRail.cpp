@@ -124,14 +124,18 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     };
     action(m_add, icons::Kind::Plus, "AddGuild");
     connect(m_add, &QToolButton::clicked, this, &ServerRail::addRequested);
+    m_explore = new QToolButton(this);
+    action(m_explore, icons::Kind::Compass, "ExploreServers");
+    connect(m_explore, &QToolButton::clicked, this, &ServerRail::exploreRequested);
     m_party = new QToolButton(this);
-    action(m_party, icons::Kind::Compass, "HostParty");
+    action(m_party, icons::Kind::Broadcast, "HostParty");
     connect(m_party, &QToolButton::clicked, this, &ServerRail::partyRequested);
     layout->addStretch();
     // Tab goes down the rail as it is drawn: Home, the servers, then the actions under them.
     setTabOrder(m_home, m_list);
     setTabOrder(m_list, m_add);
-    setTabOrder(m_add, m_party);
+    setTabOrder(m_add, m_explore);
+    setTabOrder(m_explore, m_party);
 
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &i) {
         m_state->selectGuild(i.data(GuildListModel::IdRole).toULongLong());
@@ -176,6 +180,8 @@ void ServerRail::retranslate()
     m_list->setAccessibleName(tr("Servers"));
     m_add->setToolTip(tr("Create or join a server"));
     m_add->setAccessibleName(m_add->toolTip());
+    m_explore->setToolTip(tr("Explore servers"));
+    m_explore->setAccessibleName(m_explore->toolTip());
     m_party->setToolTip(tr("Host a LAN party"));
     m_party->setAccessibleName(m_party->toolTip());
     // The other hosts' entries and the unread DMs carry texts: made again.

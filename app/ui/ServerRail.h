@@ -1,6 +1,6 @@
 #pragma once
 //! The column of guild icons on the far left: the Kith mark, DMs with unread messages (their
-//! avatars with status and count, as a shortcut), the guilds, then "+".
+//! avatars with status and count, as a shortcut), the guilds, then "+", Explore and the party.
 
 #include <QWidget>
 
@@ -44,6 +44,7 @@ public:
 
 signals:
     void addRequested();
+    void exploreRequested(); //!< "Explore servers": the directory
     void partyRequested(); //!< "Host a LAN party"
     void homeRequested();
     //! A guild of another host (0: that host's home) was clicked.
@@ -63,6 +64,7 @@ private:
     QListView *m_list;
     QToolButton *m_home;
     QToolButton *m_add;
+    QToolButton *m_explore;
     QToolButton *m_party;
     QLabel *m_homeBadge;
     QLabel *m_currentHeader;   //!< the current host's name, when there are several

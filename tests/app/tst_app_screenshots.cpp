@@ -9,6 +9,9 @@
 #include "state/ChannelListModel.h"
 #include "session/HostSet.h"
 #include "ui/ChannelSidebar.h"
+#include "ui/ChannelDialog.h"
+#include "ui/ChannelSettingsDialog.h"
+#include "ui/ExploreDialog.h"
 #include "server/Server.h"
 #include "ui/GuildDialog.h"
 #include "ui/HostPartyDialog.h"
@@ -59,6 +62,7 @@ private slots:
     void hostingAParty();
     void partyList();
     void settings();
+    void channelKinds();
     void cleanupTestCase();
 
 private:
@@ -563,6 +567,72 @@ void tst_app_screenshots::settings()
     });
     f.app->openSettings();
     QVERIFY(shot);
+}
+
+void tst_app_screenshots::channelKinds()
+{
+    // Issue 13: a category with a roulette and an unstored channel, their dialogs, and Explore.
+    f.app->window()->resize(1280, 800);
+    const Id guild = f.state()->currentGuild();
+    QVERIFY(guild);
+    Channel category;
+    category.name = u"Just for fun"_s;
+    category.type = ChannelType::Category;
+    f.state()->createChannel(category);
+    Id categoryId = 0;
+    auto find = [this](const QString &name) {
+        for (const Channel &c : f.state()->channels()->channels())
+            if (c.name == name)
+                return c.id;
+        return Id(0);
+    };
+    QTRY_VERIFY((categoryId = find(category.name)));
+    Channel roulette;
+    roulette.name = u"spin-the-bottle"_s;
+    roulette.parentId = categoryId;
+    roulette.mode = ChannelMode::Roulette;
+    roulette.persistent = false;
+    roulette.color = u"#e67e22"_s;
+    f.state()->createChannel(roulette);
+    Channel fleeting;
+    fleeting.name = u"off-the-record"_s;
+    fleeting.parentId = categoryId;
+    fleeting.persistent = false;
+    f.state()->createChannel(fleeting);
+    Id fleetingId = 0;
+    QTRY_VERIFY(find(roulette.name));
+    QTRY_VERIFY((fleetingId = find(fleeting.name)));
+    QTRY_COMPARE(f.state()->currentChannel(), fleetingId);
+    save(f.app->window(), u"channel-kinds-window.png"_s);
+
+    f.app->window()->openChannelDialog(0);
+    ChannelDialog *create = nullptr;
+    QTRY_VERIFY((create = f.app->window()->findChild<ChannelDialog *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(create));
+    save(create, u"channel-create.png"_s);
+    create->reject();
+
+    f.app->window()->openChannelSettings(fleetingId);
+    ChannelSettingsDialog *settings = nullptr;
+    QTRY_VERIFY((settings = f.app->window()->findChild<ChannelSettingsDialog *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(settings));
+    save(settings, u"channel-settings-overview.png"_s);
+    settings->showSection(u"Permissions"_s);
+    save(settings, u"channel-settings-permissions.png"_s);
+    settings->close();
+
+    // Explore lists this guild once it is discoverable: its row says Open.
+    bool listed = false;
+    f.state()->admin()->updateGuild(guild, f.state()->guild(guild).name, u"Snacks, board games and code"_s, true,
+                                    this, [&](bool ok, const QString &) { listed = ok; });
+    QTRY_VERIFY(listed);
+    f.app->window()->openExplore();
+    ExploreDialog *explore = nullptr;
+    QTRY_VERIFY((explore = f.app->window()->findChild<ExploreDialog *>()));
+    QTRY_COMPARE(explore->shownGuilds(), QList<Id>{guild});
+    QVERIFY(QTest::qWaitForWindowExposed(explore));
+    save(explore, u"explore.png"_s);
+    explore->close();
 }
 
 void tst_app_screenshots::cleanupTestCase()
