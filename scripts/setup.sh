@@ -19,7 +19,7 @@ done
 
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-base-dev-tools
   qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
-  qt6-multimedia-dev libsodium-dev libssl-dev libsqlite3-dev libpq-dev libqt6sql6-psql fonts-dejavu-core
+  qt6-multimedia-dev qt6-charts-dev libsodium-dev libssl-dev libsqlite3-dev libpq-dev libqt6sql6-psql fonts-dejavu-core
   fonts-noto-color-emoji)
 # Tests start their own Xvfb (screenshots), and private D-Bus sessions with dbus-run-session
 # (gnome-keyring for the keychain, a stand-in daemon for native notifications).

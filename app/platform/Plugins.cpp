@@ -13,7 +13,11 @@ namespace kith::app::plugins {
 QStringList searchDirs(const QStringList &extraDirs)
 {
     const QString app = QCoreApplication::applicationDirPath();
-    QStringList dirs = extraDirs + QStringList{app, QDir::cleanPath(app + QStringLiteral("/" KITH_PLUGIN_DIR))};
+    QStringList dirs = extraDirs;
+    // Test programs live elsewhere in the build tree than the app and its plugins.
+    if (const QString env = qEnvironmentVariable("KITH_PLUGIN_DIR"); !env.isEmpty())
+        dirs.append(env);
+    dirs += QStringList{app, QDir::cleanPath(app + QStringLiteral("/" KITH_PLUGIN_DIR))};
     dirs.removeDuplicates();
     return dirs;
 }

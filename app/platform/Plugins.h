@@ -1,7 +1,8 @@
 #pragma once
 //! Finds the app's own plugins (the sound, the charts): beside the executable (build tree,
 //! Windows), in the install folder compiled in (lib/<multiarch>/kith on Debian, ../PlugIns/kith
-//! in the macOS bundle), or in dirs given. Each is loaded only when first needed.
+//! in the macOS bundle), or in dirs given (and $KITH_PLUGIN_DIR, for test programs). Each is
+//! loaded only when first needed.
 
 #include <QPluginLoader>
 #include <QStringList>

@@ -242,6 +242,11 @@ void GuildAdmin::stats(Id guildId, int days, QObject *context,
                 out.busiestChannels.append(
                     {idFromJson(o.value(QLatin1String("channel_id"))), o.value(QLatin1String("count")).toInt()});
             }
+        }
+        done(r.ok, r.error.message, out);
+    });
+}
+
 void GuildAdmin::updateChannel(const Channel &channel, QObject *context, Done done)
 {
     QJsonObject d{{kChannelId, idJson(channel.id)},

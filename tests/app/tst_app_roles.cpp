@@ -10,6 +10,7 @@
 #include "ui/ServerSettingsDialog.h"
 
 #include <QCheckBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +38,7 @@ private slots:
     void settingsCreateAndEditARole();
     void settingsGiveRolesAndBan();
     void settingsOverviewAndAuditLog();
+    void settingsStatistics();
     void categoriesAndChannelColours();
     void cleanupTestCase();
 
@@ -219,7 +221,7 @@ void tst_app_roles::settingsCreateAndEditARole()
     QVERIFY(d);
     // The owner sees every section.
     QCOMPARE(d->sections(),
-             (QStringList{u"Overview"_s, u"Roles"_s, u"Members"_s, u"Bans"_s, u"Audit log"_s}));
+             (QStringList{u"Overview"_s, u"Roles"_s, u"Members"_s, u"Bans"_s, u"Audit log"_s, u"Statistics"_s}));
     d->showSection(u"Roles"_s);
     const Id guild = f.state()->currentGuild();
     QCOMPARE(d->shownRoleOrder(), (QList<Id>{m_helpers, guild})); // highest first, @everyone last
@@ -324,6 +326,67 @@ void tst_app_roles::settingsOverviewAndAuditLog()
         f.state()->me().displayName.isEmpty() ? f.state()->me().username : f.state()->me().displayName;
     QCOMPARE(log->topLevelItem(0)->text(1), me);
     QVERIFY(saveScreenshot(d, u"server-settings-audit.png"_s));
+    d->close();
+}
+
+namespace {
+//! The count that a chart's description ("key: n; key: n") gives `key`; 0 when absent.
+int countIn(const QWidget *chart, const QString &key)
+{
+    for (const QString &part : chart->accessibleDescription().split(u"; "_s))
+        if (part.startsWith(key + u": "_s))
+            return part.mid(key.size() + 2).toInt();
+    return 0;
+}
+} // namespace
+
+void tst_app_roles::settingsStatistics()
+{
+#ifdef Q_OS_LINUX
+    const auto chartsLoaded = [] {
+        QFile maps(u"/proc/self/maps"_s);
+        return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libQt6Charts");
+    };
+    QVERIFY2(!chartsLoaded(), "Qt Charts is loaded before anyone opened the statistics");
+#endif
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    const Id channel = f.state()->currentChannel();
+    // What the page shows now, then again after five more messages (three of mine, two of Bob's).
+    auto open = [&](int *todayCount, int *bobCount) {
+        ServerSettingsDialog *d = openSettings();
+        QVERIFY(d);
+        d->showSection(u"Statistics"_s);
+        QWidget *messages = nullptr, *senders = nullptr;
+        QTRY_VERIFY((messages = d->findChild<QWidget *>(u"StatsMessages"_s)));
+        QVERIFY((senders = d->findChild<QWidget *>(u"StatsSenders"_s)));
+        QVERIFY(d->findChild<QWidget *>(u"StatsChannels"_s) && d->findChild<QWidget *>(u"StatsPeakOnline"_s)
+                && d->findChild<QWidget *>(u"StatsConnected"_s));
+        QCOMPARE(QByteArray(messages->metaObject()->className()), QByteArray("QChartView"));
+        *todayCount = countIn(messages, today);
+        *bobCount = countIn(senders, u"Bob"_s);
+    };
+    int before = 0, bobBefore = 0;
+    open(&before, &bobBefore);
+    if (QTest::currentTestFailed())
+        return;
+#ifdef Q_OS_LINUX
+    QVERIFY2(chartsLoaded(), "the statistics page did not load the charts");
+#endif
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(owner("message.send", {{u"channel_id"_s, idJson(channel)},
+                                       {u"content"_s, u"counted %1"_s.arg(i)},
+                                       {u"nonce"_s, u"stats-%1"_s.arg(i)}}));
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(m_bob->call(u"message.send"_s, {{u"channel_id"_s, idJson(channel)},
+                                                {u"content"_s, u"bob counted %1"_s.arg(i)},
+                                                {u"nonce"_s, u"bob-stats-%1"_s.arg(i)}})
+                    .ok);
+    int after = 0, bobAfter = 0;
+    open(&after, &bobAfter);
+    QCOMPARE(after, before + 5);
+    QCOMPARE(bobAfter, bobBefore + 2);
+    auto *d = f.app->window()->findChild<ServerSettingsDialog *>();
+    QVERIFY(saveScreenshot(d, u"server-settings-statistics.png"_s));
     d->close();
 }
 
