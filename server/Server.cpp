@@ -253,6 +253,7 @@ bool Server::Private::abandonStart()
     channels.reset();
     guilds.reset();
     accounts.reset();
+    directory.setMembershipChanged({});
     stats.reset();
     presence.reset();
     ctx.reset();
@@ -470,6 +471,8 @@ bool Server::start(QString *error, StartError *kind)
     d->guildDirectory = std::make_unique<GuildDirectory>(*d->ctx, *d->presence);
     d->stats = std::make_unique<Stats>(*d->ctx, *d->presence);
     d->presence->setOnlineChanged([stats = d->stats.get()](Id userId, bool online) { stats->onlineChanged(userId, online); });
+    d->directory.setMembershipChanged(
+        [stats = d->stats.get()](Id guildId, Id userId, bool member) { stats->membershipChanged(guildId, userId, member); });
     d->messages = std::make_unique<Messages>(*d->ctx, *d->presence);
     d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->search = std::make_unique<Search>(*d->ctx);
@@ -614,6 +617,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->channels.reset();
     d->guilds.reset();
     d->accounts.reset();
+    d->directory.setMembershipChanged({});
     d->stats.reset();
     d->presence.reset();
     d->ctx.reset();

@@ -100,6 +100,26 @@ void Stats::onlineChanged(Id userId, bool online)
     }
 }
 
+void Stats::membershipChanged(Id guildId, Id userId, bool member)
+{
+    auto in = m_countedIn.find(userId);
+    if (in == m_countedIn.end()) // offline: counted when they come online
+        return;
+    if (!member) {
+        in->removeOne(guildId);
+        auto it = m_online.find(guildId);
+        if (it != m_online.end() && (it->remove(userId), it->isEmpty()))
+            m_online.erase(it);
+        return;
+    }
+    QSet<Id> &here = m_online[guildId];
+    if (here.contains(userId))
+        return;
+    here.insert(userId);
+    in->append(guildId);
+    raise(guildId, int(here.size()), today());
+}
+
 void Stats::flush()
 {
     m_flushTimer.stop();

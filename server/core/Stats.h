@@ -27,6 +27,8 @@ public:
 
     //! Presence: what others see of userId went from offline to not (online true) or back.
     void onlineChanged(Id userId, bool online);
+    //! Directory: userId joined (member true) or left a guild; counted at once if online.
+    void membershipChanged(Id guildId, Id userId, bool member);
     //! Queues the peaks not written yet (the server calls it before its store stops).
     void flush();
 
@@ -51,10 +53,10 @@ private:
 
     ServiceContext &m_ctx;
     Presence &m_presence;
-    QHash<Id, QSet<Id>> m_online;        //!< guild -> its members counted online
-    QHash<Id, QList<Id>> m_countedIn;    //!< user -> the guilds they are counted online in
-    QHash<Id, Peak> m_peaks;             //!< guild -> the peak of its current day
-    QList<PeakOnline> m_ended;           //!< peaks of days gone by, not written yet
+    QHash<Id, QSet<Id>> m_online; //!< guild -> its members counted online
+    QHash<Id, QList<Id>> m_countedIn; //!< user -> the guilds they are counted online in
+    QHash<Id, Peak> m_peaks; //!< guild -> the peak of its current day
+    QList<PeakOnline> m_ended; //!< peaks of days gone by, not written yet
     QTimer m_flushTimer;
 };
 

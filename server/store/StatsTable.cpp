@@ -68,14 +68,16 @@ Result<GuildStats> guild(SqlConnection &s, Id guildId, int fromDay, int top)
               s.prepared("SELECT day, SUM(messages) FROM stats_messages WHERE guild_id = ? AND day >= ? "
                          "GROUP BY day ORDER BY day"),
               byGuild, "stats messages per day", &out.messagesPerDay)
-        || !rows(s,
-                 s.prepared("SELECT user_id, SUM(messages) AS n FROM stats_messages "
-                            "WHERE guild_id = ? AND day >= ? GROUP BY user_id ORDER BY n DESC, user_id LIMIT ?"),
-                 byGuildTop, "stats top senders", &out.topSenders)
-        || !rows(s,
-                 s.prepared("SELECT channel_id, SUM(messages) AS n FROM stats_messages "
-                            "WHERE guild_id = ? AND day >= ? GROUP BY channel_id ORDER BY n DESC, channel_id"),
-                 byGuild, "stats busiest channels", &out.channels)
+        || !rows(
+            s,
+            s.prepared("SELECT user_id, SUM(messages) AS n FROM stats_messages "
+                       "WHERE guild_id = ? AND day >= ? GROUP BY user_id ORDER BY n DESC, user_id LIMIT ?"),
+            byGuildTop, "stats top senders", &out.topSenders)
+        || !rows(
+            s,
+            s.prepared("SELECT channel_id, SUM(messages) AS n FROM stats_messages "
+                       "WHERE guild_id = ? AND day >= ? GROUP BY channel_id ORDER BY n DESC, channel_id"),
+            byGuild, "stats busiest channels", &out.channels)
         || !rows(s,
                  s.prepared("SELECT c.user_id, SUM(c.connections) AS n FROM members m "
                             "JOIN stats_connections c ON c.user_id = m.user_id "
@@ -83,7 +85,8 @@ Result<GuildStats> guild(SqlConnection &s, Id guildId, int fromDay, int top)
                             "ORDER BY n DESC, c.user_id LIMIT ?"),
                  byGuildTop, "stats most connected", &out.mostConnected)
         || !rows(s,
-                 s.prepared("SELECT day, peak FROM stats_peak_online WHERE guild_id = ? AND day >= ? ORDER BY day"),
+                 s.prepared(
+                     "SELECT day, peak FROM stats_peak_online WHERE guild_id = ? AND day >= ? ORDER BY day"),
                  byGuild, "stats peak online", &out.peakOnline))
         return storageError();
     return out;
@@ -95,7 +98,8 @@ Result<ServerStats> server(SqlConnection &s, int fromDay, int top)
     const QVariantList since{fromDay};
     const QVariantList sinceTop{fromDay, top};
     if (!rows(s,
-              s.prepared("SELECT day, SUM(messages) FROM stats_messages WHERE day >= ? GROUP BY day ORDER BY day"),
+              s.prepared(
+                  "SELECT day, SUM(messages) FROM stats_messages WHERE day >= ? GROUP BY day ORDER BY day"),
               since, "server messages per day", &out.messagesPerDay)
         || !rows(s,
                  s.prepared("SELECT guild_id, SUM(messages) AS n FROM stats_messages WHERE day >= ? "

@@ -11,8 +11,8 @@ namespace {
 constexpr int kTop = 10;
 
 //! "  1. NAME (id ID)  COUNT UNIT" lines, or "  (none)".
-void list(const QString &title, const QList<IdCount> &rows, const QHash<Id, QString> &names, const QString &unit,
-          bool quote)
+void list(const QString &title, const QList<IdCount> &rows, const QHash<Id, QString> &names,
+          const QString &unit, bool quote)
 {
     say(title);
     if (rows.isEmpty())
@@ -52,7 +52,8 @@ int printStats(WriteQueue &queue, int days, const QHash<Id, QString> &users, con
         say(QStringLiteral("  %1  %2").arg(Stats::dayText(d.day)).arg(d.count));
     list(QStringLiteral("Busiest guilds:"), st.busiestGuilds, guilds, QStringLiteral("messages"), true);
     list(QStringLiteral("Top senders:"), st.topSenders, users, QStringLiteral("messages"), false);
-    list(QStringLiteral("Most connecting users:"), st.mostConnected, users, QStringLiteral("sessions"), false);
+    list(QStringLiteral("Most connecting users:"), st.mostConnected, users, QStringLiteral("sessions"),
+         false);
     return kOk;
 }
 
