@@ -21,6 +21,7 @@
 #include "core/Moderation.h"
 #include "core/AuditLog.h"
 #include "core/GuildDirectory.h"
+#include "core/Stats.h"
 #include "core/Roles.h"
 #include "core/Router.h"
 #include "core/Social.h"
@@ -81,6 +82,7 @@ struct Server::Private {
     std::unique_ptr<Moderation> moderation;
     std::unique_ptr<AuditLog> auditLog;
     std::unique_ptr<GuildDirectory> guildDirectory;
+    std::unique_ptr<Stats> stats;
     std::unique_ptr<Messages> messages;
     std::unique_ptr<Reactions> reactions;
     std::unique_ptr<Search> search;
@@ -251,6 +253,8 @@ bool Server::Private::abandonStart()
     channels.reset();
     guilds.reset();
     accounts.reset();
+    directory.setMembershipChanged({});
+    stats.reset();
     presence.reset();
     ctx.reset();
     cluster.reset();
@@ -465,6 +469,10 @@ bool Server::start(QString *error, StartError *kind)
     d->moderation = std::make_unique<Moderation>(*d->ctx);
     d->auditLog = std::make_unique<AuditLog>(*d->ctx);
     d->guildDirectory = std::make_unique<GuildDirectory>(*d->ctx, *d->presence);
+    d->stats = std::make_unique<Stats>(*d->ctx, *d->presence);
+    d->presence->setOnlineChanged([stats = d->stats.get()](Id userId, bool online) { stats->onlineChanged(userId, online); });
+    d->directory.setMembershipChanged(
+        [stats = d->stats.get()](Id guildId, Id userId, bool member) { stats->membershipChanged(guildId, userId, member); });
     d->messages = std::make_unique<Messages>(*d->ctx, *d->presence);
     d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->search = std::make_unique<Search>(*d->ctx);
@@ -478,7 +486,7 @@ bool Server::start(QString *error, StartError *kind)
                                                   *d->social, *d->dms, *d->presence, *d->typing,
                                                   *d->readStates, *d->party, *d->reactions, *d->search,
                                                   *d->roles, *d->moderation, *d->auditLog,
-                                                  *d->guildDirectory});
+                                                  *d->guildDirectory, *d->stats});
     if (!d->party->load(error))
         return d->abandonStart();
     d->attachments = std::make_unique<Attachments>(*d->ctx, d->config.attachmentsDir);
@@ -572,6 +580,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
         QCoreApplication::sendPostedEvents(d->reader.get());
         QCoreApplication::sendPostedEvents(d->store.get());
     };
+    d->stats->flush(); // the day's peaks, queued before the store stops
     d->cpuPool.waitForDone();
     flush();
     d->reader->shutdown();
@@ -608,6 +617,8 @@ void Server::stop(quint16 closeCode, const QString &reason)
     d->channels.reset();
     d->guilds.reset();
     d->accounts.reset();
+    d->directory.setMembershipChanged({});
+    d->stats.reset();
     d->presence.reset();
     d->ctx.reset();
     d->cluster.reset();

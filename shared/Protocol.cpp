@@ -10,7 +10,8 @@ QStringList features(bool guests)
         QStringLiteral("presence"),    QStringLiteral("typing"),      QStringLiteral("read_states"),
         QStringLiteral("account"),     QStringLiteral("attachments"), QStringLiteral("roles"),
         QStringLiteral("search"),      QStringLiteral("avatars"),    QStringLiteral("moderation"),
-        QStringLiteral("audit_log"),   QStringLiteral("directory"), QStringLiteral("channel_kinds")};
+        QStringLiteral("audit_log"),   QStringLiteral("directory"), QStringLiteral("channel_kinds"),
+        QStringLiteral("stats")};
     if (guests)
         out.append(QStringLiteral("guest"));
     return out;

@@ -39,6 +39,8 @@ inline constexpr QLatin1String MemberTimeout{"member.timeout"};
 inline constexpr QLatin1String GuildAuditLog{"guild.audit_log"};
 inline constexpr QLatin1String DirectorySearch{"directory.search"};
 inline constexpr QLatin1String GuildJoin{"guild.join"};
+// Statistics (issue 13)
+inline constexpr QLatin1String StatsGuild{"stats.guild"};
 inline constexpr QLatin1String MessageSend{"message.send"};
 inline constexpr QLatin1String MessageHistory{"message.history"};
 inline constexpr QLatin1String MessageEdit{"message.edit"};

@@ -141,10 +141,13 @@ void Directory::putMember(Id guildId, const Member &member)
     auto it = m_guilds.find(guildId);
     if (it == m_guilds.end())
         return;
-    if (!it->members.contains(member.user.id))
+    const bool joined = !it->members.contains(member.user.id);
+    if (joined)
         it->memberIds.append(member.user.id);
     it->members.insert(member.user.id, member);
     m_guildsOfUser[member.user.id].insert(guildId);
+    if (joined && m_membershipChanged)
+        m_membershipChanged(guildId, member.user.id, true);
 }
 
 void Directory::removeMember(Id guildId, Id userId)
@@ -152,9 +155,12 @@ void Directory::removeMember(Id guildId, Id userId)
     m_viewerCache.clear(); // who sees a restricted channel may have changed
     note(QLatin1String("member-"), {{QLatin1String("g"), QString::number(guildId)}, {QLatin1String("u"), QString::number(userId)}});
     auto it = m_guilds.find(guildId);
-    if (it != m_guilds.end() && it->members.remove(userId))
+    const bool left = it != m_guilds.end() && it->members.remove(userId);
+    if (left)
         it->memberIds.removeOne(userId);
     m_guildsOfUser[userId].remove(guildId);
+    if (left && m_membershipChanged)
+        m_membershipChanged(guildId, userId, false);
 }
 
 const Member *Directory::member(Id guildId, Id userId) const

@@ -28,6 +28,10 @@ public:
     //! Every change as a small JSON op, for the other nodes sharing the database (see apply).
     using Journal = std::function<void(const QJsonObject &op)>;
     void setJournal(Journal journal) { m_journal = std::move(journal); }
+    //! Called when a user becomes (true) or stops being (false) a member of a guild, here or as
+    //! applied from another node (statistics count who is online per guild).
+    using MembershipChanged = std::function<void(Id guildId, Id userId, bool member)>;
+    void setMembershipChanged(MembershipChanged changed) { m_membershipChanged = std::move(changed); }
     //! Applies a change another node journaled, without journaling it again. False if unknown.
     bool apply(const QJsonObject &op);
     //! Takes everything `fresh` knows in place of what this one knew (read again from storage);
@@ -124,6 +128,7 @@ private:
     void note(QLatin1String kind, QJsonObject op) const;
 
     Journal m_journal;
+    MembershipChanged m_membershipChanged;
     bool m_applying = false;
     QHash<Id, User> m_users;
     QHash<QString, Id> m_userByName;

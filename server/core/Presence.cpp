@@ -2,6 +2,7 @@
 
 #include "core/Directory.h"
 #include "core/Hub.h"
+#include "core/Stats.h"
 #include "shared/JsonFields.h"
 #include "shared/Limits.h"
 #include "shared/Protocol.h"
@@ -112,7 +113,10 @@ void Presence::publish(Id userId)
     const View self = selfView(userId);
     // This node's sessions only: every node merges the same facts and tells its own.
     if (!(pub == st.lastPublic)) {
+        const bool wasOnline = st.lastPublic.status != PresenceStatus::Offline;
         st.lastPublic = pub;
+        if (m_onlineChanged && wasOnline != (pub.status != PresenceStatus::Offline))
+            m_onlineChanged(userId, !wasOnline);
         m_ctx.hub.toUsersHere(m_ctx.directory.audienceOf(userId).values(), ev::PresenceUpdated, json(userId, pub));
     }
     if (!(self == st.lastSelf)) {
@@ -280,9 +284,13 @@ void Presence::log(SessionRecord *session, const QString &kind)
     const Id userId = session->userId;
     const QString id = session->id, address = session->address;
     const qint64 at = QDateTime::currentMSecsSinceEpoch();
+    // A session's start counts once for statistics, in the log's own job: a resume is no new one.
+    const bool started = kind == u"connect" && !std::exchange(session->counted, true);
     m_ctx.store.submit<Done>(
-        [userId, id, kind, at, address](Store &s) {
-            return s.logConnection(userId, id, kind, at, address);
+        [userId, id, kind, at, address, started](Store &s) -> Result<Done> {
+            if (auto r = s.logConnection(userId, id, kind, at, address); !r || !started)
+                return r;
+            return s.countSessionStart(userId, Stats::dayOf(at));
         },
         [](Result<Done> &&) {});
 }

@@ -49,6 +49,9 @@ public:
     using Announce = std::function<void(const QJsonObject &fact)>;
     //! Called with this node's fact for a user whenever it changes.
     void setAnnounce(Announce announce) { m_announce = std::move(announce); }
+    //! Called when what others see of a user goes from offline to not (true) or back (stats).
+    using OnlineChanged = std::function<void(Id userId, bool online)>;
+    void setOnlineChanged(OnlineChanged changed) { m_onlineChanged = std::move(changed); }
     //! Another node's fact.
     void applyRemote(int node, const QJsonObject &fact);
     //! Everything another node reported, replaced by a full list of its facts.
@@ -92,6 +95,7 @@ private:
     QHash<Id, State> m_states;
     QHash<int, QSet<Id>> m_usersOfNode;
     Announce m_announce;
+    OnlineChanged m_onlineChanged;
 };
 
 } // namespace kith::server

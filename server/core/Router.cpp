@@ -15,6 +15,7 @@
 #include "core/ReadStates.h"
 #include "core/Roles.h"
 #include "core/Social.h"
+#include "core/Stats.h"
 #include "core/Typing.h"
 #include "shared/Protocol.h"
 #include "shared/Types.h"
@@ -67,6 +68,7 @@ Router::Router(const Services &sv)
     add(op::GuildAuditLog, Needs::SignedIn, std::bind(&AuditLog::list, &sv.auditLog, _1));
     add(op::DirectorySearch, Needs::SignedIn, std::bind(&GuildDirectory::search, &sv.guildDirectory, _1));
     add(op::GuildJoin, Needs::SignedIn, std::bind(&Guilds::join, &sv.guilds, _1));
+    add(op::StatsGuild, Needs::SignedIn, std::bind(&Stats::guild, &sv.stats, _1));
     add(op::MessageSend, Needs::SignedIn, std::bind(&Messages::send, &sv.messages, _1));
     add(op::MessageHistory, Needs::SignedIn, std::bind(&Messages::history, &sv.messages, _1));
     add(op::MessageEdit, Needs::SignedIn, std::bind(&Messages::edit, &sv.messages, _1));

@@ -19,6 +19,7 @@ class Roles;
 class Moderation;
 class AuditLog;
 class GuildDirectory;
+class Stats;
 class Social;
 class Dms;
 class Presence;
@@ -43,6 +44,7 @@ struct Services {
     Moderation &moderation;
     AuditLog &auditLog;
     GuildDirectory &guildDirectory;
+    Stats &stats;
 };
 
 class Router

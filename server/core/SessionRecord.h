@@ -34,6 +34,7 @@ struct SessionRecord {
     qint64 detachedAtMs = 0;
     QString address;                //!< of the connection last attached
     bool idle = false;              //!< the client reported inactivity (presence.set idle)
+    bool counted = false;           //!< its start was counted for statistics (a resume is not one)
     QHash<Id, qint64> typingAtMs;   //!< last typing.start sent on, per channel
 };
 

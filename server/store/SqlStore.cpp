@@ -2,6 +2,7 @@
 
 #include "store/AttachmentTable.h"
 #include "store/AuditTable.h"
+#include "store/StatsTable.h"
 #include "store/GuildTable.h"
 #include "store/MessageTable.h"
 #include "store/MetaTable.h"
@@ -130,6 +131,26 @@ Result<Done> SqlStore::ban(Id guildId, const GuildBan &ban)
 Result<Done> SqlStore::insertAudit(const AuditEntry &entry, Id pruneBefore)
 {
     return AuditTable::insert(m_db, entry, pruneBefore);
+}
+
+Result<Done> SqlStore::countSessionStart(Id userId, int day)
+{
+    return StatsTable::countSessionStart(m_db, userId, day);
+}
+
+Result<Done> SqlStore::recordPeaks(const QList<PeakOnline> &peaks)
+{
+    return StatsTable::recordPeaks(m_db, peaks);
+}
+
+Result<GuildStats> SqlStore::guildStats(Id guildId, int fromDay, int top)
+{
+    return StatsTable::guild(m_db, guildId, fromDay, top);
+}
+
+Result<ServerStats> SqlStore::serverStats(int fromDay, int top)
+{
+    return StatsTable::server(m_db, fromDay, top);
 }
 
 Result<QList<AuditEntry>> SqlStore::auditLog(Id guildId, Id before, Id notBefore, int limit)

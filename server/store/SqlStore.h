@@ -58,6 +58,10 @@ public:
     Result<Done> setSlowmode(Id channelId, int seconds) override;
     Result<QList<QPair<Id, Id>>> messagesOf(Id userId, const QList<Id> &channelIds, Id sinceId) override;
     Result<Done> insertAudit(const AuditEntry &entry, Id pruneBefore) override;
+    Result<Done> countSessionStart(Id userId, int day) override;
+    Result<Done> recordPeaks(const QList<PeakOnline> &peaks) override;
+    Result<GuildStats> guildStats(Id guildId, int fromDay, int top) override;
+    Result<ServerStats> serverStats(int fromDay, int top) override;
     Result<QList<AuditEntry>> auditLog(Id guildId, Id before, Id notBefore, int limit) override;
     Result<StoredMessage> insertMessage(const Message &message) override;
     Result<QList<StoredMessage>> insertMessages(const QList<Message> &messages) override;

@@ -99,6 +99,38 @@ struct AuditEntry {
     QJsonObject changes;  //!< {field: {old, new}} or other small facts; never secrets
 };
 
+//! Statistics (issue 13). A day is whole days since 1970-01-01 UTC.
+struct DayCount {
+    int day = 0;
+    qint64 count = 0;
+};
+//! A user, channel or guild id and its count.
+struct IdCount {
+    Id id = 0;
+    qint64 count = 0;
+};
+//! A guild's counters since a day, each top list most first.
+struct GuildStats {
+    QList<DayCount> messagesPerDay;  //!< days with messages, oldest first
+    QList<IdCount> topSenders;
+    QList<IdCount> channels;         //!< every channel with messages (the caller filters and cuts)
+    QList<IdCount> mostConnected;    //!< current members' sessions started
+    QList<DayCount> peakOnline;      //!< days recorded, oldest first
+};
+//! The whole server's counters since a day (kith-server admin stats).
+struct ServerStats {
+    QList<DayCount> messagesPerDay;
+    QList<IdCount> busiestGuilds;
+    QList<IdCount> topSenders;
+    QList<IdCount> mostConnected;
+};
+//! The most members of a guild online at once on a day.
+struct PeakOnline {
+    Id guildId = 0;
+    int day = 0;
+    int peak = 0;
+};
+
 struct RelationshipRow {
     Id userId;
     Id otherId;
@@ -281,6 +313,14 @@ public:
     virtual Result<Done> insertMentions(Id messageId, Id channelId, Id authorId, const QList<Id> &userIds) = 0;
     virtual Result<Done> logConnection(Id userId, const QString &session, const QString &kind, qint64 atMs,
                                        const QString &address) = 0;
+    //! Counts a session started by userId on `day` (stats; in the connection log's job).
+    virtual Result<Done> countSessionStart(Id userId, int day) = 0;
+    //! Raises each guild's stored peak for its day to the one given (never lowers it); guilds
+    //! deleted meanwhile are skipped.
+    virtual Result<Done> recordPeaks(const QList<PeakOnline> &peaks) = 0;
+    //! A guild's counters from `fromDay` on; top lists cut at `top` (channels: all).
+    virtual Result<GuildStats> guildStats(Id guildId, int fromDay, int top) = 0;
+    virtual Result<ServerStats> serverStats(int fromDay, int top) = 0;
     //! Messages per channel since `sinceId`, busiest first.
     virtual Result<QList<QPair<Id, int>>> activity(const QList<Id> &channelIds, Id sinceId, int limit) = 0;
 

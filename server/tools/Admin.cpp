@@ -1,6 +1,7 @@
 #include "Admin.h"
 
 #include "Cli.h"
+#include "StatsReport.h"
 #include "control/Control.h"
 #include "core/Credentials.h"
 #include "shared/Snowflake.h"
@@ -39,14 +40,18 @@ constexpr Action kActions[] = {
     {"demote", "USERNAME", "make the user an ordinary user again"},
     {"list-guilds", nullptr, "one line per guild: id, name, owner, members, channels"},
     {"delete-guild", "GUILD_ID", "delete a guild with its channels and messages"},
+    {"stats", nullptr, "messages per day, busiest guilds, top senders, most connecting users (--days, 30)"},
 };
 // Ids made by a tool on SQLite: the data folder's server is node 0; 1023 is kept for tools.
 constexpr int kToolNode = 1023;
 constexpr qint64 kLeaseMs = 30000;
+// Counters are kept for good: the server-wide report may look back further than stats.guild.
+constexpr int kStatsDaysMax = 3660;
 
 QString usage()
 {
-    QString text = QStringLiteral("admin ACTION [ARGUMENT] [--data DIR | --db URL] [--password PW | --password-stdin]\n\n"
+    QString text = QStringLiteral("admin ACTION [ARGUMENT] [--data DIR | --db URL] [--password PW | --password-stdin]"
+                                  " [--days N]\n\n"
                                   "Actions:\n");
     for (const Action &a : kActions)
         text += QStringLiteral("  %1 %2\n      %3\n")
@@ -166,7 +171,11 @@ int admin(const QStringList &arguments)
                                            QStringLiteral("Read the password from the first line of standard input."));
     const QCommandLineOption display(QStringLiteral("display-name"), QStringLiteral("create-user: the display name."),
                                      QStringLiteral("NAME"));
-    parser.addOptions({help, data, db, password, passwordStdin, display});
+    const QCommandLineOption days(QStringLiteral("days"),
+                                  QStringLiteral("stats: the last N days, today included (1-%1, default 30).")
+                                      .arg(kStatsDaysMax),
+                                  QStringLiteral("N"));
+    parser.addOptions({help, data, db, password, passwordStdin, display, days});
     if (!parser.parse(QStringList{QStringLiteral("kith-server admin")} + arguments.mid(1)))
         return fail(kRefused, QStringLiteral("admin: %1 (see kith-server admin --help)").arg(parser.errorText()));
     const QStringList positional = parser.positionalArguments();
@@ -187,6 +196,10 @@ int admin(const QStringList &arguments)
         return fail(kRefused, action->argument ? QStringLiteral("admin %1: give %2").arg(name, QLatin1String(action->argument))
                                                : QStringLiteral("admin %1 takes no argument").arg(name));
     const QString argument = positional.value(1);
+    bool daysOk = true;
+    const int statsDays = parser.isSet(days) ? parser.value(days).toInt(&daysOk) : 30;
+    if (!daysOk || statsDays < 1 || statsDays > kStatsDaysMax)
+        return fail(kRefused, QStringLiteral("admin: --days must be a number from 1 to %1").arg(kStatsDaysMax));
 
     const QString dataDir = QDir(parser.isSet(data) ? parser.value(data) : QStringLiteral("kith-data")).absolutePath();
     QString url = parser.value(db);
@@ -299,6 +312,12 @@ int admin(const QStringList &arguments)
         ++memberCount[guildId];
     for (const Channel &c : snapshot->channels)
         ++channelCount[c.guildId];
+    if (name == u"stats") {
+        QHash<Id, QString> guildNames;
+        for (const Guild &g : snapshot->guilds)
+            guildNames.insert(g.id, g.name);
+        return printStats(q, statsDays, names, guildNames);
+    }
     if (name == u"list-guilds") {
         for (const Guild &g : snapshot->guilds)
             say(QStringLiteral("%1 \"%2\" owner %3 members %4 channels %5")
