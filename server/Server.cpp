@@ -474,6 +474,8 @@ bool Server::start(QString *error, StartError *kind)
     d->directory.setMembershipChanged(
         [stats = d->stats.get()](Id guildId, Id userId, bool member) { stats->membershipChanged(guildId, userId, member); });
     d->messages = std::make_unique<Messages>(*d->ctx, *d->presence);
+    d->messages->setOnStored(
+        [stats = d->stats.get()](const Message &m) { stats->countMessage(m.guildId, m.channelId, m.author.id); });
     d->reactions = std::make_unique<Reactions>(*d->ctx);
     d->search = std::make_unique<Search>(*d->ctx);
     d->social = std::make_unique<Social>(*d->ctx, *d->presence);
@@ -580,7 +582,7 @@ void Server::stop(quint16 closeCode, const QString &reason)
         QCoreApplication::sendPostedEvents(d->reader.get());
         QCoreApplication::sendPostedEvents(d->store.get());
     };
-    d->stats->flush(); // the day's peaks, queued before the store stops
+    d->stats->flush(); // the peaks and message counts not written yet, queued before the store stops
     d->cpuPool.waitForDone();
     flush();
     d->reader->shutdown();

@@ -289,8 +289,11 @@ void Messages::send(const Call &call)
         call.okBody(body);
         // A resend after a lost reply: the original was fanned out already.
         const Channel *channel = m_ctx.directory.channel(stored.channelId);
-        if (!r->duplicate)
+        if (!r->duplicate) {
             ++m_committed;
+            if (m_onStored)
+                m_onStored(stored);
+        }
         if (!r->duplicate && channel)
             fanOut(*channel, ev::MessageCreated, stored, body);
     };

@@ -22,6 +22,9 @@ public:
     //! Messages this node stored and fanned out since start (resends of one count once).
     quint64 committedCount() const { return m_committed; }
 
+    //! Called for each message stored (not for a resend of one): the statistics count it.
+    void setOnStored(std::function<void(const Message &)> hook) { m_onStored = std::move(hook); }
+
     void send(const Call &call);
     void history(const Call &call);
     void edit(const Call &call);
@@ -50,6 +53,7 @@ private:
     ServiceContext &m_ctx;
     Fleeting m_fleeting; //!< channels that are never stored
     quint64 m_committed = 0; // gateway thread only
+    std::function<void(const Message &)> m_onStored;
     //! Slow mode: when each (channel, author) last sent in a channel that has it.
     QHash<QPair<Id, Id>, qint64> m_lastSendMs;
 };

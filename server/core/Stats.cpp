@@ -33,7 +33,7 @@ Stats::Stats(ServiceContext &ctx, Presence &presence, QObject *parent)
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kFlushMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &Stats::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(); });
 }
 
 int Stats::dayOf(qint64 unixMs)
@@ -120,9 +120,23 @@ void Stats::membershipChanged(Id guildId, Id userId, bool member)
     raise(guildId, int(here.size()), today());
 }
 
-void Stats::flush()
+void Stats::countMessage(Id guildId, Id channelId, Id authorId)
+{
+    if (!guildId)
+        return; // DMs are not counted
+    ++m_messages[{guildId, today(), channelId, authorId}];
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void Stats::flush(std::function<void()> then)
 {
     m_flushTimer.stop();
+    QList<MessageCount> counts;
+    counts.reserve(m_messages.size());
+    for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it)
+        counts.append({it.key().guildId, it.key().day, it.key().channelId, it.key().userId, it.value()});
+    m_messages.clear();
     QList<PeakOnline> peaks = std::exchange(m_ended, {});
     for (auto it = m_peaks.begin(); it != m_peaks.end(); ++it) {
         if (it->dirty)
@@ -132,9 +146,21 @@ void Stats::flush()
     // Yesterday's peaks have been written: only today's are still needed in memory.
     const int day = today();
     m_peaks.removeIf([day](const auto &it) { return it.value().day != day; });
-    if (peaks.isEmpty())
+    if (peaks.isEmpty() && counts.isEmpty()) {
+        if (then)
+            then();
         return;
-    m_ctx.store.submit<Done>([peaks](Store &s) { return s.recordPeaks(peaks); }, [](Result<Done> &&) {});
+    }
+    m_ctx.store.submit<Done>(
+        [peaks, counts](Store &s) {
+            if (auto r = s.recordPeaks(peaks); !r)
+                return r;
+            return s.addMessageCounts(counts);
+        },
+        [then = std::move(then)](Result<Done> &&) {
+            if (then)
+                then();
+        });
 }
 
 void Stats::guild(const Call &call)
@@ -150,7 +176,13 @@ void Stats::guild(const Call &call)
         return call.fail(e);
     const int last = today();
     const int first = last - days + 1;
-    // On the reader: counters need only the last commit, and never wait behind writes.
+    // This node's counts not written yet go first, so that the answer has every message it
+    // stored; then the reader (counters need only the last commit, and never wait behind writes).
+    flush([this, call, guildId, first, last] { answer(call, guildId, first, last); });
+}
+
+void Stats::answer(const Call &call, Id guildId, int first, int last)
+{
     m_ctx.reader.submit<GuildStats>(
         [guildId, first](Store &s) { return s.guildStats(guildId, first, kTop); },
         [this, call, guildId, first, last](Result<GuildStats> &&r) {

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 
 namespace kith::server {
 
@@ -29,8 +30,11 @@ public:
     void onlineChanged(Id userId, bool online);
     //! Directory: userId joined (member true) or left a guild; counted at once if online.
     void membershipChanged(Id guildId, Id userId, bool member);
-    //! Queues the peaks not written yet (the server calls it before its store stops).
-    void flush();
+    //! Messages: one stored (not a resend) in a guild channel. Counted here, written by flush().
+    void countMessage(Id guildId, Id channelId, Id authorId);
+    //! Queues the peaks and counts not written yet (the server calls it before its store stops);
+    //! `then`, if given, runs once they are written.
+    void flush(std::function<void()> then = {});
 
     //! Entries in each top list.
     static constexpr int kTop = 10;
@@ -49,6 +53,8 @@ private:
     };
     //! Members of a guild online now: who Presence shows as not offline, on any node.
     int onlineNow(Id guildId) const;
+    //! stats.guild's reply, read from the counters.
+    void answer(const Call &call, Id guildId, int first, int last);
     void raise(Id guildId, int online, int day);
 
     ServiceContext &m_ctx;
@@ -57,6 +63,18 @@ private:
     QHash<Id, QList<Id>> m_countedIn; //!< user -> the guilds they are counted online in
     QHash<Id, Peak> m_peaks; //!< guild -> the peak of its current day
     QList<PeakOnline> m_ended; //!< peaks of days gone by, not written yet
+    struct CountKey {
+        Id guildId;
+        int day;
+        Id channelId;
+        Id userId;
+        bool operator==(const CountKey &) const = default;
+        friend size_t qHash(const CountKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.guildId, k.day, k.channelId, k.userId);
+        }
+    };
+    QHash<CountKey, int> m_messages; //!< messages counted since the last flush
     QTimer m_flushTimer;
 };
 

@@ -143,6 +143,11 @@ Result<Done> SqlStore::recordPeaks(const QList<PeakOnline> &peaks)
     return StatsTable::recordPeaks(m_db, peaks);
 }
 
+Result<Done> SqlStore::addMessageCounts(const QList<MessageCount> &counts)
+{
+    return StatsTable::addMessageCounts(m_db, counts);
+}
+
 Result<GuildStats> SqlStore::guildStats(Id guildId, int fromDay, int top)
 {
     return StatsTable::guild(m_db, guildId, fromDay, top);

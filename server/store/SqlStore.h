@@ -60,6 +60,7 @@ public:
     Result<Done> insertAudit(const AuditEntry &entry, Id pruneBefore) override;
     Result<Done> countSessionStart(Id userId, int day) override;
     Result<Done> recordPeaks(const QList<PeakOnline> &peaks) override;
+    Result<Done> addMessageCounts(const QList<MessageCount> &counts) override;
     Result<GuildStats> guildStats(Id guildId, int fromDay, int top) override;
     Result<ServerStats> serverStats(int fromDay, int top) override;
     Result<QList<AuditEntry>> auditLog(Id guildId, Id before, Id notBefore, int limit) override;

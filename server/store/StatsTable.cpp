@@ -58,6 +58,24 @@ Result<Done> recordPeaks(SqlConnection &s, const QList<PeakOnline> &peaks)
     return Done{};
 }
 
+Result<Done> addMessageCounts(SqlConnection &s, const QList<MessageCount> &counts)
+{
+    QSqlQuery &q = s.prepared("INSERT INTO stats_messages (guild_id, day, channel_id, user_id, messages) "
+                              "SELECT id, ?, ?, ?, ? FROM guilds WHERE id = ? "
+                              "ON CONFLICT (guild_id, day, channel_id, user_id) DO UPDATE "
+                              "SET messages = stats_messages.messages + excluded.messages");
+    for (const MessageCount &c : counts) {
+        q.bindValue(0, c.day);
+        q.bindValue(1, qint64(c.channelId));
+        q.bindValue(2, qint64(c.userId));
+        q.bindValue(3, c.count);
+        q.bindValue(4, qint64(c.guildId));
+        if (auto r = s.run(q, "add message counts"); !r)
+            return r;
+    }
+    return Done{};
+}
+
 Result<GuildStats> guild(SqlConnection &s, Id guildId, int fromDay, int top)
 {
     GuildStats out;

@@ -124,6 +124,14 @@ struct ServerStats {
     QList<IdCount> topSenders;
     QList<IdCount> mostConnected;
 };
+//! Messages stored in a guild's channel by one author on a day, to add to the counters.
+struct MessageCount {
+    Id guildId = 0;
+    int day = 0;
+    Id channelId = 0;
+    Id userId = 0;
+    int count = 0;
+};
 //! The most members of a guild online at once on a day.
 struct PeakOnline {
     Id guildId = 0;
@@ -318,6 +326,8 @@ public:
     //! Raises each guild's stored peak for its day to the one given (never lowers it); guilds
     //! deleted meanwhile are skipped.
     virtual Result<Done> recordPeaks(const QList<PeakOnline> &peaks) = 0;
+    //! Adds to the message counters (guilds deleted meanwhile are skipped).
+    virtual Result<Done> addMessageCounts(const QList<MessageCount> &counts) = 0;
     //! A guild's counters from `fromDay` on; top lists cut at `top` (channels: all).
     virtual Result<GuildStats> guildStats(Id guildId, int fromDay, int top) = 0;
     virtual Result<ServerStats> serverStats(int fromDay, int top) = 0;

@@ -71,10 +71,7 @@ TableCopy::TableCopy(SqlConnection &source, SqlConnection &target)
 
 bool TableCopy::isRuntimeTable(const QString &name)
 {
-    // stats_messages is counted again by the target's trigger (migrations/*/014_stats.sql) as
-    // the messages are copied: copying it as well would count every message twice.
-    return name == u"schema_version" || name == u"nodes" || name == u"bus_events" || name == u"search_mark"
-        || name == u"stats_messages";
+    return name == u"schema_version" || name == u"nodes" || name == u"bus_events" || name == u"search_mark";
 }
 
 std::optional<qint64> TableCopy::dataRows(SqlConnection &db, QString *error)

@@ -24,8 +24,7 @@ public:
     TableCopy(SqlConnection &source, SqlConnection &target);
 
     //! Per-installation runtime state that is never copied: the schema version (each side has
-    //! its own), PostgreSQL node leases and bus messages, SQLite's search index mark; and the
-    //! message counters, which the target counts again from the messages copied.
+    //! its own), PostgreSQL node leases and bus messages, SQLite's search index mark.
     static bool isRuntimeTable(const QString &name);
     //! Rows in every table of `db` except the runtime ones (0 for a database with no tables).
     static std::optional<qint64> dataRows(SqlConnection &db, QString *error);
