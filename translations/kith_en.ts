@@ -103,43 +103,386 @@
 <context>
     <name>kith::app::ChannelDialog</name>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
-        <source>Edit channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="23"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="92"/>
         <source>new-channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="25"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="46"/>
         <source>What is it about? (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="22"/>
+        <source>Don&apos;t store messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="23"/>
+        <source>Roulette: each message goes to one random person online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="35"/>
+        <source>Text channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="36"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="51"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="56"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="37"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="38"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="42"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="43"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="27"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="47"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="48"/>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="30"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="52"/>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="60"/>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="74"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="30"/>
-        <source>Save</source>
+        <location filename="../app/ui/ChannelDialog.cpp" line="92"/>
+        <source>Category name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="102"/>
+        <source>A category is a heading that groups channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="105"/>
+        <source>Each message goes to one person picked at random among those online, and is never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="107"/>
+        <source>Messages reach those online when they are sent and are never stored. This cannot be changed later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ChannelListModel</name>
+    <message>
+        <location filename="../app/state/ChannelListModel.cpp" line="25"/>
+        <source>Roulette: each message goes to one person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/state/ChannelListModel.cpp" line="26"/>
+        <source>Messages here are not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ChannelPermissionsPage</name>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="28"/>
+        <source>View channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="29"/>
+        <source>See the channel and read its messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="30"/>
+        <source>Send messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="32"/>
+        <source>Add reactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="34"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="36"/>
+        <source>Mention @everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="38"/>
+        <source>Manage messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="39"/>
+        <source>Delete others&apos; messages; not held back by slow mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="64"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="70"/>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="73"/>
+        <source>What each role may do in this channel, above what the server lets it do. Neutral keeps the server&apos;s setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="84"/>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="118"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="119"/>
+        <source>Neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="120"/>
+        <source>Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="127"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="195"/>
+        <source>Overwrite for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="238"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="244"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="244"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ChannelSettingsDialog</name>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="31"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="32"/>
+        <source>5 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="33"/>
+        <source>10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="34"/>
+        <source>30 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="35"/>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="36"/>
+        <source>5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="37"/>
+        <source>10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="38"/>
+        <source>15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="39"/>
+        <source>30 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="40"/>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="41"/>
+        <source>2 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="42"/>
+        <source>6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="50"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="71"/>
+        <source>Category settings — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="72"/>
+        <source>Channel settings — #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="80"/>
+        <source>Channel settings sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="96"/>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="134"/>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="144"/>
+        <source>Category name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="144"/>
+        <source>Channel name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="149"/>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="154"/>
+        <source>What is it about? (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="155"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="156"/>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="160"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="166"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="161"/>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="170"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="181"/>
+        <source>Slow mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="183"/>
+        <source>Members may send one message per this time. Those who manage messages are not held back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="192"/>
+        <source>Roulette: each message goes to one person online and is never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="193"/>
+        <source>Messages here are not stored: they reach those online when sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="198"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="203"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="233"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="239"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="239"/>
+        <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -189,29 +532,29 @@
     <message numerus="yes">
         <location filename="../app/ui/ChannelSidebar.cpp" line="177"/>
         <source>Friends  ·  %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Friends  ·  %n waiting</numerusform>
+            <numerusform>Friends  ·  %n waiting</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
         <source>Invite people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="308"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="207"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="315"/>
         <source>Create channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="209"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="209"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
         <source>Change server icon…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,12 +625,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="305"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="308"/>
         <source>Edit channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="306"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="308"/>
+        <source>Edit category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="313"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,171 +643,216 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="351"/>
-        <location filename="../app/ui/ChatPane.cpp" line="352"/>
+        <location filename="../app/ui/ChatPane.cpp" line="360"/>
+        <location filename="../app/ui/ChatPane.cpp" line="361"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="357"/>
+        <location filename="../app/ui/ChatPane.cpp" line="366"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="218"/>
+        <location filename="../app/ui/ChatPane.cpp" line="217"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="397"/>
+        <location filename="../app/ui/ChatPane.cpp" line="406"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="347"/>
+        <location filename="../app/ui/ChatPane.cpp" line="356"/>
         <source>Show channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="256"/>
+        <location filename="../app/ui/ChatPane.cpp" line="255"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="338"/>
+        <location filename="../app/ui/ChatPane.cpp" line="292"/>
+        <source>Nobody online could get your message: it is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="293"/>
+        <source>Your message went to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="294"/>
+        <source>Your message went to someone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="347"/>
         <source>everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="349"/>
+        <location filename="../app/ui/ChatPane.cpp" line="358"/>
         <source>Show members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="353"/>
+        <location filename="../app/ui/ChatPane.cpp" line="362"/>
         <source>Emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="354"/>
+        <location filename="../app/ui/ChatPane.cpp" line="363"/>
         <source>Insert an emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="355"/>
-        <location filename="../app/ui/ChatPane.cpp" line="356"/>
-        <location filename="../app/ui/ChatPane.cpp" line="517"/>
+        <location filename="../app/ui/ChatPane.cpp" line="364"/>
+        <location filename="../app/ui/ChatPane.cpp" line="365"/>
+        <location filename="../app/ui/ChatPane.cpp" line="550"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="358"/>
-        <location filename="../app/ui/ChatPane.cpp" line="361"/>
+        <location filename="../app/ui/ChatPane.cpp" line="367"/>
+        <location filename="../app/ui/ChatPane.cpp" line="370"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="359"/>
+        <location filename="../app/ui/ChatPane.cpp" line="368"/>
         <source>Search messages (Ctrl+F): from:, in:, has:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="360"/>
+        <location filename="../app/ui/ChatPane.cpp" line="369"/>
         <source>Search messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="362"/>
+        <location filename="../app/ui/ChatPane.cpp" line="371"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="399"/>
+        <location filename="../app/ui/ChatPane.cpp" line="408"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="410"/>
+        <location filename="../app/ui/ChatPane.cpp" line="419"/>
         <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="412"/>
+        <location filename="../app/ui/ChatPane.cpp" line="421"/>
         <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="414"/>
+        <location filename="../app/ui/ChatPane.cpp" line="423"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="416"/>
+        <location filename="../app/ui/ChatPane.cpp" line="425"/>
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="449"/>
+        <location filename="../app/ui/ChatPane.cpp" line="463"/>
+        <source>Roulette: each message goes to one person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="464"/>
+        <source>Messages here are not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="472"/>
         <source>Message @%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="451"/>
+        <location filename="../app/ui/ChatPane.cpp" line="474"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="453"/>
+        <location filename="../app/ui/ChatPane.cpp" line="476"/>
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="453"/>
+        <location filename="../app/ui/ChatPane.cpp" line="476"/>
         <source>No channel selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="455"/>
+        <location filename="../app/ui/ChatPane.cpp" line="477"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="505"/>
+        <location filename="../app/ui/ChatPane.cpp" line="479"/>
+        <source>Message someone at random in #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="480"/>
+        <source>Roulette: each message here goes to one person picked at random among those online, and is never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="483"/>
+        <source>Message #%1 (not stored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="484"/>
+        <source>Messages here are not stored: they reach those online when sent, and are gone after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="538"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="525"/>
+        <location filename="../app/ui/ChatPane.cpp" line="558"/>
         <source>%1 was not attached: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="533"/>
+        <location filename="../app/ui/ChatPane.cpp" line="566"/>
         <source>Save file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="540"/>
+        <location filename="../app/ui/ChatPane.cpp" line="573"/>
         <source>Saving… %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="540"/>
+        <location filename="../app/ui/ChatPane.cpp" line="573"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="544"/>
+        <location filename="../app/ui/ChatPane.cpp" line="577"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="545"/>
+        <location filename="../app/ui/ChatPane.cpp" line="578"/>
         <source>Could not save %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="551"/>
+        <location filename="../app/ui/ChatPane.cpp" line="584"/>
         <source>Saving %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,82 +860,82 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="349"/>
+        <location filename="../app/state/ClientState.cpp" line="353"/>
         <source>Loading messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="582"/>
+        <location filename="../app/state/ClientState.cpp" line="586"/>
         <source>Removing the reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="582"/>
+        <location filename="../app/state/ClientState.cpp" line="586"/>
         <source>Adding the reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="627"/>
+        <location filename="../app/state/ClientState.cpp" line="631"/>
         <source>Editing the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="633"/>
+        <location filename="../app/state/ClientState.cpp" line="637"/>
         <source>Deleting the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="640"/>
+        <location filename="../app/state/ClientState.cpp" line="644"/>
         <source>Creating the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="654"/>
+        <location filename="../app/state/ClientState.cpp" line="658"/>
         <source>Joining with the invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="754"/>
+        <location filename="../app/state/ClientState.cpp" line="758"/>
         <source>Removing someone from the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="759"/>
+        <location filename="../app/state/ClientState.cpp" line="763"/>
         <source>Leaving the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="764"/>
+        <location filename="../app/state/ClientState.cpp" line="768"/>
         <source>Renaming the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="769"/>
+        <location filename="../app/state/ClientState.cpp" line="773"/>
         <source>Deleting the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="776"/>
+        <location filename="../app/state/ClientState.cpp" line="780"/>
         <source>Changing the role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="783"/>
+        <location filename="../app/state/ClientState.cpp" line="787"/>
         <source>Creating an invite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="799"/>
+        <location filename="../app/state/ClientState.cpp" line="822"/>
         <source>Creating the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="811"/>
+        <location filename="../app/state/ClientState.cpp" line="847"/>
         <source>Changing the channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="816"/>
+        <location filename="../app/state/ClientState.cpp" line="852"/>
         <source>Deleting the channel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -582,43 +975,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="861"/>
+        <location filename="../app/state/ClientState.cpp" line="897"/>
         <source>Someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="926"/>
+        <location filename="../app/state/ClientState.cpp" line="962"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="928"/>
+        <location filename="../app/state/ClientState.cpp" line="964"/>
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="931"/>
+        <location filename="../app/state/ClientState.cpp" line="967"/>
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="933"/>
+        <location filename="../app/state/ClientState.cpp" line="969"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="935"/>
+        <location filename="../app/state/ClientState.cpp" line="971"/>
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ColorPicker</name>
+    <message>
+        <location filename="../app/ui/ColorPicker.cpp" line="13"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ColorPicker.cpp" line="45"/>
+        <source>Pick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ColorPicker.cpp" line="46"/>
+        <source>Pick a colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ColorPicker.cpp" line="46"/>
+        <source>Colour %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -626,9 +1042,9 @@
     <message numerus="yes">
         <location filename="../app/ui/Composer.cpp" line="127"/>
         <source>a message takes at most %n files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>a message takes at most %n file</numerusform>
+            <numerusform>a message takes at most %n files</numerusform>
         </translation>
     </message>
     <message>
@@ -924,6 +1340,105 @@
     </message>
 </context>
 <context>
+    <name>kith::app::ExploreDialog</name>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="35"/>
+        <source>Explore servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="40"/>
+        <source>Find a community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="44"/>
+        <source>Servers on this host that chose to be listed. Join one without an invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="49"/>
+        <source>Search by name or description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="50"/>
+        <source>Search servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="56"/>
+        <source>Servers found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="72"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="101"/>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="124"/>
+        <source>No servers are listed on this host yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="125"/>
+        <source>No servers match “%1”. Try other words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="185"/>
+        <source>1 member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="185"/>
+        <source>%1 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="186"/>
+        <source>%1 online · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="192"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="192"/>
+        <location filename="../app/ui/ExploreDialog.cpp" line="222"/>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="195"/>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="195"/>
+        <source>Join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="213"/>
+        <source>Joining…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="224"/>
+        <source>Could not join: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kith::app::FrameLog</name>
     <message>
         <location filename="../app/net/FrameLog.cpp" line="31"/>
@@ -1032,9 +1547,9 @@
     <message numerus="yes">
         <location filename="../app/ui/FriendsView.cpp" line="249"/>
         <source>%n friend request(s) waiting for you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n friend request waiting for you</numerusform>
+            <numerusform>%n friend requests waiting for you</numerusform>
         </translation>
     </message>
     <message>
@@ -1128,9 +1643,9 @@
     <message numerus="yes">
         <location filename="../app/ui/GroupDmDialog.cpp" line="29"/>
         <source>Choose up to %n friend(s) to talk with together.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Choose up to %n friend to talk with together.</numerusform>
+            <numerusform>Choose up to %n friends to talk with together.</numerusform>
         </translation>
     </message>
     <message>
@@ -1601,168 +2116,168 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="206"/>
+        <location filename="../app/ui/MainWindow.cpp" line="211"/>
         <source>Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="211"/>
+        <location filename="../app/ui/MainWindow.cpp" line="216"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="122"/>
+        <location filename="../app/ui/MainWindow.cpp" line="127"/>
         <source>Leave %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="123"/>
+        <location filename="../app/ui/MainWindow.cpp" line="128"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Delete channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Delete #%1 and all its messages?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
+        <location filename="../app/ui/MainWindow.cpp" line="158"/>
         <source>Leave server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
+        <location filename="../app/ui/MainWindow.cpp" line="158"/>
         <source>Leave %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Rename server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="160"/>
+        <location filename="../app/ui/MainWindow.cpp" line="165"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>Delete server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="175"/>
+        <location filename="../app/ui/MainWindow.cpp" line="180"/>
         <source>Leave group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="175"/>
+        <location filename="../app/ui/MainWindow.cpp" line="180"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="203"/>
+        <location filename="../app/ui/MainWindow.cpp" line="208"/>
         <source>@%1 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="205"/>
+        <location filename="../app/ui/MainWindow.cpp" line="210"/>
         <source>Friends · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="411"/>
+        <location filename="../app/ui/MainWindow.cpp" line="416"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="413"/>
+        <location filename="../app/ui/MainWindow.cpp" line="418"/>
         <source>Start a group message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="418"/>
+        <location filename="../app/ui/MainWindow.cpp" line="423"/>
         <source>Add friend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="420"/>
+        <location filename="../app/ui/MainWindow.cpp" line="425"/>
         <source>Accept friend request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="426"/>
+        <location filename="../app/ui/MainWindow.cpp" line="431"/>
         <source>Kick %1 from the party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="426"/>
-        <location filename="../app/ui/MainWindow.cpp" line="428"/>
+        <location filename="../app/ui/MainWindow.cpp" line="431"/>
+        <location filename="../app/ui/MainWindow.cpp" line="433"/>
         <source>Kick %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="429"/>
+        <location filename="../app/ui/MainWindow.cpp" line="434"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="430"/>
+        <location filename="../app/ui/MainWindow.cpp" line="435"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="438"/>
+        <location filename="../app/ui/MainWindow.cpp" line="443"/>
         <source>Make admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="440"/>
+        <location filename="../app/ui/MainWindow.cpp" line="445"/>
         <source>Make member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="442"/>
+        <location filename="../app/ui/MainWindow.cpp" line="447"/>
         <source>Transfer ownership…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="443"/>
+        <location filename="../app/ui/MainWindow.cpp" line="448"/>
         <source>Transfer ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="443"/>
+        <location filename="../app/ui/MainWindow.cpp" line="448"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="658"/>
+        <location filename="../app/ui/MainWindow.cpp" line="663"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="660"/>
+        <location filename="../app/ui/MainWindow.cpp" line="665"/>
         <source>Joining failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="204"/>
+        <location filename="../app/ui/MainWindow.cpp" line="209"/>
         <source>#%1 · %2 · Kith</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="624"/>
+        <location filename="../app/ui/MainWindow.cpp" line="629"/>
         <source>%1&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,9 +2530,9 @@
     <message numerus="yes">
         <location filename="../app/ui/PartyList.cpp" line="94"/>
         <source>%n here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n here</numerusform>
+            <numerusform>%n here</numerusform>
         </translation>
     </message>
     <message>
@@ -2265,66 +2780,71 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="174"/>
+        <location filename="../app/ui/ServerRail.cpp" line="178"/>
         <source>Home: friends and direct messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="175"/>
+        <location filename="../app/ui/ServerRail.cpp" line="179"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="176"/>
+        <location filename="../app/ui/ServerRail.cpp" line="180"/>
         <source>Servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="177"/>
+        <location filename="../app/ui/ServerRail.cpp" line="181"/>
         <source>Create or join a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="179"/>
+        <location filename="../app/ui/ServerRail.cpp" line="183"/>
+        <source>Explore servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="185"/>
         <source>Host a LAN party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="209"/>
-        <location filename="../app/ui/ServerRail.cpp" line="219"/>
+        <location filename="../app/ui/ServerRail.cpp" line="215"/>
+        <location filename="../app/ui/ServerRail.cpp" line="225"/>
         <source>Host: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="218"/>
+        <location filename="../app/ui/ServerRail.cpp" line="224"/>
         <source>%1: open its home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="226"/>
+        <location filename="../app/ui/ServerRail.cpp" line="232"/>
         <source>Leave %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="316"/>
+        <location filename="../app/ui/ServerRail.cpp" line="322"/>
         <source>%1: %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n unread</numerusform>
+            <numerusform>%1: %n unread</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="338"/>
+        <location filename="../app/ui/ServerRail.cpp" line="344"/>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="341"/>
+        <location filename="../app/ui/ServerRail.cpp" line="347"/>
         <source>Unmute server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="341"/>
+        <location filename="../app/ui/ServerRail.cpp" line="347"/>
         <source>Mute server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2332,396 +2852,401 @@
 <context>
     <name>kith::app::ServerSettingsDialog</name>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="40"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="41"/>
         <source>View channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="41"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="42"/>
         <source>Send messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="42"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="43"/>
         <source>Add reactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="43"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="44"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="44"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="45"/>
         <source>Mention @everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="45"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="46"/>
         <source>Manage messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="46"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="47"/>
         <source>Manage channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="47"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="48"/>
         <source>Manage roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="48"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="49"/>
         <source>Kick members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="49"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="50"/>
         <source>Ban members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="50"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="51"/>
         <source>Time out members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="51"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="52"/>
         <source>Manage server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="52"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="53"/>
         <source>View audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="53"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="54"/>
         <source>View server statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="79"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="80"/>
         <source>Server settings — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="88"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="89"/>
         <source>Server settings sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="181"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="184"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="188"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="190"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="191"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="193"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="191"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="194"/>
         <source>Change icon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="196"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="199"/>
         <source>Icon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="200"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="205"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="203"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="208"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="202"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="205"/>
         <source>What this server is about, for people finding it in Explore servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="207"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="210"/>
         <source>List this server in Explore servers: anyone may find it and join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="211"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="376"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="214"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="385"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="224"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="227"/>
         <source>The description is %1 characters long; at most %2 fit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="229"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="522"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="232"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="531"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="237"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="243"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="240"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="246"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="238"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="241"/>
         <source>Who changed what in this server, newest first; kept 90 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="269"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="262"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="278"/>
         <source>someone no longer here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="300"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="309"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="305"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="314"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="312"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="321"/>
         <source>Nothing yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="320"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="329"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="322"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="331"/>
         <source>People take the colour of their highest coloured role, and are listed under their highest role. Drag roles to order them: a role can manage only those below it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="333"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="342"/>
         <source>Create role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="338"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="347"/>
         <source>Roles, highest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="350"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="359"/>
         <source>Role name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="352"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="361"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="356"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="365"/>
         <source>Role colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="357"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="366"/>
         <source>No colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="362"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="371"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="363"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="372"/>
         <source>Anyone may @mention this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="374"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="383"/>
         <source>Permissions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="378"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="387"/>
         <source>Delete role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="389"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="398"/>
         <source>new role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="497"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="506"/>
         <source>Pick…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="548"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="551"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="557"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="560"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
         <source>Timed out until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="557"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="566"/>
         <source>Roles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="559"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="568"/>
         <source>Time out…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="561"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="570"/>
         <source>Kick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="565"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="574"/>
         <source>Reason for a ban (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="566"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="575"/>
         <source>Reason for a ban</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="567"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="576"/>
         <source>Ban</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="597"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="606"/>
         <source>Removed from the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="600"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="609"/>
         <source>Banned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="661"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="670"/>
         <source>No roles yet: create one under Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="680"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="689"/>
         <source>60 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="680"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="689"/>
         <source>5 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="681"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="690"/>
         <source>10 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="681"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="690"/>
         <source>1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="691"/>
         <source>1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="691"/>
         <source>1 week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="686"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="695"/>
         <source>Remove timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="693"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="702"/>
         <source>Timed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="693"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="702"/>
         <source>Timeout removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="701"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="710"/>
         <source>Bans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="704"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="713"/>
         <source>Banned people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
         <source>Banned on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="710"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="719"/>
         <source>Revoke ban</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="726"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="735"/>
         <source>Ban revoked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="752"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="761"/>
         <source>Nobody is banned.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3021,6 +3546,70 @@
     </message>
 </context>
 <context>
+    <name>kith::app::StatsPage</name>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="48"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="102"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/StatsPage.cpp" line="50"/>
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Last day</numerusform>
+            <numerusform>Last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/StatsPage.cpp" line="120"/>
+        <source>%n messages in %1 days; the busiest day was %2.</source>
+        <translation>
+            <numerusform>%n message in %1 days; the busiest day was %2.</numerusform>
+            <numerusform>%n messages in %1 days; the busiest day was %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="123"/>
+        <source>No messages in the last %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="132"/>
+        <source>a deleted channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="160"/>
+        <source>Messages per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="161"/>
+        <source>Top senders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="162"/>
+        <source>Busiest channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="163"/>
+        <source>Most online at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="164"/>
+        <source>Connects most</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kith::app::Theme</name>
     <message>
         <location filename="../app/ui/Theme.cpp" line="158"/>
@@ -3079,9 +3668,9 @@
     <message numerus="yes">
         <location filename="../app/platform/TrayNotifier.cpp" line="112"/>
         <source>Kith: %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kith: %n unread</numerusform>
+            <numerusform>Kith: %n unread</numerusform>
         </translation>
     </message>
 </context>
@@ -3272,37 +3861,37 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="34"/>
+        <location filename="../app/main.cpp" line="35"/>
         <source>Kith: chat with your people, on a server you run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="38"/>
+        <location filename="../app/main.cpp" line="39"/>
         <source>Keep all settings and data in &lt;dir&gt; (also: KITH_DATA).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="41"/>
+        <location filename="../app/main.cpp" line="42"/>
         <source>Open straight into the local server, creating it on first use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="43"/>
+        <location filename="../app/main.cpp" line="44"/>
         <source>Print start-up timings (epoch ms) to stdout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="45"/>
+        <location filename="../app/main.cpp" line="46"/>
         <source>Quit as soon as the chat is usable (for measuring).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="48"/>
+        <location filename="../app/main.cpp" line="49"/>
         <source>Load the notification sound plugin, print its file and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="50"/>
+        <location filename="../app/main.cpp" line="51"/>
         <source>A kith:// invite link to open.</source>
         <translation type="unfinished"></translation>
     </message>

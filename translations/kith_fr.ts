@@ -103,44 +103,387 @@
 <context>
     <name>kith::app::ChannelDialog</name>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="16"/>
-        <source>Edit channel</source>
-        <translation>Modifier le salon</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="23"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="92"/>
         <source>new-channel</source>
         <translation>nouveau-salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="25"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="46"/>
         <source>What is it about? (optional)</source>
         <translation>De quoi parle-t-il ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="26"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="22"/>
+        <source>Don&apos;t store messages</source>
+        <translation>Ne pas enregistrer les messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="23"/>
+        <source>Roulette: each message goes to one random person online</source>
+        <translation>Roulette : chaque message va à une personne en ligne tirée au hasard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="35"/>
+        <source>Text channel</source>
+        <translation>Salon textuel</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="36"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="51"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="56"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="37"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="38"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="42"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="43"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="27"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="47"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="48"/>
         <source>Topic</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="30"/>
+        <location filename="../app/ui/ChannelDialog.cpp" line="52"/>
+        <source>No category</source>
+        <translation>Aucune catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="60"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="74"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelDialog.cpp" line="30"/>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
+        <location filename="../app/ui/ChannelDialog.cpp" line="92"/>
+        <source>Category name</source>
+        <translation>Nom de la catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="102"/>
+        <source>A category is a heading that groups channels.</source>
+        <translation>Une catégorie est un titre qui regroupe des salons.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="105"/>
+        <source>Each message goes to one person picked at random among those online, and is never stored.</source>
+        <translation>Chaque message va à une personne tirée au hasard parmi celles en ligne, et n’est jamais enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelDialog.cpp" line="107"/>
+        <source>Messages reach those online when they are sent and are never stored. This cannot be changed later.</source>
+        <translation>Les messages parviennent à ceux qui sont en ligne au moment de l’envoi et ne sont jamais enregistrés. Cela ne pourra pas être changé ensuite.</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ChannelListModel</name>
+    <message>
+        <location filename="../app/state/ChannelListModel.cpp" line="25"/>
+        <source>Roulette: each message goes to one person</source>
+        <translation>Roulette : chaque message va à une seule personne</translation>
+    </message>
+    <message>
+        <location filename="../app/state/ChannelListModel.cpp" line="26"/>
+        <source>Messages here are not stored</source>
+        <translation>Les messages d’ici ne sont pas enregistrés</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ChannelPermissionsPage</name>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="28"/>
+        <source>View channel</source>
+        <translation>Voir le salon</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="29"/>
+        <source>See the channel and read its messages.</source>
+        <translation>Voir le salon et lire ses messages.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="30"/>
+        <source>Send messages</source>
+        <translation>Envoyer des messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="32"/>
+        <source>Add reactions</source>
+        <translation>Ajouter des réactions</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="34"/>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="36"/>
+        <source>Mention @everyone</source>
+        <translation>Mentionner @everyone</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="38"/>
+        <source>Manage messages</source>
+        <translation>Gérer les messages</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="39"/>
+        <source>Delete others&apos; messages; not held back by slow mode.</source>
+        <translation>Supprimer les messages des autres ; pas retenu par le mode lent.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="64"/>
+        <source>Save changes</source>
+        <translation>Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="70"/>
+        <source>Permissions</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="73"/>
+        <source>What each role may do in this channel, above what the server lets it do. Neutral keeps the server&apos;s setting.</source>
+        <translation>Ce que chaque rôle peut faire dans ce salon, en plus de ce que le serveur lui permet. Neutre garde le réglage du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="84"/>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="118"/>
+        <source>Deny</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="119"/>
+        <source>Neutral</source>
+        <translation>Neutre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="120"/>
+        <source>Allow</source>
+        <translation>Autoriser</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="127"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="195"/>
+        <source>Overwrite for %1</source>
+        <translation>Exception pour %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="238"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="244"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="244"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ChannelSettingsDialog</name>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="31"/>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="32"/>
+        <source>5 seconds</source>
+        <translation>5 secondes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="33"/>
+        <source>10 seconds</source>
+        <translation>10 secondes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="34"/>
+        <source>30 seconds</source>
+        <translation>30 secondes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="35"/>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="36"/>
+        <source>5 minutes</source>
+        <translation>5 minutes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="37"/>
+        <source>10 minutes</source>
+        <translation>10 minutes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="38"/>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="39"/>
+        <source>30 minutes</source>
+        <translation>30 minutes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="40"/>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="41"/>
+        <source>2 hours</source>
+        <translation>2 heures</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="42"/>
+        <source>6 hours</source>
+        <translation>6 heures</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="50"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="71"/>
+        <source>Category settings — %1</source>
+        <translation>Paramètres de la catégorie — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="72"/>
+        <source>Channel settings — #%1</source>
+        <translation>Paramètres du salon — #%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="80"/>
+        <source>Channel settings sections</source>
+        <translation>Sections des paramètres du salon</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="96"/>
+        <source>Permissions</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="129"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="134"/>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="144"/>
+        <source>Category name</source>
+        <translation>Nom de la catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="144"/>
+        <source>Channel name</source>
+        <translation>Nom du salon</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="149"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="154"/>
+        <source>What is it about? (optional)</source>
+        <translation>De quoi parle-t-il ? (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="155"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="156"/>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="160"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="166"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="161"/>
+        <source>No category</source>
+        <translation>Aucune catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="170"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="181"/>
+        <source>Slow mode</source>
+        <translation>Mode lent</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="183"/>
+        <source>Members may send one message per this time. Those who manage messages are not held back.</source>
+        <translation>Les membres peuvent envoyer un message par intervalle de cette durée. Ceux qui gèrent les messages ne sont pas retenus.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="192"/>
+        <source>Roulette: each message goes to one person online and is never stored.</source>
+        <translation>Roulette : chaque message va à une personne en ligne et n’est jamais enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="193"/>
+        <source>Messages here are not stored: they reach those online when sent.</source>
+        <translation>Les messages d’ici ne sont pas enregistrés : ils parviennent à ceux qui sont en ligne à l’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="198"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="203"/>
+        <source>Save changes</source>
+        <translation>Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="233"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="239"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="239"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -195,23 +538,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="204"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
         <source>Invite people</source>
         <translation>Inviter des personnes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="205"/>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="308"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="207"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="315"/>
         <source>Create channel</source>
         <translation>Créer un salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="208"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="209"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="209"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="210"/>
         <source>Change server icon…</source>
         <translation>Changer l’icône du serveur…</translation>
     </message>
@@ -282,12 +625,17 @@
         <translation>Mettre le salon en sourdine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="305"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="308"/>
         <source>Edit channel</source>
         <translation>Modifier le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSidebar.cpp" line="306"/>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="308"/>
+        <source>Edit category</source>
+        <translation>Modifier la catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChannelSidebar.cpp" line="313"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
@@ -295,171 +643,216 @@
 <context>
     <name>kith::app::ChatPane</name>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="351"/>
-        <location filename="../app/ui/ChatPane.cpp" line="352"/>
+        <location filename="../app/ui/ChatPane.cpp" line="360"/>
+        <location filename="../app/ui/ChatPane.cpp" line="361"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="357"/>
+        <location filename="../app/ui/ChatPane.cpp" line="366"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="218"/>
+        <location filename="../app/ui/ChatPane.cpp" line="217"/>
         <source>This message is %1 characters long; the limit is %2.</source>
         <translation>Ce message fait %1 caractères ; la limite est de %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="397"/>
+        <location filename="../app/ui/ChatPane.cpp" line="406"/>
         <source>Editing message · Enter to save · Escape to cancel</source>
         <translation>Modification du message · Entrée pour enregistrer · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="347"/>
+        <location filename="../app/ui/ChatPane.cpp" line="356"/>
         <source>Show channels</source>
         <translation>Afficher les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="256"/>
+        <location filename="../app/ui/ChatPane.cpp" line="255"/>
         <source>You</source>
         <translation>vous</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="338"/>
+        <location filename="../app/ui/ChatPane.cpp" line="292"/>
+        <source>Nobody online could get your message: it is gone.</source>
+        <translation>Personne en ligne n’a pu recevoir votre message : il est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="293"/>
+        <source>Your message went to %1.</source>
+        <translation>Votre message est allé à %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="294"/>
+        <source>Your message went to someone.</source>
+        <translation>Votre message est allé à quelqu’un.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="347"/>
         <source>everyone</source>
         <translation>tout le monde</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="349"/>
+        <location filename="../app/ui/ChatPane.cpp" line="358"/>
         <source>Show members</source>
         <translation>Afficher les membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="353"/>
+        <location filename="../app/ui/ChatPane.cpp" line="362"/>
         <source>Emoji</source>
         <translation>Émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="354"/>
+        <location filename="../app/ui/ChatPane.cpp" line="363"/>
         <source>Insert an emoji</source>
         <translation>Insérer un émoji</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="355"/>
-        <location filename="../app/ui/ChatPane.cpp" line="356"/>
-        <location filename="../app/ui/ChatPane.cpp" line="517"/>
+        <location filename="../app/ui/ChatPane.cpp" line="364"/>
+        <location filename="../app/ui/ChatPane.cpp" line="365"/>
+        <location filename="../app/ui/ChatPane.cpp" line="550"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="358"/>
-        <location filename="../app/ui/ChatPane.cpp" line="361"/>
+        <location filename="../app/ui/ChatPane.cpp" line="367"/>
+        <location filename="../app/ui/ChatPane.cpp" line="370"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="359"/>
+        <location filename="../app/ui/ChatPane.cpp" line="368"/>
         <source>Search messages (Ctrl+F): from:, in:, has:</source>
         <translation>Rechercher des messages (Ctrl+F) : from:, in:, has:</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="360"/>
+        <location filename="../app/ui/ChatPane.cpp" line="369"/>
         <source>Search messages</source>
         <translation>Rechercher des messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="362"/>
+        <location filename="../app/ui/ChatPane.cpp" line="371"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="399"/>
+        <location filename="../app/ui/ChatPane.cpp" line="408"/>
         <source>Replying to %1 · Escape to cancel</source>
         <translation>Réponse à %1 · Échap pour annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="410"/>
+        <location filename="../app/ui/ChatPane.cpp" line="419"/>
         <source>%1 is typing…</source>
         <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="412"/>
+        <location filename="../app/ui/ChatPane.cpp" line="421"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="414"/>
+        <location filename="../app/ui/ChatPane.cpp" line="423"/>
         <source>%1, %2 and %3 are typing…</source>
         <translation>%1, %2 et %3 sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="416"/>
+        <location filename="../app/ui/ChatPane.cpp" line="425"/>
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="449"/>
+        <location filename="../app/ui/ChatPane.cpp" line="463"/>
+        <source>Roulette: each message goes to one person</source>
+        <translation>Roulette : chaque message va à une seule personne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="464"/>
+        <source>Messages here are not stored</source>
+        <translation>Les messages d’ici ne sont pas enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="472"/>
         <source>Message @%1</source>
         <translation>Message à @%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="451"/>
+        <location filename="../app/ui/ChatPane.cpp" line="474"/>
         <source>This is the beginning of your conversation with %1.</source>
         <translation>C’est le début de votre conversation avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="453"/>
+        <location filename="../app/ui/ChatPane.cpp" line="476"/>
         <source>Message #%1</source>
         <translation>Message dans #%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="453"/>
+        <location filename="../app/ui/ChatPane.cpp" line="476"/>
         <source>No channel selected</source>
         <translation>Aucun salon sélectionné</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="455"/>
+        <location filename="../app/ui/ChatPane.cpp" line="477"/>
         <source>This is the beginning of #%1. Say hello!</source>
         <translation>C’est le début de #%1. Dites bonjour !</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="505"/>
+        <location filename="../app/ui/ChatPane.cpp" line="479"/>
+        <source>Message someone at random in #%1</source>
+        <translation>Écrire à quelqu’un au hasard dans #%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="480"/>
+        <source>Roulette: each message here goes to one person picked at random among those online, and is never stored.</source>
+        <translation>Roulette : chaque message d’ici va à une personne tirée au hasard parmi celles en ligne, et n’est jamais enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="483"/>
+        <source>Message #%1 (not stored)</source>
+        <translation>Écrire dans #%1 (non enregistré)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="484"/>
+        <source>Messages here are not stored: they reach those online when sent, and are gone after.</source>
+        <translation>Les messages d’ici ne sont pas enregistrés : ils parviennent à ceux qui sont en ligne à l’envoi, puis disparaissent.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChatPane.cpp" line="538"/>
         <source>%1 failed: %2</source>
         <translation>%1 : échec (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="525"/>
+        <location filename="../app/ui/ChatPane.cpp" line="558"/>
         <source>%1 was not attached: %2.</source>
         <translation>%1 n’a pas été joint : %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="533"/>
+        <location filename="../app/ui/ChatPane.cpp" line="566"/>
         <source>Save file</source>
         <translation>Enregistrer le fichier</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="540"/>
+        <location filename="../app/ui/ChatPane.cpp" line="573"/>
         <source>Saving… %1%</source>
         <translation>Enregistrement… %1 %</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="540"/>
+        <location filename="../app/ui/ChatPane.cpp" line="573"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="544"/>
+        <location filename="../app/ui/ChatPane.cpp" line="577"/>
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="545"/>
+        <location filename="../app/ui/ChatPane.cpp" line="578"/>
         <source>Could not save %1: %2</source>
         <translation>Impossible d’enregistrer %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChatPane.cpp" line="551"/>
+        <location filename="../app/ui/ChatPane.cpp" line="584"/>
         <source>Saving %1…</source>
         <translation>Enregistrement de %1…</translation>
     </message>
@@ -467,82 +860,82 @@
 <context>
     <name>kith::app::ClientState</name>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="349"/>
+        <location filename="../app/state/ClientState.cpp" line="353"/>
         <source>Loading messages</source>
         <translation>Chargement des messages</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="582"/>
+        <location filename="../app/state/ClientState.cpp" line="586"/>
         <source>Removing the reaction</source>
         <translation>Retrait de la réaction</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="582"/>
+        <location filename="../app/state/ClientState.cpp" line="586"/>
         <source>Adding the reaction</source>
         <translation>Ajout de la réaction</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="627"/>
+        <location filename="../app/state/ClientState.cpp" line="631"/>
         <source>Editing the message</source>
         <translation>Modification du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="633"/>
+        <location filename="../app/state/ClientState.cpp" line="637"/>
         <source>Deleting the message</source>
         <translation>Suppression du message</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="640"/>
+        <location filename="../app/state/ClientState.cpp" line="644"/>
         <source>Creating the server</source>
         <translation>Création du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="654"/>
+        <location filename="../app/state/ClientState.cpp" line="658"/>
         <source>Joining with the invite</source>
         <translation>Adhésion avec l’invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="754"/>
+        <location filename="../app/state/ClientState.cpp" line="758"/>
         <source>Removing someone from the server</source>
         <translation>Retirer quelqu’un du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="759"/>
+        <location filename="../app/state/ClientState.cpp" line="763"/>
         <source>Leaving the server</source>
         <translation>Départ du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="764"/>
+        <location filename="../app/state/ClientState.cpp" line="768"/>
         <source>Renaming the server</source>
         <translation>Renommage du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="769"/>
+        <location filename="../app/state/ClientState.cpp" line="773"/>
         <source>Deleting the server</source>
         <translation>Suppression du serveur</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="776"/>
+        <location filename="../app/state/ClientState.cpp" line="780"/>
         <source>Changing the role</source>
         <translation>Changement de rôle</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="783"/>
+        <location filename="../app/state/ClientState.cpp" line="787"/>
         <source>Creating an invite</source>
         <translation>Création d’une invitation</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="799"/>
+        <location filename="../app/state/ClientState.cpp" line="822"/>
         <source>Creating the channel</source>
         <translation>Création du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="811"/>
+        <location filename="../app/state/ClientState.cpp" line="847"/>
         <source>Changing the channel</source>
         <translation>Modification du salon</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="816"/>
+        <location filename="../app/state/ClientState.cpp" line="852"/>
         <source>Deleting the channel</source>
         <translation>Suppression du salon</translation>
     </message>
@@ -582,17 +975,17 @@
         <translation>Changement de votre statut</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="861"/>
+        <location filename="../app/state/ClientState.cpp" line="897"/>
         <source>Someone</source>
         <translation>Quelqu’un</translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="926"/>
+        <location filename="../app/state/ClientState.cpp" line="962"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="928"/>
+        <location filename="../app/state/ClientState.cpp" line="964"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -600,7 +993,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="931"/>
+        <location filename="../app/state/ClientState.cpp" line="967"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -608,17 +1001,40 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/state/ClientState.cpp" line="933"/>
+        <location filename="../app/state/ClientState.cpp" line="969"/>
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/state/ClientState.cpp" line="935"/>
+        <location filename="../app/state/ClientState.cpp" line="971"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n jour</numerusform>
             <numerusform>%n jours</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ColorPicker</name>
+    <message>
+        <location filename="../app/ui/ColorPicker.cpp" line="13"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ColorPicker.cpp" line="45"/>
+        <source>Pick…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ColorPicker.cpp" line="46"/>
+        <source>Pick a colour</source>
+        <translation>Choisir une couleur</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ColorPicker.cpp" line="46"/>
+        <source>Colour %1</source>
+        <translation>Couleur %1</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1337,105 @@
         <location filename="../app/ui/EmojiPicker.cpp" line="250"/>
         <source>Search emoji</source>
         <translation>Rechercher un émoji</translation>
+    </message>
+</context>
+<context>
+    <name>kith::app::ExploreDialog</name>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="35"/>
+        <source>Explore servers</source>
+        <translation>Explorer les serveurs</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="40"/>
+        <source>Find a community</source>
+        <translation>Trouver une communauté</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="44"/>
+        <source>Servers on this host that chose to be listed. Join one without an invite.</source>
+        <translation>Les serveurs de cet hôte qui ont choisi d’être listés. Rejoignez-en un sans invitation.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="49"/>
+        <source>Search by name or description</source>
+        <translation>Chercher par nom ou description</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="50"/>
+        <source>Search servers</source>
+        <translation>Chercher des serveurs</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="56"/>
+        <source>Servers found</source>
+        <translation>Serveurs trouvés</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="72"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="101"/>
+        <source>The search failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="124"/>
+        <source>No servers are listed on this host yet.</source>
+        <translation>Aucun serveur n’est encore listé sur cet hôte.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="125"/>
+        <source>No servers match “%1”. Try other words.</source>
+        <translation>Aucun serveur ne correspond à « %1 ». Essayez d’autres mots.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="185"/>
+        <source>1 member</source>
+        <translation>1 membre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="185"/>
+        <source>%1 members</source>
+        <translation>%1 membres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="186"/>
+        <source>%1 online · %2</source>
+        <translation>%1 en ligne · %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="192"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="192"/>
+        <location filename="../app/ui/ExploreDialog.cpp" line="222"/>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="195"/>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="195"/>
+        <source>Join %1</source>
+        <translation>Rejoindre %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="213"/>
+        <source>Joining…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ExploreDialog.cpp" line="224"/>
+        <source>Could not join: %1</source>
+        <translation>Impossible de rejoindre : %1</translation>
     </message>
 </context>
 <context>
@@ -1601,168 +2116,168 @@
 <context>
     <name>kith::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="206"/>
+        <location filename="../app/ui/MainWindow.cpp" line="211"/>
         <source>Kith</source>
         <translation>Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="211"/>
+        <location filename="../app/ui/MainWindow.cpp" line="216"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="122"/>
+        <location filename="../app/ui/MainWindow.cpp" line="127"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="123"/>
+        <location filename="../app/ui/MainWindow.cpp" line="128"/>
         <source>Sign out of %1 and remove it from this app? Your other servers stay.</source>
         <translation>Se déconnecter de %1 et le retirer de l’application ? Vos autres serveurs restent.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Delete channel</source>
         <translation>Supprimer le salon</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
+        <location filename="../app/ui/MainWindow.cpp" line="153"/>
         <source>Delete #%1 and all its messages?</source>
         <translation>Supprimer #%1 et tous ses messages ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
+        <location filename="../app/ui/MainWindow.cpp" line="158"/>
         <source>Leave server</source>
         <translation>Quitter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
+        <location filename="../app/ui/MainWindow.cpp" line="158"/>
         <source>Leave %1?</source>
         <translation>Quitter %1 ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Rename server</source>
         <translation>Renommer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="160"/>
+        <location filename="../app/ui/MainWindow.cpp" line="165"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>Delete server</source>
         <translation>Supprimer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="170"/>
+        <location filename="../app/ui/MainWindow.cpp" line="175"/>
         <source>Delete %1 with all its channels and messages, for everyone?</source>
         <translation>Supprimer %1 avec tous ses salons et messages, pour tout le monde ?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="175"/>
+        <location filename="../app/ui/MainWindow.cpp" line="180"/>
         <source>Leave group</source>
         <translation>Quitter le groupe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="175"/>
+        <location filename="../app/ui/MainWindow.cpp" line="180"/>
         <source>Leave %1? You can come back only if someone adds you.</source>
         <translation>Quitter %1 ? Vous ne pourrez revenir que si quelqu’un vous ajoute.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="203"/>
+        <location filename="../app/ui/MainWindow.cpp" line="208"/>
         <source>@%1 · Kith</source>
         <translation>@%1 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="205"/>
+        <location filename="../app/ui/MainWindow.cpp" line="210"/>
         <source>Friends · Kith</source>
         <translation>Amis · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="411"/>
+        <location filename="../app/ui/MainWindow.cpp" line="416"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="413"/>
+        <location filename="../app/ui/MainWindow.cpp" line="418"/>
         <source>Start a group message…</source>
         <translation>Démarrer une conversation de groupe…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="418"/>
+        <location filename="../app/ui/MainWindow.cpp" line="423"/>
         <source>Add friend</source>
         <translation>Ajouter en ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="420"/>
+        <location filename="../app/ui/MainWindow.cpp" line="425"/>
         <source>Accept friend request</source>
         <translation>Accepter la demande d’ami</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="426"/>
+        <location filename="../app/ui/MainWindow.cpp" line="431"/>
         <source>Kick %1 from the party</source>
         <translation>Exclure %1 de la soirée</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="426"/>
-        <location filename="../app/ui/MainWindow.cpp" line="428"/>
+        <location filename="../app/ui/MainWindow.cpp" line="431"/>
+        <location filename="../app/ui/MainWindow.cpp" line="433"/>
         <source>Kick %1</source>
         <translation>Exclure %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="429"/>
+        <location filename="../app/ui/MainWindow.cpp" line="434"/>
         <source>Remove %1 from the party? They cannot come back while it lasts.</source>
         <translation>Retirer %1 de la soirée ? Il ne pourra pas revenir tant qu’elle dure.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="430"/>
+        <location filename="../app/ui/MainWindow.cpp" line="435"/>
         <source>Remove %1 from this server? They can come back with a new invite.</source>
         <translation>Retirer %1 de ce serveur ? Il pourra revenir avec une nouvelle invitation.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="438"/>
+        <location filename="../app/ui/MainWindow.cpp" line="443"/>
         <source>Make admin</source>
         <translation>Nommer administrateur</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="440"/>
+        <location filename="../app/ui/MainWindow.cpp" line="445"/>
         <source>Make member</source>
         <translation>Repasser membre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="442"/>
+        <location filename="../app/ui/MainWindow.cpp" line="447"/>
         <source>Transfer ownership…</source>
         <translation>Transférer la propriété…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="443"/>
+        <location filename="../app/ui/MainWindow.cpp" line="448"/>
         <source>Transfer ownership</source>
         <translation>Transférer la propriété</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="443"/>
+        <location filename="../app/ui/MainWindow.cpp" line="448"/>
         <source>Make %1 the owner? You become an admin.</source>
         <translation>Faire de %1 le propriétaire ? Vous devenez administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="658"/>
+        <location filename="../app/ui/MainWindow.cpp" line="663"/>
         <source>That invite code is not valid here. Check it, or ask for a new one.</source>
         <translation>Ce code d’invitation n’est pas valable ici. Vérifiez-le ou demandez-en un nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="660"/>
+        <location filename="../app/ui/MainWindow.cpp" line="665"/>
         <source>Joining failed.</source>
         <translation>Échec de la connexion.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="204"/>
+        <location filename="../app/ui/MainWindow.cpp" line="209"/>
         <source>#%1 · %2 · Kith</source>
         <translation>#%1 · %2 · Kith</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="624"/>
+        <location filename="../app/ui/MainWindow.cpp" line="629"/>
         <source>%1&apos;s server</source>
         <translation>Serveur de %1</translation>
     </message>
@@ -2265,48 +2780,53 @@
 <context>
     <name>kith::app::ServerRail</name>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="174"/>
+        <location filename="../app/ui/ServerRail.cpp" line="178"/>
         <source>Home: friends and direct messages</source>
         <translation>Accueil : amis et messages privés</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="175"/>
+        <location filename="../app/ui/ServerRail.cpp" line="179"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="176"/>
+        <location filename="../app/ui/ServerRail.cpp" line="180"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="177"/>
+        <location filename="../app/ui/ServerRail.cpp" line="181"/>
         <source>Create or join a server</source>
         <translation>Créer ou rejoindre un serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="179"/>
+        <location filename="../app/ui/ServerRail.cpp" line="183"/>
+        <source>Explore servers</source>
+        <translation>Explorer les serveurs</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerRail.cpp" line="185"/>
         <source>Host a LAN party</source>
         <translation>Organiser une soirée LAN</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="209"/>
-        <location filename="../app/ui/ServerRail.cpp" line="219"/>
+        <location filename="../app/ui/ServerRail.cpp" line="215"/>
+        <location filename="../app/ui/ServerRail.cpp" line="225"/>
         <source>Host: %1</source>
         <translation>Hôte : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="218"/>
+        <location filename="../app/ui/ServerRail.cpp" line="224"/>
         <source>%1: open its home</source>
         <translation>%1 : ouvrir son accueil</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="226"/>
+        <location filename="../app/ui/ServerRail.cpp" line="232"/>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/ServerRail.cpp" line="316"/>
+        <location filename="../app/ui/ServerRail.cpp" line="322"/>
         <source>%1: %n unread</source>
         <translation>
             <numerusform>%1 : %n non lu</numerusform>
@@ -2314,17 +2834,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="338"/>
+        <location filename="../app/ui/ServerRail.cpp" line="344"/>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="341"/>
+        <location filename="../app/ui/ServerRail.cpp" line="347"/>
         <source>Unmute server</source>
         <translation>Réactiver le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerRail.cpp" line="341"/>
+        <location filename="../app/ui/ServerRail.cpp" line="347"/>
         <source>Mute server</source>
         <translation>Mettre le serveur en sourdine</translation>
     </message>
@@ -2332,396 +2852,401 @@
 <context>
     <name>kith::app::ServerSettingsDialog</name>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="40"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="41"/>
         <source>View channels</source>
         <translation>Voir les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="41"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="42"/>
         <source>Send messages</source>
         <translation>Envoyer des messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="42"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="43"/>
         <source>Add reactions</source>
         <translation>Ajouter des réactions</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="43"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="44"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="44"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="45"/>
         <source>Mention @everyone</source>
         <translation>Mentionner @everyone</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="45"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="46"/>
         <source>Manage messages</source>
         <translation>Gérer les messages</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="46"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="47"/>
         <source>Manage channels</source>
         <translation>Gérer les salons</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="47"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="48"/>
         <source>Manage roles</source>
         <translation>Gérer les rôles</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="48"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="49"/>
         <source>Kick members</source>
         <translation>Expulser des membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="49"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="50"/>
         <source>Ban members</source>
         <translation>Bannir des membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="50"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="51"/>
         <source>Time out members</source>
         <translation>Exclure temporairement des membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="51"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="52"/>
         <source>Manage server</source>
         <translation>Gérer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="52"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="53"/>
         <source>View audit log</source>
         <translation>Voir le journal d’audit</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="53"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="54"/>
         <source>View server statistics</source>
         <translation>Voir les statistiques du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="79"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="80"/>
         <source>Server settings — %1</source>
         <translation>Paramètres du serveur — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="88"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="89"/>
         <source>Server settings sections</source>
         <translation>Sections des paramètres du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="181"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="184"/>
         <source>Overview</source>
         <translation>Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="188"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="190"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="191"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="193"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="191"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="194"/>
         <source>Change icon…</source>
         <translation>Changer l’icône…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="196"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="199"/>
         <source>Icon</source>
         <translation>Icône</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="200"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="205"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="203"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="208"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="202"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="205"/>
         <source>What this server is about, for people finding it in Explore servers</source>
         <translation>De quoi parle ce serveur, pour qui le trouve dans Explorer les serveurs</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="207"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="210"/>
         <source>List this server in Explore servers: anyone may find it and join</source>
         <translation>Lister ce serveur dans Explorer les serveurs : tout le monde peut le trouver et le rejoindre</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="211"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="376"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="214"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="385"/>
         <source>Save changes</source>
         <translation>Enregistrer les modifications</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="224"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="227"/>
         <source>The description is %1 characters long; at most %2 fit.</source>
         <translation>La description fait %1 caractères ; %2 au plus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="229"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="522"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="232"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="531"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="237"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="243"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="240"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="246"/>
         <source>Audit log</source>
         <translation>Journal d’audit</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="238"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="241"/>
         <source>Who changed what in this server, newest first; kept 90 days.</source>
         <translation>Qui a changé quoi sur ce serveur, le plus récent d’abord ; conservé 90 jours.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="269"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="262"/>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="278"/>
         <source>someone no longer here</source>
         <translation>quelqu’un qui n’est plus là</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="300"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="309"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="305"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="314"/>
         <source>reason: %1</source>
         <translation>motif : %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="312"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="321"/>
         <source>Nothing yet</source>
         <translation>Rien pour l’instant</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="320"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="329"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
         <source>Roles</source>
         <translation>Rôles</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="322"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="331"/>
         <source>People take the colour of their highest coloured role, and are listed under their highest role. Drag roles to order them: a role can manage only those below it.</source>
         <translation>Chacun prend la couleur de son rôle coloré le plus haut et apparaît sous son rôle le plus haut. Faites glisser les rôles pour les ordonner : un rôle ne gère que ceux qui sont en dessous.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="333"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="342"/>
         <source>Create role</source>
         <translation>Créer un rôle</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="338"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="347"/>
         <source>Roles, highest first</source>
         <translation>Rôles, du plus haut au plus bas</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="350"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="359"/>
         <source>Role name</source>
         <translation>Nom du rôle</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="352"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="361"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="356"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="365"/>
         <source>Role colour</source>
         <translation>Couleur du rôle</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="357"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="366"/>
         <source>No colour</source>
         <translation>Sans couleur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="362"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="371"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="363"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="372"/>
         <source>Anyone may @mention this role</source>
         <translation>Tout le monde peut @mentionner ce rôle</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="374"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="383"/>
         <source>Permissions</source>
         <translation>Permissions</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="378"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="387"/>
         <source>Delete role</source>
         <translation>Supprimer le rôle</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="389"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="398"/>
         <source>new role</source>
         <translation>nouveau rôle</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="497"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="506"/>
         <source>Pick…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="548"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="551"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="557"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="560"/>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="553"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
         <source>Timed out until</source>
         <translation>Exclu jusqu’à</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="557"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="566"/>
         <source>Roles…</source>
         <translation>Rôles…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="559"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="568"/>
         <source>Time out…</source>
         <translation>Exclure temporairement…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="561"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="570"/>
         <source>Kick</source>
         <translation>Expulser</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="565"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="574"/>
         <source>Reason for a ban (optional)</source>
         <translation>Motif du bannissement (facultatif)</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="566"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="575"/>
         <source>Reason for a ban</source>
         <translation>Motif du bannissement</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="567"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="576"/>
         <source>Ban</source>
         <translation>Bannir</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="597"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="606"/>
         <source>Removed from the server.</source>
         <translation>Retiré du serveur.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="600"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="609"/>
         <source>Banned.</source>
         <translation>Banni.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="661"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="670"/>
         <source>No roles yet: create one under Roles</source>
         <translation>Aucun rôle pour l’instant : créez-en un dans Rôles</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="680"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="689"/>
         <source>60 seconds</source>
         <translation>60 secondes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="680"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="689"/>
         <source>5 minutes</source>
         <translation>5 minutes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="681"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="690"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="681"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="690"/>
         <source>1 hour</source>
         <translation>1 heure</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="691"/>
         <source>1 day</source>
         <translation>1 jour</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="691"/>
         <source>1 week</source>
         <translation>1 semaine</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="686"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="695"/>
         <source>Remove timeout</source>
         <translation>Lever l’exclusion</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="693"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="702"/>
         <source>Timed out.</source>
         <translation>Exclu temporairement.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="693"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="702"/>
         <source>Timeout removed.</source>
         <translation>Exclusion levée.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="701"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="710"/>
         <source>Bans</source>
         <translation>Bannissements</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="704"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="713"/>
         <source>Banned people</source>
         <translation>Personnes bannies</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="706"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
         <source>Banned on</source>
         <translation>Banni le</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="710"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="719"/>
         <source>Revoke ban</source>
         <translation>Révoquer le bannissement</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="726"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="735"/>
         <source>Ban revoked.</source>
         <translation>Bannissement révoqué.</translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="752"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="761"/>
         <source>Nobody is banned.</source>
         <translation>Personne n’est banni.</translation>
     </message>
@@ -3021,6 +3546,70 @@
     </message>
 </context>
 <context>
+    <name>kith::app::StatsPage</name>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="48"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="102"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/StatsPage.cpp" line="50"/>
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Dernier jour</numerusform>
+            <numerusform>%n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/StatsPage.cpp" line="120"/>
+        <source>%n messages in %1 days; the busiest day was %2.</source>
+        <translation>
+            <numerusform>%n message en %1 jours ; le jour le plus actif a été le %2.</numerusform>
+            <numerusform>%n messages en %1 jours ; le jour le plus actif a été le %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="123"/>
+        <source>No messages in the last %1 days.</source>
+        <translation>Aucun message ces %1 derniers jours.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="132"/>
+        <source>a deleted channel</source>
+        <translation>un salon supprimé</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="160"/>
+        <source>Messages per day</source>
+        <translation>Messages par jour</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="161"/>
+        <source>Top senders</source>
+        <translation>Plus actifs</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="162"/>
+        <source>Busiest channels</source>
+        <translation>Salons les plus actifs</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="163"/>
+        <source>Most online at once</source>
+        <translation>Le plus de personnes en ligne à la fois</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StatsPage.cpp" line="164"/>
+        <source>Connects most</source>
+        <translation>Se connectent le plus</translation>
+    </message>
+</context>
+<context>
     <name>kith::app::Theme</name>
     <message>
         <location filename="../app/ui/Theme.cpp" line="158"/>
@@ -3272,37 +3861,37 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="34"/>
+        <location filename="../app/main.cpp" line="35"/>
         <source>Kith: chat with your people, on a server you run.</source>
         <translation>Kith : discutez avec vos proches, sur un serveur à vous.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="38"/>
+        <location filename="../app/main.cpp" line="39"/>
         <source>Keep all settings and data in &lt;dir&gt; (also: KITH_DATA).</source>
         <translation>Garder tous les réglages et données dans &lt;dir&gt; (aussi : KITH_DATA).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="41"/>
+        <location filename="../app/main.cpp" line="42"/>
         <source>Open straight into the local server, creating it on first use.</source>
         <translation>Ouvrir directement le serveur local, en le créant à la première utilisation.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="43"/>
+        <location filename="../app/main.cpp" line="44"/>
         <source>Print start-up timings (epoch ms) to stdout.</source>
         <translation>Afficher les temps de démarrage (ms epoch) sur la sortie standard.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="45"/>
+        <location filename="../app/main.cpp" line="46"/>
         <source>Quit as soon as the chat is usable (for measuring).</source>
         <translation>Quitter dès que la discussion est utilisable (pour mesurer).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="48"/>
+        <location filename="../app/main.cpp" line="49"/>
         <source>Load the notification sound plugin, print its file and exit.</source>
         <translation>Charger le module de son des notifications, afficher son fichier et quitter.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="50"/>
+        <location filename="../app/main.cpp" line="51"/>
         <source>A kith:// invite link to open.</source>
         <translation>Un lien d’invitation kith:// à ouvrir.</translation>
     </message>

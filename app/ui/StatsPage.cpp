@@ -47,7 +47,7 @@ StatsPage::StatsPage(ClientState *state, const Theme *theme, Id guildId, QWidget
     m_range->setObjectName(QStringLiteral("StatsRange"));
     m_range->setAccessibleName(tr("Period"));
     for (int days : {7, 30, 90})
-        m_range->addItem(tr("Last %n day(s)", nullptr, days), days);
+        m_range->addItem(tr("Last %n days", nullptr, days), days);
     m_range->setCurrentIndex(1);
     top->addWidget(m_range);
     m_summary->setObjectName(QStringLiteral("StatsSummary"));
@@ -117,7 +117,7 @@ void StatsPage::reload()
         }
         const QLocale locale;
         m_summary->setText(busiest.second
-                               ? tr("%n message(s) in %1 days; the busiest day was %2.", nullptr, total)
+                               ? tr("%n messages in %1 days; the busiest day was %2.", nullptr, total)
                                      .arg(days)
                                      .arg(locale.toString(busiest.first, QLocale::LongFormat))
                                : tr("No messages in the last %1 days.").arg(days));

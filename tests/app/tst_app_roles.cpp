@@ -351,8 +351,8 @@ void tst_app_roles::settingsStatistics()
 #endif
     const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
     const Id channel = f.state()->currentChannel();
-    // What the page shows now, then again after five more messages (three of mine, two of Bob's).
-    auto open = [&](int *todayCount, int *bobCount) {
+    // What the page shows now, then again after five more messages (three of mine, two of Ann's).
+    auto open = [&](int *todayCount, int *annCount) {
         ServerSettingsDialog *d = openSettings();
         QVERIFY(d);
         d->showSection(u"Statistics"_s);
@@ -363,10 +363,10 @@ void tst_app_roles::settingsStatistics()
                 && d->findChild<QWidget *>(u"StatsConnected"_s));
         QCOMPARE(QByteArray(messages->metaObject()->className()), QByteArray("QChartView"));
         *todayCount = countIn(messages, today);
-        *bobCount = countIn(senders, u"Bob"_s);
+        *annCount = countIn(senders, u"Ann"_s);
     };
-    int before = 0, bobBefore = 0;
-    open(&before, &bobBefore);
+    int before = 0, annBefore = 0;
+    open(&before, &annBefore);
     if (QTest::currentTestFailed())
         return;
 #ifdef Q_OS_LINUX
@@ -377,14 +377,14 @@ void tst_app_roles::settingsStatistics()
                                        {u"content"_s, u"counted %1"_s.arg(i)},
                                        {u"nonce"_s, u"stats-%1"_s.arg(i)}}));
     for (int i = 0; i < 2; ++i)
-        QVERIFY(m_bob->call(u"message.send"_s, {{u"channel_id"_s, idJson(channel)},
-                                                {u"content"_s, u"bob counted %1"_s.arg(i)},
-                                                {u"nonce"_s, u"bob-stats-%1"_s.arg(i)}})
+        QVERIFY(m_ann->call(u"message.send"_s, {{u"channel_id"_s, idJson(channel)},
+                                                {u"content"_s, u"ann counted %1"_s.arg(i)},
+                                                {u"nonce"_s, u"ann-stats-%1"_s.arg(i)}})
                     .ok);
-    int after = 0, bobAfter = 0;
-    open(&after, &bobAfter);
+    int after = 0, annAfter = 0;
+    open(&after, &annAfter);
     QCOMPARE(after, before + 5);
-    QCOMPARE(bobAfter, bobBefore + 2);
+    QCOMPARE(annAfter, annBefore + 2);
     auto *d = f.app->window()->findChild<ServerSettingsDialog *>();
     QVERIFY(saveScreenshot(d, u"server-settings-statistics.png"_s));
     d->close();
