@@ -7,7 +7,13 @@ namespace kith::app {
 
 SoundPlayer::SoundPlayer(QStringList extraDirs) : m_extraDirs(std::move(extraDirs)) {}
 
-SoundPlayer::~SoundPlayer() = default;
+SoundPlayer::~SoundPlayer()
+{
+    // The backend (its QSoundEffect) goes now, while QtMultimedia is alive. Left to Qt's clean-up
+    // at exit, it was deleted after QtMultimedia's globals, and the process crashed or hung there.
+    if (m_loader)
+        m_loader->unload();
+}
 
 QStringList SoundPlayer::searchDirs() const
 {

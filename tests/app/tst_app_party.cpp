@@ -153,8 +153,9 @@ void tst_app_party::guestSharesAPictureOverTls()
     QTRY_COMPARE(attachments(host).size(), 1);
     const Attachment a = attachments(host).first();
     QCOMPARE(a.width, 120);
-    // (The window is not shown here, so nothing paints: ask as the painting row would.)
-    QVERIFY(host.state()->attachments()->thumbnail(a).isNull());
+    // Ask as the painting row would. The host's window may have painted the row and fetched it
+    // already (seen in some runs), so the first answer may already be the picture.
+    host.state()->attachments()->thumbnail(a);
     QTRY_VERIFY_WITH_TIMEOUT(host.state()->attachments()->hasThumbnail(a.id), 10000);
     QCOMPARE(host.state()->attachments()->thumbnail(a).size(), QSize(120, 80));
 }
