@@ -2,9 +2,11 @@
 // --version work on a bare terminal, then hands over to AppController.
 #include "host/EmbeddedServer.h"
 #include "platform/FontWarmUp.h"
+#include "platform/LibraryPreload.h"
 #include "platform/ProcessHooks.h"
 #include "platform/SingleInstance.h"
 #include "platform/SoundPlayer.h"
+#include "session/PrimarySignIn.h"
 #include "ui/AppController.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
@@ -83,6 +85,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(KITH_VERSION));
     Parsed parsed;
     std::unique_ptr<kith::app::SingleInstance> instance;
+    std::unique_ptr<kith::app::LibraryPreload> serverModule;
+    QString serverModulePath;
+    QString language;
     {
         QCoreApplication core(argc, argv);
         parsed = parseArguments(core);
@@ -109,15 +114,19 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "kith: %s\n", qPrintable(error));
             return 1;
         }
+        const QSettings s(kith::app::AppController::settingsPath(parsed.options.dataDir), QSettings::IniFormat);
+        language = s.value(QStringLiteral("ui/language")).toString();
+        if (kith::app::PrimarySignIn::startsLocal(s, parsed.options.local))
+            serverModulePath = kith::app::EmbeddedServer::modulePath();
     }
 
     QApplication app(argc, argv);
+    // The app's own server starts first thing: its module loads meanwhile, beside the GUI thread.
+    // Not earlier: the platform plugin QApplication loads would wait for the loader's lock.
+    serverModule = std::make_unique<kith::app::LibraryPreload>(serverModulePath);
     QApplication::setApplicationDisplayName(QStringLiteral("Kith"));
     QApplication::setDesktopFileName(QStringLiteral("chat.kith.Kith"));
-    {
-        const QSettings s(kith::app::AppController::settingsPath(parsed.options.dataDir), QSettings::IniFormat);
-        kith::app::language::apply(s.value(QStringLiteral("ui/language")).toString());
-    }
+    kith::app::language::apply(language);
     auto mark = [&](const char *what) {
         if (parsed.measure)
             std::printf("kith: %-22s %4lld ms after main\n", what, QDateTime::currentMSecsSinceEpoch() - t0);

@@ -1,6 +1,7 @@
 #include "EmbeddedServer.h"
 
-#include "server/Server.h"
+#include "ServerPlugin.h"
+#include "platform/Plugins.h"
 #include "shared/Limits.h"
 
 #include <QDir>
@@ -16,6 +17,7 @@ namespace kith::app {
 namespace {
 // How often a taken port is tried again. Cheap: one bind() that fails.
 constexpr int kReclaimIntervalMs = 2000;
+const QString kModule = QStringLiteral("kith_server_module");
 } // namespace
 
 EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent)
@@ -27,6 +29,24 @@ EmbeddedServer::~EmbeddedServer()
 {
     m_pendingStart = nullptr;
     stopAndWait();
+}
+
+QString EmbeddedServer::modulePath()
+{
+    return plugins::find(kModule);
+}
+
+ServerPlugin *EmbeddedServer::plugin(QString *error)
+{
+    if (m_plugin)
+        return m_plugin;
+    std::unique_ptr<QPluginLoader> loader;
+    m_plugin = plugins::load<ServerPlugin>(kModule, &loader, error);
+    if (!m_plugin)
+        return nullptr;
+    loader->moveToThread(thread()); // it outlives this thread's runs
+    m_loader = std::move(loader);
+    return m_plugin;
 }
 
 void EmbeddedServer::start(const QString &dataDir, quint16 port)
@@ -54,41 +74,44 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
     QMetaObject::invokeMethod(m_worker, [this, dataDir, port, party = m_party, generation = m_generation] {
         QElapsedTimer t;
         t.start();
-        auto tryStart = [&](quint16 p, QString *error, server::Server::StartError *kind) {
-            server::ServerConfig config;
+        QString error;
+        auto kind = HostedServer::StartError::None;
+        ServerPlugin *module = plugin(&error);
+        auto tryStart = [&](quint16 p) -> std::unique_ptr<HostedServer> {
+            if (!module)
+                return nullptr;
+            HostedServerConfig config;
             config.dataDir = dataDir;
             config.port = p;
             // What others see when they join: this machine's name.
             const QString machine = QSysInfo::machineHostName();
             config.serverName = machine.isEmpty() ? QStringLiteral("Kith") : machine;
-            config.host = party.listen;
+            config.listen = party.listen;
             config.guests = party.guests;
             config.partyName = party.name;
             config.partyPassword = party.password;
-            config.tlsSelfSigned = party.tls;
+            config.tls = party.tls;
             config.announce = party.announce;
-            auto *s = new server::Server(config);
-            if (s->start(error, kind))
+            auto s = module->create(config);
+            if (s->start(&error, &kind))
                 return s;
-            delete s;
-            return static_cast<server::Server *>(nullptr);
+            return nullptr;
         };
-        QString error;
-        auto kind = server::Server::StartError::None;
-        server::Server *s = tryStart(port, &error, &kind);
+        std::unique_ptr<HostedServer> s = tryStart(port);
         quint16 busy = 0;
         // Only a taken port moves the server elsewhere; any other failure is the user's to see.
-        if (!s && port != 0 && kind == server::Server::StartError::AddressInUse) {
+        if (!s && port != 0 && kind == HostedServer::StartError::AddressInUse) {
             qCInfo(lcHost) << "port" << port << "is taken (" << error << "); using a free one until it is free";
             busy = port;
-            s = tryStart(0, &error, &kind);
+            s = tryStart(0);
         }
         const qint64 ms = t.elapsed();
         const QUrl url = s ? s->url() : QUrl();
         const quint64 partyGuild = s ? s->partyGuildId() : 0;
         const QString fingerprint = s ? s->fingerprint() : QString();
-        m_server = s;
-        if (s && busy) {
+        const bool ok = s != nullptr;
+        m_server = std::move(s);
+        if (ok && busy) {
             auto *reclaim = new QTimer(m_worker);
             reclaim->setInterval(kReclaimIntervalMs);
             QObject::connect(reclaim, &QTimer::timeout, m_worker, [this, reclaim, busy] {
@@ -104,12 +127,12 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
             });
             reclaim->start();
         }
-        if (!s) {
+        if (!ok) {
             // Nothing runs in the thread: let it go, so start() can be tried again.
             QMetaObject::invokeMethod(this, [this, generation] { finishStop(generation, false); }, Qt::QueuedConnection);
             QThread::currentThread()->quit();
         }
-        QMetaObject::invokeMethod(this, [this, url, error, ms, busy, partyGuild, fingerprint, ok = s != nullptr] {
+        QMetaObject::invokeMethod(this, [this, url, error, ms, busy, partyGuild, fingerprint, ok] {
             m_startMs = ms;
             if (!ok) {
                 emit failed(error);
@@ -142,8 +165,7 @@ void EmbeddedServer::stop(quint16 closeCode)
         if (m_server) {
             m_server->stop(closeCode, closeCode == limits::kClosePartyEnded ? QStringLiteral("the host ended the party")
                                                                              : QString());
-            delete m_server;
-            m_server = nullptr;
+            m_server.reset();
         }
         QMetaObject::invokeMethod(this, [this, generation] { finishStop(generation, true); }, Qt::QueuedConnection);
         QThread::currentThread()->quit();

@@ -1,17 +1,20 @@
 #pragma once
-//! Runs a kith-server-core Server on its own QThread, for "Start a local server". The app
+//! Runs the app's own server on its own QThread, for "Start a local server". The server is the
+//! kith_server_module plugin (ServerPlugin.h), loaded in that thread on the first start. The app
 //! then talks to it over loopback WebSocket like to any other host: one code path.
 
 #include <QHostAddress>
 #include <QObject>
 #include <QThread>
 #include <QUrl>
+#include <memory>
 
-namespace kith::server {
-class Server;
-}
+class QPluginLoader;
 
 namespace kith::app {
+
+class HostedServer;
+class ServerPlugin;
 
 class EmbeddedServer : public QObject
 {
@@ -56,6 +59,8 @@ public:
     //! The port asked for but taken by someone else, while the server waits for it; else 0.
     quint16 reclaimingPort() const { return m_reclaiming; }
     qint64 startMs() const { return m_startMs; } //!< how long start() took inside the thread
+    //! The server module's file, for loading it ahead (LibraryPreload); empty if not found.
+    static QString modulePath();
 
 signals:
     void started(const QUrl &url);
@@ -66,12 +71,16 @@ signals:
 
 private:
     void launch(const QString &dataDir, quint16 port);
+    //! The server module, loaded on first start; in m_thread only.
+    ServerPlugin *plugin(QString *error);
     //! Back on our thread once the server thread has ended (for start `generation`).
     void finishStop(quint64 generation, bool emitStopped);
 
     QThread m_thread;
     QObject *m_worker = nullptr;         //!< lives in m_thread; invokeMethod's context there
-    kith::server::Server *m_server = nullptr; //!< created, used and deleted only in m_thread
+    std::unique_ptr<HostedServer> m_server; //!< created, used and deleted only in m_thread
+    std::unique_ptr<QPluginLoader> m_loader; //!< keeps the server module loaded
+    ServerPlugin *m_plugin = nullptr;        //!< loaded and used only in m_thread
     bool m_running = false;
     bool m_starting = false;
     bool m_stopping = false;

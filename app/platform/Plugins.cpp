@@ -22,16 +22,34 @@ QStringList searchDirs(const QStringList &extraDirs)
     return dirs;
 }
 
+namespace {
+QStringList candidates(const QDir &dir, const QString &baseName)
+{
+    QStringList out;
+    for (const QString &name : dir.entryList({QLatin1Char('*') + baseName + QLatin1Char('*')}, QDir::Files)) {
+        if (QLibrary::isLibrary(name))
+            out.append(dir.filePath(name));
+    }
+    return out;
+}
+} // namespace
+
+QString find(const QString &baseName, const QStringList &extraDirs)
+{
+    for (const QString &dir : searchDirs(extraDirs)) {
+        if (const QStringList files = candidates(QDir(dir), baseName); !files.isEmpty())
+            return files.first();
+    }
+    return {};
+}
+
 QObject *load(const QString &baseName, const std::function<bool(QObject *)> &fits,
               std::unique_ptr<QPluginLoader> *loader, QString *error, const QStringList &extraDirs)
 {
     const QStringList dirs = searchDirs(extraDirs);
     for (const QString &dir : dirs) {
-        const QDir d(dir);
-        for (const QString &name : d.entryList({QLatin1Char('*') + baseName + QLatin1Char('*')}, QDir::Files)) {
-            if (!QLibrary::isLibrary(name))
-                continue;
-            auto candidate = std::make_unique<QPluginLoader>(d.filePath(name));
+        for (const QString &file : candidates(QDir(dir), baseName)) {
+            auto candidate = std::make_unique<QPluginLoader>(file);
             if (QObject *o = candidate->instance(); o && fits(o)) {
                 *loader = std::move(candidate);
                 return o;

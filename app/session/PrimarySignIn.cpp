@@ -61,9 +61,14 @@ PrimarySignIn::PrimarySignIn(HostSession *primary, HostController *hosts, LocalS
     });
 }
 
+bool PrimarySignIn::startsLocal(const QSettings &settings, bool local)
+{
+    return local || settings.value(kLast).toString() == u"local";
+}
+
 void PrimarySignIn::prepare(bool local)
 {
-    if (local || m_settings->value(kLast).toString() == u"local") {
+    if (startsLocal(*m_settings, local)) {
         m_mode = Mode::Local;
         m_local->start();
     }

@@ -32,6 +32,8 @@ public:
     //! Starts the app's own server now if this run will use it (`local`, or it did last time):
     //! it starts on its own thread while the window is built.
     void prepare(bool local);
+    //! Whether prepare() will start the app's own server: asked for, or used last time.
+    static bool startsLocal(const QSettings &settings, bool local);
     //! Signs in as the last run did (`local`: to the app's own server), or asks for the welcome.
     void resume(bool local);
     void startLocal(const QString &displayName = {});

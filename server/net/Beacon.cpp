@@ -1,10 +1,13 @@
 #include "Beacon.h"
 
-#include "Log.h"
 #include "shared/Limits.h"
 
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QNetworkInterface>
+
+// Its own category under the server's name: the app links this without the rest of the server.
+Q_LOGGING_CATEGORY(lcBeacon, "kith.server", QtInfoMsg)
 
 namespace kith::server {
 
@@ -98,7 +101,7 @@ Beacon::Beacon(const Target &target, const QString &scheme, const QHostAddress &
 
 void Beacon::start()
 {
-    qCInfo(lcServer) << "announcing" << urlFor(m_target.host) << "to" << m_target.toString();
+    qCInfo(lcBeacon) << "announcing" << urlFor(m_target.host) << "to" << m_target.toString();
     send();
     m_timer.start();
 }

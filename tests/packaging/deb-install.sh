@@ -59,6 +59,7 @@ for f in "${expect[@]}"; do
   grep -qx "$f" <<<"$app_files" || fail "$f is not in the kith package"
 done
 grep -q '/kith/libkith_sound\.so$' <<<"$app_files" || fail "no sound plugin in the kith package"
+grep -q '/kith/libkith_server_module\.so$' <<<"$app_files" || fail "no server module in the kith package"
 grep -q "usr/bin/kith-server$" <<<"$app_files" && fail "the server binary is in the app package"
 server_files="$(dpkg-deb -c "$server_deb" | awk '{print $6}')"
 for f in ./usr/bin/kith-server ./usr/share/man/man1/kith-server.1.gz ./usr/share/doc/kith-server/copyright \
@@ -108,6 +109,14 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300
 sound="$(/usr/bin/kith --check-sound 2>&1)" || fail "the installed app finds no sound plugin: $sound"
 grep -q "/usr/lib/.*kith/libkith_sound.so" <<<"$sound" || fail "sound plugin from elsewhere: $sound"
 echo "$sound"
+# The installed app starts its own server from the module it installed (lib/<multiarch>/kith),
+# signs in and shows #general: the whole first start, off screen.
+app_log="$work/app.log"
+HOME="$work/home" XDG_RUNTIME_DIR="" QT_QPA_PLATFORM=offscreen KITH_NO_KEYCHAIN=1 \
+  timeout 120 /usr/bin/kith --local --data "$work/appdata" --measure --quit-when-usable >"$app_log" 2>&1 \
+  || { cat "$app_log"; fail "the installed app did not start its own server and sign in"; }
+grep -q "usable at" "$app_log" || { cat "$app_log"; fail "the installed app never became usable"; }
+grep "usable at" "$app_log"
 if [ -f /usr/share/applications/mimeinfo.cache ]; then
   grep -q "^x-scheme-handler/kith=.*chat.kith.Kith.desktop" /usr/share/applications/mimeinfo.cache \
     || fail "the desktop database does not map kith:// to the app"
