@@ -1,5 +1,6 @@
 #include "ServerSettingsDialog.h"
 
+#include "PermissionTexts.h"
 #include "StatsPage.h"
 #include "Theme.h"
 #include "shared/Limits.h"
@@ -31,28 +32,6 @@ namespace kith::app {
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
-
-//! The switches of a role, in the order Discord lists them, with what they let people do.
-struct PermissionText {
-    Permission permission;
-    const char *name;
-};
-const PermissionText kPermissionTexts[] = {
-    {Permission::ViewChannel, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "View channels")},
-    {Permission::SendMessages, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Send messages")},
-    {Permission::AddReactions, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Add reactions")},
-    {Permission::AttachFiles, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Attach files")},
-    {Permission::MentionEveryone, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Mention @everyone")},
-    {Permission::ManageMessages, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Manage messages")},
-    {Permission::ManageChannels, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Manage channels")},
-    {Permission::ManageRoles, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Manage roles")},
-    {Permission::KickMembers, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Kick members")},
-    {Permission::BanMembers, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Ban members")},
-    {Permission::ModerateMembers, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Time out members")},
-    {Permission::ManageGuild, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Manage server")},
-    {Permission::ViewAuditLog, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "View audit log")},
-    {Permission::ViewStats, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "View server statistics")},
-};
 
 QString shownName(const User &u)
 {
@@ -373,8 +352,8 @@ void ServerSettingsDialog::buildRoles()
     form->addRow(QString(), m_mentionable);
     auto *grid = new QGridLayout;
     int i = 0;
-    for (const PermissionText &p : kPermissionTexts) {
-        auto *box = new QCheckBox(tr(p.name), m_roleEditor);
+    for (const PermissionText &p : rolePermissionTexts()) {
+        auto *box = new QCheckBox(p.name, m_roleEditor);
         box->setObjectName(QStringLiteral("Permission-") + Permissions(p.permission).names().value(0));
         m_permissionBoxes.append({p.permission, box});
         grid->addWidget(box, i / 2, i % 2);
