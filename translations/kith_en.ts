@@ -209,102 +209,62 @@
 <context>
     <name>kith::app::ChannelPermissionsPage</name>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="28"/>
-        <source>View channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="29"/>
-        <source>See the channel and read its messages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="30"/>
-        <source>Send messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="32"/>
-        <source>Add reactions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="34"/>
-        <source>Attach files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="36"/>
-        <source>Mention @everyone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="38"/>
-        <source>Manage messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="39"/>
-        <source>Delete others&apos; messages; not held back by slow mode.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="64"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="44"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="70"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="50"/>
         <source>Permissions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="73"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="53"/>
         <source>What each role may do in this channel, above what the server lets it do. Neutral keeps the server&apos;s setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="84"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="64"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="118"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="98"/>
         <source>Deny</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="119"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="99"/>
         <source>Neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="120"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="100"/>
         <source>Allow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="127"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="107"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="195"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="175"/>
         <source>Overwrite for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="238"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="218"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="244"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="224"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="244"/>
+        <location filename="../app/ui/ChannelPermissionsPage.cpp" line="224"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,176 +272,175 @@
 <context>
     <name>kith::app::ChannelSettingsDialog</name>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="31"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="28"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="32"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="29"/>
         <source>5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="33"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="30"/>
         <source>10 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="34"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="31"/>
         <source>30 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="35"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="32"/>
         <source>1 minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="36"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="33"/>
         <source>5 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="37"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="34"/>
         <source>10 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="38"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="35"/>
         <source>15 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="39"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="36"/>
         <source>30 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="40"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="37"/>
         <source>1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="41"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="38"/>
         <source>2 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="42"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="39"/>
         <source>6 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="50"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="47"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="71"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="66"/>
         <source>Category settings — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="72"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="67"/>
         <source>Channel settings — #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="80"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="60"/>
         <source>Channel settings sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="96"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="74"/>
         <source>Permissions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="129"/>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="134"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="90"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="144"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="99"/>
         <source>Category name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="144"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="99"/>
         <source>Channel name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="149"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="104"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="154"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="109"/>
         <source>What is it about? (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="155"/>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="156"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="110"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="111"/>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="160"/>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="166"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="115"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="121"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="161"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="116"/>
         <source>No category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="170"/>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="181"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="125"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="136"/>
         <source>Slow mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="183"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="138"/>
         <source>Members may send one message per this time. Those who manage messages are not held back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="192"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="147"/>
         <source>Roulette: each message goes to one person online and is never stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="193"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="148"/>
         <source>Messages here are not stored: they reach those online when sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="198"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="153"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="203"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="158"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="233"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="187"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="239"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="193"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="239"/>
+        <location filename="../app/ui/ChannelSettingsDialog.cpp" line="193"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2562,6 +2521,99 @@
     </message>
 </context>
 <context>
+    <name>kith::app::PermissionTexts</name>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="17"/>
+        <source>View channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="18"/>
+        <source>View channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="19"/>
+        <source>See the channel and read its messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="20"/>
+        <location filename="../app/ui/PermissionTexts.cpp" line="21"/>
+        <source>Send messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="22"/>
+        <location filename="../app/ui/PermissionTexts.cpp" line="23"/>
+        <source>Add reactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="24"/>
+        <location filename="../app/ui/PermissionTexts.cpp" line="25"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="26"/>
+        <location filename="../app/ui/PermissionTexts.cpp" line="27"/>
+        <source>Mention @everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="28"/>
+        <location filename="../app/ui/PermissionTexts.cpp" line="29"/>
+        <source>Manage messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="30"/>
+        <source>Delete others&apos; messages; not held back by slow mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="31"/>
+        <source>Manage channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="33"/>
+        <source>Manage roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="35"/>
+        <source>Kick members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="37"/>
+        <source>Ban members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="39"/>
+        <source>Time out members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="41"/>
+        <source>Manage server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="43"/>
+        <source>View audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PermissionTexts.cpp" line="45"/>
+        <source>View server statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kith::app::PrimarySignIn</name>
     <message>
         <location filename="../app/session/PrimarySignIn.cpp" line="59"/>
@@ -2852,401 +2904,331 @@
 <context>
     <name>kith::app::ServerSettingsDialog</name>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="41"/>
-        <source>View channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="42"/>
-        <source>Send messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="43"/>
-        <source>Add reactions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="44"/>
-        <source>Attach files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="45"/>
-        <source>Mention @everyone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="46"/>
-        <source>Manage messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="47"/>
-        <source>Manage channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="48"/>
-        <source>Manage roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="49"/>
-        <source>Kick members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="50"/>
-        <source>Ban members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="51"/>
-        <source>Time out members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="52"/>
-        <source>Manage server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="53"/>
-        <source>View audit log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="54"/>
-        <source>View server statistics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="80"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="57"/>
         <source>Server settings — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="89"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="51"/>
         <source>Server settings sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="184"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="111"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="191"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="193"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="118"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="120"/>
         <source>Server name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="194"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="121"/>
         <source>Change icon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="199"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="126"/>
         <source>Icon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="203"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="208"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="130"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="135"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="205"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="132"/>
         <source>What this server is about, for people finding it in Explore servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="210"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="137"/>
         <source>List this server in Explore servers: anyone may find it and join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="214"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="385"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="141"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="309"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="227"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="154"/>
         <source>The description is %1 characters long; at most %2 fit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="232"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="531"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="159"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="455"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="240"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="246"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="167"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="173"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="241"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="168"/>
         <source>Who changed what in this server, newest first; kept 90 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="175"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="175"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="175"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="248"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="175"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="262"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="186"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="278"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="202"/>
         <source>someone no longer here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="309"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="233"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="314"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="238"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="321"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="245"/>
         <source>Nothing yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="329"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="253"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="486"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="331"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="255"/>
         <source>People take the colour of their highest coloured role, and are listed under their highest role. Drag roles to order them: a role can manage only those below it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="342"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="266"/>
         <source>Create role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="347"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="271"/>
         <source>Roles, highest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="359"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="283"/>
         <source>Role name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="361"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="285"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="486"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="639"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="365"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="289"/>
         <source>Role colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="366"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="290"/>
         <source>No colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="371"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="295"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="372"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="296"/>
         <source>Anyone may @mention this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="383"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="307"/>
         <source>Permissions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="387"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="311"/>
         <source>Delete role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="398"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="322"/>
         <source>new role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="506"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="430"/>
         <source>Pick…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="557"/>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="560"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="481"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="484"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="562"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="486"/>
         <source>Timed out until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="566"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="490"/>
         <source>Roles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="568"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="492"/>
         <source>Time out…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="570"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="494"/>
         <source>Kick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="574"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="498"/>
         <source>Reason for a ban (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="575"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="499"/>
         <source>Reason for a ban</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="576"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="500"/>
         <source>Ban</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="606"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="530"/>
         <source>Removed from the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="609"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="533"/>
         <source>Banned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="670"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="594"/>
         <source>No roles yet: create one under Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="689"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="613"/>
         <source>60 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="689"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="613"/>
         <source>5 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="690"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="614"/>
         <source>10 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="690"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="614"/>
         <source>1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="691"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="615"/>
         <source>1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="691"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="615"/>
         <source>1 week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="695"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="619"/>
         <source>Remove timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="702"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="626"/>
         <source>Timed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="702"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="626"/>
         <source>Timeout removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="710"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="634"/>
         <source>Bans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="713"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="637"/>
         <source>Banned people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="639"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="715"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="639"/>
         <source>Banned on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="719"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="643"/>
         <source>Revoke ban</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="735"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="659"/>
         <source>Ban revoked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ui/ServerSettingsDialog.cpp" line="761"/>
+        <location filename="../app/ui/ServerSettingsDialog.cpp" line="682"/>
         <source>Nobody is banned.</source>
         <translation type="unfinished"></translation>
     </message>

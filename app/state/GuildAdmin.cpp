@@ -208,7 +208,7 @@ void GuildAdmin::updateGuild(Id guildId, const QString &name, const QString &des
 void GuildAdmin::stats(Id guildId, int days, QObject *context,
                        std::function<void(bool, const QString &, Stats)> done)
 {
-    m_connection->request(QLatin1String("stats.guild"), {{kGuildId, idJson(guildId)}, {QLatin1String("days"), days}},
+    m_connection->request(op::StatsGuild, {{kGuildId, idJson(guildId)}, {QLatin1String("days"), days}},
                           context, [days, done = std::move(done)](const Reply &r) {
         Stats out;
         const QDate last = QDateTime::currentDateTimeUtc().date();

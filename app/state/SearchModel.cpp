@@ -1,6 +1,7 @@
 #include "SearchModel.h"
 
 #include "net/Connection.h"
+#include "shared/Protocol.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -128,7 +129,7 @@ void SearchModel::request(Id before)
     m_failed = false;
     const quint64 generation = ++m_generation;
     emit statusChanged();
-    m_connection->request(QLatin1String("message.search"), d, this, [this, generation](const Reply &r) {
+    m_connection->request(op::MessageSearch, d, this, [this, generation](const Reply &r) {
         if (generation != m_generation)
             return;
         m_loading = false;

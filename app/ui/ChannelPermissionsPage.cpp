@@ -1,5 +1,6 @@
 #include "ChannelPermissionsPage.h"
 
+#include "PermissionTexts.h"
 #include "state/ClientState.h"
 #include "state/GuildAdmin.h"
 
@@ -19,27 +20,6 @@ namespace kith::app {
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 
-struct SwitchText {
-    Permission permission;
-    const char *name;
-    const char *help;
-};
-const SwitchText kSwitches[] = {
-    {Permission::ViewChannel, QT_TRANSLATE_NOOP("kith::app::ChannelPermissionsPage", "View channel"),
-     QT_TRANSLATE_NOOP("kith::app::ChannelPermissionsPage", "See the channel and read its messages.")},
-    {Permission::SendMessages, QT_TRANSLATE_NOOP("kith::app::ChannelPermissionsPage", "Send messages"),
-     nullptr},
-    {Permission::AddReactions, QT_TRANSLATE_NOOP("kith::app::ChannelPermissionsPage", "Add reactions"),
-     nullptr},
-    {Permission::AttachFiles, QT_TRANSLATE_NOOP("kith::app::ChannelPermissionsPage", "Attach files"),
-     nullptr},
-    {Permission::MentionEveryone, QT_TRANSLATE_NOOP("kith::app::ChannelPermissionsPage", "Mention @everyone"),
-     nullptr},
-    {Permission::ManageMessages, QT_TRANSLATE_NOOP("kith::app::ChannelPermissionsPage", "Manage messages"),
-     QT_TRANSLATE_NOOP("kith::app::ChannelPermissionsPage",
-                       "Delete others' messages; not held back by slow mode.")},
-};
-
 QString switchName(Permission p)
 {
     return QStringLiteral("Switch_") + permissionName(p);
@@ -49,8 +29,8 @@ QString switchName(Permission p)
 QList<Permission> ChannelPermissionsPage::channelPermissions()
 {
     QList<Permission> out;
-    for (const SwitchText &s : kSwitches)
-        out << s.permission;
+    for (const PermissionText &t : channelPermissionTexts())
+        out << t.permission;
     return out;
 }
 
@@ -103,10 +83,10 @@ ChannelPermissionsPage::ChannelPermissionsPage(ClientState *state, Id channelId,
     grid->setColumnStretch(0, 1);
     editor->addLayout(grid);
     int r = 0;
-    for (const SwitchText &s : kSwitches) {
-        auto *label = new QLabel(tr(s.name), this);
-        if (s.help)
-            label->setToolTip(tr(s.help));
+    for (const PermissionText &s : channelPermissionTexts()) {
+        auto *label = new QLabel(s.name, this);
+        if (!s.help.isEmpty())
+            label->setToolTip(s.help);
         grid->addWidget(label, r, 0);
         auto *group = new QButtonGroup(this);
         group->setObjectName(switchName(s.permission));
@@ -124,7 +104,7 @@ ChannelPermissionsPage::ChannelPermissionsPage(ClientState *state, Id channelId,
             button->setCheckable(true);
             button->setText(b.glyph);
             button->setToolTip(b.name);
-            button->setAccessibleName(tr("%1: %2").arg(tr(s.name), b.name));
+            button->setAccessibleName(tr("%1: %2").arg(s.name, b.name));
             button->setFixedSize(32, 26);
             button->setProperty("overwrite", QLatin1String(b.state == Deny    ? "deny"
                                                            : b.state == Allow ? "allow"

@@ -7,15 +7,12 @@
 #include "state/GuildAdmin.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -60,44 +57,23 @@ QList<int> ChannelSettingsDialog::slowModeChoices()
 }
 
 ChannelSettingsDialog::ChannelSettingsDialog(ClientState *state, Id channelId, QWidget *parent)
-    : QDialog(parent)
+    : SettingsFrame(tr("Channel settings sections"), parent)
     , m_state(state)
     , m_channel(channelId)
-    , m_sections(new QListWidget(this))
-    , m_stack(new QStackedWidget(this))
 {
     const Channel c = state->channel(channelId);
     setObjectName(QStringLiteral("ChannelSettings"));
     setWindowTitle(c.isCategory() ? tr("Category settings — %1").arg(c.name)
                                   : tr("Channel settings — #%1").arg(c.name));
-    setMinimumSize(640, 460);
-    if (parent)
-        resize(parent->size().expandedTo(minimumSize()));
-    auto *body = new QHBoxLayout(this);
-    body->setContentsMargins(0, 0, 0, 0);
-    body->setSpacing(0);
-    m_sections->setObjectName(QStringLiteral("SettingsSections"));
-    m_sections->setAccessibleName(tr("Channel settings sections"));
-    m_sections->setFixedWidth(220);
-    body->addWidget(m_sections);
-    auto *right = new QVBoxLayout;
-    body->addLayout(right, 1);
-    right->addWidget(m_stack, 1);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->setContentsMargins(12, 0, 12, 12);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
-    right->addWidget(buttons);
-    connect(m_sections, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     const Permissions mine = state->admin()->myPermissions(c.guildId);
     if (mine.has(Permission::ManageChannels))
         buildOverview();
     if (mine.has(Permission::ManageRoles)) {
-        m_sections->addItem(tr("Permissions"));
-        m_permissions = new ChannelPermissionsPage(state, channelId, m_stack);
-        m_stack->addWidget(m_permissions);
+        m_permissions = new ChannelPermissionsPage(state, channelId, this);
+        addSection(tr("Permissions"), m_permissions);
     }
-    m_sections->setCurrentRow(0);
+    showFirstSection();
 
     // The channel going (deleted, or hidden from me) takes its settings with it.
     auto gone = [this] {
@@ -108,32 +84,11 @@ ChannelSettingsDialog::ChannelSettingsDialog(ClientState *state, Id channelId, Q
     connect(state->channels(), &QAbstractItemModel::modelReset, this, gone);
 }
 
-QStringList ChannelSettingsDialog::sections() const
-{
-    QStringList out;
-    for (int i = 0; i < m_sections->count(); ++i)
-        out << m_sections->item(i)->text();
-    return out;
-}
-
-void ChannelSettingsDialog::showSection(const QString &title)
-{
-    const int row = int(sections().indexOf(title));
-    if (row >= 0)
-        m_sections->setCurrentRow(row);
-}
-
 void ChannelSettingsDialog::buildOverview()
 {
     const Channel c = m_state->channel(m_channel);
-    m_sections->addItem(tr("Overview"));
-    auto *page = new QWidget(m_stack);
-    auto *v = new QVBoxLayout(page);
-    v->setContentsMargins(40, 56, 40, 16);
-    v->setSpacing(12);
-    auto *heading = new QLabel(tr("Overview"), page);
-    heading->setProperty("heading", true);
-    v->addWidget(heading);
+    QVBoxLayout *v = newPage(tr("Overview"));
+    QWidget *page = v->parentWidget();
     auto *form = new QFormLayout;
     form->setVerticalSpacing(12);
     v->addLayout(form);
@@ -213,7 +168,6 @@ void ChannelSettingsDialog::buildOverview()
     connect(save, &QPushButton::clicked, this, &ChannelSettingsDialog::saveOverview);
     connect(m_name, &QLineEdit::textChanged, save,
             [this, save] { save->setEnabled(!m_name->text().trimmed().isEmpty()); });
-    m_stack->addWidget(page);
 }
 
 void ChannelSettingsDialog::saveOverview()

@@ -3,16 +3,13 @@
 //! category, slow mode; manage_channels) and Permissions (each role's overwrite; manage_roles).
 //! A section I lack the permission for is not shown; the host still decides.
 
+#include "SettingsFrame.h"
 #include "shared/Types.h"
-
-#include <QDialog>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPushButton;
-class QStackedWidget;
 
 namespace kith::app {
 
@@ -20,14 +17,12 @@ class ChannelPermissionsPage;
 class ClientState;
 class ColorPicker;
 
-class ChannelSettingsDialog : public QDialog
+class ChannelSettingsDialog : public SettingsFrame
 {
     Q_OBJECT
 public:
     ChannelSettingsDialog(ClientState *state, Id channelId, QWidget *parent = nullptr);
 
-    QStringList sections() const;
-    void showSection(const QString &title);
     //! Slow mode's choices in seconds, Off (0) first.
     static QList<int> slowModeChoices();
 
@@ -37,8 +32,6 @@ private:
 
     ClientState *m_state;
     Id m_channel;
-    QListWidget *m_sections;
-    QStackedWidget *m_stack;
 
     QLineEdit *m_name = nullptr;
     QLineEdit *m_topic = nullptr;

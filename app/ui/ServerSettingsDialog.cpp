@@ -1,5 +1,6 @@
 #include "ServerSettingsDialog.h"
 
+#include "PermissionTexts.h"
 #include "StatsPage.h"
 #include "Theme.h"
 #include "shared/Limits.h"
@@ -9,7 +10,6 @@
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QDateTime>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -22,7 +22,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
-#include <QStackedWidget>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -31,28 +30,6 @@ namespace kith::app {
 
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
-
-//! The switches of a role, in the order Discord lists them, with what they let people do.
-struct PermissionText {
-    Permission permission;
-    const char *name;
-};
-const PermissionText kPermissionTexts[] = {
-    {Permission::ViewChannel, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "View channels")},
-    {Permission::SendMessages, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Send messages")},
-    {Permission::AddReactions, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Add reactions")},
-    {Permission::AttachFiles, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Attach files")},
-    {Permission::MentionEveryone, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Mention @everyone")},
-    {Permission::ManageMessages, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Manage messages")},
-    {Permission::ManageChannels, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Manage channels")},
-    {Permission::ManageRoles, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Manage roles")},
-    {Permission::KickMembers, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Kick members")},
-    {Permission::BanMembers, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Ban members")},
-    {Permission::ModerateMembers, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Time out members")},
-    {Permission::ManageGuild, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "Manage server")},
-    {Permission::ViewAuditLog, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "View audit log")},
-    {Permission::ViewStats, QT_TRANSLATE_NOOP("kith::app::ServerSettingsDialog", "View server statistics")},
-};
 
 QString shownName(const User &u)
 {
@@ -71,33 +48,13 @@ QLabel *statusLine(QWidget *parent, const QString &name)
 
 ServerSettingsDialog::ServerSettingsDialog(ClientState *state, const Theme *theme, Id guildId,
                                            QWidget *parent)
-    : QDialog(parent)
+    : SettingsFrame(tr("Server settings sections"), parent)
     , m_state(state)
     , m_theme(theme)
     , m_guild(guildId)
 {
     setObjectName(QStringLiteral("ServerSettings"));
     setWindowTitle(tr("Server settings — %1").arg(state->guild(guildId).name));
-    setMinimumSize(640, 460);
-    if (parent)
-        resize(parent->size().expandedTo(minimumSize()));
-    auto *body = new QHBoxLayout(this);
-    body->setContentsMargins(0, 0, 0, 0);
-    body->setSpacing(0);
-    m_sections = new QListWidget(this);
-    m_sections->setObjectName(QStringLiteral("SettingsSections"));
-    m_sections->setAccessibleName(tr("Server settings sections"));
-    m_sections->setFixedWidth(220);
-    m_stack = new QStackedWidget(this);
-    body->addWidget(m_sections);
-    auto *right = new QVBoxLayout;
-    body->addLayout(right, 1);
-    right->addWidget(m_stack, 1);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->setContentsMargins(12, 0, 12, 12);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
-    right->addWidget(buttons);
-    connect(m_sections, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     const Permissions mine = state->admin()->myPermissions(guildId);
     if (mine.has(Permission::ManageGuild))
@@ -113,7 +70,7 @@ ServerSettingsDialog::ServerSettingsDialog(ClientState *state, const Theme *them
         buildAuditLog();
     if (mine.has(Permission::ViewStats))
         buildStats();
-    m_sections->setCurrentRow(0);
+    showFirstSection();
 
     connect(state, &ClientState::rolesChanged, this, [this](Id gid) {
         if (gid != m_guild)
@@ -129,42 +86,12 @@ ServerSettingsDialog::ServerSettingsDialog(ClientState *state, const Theme *them
     });
 }
 
-QStringList ServerSettingsDialog::sections() const
-{
-    QStringList out;
-    for (int i = 0; i < m_sections->count(); ++i)
-        out << m_sections->item(i)->text();
-    return out;
-}
-
-void ServerSettingsDialog::showSection(const QString &title)
-{
-    const int row = int(sections().indexOf(title));
-    if (row >= 0)
-        m_sections->setCurrentRow(row);
-}
-
 QList<Id> ServerSettingsDialog::shownRoleOrder() const
 {
     QList<Id> out;
     for (int i = 0; m_roles && i < m_roles->count(); ++i)
         out << m_roles->item(i)->data(kIdRole).toULongLong();
     return out;
-}
-
-//! A page: its heading on top, `content` under it.
-static QVBoxLayout *newPage(QStackedWidget *stack, QListWidget *sections, const QString &title)
-{
-    sections->addItem(title);
-    auto *page = new QWidget(stack);
-    auto *v = new QVBoxLayout(page);
-    v->setContentsMargins(40, 56, 40, 16);
-    v->setSpacing(12);
-    auto *heading = new QLabel(title, page);
-    heading->setProperty("heading", true);
-    v->addWidget(heading);
-    stack->addWidget(page);
-    return v;
 }
 
 void ServerSettingsDialog::say(QLabel *status, bool ok, const QString &text)
@@ -181,7 +108,7 @@ void ServerSettingsDialog::say(QLabel *status, bool ok, const QString &text)
 
 void ServerSettingsDialog::buildOverview()
 {
-    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Overview"));
+    QVBoxLayout *page = newPage(tr("Overview"));
     auto *form = new QFormLayout;
     form->setVerticalSpacing(12);
     page->addLayout(form);
@@ -237,7 +164,7 @@ void ServerSettingsDialog::buildOverview()
 
 void ServerSettingsDialog::buildAuditLog()
 {
-    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Audit log"));
+    QVBoxLayout *page = newPage(tr("Audit log"));
     auto *hint = new QLabel(tr("Who changed what in this server, newest first; kept 90 days."), this);
     hint->setProperty("muted", true);
     page->addWidget(hint);
@@ -251,15 +178,12 @@ void ServerSettingsDialog::buildAuditLog()
     m_audit->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     page->addWidget(m_audit, 1);
     // The host's: asked for each time the page is shown.
-    connect(m_sections, &QListWidget::currentRowChanged, this, [this] {
-        if (m_stack->currentWidget() == m_audit->parentWidget())
-            fillAuditLog();
-    });
+    whenShown(page->parentWidget(), [this] { fillAuditLog(); });
 }
 
 void ServerSettingsDialog::buildStats()
 {
-    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Statistics"));
+    QVBoxLayout *page = newPage(tr("Statistics"));
     page->addWidget(new StatsPage(m_state, m_theme, m_guild, this), 1);
 }
 
@@ -326,7 +250,7 @@ void ServerSettingsDialog::fillAuditLog()
 
 void ServerSettingsDialog::buildRoles()
 {
-    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Roles"));
+    QVBoxLayout *page = newPage(tr("Roles"));
     auto *hint =
         new QLabel(tr("People take the colour of their highest coloured role, and are listed under their "
                       "highest role. Drag roles to order them: a role can manage only those below it."),
@@ -373,8 +297,8 @@ void ServerSettingsDialog::buildRoles()
     form->addRow(QString(), m_mentionable);
     auto *grid = new QGridLayout;
     int i = 0;
-    for (const PermissionText &p : kPermissionTexts) {
-        auto *box = new QCheckBox(tr(p.name), m_roleEditor);
+    for (const PermissionText &p : rolePermissionTexts()) {
+        auto *box = new QCheckBox(p.name, m_roleEditor);
         box->setObjectName(QStringLiteral("Permission-") + Permissions(p.permission).names().value(0));
         m_permissionBoxes.append({p.permission, box});
         grid->addWidget(box, i / 2, i % 2);
@@ -554,7 +478,7 @@ void ServerSettingsDialog::reorderFromList()
 
 void ServerSettingsDialog::buildMembers()
 {
-    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Members"));
+    QVBoxLayout *page = newPage(tr("Members"));
     m_members = new QTreeWidget(this);
     m_members->setObjectName(QStringLiteral("MemberTable"));
     m_members->setAccessibleName(tr("Members"));
@@ -707,7 +631,7 @@ void ServerSettingsDialog::timeoutMenu()
 
 void ServerSettingsDialog::buildBans()
 {
-    QVBoxLayout *page = newPage(m_stack, m_sections, tr("Bans"));
+    QVBoxLayout *page = newPage(tr("Bans"));
     m_bans = new QTreeWidget(this);
     m_bans->setObjectName(QStringLiteral("BanTable"));
     m_bans->setAccessibleName(tr("Banned people"));
@@ -737,10 +661,7 @@ void ServerSettingsDialog::buildBans()
                                 });
     });
     // The list is the host's: asked for when the page is shown, and after each change.
-    connect(m_sections, &QListWidget::currentRowChanged, this, [this] {
-        if (m_stack->currentWidget() == m_bans->parentWidget())
-            fillBans();
-    });
+    whenShown(page->parentWidget(), [this] { fillBans(); });
 }
 
 void ServerSettingsDialog::fillBans()

@@ -4,9 +4,8 @@
 //! and Bans (unban). A section or control I lack the permission for is not shown; the host
 //! still decides, and what it refuses is said under the control.
 
+#include "SettingsFrame.h"
 #include "shared/Types.h"
-
-#include <QDialog>
 
 class QCheckBox;
 class QLabel;
@@ -14,7 +13,6 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
-class QStackedWidget;
 class QTreeWidget;
 
 namespace kith::app {
@@ -22,14 +20,12 @@ namespace kith::app {
 class ClientState;
 class Theme;
 
-class ServerSettingsDialog : public QDialog
+class ServerSettingsDialog : public SettingsFrame
 {
     Q_OBJECT
 public:
     ServerSettingsDialog(ClientState *state, const Theme *theme, Id guildId, QWidget *parent = nullptr);
 
-    QStringList sections() const;
-    void showSection(const QString &title);
     //! The role list's rows, highest first (tests and the drag).
     QList<Id> shownRoleOrder() const;
 
@@ -60,8 +56,6 @@ private:
     ClientState *m_state;
     const Theme *m_theme;
     Id m_guild;
-    QListWidget *m_sections;
-    QStackedWidget *m_stack;
 
     // Overview
     QLineEdit *m_guildName = nullptr;

@@ -62,6 +62,27 @@ bool SocialFixture::rankedGuild(std::unique_ptr<TestClient> &owner, std::unique_
         .ok;
 }
 
+bool SocialFixture::settle(const QList<TestClient *> &clients)
+{
+    for (TestClient *c : clients)
+        if (!flush(*c))
+            return false;
+    forget(clients);
+    return true;
+}
+
+QStringList SocialFixture::release(std::initializer_list<std::unique_ptr<TestClient> *> clients)
+{
+    QStringList problems;
+    for (std::unique_ptr<TestClient> *c : clients) {
+        if (!*c)
+            continue;
+        problems << (*c)->seqProblems() << (*c)->protocolProblems();
+        c->reset();
+    }
+    return problems;
+}
+
 QString SocialFixture::username(const TestClient &c)
 {
     return c.user().value(u"username"_s).toString();

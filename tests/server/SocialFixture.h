@@ -8,6 +8,7 @@
 #include <QString>
 #include <QHash>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 
@@ -34,6 +35,12 @@ public:
     bool rankedGuild(std::unique_ptr<TestClient> &owner, std::unique_ptr<TestClient> &admin,
                      std::unique_ptr<TestClient> &b, std::unique_ptr<TestClient> &c,
                      std::unique_ptr<TestClient> &out, GuildRef &g);
+    //! Flushes and forgets every client, so a test sees only the events of its own steps.
+    //! False when a flush got no reply.
+    bool settle(const QList<TestClient *> &clients);
+    //! For cleanup(): the seq and protocol problems the clients saw, one per line (empty when
+    //! none), then drops them all. Null clients (reset by a test) are skipped.
+    static QStringList release(std::initializer_list<std::unique_ptr<TestClient> *> clients);
 
     //! A ping round trip: every event the server sent c before it is now in c.events().
     //! Works because events and replies share one ordered connection.

@@ -3,6 +3,7 @@
 // roulette channels (one random online member gets each message), on SQLite and PostgreSQL, and
 // across two nodes on PostgreSQL.
 #include "SocialFixture.h"
+#include "common/ClusterPair.h"
 #include "common/Scenario.h"
 #include "common/TestDatabase.h"
 
@@ -576,14 +577,11 @@ void tst_ChannelKinds::acrossNodes()
     if (!TestDatabase::postgres())
         QSKIP("several nodes share PostgreSQL only");
     // Ann on node A, Bob on node B: unstored messages and roulette reach across the bus.
-    ServerFixture a;
-    ServerFixture b;
-    b.config.databaseUrl = a.config.databaseUrl;
+    ClusterPair n;
     QString err;
-    QVERIFY2(a.start(&err), qPrintable(err));
-    QVERIFY2(b.start(&err), qPrintable(err));
-    auto ann = a.newUser(u"ann"_s);
-    auto bob = b.newUser(u"bob"_s);
+    QVERIFY2(n.start(&err), qPrintable(err));
+    auto &ann = n.ann;
+    auto &bob = n.bob;
     const GuildRef g = createGuild(*ann, u"Both nodes"_s);
     const Reply inv = ann->request(u"invite.create"_s, {{u"guild_id"_s, g.guildId}});
     QVERIFY(inv.ok);

@@ -1,5 +1,6 @@
 // Several servers on one PostgreSQL database: node ids leased so that no two live nodes share
 // one, a configured id that a live node holds refused with its holder named.
+#include "common/ClusterPair.h"
 #include "common/Scenario.h"
 #include "common/ServerFixture.h"
 #include "common/TcpProxy.h"
@@ -43,17 +44,6 @@ bool joinFromOtherNode(TestClient &owner, TestClient &joiner, const GuildRef &g)
         return joiner.request(u"invite.join"_s, {{u"code"_s, inv.d.value(u"code"_s)}}).ok;
     }, 10000);
 }
-
-//! Two nodes on one database, started.
-struct TwoNodes {
-    ServerFixture a;
-    ServerFixture b;
-    bool start(QString *err)
-    {
-        b.config.databaseUrl = a.config.databaseUrl;
-        return a.start(err) && b.start(err);
-    }
-};
 } // namespace
 
 void tst_Cluster::initTestCase()
@@ -208,11 +198,11 @@ void tst_Cluster::repliesAndReactionsAcrossNodes()
 
 void tst_Cluster::presenceMergesAcrossNodes()
 {
-    TwoNodes n;
+    ClusterPair n;
     QString err;
     QVERIFY2(n.start(&err), qPrintable(err));
-    auto ann = n.a.newUser(u"ann"_s);
-    auto bob = n.b.newUser(u"bob"_s);
+    auto &ann = n.ann;
+    auto &bob = n.bob;
     const GuildRef g = createGuild(*ann, u"Presence"_s);
     QVERIFY(joinFromOtherNode(*ann, *bob, g));
     // Each sees the other online, whichever node they are on.
@@ -252,7 +242,7 @@ void tst_Cluster::presenceMergesAcrossNodes()
 
 void tst_Cluster::lateNodeLearnsPresence()
 {
-    TwoNodes n;
+    ClusterPair n;
     QString err;
     QVERIFY2(n.a.start(&err), qPrintable(err));
     auto ann = n.a.newUser(u"ann"_s);
@@ -334,11 +324,11 @@ void tst_Cluster::aLoneNodeIsQuietUntilAnotherStarts()
 
 void tst_Cluster::stoppedNodeShowsItsUsersOffline()
 {
-    TwoNodes n;
+    ClusterPair n;
     QString err;
     QVERIFY2(n.start(&err), qPrintable(err));
-    auto ann = n.a.newUser(u"ann"_s);
-    auto bob = n.b.newUser(u"bob"_s);
+    auto &ann = n.ann;
+    auto &bob = n.bob;
     const GuildRef g = createGuild(*ann, u"Stop"_s);
     QVERIFY(joinFromOtherNode(*ann, *bob, g));
     QTRY_COMPARE(statusSeen(*ann, bob->userId()), u"online"_s);
@@ -422,11 +412,11 @@ void tst_Cluster::busLossReadsTheDirectoryAgain()
 void tst_Cluster::guildDirectoryAcrossNodes()
 {
     // Listing, online counts, guild.join and the audit log with Ann on node A and Bob on node B.
-    TwoNodes n;
+    ClusterPair n;
     QString err;
     QVERIFY2(n.start(&err), qPrintable(err));
-    auto ann = n.a.newUser(u"ann"_s);
-    auto bob = n.b.newUser(u"bob"_s);
+    auto &ann = n.ann;
+    auto &bob = n.bob;
     const GuildRef g = createGuild(*ann, u"Across qzcluster"_s);
     QVERIFY(g.valid());
     QVERIFY(ann->request(u"guild.update"_s, {{u"guild_id"_s, g.guildId}, {u"discoverable"_s, true}}).ok);
@@ -468,11 +458,11 @@ void tst_Cluster::visibilityAcrossNodes()
     // Ann owns the guild on node A; Bob, a member, is on node B. A channel hidden from @everyone
     // disappears for Bob on B, nothing of it reaches him, and a role that lets him see it brings
     // it back, history included.
-    TwoNodes n;
+    ClusterPair n;
     QString err;
     QVERIFY2(n.start(&err), qPrintable(err));
-    auto ann = n.a.newUser(u"ann"_s);
-    auto bob = n.b.newUser(u"bob"_s);
+    auto &ann = n.ann;
+    auto &bob = n.bob;
     const GuildRef g = createGuild(*ann, u"Private across nodes"_s);
     QVERIFY(g.valid());
     QVERIFY(joinFromOtherNode(*ann, *bob, g));

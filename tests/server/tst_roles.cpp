@@ -70,24 +70,13 @@ void tst_Roles::initTestCase()
 void tst_Roles::init()
 {
     QVERIFY(m_fx.rankedGuild(m_owner, m_admin, m_b, m_c, m_out, m_g));
-    for (TestClient *c : {m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()})
-        QVERIFY(SocialFixture::flush(*c));
-    m_fx.forget({m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()});
+    QVERIFY(m_fx.settle({m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()}));
 }
 
 void tst_Roles::cleanup()
 {
-    for (auto *c : {m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()}) {
-        if (!c)
-            continue;
-        QVERIFY2(c->seqProblems().isEmpty(), qPrintable(c->seqProblems().join(u'\n')));
-        QVERIFY2(c->protocolProblems().isEmpty(), qPrintable(c->protocolProblems().join(u'\n')));
-    }
-    m_owner.reset();
-    m_admin.reset();
-    m_b.reset();
-    m_c.reset();
-    m_out.reset();
+    const QStringList problems = SocialFixture::release({&m_owner, &m_admin, &m_b, &m_c, &m_out});
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
 Reply tst_Roles::createRole(TestClient &c, const QString &name, const QStringList &permissions,

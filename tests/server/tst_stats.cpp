@@ -62,17 +62,8 @@ void tst_Stats::init()
 
 void tst_Stats::cleanup()
 {
-    for (auto *c : {m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()}) {
-        if (!c)
-            continue;
-        QVERIFY2(c->seqProblems().isEmpty(), qPrintable(c->seqProblems().join(u'\n')));
-        QVERIFY2(c->protocolProblems().isEmpty(), qPrintable(c->protocolProblems().join(u'\n')));
-    }
-    m_owner.reset();
-    m_admin.reset();
-    m_b.reset();
-    m_c.reset();
-    m_out.reset();
+    const QStringList problems = SocialFixture::release({&m_owner, &m_admin, &m_b, &m_c, &m_out});
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
 Reply tst_Stats::stats(TestClient &c, const QJsonObject &extra)

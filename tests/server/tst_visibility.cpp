@@ -80,24 +80,13 @@ void tst_Visibility::init()
     const Reply ch = m_owner->request(u"channel.create"_s, {{u"guild_id"_s, m_g.guildId}, {u"name"_s, u"secret"_s}});
     QVERIFY2(ch.ok, qPrintable(ch.describe()));
     m_secret = ch.d.value(u"id"_s).toString();
-    for (TestClient *c : {m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()})
-        QVERIFY(SocialFixture::flush(*c));
-    m_fx.forget({m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()});
+    QVERIFY(m_fx.settle({m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()}));
 }
 
 void tst_Visibility::cleanup()
 {
-    for (auto *c : {m_owner.get(), m_admin.get(), m_b.get(), m_c.get(), m_out.get()}) {
-        if (!c)
-            continue;
-        QVERIFY2(c->seqProblems().isEmpty(), qPrintable(c->seqProblems().join(u'\n')));
-        QVERIFY2(c->protocolProblems().isEmpty(), qPrintable(c->protocolProblems().join(u'\n')));
-    }
-    m_owner.reset();
-    m_admin.reset();
-    m_b.reset();
-    m_c.reset();
-    m_out.reset();
+    const QStringList problems = SocialFixture::release({&m_owner, &m_admin, &m_b, &m_c, &m_out});
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
 Reply tst_Visibility::overwrite(TestClient &c, const QString &channelId, const QString &roleId,
@@ -118,9 +107,7 @@ void tst_Visibility::hideSecret()
         QVERIFY(gone);
         QCOMPARE(gone->d, (QJsonObject{{u"id"_s, m_secret}, {u"guild_id"_s, m_g.guildId}}));
     }
-    for (TestClient *c : {m_owner.get(), m_admin.get(), m_b.get(), m_c.get()})
-        QVERIFY(SocialFixture::flush(*c));
-    m_fx.forget({m_owner.get(), m_admin.get(), m_b.get(), m_c.get()});
+    QVERIFY(m_fx.settle({m_owner.get(), m_admin.get(), m_b.get(), m_c.get()}));
 }
 
 QJsonObject tst_Visibility::readyOfFresh(const TestClient &c)
