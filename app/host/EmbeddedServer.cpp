@@ -1,6 +1,5 @@
 #include "EmbeddedServer.h"
 
-#include "ServerPlugin.h"
 #include "platform/Plugins.h"
 #include "shared/Limits.h"
 
@@ -86,12 +85,7 @@ void EmbeddedServer::launch(const QString &dataDir, quint16 port)
             // What others see when they join: this machine's name.
             const QString machine = QSysInfo::machineHostName();
             config.serverName = machine.isEmpty() ? QStringLiteral("Kith") : machine;
-            config.listen = party.listen;
-            config.guests = party.guests;
-            config.partyName = party.name;
-            config.partyPassword = party.password;
-            config.tls = party.tls;
-            config.announce = party.announce;
+            config.party = party;
             auto s = module->create(config);
             if (s->start(&error, &kind))
                 return s;

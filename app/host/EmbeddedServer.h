@@ -3,7 +3,8 @@
 //! kith_server_module plugin (ServerPlugin.h), loaded in that thread on the first start. The app
 //! then talks to it over loopback WebSocket like to any other host: one code path.
 
-#include <QHostAddress>
+#include "ServerPlugin.h"
+
 #include <QObject>
 #include <QThread>
 #include <QUrl>
@@ -12,9 +13,6 @@
 class QPluginLoader;
 
 namespace kith::app {
-
-class HostedServer;
-class ServerPlugin;
 
 class EmbeddedServer : public QObject
 {
@@ -28,16 +26,8 @@ public:
     //! emits portBusy(), and takes `port` back as soon as it is free (portRestored()), so an
     //! address given out keeps working. After failed(), start() may be called again.
     void start(const QString &dataDir, quint16 port = 0);
-    //! What the next start() serves: a LAN party (guests, on `listen`, usually every
-    //! interface) or, with `guests` false, the app's own loopback-only server.
-    struct Party {
-        bool guests = false;
-        QString name;
-        QString password;
-        QHostAddress listen = QHostAddress(QHostAddress::LocalHost);
-        bool tls = false;   //!< wss:// with a certificate kept in the server's folder
-        QString announce;   //!< where LAN beacons go (HOST:PORT or broadcast); empty: none
-    };
+    //! What the next start() serves (see HostedParty).
+    using Party = HostedParty;
     void setParty(const Party &party) { m_party = party; }
     const Party &party() const { return m_party; }
     //! The running party's guild (0 without guests).

@@ -12,17 +12,22 @@
 
 namespace kith::app {
 
-//! How the app's own server runs: loopback only, or a LAN party with guests.
+//! What the app's own server serves: a LAN party (guests, on `listen`, usually every
+//! interface) or, with `guests` false, the app's own loopback-only server.
+struct HostedParty {
+    bool guests = false;
+    QString name;
+    QString password;
+    QHostAddress listen = QHostAddress(QHostAddress::LocalHost);
+    bool tls = false; //!< wss:// with a certificate kept in the server's folder
+    QString announce; //!< where LAN beacons go (HOST:PORT or broadcast); empty: none
+};
+
 struct HostedServerConfig {
     QString dataDir;
     quint16 port = 0; //!< 0 picks a free one
     QString serverName; //!< what others see when they join
-    QHostAddress listen = QHostAddress(QHostAddress::LocalHost);
-    bool guests = false;
-    QString partyName;
-    QString partyPassword;
-    bool tls = false; //!< wss:// with a certificate kept in the server's folder
-    QString announce; //!< where LAN beacons go; empty: none
+    HostedParty party;
 };
 
 //! One server. Made, used and deleted on one thread (it owns sockets and timers there).

@@ -47,12 +47,12 @@ public:
         config.dataDir = c.dataDir;
         config.port = c.port;
         config.serverName = c.serverName;
-        config.host = c.listen;
-        config.guests = c.guests;
-        config.partyName = c.partyName;
-        config.partyPassword = c.partyPassword;
-        config.tlsSelfSigned = c.tls;
-        config.announce = c.announce;
+        config.host = c.party.listen;
+        config.guests = c.party.guests;
+        config.partyName = c.party.name;
+        config.partyPassword = c.party.password;
+        config.tlsSelfSigned = c.party.tls;
+        config.announce = c.party.announce;
         return std::make_unique<Hosted>(std::move(config));
     }
 };
