@@ -35,7 +35,7 @@ mkdir -p "$HOME" "$work/reports" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 unset DISPLAY
 # Leaks are not checked: Qt, fontconfig and D-Bus keep one-time allocations to exit, and our
 # shutdown paths are not the bugs this run hunts (use-after-free, overflows, UB).
-export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_init_order=1:detect_stack_use_after_return=0:log_path=$work/reports/asan"
+export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_init_order=1:detect_stack_use_after_return=0:log_exe_name=1:log_path=$work/reports/asan"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/tests/ubsan.supp:log_path=$work/reports/ubsan"
 # QtTest's own watchdog stops a test function after 5 minutes; sanitized, the fuzz of 100,000
 # frames may need more (ctest's tripled timeout still bounds the whole suite).
@@ -58,6 +58,10 @@ if [ -e "${reports[0]}" ]; then
   for r in "${reports[@]}"; do
     echo "===== sanitizer report $(basename "$r") ====="
     cat "$r"
+  done
+  # A digest last, one line per frame, for logs that keep only the tail or drop indented lines.
+  for r in "${reports[@]}"; do
+    grep -E '^==[0-9]+==ERROR|^ +#[0-9]+ |^SUMMARY' "$r" | head -40 | sed "s|^ *|sanitize.sh: $(basename "$r"): |"
   done
   echo "sanitize.sh: ${#reports[@]} sanitizer report(s), printed above"
   status=1

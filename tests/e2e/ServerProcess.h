@@ -29,6 +29,8 @@ public:
         int exitCode = -1;
         QProcess::ExitStatus status = QProcess::CrashExit;
         QString out, err;
+        //! It left by itself with an error code: a refusal, not a crash.
+        bool refused() const { return status == QProcess::NormalExit && exitCode != 0; }
     };
     static Run run(const QStringList &args, int timeoutMs = 30000,
                    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());

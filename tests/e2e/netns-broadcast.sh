@@ -67,3 +67,6 @@ while b'"hello"' not in got:
     got += chunk
 PY
 echo "beacon heard across the veth pair and its URL reached"
+# And it stops cleanly on SIGTERM, as a service manager stops it.
+kill "$server_pid"; wait "$server_pid"; rc=$?; server_pid=
+[ "$rc" -eq 0 ] || { echo "kith-server exited with $rc after SIGTERM"; cat "$tmp/err"; exit 1; }

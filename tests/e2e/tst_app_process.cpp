@@ -74,6 +74,7 @@ void tst_AppProcess::sigtermStopsCleanly()
     again.setProcessEnvironment(env);
     again.start(QStringLiteral(KITH_APP_BINARY), {u"--local"_s, u"--data"_s, data, u"--quit-when-usable"_s});
     QVERIFY(again.waitForFinished(30000));
+    QCOMPARE(again.exitStatus(), QProcess::NormalExit);
     QCOMPARE(again.exitCode(), 0);
     const QByteArray log = again.readAllStandardError();
     QVERIFY2(log.contains("started for \"owner\""), log.constData());
@@ -119,6 +120,7 @@ void tst_AppProcess::secondStartHandsOver()
     QProcess server;
     server.start(QStringLiteral(KITH_SERVER_BINARY), {u"--listen"_s, u"127.0.0.1:0"_s, u"--data"_s, data + u"/server"_s});
     QVERIFY(server.waitForFinished(10000));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
     QVERIFY(server.exitCode() != 0);
     const QByteArray serverErr = server.readAllStandardError();
     QVERIFY2(serverErr.contains("is in use by process " + QByteArray::number(app.processId())), serverErr.constData());

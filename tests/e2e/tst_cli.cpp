@@ -155,7 +155,7 @@ void tst_Cli::takenPort()
     QVERIFY2(first.start(a.path(), {}, &why), qPrintable(why));
     const auto r = ServerProcess::run({u"--listen"_s, u"127.0.0.1:%1"_s.arg(first.url().port()),
                                        u"--data"_s, b.path()});
-    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.refused(), qPrintable(r.err));
     QCOMPARE(errorLines(r).size(), 1);
     // The first one is unharmed.
     TestClient c;
@@ -171,7 +171,7 @@ void tst_Cli::dataFolderInUse()
     QString why;
     QVERIFY2(first.start(data.path(), {}, &why), qPrintable(why));
     const auto r = ServerProcess::run({u"--listen"_s, u"127.0.0.1:0"_s, u"--data"_s, data.path()});
-    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.refused(), qPrintable(r.err));
     const QStringList lines = errorLines(r);
     QCOMPARE(lines.size(), 1);
     const QString expected = u"data folder %1 is in use by process %2"_s
@@ -221,7 +221,7 @@ void tst_Cli::lanPartyWithGuests()
     QCOMPARE(c.readyData().value(u"guilds"_s).toArray().first().toObject().value(u"name"_s).toString(), u"Basement LAN"_s);
     // The party flags need --guests.
     const auto refused = ServerProcess::run({u"--data"_s, data.path() + u"/other"_s, u"--party-name"_s, u"x"_s});
-    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.refused(), qPrintable(refused.err));
     QVERIFY2(errorLines(refused).join(u' ').contains(u"--guests"_s), qPrintable(refused.err));
 }
 
@@ -256,12 +256,14 @@ void tst_Cli::tlsPartyAnnounces()
     // The certificate is kept: a restart shows the same one.
     s.process().terminate();
     QVERIFY(s.waitFinished());
+    QCOMPARE(s.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(s.process().exitCode(), 0);
     ServerProcess again;
     QVERIFY2(again.start(data.path(), {u"--guests"_s, u"--tls-self-signed"_s}, &why), qPrintable(why));
     QVERIFY(QTest::qWaitFor([&] { return again.output().contains(fp); }, 10000));
     // The two ways to give a certificate exclude each other.
     const auto both = ServerProcess::run({u"--data"_s, data.path() + u"/x"_s, u"--tls-self-signed"_s, u"--tls-cert"_s, u"a.pem"_s});
-    QVERIFY(both.exitCode != 0);
+    QVERIFY2(both.refused(), qPrintable(both.err));
     QVERIFY2(errorLines(both).join(u' ').contains(u"exclude"_s), qPrintable(both.err));
 }
 

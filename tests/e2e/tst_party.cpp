@@ -81,8 +81,10 @@ void tst_Party::twoAppsMeet()
     QVERIFY2(waitLine(guest, &guestOut, "DONE") == u"DONE"_s, qPrintable(QString::fromUtf8(guestOut)));
     QVERIFY2(waitLine(host, &hostOut, "BYE") == u"BYE"_s, qPrintable(QString::fromUtf8(hostOut)));
     QVERIFY(guest.waitForFinished(20000));
+    QCOMPARE(guest.exitStatus(), QProcess::NormalExit);
     QCOMPARE(guest.exitCode(), 0);
     QVERIFY(host.waitForFinished(20000));
+    QCOMPARE(host.exitStatus(), QProcess::NormalExit);
     QCOMPARE(host.exitCode(), 0);
 }
 
