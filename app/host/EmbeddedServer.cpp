@@ -3,6 +3,7 @@
 #include "platform/Plugins.h"
 #include "shared/Limits.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -19,9 +20,23 @@ constexpr int kReclaimIntervalMs = 2000;
 const QString kModule = QStringLiteral("kith_server_module");
 } // namespace
 
+void EmbeddedServer::Thread::run()
+{
+    exec();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    if (atEnd)
+        atEnd();
+}
+
 EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent)
 {
     m_thread.setObjectName(QStringLiteral("kith-embedded-server"));
+    // Last on the thread: its OpenSSL state is freed here, not in the thread's exit, which runs
+    // after wait() has returned and could meet OpenSSL's clean-up at process exit.
+    m_thread.atEnd = [this] {
+        if (m_plugin)
+            m_plugin->releaseThread();
+    };
 }
 
 EmbeddedServer::~EmbeddedServer()

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QThread>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 class QPluginLoader;
@@ -66,7 +67,17 @@ private:
     //! Back on our thread once the server thread has ended (for start `generation`).
     void finishStop(quint64 generation, bool emitStopped);
 
-    QThread m_thread;
+    //! The server's thread. Before it ends it deletes what its loop left to delete (the
+    //! server's sockets), then runs atEnd: the module frees the thread's OpenSSL state there.
+    class Thread : public QThread
+    {
+    public:
+        std::function<void()> atEnd;
+
+    protected:
+        void run() override;
+    };
+    Thread m_thread;
     QObject *m_worker = nullptr;         //!< lives in m_thread; invokeMethod's context there
     std::unique_ptr<HostedServer> m_server; //!< created, used and deleted only in m_thread
     std::unique_ptr<QPluginLoader> m_loader; //!< keeps the server module loaded

@@ -51,9 +51,13 @@ class ServerPlugin
 public:
     virtual ~ServerPlugin() = default;
     virtual std::unique_ptr<HostedServer> create(const HostedServerConfig &config) = 0;
+    //! Frees the server libraries' per-thread state (OpenSSL's) of the calling thread: called
+    //! last on the thread that ran a HostedServer, so nothing of it is freed after the thread
+    //! is waited for, when the process may already be exiting.
+    virtual void releaseThread() = 0;
 };
 
 } // namespace kith::app
 
-#define KITH_SERVER_PLUGIN_IID "chat.kith.ServerPlugin/1"
+#define KITH_SERVER_PLUGIN_IID "chat.kith.ServerPlugin/2"
 Q_DECLARE_INTERFACE(kith::app::ServerPlugin, KITH_SERVER_PLUGIN_IID)

@@ -9,7 +9,6 @@
 #include <QLocale>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QThreadPool>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -47,10 +46,12 @@ Connection::Connection(QObject *parent) : QObject(parent)
     });
 }
 
-void Connection::warmUp()
+std::jthread Connection::warmUp()
 {
 #if QT_CONFIG(ssl)
-    QThreadPool::globalInstance()->start([] { QSslConfiguration::defaultConfiguration(); });
+    return std::jthread([] { QSslConfiguration::defaultConfiguration(); });
+#else
+    return {};
 #endif
 }
 

@@ -14,6 +14,7 @@
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
+#include <thread>
 
 namespace kith::app {
 
@@ -47,10 +48,13 @@ public:
     explicit Connection(QObject *parent = nullptr);
     ~Connection() override;
 
-    //! Loads the TLS backend on a worker thread. Every QWebSocket, even for ws://, loads it on
-    //! construction (OpenSSL and its configuration: ~10 ms), so start-up does it while the
-    //! window is being built rather than before the first connection.
-    static void warmUp();
+    //! Loads the TLS backend on a thread of its own. Every QWebSocket, even for ws://, loads it
+    //! on construction (OpenSSL and its configuration: ~10 ms), so start-up does it while the
+    //! window is being built rather than before the first connection. The caller keeps the
+    //! thread: destroying it joins it, and a joined thread has freed its OpenSSL state. A pool
+    //! thread would free it at its exit, after QThreadPool's wait, where it could meet OpenSSL's
+    //! own clean-up at process exit freeing the same memory (a double free, seen in CI).
+    [[nodiscard]] static std::jthread warmUp();
 
     //! Connects and signs in; keeps reconnecting until close() or a refused sign-in.
     void open(const QUrl &url, const Credentials &credentials);

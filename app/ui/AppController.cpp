@@ -88,7 +88,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
       m_party(new PartyHost(m_server, m_primary, this)), m_lan(new LanBrowser(this)),
       m_notifications(new Notifications(m_hosts, m_primary, m_settings.get(), this))
 {
-    Connection::warmUp();
+    m_tlsWarmUp = Connection::warmUp();
     m_hosts->setFrameLog(m_frameLog); // before any host connects
     QDir().mkpath(options.dataDir);
     m_signIn->prepare(options.local); // the server starts on its own thread while this one builds the window

@@ -12,6 +12,7 @@
 #include <QSettings>
 #include <functional>
 #include <memory>
+#include <thread>
 
 namespace kith::app {
 
@@ -136,6 +137,7 @@ private:
     void syncInviteServer();
 
     AppOptions m_options;
+    std::jthread m_tlsWarmUp; //!< Connection::warmUp's thread; joined at the latest with this
     std::unique_ptr<QSettings> m_settings;
     FrameLog *m_frameLog;
     Theme *m_theme;

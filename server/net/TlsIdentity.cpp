@@ -8,6 +8,7 @@
 #include <QSaveFile>
 
 #include <openssl/bn.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -183,6 +184,11 @@ std::optional<TlsIdentity> TlsIdentity::selfSigned(const QString &folder, const 
         }
     }
     return fromFiles(certPath, keyPath, error);
+}
+
+void TlsIdentity::releaseThread()
+{
+    OPENSSL_thread_stop();
 }
 
 } // namespace kith::server
