@@ -12,6 +12,7 @@
 #include <cstdio>
 
 namespace {
+qint64 s_mainMs = 0; //!< when main began, for the time the loader and static constructors take
 class Window : public QMainWindow
 {
 public:
@@ -33,7 +34,7 @@ protected:
         QMainWindow::paintEvent(e);
         if (!m_painted) {
             m_painted = true;
-            std::printf("bare: usable at %lld epoch ms\n", QDateTime::currentMSecsSinceEpoch());
+            std::printf("bare: main at %lld, usable at %lld epoch ms\n", s_mainMs, QDateTime::currentMSecsSinceEpoch());
             std::fflush(stdout);
             QTimer::singleShot(0, qApp, &QApplication::quit);
         }
@@ -46,6 +47,7 @@ private:
 
 int main(int argc, char **argv)
 {
+    s_mainMs = QDateTime::currentMSecsSinceEpoch();
     QApplication app(argc, argv);
     Window w;
     w.show();

@@ -17,17 +17,21 @@ trap 'rm -rf "$work"' EXIT
 "$kith" --local --data "$work/data" --quit-when-usable >/dev/null 2>&1 # first run creates the account
 
 ms() { date +%s%3N; }
-kt=() bt=()
+kt=() bt=() km=() bm=()
 for ((i = 0; i < runs; i++)); do
   t0=$(ms); out=$("$kith" --local --data "$work/data" --measure --quit-when-usable 2>/dev/null)
   kt+=($(( $(sed -n 's/.*usable at \([0-9]*\) epoch ms.*/\1/p' <<<"$out") - t0 )))
+  km+=($(( $(sed -n 's/.*main at \([0-9]*\),.*/\1/p' <<<"$out") - t0 )))
   t0=$(ms); out=$("$bare" 2>/dev/null)
   bt+=($(( $(sed -n 's/.*usable at \([0-9]*\) epoch ms.*/\1/p' <<<"$out") - t0 )))
+  bm+=($(( $(sed -n 's/.*main at \([0-9]*\),.*/\1/p' <<<"$out") - t0 )))
 done
 stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "median %d ms (%d–%d)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 echo "exec -> usable, $runs runs each"
 echo "  kith (embedded server, signed in, #general shown): $(stats "${kt[@]}")"
 echo "  bare window (QMainWindow + QListView, first paint): $(stats "${bt[@]}")"
-km=$(printf '%s\n' "${kt[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-bm=$(printf '%s\n' "${bt[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-awk -v k="$km" -v b="$bm" 'BEGIN { printf "  ratio of medians: %.2f\n", k / b }'
+echo "exec -> main (the loader, the libraries' constructors)"
+echo "  kith: $(stats "${km[@]}"); bare window: $(stats "${bm[@]}")"
+kmed=$(printf '%s\n' "${kt[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+bmed=$(printf '%s\n' "${bt[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+awk -v k="$kmed" -v b="$bmed" 'BEGIN { printf "  ratio of medians: %.2f\n", k / b }'
