@@ -16,7 +16,7 @@ FontWarmUp::FontWarmUp()
     // thread data becomes Qt's main thread. QtGui has fontconfig loaded already (RTLD_NOLOAD
     // finds it, adds no dependency); Qt's own FcInit() later finds the configuration made
     // (fontconfig's init is thread-safe: a call racing ours does the same work once more).
-    m_thread = std::thread([] {
+    m_thread = std::jthread([] {
         void *lib = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_NOLOAD);
         if (!lib)
             return;
@@ -28,10 +28,5 @@ FontWarmUp::FontWarmUp()
 #endif
 }
 
-FontWarmUp::~FontWarmUp()
-{
-    if (m_thread.joinable())
-        m_thread.join();
-}
 
 } // namespace kith::app

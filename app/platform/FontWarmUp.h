@@ -13,13 +13,9 @@ class FontWarmUp
 {
 public:
     FontWarmUp(); //!< starts the thread; call before QApplication exists
-    ~FontWarmUp(); //!< joins it (it has long finished by then)
-
-    FontWarmUp(const FontWarmUp &) = delete;
-    FontWarmUp &operator=(const FontWarmUp &) = delete;
 
 private:
-    std::thread m_thread;
+    std::jthread m_thread; //!< joined with this (it has long finished by then)
 };
 
 } // namespace kith::app

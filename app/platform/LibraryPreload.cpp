@@ -17,16 +17,11 @@ LibraryPreload::LibraryPreload(const QString &path)
     // Plain dlopen, no Qt in the thread. The same flags as QLibrary's, so its own dlopen later
     // returns this handle. Never closed: the plugin stays loaded for the process's life anyway.
     m_thread =
-        std::thread([file = QFile::encodeName(path)] { dlopen(file.constData(), RTLD_LAZY | RTLD_LOCAL); });
+        std::jthread([file = QFile::encodeName(path)] { dlopen(file.constData(), RTLD_LAZY | RTLD_LOCAL); });
 #else
     Q_UNUSED(path)
 #endif
 }
 
-LibraryPreload::~LibraryPreload()
-{
-    if (m_thread.joinable())
-        m_thread.join();
-}
 
 } // namespace kith::app

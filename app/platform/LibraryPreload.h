@@ -14,13 +14,9 @@ class LibraryPreload
 {
 public:
     explicit LibraryPreload(const QString &path); //!< starts the thread; an empty path: none
-    ~LibraryPreload(); //!< joins it (it has long finished by then)
-
-    LibraryPreload(const LibraryPreload &) = delete;
-    LibraryPreload &operator=(const LibraryPreload &) = delete;
 
 private:
-    std::thread m_thread;
+    std::jthread m_thread; //!< joined with this (it has long finished by then)
 };
 
 } // namespace kith::app
