@@ -1,6 +1,7 @@
 #include "PgBus.h"
 
 #include "Log.h"
+#include "OpenSslThread.h"
 #include "store/SqlConnection.h"
 
 #include <QSqlDriver>
@@ -196,7 +197,11 @@ void PgBus::stop()
 {
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); delete w; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] {
+        w->close();
+        delete w;
+        releaseOpenSslThread(); // its libpq connection may have used SSL
+    }, Qt::BlockingQueuedConnection);
     m_worker = nullptr;
     m_thread.quit();
     m_thread.wait();

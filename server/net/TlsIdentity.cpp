@@ -8,7 +8,6 @@
 #include <QSaveFile>
 
 #include <openssl/bn.h>
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -184,11 +183,6 @@ std::optional<TlsIdentity> TlsIdentity::selfSigned(const QString &folder, const 
         }
     }
     return fromFiles(certPath, keyPath, error);
-}
-
-void TlsIdentity::releaseThread()
-{
-    OPENSSL_thread_stop();
 }
 
 } // namespace kith::server

@@ -27,12 +27,6 @@ struct TlsIdentity {
     //! Loads `<folder>/tls/cert.pem` and `key.pem`, making them first if missing (an EC P-256
     //! key, a certificate valid for ten years naming `commonName`). The key file is owner-only.
     static std::optional<TlsIdentity> selfSigned(const QString &folder, const QString &commonName, QString *error);
-
-    //! Frees what OpenSSL keeps for the calling thread (its error queue, random generators) now.
-    //! Left to the thread's exit, that runs after QThread::wait() has returned and can meet
-    //! OpenSSL's own clean-up at process exit, which frees the same memory: call it last on a
-    //! thread, other than the main one, that served TLS.
-    static void releaseThread();
 };
 
 } // namespace kith::server

@@ -1,8 +1,10 @@
 #include "WriteQueue.h"
 
 #include "Log.h"
+#include "OpenSslThread.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSemaphore>
 
 namespace kith::server {
@@ -112,6 +114,8 @@ void WriteQueue::enqueueAndWait(std::unique_ptr<Job> job)
 
 void WriteQueue::run()
 {
+    // Last, after the database connection is closed: libpq over SSL used OpenSSL here.
+    const auto released = qScopeGuard([] { releaseOpenSslThread(); });
     const bool writer = m_mode == Mode::Writer;
     // Connection names are per process: make them unique so several servers can share one.
     const QString name = (writer ? QStringLiteral("kith-writer-") : QStringLiteral("kith-reader-"))

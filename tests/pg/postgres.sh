@@ -19,12 +19,17 @@ start)
   [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
   user="$(id -un)"; [ "$(id -u)" -eq 0 ] && user=postgres
   as_owner "$bin/initdb" -D "$dir/data" -U "$user" --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+  # TLS on, as a hosted PostgreSQL has it: the suites' connections (libpq's default sslmode,
+  # prefer) run over it, so the server's threads that use libpq use OpenSSL too.
+  as_owner openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 7 \
+    -subj /CN=127.0.0.1 -keyout "$dir/data/server.key" -out "$dir/data/server.crt" 2>/dev/null
+  chmod 600 "$dir/data/server.key"
   # A free port: ask the kernel for one, then let the server take it.
   port="$(perl -MIO::Socket::INET -e 'print IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1:0")->sockport')"
   # Enough connections for the suites running side by side (each server holds two or three);
   # fsync off: the test data is thrown away, durability is the SQLite crash test's business.
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 start \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off" >/dev/null
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off -c ssl=on" >/dev/null
   echo "postgresql://$user@127.0.0.1:$port/postgres" > "$dir/url"
   echo "postgres.sh: PostgreSQL on 127.0.0.1:$port ($dir)"
   ;;

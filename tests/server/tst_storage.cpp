@@ -63,6 +63,7 @@ private slots:
     void restartKeepsEverything();
     void lostTransactionFailsTheWholeBatch();
     void failingJobTakesBackOnlyItsOwnWrites();
+    void postgresOverTlsWhenOffered();
 };
 
 void tst_Storage::freshFolderIsMigrated()
@@ -363,6 +364,28 @@ void tst_Storage::failingJobTakesBackOnlyItsOwnWrites()
     QVERIFY(rows.ok());
     QCOMPARE(rows.value(), (QList<int>{1, 3}));
     queue.shutdown();
+}
+
+void tst_Storage::postgresOverTlsWhenOffered()
+{
+    // The test PostgreSQL offers TLS, as hosted ones do, and the store's threads take it with
+    // libpq's default (sslmode=prefer): their OpenSSL state is freed as each thread ends.
+    if (!TestDatabase::postgres())
+        QSKIP("PostgreSQL only: SQLite is a file");
+    using namespace kith::server;
+    using kith::Result;
+    FreshQueue fresh;
+    QString err;
+    QVERIFY2(fresh.open(&err), qPrintable(err));
+    const Result<QString> tls = fresh.queue->runSync<QString>([](Store &s) -> Result<QString> {
+        QSqlQuery q(static_cast<SqlStore &>(s).connection().database());
+        if (!q.exec(u"SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()"_s) || !q.next())
+            return storageError();
+        return q.value(0).toBool() ? q.value(1).toString() : QString();
+    });
+    QVERIFY(tls.ok());
+    QVERIFY2(tls.value().startsWith(u"TLS"_s), qPrintable(tls.value()));
+    fresh.queue->shutdown();
 }
 
 QTEST_GUILESS_MAIN(tst_Storage)

@@ -1,7 +1,7 @@
 // The embedded-server module: kith-server-core behind app/host/ServerPlugin.h.
 #include "host/ServerPlugin.h"
 #include "server/Server.h"
-#include "server/net/TlsIdentity.h"
+#include "server/OpenSslThread.h"
 
 #include <QObject>
 
@@ -56,7 +56,7 @@ public:
         config.announce = c.party.announce;
         return std::make_unique<Hosted>(std::move(config));
     }
-    void releaseThread() override { server::TlsIdentity::releaseThread(); }
+    void releaseThread() override { server::releaseOpenSslThread(); }
 };
 
 } // namespace kith::app
