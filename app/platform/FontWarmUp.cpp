@@ -28,5 +28,4 @@ FontWarmUp::FontWarmUp()
 #endif
 }
 
-
 } // namespace kith::app

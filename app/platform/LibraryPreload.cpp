@@ -23,5 +23,4 @@ LibraryPreload::LibraryPreload(const QString &path)
 #endif
 }
 
-
 } // namespace kith::app
