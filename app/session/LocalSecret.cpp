@@ -38,6 +38,8 @@ QString LocalSecret::keyFile() const
 // in the same folder.
 void LocalSecret::save(const QString &username, const QString &token, const QString &password)
 {
+    if (m_ahead && !m_ahead->waiting)
+        m_ahead.reset(); // what it read is old now
     if (m_kept && m_kept->username == username && m_kept->token == token
         && (m_kept->tokenOnly || m_kept->password == password))
         return;
@@ -87,7 +89,36 @@ bool LocalSecret::saveToFile(const QString &token)
     return true;
 }
 
-void LocalSecret::read(const QString &username, std::function<void(QString, QString)> done)
+void LocalSecret::read(const QString &username, Done done)
+{
+    if (m_ahead && m_ahead->username == username) {
+        if (!m_ahead->answer) {
+            m_ahead->waiting = std::move(done);
+            return;
+        }
+        const auto [token, password] = *std::exchange(m_ahead, std::nullopt)->answer;
+        done(token, password);
+        return;
+    }
+    fetch(username, std::move(done));
+}
+
+void LocalSecret::readAhead(const QString &username)
+{
+    m_ahead = Ahead{username, std::nullopt, {}};
+    fetch(username, [this, username](QString token, QString password) {
+        if (!m_ahead || m_ahead->username != username)
+            return; // saved over meanwhile: a read() asks again
+        if (Done done = std::move(m_ahead->waiting)) {
+            m_ahead.reset();
+            done(token, password);
+            return;
+        }
+        m_ahead->answer = std::pair{token, password};
+    });
+}
+
+void LocalSecret::fetch(const QString &username, Done done)
 {
     m_keychain->read(entry(username), this, [this, username, done](std::optional<QString> secret) {
         QByteArray bytes = secret ? secret->toUtf8() : QByteArray();

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QSettings;
 
@@ -24,12 +25,18 @@ public:
     //! Written only when it differs from what was read or saved last (every start signs in
     //! with the same token: rewriting it would be a synced file write on the way to the window).
     void save(const QString &username, const QString &token, const QString &password);
-    //! `done` gets the token and the password; either may be empty (nothing kept).
+    //! `done` gets the token and the password; either may be empty (nothing kept). After
+    //! readAhead() for this user, the answer it got (at once, or when it comes).
     void read(const QString &username, std::function<void(QString token, QString password)> done);
+    //! Asks the keychain now, for a read() to come: its answer (a round trip to another
+    //! process) arrives while the window is built and the server starts, not after them.
+    void readAhead(const QString &username);
 
     QString keyFile() const; //!< where the token goes without a keychain
 
 private:
+    using Done = std::function<void(QString token, QString password)>;
+    void fetch(const QString &username, Done done);
     bool saveToFile(const QString &token); //!< false: not saved (the user is told)
 
     Keychain *m_keychain;
@@ -41,6 +48,12 @@ private:
         bool tokenOnly = false; //!< in the file, which never holds the password
     };
     std::optional<Kept> m_kept;
+    struct Ahead {
+        QString username;
+        std::optional<std::pair<QString, QString>> answer; //!< token, password, once in
+        Done waiting;                                      //!< a read() that came first
+    };
+    std::optional<Ahead> m_ahead;
 };
 
 } // namespace kith::app

@@ -71,6 +71,8 @@ void PrimarySignIn::prepare(bool local)
     if (startsLocal(*m_settings, local)) {
         m_mode = Mode::Local;
         m_local->start();
+        if (const QString user = m_settings->value(kLocalUser).toString(); !user.isEmpty())
+            m_secret->readAhead(user);
     }
 }
 

@@ -183,7 +183,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     // Typing and the edit hint share the line under the composer, so nothing jumps.
     m_typing->setObjectName(QStringLiteral("TypingIndicator"));
     followTheme(theme, m_typing, [this, theme] {
-        m_typing->setStyleSheet(QStringLiteral("color: %1; font-size: 9pt; font-weight: 600;").arg(theme->color(QStringLiteral("textMuted")).name()));
+        m_typing->setStyleSheet(QStringLiteral("color: %1; font-size: 9pt;").arg(theme->color(QStringLiteral("textMuted")).name()));
     });
     auto *hintRow = new QHBoxLayout;
     hintRow->setContentsMargins(0, 0, 0, 0);

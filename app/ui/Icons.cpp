@@ -397,7 +397,12 @@ void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, 
     p->setBrush(theme.idColor(id));
     p->drawEllipse(r);
     QFont f = p->font();
-    f.setPixelSize(qMax(8, int(r.height() * 0.38)));
+    // About 0.38 of the circle, at the sizes names and headings use (13 and 15 px, semi-bold):
+    // a font of its own would cost a fontconfig match the first time an avatar is drawn.
+    int px = qMax(8, int(r.height() * 0.38));
+    if (px == 12 || px == 14)
+        ++px;
+    f.setPixelSize(px);
     f.setWeight(QFont::DemiBold);
     p->setFont(f);
     p->setPen(theme.color(QStringLiteral("accentText")));

@@ -24,6 +24,7 @@ private slots:
     void noticesAreWrittenAgainWhenReplayed();
     void aJoinWaitsForTheSavedHostsToken();
     void theLocalKeyGoesToAFileWithoutAKeychain();
+    void theLocalKeyIsReadAhead();
 };
 
 void tst_app_session::noticesAreWrittenAgainWhenReplayed()
@@ -115,6 +116,50 @@ void tst_app_session::theLocalKeyGoesToAFileWithoutAKeychain()
         return g.open(QIODevice::ReadOnly) && g.readAll().contains("tok-2");
     }());
     QCOMPARE(shown.size(), 1); // not again
+}
+
+// The app asks for its own server's key while the window is built; the sign-in, once the
+// server is up, gets that answer instead of waiting for the keychain then.
+void tst_app_session::theLocalKeyIsReadAhead()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    Notices notices;
+    {
+        Keychain keychain(u"KithTest"_s);
+        LocalSecret first(&keychain, &settings, &notices, dir.path());
+        first.save(u"owner"_s, u"tok-1"_s, QString());
+        QTRY_VERIFY(QFile::exists(first.keyFile()));
+    }
+    Keychain keychain(u"KithTest"_s);
+    LocalSecret secret(&keychain, &settings, &notices, dir.path());
+
+    // Asked for before the answer is in: it comes when it does.
+    secret.readAhead(u"owner"_s);
+    QString token;
+    secret.read(u"owner"_s, [&](QString t, QString) { token = t; });
+    QVERIFY(token.isEmpty());
+    QTRY_COMPARE(token, u"tok-1"_s);
+
+    // Asked for after: at once. (Reads answer in order, so once the second is in, so is the first.)
+    secret.readAhead(u"owner"_s);
+    bool other = false;
+    secret.read(u"someone-else"_s, [&](QString, QString) { other = true; });
+    QTRY_VERIFY(other);
+    token.clear();
+    secret.read(u"owner"_s, [&](QString t, QString) { token = t; });
+    QCOMPARE(token, u"tok-1"_s);
+
+    // A key saved meanwhile wins over what was read ahead.
+    secret.readAhead(u"owner"_s);
+    secret.save(u"owner"_s, u"tok-2"_s, QString());
+    QTRY_VERIFY([&] {
+        QFile f(secret.keyFile());
+        return f.open(QIODevice::ReadOnly) && f.readAll().contains("tok-2");
+    }());
+    token.clear();
+    secret.read(u"owner"_s, [&](QString t, QString) { token = t; });
+    QTRY_COMPARE(token, u"tok-2"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_app_session)
