@@ -55,10 +55,6 @@ ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const
     m_friends->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     followTheme(theme, m_friends, [this, theme] {
         m_friends->setIcon(icons::make(icons::Kind::People, theme->color(QStringLiteral("textMuted")), 20));
-        m_friends->setStyleSheet(QStringLiteral("QToolButton { text-align: left; padding-left: 10px; margin: 8px 8px 0 8px;"
-                                                " border-radius: 4px; font-weight: 600; }"
-                                                " QToolButton:checked { background: %1; }")
-                                     .arg(theme->color(QStringLiteral("selected")).name()));
     });
     m_friends->setIconSize({20, 20});
     m_friends->setCheckable(true);
@@ -160,11 +156,9 @@ void ChannelSidebar::syncTitleLook()
     m_title->setIcon(icons::make(find ? icons::Kind::Search : icons::Kind::ChevronDown,
                                  m_theme->color(find ? QStringLiteral("textFaint") : QStringLiteral("textMuted")), find ? 14 : 16));
     m_title->setFixedHeight(find ? 30 : kHeaderHeight);
-    m_title->setStyleSheet(
-        find ? QStringLiteral("QToolButton { font-size: 9pt; color: %1; background: %2; border-radius: 4px;"
-                              " padding: 0 6px; }")
-                   .arg(m_theme->color(QStringLiteral("textMuted")).name(), m_theme->color(QStringLiteral("rail")).name())
-             : QStringLiteral("font-weight: 600; font-size: 11pt; text-align: left;"));
+    m_title->setProperty("find", find); // KithStyle: a search field's look, or the guild's name
+    m_title->style()->polish(m_title);
+    m_title->update();
     m_title->setToolTip(find ? tr("Find a conversation, a friend or a channel (Ctrl+K)") : QString());
 }
 

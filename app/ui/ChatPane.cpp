@@ -71,9 +71,7 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     followTheme(theme, m_hash, [this] { syncMark(); });
     hl->addWidget(m_hash);
     m_at = new QLabel(QStringLiteral("@"), header); // a DM's header: @name
-    followTheme(theme, m_at, [this, theme] {
-        m_at->setStyleSheet(QStringLiteral("color: %1; font-size: 15pt; font-weight: 600;").arg(theme->color(QStringLiteral("textFaint")).name()));
-    });
+    m_at->setObjectName(QStringLiteral("ChatHeaderAt"));
     m_at->hide();
     hl->addWidget(m_at);
     m_name->setObjectName(QStringLiteral("ChatHeaderName"));
@@ -182,9 +180,6 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     m_hint->setText(QStringLiteral(" "));
     // Typing and the edit hint share the line under the composer, so nothing jumps.
     m_typing->setObjectName(QStringLiteral("TypingIndicator"));
-    followTheme(theme, m_typing, [this, theme] {
-        m_typing->setStyleSheet(QStringLiteral("color: %1; font-size: 9pt;").arg(theme->color(QStringLiteral("textMuted")).name()));
-    });
     auto *hintRow = new QHBoxLayout;
     hintRow->setContentsMargins(0, 0, 0, 0);
     hintRow->addWidget(m_typing, 1);

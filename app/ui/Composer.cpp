@@ -19,6 +19,7 @@ Composer::Composer(QWidget *parent) : QPlainTextEdit(parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     document()->setDocumentMargin(2);
+    setViewportMargins(8, 6, 8, 6); // the padding of the app's text fields (KithStyle draws this one)
     connect(this, &QPlainTextEdit::textChanged, this, &Composer::syncHeight);
 }
 
@@ -47,7 +48,7 @@ int Composer::lines() const
 QSize Composer::sizeHint() const
 {
     const int h = fontMetrics().lineSpacing() * lines() + 2 * int(document()->documentMargin())
-        + contentsMargins().top() + contentsMargins().bottom() + 6;
+        + contentsMargins().top() + contentsMargins().bottom() + viewportMargins().top() + viewportMargins().bottom() + 6;
     return {200, h};
 }
 

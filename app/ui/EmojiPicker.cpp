@@ -30,6 +30,7 @@ EmojiPicker::EmojiPicker(QSettings *settings, const Theme *theme, QWidget *paren
 {
     setObjectName(QStringLiteral("EmojiPicker"));
     setAttribute(Qt::WA_StyledBackground);
+    theme->dress(this); // measured under the sheet from the start; its own rules follow below
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
@@ -60,7 +61,8 @@ EmojiPicker::EmojiPicker(QSettings *settings, const Theme *theme, QWidget *paren
     connect(m_grid, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { pick(item->text()); });
     connect(m_grid, &QListWidget::currentItemChanged, this, &EmojiPicker::syncFooter);
     followTheme(theme, this, [this, theme] {
-        setStyleSheet(QStringLiteral("#EmojiPicker { background: %1; border: 1px solid %2; border-radius: 8px; }"
+        // A window of its own: the app's sheet (Theme::dress gave it) and its own rules after it.
+        setStyleSheet(theme->styleSheet() + QStringLiteral("#EmojiPicker { background: %1; border: 1px solid %2; border-radius: 8px; }"
                                      "#EmojiCaption, #EmojiFooter { color: %3; font-size: 9pt; font-weight: 600; }"
                                      "#EmojiGrid { background: transparent; border: none; }"
                                      "#EmojiGrid::item { border-radius: 6px; }"

@@ -50,6 +50,7 @@ MainWindow::MainWindow(ClientState *state, Connection *connection, const Theme *
       m_stack(new QStackedWidget(this)), m_starting(new QLabel(m_stack))
 {
     setMinimumSize(520, 400); // narrow windows fold the side panels away (applyWidth)
+    Theme::keepUndressed(this);
     resize(1280, 800);
     m_starting->setAlignment(Qt::AlignCenter);
     m_starting->setProperty("subtitle", true);
@@ -292,6 +293,7 @@ void MainWindow::openSearch(const QString &text)
 {
     if (!m_search) {
         m_search = new SearchPanel(m_state, m_connection, m_theme, m_workspace);
+        m_theme->dress(m_search);
         m_search->hide();
         connect(m_search, &SearchPanel::closeRequested, this, [this] { m_chat->searchField()->clear(); closeSearch(); });
         connect(m_search, &SearchPanel::messageChosen, this, &MainWindow::showSearchResult);
@@ -458,6 +460,7 @@ FriendsView *MainWindow::friends()
         return m_friends;
     // Made on first use: a window that opens on a channel never pays for it.
     m_friends = new FriendsView(m_state, m_theme, m_workspace);
+    m_theme->dress(m_friends);
     m_center->addWidget(m_friends);
     m_friends->channelsToggle()->setVisible(!m_channelsDocked);
     m_friends->channelsToggle()->setChecked(m_channelsOpen);
@@ -510,6 +513,7 @@ WelcomeScreen *MainWindow::welcome()
 {
     if (!m_welcome) {
         m_welcome = new WelcomeScreen(m_theme, this);
+        m_theme->dress(m_welcome);
         m_stack->addWidget(m_welcome);
         connect(m_welcome, &WelcomeScreen::startLocalRequested, this, &MainWindow::startLocalRequested);
         connect(m_welcome, &WelcomeScreen::hostPartyRequested, this, [this](const QString &name) {

@@ -63,8 +63,6 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
 
     followTheme(theme, m_home, [this, theme] {
         m_home->setIcon(icons::make(icons::Kind::Logo, theme->color(QStringLiteral("accent")), 30));
-        m_home->setStyleSheet(QStringLiteral("QToolButton:checked { background: %1; border-radius: 15px; }")
-                                  .arg(theme->color(QStringLiteral("selected")).name()));
     });
     m_home->setIconSize({30, 30});
     m_home->setFixedSize(48, 48);
@@ -76,11 +74,6 @@ ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
     });
     m_homeBadge->setObjectName(QStringLiteral("HomeBadge"));
     m_homeBadge->setAlignment(Qt::AlignCenter);
-    followTheme(theme, m_homeBadge, [this, theme] {
-        m_homeBadge->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 8px; font-weight: bold; font-size: 8pt;")
-                                       .arg(theme->color(QStringLiteral("danger")).name(),
-                                            theme->color(QStringLiteral("accentText")).name()));
-    });
     m_homeBadge->hide();
     layout->addWidget(m_home, 0, Qt::AlignHCenter);
     auto *dms = new QVBoxLayout(m_dmBox);

@@ -1,6 +1,7 @@
 #include "Theme.h"
 
 #include "Icons.h"
+#include "KithStyle.h"
 
 #include <QApplication>
 #include <algorithm>
@@ -14,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QStyleHints>
 
 namespace kith::app {
@@ -219,8 +222,58 @@ void Theme::apply(QApplication *app)
     QFont font = app->font();
     font.setPointSizeF(10 * m_scale);
     app->setFont(font);
-    app->setStyleSheet(m_qss);
+    // A new style polishes every widget again: the palette's colours and the text size reach
+    // what KithStyle set on the widgets it draws.
+    app->setStyle(new KithStyle(this));
+    if (!std::exchange(m_watching, true))
+        app->installEventFilter(this);
+    m_dressed.removeAll(nullptr);
+    for (const QPointer<QWidget> &w : std::as_const(m_dressed))
+        w->setStyleSheet(m_qss);
     emit changed();
+}
+
+namespace {
+const char *const kUndressed = "kithUndressed";
+}
+
+void Theme::keepUndressed(QWidget *window)
+{
+    window->setProperty(kUndressed, true);
+}
+
+void Theme::dress(QWidget *root) const
+{
+    m_dressed.removeAll(nullptr); // menus and dialogs come and go
+    if (!m_dressed.contains(root))
+        m_dressed.append(root);
+    // The sheet's own base: Fusion itself, not the application's KithStyle (a proxy, which the
+    // sheet would measure some controls against differently).
+    if (!m_sheetBase) {
+        m_sheetBase = QStyleFactory::create(QStringLiteral("Fusion"));
+        m_sheetBase->setParent(const_cast<Theme *>(this));
+    }
+    if (root->isWindow())
+        root->setStyle(m_sheetBase);
+    root->setStyleSheet(m_qss);
+}
+
+// Windows are dressed as they are made (QWidget's constructor sends Create): a dialog measures
+// and lays itself out under the sheet from the start. Menus and other pop-ups are dressed when
+// first shown (Polish): they measure themselves only then, and the menus the window holds from
+// the start would otherwise each parse the sheet before the first paint. A window made without
+// a parent (the main window among them) is dressed when it is polished, unless it asked not to
+// be. One inside a dressed window inherits its sheet already.
+bool Theme::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool created = event->type() == QEvent::Create;
+    if ((created || event->type() == QEvent::Polish) && watched->isWidgetType()) {
+        auto *w = static_cast<QWidget *>(watched);
+        if (w->isWindow() && !w->property(kUndressed).toBool() && !w->style()->inherits("QStyleSheetStyle")
+            && (!created || (w->parentWidget() && w->windowType() != Qt::Popup)))
+            dress(w);
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 } // namespace kith::app

@@ -4,11 +4,15 @@
 
 #include <QColor>
 #include <QHash>
+#include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QWidget>
 #include <QTemporaryDir>
 #include <memory>
 
 class QApplication;
+class QStyle;
 
 namespace kith::app {
 
@@ -27,8 +31,17 @@ public:
     void load(const QString &name);
     QString name() const { return m_name; }
     QString effectiveName() const { return m_effective; }
-    //! Applies palette, font and style sheet to the whole application; then `changed`.
+    //! Applies palette and font to the whole application, and the style sheet to every window
+    //! but the main one (and to the subtrees given to dress()); then `changed`.
     void apply(QApplication *app);
+    //! Puts `root` and what it holds under the style sheet, now and after every apply(): the
+    //! main window's pages opened later (welcome, friends, search). Its permanent parts (rail,
+    //! sidebar, chat, members) draw with the palette instead: a widget under a style sheet costs
+    //! every time it is polished, measured and painted, and those are on the way to the first paint.
+    void dress(QWidget *root) const;
+    //! A window that draws with the palette (the main window): never dressed. Call it in the
+    //! window's constructor, before it is first shown.
+    static void keepUndressed(QWidget *window);
     //! Text size as a factor of the default (0.8–1.6): the application font and every size the
     //! style sheet names. Takes effect at the next apply().
     void setTextScale(double scale);
@@ -58,6 +71,9 @@ public:
 signals:
     void changed();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QString m_name;
     QString m_effective;
@@ -67,6 +83,9 @@ private:
     bool m_compact = false;
     QString m_assetFolder;
     std::unique_ptr<QTemporaryDir> m_tempAssets; //!< when no asset folder was given
+    mutable QList<QPointer<QWidget>> m_dressed;
+    mutable QStyle *m_sheetBase = nullptr; //!< under a dressed window's sheet: Fusion, as under KithStyle
+    bool m_watching = false;
 };
 
 //! For colours a widget takes when it is built (icons, style sheets): runs `apply` now and again

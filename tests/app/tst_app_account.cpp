@@ -291,7 +291,11 @@ void tst_app_account::textSizeAppliesAtOnce()
     });
     f.app->openSettings();
     QVERIFY2(chosen, "the text size did not apply while the settings were open");
-    QVERIFY(qApp->styleSheet().contains(u"17.5pt"_s)); // headings: 14pt at 100%
+    QVERIFY(f.app->theme()->styleSheet().contains(u"17.5pt"_s)); // what dialogs get: headings are 14pt at 100%
+    // The window's own parts, drawn without the sheet, follow too.
+    const QLabel *channelName = f.app->window()->findChild<QLabel *>(u"ChatHeaderName"_s);
+    QVERIFY(channelName);
+    QCOMPARE(channelName->font().pointSizeF(), 11 * 1.25);
     QTRY_VERIFY2(lastRowHeight() > before, qPrintable(u"%1 → %2"_s.arg(before).arg(lastRowHeight())));
     QCOMPARE(f.app->settings()->value(u"ui/textScale"_s).toDouble(), 1.25);
     f.app->setTextScale(1.0);
