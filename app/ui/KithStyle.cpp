@@ -3,6 +3,7 @@
 #include "Theme.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,7 +52,10 @@ void KithStyle::polish(QWidget *w)
         return;
     const auto color = [this](const char *key) { return m_theme->color(QLatin1String(key)); };
     const auto font = [this, w](qreal points, int weight) {
-        QFont f = w->font();
+        // From the application's font, not its own: polished again after a text-size change (the
+        // new style comes right after the new font, before the widgets have taken it), it takes
+        // the new size.
+        QFont f = QApplication::font(w);
         if (points > 0)
             f.setPointSizeF(points * m_theme->textScale());
         if (weight)

@@ -296,6 +296,9 @@ void tst_app_account::textSizeAppliesAtOnce()
     const QLabel *channelName = f.app->window()->findChild<QLabel *>(u"ChatHeaderName"_s);
     QVERIFY(channelName);
     QCOMPARE(channelName->font().pointSizeF(), 11 * 1.25);
+    const QLabel *myName = f.app->window()->findChild<QLabel *>(u"FooterName"_s); // semi-bold, body size
+    QVERIFY(myName);
+    QCOMPARE(myName->font().pointSizeF(), pointSize * 1.25);
     QTRY_VERIFY2(lastRowHeight() > before, qPrintable(u"%1 → %2"_s.arg(before).arg(lastRowHeight())));
     QCOMPARE(f.app->settings()->value(u"ui/textScale"_s).toDouble(), 1.25);
     f.app->setTextScale(1.0);
