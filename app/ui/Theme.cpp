@@ -266,11 +266,17 @@ void Theme::dress(QWidget *root) const
 // be. One inside a dressed window inherits its sheet already.
 bool Theme::eventFilter(QObject *watched, QEvent *event)
 {
-    const bool created = event->type() == QEvent::Create;
-    if ((created || event->type() == QEvent::Polish) && watched->isWidgetType()) {
+    const QEvent::Type type = event->type();
+    if ((type == QEvent::Create || type == QEvent::Polish || type == QEvent::PolishRequest) && watched->isWidgetType()) {
         auto *w = static_cast<QWidget *>(watched);
-        if (w->isWindow() && !w->property(kUndressed).toBool() && !w->style()->inherits("QStyleSheetStyle")
-            && (!created || (w->parentWidget() && w->windowType() != Qt::Popup)))
+        if (!w->isWindow() || w->property(kUndressed).toBool() || w->style()->inherits("QStyleSheetStyle"))
+            return false;
+        const bool atPolish = !w->parentWidget() || w->windowType() == Qt::Popup;
+        // Qt asks to polish every new widget once the event loop runs; a hidden pop-up is
+        // polished anyway when it is shown or measured (ensurePolished), so not before the first paint.
+        if (type == QEvent::PolishRequest)
+            return atPolish && !w->isVisible();
+        if (type == QEvent::Polish || !atPolish)
             dress(w);
     }
     return QObject::eventFilter(watched, event);

@@ -44,7 +44,7 @@ UserFooter::UserFooter(Connection *connection, ClientState *state, const Theme *
     help->setObjectName(QStringLiteral("HelpButton"));
     help->setText(QStringLiteral("?"));
     help->setPopupMode(QToolButton::InstantPopup);
-    auto *helpMenu = new QMenu(help);
+    auto *helpMenu = (m_helpMenu = std::make_unique<QMenu>()).get();
     helpMenu->setObjectName(QStringLiteral("HelpMenu"));
     QAction *log = m_logAction = helpMenu->addAction(QString(), this, &UserFooter::connectionLogRequested);
     log->setObjectName(QStringLiteral("ConnectionLogAction"));
@@ -126,6 +126,8 @@ QString UserFooter::statusName(const QString &status)
         return tr("Offline");
     return tr("Online");
 }
+
+UserFooter::~UserFooter() = default;
 
 QMenu *UserFooter::makeStatusMenu()
 {

@@ -5,6 +5,7 @@
 #include "net/Connection.h"
 
 #include <QWidget>
+#include <memory>
 
 class QLabel;
 class QAction;
@@ -21,6 +22,7 @@ class UserFooter : public QWidget
     Q_OBJECT
 public:
     UserFooter(Connection *connection, ClientState *state, const Theme *theme, QWidget *parent = nullptr);
+    ~UserFooter() override;
     QString statusText() const;
     //! The status menu (online, idle, do not disturb, invisible, custom status); the caller owns it.
     QMenu *makeStatusMenu();
@@ -52,6 +54,9 @@ private:
     QToolButton *m_help;
     QToolButton *m_gear;
     QAction *m_logAction;
+    //! Outside the widget tree: a menu inside the window is polished with it, which dresses it
+    //! with the style sheet before the first paint; this one is polished when it first opens.
+    std::unique_ptr<QMenu> m_helpMenu;
 };
 
 } // namespace kith::app

@@ -5,6 +5,7 @@
 #include "AppFixture.h"
 #include "net/FrameLog.h"
 #include "ui/ConnectionLogDialog.h"
+#include "ui/Theme.h"
 #include "ui/UserFooter.h"
 
 #include <QRegularExpression>
@@ -42,6 +43,7 @@ private slots:
     void dropIsNoted();
     void dialogFromShortcut();
     void dialogFromHelpMenu();
+    void helpMenuWearsTheTheme();
     void dialogFiltersCopiesAndClears();
     void dialogStaysAcrossThemeSwitch();
     void cleanupTestCase();
@@ -233,6 +235,19 @@ void tst_app_connlog::dialogFromHelpMenu()
     QCOMPARE(actions.first()->text(), u"Connection log"_s);
     actions.first()->trigger();
     QTRY_VERIFY(dialog() && dialog()->isVisible());
+}
+
+void tst_app_connlog::helpMenuWearsTheTheme()
+{
+    // The menu is themed when it opens (not when the window is built): its panel is the theme's.
+    auto *help = f.app->window()->findChild<UserFooter *>()->findChild<QToolButton *>(u"HelpButton"_s);
+    QMenu *menu = help->menu();
+    menu->popup(help->mapToGlobal(QPoint(0, 0)));
+    QTRY_VERIFY(menu->isVisible());
+    QCOMPARE(menu->styleSheet(), f.app->theme()->styleSheet());
+    const QImage shot = menu->grab().toImage();
+    QCOMPARE(shot.pixelColor(shot.width() / 2, 2), f.app->theme()->color(u"rail"_s));
+    menu->hide();
 }
 
 void tst_app_connlog::dialogFiltersCopiesAndClears()
