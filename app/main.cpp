@@ -78,6 +78,11 @@ Parsed parseArguments(const QCoreApplication &core)
 int main(int argc, char **argv)
 {
     const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    // Our patterns are short and run on short strings (and Qt's own, for folder listings):
+    // compiling each to machine code costs more time than it saves, and the compiler's code
+    // stays resident (0.2 MB). Before any thread can build a QRegularExpression.
+    if (!qEnvironmentVariableIsSet("QT_ENABLE_REGEXP_JIT"))
+        qputenv("QT_ENABLE_REGEXP_JIT", "0");
     const kith::app::FontWarmUp fonts; // meanwhile: the window needs fonts only once it is built
     QCoreApplication::setApplicationName(QStringLiteral("Kith"));
     // No organisation name: the data folder is ~/.local/share/Kith, not Kith/Kith.
