@@ -17,10 +17,11 @@ for arg in "$@"; do
   esac
 done
 
+# lld: links kith and its server module with their start-up functions first (CMakeLists.txt).
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-base-dev-tools
   qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
   qt6-multimedia-dev qt6-charts-dev libsodium-dev libssl-dev libsqlite3-dev libpq-dev libqt6sql6-psql fonts-dejavu-core
-  fonts-noto-color-emoji)
+  fonts-noto-color-emoji lld)
 # Tests start their own Xvfb (screenshots), and private D-Bus sessions with dbus-run-session
 # (gnome-keyring for the keychain, a stand-in daemon for native notifications).
 # systemd: systemd-analyze verifies the packaged unit; dpkg-dev: cpack -G DEB runs dpkg-shlibdeps;
