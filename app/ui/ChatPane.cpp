@@ -3,6 +3,7 @@
 #include "AttachmentTray.h"
 #include "Composer.h"
 #include "DeleteMessageDialog.h"
+#include "ElidedLabel.h"
 #include "EmojiPicker.h"
 #include "ImageViewer.h"
 #include "Icons.h"
@@ -35,7 +36,7 @@
 namespace kith::app {
 
 ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
-    : QWidget(parent), m_state(state), m_name(new QLabel(this)), m_topic(new QLabel(this)),
+    : QWidget(parent), m_state(state), m_name(new ElidedLabel(this)), m_topic(new ElidedLabel(this)),
       m_view(new MessageView(theme, this)), m_composer(new Composer(this)), m_hint(new QLabel(this)),
       m_typing(new QLabel(this)),
       m_notice(new QLabel(this)), m_error(new QLabel(this)), m_errorTimer(new QTimer(this)), m_theme(theme)
@@ -79,6 +80,8 @@ ChatPane::ChatPane(ClientState *state, const Theme *theme, QWidget *parent)
     m_topic->setTextInteractionFlags(Qt::TextSelectableByMouse);
     hl->addWidget(m_name);
     hl->addSpacing(6);
+    // The topic takes only the room left: it goes before the name or the search field shrink.
+    m_topic->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     hl->addWidget(m_topic, 1);
     m_search = new SearchField(header);
     m_search->setFixedWidth(220);
@@ -433,11 +436,11 @@ void ChatPane::syncTyping()
 void ChatPane::syncHeader()
 {
     const Channel c = m_state->channel(m_state->currentChannel());
-    m_name->setText(c.name);
+    m_name->setFullText(c.name);
     m_hash->setVisible(!c.isDm());
     syncMark();
     m_at->setVisible(c.type == ChannelType::Dm);
-    m_topic->setText(c.isDm() ? QString() : c.topic);
+    m_topic->setFullText(c.isDm() ? QString() : c.topic);
     m_composer->cancelEdit();
     m_composer->cancelReply(); // a reply belongs to the channel it was started in
     m_composer->setEnabled(c.id != 0);

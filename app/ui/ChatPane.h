@@ -20,6 +20,7 @@ namespace kith::app {
 class AttachmentTray;
 class ClientState;
 class Composer;
+class ElidedLabel;
 class EmojiPicker;
 class SearchField;
 class MessageView;
@@ -96,8 +97,8 @@ private:
     ClientState *m_state;
     QHash<QString, QString> m_people;   //!< username, lower case -> shown name, of those here
     QHash<QString, kith::Id> m_channelIds; //!< channel name, lower case -> id, of this guild
-    QLabel *m_name;
-    QLabel *m_topic;
+    ElidedLabel *m_name;
+    ElidedLabel *m_topic;
     MessageView *m_view;
     Composer *m_composer;
     QLabel *m_hint;

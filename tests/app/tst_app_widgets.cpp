@@ -6,6 +6,8 @@
 #include "state/GuildListModel.h"
 #include "state/MemberListModel.h"
 #include "ui/Theme.h"
+#include "ui/ElidedLabel.h"
+#include "ui/SearchField.h"
 #include "ui/ChannelSidebar.h"
 #include "ui/ConnectionLogDialog.h"
 #include "ui/SettingsDialog.h"
@@ -62,6 +64,7 @@ private slots:
     void homeTitleFindsConversations();
     void composerAndSidebarFollowTheOpenChannel();
     void layoutFollowsWidth();
+    void headerFitsEveryWidth();
     void wrongInviteKeepsJoinDialogOpen();
     void languageSwitchesWithoutRestart();
     void languageSwitchesInPlace();
@@ -571,6 +574,38 @@ void tst_app_widgets::layoutFollowsWidth()
     QVERIFY(sidebar->isVisible());
     f.state()->selectChannel(m_general);
     QTRY_VERIFY(members->isVisible());
+}
+
+void tst_app_widgets::headerFitsEveryWidth()
+{
+    // The channel's name and the search field stay whole at every width; a topic that does not
+    // fit ends in "…" and says the rest in its tooltip.
+    MainWindow *w = f.app->window();
+    ChatPane *chat = w->chat();
+    f.state()->selectChannel(m_general);
+    auto *name = chat->findChild<QLabel *>(u"ChatHeaderName"_s);
+    QVERIFY(name);
+    for (const int width : {1600, 1024, 900, 650}) {
+        w->resize(width, 700);
+        QTRY_COMPARE(w->width(), width);
+        QTRY_COMPARE(name->text(), f.state()->channel(m_general).name);
+        const QRect search(chat->searchField()->mapTo(chat, QPoint(0, 0)), chat->searchField()->size());
+        QVERIFY2(chat->rect().contains(search), qPrintable(u"search field cut at %1 px"_s.arg(width)));
+        QVERIFY(name->geometry().right() < chat->searchField()->geometry().left());
+    }
+    auto *topic = chat->findChild<QLabel *>(u"ChatHeaderTopic"_s);
+    QVERIFY(topic);
+    w->resize(1024, 700);
+    const QString longTopic = u"Say hello, share what you are working on, and keep the bots in their own channel"_s;
+    static_cast<ElidedLabel *>(topic)->setFullText(longTopic);
+    QTRY_VERIFY(topic->text().endsWith(QChar(0x2026)));
+    QCOMPARE(topic->toolTip(), longTopic);
+    QVERIFY(topic->geometry().right() < chat->searchField()->geometry().left());
+    w->resize(1600, 800);
+    QTRY_COMPARE(topic->text(), longTopic);
+    QVERIFY(topic->toolTip().isEmpty());
+    static_cast<ElidedLabel *>(topic)->setFullText(f.state()->channel(m_general).topic);
+    w->resize(1280, 800);
 }
 
 void tst_app_widgets::wrongInviteKeepsJoinDialogOpen()
