@@ -36,6 +36,13 @@ functions_of() {
       }
     }' "$work"/cg.*
 }
-functions_of /app/kith >"$root/app/kith.order"
-functions_of /libkith_server_module.so >"$root/app/host/module/kith_server_module.order"
+# Sorted: where each lands inside the start-up region matters little, and a sorted list changes
+# by what the start runs, not by the threads' interleaving.
+functions_of /app/kith | LC_ALL=C sort >"$work/kith.order"
+functions_of /libkith_server_module.so | LC_ALL=C sort >"$work/module.order"
+for list in "$work/kith.order" "$work/module.order"; do
+  [[ -s $list ]] || { echo "no functions for $(basename "$list"): the start did not run to usable (see $work/valgrind.log)" >&2; cat "$work/valgrind.log" >&2; exit 1; }
+done
+mv "$work/kith.order" "$root/app/kith.order"
+mv "$work/module.order" "$root/app/host/module/kith_server_module.order"
 wc -l "$root/app/kith.order" "$root/app/host/module/kith_server_module.order"
