@@ -29,6 +29,12 @@ using namespace kith::app;
 using namespace Qt::Literals::StringLiterals;
 using M = MessageListModel;
 
+namespace {
+// The outbox's copies are made and removed by its writer thread, each with an fsync: seconds
+// when other suites write at the same time (CI runs two at once, the sanitized build slower).
+constexpr int kDiskMs = 30000;
+} // namespace
+
 class tst_app_attachments : public QObject
 {
     Q_OBJECT
@@ -149,7 +155,7 @@ void tst_app_attachments::filesAndPastedImageArrive()
     QCOMPARE(attachmentsOf(m_friendState->messages(), u"holiday pictures"_s), mine);
     // The outbox kept nothing: its copies are gone once sent.
     QTRY_VERIFY(f.app->outbox()->isEmpty());
-    QTRY_VERIFY(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).isEmpty(), kDiskMs);
 
     // Only files, no text: a message of its own.
     f.composer()->addFiles({m_notes});
@@ -239,7 +245,7 @@ void tst_app_attachments::offlineSendUploadsAfterReconnect()
     // Pending, with its file, and its copy kept by the outbox.
     QCOMPARE(attachmentsOf(f.messages(), u"written on the train"_s, int(M::Status::Pending)).size(), 1);
     QCOMPARE(attachmentsOf(f.messages(), u"written on the train"_s).at(0).filename, u"notes.bin"_s);
-    QTRY_COMPARE(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).size(), 1, kDiskMs);
 
     QSignalSpy started(server, &EmbeddedServer::started);
     server->start(QDir(m_dir.path()).filePath(u"app/server"_s), port);
@@ -280,7 +286,7 @@ void tst_app_attachments::cancelRemovesPendingUpload()
     f.state()->discardSend(nonce);
     QVERIFY(f.app->outbox()->isEmpty());
     QCOMPARE(f.count(u"never mind"_s), 0);
-    QTRY_VERIFY(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).isEmpty(), kDiskMs);
     QSignalSpy started(server, &EmbeddedServer::started);
     server->start(QDir(m_dir.path()).filePath(u"app/server"_s), port);
     QTRY_COMPARE(started.size(), 1);
@@ -338,7 +344,7 @@ void tst_app_attachments::pendingFileSurvivesRestart()
     QTRY_COMPARE(f.app->connection()->state(), Connection::State::Reconnecting);
     f.composer()->addFiles({m_notes});
     f.type(u"kept across a restart"_s);
-    QTRY_COMPARE(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).size(), 1, kDiskMs);
     QVERIFY(f.app->outbox()->flush());
     m_friendState.reset();
     m_friendConn.reset();
@@ -348,7 +354,7 @@ void tst_app_attachments::pendingFileSurvivesRestart()
     QTRY_COMPARE_WITH_TIMEOUT(attachmentsOf(f.messages(), u"kept across a restart"_s, int(M::Status::Sent)).size(), 1, 20000);
     QCOMPARE(attachmentsOf(f.messages(), u"kept across a restart"_s).at(0).size, qint64(3000));
     QTRY_VERIFY(f.app->outbox()->isEmpty());
-    QTRY_VERIFY(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(f.app->outbox()->filesDir()).entryList(QDir::Files).isEmpty(), kDiskMs);
 }
 
 void tst_app_attachments::cleanupTestCase()
