@@ -162,9 +162,13 @@ int main(int argc, char **argv)
                 QTimer::singleShot(0, &app, &QApplication::quit);
         });
     }
-    QString listenError;
-    if (!instance->listen(&listenError))
-        qWarning("kith: later starts cannot hand over to this one: %s", qPrintable(listenError));
+    // Later starts hand their arguments over once this one has settled: they wait for it (see
+    // SingleInstance::claim), and making the socket costs the start a few file-system round trips.
+    QObject::connect(&controller, &kith::app::AppController::settled, instance.get(), [&instance] {
+        QString listenError;
+        if (!instance->listen(&listenError))
+            qWarning("kith: later starts cannot hand over to this one: %s", qPrintable(listenError));
+    });
     QObject::connect(instance.get(), &kith::app::SingleInstance::argumentsReceived, &controller,
                      &kith::app::AppController::handleArguments);
     controller.start();

@@ -491,6 +491,13 @@ void Connection::send(QLatin1String op, const QJsonObject &d, QObject *context, 
     if (m_log)
         m_log->record(FrameLog::Direction::Sent, logHost(), frame);
     m_socket->sendTextMessage(frame);
+    // Out now: left to the event loop, a request waits behind whatever the window paints next.
+    m_socket->flush();
+}
+
+qint64 Connection::unsentBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 void Connection::failPending()

@@ -97,6 +97,9 @@ public:
     FrameLog *frameLog() const;
     //! This host in the log: "127.0.0.1:7421".
     QString logHost() const { return m_logHost; }
+    //! Bytes of requests not handed to the network yet: 0 once request() returns, since a
+    //! request goes out at once rather than at the event loop's next turn (after a paint).
+    qint64 unsentBytes() const;
     //! How long until the next attempt, while waiting to reconnect; else -1.
     int retryInMs() const { return m_reconnectTimer.isActive() ? m_reconnectTimer.remainingTime() : -1; }
 

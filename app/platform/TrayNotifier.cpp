@@ -8,19 +8,29 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QSystemTrayIcon>
+#include <utility>
 
 namespace kith::app {
 
 TrayNotifier::TrayNotifier(const QIcon &icon, QObject *parent) : Notifier(parent), m_icon(icon)
 {
     QGuiApplication::setWindowIcon(m_icon);
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
+}
+
+void TrayNotifier::showInTray()
+{
+    if (std::exchange(m_trayChecked, true) || !QSystemTrayIcon::isSystemTrayAvailable())
         return;
-    m_tray = new QSystemTrayIcon(icon, this);
-    m_tray->setToolTip(tr("Kith"));
+    m_tray = new QSystemTrayIcon(withBadge(m_icon, m_count), this);
+    m_tray->setToolTip(toolTip());
     // A balloon carries no data of its own: remember which channel the last one was about.
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { emit activated(m_lastChannel); });
     m_tray->show();
+}
+
+QString TrayNotifier::toolTip() const
+{
+    return m_count > 0 ? tr("Kith: %n unread", nullptr, m_count) : tr("Kith");
 }
 
 TrayNotifier::~TrayNotifier() = default;
@@ -44,6 +54,7 @@ void TrayNotifier::notify(const QString &title, const QString &body, quint64 cha
         return;
     }
 #endif
+    showInTray(); // a notification before the start was over
     if (!m_tray)
         return;
     m_lastChannel = channelId;
@@ -109,7 +120,7 @@ void TrayNotifier::setUnreadCount(int count)
 #endif
     if (m_tray) {
         m_tray->setIcon(icon);
-        m_tray->setToolTip(count > 0 ? tr("Kith: %n unread", nullptr, count) : tr("Kith"));
+        m_tray->setToolTip(toolTip());
     }
 }
 

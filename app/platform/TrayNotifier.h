@@ -25,6 +25,9 @@ public:
     void notify(const QString &title, const QString &body, quint64 channelId) override;
     void playSound() override;
     void setUnreadCount(int count) override;
+    //! Puts the icon in the system tray, where there is one. Not in the constructor: asking
+    //! whether there is a tray takes blocking D-Bus and X round trips, which a start waits out.
+    void showInTray();
 
     //! `base` with a red count in its top-right corner ("99+" above 99); `base` itself for 0.
     static QIcon withBadge(const QIcon &base, int count);
@@ -33,10 +36,13 @@ public:
     bool usesDesktopNotifications() const { return m_desktop != nullptr; }
 
 private:
+    QString toolTip() const;
+
     QIcon m_icon;
     QSystemTrayIcon *m_tray = nullptr;
     DesktopNotifications *m_desktop = nullptr;
     bool m_desktopChecked = false;
+    bool m_trayChecked = false;
     std::unique_ptr<SoundPlayer> m_sound;
     quint64 m_lastChannel = 0;
     int m_count = -1;

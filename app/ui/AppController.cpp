@@ -8,6 +8,7 @@
 #include "Language.h"
 #include "Composer.h"
 #include "MainWindow.h"
+#include "MessageView.h"
 #include "SettingsDialog.h"
 #include "Theme.h"
 #include "WelcomeScreen.h"
@@ -32,12 +33,16 @@
 #include <QDir>
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QTimer>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcApp, "kith.app")
 
 namespace kith::app {
 
 namespace {
+constexpr int kRevealMs = 200; //!< the longest a start keeps its window back, waiting for the chat
+constexpr int kSettleMs = 300; //!< after start(), when no chat has made the start usable
 // Where LAN party beacons go and are listened for (KITH_ANNOUNCE overrides it).
 const QString kAnnounce = QStringLiteral("party/announce");
 const QString kTheme = QStringLiteral("ui/theme");
@@ -109,7 +114,10 @@ AppController::AppController(const AppOptions &options, QObject *parent)
             [this](const QUrl &url, const QString &user) { m_window->welcome()->prefill(url, user); });
     connect(m_signIn, &PrimarySignIn::failed, this, &AppController::showSignInError);
     connect(m_localServer, &LocalServer::failed, this, &AppController::showSignInError);
-    connect(m_signIn, &PrimarySignIn::welcomeNeeded, this, [this] { m_window->showWelcome(); });
+    connect(m_signIn, &PrimarySignIn::welcomeNeeded, this, [this] {
+        m_window->showWelcome();
+        revealWindow();
+    });
     connect(m_connection, &Connection::stateChanged, this, &AppController::onStateChanged);
     connect(m_state, &ClientState::stateLoaded, this, &AppController::onReady);
     connect(m_hostControl, &HostController::wired, this, &AppController::followHost);
@@ -120,7 +128,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     });
     m_hostControl->wire(m_primary);
     connect(m_notifications, &Notifications::activated, this, [this] {
-        m_window->show();
+        revealWindow();
         m_window->raise();
         m_window->activateWindow();
     });
@@ -160,12 +168,20 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(qApp, &QGuiApplication::applicationStateChanged, this,
             [this](Qt::ApplicationState s) { setInFront(s == Qt::ApplicationActive); });
     setFocusProbe([this] { return m_window && m_window->isActiveWindow(); });
-    setNotifier(new TrayNotifier(icons::make(icons::Kind::Logo, m_theme->color(QStringLiteral("accent")), 64), this));
+    auto *tray = new TrayNotifier(icons::make(icons::Kind::Logo, m_theme->color(QStringLiteral("accent")), 64), this);
+    setNotifier(tray);
+    connect(this, &AppController::settled, tray, &TrayNotifier::showInTray);
     connect(m_state, &ClientState::historyLoaded, this, [this] {
-        if (!m_usableEmitted && m_window && m_window->isWorkspaceShown()) {
-            m_usableEmitted = true;
+        if (m_usableAwaited || !m_window || !m_window->isWorkspaceShown())
+            return;
+        m_usableAwaited = true;
+        // Usable once the messages are on screen: the message view's next paint, in a window
+        // that shows now if it waited for them.
+        connect(m_window->chat()->view(), &MessageView::painted, this, [this] {
             emit usable();
-        }
+            settle();
+        }, Qt::SingleShotConnection);
+        revealWindow();
     });
     buildWindow();
 }
@@ -212,9 +228,30 @@ void AppController::buildWindow()
 
 void AppController::start()
 {
-    m_window->show();
+    // The window shows once it has the chat to show (a frame with "Starting…" in it would only
+    // delay the sign-in behind its paint), or the welcome, or after kRevealMs in any case. Its
+    // native window is made now, while the server starts.
+    m_window->winId();
     m_hostControl->restore();
     m_signIn->resume(m_options.local);
+    QTimer::singleShot(kRevealMs, this, [this] {
+        if (!m_revealed)
+            revealWindow();
+    });
+    // A start that shows no chat (the welcome, a host that does not answer) settles anyway.
+    QTimer::singleShot(kSettleMs, this, &AppController::settle);
+}
+
+void AppController::revealWindow()
+{
+    m_revealed = true;
+    m_window->show();
+}
+
+void AppController::settle()
+{
+    if (!std::exchange(m_settled, true))
+        emit settled();
 }
 
 void AppController::startLocal(const QString &displayName)
@@ -231,6 +268,7 @@ void AppController::showSignInError(const QString &message)
 {
     m_window->showWelcome();
     m_window->welcome()->setError(message);
+    revealWindow();
 }
 
 void AppController::onReady()
@@ -433,7 +471,7 @@ void AppController::shutdown()
 
 void AppController::handleArguments(const QStringList &arguments)
 {
-    m_window->show();
+    revealWindow();
     m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
     m_window->raise();
     m_window->activateWindow();

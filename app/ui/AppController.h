@@ -123,6 +123,9 @@ public:
 signals:
     //! The chat is on screen with the open channel's messages: the user can type.
     void usable();
+    //! The start is over (usable, or the window has been up a moment without a chat to show):
+    //! work that can wait, such as the tray icon, runs now. Once.
+    void settled();
 
 private:
     void buildWindow();
@@ -132,6 +135,8 @@ private:
     //! The window's side of a new host: its connection banner and notifications.
     void followHost(HostSession *host);
     void restoreNotices();
+    void settle();
+    void revealWindow(); //!< shows the window (it waits for the chat at start-up)
     void syncConnectionNotice(); //!< the banner follows the current host's connection
     void syncRailHosts();
     void syncInviteServer();
@@ -159,7 +164,9 @@ private:
 
     QString m_pendingLink;
     bool m_openPartyWhenReady = false;     //!< a kith:// link that arrived before the workspace
-    bool m_usableEmitted = false;
+    bool m_usableAwaited = false; //!< the first history of the workspace came; usable at its paint
+    bool m_revealed = false;
+    bool m_settled = false;
     bool m_shutDown = false;
 };
 

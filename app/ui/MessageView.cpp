@@ -362,11 +362,12 @@ void MessageView::paintEvent(QPaintEvent *event)
                          m_theme->color(over ? QStringLiteral("text") : QStringLiteral("textMuted")));
         }
     }
-    if (!showsEmptyText())
-        return;
-    QPainter p(viewport());
-    p.setPen(m_theme->color(QStringLiteral("textMuted")));
-    p.drawText(viewport()->rect().adjusted(40, 0, -40, 0), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    if (showsEmptyText()) {
+        QPainter p(viewport());
+        p.setPen(m_theme->color(QStringLiteral("textMuted")));
+        p.drawText(viewport()->rect().adjusted(40, 0, -40, 0), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    }
+    emit painted();
 }
 
 void MessageView::doItemsLayout()

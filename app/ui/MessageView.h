@@ -70,6 +70,8 @@ signals:
     void reactionPickerRequested(kith::Id id, const QPoint &globalPos);
     //! A click on an image: show it whole.
     void imageOpened(const kith::Attachment &attachment);
+    //! The rows are drawn (at the end of each paint): the start is usable once they are.
+    void painted();
     //! A file card's save button (or the card): save it where the user says.
     void saveRequested(const kith::Attachment &attachment);
     //! A chip's tooltip opened: its names are wanted (showReactionUsers).

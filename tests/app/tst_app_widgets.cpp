@@ -53,6 +53,7 @@ private slots:
     void connectToAServerFromWelcome();
     void firstRunOpensChat();
     void sendAppears();
+    void requestsLeaveAtOnce();
     void secondClientAppearsLive();
     void blockQuoteHasItsBar();
     void ownerManagesRolesAndName();
@@ -212,6 +213,19 @@ void tst_app_widgets::sendAppears()
     // It is on screen, at the bottom of the view.
     QTRY_VERIFY(f.view()->viewport()->rect().intersects(f.view()->visualRect(ix)));
     QVERIFY(f.view()->isAtBottom());
+}
+
+void tst_app_widgets::requestsLeaveAtOnce()
+{
+    // Handed to the network before request() returns, not at the event loop's next turn: a
+    // paint of the window (or any other work on its thread) does not hold a request back.
+    QObject context;
+    bool answered = false;
+    for (int i = 0; i < 3; ++i) {
+        f.app->connection()->request(QLatin1String("ping"), {}, &context, [&](const Reply &r) { answered = r.ok; });
+        QCOMPARE(f.app->connection()->unsentBytes(), qint64(0));
+    }
+    QTRY_VERIFY(answered);
 }
 
 void tst_app_widgets::blockQuoteHasItsBar()
@@ -820,7 +834,17 @@ void tst_app_widgets::nextStartSignsInWithoutAsking()
     const QString me = f.state()->me().username;
     f.stop(); // closing stops the embedded server
     // No --local this time: the app remembers the local server and signs in by itself.
-    QVERIFY(f.start(m_dir.path(), false));
+    // "Usable" is when the open channel's messages are on screen, not when they arrive.
+    bool onScreen = false;
+    int rows = 0;
+    QVERIFY(f.start(m_dir.path(), false, [&] {
+        QObject::connect(f.app.get(), &AppController::usable, f.app.get(), [&] {
+            onScreen = f.app->window()->isVisible() && f.view()->isVisible();
+            rows = f.messages()->rowCount();
+        });
+    }));
+    QVERIFY(onScreen);
+    QVERIFY(rows > 0);
     QCOMPARE(f.state()->me().username, me);
     QCOMPARE(f.state()->guilds()->rowCount(), guilds);
     QCOMPARE(f.state()->channels()->rowCount(), 3); // general, random, and "fresh" made above
