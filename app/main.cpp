@@ -125,10 +125,11 @@ int main(int argc, char **argv)
             serverModulePath = kith::app::EmbeddedServer::modulePath();
     }
 
-    QApplication app(argc, argv);
-    // The app's own server starts first thing: its module loads meanwhile, beside the GUI thread.
-    // Not earlier: the platform plugin QApplication loads would wait for the loader's lock.
+    // The app's own server module loads beside QApplication, which mostly waits for the display
+    // server. Later, its loader lock would stall the threads the controller starts (creating a
+    // thread takes that lock) for as long as the load takes.
     serverModule = std::make_unique<kith::app::LibraryPreload>(serverModulePath);
+    QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Kith"));
     QApplication::setDesktopFileName(QStringLiteral("chat.kith.Kith"));
     kith::app::language::apply(language);
