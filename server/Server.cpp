@@ -377,10 +377,7 @@ bool Server::start(QString *error, StartError *kind)
     }
     d->reader = std::make_unique<WriteQueue>(this, *database, d->config.syncFull, WriteQueue::Mode::Reader);
     d->reader->setMaxQueued(size_t(d->config.storeQueue));
-    if (!d->reader->open(error)) {
-        d->reader.reset();
-        return d->abandonStart();
-    }
+    d->reader->start(); // its connection opens on its own thread while the directory loads
     QList<int> peers; // other nodes live when this one started
     if (database->isPostgres()) {
         // Several nodes may share this database: each needs a node id no live node holds.
@@ -405,6 +402,10 @@ bool Server::start(QString *error, StartError *kind)
     }
     if (!d->loadDirectory(error))
         return d->abandonStart();
+    if (!d->reader->open(error)) {
+        d->reader.reset();
+        return d->abandonStart();
+    }
     d->hub = std::make_unique<Hub>(d->directory);
     // After a mass disconnect the database connections' caches go back too (the gateway gives
     // the freed heap back once it is quiet).
@@ -553,8 +554,12 @@ bool Server::start(QString *error, StartError *kind)
         if (d->running)
             applyControl(d->directory, *d->hub, actions);
     });
-    if (QString why; !d->control->listen(dataDir, &why)) // admin changes then need a restart to show
-        qCWarning(lcServer) << why;
+    // Once this start has returned: a window waiting for the server need not wait for this
+    // socket too (a local socket's folder is made, renamed and removed: file-system round trips).
+    QTimer::singleShot(0, d->control.get(), [this, dataDir] {
+        if (QString why; !d->control->listen(dataDir, &why)) // admin changes then need a restart to show
+            qCWarning(lcServer) << why;
+    });
     d->running = true;
     *kind = StartError::None;
     qCInfo(lcServer) << "started in" << timer.elapsed() << "ms on" << url().toString() << "with" << database->display();

@@ -4,10 +4,11 @@
 # window: its first paint), N runs each, interleaved, medians and ranges. Also kith's resident
 # memory once usable. Uses the display in $DISPLAY, else QT_QPA_PLATFORM=offscreen.
 #   bench/app/startup.sh BUILD_DIR [RUNS]
+# KITH_BIN=/usr/bin/kith measures that kith (an installed package) against the build's bare window.
 set -euo pipefail
 build=${1:?build folder with app/kith and bench/kith-bare-window}
 runs=${2:-15}
-kith=$build/app/kith
+kith=${KITH_BIN:-$build/app/kith}
 bare=$build/bench/kith-bare-window
 [[ -x $kith && -x $bare ]] || { echo "build kith and kith-bare-window first" >&2; exit 2; }
 [[ -n ${DISPLAY:-} ]] || export QT_QPA_PLATFORM=offscreen

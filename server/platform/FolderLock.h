@@ -3,6 +3,7 @@
 //! instances) never write one database. A lock left by a process that died does not block.
 
 #include <QString>
+#include <QtGlobal>
 #include <memory>
 
 class QLockFile;
@@ -33,7 +34,12 @@ public:
 
 private:
     QString m_folder;
+    QString m_path;
+#ifdef Q_OS_UNIX
+    int m_fd = -1; //!< the open lock file, flock()ed while this holds the lock
+#else
     std::unique_ptr<QLockFile> m_lock;
+#endif
 };
 
 } // namespace kith::server
