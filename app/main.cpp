@@ -1,6 +1,7 @@
 // kith: the desktop app. Parses its flags before any display is needed, so --help and
 // --version work on a bare terminal, then hands over to AppController.
 #include "host/EmbeddedServer.h"
+#include "platform/BusWarmUp.h"
 #include "platform/FontWarmUp.h"
 #include "platform/LibraryPreload.h"
 #include "platform/ProcessHooks.h"
@@ -130,6 +131,7 @@ int main(int argc, char **argv)
     // thread takes that lock) for as long as the load takes.
     serverModule = std::make_unique<kith::app::LibraryPreload>(serverModulePath);
     QApplication app(argc, argv);
+    const kith::app::BusWarmUp bus; // meanwhile: the first item view waits for the session bus
     QApplication::setApplicationDisplayName(QStringLiteral("Kith"));
     QApplication::setDesktopFileName(QStringLiteral("chat.kith.Kith"));
     kith::app::language::apply(language);

@@ -14,14 +14,20 @@ namespace kith::app {
 
 TrayNotifier::TrayNotifier(const QIcon &icon, QObject *parent) : Notifier(parent), m_icon(icon)
 {
-    QGuiApplication::setWindowIcon(m_icon);
 }
 
-void TrayNotifier::showInTray()
+void TrayNotifier::showIcons()
 {
-    if (std::exchange(m_trayChecked, true) || !QSystemTrayIcon::isSystemTrayAvailable())
+    if (std::exchange(m_iconsShown, true))
         return;
-    m_tray = new QSystemTrayIcon(withBadge(m_icon, m_count), this);
+    const QIcon icon = withBadge(m_icon, m_count);
+    QGuiApplication::setWindowIcon(icon);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    QGuiApplication::setBadgeNumber(qMax(0, m_count));
+#endif
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(icon, this);
     m_tray->setToolTip(toolTip());
     // A balloon carries no data of its own: remember which channel the last one was about.
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { emit activated(m_lastChannel); });
@@ -54,7 +60,7 @@ void TrayNotifier::notify(const QString &title, const QString &body, quint64 cha
         return;
     }
 #endif
-    showInTray(); // a notification before the start was over
+    showIcons(); // a notification before the start was over
     if (!m_tray)
         return;
     m_lastChannel = channelId;
@@ -113,6 +119,8 @@ void TrayNotifier::setUnreadCount(int count)
     if (count == m_count)
         return;
     m_count = count;
+    if (!m_iconsShown)
+        return; // showIcons() puts up the count of that moment
     const QIcon icon = withBadge(m_icon, count);
     QGuiApplication::setWindowIcon(icon);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)

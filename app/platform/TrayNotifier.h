@@ -25,9 +25,11 @@ public:
     void notify(const QString &title, const QString &body, quint64 channelId) override;
     void playSound() override;
     void setUnreadCount(int count) override;
-    //! Puts the icon in the system tray, where there is one. Not in the constructor: asking
-    //! whether there is a tray takes blocking D-Bus and X round trips, which a start waits out.
-    void showInTray();
+    //! Puts the icon on the app's windows and in the system tray, where there is one, with the
+    //! unread count of the moment. Not in the constructor: asking whether there is a tray takes
+    //! blocking D-Bus and X round trips, and a window icon is sent to the display server in
+    //! every size, all of which a start would wait out.
+    void showIcons();
 
     //! `base` with a red count in its top-right corner ("99+" above 99); `base` itself for 0.
     static QIcon withBadge(const QIcon &base, int count);
@@ -42,7 +44,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     DesktopNotifications *m_desktop = nullptr;
     bool m_desktopChecked = false;
-    bool m_trayChecked = false;
+    bool m_iconsShown = false;
     std::unique_ptr<SoundPlayer> m_sound;
     quint64 m_lastChannel = 0;
     int m_count = -1;

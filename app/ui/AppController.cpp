@@ -170,7 +170,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     setFocusProbe([this] { return m_window && m_window->isActiveWindow(); });
     auto *tray = new TrayNotifier(icons::make(icons::Kind::Logo, m_theme->color(QStringLiteral("accent")), 64), this);
     setNotifier(tray);
-    connect(this, &AppController::settled, tray, &TrayNotifier::showInTray);
+    connect(this, &AppController::settled, tray, &TrayNotifier::showIcons);
     connect(m_state, &ClientState::historyLoaded, this, [this] {
         if (m_usableAwaited || !m_window || !m_window->isWorkspaceShown())
             return;

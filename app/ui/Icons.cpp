@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QIconEngine>
 #include <QImage>
+#include <QImageReader>
 #include <QPainter>
 #include <QPixmapCache>
 #include <QStyle>
@@ -13,6 +14,8 @@
 #include <QPixmap>
 #include <QRegularExpression>
 #include <QtMath>
+#include <algorithm>
+#include <iterator>
 
 namespace kith::app::icons {
 
@@ -318,9 +321,12 @@ private:
     QColor m_color;
 };
 
-//! The app's artwork, resources/icons/chat.kith.Kith.svg drawn with QPainter at the size asked:
-//! the same shapes and colours as the installed icons, and no image decoder loaded to show it
-//! (reading the PNGs kept libpng's code resident, +120 KB).
+// The artwork's sizes in the resources (app/ui/CMakeLists.txt), rendered from
+// resources/icons/chat.kith.Kith.svg by packaging/icons/render.sh, as the installed icons are.
+// Up to 128 px: X11 sends every size of a window icon to the display server.
+constexpr int kArtworkSizes[] = {16, 24, 32, 48, 64, 128};
+
+//! The app's artwork, read from the resources by Qt's own PNG reader at the nearest size up.
 class ArtworkEngine final : public OnDemandEngine
 {
 public:
@@ -329,48 +335,22 @@ public:
     QString key() const override { return QStringLiteral("kith-artwork"); }
     QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
     {
-        // Up to 128 px: X11 sends every size of a window icon to the server at start-up.
-        return {QSize(16, 16), QSize(24, 24), QSize(32, 32), QSize(48, 48), QSize(64, 64), QSize(128, 128)};
+        QList<QSize> sizes;
+        for (const int s : kArtworkSizes)
+            sizes.append(QSize(s, s));
+        return sizes;
     }
 
 protected:
     QImage make(const QSize &size) const override
     {
-        const int side = qMin(size.width(), size.height());
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        QPainter p(&image);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.translate((size.width() - side) / 2.0, (size.height() - side) / 2.0);
-        p.scale(side / 256.0, side / 256.0); // the SVG's view box
-        p.setPen(Qt::NoPen);
-        QLinearGradient bg(0, 8, 0, 248);
-        bg.setColorAt(0, QColor(0x6d, 0x65, 0xf0));
-        bg.setColorAt(1, QColor(0x4b, 0x42, 0xd6));
-        p.setBrush(bg);
-        p.drawRoundedRect(QRectF(8, 8, 240, 240), 56, 56);
-        // M84 56 H172 A32 32 0 0 1 204 88 V148 A32 32 0 0 1 172 180 H122 L78 212 L86 180 H84
-        // A32 32 0 0 1 52 148 V88 A32 32 0 0 1 84 56 Z
-        QPainterPath bubble;
-        bubble.moveTo(84, 56);
-        bubble.lineTo(172, 56);
-        bubble.arcTo(QRectF(140, 56, 64, 64), 90, -90);
-        bubble.lineTo(204, 148);
-        bubble.arcTo(QRectF(140, 116, 64, 64), 0, -90);
-        bubble.lineTo(122, 180);
-        bubble.lineTo(78, 212);
-        bubble.lineTo(86, 180);
-        bubble.lineTo(84, 180);
-        bubble.arcTo(QRectF(52, 116, 64, 64), 270, -90);
-        bubble.lineTo(52, 88);
-        bubble.arcTo(QRectF(52, 56, 64, 64), 180, -90);
-        bubble.closeSubpath();
-        p.setBrush(Qt::white);
-        p.drawPath(bubble);
-        p.setBrush(QColor(0x5b, 0x52, 0xe8));
-        for (const qreal x : {96.0, 128.0, 160.0})
-            p.drawEllipse(QPointF(x, 118), 11, 11);
-        return image;
+        const int want = qMax(size.width(), size.height());
+        const auto file = std::find_if(std::begin(kArtworkSizes), std::end(kArtworkSizes), [want](int s) { return s >= want; });
+        const int side = file == std::end(kArtworkSizes) ? kArtworkSizes[std::size(kArtworkSizes) - 1] : *file;
+        QImageReader reader(QStringLiteral(":/icons/kith-%1.png").arg(side), "png");
+        reader.setAutoDetectImageFormat(false); // else every image-format plugin is loaded to ask about "png"
+        const QImage image = reader.read();
+        return image.size() == size ? image : image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     }
     QString cacheKey() const override { return QStringLiteral("art"); }
 };
