@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QLibrary>
+#include <QFileInfo>
 
 #ifndef KITH_PLUGIN_DIR // set by app/platform/CMakeLists.txt from the install layout
 #define KITH_PLUGIN_DIR "../lib/kith"
@@ -23,14 +23,13 @@ QStringList searchDirs(const QStringList &extraDirs)
 }
 
 namespace {
+//! The module's file in `dir`, by the name CMake gives a module on this platform
+//! (libkith_sound.so, kith_sound.dll). One stat, where listing the folder cost milliseconds
+//! once the app's own folder was /usr/bin, with over a thousand entries to match.
 QStringList candidates(const QDir &dir, const QString &baseName)
 {
-    QStringList out;
-    for (const QString &name : dir.entryList({QLatin1Char('*') + baseName + QLatin1Char('*')}, QDir::Files)) {
-        if (QLibrary::isLibrary(name))
-            out.append(dir.filePath(name));
-    }
-    return out;
+    const QString path = dir.filePath(QStringLiteral(KITH_MODULE_PREFIX) + baseName + QStringLiteral(KITH_MODULE_SUFFIX));
+    return QFileInfo::exists(path) ? QStringList{path} : QStringList{};
 }
 } // namespace
 

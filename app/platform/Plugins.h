@@ -13,10 +13,11 @@ namespace kith::app::plugins {
 //! Where plugins are looked for, in order.
 QStringList searchDirs(const QStringList &extraDirs = {});
 
-//! The first library file whose name holds `baseName` in those dirs; empty if none.
+//! The first of those dirs' files named as this platform names the module `baseName`
+//! (libNAME.so, NAME.dll); empty if none.
 QString find(const QString &baseName, const QStringList &extraDirs = {});
 
-//! Loads the first plugin whose file name holds `baseName` and that offers `T`. Null (with
+//! Loads the first of those files that offers `T`. Null (with
 //! *error) when none does; on success *loader keeps it loaded.
 QObject *load(const QString &baseName, const std::function<bool(QObject *)> &fits,
               std::unique_ptr<QPluginLoader> *loader, QString *error, const QStringList &extraDirs = {});
