@@ -86,7 +86,16 @@ QString scalePoints(QStringView text, double scale)
 
 void Theme::load(const QString &name)
 {
-    m_name = names().contains(name) ? name : QStringLiteral("dark");
+    const QString wanted = names().contains(name) ? name : QStringLiteral("dark");
+    // The same palette again is the same sheet ("system" follows the platform, so it is read).
+    if (wanted == m_name && wanted != u"system" && !m_qss.isEmpty())
+        return;
+    m_name = wanted;
+    reload();
+}
+
+void Theme::reload()
+{
     m_effective = m_name;
     if (m_name == u"system") {
         // Qt 6.4 has no colour-scheme hint yet; a light window background means a light system.
@@ -150,9 +159,9 @@ void Theme::setCompact(bool compact)
 
 void Theme::setTextScale(double scale)
 {
-    m_scale = std::clamp(scale, 0.8, 1.6);
-    if (!m_name.isEmpty())
-        load(m_name);
+    const double clamped = std::clamp(scale, 0.8, 1.6);
+    if (std::exchange(m_scale, clamped) != clamped && !m_name.isEmpty())
+        reload();
 }
 
 QString Theme::title(const QString &name)

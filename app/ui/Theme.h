@@ -75,6 +75,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void reload(); //!< reads m_name's palette and makes the style sheet at m_scale
+
     QString m_name;
     QString m_effective;
     QHash<QString, QString> m_values;
