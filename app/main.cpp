@@ -1,7 +1,7 @@
 // kith: the desktop app. Parses its flags before any display is needed, so --help and
 // --version work on a bare terminal, then hands over to AppController.
 #include "host/EmbeddedServer.h"
-#include "platform/BusWarmUp.h"
+#include "platform/GuiWarmUp.h"
 #include "platform/FontWarmUp.h"
 #include "platform/LibraryPreload.h"
 #include "platform/ProcessHooks.h"
@@ -9,6 +9,7 @@
 #include "platform/SoundPlayer.h"
 #include "session/PrimarySignIn.h"
 #include "ui/AppController.h"
+#include "ui/Icons.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 
@@ -131,7 +132,8 @@ int main(int argc, char **argv)
     // thread takes that lock) for as long as the load takes.
     serverModule = std::make_unique<kith::app::LibraryPreload>(serverModulePath);
     QApplication app(argc, argv);
-    const kith::app::BusWarmUp bus; // meanwhile: the first item view waits for the session bus
+    // Meanwhile: the window's build reads the artwork and its first item view waits for the bus.
+    const kith::app::GuiWarmUp warmUp(kith::app::icons::warmUp);
     QApplication::setApplicationDisplayName(QStringLiteral("Kith"));
     QApplication::setDesktopFileName(QStringLiteral("chat.kith.Kith"));
     kith::app::language::apply(language);

@@ -17,7 +17,7 @@ FontWarmUp::FontWarmUp()
     // finds it, adds no dependency); Qt's own FcInit() later finds the configuration made
     // (fontconfig's init is thread-safe: a call racing ours does the same work once more).
     m_thread = std::jthread([] {
-        void *lib = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_NOLOAD);
+        void *lib = dlopen("libfontconfig.so.1", RTLD_LAZY | RTLD_NOLOAD);
         if (!lib)
             return;
         using Init = int (*)();

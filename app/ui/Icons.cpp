@@ -357,6 +357,13 @@ protected:
 
 } // namespace
 
+void warmUp()
+{
+    QImageReader reader(QStringLiteral(":/icons/kith-%1.png").arg(kArtworkSizes[0]), "png");
+    reader.setAutoDetectImageFormat(false);
+    reader.read();
+}
+
 QIcon appIcon()
 {
     return QIcon(new ArtworkEngine);

@@ -24,6 +24,9 @@ QIcon make(Kind kind, const QColor &color, int size = 20);
 //! The Kith mark as the window, tray and menus show it: resources/icons/chat.kith.Kith.svg
 //! drawn with QPainter, so the installed icons and the running app look the same.
 QIcon appIcon();
+//! Reads the artwork once, on any thread: the first image read has Qt list the image-format
+//! plugins (each plugin file opened for its metadata), which the window's build then finds done.
+void warmUp();
 void paint(QPainter *p, Kind kind, const QRectF &r, const QColor &color);
 //! A round avatar: initials of `name` on the id's colour.
 void paintAvatar(QPainter *p, const QRectF &r, quint64 id, const QString &name, const Theme &theme);
