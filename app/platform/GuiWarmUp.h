@@ -5,7 +5,8 @@
 //! accessibility is on, and on X11 that makes Qt's AT-SPI bridge connect to the session bus
 //! and ask it a question, blocking the GUI thread meanwhile: a connection handshake, a round
 //! trip, and, where no bus is running, libdbus forking `dbus-launch`. Begun here, that wait
-//! overlaps the window's build. Without D-Bus only the caller's job runs.
+//! overlaps the window's build. Without D-Bus, or on a platform with no such bridge (offscreen),
+//! only the caller's job runs.
 
 #include <functional>
 #include <thread>
