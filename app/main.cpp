@@ -1,8 +1,8 @@
 // kith: the desktop app. Parses its flags before any display is needed, so --help and
 // --version work on a bare terminal, then hands over to AppController.
 #include "host/EmbeddedServer.h"
-#include "platform/GuiWarmUp.h"
 #include "platform/FontWarmUp.h"
+#include "platform/GuiWarmUp.h"
 #include "platform/LibraryPreload.h"
 #include "platform/ProcessHooks.h"
 #include "platform/SingleInstance.h"

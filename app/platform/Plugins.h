@@ -17,8 +17,8 @@ QStringList searchDirs(const QStringList &extraDirs = {});
 //! (libNAME.so, NAME.dll); empty if none.
 QString find(const QString &baseName, const QStringList &extraDirs = {});
 
-//! Loads the first of those files that offers `T`. Null (with
-//! *error) when none does; on success *loader keeps it loaded.
+//! Loads the first of those files that offers `T`. Null (with *error) when none does; on
+//! success *loader keeps it loaded.
 QObject *load(const QString &baseName, const std::function<bool(QObject *)> &fits,
               std::unique_ptr<QPluginLoader> *loader, QString *error, const QStringList &extraDirs = {});
 

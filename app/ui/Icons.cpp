@@ -326,6 +326,14 @@ private:
 // Up to 128 px: X11 sends every size of a window icon to the display server.
 constexpr int kArtworkSizes[] = {16, 24, 32, 48, 64, 128};
 
+//! The artwork's file of `side` px, read by Qt's own PNG reader.
+QImage readArtwork(int side)
+{
+    QImageReader reader(QStringLiteral(":/icons/kith-%1.png").arg(side), "png");
+    reader.setAutoDetectImageFormat(false); // else every image-format plugin is loaded to ask about "png"
+    return reader.read();
+}
+
 //! The app's artwork, read from the resources by Qt's own PNG reader at the nearest size up.
 class ArtworkEngine final : public OnDemandEngine
 {
@@ -347,9 +355,7 @@ protected:
         const int want = qMax(size.width(), size.height());
         const auto file = std::find_if(std::begin(kArtworkSizes), std::end(kArtworkSizes), [want](int s) { return s >= want; });
         const int side = file == std::end(kArtworkSizes) ? kArtworkSizes[std::size(kArtworkSizes) - 1] : *file;
-        QImageReader reader(QStringLiteral(":/icons/kith-%1.png").arg(side), "png");
-        reader.setAutoDetectImageFormat(false); // else every image-format plugin is loaded to ask about "png"
-        const QImage image = reader.read();
+        const QImage image = readArtwork(side);
         return image.size() == size ? image : image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     }
     QString cacheKey() const override { return QStringLiteral("art"); }
@@ -359,9 +365,7 @@ protected:
 
 void warmUp()
 {
-    QImageReader reader(QStringLiteral(":/icons/kith-%1.png").arg(kArtworkSizes[0]), "png");
-    reader.setAutoDetectImageFormat(false);
-    reader.read();
+    readArtwork(kArtworkSizes[0]);
 }
 
 QIcon appIcon()
