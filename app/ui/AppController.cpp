@@ -8,7 +8,6 @@
 #include "Language.h"
 #include "Composer.h"
 #include "MainWindow.h"
-#include "MessageView.h"
 #include "SettingsDialog.h"
 #include "Theme.h"
 #include "WelcomeScreen.h"
@@ -174,13 +173,9 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_state, &ClientState::historyLoaded, this, [this] {
         if (m_usableAwaited || !m_window || !m_window->isWorkspaceShown())
             return;
-        m_usableAwaited = true;
         // Usable once the messages are on screen: the message view's next paint, in a window
         // that shows now if it waited for them.
-        connect(m_window->chat()->view(), &MessageView::painted, this, [this] {
-            emit usable();
-            settle();
-        }, Qt::SingleShotConnection);
+        m_usableAwaited = true;
         revealWindow();
     });
     buildWindow();
@@ -198,7 +193,7 @@ void AppController::buildWindow()
     const QByteArray geometry = m_window ? m_window->saveGeometry()
                                          : m_settings->value(QStringLiteral("ui/geometry")).toByteArray();
     m_window = std::make_unique<MainWindow>(state(), connection(), m_theme);
-    m_window->chat()->setSettings(m_settings.get()); // the emoji picker's recent emoji
+    m_window->setSettings(m_settings.get());
     if (!geometry.isEmpty())
         m_window->restoreGeometry(geometry);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
@@ -215,6 +210,14 @@ void AppController::buildWindow()
     connect(m_window.get(), &MainWindow::hostPartyRequested, this, &AppController::openHostPartyDialog);
     connect(m_window.get(), &MainWindow::linkRequested, this, &AppController::openLink);
     connect(m_window.get(), &MainWindow::joinHostRequested, this, &AppController::joinHost);
+    // Through the window, not one view: a host chosen before that paint (a join at start-up)
+    // replaces the chat pane, and its view is the one that paints.
+    connect(m_window.get(), &MainWindow::chatPainted, this, [this] {
+        if (m_usableAwaited && !std::exchange(m_usableSent, true)) {
+            emit usable();
+            settle();
+        }
+    });
     m_window->setLanBrowser(m_lan);
     m_window->setFrameLog(m_frameLog);
     syncRailHosts();

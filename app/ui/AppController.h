@@ -165,6 +165,7 @@ private:
     QString m_pendingLink;
     bool m_openPartyWhenReady = false;     //!< a kith:// link that arrived before the workspace
     bool m_usableAwaited = false; //!< the first history of the workspace came; usable at its paint
+    bool m_usableSent = false;
     bool m_revealed = false;
     bool m_settled = false;
     bool m_shutDown = false;

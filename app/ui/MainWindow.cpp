@@ -95,6 +95,7 @@ void MainWindow::buildWorkspace()
     m_sidebar = new ChannelSidebar(m_state, m_connection, m_theme, m_workspace);
     m_center = new QStackedWidget(m_workspace);
     m_chat = new ChatPane(m_state, m_theme, m_center);
+    m_chat->setSettings(m_settings);
     m_center->addWidget(m_chat); // the friends view is made when Home first shows it
     m_members = new QListView(m_workspace);
     m_members->setObjectName(QStringLiteral("MemberList"));
@@ -113,6 +114,7 @@ void MainWindow::buildWorkspace()
     m_stack->addWidget(m_workspace);
 
     connect(m_chat, &ChatPane::noticeLinkActivated, this, &MainWindow::noticeLinkActivated);
+    connect(m_chat->view(), &MessageView::painted, this, &MainWindow::chatPainted);
     connect(m_chat, &ChatPane::membersToggled, this, [this] { showMembersOverlay(!m_membersOpen); });
     connect(m_chat, &ChatPane::channelsToggled, this, [this] { showChannelsOverlay(!m_channelsOpen); });
     connect(m_state, &ClientState::currentChannelChanged, this, [this] { showChannelsOverlay(false); });
@@ -689,6 +691,12 @@ void MainWindow::setHost(ClientState *state, Connection *connection)
         showWorkspace();
     m_state->setViewing(isActiveWindow());
     syncCenter();
+}
+
+void MainWindow::setSettings(QSettings *settings)
+{
+    m_settings = settings;
+    m_chat->setSettings(settings);
 }
 
 void MainWindow::setHosts(const QList<RailHost> &hosts, const QString &currentId)

@@ -16,6 +16,7 @@ class QLabel;
 class QListView;
 class QMenu;
 class QModelIndex;
+class QSettings;
 class QStackedWidget;
 
 namespace kith::app {
@@ -73,6 +74,8 @@ public:
     void setOwnPartyFingerprint(const QString &fingerprint) { m_ownPartyFingerprint = fingerprint; }
     //! The app's log of frames, for Help → Connection log; null: the log cannot be opened.
     void setFrameLog(FrameLog *log) { m_frameLog = log; }
+    //! This device's settings (the emoji picker's recent emoji), for every host's chat pane.
+    void setSettings(QSettings *settings);
     bool isConnectionLogShown() const;
     //! Every host the app is on, for the rail.
     void setHosts(const QList<RailHost> &hosts, const QString &currentId);
@@ -125,6 +128,8 @@ signals:
     void linkRequested(const QString &link);
     void joinHostRequested(const QUrl &url, const kith::app::Credentials &credentials, const QString &code,
                            const QString &label, const QString &fingerprint);
+    //! The message view painted, whichever host's chat the window shows (setHost makes a new one).
+    void chatPainted();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -170,6 +175,7 @@ private:
     bool m_channelsOpen = false;
     QString m_currentHostId;
     FrameLog *m_frameLog = nullptr;
+    QSettings *m_settings = nullptr;
     QPointer<ConnectionLogDialog> m_connectionLog;
 };
 

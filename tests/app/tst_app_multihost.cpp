@@ -5,6 +5,7 @@
 #include "AppFixture.h"
 #include "RecordingNotifier.h"
 #include "session/HostSet.h"
+#include "ui/EmojiPicker.h"
 #include "ui/JoinHostDialog.h"
 #include "ui/QuickSwitcher.h"
 #include "ui/ServerRail.h"
@@ -35,6 +36,7 @@ private slots:
     void hostsComeBackAfterRestart();
     void aJoinWhileRestoringFindsTheSavedHost();
     void quickSwitcherSpansHosts();
+    void recentEmojiOnEveryHost();
     void leavingOneKeepsTheOther();
     void cleanupTestCase();
 
@@ -223,6 +225,43 @@ void tst_app_multihost::quickSwitcherSpansHosts()
     QTest::keyClick(sw->field(), Qt::Key_Return);
     QTRY_COMPARE(f.app->currentHost(), other());
     QTRY_COMPARE(f.state()->currentGuild(), m_boGuild.toULongLong());
+}
+
+void tst_app_multihost::recentEmojiOnEveryHost()
+{
+    // The emoji picked recently are this device's: whichever host's chat the window shows, they
+    // come first, and a pick on one host is first on the other.
+    auto openPicker = [&]() -> EmojiPicker * {
+        ChatPane *chat = f.app->window()->chat();
+        [&] { QTRY_VERIFY(chat->emojiButton()->isEnabled()); }();
+        QTest::mouseClick(chat->emojiButton(), Qt::LeftButton);
+        EmojiPicker *picker = chat->emojiPicker();
+        [&] { QTRY_VERIFY(picker && picker->isVisible()); }();
+        return picker;
+    };
+    auto pick = [&](const QString &search) {
+        EmojiPicker *picker = openPicker();
+        if (!picker)
+            return;
+        QTest::keyClicks(picker->searchField(), search);
+        QTest::keyClick(picker->searchField(), Qt::Key_Return);
+        f.composer()->clear();
+    };
+    QCOMPARE(f.app->currentHost(), other());
+    pick(u"fire"_s);
+    f.app->showHost(f.app->primaryHost()->id());
+    QTRY_COMPARE(f.app->currentHost(), f.app->primaryHost());
+    EmojiPicker *picker = openPicker();
+    QVERIFY(picker);
+    QCOMPARE(picker->shown().value(0), u"🔥"_s);
+    QTest::keyClick(picker->searchField(), Qt::Key_Escape);
+    pick(u"tada"_s);
+    f.app->showHost(other()->id());
+    QTRY_COMPARE(f.app->currentHost(), other());
+    picker = openPicker();
+    QVERIFY(picker);
+    QCOMPARE(picker->shown().mid(0, 2), (QStringList{u"🎉"_s, u"🔥"_s}));
+    QTest::keyClick(picker->searchField(), Qt::Key_Escape);
 }
 
 void tst_app_multihost::leavingOneKeepsTheOther()
