@@ -286,6 +286,11 @@ bool MessageView::viewportEvent(QEvent *event)
     case QEvent::Leave:
         setHover({});
         break;
+    case QEvent::Paint:
+        // Inserted rows wait for a delayed layout, and until it runs QListView paints none:
+        // Qt lays out on the view's own paint, which a repaint of the viewport alone skips.
+        executeDelayedItemsLayout();
+        break;
     default:
         break;
     }

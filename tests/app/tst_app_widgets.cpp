@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QTreeWidget>
 #include <QContextMenuEvent>
+#include <QDeadlineTimer>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListView>
@@ -237,8 +238,15 @@ void tst_app_widgets::blockQuoteHasItsBar()
                                                             {QStringLiteral("content"), text},
                                                             {QStringLiteral("nonce"), QStringLiteral("quote-1")}}).ok);
     f.type(plain);
-    QTRY_COMPARE(f.count(plain, int(M::Status::Sent)), 1);
-    QTRY_VERIFY(f.view()->isAtBottom());
+    // Looked at the moment both are in the model, before the view's delayed layout has had its
+    // turn: a paint then shows them too, not an empty list.
+    QDeadlineTimer deadline(20000);
+    QTimer wake; // so the wait below gives up at the deadline even if nothing else comes
+    wake.start(100);
+    while ((f.count(plain, int(M::Status::Sent)) != 1 || f.rowOfText(text) < 0) && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    QCOMPARE(f.count(plain, int(M::Status::Sent)), 1);
+    QVERIFY(f.view()->isAtBottom());
     const QModelIndex quoted = f.messages()->index(f.rowOfText(text));
     const QModelIndex other = f.messages()->index(f.rowOfText(plain));
     const QColor bar = f.app->theme()->color(QStringLiteral("textFaint"));
