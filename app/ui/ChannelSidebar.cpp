@@ -2,6 +2,7 @@
 
 #include "ChannelDelegate.h"
 #include "Icons.h"
+#include "LaidOutView.h"
 #include "Theme.h"
 #include "UserFooter.h"
 #include "state/ClientState.h"
@@ -24,7 +25,7 @@ constexpr qsizetype kGroupDmMax = 10; // people in a group DM, me included (the 
 } // namespace
 
 ChannelSidebar::ChannelSidebar(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent)
-    : QWidget(parent), m_state(state), m_title(new QToolButton(this)), m_list(new QListView(this)),
+    : QWidget(parent), m_state(state), m_title(new QToolButton(this)), m_list(new LaidOutView<QListView>(this)),
       m_footer(new UserFooter(connection, state, theme, this))
 {
     setObjectName(QStringLiteral("ChannelSidebar"));

@@ -1,5 +1,6 @@
 #include "ConnectionLogDialog.h"
 
+#include "LaidOutView.h"
 #include "Theme.h"
 #include "net/FrameLog.h"
 
@@ -47,7 +48,7 @@ private:
 ConnectionLogDialog::ConnectionLogDialog(FrameLog *log, const Theme *theme, QWidget *parent)
     : QDialog(parent), m_log(log), m_direction(new QSortFilterProxyModel(this)),
       m_search(new QSortFilterProxyModel(this)), m_filter(new QLineEdit(this)), m_show(new QComboBox(this)),
-      m_view(new QListView(this)), m_detail(new QPlainTextEdit(this)), m_count(new QLabel(this))
+      m_view(new LaidOutView<QListView>(this)), m_detail(new QPlainTextEdit(this)), m_count(new QLabel(this))
 {
     setObjectName(QStringLiteral("ConnectionLogDialog"));
     setModal(false);

@@ -1,6 +1,7 @@
 #include "FriendsView.h"
 
 #include "Icons.h"
+#include "LaidOutView.h"
 #include "Theme.h"
 #include "UserFooter.h"
 #include "state/ClientState.h"
@@ -37,7 +38,7 @@ bool shownOnline(const QString &status)
 
 FriendsView::FriendsView(ClientState *state, const Theme *theme, QWidget *parent)
     : QWidget(parent), m_state(state), m_theme(theme), m_tabs(new QButtonGroup(this)),
-      m_list(new QListWidget(this)), m_addField(new QLineEdit(this)), m_addButton(new QPushButton(this)),
+      m_list(new LaidOutView<QListWidget>(this)), m_addField(new QLineEdit(this)), m_addButton(new QPushButton(this)),
       m_empty(new QLabel(this)), m_result(new QLabel(this))
 {
     setObjectName(QStringLiteral("FriendsView"));

@@ -7,6 +7,7 @@
 #include "FriendsView.h"
 #include "GroupDmDialog.h"
 #include "GuildDialog.h"
+#include "LaidOutView.h"
 #include "ProfileDialog.h"
 #include "InviteDialog.h"
 #include "MemberDelegate.h"
@@ -92,7 +93,7 @@ void MainWindow::buildWorkspace()
     m_chat = new ChatPane(m_state, m_theme, m_center);
     m_chat->setSettings(m_settings);
     m_center->addWidget(m_chat); // the friends view is made when Home first shows it
-    m_members = new QListView(m_workspace);
+    m_members = new LaidOutView<QListView>(m_workspace);
     m_members->setObjectName(QStringLiteral("MemberList"));
     m_members->setModel(m_state->members());
     m_members->setItemDelegate(new MemberDelegate(m_theme, m_members));

@@ -30,7 +30,7 @@ constexpr int kHighlightMs = 2000;
 } // namespace
 
 MessageView::MessageView(const Theme *theme, QWidget *parent)
-    : QListView(parent), m_theme(theme), m_delegate(new MessageDelegate(theme, viewport(), this)),
+    : LaidOutView(parent), m_theme(theme), m_delegate(new MessageDelegate(theme, viewport(), this)),
       m_highlightTimer(new QTimer(this))
 {
     m_highlightTimer->setSingleShot(true);
@@ -286,15 +286,10 @@ bool MessageView::viewportEvent(QEvent *event)
     case QEvent::Leave:
         setHover({});
         break;
-    case QEvent::Paint:
-        // Inserted rows wait for a delayed layout, and until it runs QListView paints none:
-        // Qt lays out on the view's own paint, which a repaint of the viewport alone skips.
-        executeDelayedItemsLayout();
-        break;
     default:
         break;
     }
-    return QListView::viewportEvent(event);
+    return LaidOutView::viewportEvent(event);
 }
 
 void MessageView::relayoutKeepingPlace()

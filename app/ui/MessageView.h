@@ -4,6 +4,8 @@
 
 #include "shared/Types.h"
 
+#include "LaidOutView.h"
+
 #include <QListView>
 #include <QPersistentModelIndex>
 
@@ -16,7 +18,7 @@ class MessageDelegate;
 class MessageListModel;
 class Theme;
 
-class MessageView : public QListView
+class MessageView : public LaidOutView<QListView>
 {
     Q_OBJECT
 public:

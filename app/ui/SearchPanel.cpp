@@ -1,6 +1,7 @@
 #include "SearchPanel.h"
 
 #include "Icons.h"
+#include "LaidOutView.h"
 #include "MessageDelegate.h"
 #include "Theme.h"
 #include "state/ClientState.h"
@@ -155,7 +156,7 @@ void SearchResultDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 }
 
 SearchPanel::SearchPanel(ClientState *state, Connection *connection, const Theme *theme, QWidget *parent)
-    : QWidget(parent), m_state(state), m_model(new SearchModel(connection, this)), m_count(new QLabel(this)), m_middle(new QLabel(this)), m_list(new QListView(this)),
+    : QWidget(parent), m_state(state), m_model(new SearchModel(connection, this)), m_count(new QLabel(this)), m_middle(new QLabel(this)), m_list(new LaidOutView<QListView>(this)),
       m_close(new QToolButton(this))
 {
     setObjectName(QStringLiteral("SearchPanel"));

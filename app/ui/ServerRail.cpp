@@ -2,6 +2,7 @@
 
 #include "GuildIconDelegate.h"
 #include "Icons.h"
+#include "LaidOutView.h"
 #include "Theme.h"
 #include "state/ClientState.h"
 
@@ -50,7 +51,7 @@ QFrame *separator(QWidget *parent, const Theme *theme)
 } // namespace
 
 ServerRail::ServerRail(ClientState *state, const Theme *theme, QWidget *parent)
-    : QWidget(parent), m_state(state), m_list(new QListView(this)), m_home(new QToolButton(this)),
+    : QWidget(parent), m_state(state), m_list(new LaidOutView<QListView>(this)), m_home(new QToolButton(this)),
       m_add(new QToolButton(this)), m_homeBadge(new QLabel(m_home)), m_currentHeader(new QLabel(this)),
       m_hostBox(new QWidget(this)), m_dmBox(new QWidget(this)), m_theme(theme)
 {
@@ -227,7 +228,7 @@ void ServerRail::setHosts(const QList<RailHost> &hosts, const QString &currentId
             menu.exec(name->mapToGlobal(pos));
         });
         layout->addWidget(name, 0, Qt::AlignHCenter);
-        auto *list = new QListView(m_hostBox);
+        auto *list = new LaidOutView<QListView>(m_hostBox);
         list->setObjectName(QStringLiteral("HostGuildList"));
         list->setProperty("hostId", h.id);
         list->setModel(h.state->guilds());
