@@ -510,7 +510,7 @@ void tst_app_screenshots::partyList()
     QTRY_VERIFY((dialog = f.app->window()->findChild<GuildDialog *>()));
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     auto *list = dialog->findChild<QListWidget *>(u"PartyListView"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 10000);
     list->setCurrentRow(0);
     save(dialog, u"party-list.png"_s);
     for (QPushButton *b : dialog->findChild<PartyList *>()->findChildren<QPushButton *>())

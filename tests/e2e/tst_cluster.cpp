@@ -85,7 +85,8 @@ void tst_E2eCluster::twoProcessesChatAndAKilledNodeGoesOffline()
     t.start();
     b.process().kill();
     QVERIFY(b.waitFinished());
-    QTRY_COMPARE_WITH_TIMEOUT(statusSeen(ann, bob.userId()), u"offline"_s, 15000);
+    // Dead after 11 s of silence, checked each second: 30 s leaves room for a slow machine.
+    QTRY_COMPARE_WITH_TIMEOUT(statusSeen(ann, bob.userId()), u"offline"_s, 30000);
     qInfo("bob shown offline %lld ms after node B was killed", t.elapsed());
     // Node A carries on: ann still writes.
     QVERIFY(sendMessage(ann, g.channelId, u"still here"_s).ok);

@@ -67,7 +67,7 @@ public:
     QList<Event> presenceEvents(const TestClient &c, const QString &userId) const;
     //! Waits for a presence.updated about userId with that status (taken).
     std::optional<Event> waitPresence(TestClient &c, const QString &userId, const QString &status,
-                                      int timeoutMs = 10000);
+                                      int timeoutMs = 20000); // offline comes after a 5 s grace
     //! The entry of ready.presences (or any list of {user_id,...}) for userId; empty when absent.
     static QJsonObject presenceIn(const QJsonObject &ready, const QString &userId);
     //! The entry of ready.read_states for channelId; empty when absent.

@@ -319,8 +319,8 @@ void tst_Presence::offlineAfterLastConnectionCloses()
     expectSeen({m_b.get(), m_c.get()}, seen);
     // The last one drops (no close handshake): offline follows within a few seconds.
     m_a1->abort();
-    QTRY_VERIFY_WITH_TIMEOUT(m_fx.presenceEvents(*m_b, a).size() == 2, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_fx.presenceEvents(*m_c, a).size() == 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx.presenceEvents(*m_b, a).size() == 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx.presenceEvents(*m_c, a).size() == 2, 20000);
     seen << presence(a, u"offline"_s);
     expectSeen({m_b.get(), m_c.get()}, seen);
     const auto b2 = m_fx.secondSession(*m_b);
@@ -333,7 +333,7 @@ void tst_Presence::offlineAfterLastConnectionCloses()
     expectSeen({m_b.get(), m_c.get()}, seen);
     // A polite close of the only connection: offline as well.
     back->close();
-    QTRY_VERIFY_WITH_TIMEOUT(m_fx.presenceEvents(*m_b, a).size() == 4, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx.presenceEvents(*m_b, a).size() == 4, 20000);
     QCOMPARE(m_fx.presenceEvents(*m_b, a).last().d, presence(a, u"offline"_s));
 }
 
