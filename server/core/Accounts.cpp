@@ -234,7 +234,10 @@ void Accounts::loginWithPassword(const Call &call, const QString &username, cons
                         [this, call, token, user](Result<Done> &&r) {
                             if (!r)
                                 return call.fail(r.error());
-                            startSession(call, m_ctx.directory.userOrPlaceholder(user.id), token, false);
+                            // Made a moment ago elsewhere (the admin tool, another node): the
+                            // row just read stands in until that node's notice arrives here.
+                            const User *known = m_ctx.directory.user(user.id);
+                            startSession(call, known ? *known : user, token, false);
                         });
                 });
         });
