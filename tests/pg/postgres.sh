@@ -24,12 +24,21 @@ start)
   as_owner openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 7 \
     -subj /CN=127.0.0.1 -keyout "$dir/data/server.key" -out "$dir/data/server.crt" 2>/dev/null
   chmod 600 "$dir/data/server.key"
-  # A free port: ask the kernel for one, then let the server take it.
-  port="$(perl -MIO::Socket::INET -e 'print IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1:0")->sockport')"
-  # Enough connections for the suites running side by side (each server holds two or three);
-  # fsync off: the test data is thrown away, durability is the SQLite crash test's business.
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 start \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off -c ssl=on" >/dev/null
+  # A free port: ask the kernel for one, then let the server take it. Suites started beside
+  # this one may take it in between: then another port.
+  for attempt in 1 2 3 4 5; do
+    port="$(perl -MIO::Socket::INET -e 'print IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1:0")->sockport')"
+    # Enough connections for the suites running side by side (each server holds two or three);
+    # fsync off: the test data is thrown away, durability is the SQLite crash test's business.
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 start \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off -c ssl=on" >/dev/null; then
+      break
+    fi
+    if [ "$attempt" -eq 5 ] || ! grep -q "could not bind" "$dir/log"; then
+      cat "$dir/log" >&2
+      exit 1
+    fi
+  done
   echo "postgresql://$user@127.0.0.1:$port/postgres" > "$dir/url"
   echo "postgres.sh: PostgreSQL on 127.0.0.1:$port ($dir)"
   ;;
